@@ -1,0 +1,56 @@
+# make run   — set up (venv, app, system packages) and start the app
+# make test  — the same set-up plus test tools, then every test, offscreen
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+APP_STAMP := $(VENV)/.app-installed
+TEST_STAMP := $(VENV)/.test-installed
+export OMP_THREAD_LIMIT ?= 1
+
+.PHONY: run test system-deps bench bench-intake bench-gui screenshots torture fuzz package install-desktop translations clean
+
+run: $(APP_STAMP) system-deps translations
+	$(BIN)/paperasse
+
+test: $(TEST_STAMP) system-deps translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+$(BIN)/python:
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  echo "python venv module missing: installing python3-venv"; \
+	  sh packaging/system-deps.sh python3-venv && $(PYTHON) -m venv $(VENV); }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(APP_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(TEST_STAMP): pyproject.toml $(APP_STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+system-deps:
+	@sh packaging/system-deps.sh
+
+translations: $(APP_STAMP)
+	@$(BIN)/python -m desktop_app.gui.i18n_build 2>/dev/null || true
+
+bench: bench-intake bench-gui
+
+bench-intake: $(APP_STAMP) system-deps
+	$(BIN)/python benchmarks/bench_intake.py
+
+bench-gui: $(TEST_STAMP) system-deps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_gui.py
+
+screenshots: $(TEST_STAMP) system-deps translations
+	$(BIN)/python tools/screenshots.py
+
+torture: $(TEST_STAMP)
+	$(BIN)/python tools/torture.py --trials $${TRIALS:-200}
+
+fuzz: $(TEST_STAMP)
+	$(BIN)/python tools/fuzz_intake.py --seconds $${SECONDS_BUDGET:-60}
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,1 @@
+"""Command line over the same services as the GUI."""

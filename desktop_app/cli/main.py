@@ -1,0 +1,98 @@
+"""``paperasse``: the command line, and the GUI when no command is given."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from desktop_app import __version__
+from desktop_app.core.errors import UserError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports bad usage in one line with exit 2."""
+
+    def error(self, message):
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _command_modules():
+    from desktop_app.cli import claims_cmd, documents_cmd, people_cmd
+
+    modules = [people_cmd, documents_cmd, claims_cmd]
+    for optional in ("tracking_cmd", "bundle_cmd", "archive_cmd", "backup_cmd", "settings_cmd"):
+        try:
+            modules.append(__import__(f"desktop_app.cli.{optional}", fromlist=["register"]))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"desktop_app.cli.{optional}":
+                raise
+    return modules
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="paperasse",
+        description="Paperasse keeps a household's French health-reimbursement paperwork in order. "
+        "With no command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"paperasse {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="data folder (default: $PAPERASSE_HOME or the user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in _command_modules():
+        module.register(sub)
+    gui = sub.add_parser("gui", help="open the desktop app (the default)")
+    gui.set_defaults(handler=None)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        if getattr(args, "group_parser", None) is not None:
+            args.group_parser.print_help()
+            return EXIT_BAD_INPUT
+        from desktop_app.gui.launch import launch
+
+        return launch(args.data_dir)
+    try:
+        return handler(args) or EXIT_OK
+    except UserError as exc:
+        sys.stderr.write(f"paperasse: error: {exc}\n")
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        sys.stderr.write("paperasse: interrupted; nothing half-written was kept\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # a bug, not a user mistake: short message, details on demand
+        if os.environ.get("PAPERASSE_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"paperasse: internal error: {type(exc).__name__}: {exc} "
+            "(set PAPERASSE_DEBUG=1 for details and report it)\n"
+        )
+        return 3
+
+
+def with_context(func):
+    """Open the data folder for a command handler, and close it afterwards."""
+
+    def wrapper(args):
+        from desktop_app.services.context import open_context
+
+        ctx = open_context(args.data_dir)
+        try:
+            return func(args, ctx)
+        finally:
+            ctx.close()
+
+    return wrapper

@@ -1,0 +1,96 @@
+"""Where Paperasse keeps its data: resolved once, at start-up.
+
+Order of precedence: ``--data-dir DIR``, then ``PAPERASSE_HOME``, then the
+platform's user data folder for "Paperasse". The folder is private to the user
+(0700) and so is everything in it (0600).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from desktop_app import APP_NAME
+
+ENV_HOME = "PAPERASSE_HOME"
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / "paperasse.db"
+
+    @property
+    def originals(self) -> Path:
+        return self.root / "originals"
+
+    @property
+    def tmp(self) -> Path:
+        return self.root / "tmp"
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def settings(self) -> Path:
+        return self.root / "settings.json"
+
+    @property
+    def rules(self) -> Path:
+        """User-edited copies of the rule files, taking precedence over the shipped ones."""
+        return self.root / "rules"
+
+    @property
+    def lock(self) -> Path:
+        return self.root / "gui.lock"
+
+
+def default_root() -> Path:
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def resolve_root(data_dir: str | os.PathLike | None = None) -> Path:
+    if data_dir:
+        return Path(data_dir).expanduser().resolve()
+    env = os.environ.get(ENV_HOME)
+    if env:
+        return Path(env).expanduser().resolve()
+    return default_root()
+
+
+def prepare(data_dir: str | os.PathLike | None = None) -> DataPaths:
+    """Create the data folder (private to the user) and its sub-folders."""
+    paths = DataPaths(resolve_root(data_dir))
+    for folder in (paths.root, paths.originals, paths.tmp, paths.backups):
+        folder.mkdir(parents=True, exist_ok=True)
+        tighten(folder, DIR_MODE)
+    return paths
+
+
+def tighten(path: Path, mode: int) -> None:
+    """Re-apply private permissions if something loosened them."""
+    try:
+        current = stat.S_IMODE(path.stat().st_mode)
+        if current != mode:
+            path.chmod(mode)
+    except OSError:
+        pass
+
+
+def resources_dir() -> Path:
+    """The shipped resources: beside the package in a checkout, bundled in a frozen app."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "resources", here / "resources"):
+        if candidate.is_dir():
+            return candidate
+    return here.parent / "resources"

@@ -1,0 +1,1 @@
+"""Domain model and rules. Imports nothing else of Paperasse, no Qt, no SQL."""

@@ -1,0 +1,212 @@
+"""Checks of the identifiers found on French health paperwork.
+
+Each check returns a :class:`Check`: the cleaned value when it could be read,
+plus errors (the value is wrong) and warnings (the value is acceptable but
+deserves a second look). Messages name what is wrong and, where a check digit
+allows it, what was expected.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+from stdnum import iban as _iban
+from stdnum import luhn as _luhn
+from stdnum.exceptions import ValidationError
+from stdnum.fr import nir as _nir
+from stdnum.fr import siren as _siren
+from stdnum.fr import siret as _siret
+
+
+@dataclass
+class Check:
+    value: str | None
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def to_dict(self) -> dict:
+        return {"value": self.value, "ok": self.ok, "errors": self.errors, "warnings": self.warnings}
+
+
+_SEPARATORS = re.compile(r"[\s.\-_/]")
+
+
+def _compact(raw: str) -> str:
+    return _SEPARATORS.sub("", raw or "").upper()
+
+
+def nir_key(first13: str) -> str:
+    """The 2-digit key of a 13-character NIR (Corsica 2A/2B handled)."""
+    return _nir.calc_check_digits(_compact(first13)[:13])
+
+
+def check_nir(
+    raw: str,
+    birth_date: _dt.date | None = None,
+    sex: str | None = None,
+) -> Check:
+    """Validate a NIR (social security number), optionally against a birth date and sex.
+
+    A key mismatch is an error that names the expected key. Temporary numbers
+    (NIA, starting with 7 or 8) are accepted with a warning. Inconsistencies with
+    the birth date or sex are warnings: civil records have exceptions.
+    """
+    value = _compact(raw)
+    check = Check(value=value or None)
+    if not value:
+        check.errors.append("NIR is empty")
+        return check
+    if value[:1] in ("7", "8"):
+        return _check_nia(value, check)
+    if len(value) == 13 and _looks_like_nir(value + "00"):
+        check.errors.append(
+            f"NIR has 13 characters but needs its 2-digit key: expected key {nir_key(value)}"
+        )
+        return check
+    if len(value) != 15:
+        check.errors.append(f"NIR must have 15 characters (13 + 2-digit key), got {len(value)}")
+        return check
+    if not _looks_like_nir(value):
+        check.errors.append(
+            "NIR may only contain digits (and 2A/2B for Corsica at positions 6-7)"
+        )
+        return check
+    if value[0] not in "12":
+        check.errors.append("NIR must start with 1 (man) or 2 (woman); 7 or 8 for a temporary number")
+        return check
+    expected = nir_key(value)
+    if expected != value[13:]:
+        check.errors.append(f"NIR key is {value[13:]} but the first 13 characters give {expected}")
+        return check
+    check.warnings.extend(_nir_consistency(value, birth_date, sex))
+    return check
+
+
+def _looks_like_nir(value: str) -> bool:
+    body = value[:13]
+    return (
+        len(body) == 13
+        and body[:5].isdigit()
+        and body[7:].isdigit()
+        and (body[5:7].isdigit() or body[5:7] in ("2A", "2B"))
+        and value[13:].isdigit()
+    )
+
+
+def _check_nia(value: str, check: Check) -> Check:
+    if not value.isdigit() or len(value) not in (13, 15):
+        check.errors.append("temporary number (NIA) must have 13 digits, or 15 with its key")
+        return check
+    if value[1] not in "12":
+        check.errors.append(
+            "temporary number (NIA): its second digit gives the sex and must be 1 or 2"
+        )
+        return check
+    if len(value) == 15 and nir_key(value) != value[13:]:
+        check.errors.append(
+            f"NIR key is {value[13:]} but the first 13 characters give {nir_key(value)}"
+        )
+        return check
+    check.warnings.append(
+        "temporary number (NIA, starts with 7 or 8): replace it once the permanent NIR is known"
+    )
+    return check
+
+
+def _nir_consistency(value: str, birth_date: _dt.date | None, sex: str | None) -> list[str]:
+    warnings = []
+    if sex:
+        expected_sex = {"1": "M", "2": "F"}[value[0]]
+        if sex.upper()[:1] in ("M", "F", "H") and expected_sex != sex.upper().replace("H", "M")[:1]:
+            warnings.append(
+                f"NIR starts with {value[0]} ({'man' if value[0] == '1' else 'woman'}) "
+                f"but the person's sex is {sex}"
+            )
+    if birth_date:
+        if value[1:3] != f"{birth_date.year % 100:02d}":
+            warnings.append(
+                f"NIR birth year {value[1:3]} does not match the birth date {birth_date.isoformat()}"
+            )
+        month = int(value[3:5])
+        # Months over 12 (20-30, 50+) mean an incomplete civil record: nothing to compare.
+        if 1 <= month <= 12 and month != birth_date.month:
+            warnings.append(
+                f"NIR birth month {value[3:5]} does not match the birth date {birth_date.isoformat()}"
+            )
+    return warnings
+
+
+def check_iban(raw: str) -> Check:
+    value = _compact(raw)
+    check = Check(value=value or None)
+    if not value:
+        check.errors.append("IBAN is empty")
+        return check
+    try:
+        check.value = _iban.validate(value)
+    except ValidationError as exc:
+        check.errors.append(f"IBAN is not valid: {_reason(exc)}")
+    return check
+
+
+def check_siret(raw: str) -> Check:
+    value = _compact(raw)
+    check = Check(value=value or None)
+    try:
+        check.value = _siret.validate(value)
+    except ValidationError as exc:
+        check.errors.append(f"SIRET is not valid: {_reason(exc)}")
+    return check
+
+
+def check_siren(raw: str) -> Check:
+    value = _compact(raw)
+    check = Check(value=value or None)
+    try:
+        check.value = _siren.validate(value)
+    except ValidationError as exc:
+        check.errors.append(f"SIREN is not valid: {_reason(exc)}")
+    return check
+
+
+def check_rpps(raw: str) -> Check:
+    """RPPS: 11 digits; a failed Luhn check is a warning, the rule is not official."""
+    value = _compact(raw)
+    check = Check(value=value or None)
+    if not value.isdigit() or len(value) != 11:
+        check.errors.append(f"RPPS must have 11 digits, got {value or 'nothing'}")
+        return check
+    if not _luhn.is_valid(value):
+        check.warnings.append(
+            f"RPPS check digit looks wrong: expected {_luhn.calc_check_digit(value[:10])} "
+            "as its last digit (a digit may have been misread)"
+        )
+    return check
+
+
+def rpps_is_plausible(raw: str) -> bool:
+    value = _compact(raw)
+    return value.isdigit() and len(value) == 11 and _luhn.is_valid(value)
+
+
+def check_adeli(raw: str) -> Check:
+    value = _compact(raw)
+    check = Check(value=value or None)
+    if not value.isdigit() or len(value) != 9:
+        check.errors.append(f"ADELI number must have 9 digits, got {value or 'nothing'}")
+    return check
+
+
+def _reason(exc: ValidationError) -> str:
+    return {
+        "InvalidChecksum": "its check digits do not match",
+        "InvalidLength": "wrong length",
+        "InvalidFormat": "unexpected characters",
+        "InvalidComponent": "unknown country or bank code",
+    }.get(type(exc).__name__, str(exc) or type(exc).__name__)

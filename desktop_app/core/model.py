@@ -1,0 +1,176 @@
+"""The household's records: people, documents with their fields, and claims."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+
+
+class StrEnum(str, Enum):
+    def __str__(self) -> str:
+        return self.value
+
+    @classmethod
+    def values(cls) -> list[str]:
+        return [m.value for m in cls]
+
+
+class DocumentKind(StrEnum):
+    PRESCRIPTION = "prescription"
+    CARE_SHEET = "care_sheet"
+    INVOICE = "invoice"
+    STATEMENT = "statement"
+    OTHER = "other"
+
+
+class Regime(StrEnum):
+    GENERAL = "general"
+    ALSACE_MOSELLE = "alsace_moselle"
+    OTHER = "other"
+
+
+class Category(StrEnum):
+    CONSULTATION = "consultation"
+    SPECIALIST = "specialist"
+    PARAMEDICAL = "paramedical"
+    DENTAL = "dental"
+    PHARMACY = "pharmacy"
+    LPP_DEVICE = "lpp_device"
+    HOSPITAL = "hospital"
+    TRANSPORT = "transport"
+    OTHER = "other"
+
+
+class TiersPayant(StrEnum):
+    NONE = "none"
+    AMO = "amo"
+    ALL = "all"
+
+
+class Payer(StrEnum):
+    CPAM = "cpam"
+    MUTUELLE = "mutuelle"
+
+
+class FieldSource(StrEnum):
+    OCR = "ocr"
+    TEXT = "text"  # read from a PDF's text layer
+    USER = "user"
+
+
+class ReadState(StrEnum):
+    """Whether the text of a stored original has been read."""
+
+    PENDING = "pending"
+    READ = "read"
+    NOT_READ = "not_read"  # no OCR engine available: re-read later
+    FAILED = "failed"
+
+
+@dataclass
+class Person:
+    name: str
+    id: int | None = None
+    nir: str | None = None
+    birth_date: _dt.date | None = None
+    sex: str | None = None  # "F" / "M"
+    insured_id: int | None = None  # set when this person is a beneficiary of another
+    caisse_name: str | None = None
+    caisse_address: str | None = None
+    caisse_code: str | None = None
+    regime: Regime = Regime.GENERAL
+    medecin_traitant: bool = False
+    ald: bool = False
+    css: bool = False
+    maternity_start: _dt.date | None = None
+    maternity_end: _dt.date | None = None
+    mutuelle_name: str | None = None
+    mutuelle_member_number: str | None = None
+    mutuelle_address: str | None = None
+    noemie: bool = False
+    mutuelle_guarantees: dict[str, str] = field(default_factory=dict)
+    mutuelle_deadline_days: int | None = None
+    iban: str | None = None
+    notes: str | None = None
+
+    @property
+    def is_beneficiary(self) -> bool:
+        return self.insured_id is not None
+
+    def is_minor_on(self, day: _dt.date) -> bool:
+        if not self.birth_date:
+            return False
+        b = self.birth_date
+        age = day.year - b.year - ((day.month, day.day) < (b.month, b.day))
+        return age < 18
+
+    def in_maternity_on(self, day: _dt.date) -> bool:
+        return bool(
+            self.maternity_start
+            and self.maternity_end
+            and self.maternity_start <= day <= self.maternity_end
+        )
+
+
+@dataclass
+class DocumentField:
+    name: str
+    value: object
+    source: FieldSource = FieldSource.OCR
+    confidence: float | None = None
+    confirmed: bool = False
+    page: int | None = None
+    bbox: list[int] | None = None  # x, y, width, height in page pixels
+    source_text: str | None = None
+
+
+@dataclass
+class Document:
+    kind: DocumentKind
+    sha256: str
+    original_name: str
+    id: int | None = None
+    person_id: int | None = None
+    claim_id: int | None = None
+    mime: str | None = None
+    size: int = 0
+    pages: int | None = None
+    read_state: ReadState = ReadState.PENDING
+    text: str | None = None
+    imported_at: str | None = None
+    fields: dict[str, DocumentField] = field(default_factory=dict)
+
+
+@dataclass
+class Claim:
+    person_id: int
+    id: int | None = None
+    title: str | None = None
+    care_date: _dt.date | None = None
+    category: Category = Category.OTHER
+    amount_paid: str | None = None  # decimal string
+    base: str | None = None  # base de remboursement, decimal string
+    amo_rate: str | None = None  # percentage, decimal string
+    tiers_payant: TiersPayant = TiersPayant.NONE
+    ald: bool = False
+    lpp_codes: list[str] = field(default_factory=list)
+    notes: str | None = None
+    created_at: str | None = None
+
+
+def to_plain(obj) -> dict:
+    """A dataclass as JSON-ready data: dates as ISO strings, enums as values."""
+
+    def conv(v):
+        if isinstance(v, Enum):
+            return v.value
+        if isinstance(v, (_dt.date, _dt.datetime)):
+            return v.isoformat()
+        if isinstance(v, dict):
+            return {k: conv(x) for k, x in v.items()}
+        if isinstance(v, (list, tuple)):
+            return [conv(x) for x in v]
+        return v
+
+    return {k: conv(v) for k, v in asdict(obj).items()}

@@ -1,0 +1,1 @@
+"""Qt desktop interface. The only package that imports PySide6."""

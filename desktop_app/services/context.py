@@ -1,0 +1,56 @@
+"""The open data folder: paths, record store and settings, shared by every use case."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app import config
+from desktop_app.store import Store
+
+DEFAULT_SETTINGS = {
+    "follow_up_days": 30,
+    "noemie_follow_up_days": 7,
+    "deadline_warn_days": 60,
+    "tesseract_cmd": None,
+    "language": None,
+}
+
+
+@dataclass
+class Context:
+    paths: config.DataPaths
+    store: Store
+
+    def setting(self, key: str):
+        env = os.environ.get("PAPERASSE_TESSERACT") if key == "tesseract_cmd" else None
+        return env or self.store.setting(key, DEFAULT_SETTINGS.get(key))
+
+    def set_setting(self, key: str, value) -> None:
+        if key not in DEFAULT_SETTINGS:
+            from desktop_app.core.errors import UserError
+
+            raise UserError(f"unknown setting {key!r}; known: {', '.join(DEFAULT_SETTINGS)}")
+        self.store.set_setting(key, value)
+
+    def settings(self) -> dict:
+        return {key: self.setting(key) for key in DEFAULT_SETTINGS}
+
+    def resource(self, *parts: str) -> Path:
+        """A resource file, the user's edited copy first (rules they changed), then the shipped one."""
+        user_copy = self.paths.rules.joinpath(*parts[1:]) if parts and parts[0] == "rules" else None
+        if user_copy is not None and user_copy.is_file():
+            return user_copy
+        return config.resources_dir().joinpath(*parts)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def open_context(data_dir: str | os.PathLike | None = None) -> Context:
+    paths = config.prepare(data_dir)
+    store = Store.open(paths)
+    config.tighten(paths.database, config.FILE_MODE)
+    store.clean_up_files()
+    return Context(paths=paths, store=store)

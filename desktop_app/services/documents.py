@@ -1,0 +1,417 @@
+"""Documents: import (store the original, read it), list, confirm, re-read, search."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import mimetypes
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from desktop_app import intake
+from desktop_app.core.errors import Cancelled, NotFound, UserError
+from desktop_app.core.model import (
+    Document,
+    DocumentField,
+    DocumentKind,
+    FieldSource,
+    ReadState,
+    to_plain,
+)
+from desktop_app.services import limits
+from desktop_app.services.context import Context
+from desktop_app.services.parsing import parse_amount, parse_date, parse_yes_no
+from desktop_app.store import originals
+
+# progress(done_steps, total_steps, message)
+Progress = Callable[[int, int, str], None]
+
+DATE_FIELDS = {"date", "care_date", "birth_date", "patient_birth_date", "statement_date"}
+AMOUNT_FIELDS = {"total_amount", "total_paid"}
+BOOL_FIELDS = {"ald", "signed", "renewable"}
+LIST_FIELDS = {"items", "lpp_codes"}
+
+
+def display_name(path: Path | str) -> str:
+    """A file name safe to print, whatever bytes it was made of."""
+    raw = os.fsencode(str(path))
+    return raw.decode("utf-8", errors="replace")
+
+
+@dataclass
+class ImportOutcome:
+    path: str
+    document_id: int | None = None
+    already: bool = False
+    error: str | None = None
+    kind: str | None = None
+    read_state: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def message(self) -> str:
+        name = self.path
+        if self.error:
+            return self.error
+        if self.already:
+            return f"{name}: already imported as document {self.document_id}"
+        note = ""
+        if self.read_state == ReadState.NOT_READ:
+            note = " (text not read: install tesseract-ocr and tesseract-ocr-fra, then 'paperasse doc reread')"
+        return f"{name}: imported as document {self.document_id} ({self.kind}){note}"
+
+    def to_dict(self) -> dict:
+        return {
+            "file": self.path,
+            "document_id": self.document_id,
+            "already_imported": self.already,
+            "kind": self.kind,
+            "read_state": self.read_state,
+            "error": self.error,
+            "warnings": self.warnings,
+        }
+
+
+def check_input_file(path: Path) -> None:
+    """Reject what cannot be imported, with a message naming the file and the fix."""
+    name = display_name(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise UserError(f"{name}: broken link, the file it points to is gone") from None
+        raise UserError(f"{name}: no such file; check the path") from None
+    except OSError as exc:
+        # ELOOP and friends: a link that points back to itself.
+        raise UserError(f"{name}: cannot be read ({exc.strerror or exc}); check the path") from None
+    if path.is_dir():
+        raise UserError(f"{name}: is a folder; import the files inside it instead")
+    if not path.is_file():
+        raise UserError(f"{name}: is not a regular file")
+    if info.st_size == 0:
+        raise UserError(f"{name}: the file is empty (0 bytes); scan or export it again")
+    if info.st_size > limits.MAX_FILE_BYTES:
+        raise UserError(
+            f"{name}: the file is {info.st_size // (1 << 20)} MB, over the "
+            f"{limits.MAX_FILE_BYTES // (1 << 20)} MB limit; split or compress it"
+        )
+    if not os.access(path, os.R_OK):
+        raise UserError(f"{name}: permission denied; make the file readable and try again")
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given; folders replaced by the importable files they contain."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir() and not path.is_symlink():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in limits.IMPORTABLE_SUFFIXES:
+                    found.append(child)
+        else:
+            found.append(path)
+    return found
+
+
+def import_files(
+    ctx: Context,
+    paths: Iterable[str | Path],
+    person_ref: str | int | None = None,
+    kind: str | None = None,
+    claim_id: int | None = None,
+    progress: Progress | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+    expand_folders: bool = False,
+) -> list[ImportOutcome]:
+    """Import files one by one; each either fully stored or not at all.
+
+    Cancelling stops between pages: the file being read is not stored,
+    those already imported stay.
+    """
+    from desktop_app.services.people import find_person
+
+    person = find_person(ctx, person_ref) if person_ref not in (None, "") else None
+    if kind is not None and kind not in DocumentKind.values():
+        raise UserError(f"kind must be one of {', '.join(DocumentKind.values())}, got {kind!r}")
+    files = expand_paths(paths) if expand_folders else [Path(p) for p in paths]
+    outcomes: list[ImportOutcome] = []
+    total = len(files)
+    for index, path in enumerate(files):
+        if should_cancel and should_cancel():
+            break
+        name = display_name(path)
+
+        def page_progress(page: int, pages: int, _i=index, _name=name) -> None:
+            if progress:
+                progress(_i, total, f"{_name}: page {page} of {pages}")
+
+        if progress:
+            progress(index, total, f"{name}")
+        try:
+            outcome = _import_one(
+                ctx, path, person, kind, claim_id, page_progress, should_cancel
+            )
+        except Cancelled:
+            break
+        except UserError as exc:
+            outcome = ImportOutcome(path=name, error=_with_name(name, str(exc)))
+        outcomes.append(outcome)
+    if progress:
+        progress(len(outcomes), total, "done")
+    return outcomes
+
+
+def _with_name(name: str, message: str) -> str:
+    return message if name in message else f"{name}: {message}"
+
+
+def _import_one(ctx, path: Path, person, kind, claim_id, page_progress, should_cancel):
+    name = display_name(path)
+    check_input_file(path)
+    try:
+        sha = originals.sha256_of(path)
+    except OSError as exc:
+        raise UserError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    existing = ctx.store.document_id_by_sha(sha)
+    if existing:
+        return ImportOutcome(path=name, document_id=existing, already=True)
+    result = intake.read_document(
+        path,
+        progress=page_progress,
+        should_cancel=should_cancel,
+        tesseract_cmd=ctx.setting("tesseract_cmd"),
+    )
+    row, fields = _document_row(path, sha, result, person, kind, claim_id)
+    target = originals.path_of(ctx.paths.originals, row["stored_name"])
+    with originals.writing(ctx.paths.originals):
+        created = originals.write_atomically(path, target, ctx.paths.tmp)
+        try:
+            with ctx.store.transaction():
+                doc_id = ctx.store.insert_document(row, fields)
+        except BaseException:
+            if created:
+                with contextlib.suppress(OSError):
+                    target.unlink()
+            raise
+    return ImportOutcome(
+        path=name,
+        document_id=doc_id,
+        kind=row["kind"],
+        read_state=row["read_state"],
+        warnings=list(result.warnings),
+    )
+
+
+def _document_row(path: Path, sha: str, result, person, kind, claim_id):
+    source = FieldSource.TEXT if result.text_source == "text_layer" else FieldSource.OCR
+    read_state = ReadState.NOT_READ if result.text_source == "none" else ReadState.READ
+    fields = [
+        DocumentField(
+            name=fname,
+            value=f.value,
+            source=source,
+            confidence=f.confidence,
+            page=f.page,
+            bbox=list(f.bbox) if f.bbox else None,
+            source_text=f.source_text,
+        )
+        for fname, f in result.fields.items()
+        if f.value is not None
+    ]
+    mime = mimetypes.guess_type(path.name)[0]
+    row = {
+        "person_id": person.id if person else None,
+        "claim_id": claim_id,
+        "kind": kind or result.kind,
+        "sha256": sha,
+        "original_name": display_name(path.name),
+        "stored_name": originals.stored_name(sha, path.suffix),
+        "mime": mime,
+        "size": path.stat().st_size,
+        "pages": result.pages,
+        "read_state": str(read_state),
+        "text_source": result.text_source,
+        "text": result.text,
+        "warnings": json.dumps(list(result.warnings), ensure_ascii=False),
+    }
+    return row, fields
+
+
+def get_document(ctx: Context, document_id: int | str) -> Document:
+    try:
+        doc_id = int(document_id)
+    except (TypeError, ValueError):
+        raise UserError(f"document id must be a number, got {document_id!r}") from None
+    doc = ctx.store.document(doc_id)
+    if doc is None:
+        raise NotFound(f"no document {doc_id}; list them with 'paperasse doc list'")
+    return doc
+
+
+def document_dict(ctx: Context, doc: Document, with_text: bool = False) -> dict:
+    data = to_plain(doc)
+    if not with_text:
+        data.pop("text", None)
+    data["fields"] = {
+        name: {
+            "value": f.value,
+            "source": str(f.source),
+            "confidence": f.confidence,
+            "confirmed": f.confirmed,
+            "page": f.page,
+            "bbox": f.bbox,
+        }
+        for name, f in doc.fields.items()
+    }
+    data["unconfirmed"] = sorted(n for n, f in doc.fields.items() if not f.confirmed)
+    if doc.person_id:
+        person = ctx.store.person(doc.person_id)
+        data["person"] = person.name if person else None
+    row = ctx.store.document_row(doc.id)
+    data["stored_path"] = str(ctx.store.stored_path(doc.id))
+    data["warnings"] = json.loads(row["warnings"] or "[]") if row else []
+    return data
+
+
+def list_documents(ctx: Context, person_ref=None, claim_id=None, unlinked=False) -> list[Document]:
+    from desktop_app.services.people import find_person
+
+    person_id = find_person(ctx, person_ref).id if person_ref else None
+    return ctx.store.documents(person_id=person_id, claim_id=claim_id, unlinked=unlinked)
+
+
+def normalise_field(name: str, raw) -> object:
+    """A typed field value from what the user typed."""
+    if raw is None or (isinstance(raw, str) and raw.strip() == ""):
+        return None
+    if name in DATE_FIELDS:
+        return parse_date(raw, name.replace("_", " ")).isoformat()
+    if name in AMOUNT_FIELDS:
+        return str(parse_amount(raw, name.replace("_", " ")))
+    if name in BOOL_FIELDS:
+        return parse_yes_no(raw, name)
+    if name in LIST_FIELDS:
+        if isinstance(raw, list):
+            return raw
+        return [part.strip() for part in re.split(r"[;\n]", str(raw)) if part.strip()]
+    if name == "nir":
+        from desktop_app.core import identifiers
+
+        check = identifiers.check_nir(str(raw))
+        if not check.ok:
+            raise UserError(f"invalid NIR {raw!r}: {'; '.join(check.errors)}")
+        return check.value
+    return str(raw).strip()
+
+
+def confirm_document(
+    ctx: Context,
+    document_id,
+    corrections: dict[str, object] | None = None,
+    kind: str | None = None,
+    person_ref=None,
+) -> Document:
+    """Confirm every read field, applying the user's corrections first."""
+    from desktop_app.services.people import find_person
+
+    doc = get_document(ctx, document_id)
+    corrections = corrections or {}
+    updated: list[DocumentField] = []
+    for name, raw in corrections.items():
+        value = normalise_field(name, raw)
+        previous = doc.fields.get(name)
+        updated.append(
+            DocumentField(
+                name=name,
+                value=value,
+                source=FieldSource.USER,
+                confidence=1.0,
+                confirmed=True,
+                page=previous.page if previous else None,
+                bbox=previous.bbox if previous else None,
+                source_text=previous.source_text if previous else None,
+            )
+        )
+    for name, f in doc.fields.items():
+        if name not in corrections and not f.confirmed:
+            f.confirmed = True
+            updated.append(f)
+    values = {}
+    if kind:
+        if kind not in DocumentKind.values():
+            raise UserError(f"kind must be one of {', '.join(DocumentKind.values())}")
+        values["kind"] = kind
+    if person_ref:
+        values["person_id"] = find_person(ctx, person_ref).id
+    with ctx.store.transaction():
+        if values:
+            ctx.store.update_document(doc.id, values)
+        ctx.store.set_fields(doc.id, updated)
+    return ctx.store.document(doc.id)
+
+
+def reread_document(
+    ctx: Context, document_id, progress=None, should_cancel=None
+) -> Document:
+    """Read a stored original again (e.g. once tesseract is installed)."""
+    doc = get_document(ctx, document_id)
+    path = ctx.store.stored_path(doc.id)
+    if path is None or not path.exists():
+        raise UserError(
+            f"document {doc.id}: its stored original is missing; restore a backup"
+        )
+    result = intake.read_document(
+        path,
+        progress=progress,
+        should_cancel=should_cancel,
+        tesseract_cmd=ctx.setting("tesseract_cmd"),
+    )
+    row, fields = _document_row(path, doc.sha256, result, None, None, None)
+    values = {
+        "text": row["text"],
+        "text_source": row["text_source"],
+        "read_state": row["read_state"],
+        "pages": row["pages"],
+        "warnings": row["warnings"],
+    }
+    if doc.kind == DocumentKind.OTHER or doc.read_state != ReadState.READ:
+        values["kind"] = row["kind"]
+    ctx.store.replace_read(doc.id, values, fields)
+    return ctx.store.document(doc.id)
+
+
+def extract(ctx_or_none, path: str | Path) -> dict:
+    """Read a file without storing it: the JSON contract of ``paperasse extract``."""
+    path = Path(path)
+    check_input_file(path)
+    tesseract_cmd = ctx_or_none.setting("tesseract_cmd") if ctx_or_none else os.environ.get(
+        "PAPERASSE_TESSERACT"
+    )
+    result = intake.read_document(path, tesseract_cmd=tesseract_cmd)
+    return result.to_extract_json()
+
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(text: str) -> str | None:
+    """Every word of what the user typed, the last one as a prefix (results as you type)."""
+    tokens = _TOKEN.findall(text or "")
+    if not tokens:
+        return None
+    quoted = [f'"{t}"' for t in tokens]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def search(ctx: Context, text: str, limit: int = 50) -> list[dict]:
+    query = fts_query(text)
+    if not query:
+        return []
+    return ctx.store.search(query, limit)

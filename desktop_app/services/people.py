@@ -1,0 +1,214 @@
+"""Household members: add, edit, look up, with identifier checks."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from desktop_app.core import identifiers
+from desktop_app.core.errors import NotFound, UserError
+from desktop_app.core.model import Person, Regime, to_plain
+from desktop_app.services.context import Context
+from desktop_app.services.parsing import parse_date, parse_yes_no
+
+# Options a user may set on a person, and how each is read from text.
+EDITABLE = (
+    "name",
+    "nir",
+    "birth_date",
+    "sex",
+    "beneficiary_of",
+    "caisse_name",
+    "caisse_address",
+    "caisse_code",
+    "regime",
+    "medecin_traitant",
+    "ald",
+    "css",
+    "maternity_start",
+    "maternity_end",
+    "mutuelle",
+    "mutuelle_member_number",
+    "mutuelle_address",
+    "noemie",
+    "guarantees",
+    "mutuelle_deadline_days",
+    "iban",
+    "notes",
+)
+
+
+@dataclass
+class PersonResult:
+    person: Person
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self, ctx: Context | None = None) -> dict:
+        data = person_dict(self.person, ctx)
+        data["warnings"] = self.warnings
+        return data
+
+
+def person_dict(person: Person, ctx: Context | None = None) -> dict:
+    data = to_plain(person)
+    if ctx and person.insured_id:
+        insured = ctx.store.person(person.insured_id)
+        data["beneficiary_of"] = insured.name if insured else None
+    return data
+
+
+def find_person(ctx: Context, ref: str | int) -> Person:
+    """A person by id or by name (case-insensitive)."""
+    person = None
+    text = str(ref).strip()
+    if text.isdigit():
+        person = ctx.store.person(int(text))
+    if person is None:
+        person = ctx.store.person_by_name(text)
+    if person is None:
+        known = ", ".join(p.name for p in ctx.store.people()) or "nobody yet"
+        raise NotFound(
+            f"no person named {text!r} in this household (known: {known}); "
+            f"add one with: paperasse person add --name {text!r}"
+        )
+    return person
+
+
+def add_person(ctx: Context, **values) -> PersonResult:
+    name = (values.get("name") or "").strip()
+    if not name:
+        raise UserError("a person needs a name: --name \"Claire Martin\"")
+    if ctx.store.person_by_name(name):
+        raise UserError(f"{name!r} is already in the household: use 'paperasse person edit'")
+    person = Person(name=name)
+    warnings = _apply(ctx, person, values)
+    person.id = ctx.store.add_person(person)
+    return PersonResult(person, warnings)
+
+
+def edit_person(ctx: Context, ref: str | int, **values) -> PersonResult:
+    person = find_person(ctx, ref)
+    new_name = (values.get("name") or "").strip()
+    if new_name and new_name.lower() != person.name.lower():
+        if ctx.store.person_by_name(new_name):
+            raise UserError(f"{new_name!r} is already in the household")
+    updated = dataclasses.replace(person, mutuelle_guarantees=dict(person.mutuelle_guarantees))
+    warnings = _apply(ctx, updated, values)
+    ctx.store.update_person(updated)
+    return PersonResult(updated, warnings)
+
+
+def list_people(ctx: Context) -> list[Person]:
+    return ctx.store.people()
+
+
+def check_person(person: Person) -> list[str]:
+    """Problems with a person's identifiers, as one-line warnings (for display)."""
+    problems = []
+    if person.nir:
+        check = identifiers.check_nir(person.nir, person.birth_date, person.sex)
+        problems += check.errors + check.warnings
+    if person.iban:
+        problems += identifiers.check_iban(person.iban).errors
+    return problems
+
+
+def _apply(ctx: Context, person: Person, values: dict) -> list[str]:
+    """Copy the given values onto ``person``; raise UserError on a bad one."""
+    unknown = set(values) - set(EDITABLE)
+    if unknown:
+        raise UserError(f"unknown person option(s): {', '.join(sorted(unknown))}")
+    warnings: list[str] = []
+    v = {k: x for k, x in values.items() if x is not None}
+    if "name" in v and v["name"].strip():
+        person.name = v["name"].strip()
+    if "birth_date" in v:
+        person.birth_date = parse_date(v["birth_date"], "birth date")
+    if "sex" in v:
+        sex = str(v["sex"]).strip().upper()[:1]
+        if sex and sex not in ("F", "M"):
+            raise UserError(f"sex must be F or M, got {v['sex']!r}")
+        person.sex = sex or None
+    if "nir" in v:
+        raw = str(v["nir"]).strip()
+        if raw:
+            check = identifiers.check_nir(raw, person.birth_date, person.sex)
+            if not check.ok:
+                raise UserError(f"invalid NIR {raw!r}: {'; '.join(check.errors)}")
+            person.nir = check.value
+            warnings += check.warnings
+        else:
+            person.nir = None
+    elif person.nir and ("birth_date" in v or "sex" in v):
+        warnings += identifiers.check_nir(person.nir, person.birth_date, person.sex).warnings
+    if "beneficiary_of" in v:
+        ref = str(v["beneficiary_of"]).strip()
+        if ref:
+            insured = find_person(ctx, ref)
+            if person.id is not None and insured.id == person.id:
+                raise UserError("a person cannot be their own insured")
+            person.insured_id = insured.id
+        else:
+            person.insured_id = None
+    if "regime" in v:
+        regime = str(v["regime"]).strip().lower().replace("-", "_")
+        if regime not in Regime.values():
+            raise UserError(
+                f"regime must be one of {', '.join(Regime.values())}, got {v['regime']!r}"
+            )
+        person.regime = Regime(regime)
+    for flag in ("medecin_traitant", "ald", "css", "noemie"):
+        if flag in v:
+            setattr(person, flag, parse_yes_no(v[flag], flag.replace("_", " ")))
+    for date_field in ("maternity_start", "maternity_end"):
+        if date_field in v:
+            setattr(person, date_field, parse_date(v[date_field], date_field.replace("_", " ")))
+    for text_field in (
+        "caisse_name",
+        "caisse_address",
+        "caisse_code",
+        "mutuelle_member_number",
+        "mutuelle_address",
+        "notes",
+    ):
+        if text_field in v:
+            setattr(person, text_field, str(v[text_field]).strip() or None)
+    if "mutuelle" in v:
+        person.mutuelle_name = str(v["mutuelle"]).strip() or None
+    if "guarantees" in v:
+        person.mutuelle_guarantees.update(_parse_guarantees(v["guarantees"]))
+    if "mutuelle_deadline_days" in v:
+        try:
+            days = int(v["mutuelle_deadline_days"])
+        except (TypeError, ValueError):
+            raise UserError("mutuelle deadline must be a number of days") from None
+        if days <= 0:
+            raise UserError("mutuelle deadline must be a positive number of days")
+        person.mutuelle_deadline_days = days
+    if "iban" in v:
+        raw = str(v["iban"]).strip()
+        if raw:
+            check = identifiers.check_iban(raw)
+            if not check.ok:
+                raise UserError(f"invalid IBAN {raw!r}: {'; '.join(check.errors)}")
+            person.iban = check.value
+        else:
+            person.iban = None
+    return warnings
+
+
+def _parse_guarantees(value) -> dict[str, str]:
+    """``"consultation=100% BR,lpp_device=200% BR"`` or a dict."""
+    if isinstance(value, dict):
+        return {str(k): str(x) for k, x in value.items()}
+    result = {}
+    for part in str(value).split(","):
+        if not part.strip():
+            continue
+        if "=" not in part:
+            raise UserError(
+                f"guarantee {part.strip()!r} must read CATEGORY=GUARANTEE, e.g. consultation=100% BR"
+            )
+        key, guarantee = part.split("=", 1)
+        result[key.strip()] = guarantee.strip()
+    return result

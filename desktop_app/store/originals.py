@@ -1,0 +1,148 @@
+"""Stored originals: immutable files named by their SHA-256.
+
+A file is written to a temporary name in the data folder, fsynced, then renamed
+into place, so a crash leaves either the whole file or none. Writers hold a
+shared lock while a file exists without its database row; start-up clean-up
+takes the lock exclusively, so it never removes a file another process is
+about to commit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: a single process per data folder is enforced elsewhere
+    fcntl = None
+
+CHUNK = 1 << 20
+LOCK_NAME = "originals.lock"
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def stored_name(sha256: str, suffix: str) -> str:
+    suffix = suffix.lower() if suffix and len(suffix) <= 8 and suffix[1:].isalnum() else ""
+    return f"{sha256[:2]}/{sha256}{suffix}"
+
+
+def path_of(root: Path, name: str) -> Path:
+    return root / name
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomically(source: Path, target: Path, tmp_dir: Path) -> bool:
+    """Copy ``source`` to ``target`` atomically. Returns False if it was already there."""
+    if target.exists():
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=tmp_dir, suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as out, open(source, "rb") as inp:
+            while chunk := inp.read(CHUNK):
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp_name, 0o600)
+        os.replace(tmp_name, target)
+        _fsync_dir(target.parent)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    return True
+
+
+def write_bytes_atomically(data: bytes, target: Path, tmp_dir: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=tmp_dir, suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp_name, 0o600)
+        os.replace(tmp_name, target)
+        _fsync_dir(target.parent)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+
+
+@contextlib.contextmanager
+def writing(root: Path):
+    """Held while an original may exist on disk before its row is committed."""
+    with _lock(root, shared=True, blocking=True):
+        yield
+
+
+@contextlib.contextmanager
+def _lock(root: Path, shared: bool, blocking: bool):
+    if fcntl is None:
+        yield True
+        return
+    handle = open(root / LOCK_NAME, "a+")
+    try:
+        flags = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
+        if not blocking:
+            flags |= fcntl.LOCK_NB
+        try:
+            fcntl.flock(handle, flags)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+    finally:
+        handle.close()
+
+
+def all_stored(root: Path) -> dict[str, Path]:
+    """Every stored original, by its name relative to ``root``."""
+    found = {}
+    for path in root.glob("??/*"):
+        if path.is_file():
+            found[f"{path.parent.name}/{path.name}"] = path
+    return found
+
+
+def clean_up(root: Path, tmp_dir: Path, known: set[str]) -> list[Path]:
+    """Remove temporary files and originals no row refers to (left by a crash)."""
+    removed: list[Path] = []
+    with _lock(root, shared=False, blocking=False) as acquired:
+        if not acquired:
+            return removed  # another process is importing: leave its files alone
+        for leftover in tmp_dir.glob("*"):
+            with contextlib.suppress(OSError):
+                if leftover.is_file():
+                    leftover.unlink()
+                    removed.append(leftover)
+        for name, path in all_stored(root).items():
+            if name not in known:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                    removed.append(path)
+    return removed

@@ -1,0 +1,299 @@
+"""The record store: people, documents and their fields, claims and their payer tracks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterable
+
+import sqlite_utils
+
+from desktop_app.core.model import Claim, Document, DocumentField, Person
+from desktop_app.store import originals
+from desktop_app.store.db import connect, now, transaction
+from desktop_app.store.rows import (
+    claim_from_row,
+    claim_to_row,
+    document_from_row,
+    field_to_row,
+    person_from_row,
+    person_to_row,
+)
+
+
+class Store:
+    def __init__(self, database: Path, originals_dir: Path, tmp_dir: Path, backups_dir: Path):
+        self.database_path = database
+        self.originals_dir = originals_dir
+        self.tmp_dir = tmp_dir
+        self.backups_dir = backups_dir
+        self.db: sqlite_utils.Database = connect(database, backups_dir)
+
+    @classmethod
+    def open(cls, paths) -> "Store":
+        return cls(paths.database, paths.originals, paths.tmp, paths.backups)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def transaction(self):
+        return transaction(self.db)
+
+    def _rows(self, sql: str, params: Iterable = ()) -> list[dict]:
+        return list(self.db.query(sql, list(params)))
+
+    def _one(self, sql: str, params: Iterable = ()) -> dict | None:
+        rows = self._rows(sql, params)
+        return rows[0] if rows else None
+
+    # People
+
+    def add_person(self, person: Person) -> int:
+        row = person_to_row(person)
+        row["created_at"] = row["updated_at"] = now()
+        with self.transaction():
+            return self.db["people"].insert(row).last_pk
+
+    def update_person(self, person: Person) -> None:
+        row = person_to_row(person)
+        row["updated_at"] = now()
+        with self.transaction():
+            self.db["people"].update(person.id, row)
+
+    def person(self, person_id: int) -> Person | None:
+        row = self._one("SELECT * FROM people WHERE id = ?", [person_id])
+        return person_from_row(row) if row else None
+
+    def person_by_name(self, name: str) -> Person | None:
+        row = self._one("SELECT * FROM people WHERE name = ? COLLATE NOCASE", [name.strip()])
+        return person_from_row(row) if row else None
+
+    def people(self) -> list[Person]:
+        return [person_from_row(r) for r in self._rows("SELECT * FROM people ORDER BY name")]
+
+    # Documents
+
+    def document_id_by_sha(self, sha256: str) -> int | None:
+        row = self._one("SELECT id FROM documents WHERE sha256 = ?", [sha256])
+        return row["id"] if row else None
+
+    def insert_document(self, row: dict, fields: list[DocumentField]) -> int:
+        """Insert a document row and its fields inside the caller's transaction."""
+        stamp = now()
+        row = dict(row, imported_at=row.get("imported_at") or stamp)
+        row["fields_text"] = _fields_text(fields)
+        doc_id = self.db["documents"].insert(row).last_pk
+        for f in fields:
+            self.db["document_fields"].insert(field_to_row(doc_id, f, stamp))
+        return doc_id
+
+    def document(self, document_id: int) -> Document | None:
+        row = self._one("SELECT * FROM documents WHERE id = ?", [document_id])
+        if not row:
+            return None
+        fields = self._rows(
+            "SELECT * FROM document_fields WHERE document_id = ? ORDER BY id", [document_id]
+        )
+        return document_from_row(row, fields)
+
+    def document_row(self, document_id: int) -> dict | None:
+        return self._one("SELECT * FROM documents WHERE id = ?", [document_id])
+
+    def documents(
+        self,
+        person_id: int | None = None,
+        claim_id: int | None = None,
+        unlinked: bool = False,
+        limit: int | None = None,
+    ) -> list[Document]:
+        where, params = [], []
+        if person_id is not None:
+            where.append("person_id = ?")
+            params.append(person_id)
+        if claim_id is not None:
+            where.append("claim_id = ?")
+            params.append(claim_id)
+        if unlinked:
+            where.append("claim_id IS NULL")
+        sql = "SELECT * FROM documents"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        rows = self._rows(sql, params)
+        fields_by_doc: dict[int, list[dict]] = {}
+        if rows:
+            ids = [r["id"] for r in rows]
+            for chunk_start in range(0, len(ids), 500):
+                chunk = ids[chunk_start : chunk_start + 500]
+                marks = ",".join("?" * len(chunk))
+                for f in self._rows(
+                    f"SELECT * FROM document_fields WHERE document_id IN ({marks}) ORDER BY id",
+                    chunk,
+                ):
+                    fields_by_doc.setdefault(f["document_id"], []).append(f)
+        return [document_from_row(r, fields_by_doc.get(r["id"], [])) for r in rows]
+
+    def set_fields(self, document_id: int, fields: list[DocumentField]) -> None:
+        """Write fields (replacing same-named ones) and refresh the search text."""
+        stamp = now()
+        with self.transaction():
+            for f in fields:
+                self._upsert_field(document_id, f, stamp)
+            self._refresh_fields_text(document_id)
+
+    def _upsert_field(self, document_id: int, f: DocumentField, stamp: str) -> None:
+        row = field_to_row(document_id, f, stamp)
+        self.db.execute(
+            "INSERT INTO document_fields (document_id, name, value, source, confidence, confirmed,"
+            " page, bbox, source_text, updated_at) VALUES (:document_id, :name, :value, :source,"
+            " :confidence, :confirmed, :page, :bbox, :source_text, :updated_at)"
+            " ON CONFLICT(document_id, name) DO UPDATE SET value = excluded.value,"
+            " source = excluded.source, confidence = excluded.confidence,"
+            " confirmed = excluded.confirmed, page = excluded.page, bbox = excluded.bbox,"
+            " source_text = excluded.source_text, updated_at = excluded.updated_at",
+            row,
+        )
+
+    def replace_read(self, document_id: int, values: dict, fields: list[DocumentField]) -> None:
+        """Store a new reading of a document; fields the user confirmed are kept."""
+        stamp = now()
+        with self.transaction():
+            self.db["documents"].update(document_id, values)
+            confirmed = {
+                r["name"]
+                for r in self._rows(
+                    "SELECT name FROM document_fields WHERE document_id = ? AND confirmed = 1",
+                    [document_id],
+                )
+            }
+            self.db.execute(
+                "DELETE FROM document_fields WHERE document_id = ? AND confirmed = 0", [document_id]
+            )
+            for f in fields:
+                if f.name not in confirmed:
+                    self._upsert_field(document_id, f, stamp)
+            self._refresh_fields_text(document_id)
+
+    def _refresh_fields_text(self, document_id: int) -> None:
+        rows = self._rows(
+            "SELECT name, value FROM document_fields WHERE document_id = ?", [document_id]
+        )
+        text = _fields_text_from_rows(rows)
+        self.db.execute("UPDATE documents SET fields_text = ? WHERE id = ?", [text, document_id])
+
+    def update_document(self, document_id: int, values: dict) -> None:
+        with self.transaction():
+            self.db["documents"].update(document_id, values)
+
+    def stored_path(self, document_id: int) -> Path | None:
+        row = self._one("SELECT stored_name FROM documents WHERE id = ?", [document_id])
+        return originals.path_of(self.originals_dir, row["stored_name"]) if row else None
+
+    def known_stored_names(self) -> set[str]:
+        return {r["stored_name"] for r in self._rows("SELECT stored_name FROM documents")}
+
+    def clean_up_files(self) -> list[Path]:
+        """Remove what a crash left behind: temporary files and originals without a row."""
+        return originals.clean_up(self.originals_dir, self.tmp_dir, self.known_stored_names())
+
+    def search(self, query: str, limit: int = 50) -> list[dict]:
+        return self._rows(
+            "SELECT d.id, d.kind, d.original_name, d.person_id, d.claim_id,"
+            " snippet(documents_fts, -1, '[', ']', '…', 12) AS snippet,"
+            " bm25(documents_fts) AS rank"
+            " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
+            " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
+            [query, limit],
+        )
+
+    # Claims
+
+    def add_claim(self, claim: Claim) -> int:
+        row = claim_to_row(claim)
+        row["created_at"] = row["updated_at"] = now()
+        with self.transaction():
+            return self.db["claims"].insert(row).last_pk
+
+    def update_claim(self, claim: Claim) -> None:
+        row = claim_to_row(claim)
+        row["updated_at"] = now()
+        with self.transaction():
+            self.db["claims"].update(claim.id, row)
+
+    def claim(self, claim_id: int) -> Claim | None:
+        row = self._one("SELECT * FROM claims WHERE id = ?", [claim_id])
+        return claim_from_row(row) if row else None
+
+    def claims(self, person_id: int | None = None) -> list[Claim]:
+        if person_id is None:
+            rows = self._rows("SELECT * FROM claims ORDER BY care_date DESC, id DESC")
+        else:
+            rows = self._rows(
+                "SELECT * FROM claims WHERE person_id = ? ORDER BY care_date DESC, id DESC",
+                [person_id],
+            )
+        return [claim_from_row(r) for r in rows]
+
+    def link_document(self, document_id: int, claim_id: int | None) -> None:
+        with self.transaction():
+            self.db.execute(
+                "UPDATE documents SET claim_id = ? WHERE id = ?", [claim_id, document_id]
+            )
+
+    # Payer track events
+
+    def add_event(self, event: dict) -> int:
+        event = dict(event, at=event.get("at") or now())
+        with self.transaction():
+            return self.db["track_events"].insert(event).last_pk
+
+    def events(self, claim_id: int | None = None) -> list[dict]:
+        if claim_id is None:
+            return self._rows("SELECT * FROM track_events ORDER BY id")
+        return self._rows(
+            "SELECT * FROM track_events WHERE claim_id = ? ORDER BY id", [claim_id]
+        )
+
+    def mark_event_undone(self, event_id: int) -> None:
+        with self.transaction():
+            self.db.execute("UPDATE track_events SET undone = 1 WHERE id = ?", [event_id])
+
+    # Settings
+
+    def setting(self, key: str, default=None):
+        row = self._one("SELECT value FROM settings WHERE key = ?", [key])
+        return json.loads(row["value"]) if row else default
+
+    def set_setting(self, key: str, value) -> None:
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, json.dumps(value, ensure_ascii=False)],
+            )
+
+    def counts(self) -> dict[str, int]:
+        return {
+            t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("people", "documents", "claims")
+        }
+
+
+def _fields_text(fields: list[DocumentField]) -> str:
+    return _fields_text_from_rows(
+        [{"name": f.name, "value": json.dumps(f.value, ensure_ascii=False)} for f in fields]
+    )
+
+
+def _fields_text_from_rows(rows: list[dict]) -> str:
+    parts = []
+    for r in rows:
+        value = json.loads(r["value"]) if r["value"] else None
+        if value in (None, "", []):
+            continue
+        if isinstance(value, list):
+            value = " ; ".join(str(v) for v in value)
+        parts.append(f"{r['name']}: {value}")
+    return "\n".join(parts)
