@@ -54,3 +54,10 @@ fuzz: $(TEST_STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+package: $(APP_STAMP) system-deps translations
+	$(BIN)/python -m pip install --quiet -e '.[package]'
+	sh packaging/build.sh
+
+install-desktop:
+	sh packaging/install-desktop.sh

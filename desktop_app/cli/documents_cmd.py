@@ -13,7 +13,7 @@ from desktop_app.services import documents
 
 def register(sub) -> None:
     imp = sub.add_parser("import", help="store scans or PDFs and read them")
-    imp.add_argument("files", nargs="+", metavar="FILE", help="files or folders to import")
+    imp.add_argument("files", nargs="+", metavar="FILE", help="files to import (PDF, JPEG, PNG, TIFF, HEIC)")
     imp.add_argument("--person", help="whose documents these are (name or id)")
     imp.add_argument("--kind", choices=DocumentKind.values(), help="document kind (default: detected)")
     imp.add_argument("--claim", type=int, help="link the documents to this claim")
@@ -77,7 +77,6 @@ def _import(args, ctx) -> int:
         kind=args.kind,
         claim_id=args.claim,
         progress=_progress,
-        expand_folders=True,
     )
     if sys.stderr.isatty():
         sys.stderr.write("\r" + " " * 80 + "\r")

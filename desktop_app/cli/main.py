@@ -66,7 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handler(args) or EXIT_OK
     except UserError as exc:
-        sys.stderr.write(f"paperasse: error: {exc}\n")
+        from desktop_app.services.documents import printable
+
+        sys.stderr.write(f"paperasse: error: {printable(str(exc))}\n")
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         sys.stderr.write("paperasse: interrupted; nothing half-written was kept\n")

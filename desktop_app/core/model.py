@@ -8,6 +8,9 @@ from enum import Enum
 
 
 class StrEnum(str, Enum):
+    # Hash like the plain string, so a member finds dict entries keyed by its value.
+    __hash__ = str.__hash__
+
     def __str__(self) -> str:
         return self.value
 
@@ -21,6 +24,8 @@ class DocumentKind(StrEnum):
     CARE_SHEET = "care_sheet"
     INVOICE = "invoice"
     STATEMENT = "statement"
+    ATTESTATION_DROITS = "attestation_droits"
+    RIB = "rib"
     OTHER = "other"
 
 
@@ -157,6 +162,8 @@ class Claim:
     lpp_codes: list[str] = field(default_factory=list)
     notes: str | None = None
     created_at: str | None = None
+    paper: bool = True  # False when the professional sent an electronic care sheet
+    units: int = 1  # acts, boxes or trips, for the franchises
 
 
 def to_plain(obj) -> dict:

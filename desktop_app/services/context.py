@@ -44,6 +44,14 @@ class Context:
             return user_copy
         return config.resources_dir().joinpath(*parts)
 
+    def fork(self) -> "Context":
+        """Another connection to the same data folder, for a worker thread.
+
+        SQLite connections must not be shared between threads that may both be in a
+        transaction; each worker opens its own and closes it when done.
+        """
+        return Context(paths=self.paths, store=Store.open(self.paths))
+
     def close(self) -> None:
         self.store.close()
 

@@ -41,6 +41,11 @@ def display_name(path: Path | str) -> str:
     return raw.decode("utf-8", errors="replace")
 
 
+def printable(message: str) -> str:
+    """A message with any undecodable file-name bytes shown as \ufffd, safe for any output."""
+    return message.encode("utf-8", errors="surrogateescape").decode("utf-8", errors="replace")
+
+
 @dataclass
 class ImportOutcome:
     path: str
@@ -91,7 +96,7 @@ def check_input_file(path: Path) -> None:
         # ELOOP and friends: a link that points back to itself.
         raise UserError(f"{name}: cannot be read ({exc.strerror or exc}); check the path") from None
     if path.is_dir():
-        raise UserError(f"{name}: is a folder; import the files inside it instead")
+        raise UserError(f"{name}: is a folder; import the files inside it instead (e.g. {name}/*)")
     if not path.is_file():
         raise UserError(f"{name}: is not a regular file")
     if info.st_size == 0:
@@ -168,6 +173,7 @@ def import_files(
 
 
 def _with_name(name: str, message: str) -> str:
+    message = printable(message)
     return message if name in message else f"{name}: {message}"
 
 

@@ -140,9 +140,15 @@ _M1_INITIAL = (
     """
 )
 
+_M2_CLAIM_PAPER_AND_UNITS = """
+    ALTER TABLE claims ADD COLUMN paper INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE claims ADD COLUMN units INTEGER NOT NULL DEFAULT 1;
+"""
+
 # Each entry is the SQL of one schema step; never edit a released one, append a new one.
 MIGRATIONS: list[str] = [
     _M1_INITIAL,
+    _M2_CLAIM_PAPER_AND_UNITS,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

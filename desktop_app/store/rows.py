@@ -148,6 +148,8 @@ def claim_from_row(row: dict) -> Claim:
         lpp_codes=json.loads(row["lpp_codes"] or "[]"),
         notes=row["notes"],
         created_at=row["created_at"],
+        paper=bool(row.get("paper", 1)),
+        units=row.get("units") or 1,
     )
 
 
@@ -164,4 +166,6 @@ def claim_to_row(claim: Claim) -> dict:
         "ald": int(claim.ald),
         "lpp_codes": json.dumps(claim.lpp_codes),
         "notes": claim.notes,
+        "paper": int(claim.paper),
+        "units": int(claim.units),
     }

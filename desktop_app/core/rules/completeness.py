@@ -1,0 +1,344 @@
+"""What a claim still lacks, from a rule file (resources/rules/completeness.json), not branches.
+
+A rule names a level (person, claim, cpam, mutuelle), a severity (blocking, warning), a condition in
+the small vocabulary below, an explanation and the action that fixes it. Levels have their own
+"applies_when" condition in the file: e.g. nothing is checked for the CPAM under tiers payant.
+
+Condition vocabulary (each condition is a one-key dict; "$name" refers to the file's "lists"):
+  all / any: [conditions]          not: condition
+  fact: paper | cpam_paid | is_first_mutuelle_claim | is_beneficiary
+  person_flag / claim_flag: attribute
+  person_field_missing / claim_field_missing: attribute
+  person_field_invalid / person_field_doubtful: nir | iban   (core.identifiers errors / warnings)
+  person_field_in: {"field": attribute, "values": [..] | "$list"}
+  person_age_below: years (at the care date)
+  insured_field_missing: attribute (beneficiaries only)
+  category_in / tiers_payant_in: [..] | "$list"
+  has_document / missing_document: kind
+  document_field_missing: [kind, field]   no document of that kind has a value for the field
+  document_field_false: [kind, field]     a document of that kind exists and none has the field true
+  paid_above_base: true                   a dépassement: paid more than the base de remboursement
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from desktop_app.core import identifiers
+from desktop_app.core.errors import UserError
+from desktop_app.core.model import Category, Claim, Document, Payer, Person
+from desktop_app.core.rules.money import to_decimal
+
+LEVELS = ("person", "claim", "cpam", "mutuelle")
+SEVERITIES = ("blocking", "warning")
+FACTS = ("paper", "cpam_paid", "is_first_mutuelle_claim", "is_beneficiary")
+_FALSE_WORDS = {"", "0", "false", "no", "non", "none"}
+
+
+@dataclass
+class DocumentFacts:
+    kind: str
+    fields: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def from_document(cls, doc: Document) -> DocumentFacts:
+        return cls(kind=str(doc.kind), fields={name: f.value for name, f in doc.fields.items()})
+
+
+@dataclass
+class Facts:
+    """What services know about one claim. Documents may be given as Document, DocumentFacts or
+    {"kind": ..., "fields": {...}}. `paper` is False when the professional sent an electronic care
+    sheet (carte Vitale): there is then nothing to post to the CPAM."""
+
+    person: Person
+    claim: Claim
+    insured: Person | None = None
+    documents: list = field(default_factory=list)
+    cpam_paid: bool = False
+    is_first_mutuelle_claim: bool = False
+    paper: bool = True
+    today: _dt.date | None = None
+
+    def __post_init__(self) -> None:
+        self.documents = [_document_facts(d) for d in self.documents]
+
+    @property
+    def is_beneficiary(self) -> bool:
+        return self.person.is_beneficiary
+
+
+@dataclass
+class Missing:
+    rule_id: str
+    level: str
+    severity: str
+    explanation: str
+    action: str  # e.g. "edit_person", "attach_document:care_sheet", "mark_signed"
+    action_text: str
+    unconfirmed: bool = False
+
+    @property
+    def blocking(self) -> bool:
+        return self.severity == "blocking"
+
+    def to_dict(self) -> dict:
+        # Key names follow the claim status shape published by services/tracking.py.
+        return {
+            "id": self.rule_id,
+            "level": self.level,
+            "severity": self.severity,
+            "message": self.explanation,
+            "action": self.action,
+            "action_label": self.action_text,
+            "unconfirmed": self.unconfirmed,
+        }
+
+
+def evaluate(rules: dict, facts: Facts) -> list[Missing]:
+    """Every rule whose level applies and whose condition holds, in the file's order."""
+    lists = rules.get("lists", {})
+    applies = rules.get("levels", {})
+    found = []
+    level_ok: dict[str, bool] = {}
+    for rule in rules["rules"]:
+        level = rule["level"]
+        if level not in level_ok:
+            when = applies.get(level, {}).get("applies_when")
+            level_ok[level] = when is None or _Evaluation(facts, lists).holds(when)
+        if not level_ok[level]:
+            continue
+        evaluation = _Evaluation(facts, lists)
+        if evaluation.holds(rule["when"]):
+            found.append(_missing(rule, facts, evaluation.details))
+    return found
+
+
+def blocking_for(missing: list[Missing], payer: Payer | str) -> list[Missing]:
+    """The blocking items that stop a claim being sent to this payer."""
+    levels = {"person", "claim", str(payer)}
+    return [m for m in missing if m.blocking and m.level in levels]
+
+
+def is_ready(missing: list[Missing], payer: Payer | str) -> bool:
+    return not blocking_for(missing, payer)
+
+
+def needs_prescription(rules: dict, category: Category | str) -> bool:
+    listed = rules.get("lists", {}).get("prescription_categories", {}).get("value", [])
+    return str(category) in listed
+
+
+def validate_rules(rules: dict) -> None:
+    """UserError listing every problem of a rule file, so a bad edit is caught when it is loaded."""
+    problems = []
+    lists = rules.get("lists", {})
+    seen = set()
+    for level, spec in rules.get("levels", {}).items():
+        if level not in LEVELS:
+            problems.append(f"levels: unknown level {level!r}")
+        if "applies_when" in spec:
+            found = _check_condition(spec["applies_when"], lists)
+            problems.extend(f"levels.{level}: {p}" for p in found)
+    for index, rule in enumerate(rules.get("rules", [])):
+        where = f"rule {rule.get('id', index)!r}"
+        for key in ("id", "level", "severity", "when", "explanation", "action"):
+            if key not in rule:
+                problems.append(f"{where}: no {key!r}")
+        if rule.get("id") in seen:
+            problems.append(f"{where}: id used twice")
+        seen.add(rule.get("id"))
+        if rule.get("level") not in LEVELS:
+            problems.append(f"{where}: level must be one of {', '.join(LEVELS)}")
+        if rule.get("severity") not in SEVERITIES:
+            problems.append(f"{where}: severity must be blocking or warning")
+        action = rule.get("action", {})
+        if not isinstance(action, dict) or not {"id", "text"} <= set(action):
+            problems.append(f"{where}: action needs an id and a text")
+        if "when" in rule:
+            problems.extend(f"{where}: {p}" for p in _check_condition(rule["when"], lists))
+    if problems:
+        raise UserError("completeness rules are not valid: " + "; ".join(problems))
+
+
+class _Evaluation:
+    def __init__(self, facts: Facts, lists: dict) -> None:
+        self.facts = facts
+        self.lists = lists
+        self.details: list[str] = []  # why a validator failed, for the explanation's {detail}
+
+    def holds(self, condition: dict) -> bool:
+        (name, arg), = condition.items()
+        return _CONDITIONS[name](self, arg)
+
+    def values(self, arg: object) -> list:
+        if isinstance(arg, str) and arg.startswith("$"):
+            return list(self.lists[arg[1:]]["value"])
+        return list(arg)
+
+    def day(self) -> _dt.date:
+        return self.facts.claim.care_date or self.facts.today or _dt.date.today()
+
+    def documents(self, kind: str) -> list[DocumentFacts]:
+        return [d for d in self.facts.documents if d.kind == kind]
+
+
+def _empty(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, (str, list, tuple, dict, set)):
+        return not (value.strip() if isinstance(value, str) else value)
+    return False
+
+
+def _truthy(value: object) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() not in _FALSE_WORDS
+    return bool(value)
+
+
+def _invalid(ev: _Evaluation, name: str, want: str) -> bool:
+    person = ev.facts.person
+    raw = getattr(person, name, None)
+    if _empty(raw):
+        return False
+    check = _VALIDATORS[name](person, str(raw))
+    messages = check.errors if want == "errors" else check.warnings
+    ev.details.extend(messages)
+    return bool(messages)
+
+
+def _digits(value: object) -> str:
+    text = str(value).strip().lower()
+    digits = re.sub(r"\D", "", text)
+    return digits or text
+
+
+def _age_below(ev: _Evaluation, years: int) -> bool:
+    born = ev.facts.person.birth_date
+    if born is None:
+        return False
+    day = ev.day()
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day)) < years
+
+
+def _insured_missing(ev: _Evaluation, name: str) -> bool:
+    if not ev.facts.is_beneficiary:
+        return False
+    insured = ev.facts.insured
+    return insured is None or _empty(getattr(insured, name, None))
+
+
+def _paid_above_base(ev: _Evaluation, wanted: bool) -> bool:
+    claim = ev.facts.claim
+    if _empty(claim.amount_paid) or _empty(claim.base):
+        return not wanted
+    above = to_decimal(claim.amount_paid, "amount paid") > to_decimal(claim.base, "base")
+    return above == bool(wanted)
+
+
+_VALIDATORS: dict[str, Callable[[Person, str], identifiers.Check]] = {
+    "nir": lambda p, raw: identifiers.check_nir(raw, p.birth_date, p.sex),
+    "iban": lambda p, raw: identifiers.check_iban(raw),
+}
+
+_CONDITIONS: dict[str, Callable[[_Evaluation, object], bool]] = {
+    "all": lambda ev, arg: all(ev.holds(c) for c in arg),
+    "any": lambda ev, arg: any(ev.holds(c) for c in arg),
+    "not": lambda ev, arg: not ev.holds(arg),
+    "fact": lambda ev, arg: bool(getattr(ev.facts, arg)),
+    "person_flag": lambda ev, arg: _truthy(getattr(ev.facts.person, arg, None)),
+    "claim_flag": lambda ev, arg: _truthy(getattr(ev.facts.claim, arg, None)),
+    "person_field_missing": lambda ev, arg: _empty(getattr(ev.facts.person, arg, None)),
+    "claim_field_missing": lambda ev, arg: _empty(getattr(ev.facts.claim, arg, None)),
+    "person_field_invalid": lambda ev, arg: _invalid(ev, arg, "errors"),
+    "person_field_doubtful": lambda ev, arg: _invalid(ev, arg, "warnings"),
+    "person_field_in": lambda ev, arg: (
+        not _empty(getattr(ev.facts.person, arg["field"], None))
+        and _digits(getattr(ev.facts.person, arg["field"]))
+        in {_digits(v) for v in ev.values(arg["values"])}
+    ),
+    "person_age_below": _age_below,
+    "insured_field_missing": _insured_missing,
+    "category_in": lambda ev, arg: str(ev.facts.claim.category) in ev.values(arg),
+    "tiers_payant_in": lambda ev, arg: str(ev.facts.claim.tiers_payant) in ev.values(arg),
+    "has_document": lambda ev, arg: bool(ev.documents(arg)),
+    "missing_document": lambda ev, arg: not ev.documents(arg),
+    "document_field_missing": lambda ev, arg: all(
+        _empty(d.fields.get(arg[1])) for d in ev.documents(arg[0])
+    ),
+    "document_field_false": lambda ev, arg: bool(ev.documents(arg[0]))
+    and not any(_truthy(d.fields.get(arg[1])) for d in ev.documents(arg[0])),
+    "paid_above_base": _paid_above_base,
+}
+
+_ARGUMENT_CHECKS: dict[str, Callable[[object], bool]] = {
+    "fact": lambda arg: arg in FACTS,
+    "person_field_invalid": lambda arg: arg in _VALIDATORS,
+    "person_field_doubtful": lambda arg: arg in _VALIDATORS,
+    "person_field_in": lambda arg: isinstance(arg, dict) and {"field", "values"} <= set(arg),
+    "person_age_below": lambda arg: isinstance(arg, int),
+    "document_field_missing": lambda arg: isinstance(arg, list) and len(arg) == 2,
+    "document_field_false": lambda arg: isinstance(arg, list) and len(arg) == 2,
+}
+
+
+def _check_condition(condition: object, lists: dict) -> list[str]:
+    if not isinstance(condition, dict) or len(condition) != 1:
+        return [f"a condition must be a one-key object, got {condition!r}"]
+    (name, arg), = condition.items()
+    if name not in _CONDITIONS:
+        return [f"unknown condition {name!r}"]
+    if name in ("all", "any"):
+        return [p for c in arg for p in _check_condition(c, lists)]
+    if name == "not":
+        return _check_condition(arg, lists)
+    problems = []
+    if name in _ARGUMENT_CHECKS and not _ARGUMENT_CHECKS[name](arg):
+        problems.append(f"bad argument for {name}: {arg!r}")
+    refs = [arg] if isinstance(arg, str) else list(arg.values()) if isinstance(arg, dict) else []
+    problems.extend(
+        f"unknown list {r!r}"
+        for r in refs
+        if isinstance(r, str) and r.startswith("$") and r[1:] not in lists
+    )
+    return problems
+
+
+def _missing(rule: dict, facts: Facts, details: list[str]) -> Missing:
+    names = _SafeNames(
+        person=facts.person.name,
+        insured=facts.insured.name if facts.insured else "the insured",
+        category=str(facts.claim.category),
+        detail="; ".join(details),
+    )
+    return Missing(
+        rule_id=rule["id"],
+        level=rule["level"],
+        severity=rule["severity"],
+        explanation=rule["explanation"].format_map(names),
+        action=rule["action"]["id"],
+        action_text=rule["action"]["text"].format_map(names),
+        unconfirmed=bool(rule.get("unconfirmed", False)),
+    )
+
+
+class _SafeNames(dict):
+    # A typo in a rule's placeholder shows as-is instead of breaking the whole check.
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _document_facts(doc: object) -> DocumentFacts:
+    if isinstance(doc, DocumentFacts):
+        return doc
+    if isinstance(doc, Document):
+        return DocumentFacts.from_document(doc)
+    if isinstance(doc, dict):
+        return DocumentFacts(kind=str(doc["kind"]), fields=dict(doc.get("fields", {})))
+    if isinstance(doc, str):
+        return DocumentFacts(kind=doc)
+    raise TypeError(f"not a document: {doc!r}")

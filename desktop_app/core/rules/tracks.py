@@ -1,0 +1,460 @@
+"""Where each payer (CPAM, mutuelle) stands on a claim, replayed from an event history.
+
+A track moves incomplete → ready → sent → paid (one event per payment, partial payments add up)
+or rejected → closed. An event is never deleted: undo marks it undone, so the history stays
+readable. Events recorded by one user action share their `at` timestamp and are undone together
+(a CPAM payment, the NOEMIE forwarding it triggers, and the closing when it pays in full).
+
+Decisions:
+  * a payment below what was expected leaves the track 'paid' (not a separate state); the next
+    action names the shortfall, and the user closes the track when nothing more will come.
+    A payment reaching the expected amount closes the track by itself.
+  * 'sent' is accepted from 'incomplete': the user may have posted the claim before the app knew
+    every document; the GUI warns, the record must reflect what happened.
+  * under tiers payant the track starts 'direct' (the professional is paid directly) and takes no
+    events: change the claim's tiers payant if that was wrong.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterable, Mapping, Sequence
+
+from desktop_app.core.errors import UserError
+from desktop_app.core.model import Payer, StrEnum, TiersPayant
+from desktop_app.core.rules.completeness import Missing, blocking_for
+from desktop_app.core.rules.deadlines import DeadlineSettings, follow_up_due, noemie_follow_up_due
+from desktop_app.core.rules.money import ZERO, money_str, to_decimal
+
+
+class TrackState(StrEnum):
+    INCOMPLETE = "incomplete"
+    READY = "ready"
+    SENT = "sent"
+    PAID = "paid"
+    REJECTED = "rejected"
+    CLOSED = "closed"
+    DIRECT = "direct"  # tiers payant: the payer pays the professional, nothing to claim
+
+
+class Channel(StrEnum):
+    POST = "post"
+    ONLINE = "online"  # ameli / the mutuelle's site, or the professional's electronic care sheet
+    NOEMIE = "noemie"  # the CPAM forwarded the claim to the mutuelle
+
+
+NOEMIE_REASON = "forwarded by the CPAM (NOEMIE)"
+PAID_IN_FULL = "paid in full"
+_PENDING = (TrackState.INCOMPLETE, TrackState.READY)
+
+
+@dataclass(frozen=True)
+class TrackEvent:
+    payer: Payer
+    state: TrackState
+    at: str = ""  # when it was recorded (ISO timestamp); one user action, one `at`
+    date: _dt.date | None = None  # when it happened: sent on, paid on
+    channel: Channel | None = None
+    amount: Decimal | None = None
+    reason: str | None = None
+    undone: bool = False
+
+    def __post_init__(self) -> None:
+        # Accept the plain values the store keeps, so a row can be passed straight in.
+        set_ = object.__setattr__
+        set_(self, "payer", _enum(Payer, self.payer, "payer"))
+        set_(self, "state", _enum(TrackState, self.state, "track state"))
+        if self.channel not in (None, ""):
+            set_(self, "channel", _enum(Channel, self.channel, "channel"))
+        else:
+            set_(self, "channel", None)
+        if isinstance(self.date, str):
+            set_(self, "date", _dt.date.fromisoformat(self.date) if self.date else None)
+        if self.amount is not None and not isinstance(self.amount, Decimal):
+            set_(self, "amount", to_decimal(self.amount))
+
+    def to_dict(self) -> dict:
+        return {
+            "payer": self.payer.value,
+            "state": self.state.value,
+            "at": self.at,
+            "date": self.date.isoformat() if self.date else None,
+            "channel": self.channel.value if self.channel else None,
+            "amount": money_str(self.amount) if self.amount is not None else None,
+            "reason": self.reason,
+            "undone": self.undone,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> TrackEvent:
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass(frozen=True)
+class TrackContext:
+    """What the tracks need to know about the claim; services fill it from the claim, the person,
+    the estimate and the completeness check."""
+
+    tiers_payant: TiersPayant | str = TiersPayant.NONE
+    noemie: bool = False
+    expected: Mapping[str, Decimal] = field(default_factory=dict)  # {"cpam": amo, "mutuelle": amc}
+    deadlines: Mapping[str, _dt.date] = field(default_factory=dict)  # {"cpam": date, ...}
+    needs_prescription: bool = False
+    mutuelle_needs_invoice: bool = False  # uncovered care or a dépassement
+    first_mutuelle_claim: bool = False
+    settings: DeadlineSettings = field(default_factory=DeadlineSettings)
+
+    def expected_for(self, payer: Payer) -> Decimal | None:
+        value = self.expected.get(payer.value, self.expected.get(payer))
+        return None if value is None else to_decimal(value)
+
+    def deadline_for(self, payer: Payer) -> _dt.date | None:
+        return self.deadlines.get(payer.value, self.deadlines.get(payer))
+
+
+def initial_state(payer: Payer | str, context: TrackContext | None = None) -> TrackState:
+    payer = _enum(Payer, payer, "payer")
+    tiers = str((context or TrackContext()).tiers_payant)
+    if tiers == TiersPayant.ALL.value or (tiers == TiersPayant.AMO.value and payer is Payer.CPAM):
+        return TrackState.DIRECT
+    return TrackState.INCOMPLETE
+
+
+def current_state(
+    events: Iterable[TrackEvent], payer: Payer | str, context: TrackContext | None = None
+) -> TrackState:
+    payer = _enum(Payer, payer, "payer")
+    state = initial_state(payer, context)
+    if state is TrackState.DIRECT:
+        return state
+    for event in _active(events, payer):
+        state = event.state
+    return state
+
+
+def received(events: Iterable[TrackEvent], payer: Payer | str) -> Decimal:
+    payer = _enum(Payer, payer, "payer")
+    return sum(
+        (e.amount for e in _active(events, payer) if e.state is TrackState.PAID and e.amount),
+        ZERO,
+    )
+
+
+def outstanding(events: Iterable[TrackEvent], payer: Payer | str, expected: Decimal) -> Decimal:
+    """What is still to come from this payer (never negative)."""
+    return max(to_decimal(expected) - received(events, payer), ZERO)
+
+
+def apply(
+    events: Sequence[TrackEvent], event: TrackEvent, context: TrackContext | None = None
+) -> list[TrackEvent]:
+    """The history with the event added, plus what it triggers; UserError if it cannot happen."""
+    ctx = context or TrackContext()
+    history = list(events)
+    state = current_state(history, event.payer, ctx)
+    if event.state in _PENDING and event.state is state:
+        return history  # readiness unchanged: nothing worth recording
+    _check(state, event, history, ctx)
+    added = [event]
+    if event.state is TrackState.PAID:
+        expected = ctx.expected_for(event.payer)
+        if expected is not None and received(history + added, event.payer) >= expected:
+            added.append(
+                TrackEvent(
+                    event.payer, TrackState.CLOSED, at=event.at, date=event.date,
+                    reason=PAID_IN_FULL,
+                )
+            )
+        if (
+            event.payer is Payer.CPAM
+            and ctx.noemie
+            and current_state(history, Payer.MUTUELLE, ctx) in _PENDING
+        ):
+            added.append(
+                TrackEvent(
+                    Payer.MUTUELLE, TrackState.SENT, at=event.at, date=event.date,
+                    channel=Channel.NOEMIE, reason=NOEMIE_REASON,
+                )
+            )
+    return history + added
+
+
+def sync_readiness(
+    events: Sequence[TrackEvent],
+    payer: Payer | str,
+    ready: bool,
+    at: str,
+    context: TrackContext | None = None,
+) -> list[TrackEvent]:
+    """Record 'ready' or 'incomplete' after a completeness check, if the track is not sent yet."""
+    payer = _enum(Payer, payer, "payer")
+    if current_state(events, payer, context) not in _PENDING:
+        return list(events)
+    target = TrackState.READY if ready else TrackState.INCOMPLETE
+    return apply(events, TrackEvent(payer, target, at=at), context)
+
+
+def undo_last(
+    events: Sequence[TrackEvent], payer: Payer | str, context: TrackContext | None = None
+) -> list[TrackEvent]:
+    """Mark the payer's last step and what it triggered undone; UserError if later steps need it."""
+    payer = _enum(Payer, payer, "payer")
+    ctx = context or TrackContext()
+    history = list(events)
+    mine = [i for i, e in enumerate(history) if not e.undone and e.payer is payer]
+    if not mine:
+        raise UserError(f"nothing to undo on the {_track(payer)} track")
+    last = mine[-1]
+    if _is_noemie_forward(history, last):
+        raise UserError(
+            "the mutuelle got this claim from the CPAM (NOEMIE): undo the CPAM payment instead, "
+            "or record that the claim was sent to the mutuelle by post"
+        )
+    group = _same_action(history, last)
+    for i in group:
+        history[i] = dataclasses.replace(history[i], undone=True)
+    try:
+        _replay(history, ctx)
+    except UserError as exc:
+        raise UserError(
+            f"cannot undo the last {_track(payer)} step: a later step depends on it ({exc})"
+        ) from None
+    return history
+
+
+def next_action(
+    events: Sequence[TrackEvent],
+    payer: Payer | str,
+    context: TrackContext | None = None,
+    missing: Sequence[Missing] = (),
+    today: _dt.date | None = None,
+) -> str:
+    """The one thing to do next on this track, in plain words."""
+    payer = _enum(Payer, payer, "payer")
+    ctx = context or TrackContext()
+    state = current_state(events, payer, ctx)
+    who = _name(payer)
+    if state is TrackState.DIRECT:
+        return f"Nothing to do: {who} pays the professional directly (tiers payant)."
+    if state is TrackState.CLOSED:
+        got = received(events, payer)
+        paid = f" ({money_str(got)} received)" if got else ""
+        return f"Nothing to do: the {_track(payer)} track is closed{paid}."
+    if state is TrackState.REJECTED:
+        reason = _last(events, payer, TrackState.REJECTED).reason
+        return (
+            f"{_cap(who)} rejected the claim ({reason}): fix it and send it again, "
+            "or close the track."
+        )
+    if state is TrackState.PAID:
+        got = received(events, payer)
+        expected = ctx.expected_for(payer)
+        if expected is not None and got < expected:
+            return (
+                f"{_cap(who)} paid {money_str(got)} of the {money_str(expected)} expected: "
+                "check the statement, then follow up or close the track."
+            )
+        return f"{_cap(who)} paid {money_str(got)}: close the track."
+    if state is TrackState.SENT:
+        return _waiting(_last(events, payer, TrackState.SENT), payer, ctx, today)
+    blockers = blocking_for(list(missing), payer)
+    if blockers:
+        more = f" (and {len(blockers) - 1} more)" if len(blockers) > 1 else ""
+        return f"Complete the claim: {blockers[0].action_text}{more}."
+    return _send_text(events, payer, ctx)
+
+
+def _waiting(sent: TrackEvent, payer: Payer, ctx: TrackContext, today: _dt.date | None) -> str:
+    who = _name(payer)
+    if sent.date is None:
+        return f"Wait for {who}, then follow up."
+    if sent.channel is Channel.NOEMIE:
+        due = noemie_follow_up_due(sent.date, ctx.settings.noemie_follow_up_days)
+        if today and today > due:
+            return (
+                f"Follow up with the mutuelle: the CPAM paid on {sent.date.isoformat()} and NOEMIE "
+                f"should have brought the mutuelle's payment by {due.isoformat()}."
+            )
+        return f"Wait for the mutuelle (NOEMIE) until {due.isoformat()}, then follow up."
+    due = follow_up_due(sent.date, ctx.settings.follow_up_days)
+    if today and today > due:
+        return (
+            f"Follow up with {who}: sent on {sent.date.isoformat()}, still not paid after "
+            f"{ctx.settings.follow_up_days} days."
+        )
+    return f"Wait for {who} until {due.isoformat()}, then follow up."
+
+
+def _send_text(events: Sequence[TrackEvent], payer: Payer, ctx: TrackContext) -> str:
+    deadline = ctx.deadline_for(payer)
+    before = f" before {deadline.isoformat()}" if deadline else ""
+    if payer is Payer.CPAM:
+        documents = "the care sheet"
+        if ctx.needs_prescription:
+            documents += " and the original prescription"
+        return f"Send {documents} to the CPAM{before}."
+    cpam_covers = ctx.expected_for(Payer.CPAM) != ZERO
+    if ctx.noemie and cpam_covers and not ctx.mutuelle_needs_invoice:
+        return (
+            "Nothing to send: once the CPAM has paid, it forwards the claim to the mutuelle "
+            "(NOEMIE), which pays about 48 h later."
+        )
+    documents = []
+    if cpam_covers and not ctx.noemie:
+        documents.append("the CPAM statement")
+    if ctx.mutuelle_needs_invoice or not cpam_covers:
+        documents.append("the invoice")
+    if ctx.first_mutuelle_claim and not ctx.noemie:
+        documents += ["the attestation de droits", "a RIB"]
+    listed = documents[-1]
+    if len(documents) > 1:
+        listed = ", ".join(documents[:-1]) + " and " + listed
+    cpam_state = current_state(events, Payer.CPAM, ctx)
+    cpam_done = cpam_state in (TrackState.PAID, TrackState.CLOSED, TrackState.DIRECT)
+    if cpam_covers and not ctx.noemie and not cpam_done:
+        return f"Once the CPAM has paid, send {listed} to the mutuelle{before}."
+    return f"Send {listed} to the mutuelle{before}."
+
+
+def _check(
+    state: TrackState, event: TrackEvent, history: list[TrackEvent], ctx: TrackContext
+) -> None:
+    who = _name(event.payer)
+    verb = f"cannot mark {event.state.value}"
+    if event.state is TrackState.DIRECT:
+        raise UserError("a track is 'direct' only through the claim's tiers payant setting")
+    if state is TrackState.DIRECT:
+        raise UserError(
+            f"{verb}: {who} pays the professional directly (tiers payant); "
+            "nothing to send or receive"
+        )
+    if state is TrackState.CLOSED:
+        raise UserError(
+            f"{verb}: the {_track(event.payer)} track is closed (undo the closing first)"
+        )
+    if event.state in _PENDING and state not in _PENDING + (TrackState.REJECTED,):
+        raise UserError(f"{verb}: the claim was already sent to {who}")
+    if event.state is TrackState.SENT:
+        _check_sent(state, event, who)
+    elif event.state is TrackState.PAID:
+        _check_paid(state, event, history, ctx, who)
+    elif event.state is TrackState.REJECTED:
+        if state is TrackState.PAID:
+            raise UserError(f"{verb}: {who} has already paid (undo the payment first)")
+        if state is not TrackState.SENT:
+            raise UserError(f"{verb}: the claim was not sent to {who}")
+        if not (event.reason or "").strip():
+            raise UserError(f"{verb}: give the reason {who} gave")
+
+
+def _check_sent(state: TrackState, event: TrackEvent, who: str) -> None:
+    if state is TrackState.PAID:
+        raise UserError(f"cannot mark sent: {who} has already paid")
+    if event.date is None:
+        raise UserError("cannot mark sent: give the date it was sent")
+    if event.channel is None:
+        raise UserError("cannot mark sent: say how it was sent (post, online or NOEMIE)")
+    if event.channel is Channel.NOEMIE and event.payer is Payer.CPAM:
+        raise UserError(
+            "cannot mark sent by NOEMIE: NOEMIE only carries claims from the CPAM to the mutuelle"
+        )
+
+
+def _check_paid(
+    state: TrackState, event: TrackEvent, history: list[TrackEvent], ctx: TrackContext, who: str
+) -> None:
+    # Under tiers payant the CPAM's payment is never recorded here, so NOEMIE's forwarding is not
+    # either: the mutuelle may then pay straight from a pending track.
+    reached_by_noemie = (
+        event.payer is Payer.MUTUELLE
+        and ctx.noemie
+        and state in _PENDING
+        and current_state(history, Payer.CPAM, ctx) is TrackState.DIRECT
+    )
+    if state is TrackState.REJECTED:
+        raise UserError(f"cannot mark paid: {who} rejected the claim; send it again first")
+    if state not in (TrackState.SENT, TrackState.PAID) and not reached_by_noemie:
+        raise UserError(f"cannot mark paid: the claim was not sent to {who}")
+    if event.amount is None or event.amount <= 0:
+        raise UserError("cannot mark paid: give the amount received (more than 0)")
+    if event.date is None:
+        raise UserError("cannot mark paid: give the date of the payment")
+    sent = _last(history, event.payer, TrackState.SENT)
+    if sent and sent.date and event.date < sent.date:
+        raise UserError(
+            f"cannot mark paid on {event.date.isoformat()}: the claim was sent to {who} on "
+            f"{sent.date.isoformat()}"
+        )
+
+
+def _replay(history: list[TrackEvent], ctx: TrackContext) -> None:
+    states = {payer: initial_state(payer, ctx) for payer in Payer}
+    seen: list[TrackEvent] = []
+    for event in history:
+        if event.undone:
+            continue
+        state = states[event.payer]
+        if not (event.state in _PENDING and event.state is state):
+            _check(state, event, seen, ctx)
+        states[event.payer] = event.state
+        seen.append(event)
+
+
+def _same_action(history: list[TrackEvent], index: int) -> list[int]:
+    """The run of active events around index recorded with the same `at`: one user action."""
+    at = history[index].at
+    group = [index]
+    if not at:
+        return group
+    for step in (-1, 1):
+        j = index + step
+        while 0 <= j < len(history) and (history[j].undone or history[j].at == at):
+            if not history[j].undone:
+                group.append(j)
+            j += step
+    return group
+
+
+def _is_noemie_forward(history: list[TrackEvent], index: int) -> bool:
+    event = history[index]
+    return (
+        event.channel is Channel.NOEMIE
+        and event.state is TrackState.SENT
+        and any(
+            e.payer is Payer.CPAM and e.state is TrackState.PAID and e.at == event.at
+            for e in history[:index]
+            if not e.undone
+        )
+    )
+
+
+def _active(events: Iterable[TrackEvent], payer: Payer) -> list[TrackEvent]:
+    return [e for e in events if e.payer is payer and not e.undone]
+
+
+def _last(events: Iterable[TrackEvent], payer: Payer, state: TrackState) -> TrackEvent | None:
+    found = [e for e in _active(events, payer) if e.state is state]
+    return found[-1] if found else None
+
+
+def _name(payer: Payer) -> str:
+    return "the CPAM" if payer is Payer.CPAM else "the mutuelle"
+
+
+def _track(payer: Payer) -> str:
+    return "CPAM" if payer is Payer.CPAM else "mutuelle"
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _enum(kind, value, what: str):
+    try:
+        return kind(str(value))
+    except ValueError:
+        raise UserError(f"unknown {what} {value!r}: one of {', '.join(kind.values())}") from None
