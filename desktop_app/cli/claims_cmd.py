@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from desktop_app.cli.main import with_context
-from desktop_app.cli.output import emit_json, line, table
+from desktop_app.cli.output import emit_json, line, table, warn
 from desktop_app.core.model import Category, TiersPayant
-from desktop_app.services import claims
+from desktop_app.services import claims, tracking
 
 _FIELDS = [
     ("--title", "title", "what it was, e.g. 'GP visit'"),
@@ -54,6 +54,43 @@ def register(sub) -> None:
     add_doc.add_argument("documents", nargs="+", metavar="DOC")
     add_doc.add_argument("--json", action="store_true")
     add_doc.set_defaults(handler=with_context(_add_doc))
+
+    send = cmds.add_parser("send", help="record that the claim was sent to a payer")
+    send.add_argument("id")
+    send.add_argument("--to", required=True, choices=tracking.PAYERS, dest="payer")
+    send.add_argument("--date", help="when it was sent (default today)")
+    send.add_argument("--channel", choices=tracking.CHANNELS, default="post")
+    send.add_argument("--json", action="store_true")
+    send.set_defaults(handler=with_context(_send))
+
+    paid = cmds.add_parser("paid", help="record a payment from a payer (partial payments add up)")
+    paid.add_argument("id")
+    paid.add_argument("--from", required=True, choices=tracking.PAYERS, dest="payer")
+    paid.add_argument("--amount", required=True)
+    paid.add_argument("--date", help="payment date (default today)")
+    paid.add_argument("--json", action="store_true")
+    paid.set_defaults(handler=with_context(_paid))
+
+    reject = cmds.add_parser("reject", help="record that a payer rejected the claim")
+    reject.add_argument("id")
+    reject.add_argument("--by", required=True, choices=tracking.PAYERS, dest="payer")
+    reject.add_argument("--reason", required=True)
+    reject.add_argument("--date")
+    reject.add_argument("--json", action="store_true")
+    reject.set_defaults(handler=with_context(_reject))
+
+    close = cmds.add_parser("close", help="close a payer's track (nothing more will come)")
+    close.add_argument("id")
+    close.add_argument("--payer", required=True, choices=tracking.PAYERS)
+    close.add_argument("--reason")
+    close.add_argument("--json", action="store_true")
+    close.set_defaults(handler=with_context(_close))
+
+    undo = cmds.add_parser("undo", help="undo the last step of a payer's track")
+    undo.add_argument("id")
+    undo.add_argument("--payer", required=True, choices=tracking.PAYERS)
+    undo.add_argument("--json", action="store_true")
+    undo.set_defaults(handler=with_context(_undo))
 
     rm_doc = cmds.add_parser("remove-doc", help="unlink a document from a claim")
     rm_doc.add_argument("id")
@@ -107,14 +144,21 @@ def _list(args, ctx) -> int:
 
 def _show(args, ctx) -> int:
     data = claims.claim_dict(ctx, claims.get_claim(ctx, args.id))
+    data["status"] = tracking.claim_status(ctx, args.id)
     if args.json:
         emit_json(data)
         return 0
     for key, value in data.items():
-        if key != "documents" and value not in (None, "", [], False):
+        if key not in ("documents", "status") and value not in (None, "", [], False):
             line(f"{key.replace('_', ' ')}: {value}")
     for d in data["documents"]:
         line(f"  document {d['id']}: {d['kind']} {d['original_name']}")
+    status = data["status"]
+    for payer, track in status["tracks"].items():
+        line(f"{payer}: {track['state']}, expected {track['expected']}, received {track['received']}")
+        line(f"  next: {track['next_action']}")
+    for m in status["missing"]:
+        line(f"  missing ({m['severity']}): {m['message']} -> {m['action_label']}")
     return 0
 
 
@@ -123,6 +167,42 @@ def _add_doc(args, ctx) -> int:
     for doc in args.documents:
         claim = claims.add_document(ctx, args.id, doc)
     return _print_claim(args, ctx, claim, f"linked {len(args.documents)} document(s) to")
+
+
+def _track_result(args, status: dict, verb: str) -> int:
+    if args.json:
+        emit_json(status)
+        return 0
+    track = status["tracks"][args.payer]
+    line(f"claim {status['claim_id']}: {verb}; {args.payer} track is {track['state']}"
+         f" (received {track['received']} of {track['expected']} expected)")
+    line(f"next: {track['next_action']}")
+    return 0
+
+
+def _send(args, ctx) -> int:
+    status = tracking.mark_sent(ctx, args.id, args.payer, args.date, args.channel)
+    return _track_result(args, status, f"sent to the {args.payer}")
+
+
+def _paid(args, ctx) -> int:
+    status = tracking.record_payment(ctx, args.id, args.payer, args.amount, args.date)
+    if not args.json and status["tracks"][args.payer]["flag"]:
+        warn(f"the payment differs from the {status['tracks'][args.payer]['expected']} expected")
+    return _track_result(args, status, f"payment from the {args.payer} recorded")
+
+
+def _reject(args, ctx) -> int:
+    status = tracking.mark_rejected(ctx, args.id, args.payer, args.reason, args.date)
+    return _track_result(args, status, f"rejected by the {args.payer}")
+
+
+def _close(args, ctx) -> int:
+    return _track_result(args, tracking.close_track(ctx, args.id, args.payer, args.reason), "closed")
+
+
+def _undo(args, ctx) -> int:
+    return _track_result(args, tracking.undo_last(ctx, args.id, args.payer), "last step undone")
 
 
 def _remove_doc(args, ctx) -> int:

@@ -7,21 +7,39 @@ Shapes returned (plain dicts, JSON-ready, amounts as decimal strings):
      "estimate": {"amo", "amc", "patient", "deductions", "base", "rate", "notes": [...]},
      "tracks": {"cpam"|"mutuelle": {"state", "expected", "received", "difference",
                 "flag" (None | "underpaid" | "overpaid"), "next_action", "deadline",
-                "deadline_status" ("ok"|"soon"|"passed"|None), "follow_up_on",
+                "deadline_status" ("ok"|"soon"|"passed"|None), "follow_up_on", "overdue",
                 "history": [{"id", "state", "at", "date", "channel", "amount", "reason", "undone"}]}},
      "missing": [{"id", "level", "severity", "message", "action", "action_label"}]}
 ``household_status(ctx, person=None, year=None)`` -> {"claims": [claim_status…],
      "totals": {"owed": {"cpam", "mutuelle"}, "received": {…}, "by_person": {name: {…}},
      "by_year": {year: {…}}}}
 ``check(ctx)`` -> list of {"claim_id"|None, "person", "severity", "message", "action"}
+
+'incomplete' and 'ready' are not stored: they follow from the completeness check each time,
+so attaching a document or fixing a person makes a claim ready without anyone recording it.
+Everything from 'sent' on is a recorded, timestamped event that can be undone.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
+import functools
+from dataclasses import dataclass
+from decimal import Decimal
+
+from desktop_app.core import rules
 from desktop_app.core.errors import UserError
+from desktop_app.core.model import Category, Claim, Payer
+from desktop_app.core.rules.money import ZERO, money_str, to_decimal
+from desktop_app.core.rules.tracks import TrackState
+from desktop_app.services.claims import get_claim
+from desktop_app.services.context import Context
+from desktop_app.services.parsing import parse_amount, parse_date
+from desktop_app.store.db import now
 
 PAYERS = ("cpam", "mutuelle")
 CHANNELS = ("post", "online", "noemie")
+TOLERANCE = Decimal("0.01")
 
 
 def _payer(payer: str) -> str:
@@ -29,3 +47,485 @@ def _payer(payer: str) -> str:
     if payer not in PAYERS:
         raise UserError(f"payer must be cpam or mutuelle, got {payer!r}")
     return payer
+
+
+@functools.lru_cache(maxsize=8)
+def _load(path: str, mtime: float) -> dict:
+    return rules.load_rules(path)
+
+
+def tariffs(ctx: Context) -> dict:
+    path = ctx.resource("rules", "tariffs.json")
+    return _load(str(path), path.stat().st_mtime)
+
+
+def completeness_rules(ctx: Context) -> dict:
+    path = ctx.resource("rules", "completeness.json")
+    data = _load(str(path), path.stat().st_mtime)
+    if path.parent == ctx.paths.rules:
+        rules.validate_rules(data)  # a copy the user edited: say what is wrong in it
+    return data
+
+
+@dataclass
+class _Row:
+    """One stored event with its row id, so undo can mark the right rows."""
+
+    id: int
+    event: rules.TrackEvent
+
+
+def _events(ctx: Context, claim_id: int) -> list[_Row]:
+    return [_to_row(r) for r in ctx.store.events(claim_id)]
+
+
+def _to_row(r: dict) -> _Row:
+    return _Row(
+        r["id"],
+        rules.TrackEvent(
+            payer=r["payer"],
+            state=r["state"],
+            at=r["at"],
+            date=r["date"],
+            channel=r["channel"],
+            amount=r["amount"],
+            reason=r["reason"],
+            undone=bool(r["undone"]),
+        ),
+    )
+
+
+class _Household:
+    """Everything about the household needed to judge claims, loaded once per call."""
+
+    def __init__(self, ctx: Context, today: _dt.date | None = None):
+        self.ctx = ctx
+        self.today = today or _dt.date.today()
+        self.tariffs = tariffs(ctx)
+        self.rules = completeness_rules(ctx)
+        self.settings = rules.DeadlineSettings.from_settings(ctx.settings())
+        self.people = {p.id: p for p in ctx.store.people()}
+        self._estimates: dict[int, rules.Estimate] = {}
+        self._claims_by_person: dict[int, list[Claim]] | None = None
+
+    def claims_of(self, person_id: int) -> list[Claim]:
+        if self._claims_by_person is None:
+            self._claims_by_person = {}
+            for c in self.ctx.store.claims():
+                self._claims_by_person.setdefault(c.person_id, []).append(c)
+        return self._claims_by_person.get(person_id, [])
+
+    def estimate(self, claim: Claim) -> rules.Estimate:
+        """The claim's estimate, its person's earlier claims that year counting against the caps."""
+        if claim.id in self._estimates:
+            return self._estimates[claim.id]
+        person = self.people[claim.person_id]
+        year = (claim.care_date or self.today).year
+        same_year = sorted(
+            (c for c in self.claims_of(claim.person_id) if (c.care_date or self.today).year == year),
+            key=lambda c: ((c.care_date or self.today), c.id or 0),
+        )
+        if claim.id is None or claim.id not in {c.id for c in same_year}:
+            same_year.append(claim)
+        result = None
+        so_far: dict[str | None, Decimal] = {}
+        forfait_used: dict[str, Decimal] = {}
+        for c in same_year:
+            kind = rules.deduction_kind(c.category, self.tariffs)
+            inputs = rules.EstimateInput.from_claim(
+                c,
+                person,
+                units=c.units or 1,
+                deductions_so_far_this_year=so_far.get(kind, ZERO),
+                forfait_used=forfait_used.get(str(c.category), ZERO),
+            )
+            try:
+                est = rules.estimate(inputs, self.tariffs)
+            except UserError as exc:
+                raise UserError(f"claim {c.id}: {exc}") from None
+            so_far[kind] = so_far.get(kind, ZERO) + est.deductions
+            forfait_used[str(c.category)] = forfait_used.get(str(c.category), ZERO) + est.amc
+            if c.id is not None:
+                self._estimates[c.id] = est
+            if c is claim or c.id == claim.id:
+                result = est
+        return result
+
+    def facts(self, claim: Claim, documents, events: list[rules.TrackEvent]) -> rules.Facts:
+        person = self.people[claim.person_id]
+        insured = self.people.get(person.insured_id) if person.insured_id else None
+        cpam_paid = rules.current_state(events, "cpam", self.track_context_basic(claim)) in (
+            TrackState.PAID,
+            TrackState.CLOSED,
+        )
+        return rules.Facts(
+            person=person,
+            claim=claim,
+            insured=insured,
+            documents=documents,
+            cpam_paid=cpam_paid,
+            is_first_mutuelle_claim=self.is_first_mutuelle_claim(claim),
+            paper=claim.paper,
+            today=self.today,
+        )
+
+    def track_context_basic(self, claim: Claim) -> rules.TrackContext:
+        person = self.people[claim.person_id]
+        return rules.TrackContext(tiers_payant=claim.tiers_payant, noemie=person.noemie)
+
+    def is_first_mutuelle_claim(self, claim: Claim) -> bool:
+        """No earlier claim of this person was ever sent to the mutuelle by the user."""
+        rows = self.ctx.store._rows(
+            "SELECT 1 FROM track_events e JOIN claims c ON c.id = e.claim_id"
+            " WHERE c.person_id = ? AND e.payer = 'mutuelle' AND e.state = 'sent'"
+            " AND e.undone = 0 AND e.claim_id != ? LIMIT 1",
+            [claim.person_id, claim.id or -1],
+        )
+        return not rows
+
+    def track_context(self, claim: Claim, est: rules.Estimate) -> rules.TrackContext:
+        person = self.people[claim.person_id]
+        deadlines = {}
+        if claim.care_date:
+            deadlines["cpam"] = rules.cpam_deadline(claim.care_date)
+            deadlines["mutuelle"] = rules.mutuelle_deadline(
+                claim.care_date, person.mutuelle_deadline_days
+            )
+        paid = to_decimal(claim.amount_paid or "0")
+        return rules.TrackContext(
+            tiers_payant=claim.tiers_payant,
+            noemie=person.noemie,
+            expected={"cpam": est.amo, "mutuelle": est.amc},
+            deadlines=deadlines,
+            needs_prescription=rules.needs_prescription(self.rules, claim.category),
+            mutuelle_needs_invoice=est.amo == ZERO or paid > est.base,
+            first_mutuelle_claim=self.is_first_mutuelle_claim(claim),
+            settings=self.settings,
+        )
+
+
+def _status(house: _Household, claim: Claim, documents=None, rows=None) -> dict:
+    ctx = house.ctx
+    person = house.people[claim.person_id]
+    rows = rows if rows is not None else _events(ctx, claim.id)
+    events = [r.event for r in rows]
+    documents = documents if documents is not None else ctx.store.documents(claim_id=claim.id)
+    est = house.estimate(claim)
+    tctx = house.track_context(claim, est)
+    missing = rules.evaluate(house.rules, house.facts(claim, documents, events))
+    tracks = {}
+    for payer in PAYERS:
+        state = rules.current_state(events, payer, tctx)
+        if state is TrackState.INCOMPLETE and rules.is_ready(missing, payer):
+            state = TrackState.READY
+        expected = tctx.expected_for(Payer(payer))
+        got = rules.received(events, payer)
+        flag = None
+        if state in (TrackState.PAID, TrackState.CLOSED) and expected is not None:
+            if got + TOLERANCE < expected:
+                flag = "underpaid"
+            elif got > expected + TOLERANCE:
+                flag = "overpaid"
+        deadline = tctx.deadlines.get(payer)
+        deadline_status = None
+        if deadline and state in (TrackState.INCOMPLETE, TrackState.READY, TrackState.REJECTED):
+            deadline_status = rules.deadline_status(deadline, house.today, house.settings.warn_days)
+        follow_up = _follow_up(events, payer, house.settings)
+        overdue = bool(
+            state is TrackState.SENT and follow_up and house.today > follow_up
+        ) or deadline_status == "passed"
+        tracks[payer] = {
+            "state": str(state),
+            "expected": money_str(expected) if expected is not None else None,
+            "received": money_str(got),
+            "difference": money_str(got - expected) if expected is not None else None,
+            "flag": flag,
+            "next_action": rules.next_action(events, payer, tctx, missing, house.today),
+            "deadline": deadline.isoformat() if deadline else None,
+            "deadline_status": deadline_status,
+            "follow_up_on": follow_up.isoformat() if follow_up else None,
+            "overdue": overdue,
+            "history": [
+                dict(r.event.to_dict(), id=r.id) for r in rows if str(r.event.payer) == payer
+            ],
+        }
+    return {
+        "claim_id": claim.id,
+        "person": person.name,
+        "person_id": person.id,
+        "care_date": claim.care_date.isoformat() if claim.care_date else None,
+        "category": str(claim.category),
+        "title": claim.title,
+        "amount_paid": claim.amount_paid,
+        "tiers_payant": str(claim.tiers_payant),
+        "estimate": est.to_dict(),
+        "tracks": tracks,
+        "missing": [m.to_dict() for m in missing],
+        "documents": [
+            {"id": d.id, "kind": str(d.kind), "original_name": d.original_name} for d in documents
+        ],
+    }
+
+
+def _follow_up(events, payer: str, settings: rules.DeadlineSettings) -> _dt.date | None:
+    sent = [e for e in events if not e.undone and str(e.payer) == payer and e.state is TrackState.SENT]
+    if not sent or sent[-1].date is None:
+        return None
+    last = sent[-1]
+    if str(last.channel) == "noemie":
+        return rules.noemie_follow_up_due(last.date, settings.noemie_follow_up_days)
+    return rules.follow_up_due(last.date, settings.follow_up_days)
+
+
+def claim_status(ctx: Context, claim_id, today: _dt.date | None = None) -> dict:
+    claim = get_claim(ctx, claim_id)
+    return _status(_Household(ctx, today), claim)
+
+
+def _record(ctx: Context, claim_id, payer: str, make_event, today=None) -> dict:
+    """Apply one user action to a track: validated by the rules, written in one transaction."""
+    claim = get_claim(ctx, claim_id)
+    payer = _payer(payer)
+    house = _Household(ctx, today)
+    rows = _events(ctx, claim.id)
+    events = [r.event for r in rows]
+    tctx = house.track_context(claim, house.estimate(claim))
+    stamp = now()
+    updated = rules.apply(events, make_event(stamp), tctx)
+    with ctx.store.transaction():
+        for event in updated[len(events):]:
+            ctx.store.add_event(_event_row(claim.id, event, stamp))
+    return _status(house, claim)
+
+
+def _event_row(claim_id: int, event: rules.TrackEvent, stamp: str) -> dict:
+    data = event.to_dict()
+    return {
+        "claim_id": claim_id,
+        "payer": data["payer"],
+        "state": data["state"],
+        "at": data["at"] or stamp,
+        "date": data["date"],
+        "channel": data["channel"],
+        "amount": data["amount"],
+        "reason": data["reason"],
+        "undone": 0,
+    }
+
+
+def _day(value, what: str) -> _dt.date:
+    if isinstance(value, _dt.date):
+        return value
+    return parse_date(value, what) or _dt.date.today()
+
+
+def mark_sent(ctx: Context, claim_id, payer, date=None, channel="post", today=None) -> dict:
+    channel = (channel or "post").strip().lower()
+    if channel not in CHANNELS:
+        raise UserError(f"channel must be one of {', '.join(CHANNELS)}, got {channel!r}")
+    day = _day(date, "date sent")
+    return _record(
+        ctx,
+        claim_id,
+        payer,
+        lambda at: rules.TrackEvent(_payer(payer), TrackState.SENT, at=at, date=day, channel=channel),
+        today,
+    )
+
+
+def record_payment(ctx: Context, claim_id, payer, amount, date=None, today=None) -> dict:
+    value = parse_amount(amount, "amount paid")
+    if value is None or value <= 0:
+        raise UserError("a payment needs a positive amount, e.g. 182.94")
+    day = _day(date, "payment date")
+    return _record(
+        ctx,
+        claim_id,
+        payer,
+        lambda at: rules.TrackEvent(_payer(payer), TrackState.PAID, at=at, date=day, amount=value),
+        today,
+    )
+
+
+def mark_rejected(ctx: Context, claim_id, payer, reason, date=None, today=None) -> dict:
+    reason = (reason or "").strip()
+    if not reason:
+        raise UserError("say why the claim was rejected, e.g. --reason \"prescription missing\"")
+    day = _day(date, "date")
+    return _record(
+        ctx,
+        claim_id,
+        payer,
+        lambda at: rules.TrackEvent(_payer(payer), TrackState.REJECTED, at=at, date=day, reason=reason),
+        today,
+    )
+
+
+def close_track(ctx: Context, claim_id, payer, reason=None, today=None) -> dict:
+    return _record(
+        ctx,
+        claim_id,
+        payer,
+        lambda at: rules.TrackEvent(
+            _payer(payer), TrackState.CLOSED, at=at, date=_dt.date.today(), reason=reason or None
+        ),
+        today,
+    )
+
+
+def undo_last(ctx: Context, claim_id, payer, today=None) -> dict:
+    claim = get_claim(ctx, claim_id)
+    payer = _payer(payer)
+    house = _Household(ctx, today)
+    rows = _events(ctx, claim.id)
+    events = [r.event for r in rows]
+    tctx = house.track_context(claim, house.estimate(claim))
+    updated = rules.undo_last(events, payer, tctx)
+    with ctx.store.transaction():
+        for row, after in zip(rows, updated):
+            if after.undone and not row.event.undone:
+                ctx.store.mark_event_undone(row.id)
+    return _status(house, claim)
+
+
+def household_status(ctx: Context, person=None, year=None, today: _dt.date | None = None) -> dict:
+    from desktop_app.services.people import find_person
+
+    house = _Household(ctx, today)
+    person_id = find_person(ctx, person).id if person else None
+    claims = ctx.store.claims(person_id)
+    if year:
+        claims = [c for c in claims if c.care_date and c.care_date.year == int(year)]
+    events_by_claim: dict[int, list[_Row]] = {}
+    for r in ctx.store.events():
+        events_by_claim.setdefault(r["claim_id"], []).append(_to_row(r))
+    docs_by_claim: dict[int, list] = {}
+    for d in ctx.store.documents():
+        if d.claim_id:
+            docs_by_claim.setdefault(d.claim_id, []).append(d)
+    statuses = [
+        _status(house, c, docs_by_claim.get(c.id, []), events_by_claim.get(c.id, []))
+        for c in claims
+    ]
+    return {"claims": statuses, "totals": _totals(statuses)}
+
+
+def _totals(statuses: list[dict]) -> dict:
+    def blank():
+        return {"owed": {p: ZERO for p in PAYERS}, "received": {p: ZERO for p in PAYERS},
+                "expected": {p: ZERO for p in PAYERS}, "paid": ZERO, "left_to_pay": ZERO}
+
+    total, by_person, by_year = blank(), {}, {}
+    for s in statuses:
+        year = (s["care_date"] or "")[:4] or "undated"
+        for bucket in (total, by_person.setdefault(s["person"], blank()), by_year.setdefault(year, blank())):
+            bucket["paid"] += to_decimal(s["amount_paid"] or "0")
+            bucket["left_to_pay"] += to_decimal(s["estimate"]["patient"])
+            for payer in PAYERS:
+                track = s["tracks"][payer]
+                expected = to_decimal(track["expected"] or "0")
+                got = to_decimal(track["received"])
+                bucket["expected"][payer] += expected
+                bucket["received"][payer] += got
+                if track["state"] not in ("closed", "direct", "rejected"):
+                    bucket["owed"][payer] += max(expected - got, ZERO)
+
+    def plain(b):
+        return {
+            "owed": {p: money_str(v) for p, v in b["owed"].items()},
+            "received": {p: money_str(v) for p, v in b["received"].items()},
+            "expected": {p: money_str(v) for p, v in b["expected"].items()},
+            "paid": money_str(b["paid"]),
+            "left_to_pay": money_str(b["left_to_pay"]),
+        }
+
+    result = plain(total)
+    result["by_person"] = {k: plain(v) for k, v in sorted(by_person.items())}
+    result["by_year"] = {k: plain(v) for k, v in sorted(by_year.items())}
+    return result
+
+
+def check(ctx: Context, today: _dt.date | None = None) -> list[dict]:
+    """Every missing item and overdue action in the household."""
+    from desktop_app.services.people import check_person
+
+    house = _Household(ctx, today)
+    problems: list[dict] = []
+    for person in house.people.values():
+        for message in check_person(person):
+            problems.append(
+                {"claim_id": None, "person": person.name, "severity": "blocking",
+                 "message": message, "action": "edit_person"}
+            )
+    status = household_status(ctx, today=house.today)
+    for s in status["claims"]:
+        for m in s["missing"]:
+            problems.append(
+                {"claim_id": s["claim_id"], "person": s["person"], "severity": m["severity"],
+                 "message": m["message"], "action": m["action_label"] or m["action"]}
+            )
+        for payer, track in s["tracks"].items():
+            if track["overdue"]:
+                problems.append(
+                    {"claim_id": s["claim_id"], "person": s["person"], "severity": "overdue",
+                     "message": f"{payer.upper() if payer == 'cpam' else 'mutuelle'}: "
+                                f"{track['next_action']}",
+                     "action": track["next_action"]}
+                )
+            elif track["deadline_status"] == "soon":
+                problems.append(
+                    {"claim_id": s["claim_id"], "person": s["person"], "severity": "warning",
+                     "message": f"{payer}: deadline {track['deadline']} is close",
+                     "action": track["next_action"]}
+                )
+            if track["flag"]:
+                problems.append(
+                    {"claim_id": s["claim_id"], "person": s["person"], "severity": "warning",
+                     "message": f"{payer}: received {track['received']} but expected "
+                                f"{track['expected']} ({track['flag']})",
+                     "action": "check the statement"}
+                )
+    # Person-level rules repeat for each claim of the person: report each once.
+    seen, unique = set(), []
+    for p in problems:
+        key = (p["person"], p["message"]) if p["claim_id"] is None or "person" in p["action"] else None
+        if key and key in seen:
+            continue
+        if key:
+            seen.add(key)
+        unique.append(p)
+    return unique
+
+
+def estimate_amounts(
+    ctx: Context | None,
+    category: str,
+    paid,
+    base=None,
+    rate=None,
+    **flags,
+) -> dict:
+    """One estimate from explicit inputs (``paperasse estimate``)."""
+    if category not in Category.values():
+        raise UserError(f"category must be one of {', '.join(Category.values())}, got {category!r}")
+    from desktop_app import config
+
+    path = ctx.resource("rules", "tariffs.json") if ctx else config.resources_dir() / "rules" / "tariffs.json"
+    data = _load(str(path), path.stat().st_mtime)
+    paid_value = parse_amount(paid, "amount paid")
+    if paid_value is None:
+        raise UserError("--paid is required, e.g. --paid 30.00")
+    guarantee = flags.pop("guarantee", None)
+    if guarantee and rules.parse_guarantee(guarantee) is None:
+        raise UserError(
+            f"guarantee {guarantee!r} not understood: use '100% BR', '200% BR', 'forfait:150' or 'frais-reels'"
+        )
+    inputs = rules.EstimateInput(
+        category=category,
+        paid=paid_value,
+        base=parse_amount(base, "base") if base not in (None, "") else None,
+        rate=to_decimal(str(rate).replace("%", ""), "rate") if rate not in (None, "") else None,
+        guarantee=guarantee,
+        **flags,
+    )
+    return rules.estimate(inputs, data).to_dict()

@@ -16,7 +16,7 @@ BUSY_TIMEOUT_MS = 10_000
 
 
 def now() -> str:
-    return _dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    return _dt.datetime.now().astimezone().isoformat(timespec="microseconds")
 
 
 def connect(path: Path, backups: Path) -> sqlite_utils.Database:

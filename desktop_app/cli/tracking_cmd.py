@@ -1,0 +1,135 @@
+"""``paperasse check``, ``status``, ``estimate``, ``export``, ``statement``."""
+
+from __future__ import annotations
+
+import sys
+
+from desktop_app.cli.main import EXIT_PROBLEMS, with_context
+from desktop_app.cli.output import emit_json, line, table
+from desktop_app.core.model import Category
+from desktop_app.services import exports, statements, tracking
+
+
+def register(sub) -> None:
+    chk = sub.add_parser("check", help="list every missing item and overdue action (exit 1 if any)")
+    chk.add_argument("--json", action="store_true")
+    chk.set_defaults(handler=with_context(_check))
+
+    st = sub.add_parser("status", help="both payer tracks of every claim, and what is owed")
+    st.add_argument("--person")
+    st.add_argument("--year", type=int)
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(handler=with_context(_status))
+
+    est = sub.add_parser("estimate", help="what the CPAM and the mutuelle should pay")
+    est.add_argument("--category", required=True, choices=Category.values())
+    est.add_argument("--paid", required=True)
+    est.add_argument("--base")
+    est.add_argument("--rate")
+    est.add_argument("--units", type=int, default=1)
+    for flag in ("ald", "maternity", "css", "minor", "no-medecin-traitant"):
+        est.add_argument(f"--{flag}", action="store_true")
+    est.add_argument("--regime", choices=["general", "alsace-moselle", "other"], default="general")
+    est.add_argument("--guarantee", help='"100%% BR", "200%% BR", "forfait:150" or "frais-reels"')
+    est.add_argument("--json", action="store_true")
+    est.set_defaults(handler=_estimate)
+
+    exp = sub.add_parser("export", help="CSV of claims or payments")
+    exp.add_argument("what", choices=["claims", "payments"])
+    exp.add_argument("out", metavar="FILE.csv")
+    exp.add_argument("--person")
+    exp.add_argument("--year", type=int)
+    exp.set_defaults(handler=with_context(_export))
+
+    stm = sub.add_parser("statement", help="payments listed on a CPAM or mutuelle statement")
+    cmds = stm.add_subparsers(dest="statement_command", metavar="ACTION")
+    stm.set_defaults(handler=None, group_parser=stm)
+    match = cmds.add_parser("match", help="propose the statement's payments against claims")
+    match.add_argument("document")
+    match.add_argument("--json", action="store_true")
+    match.set_defaults(handler=with_context(_match))
+    acc = cmds.add_parser("accept", help="record the proposed payments")
+    acc.add_argument("document")
+    acc.add_argument("--line", type=int, action="append", help="only this line (repeatable)")
+    acc.add_argument("--json", action="store_true")
+    acc.set_defaults(handler=with_context(_accept))
+
+
+def _check(args, ctx) -> int:
+    problems = tracking.check(ctx)
+    if args.json:
+        emit_json(problems)
+    elif not problems:
+        line("nothing missing, nothing overdue")
+    else:
+        for p in problems:
+            where = f"claim {p['claim_id']}" if p["claim_id"] else p["person"]
+            line(f"[{p['severity']}] {where} ({p['person']}): {p['message']}")
+            if p["action"]:
+                line(f"    -> {p['action']}")
+    return EXIT_PROBLEMS if problems else 0
+
+
+def _status(args, ctx) -> int:
+    data = tracking.household_status(ctx, args.person, args.year)
+    if args.json:
+        emit_json(data)
+        return 0
+    table(
+        [
+            [s["claim_id"], s["person"], s["care_date"], s["category"], s["amount_paid"],
+             f"{s['tracks']['cpam']['state']} {s['tracks']['cpam']['received']}/{s['tracks']['cpam']['expected']}",
+             f"{s['tracks']['mutuelle']['state']} {s['tracks']['mutuelle']['received']}/{s['tracks']['mutuelle']['expected']}"]
+            for s in data["claims"]
+        ],
+        ["id", "person", "care date", "category", "paid", "CPAM recv/exp", "mutuelle recv/exp"],
+    )
+    owed = data["totals"]["owed"]
+    line(f"owed to the household: CPAM {owed['cpam']}, mutuelle {owed['mutuelle']}")
+    return 0
+
+
+def _estimate(args) -> int:
+    flags = {
+        "ald": args.ald, "maternity": args.maternity, "css": args.css, "minor": args.minor,
+        "no_medecin_traitant": args.no_medecin_traitant,
+        "regime": args.regime.replace("-", "_"), "guarantee": args.guarantee, "units": args.units,
+    }
+    result = tracking.estimate_amounts(None, args.category, args.paid, args.base, args.rate, **flags)
+    if args.json:
+        emit_json(result)
+    else:
+        line(f"CPAM {result['amo']}  mutuelle {result['amc']}  left to pay {result['patient']}"
+             f"  (deductions {result['deductions']})")
+        for note in result["notes"]:
+            line(f"  {note}")
+    return 0
+
+
+def _export(args, ctx) -> int:
+    path = exports.write_csv(ctx, args.out, args.what, args.person, args.year)
+    sys.stdout.write(f"wrote {path}\n")
+    return 0
+
+
+def _match(args, ctx) -> int:
+    found = statements.propose(ctx, args.document)
+    if args.json:
+        emit_json(found)
+        return 0
+    for p in found["proposals"]:
+        note = f" (expected {p['expected']})" if p["differs"] else ""
+        line(f"line {p['line']}: {p['amount']} from {p['payer']} -> claim {p['claim_id']} "
+             f"({p['person']}, {p['care_date']}){note}")
+    for u in found["unmatched"]:
+        line(f"line {u['line']}: no match ({u['why']})")
+    return 0
+
+
+def _accept(args, ctx) -> int:
+    done = statements.accept(ctx, args.document, args.line)
+    if args.json:
+        emit_json(done)
+    else:
+        line(f"recorded {len(done['recorded'])} payment(s); {len(done['unmatched'])} line(s) matched nothing")
+    return 0

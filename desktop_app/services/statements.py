@@ -1,0 +1,134 @@
+"""Statements (décomptes) close the loop: the payments they list, matched to claims.
+
+A CPAM or mutuelle statement read by intake carries its payer and lines (care date, amount
+paid, sometimes the patient). Each line is proposed against the claim of the same person and
+care date whose outstanding amount from that payer is closest; the user accepts them in one
+step, and lines that match nothing are shown, not guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import unicodedata
+from decimal import Decimal
+
+from desktop_app.core.errors import UserError
+from desktop_app.core.model import DocumentKind
+from desktop_app.core.rules.money import ZERO, money_str, to_decimal
+from desktop_app.core.rules.tracks import TrackState
+from desktop_app.services import tracking
+from desktop_app.services.context import Context
+from desktop_app.services.documents import get_document
+from desktop_app.services.parsing import parse_amount, parse_date
+
+# A statement line this far from what was expected is still proposed, but flagged.
+CLOSE_ENOUGH = Decimal("0.05")
+
+
+def _tokens(name: str | None) -> set[str]:
+    text = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode().lower()
+    return {t for t in "".join(c if c.isalnum() else " " for c in text).split() if len(t) > 1}
+
+
+def _field(doc, name):
+    f = doc.fields.get(name)
+    return f.value if f else None
+
+
+def _payer_of(doc) -> str:
+    payer = str(_field(doc, "payer") or "").strip().lower()
+    if payer in tracking.PAYERS:
+        return payer
+    raise UserError(
+        f"document {doc.id}: the statement's payer was not read; "
+        "set it with: paperasse doc confirm ID payer=cpam (or payer=mutuelle)"
+    )
+
+
+def propose(ctx: Context, document_id) -> dict:
+    """Payments the statement lists, each with the claim it most likely belongs to."""
+    doc = get_document(ctx, document_id)
+    if doc.kind != DocumentKind.STATEMENT:
+        raise UserError(
+            f"document {doc.id} is a {doc.kind}, not a statement; "
+            "if it is one: paperasse doc confirm ID --kind statement"
+        )
+    payer = _payer_of(doc)
+    lines = _field(doc, "lines") or []
+    statement_date = _field(doc, "statement_date")
+    status = tracking.household_status(ctx)
+    people = {p.id: p for p in ctx.store.people()}
+    proposals, unmatched, taken = [], [], set()
+    for index, line in enumerate(lines):
+        if not isinstance(line, dict):
+            continue
+        care_date = line.get("care_date")
+        amount = parse_amount(line.get("amount_paid"), "statement amount")
+        if not care_date or amount is None:
+            unmatched.append({"line": index, **line, "why": "no care date or amount read"})
+            continue
+        names = _tokens(line.get("patient_name"))
+        best = None
+        for s in status["claims"]:
+            if s["care_date"] != care_date or s["claim_id"] in taken:
+                continue
+            person = people.get(s["person_id"])
+            if doc.person_id and not names and s["person_id"] != doc.person_id:
+                continue
+            if names and person and not names & _tokens(person.name):
+                continue
+            track = s["tracks"][payer]
+            if track["state"] in ("closed", "direct"):
+                continue
+            outstanding = to_decimal(track["expected"] or "0") - to_decimal(track["received"])
+            gap = abs(outstanding - amount)
+            if best is None or gap < best[0]:
+                best = (gap, s, outstanding)
+        if best is None:
+            unmatched.append({"line": index, **line, "why": "no open claim for that person and date"})
+            continue
+        gap, s, outstanding = best
+        taken.add(s["claim_id"])
+        proposals.append(
+            {
+                "line": index,
+                "claim_id": s["claim_id"],
+                "person": s["person"],
+                "care_date": care_date,
+                "payer": payer,
+                "amount": money_str(amount),
+                "expected": money_str(max(outstanding, ZERO)),
+                "differs": gap > CLOSE_ENOUGH,
+                "date": statement_date,
+            }
+        )
+    return {"document_id": doc.id, "payer": payer, "proposals": proposals, "unmatched": unmatched}
+
+
+def accept(ctx: Context, document_id, lines: list[int] | None = None) -> dict:
+    """Record the proposed payments (all, or the given line numbers) in one transaction."""
+    found = propose(ctx, document_id)
+    chosen = [p for p in found["proposals"] if lines is None or p["line"] in lines]
+    if not chosen:
+        raise UserError(f"document {found['document_id']}: no payment to record from this statement")
+    with ctx.store.transaction():
+        for p in chosen:
+            day = parse_date(p["date"], "statement date") if p["date"] else _dt.date.today()
+            state = tracking.claim_status(ctx, p["claim_id"])["tracks"][p["payer"]]["state"]
+            if state in (TrackState.INCOMPLETE.value, TrackState.READY.value, TrackState.REJECTED.value):
+                # The statement proves the claim reached the payer, even if nobody recorded it.
+                tracking.mark_sent(ctx, p["claim_id"], p["payer"], date=day,
+                                   channel="noemie" if p["payer"] == "mutuelle" and _noemie(ctx, p) else "post")
+            tracking.record_payment(ctx, p["claim_id"], p["payer"], p["amount"], date=day)
+        claims = {p["claim_id"] for p in chosen}
+        doc = get_document(ctx, document_id)
+        if len(claims) == 1 and doc.claim_id is None:
+            ctx.store.link_document(doc.id, claims.pop())
+    return {"recorded": chosen, "unmatched": found["unmatched"]}
+
+
+def _noemie(ctx: Context, proposal: dict) -> bool:
+    claim = ctx.store.claim(proposal["claim_id"])
+    person = ctx.store.person(claim.person_id)
+    return bool(person and person.noemie)
+
