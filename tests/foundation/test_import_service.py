@@ -1,0 +1,106 @@
+"""Importing through the service the GUI uses: progress, cancel, OCR missing, re-read, search."""
+
+import json
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from desktop_app.cli.main import main
+from desktop_app.core.model import ReadState
+from desktop_app.services import documents, people
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def _font(size):
+    try:
+        return ImageFont.truetype(FONT, size)
+    except OSError:
+        return ImageFont.load_default()
+
+
+def invoice_image(path, number="F2025-000123", total="304,90"):
+    image = Image.new("RGB", (1240, 900), "white")
+    draw = ImageDraw.Draw(image)
+    lines = [
+        "Orthopédie Durand SARL",
+        f"Facture N° {number}",
+        "Date : 04/07/2025",
+        "Patient : Claire MARTIN",
+        "Stimulateur périnéal   LPP 1180372   304,90 €",
+        f"Total TTC : {total} €",
+    ]
+    for i, text in enumerate(lines):
+        draw.text((80, 80 + i * 90), text, fill="black", font=_font(40))
+    image.save(path)
+    return path
+
+
+@pytest.fixture
+def claire(ctx):
+    return people.add_person(ctx, name="Claire Martin").person
+
+
+def test_progress_is_reported_per_file(ctx, claire, tmp_path):
+    files = [invoice_image(tmp_path / f"f{i}.png", number=f"F2025-00012{i}") for i in range(2)]
+    seen = []
+    outcomes = documents.import_files(ctx, files, person_ref=claire.name,
+                                      progress=lambda done, total, msg: seen.append((done, total, msg)))
+    assert all(o.ok for o in outcomes)
+    assert seen[-1][:2] == (2, 2)
+    assert any("page 1 of 1" in msg for _, _, msg in seen)
+
+
+def test_cancel_stores_nothing_half_done(ctx, claire, tmp_path):
+    files = [invoice_image(tmp_path / f"f{i}.png", number=f"F2025-00099{i}") for i in range(3)]
+    calls = {"n": 0}
+
+    def cancel_after_first_file():
+        calls["n"] += 1
+        return len(ctx.store.documents()) >= 1
+
+    outcomes = documents.import_files(ctx, files, person_ref=claire.name, should_cancel=cancel_after_first_file)
+    assert len(outcomes) == 1
+    assert len(ctx.store.documents()) == 1
+    stored = [p for p in ctx.paths.originals.rglob("*") if p.is_file() and p.suffix == ".png"]
+    assert len(stored) == 1
+    assert not any(ctx.paths.tmp.iterdir())
+
+
+@pytest.mark.ocr
+def test_imported_fields_are_read_not_confirmed_then_confirmed(ctx, claire, tmp_path):
+    path = invoice_image(tmp_path / "facture.png")
+    [outcome] = documents.import_files(ctx, [path], person_ref=claire.name)
+    doc = ctx.store.document(outcome.document_id)
+    assert doc.kind == "invoice"
+    assert doc.fields["total_amount"].value == "304.90"
+    assert not doc.fields["total_amount"].confirmed
+    doc = documents.confirm_document(ctx, doc.id, {"invoice_number": "F2025-000124"})
+    assert doc.fields["invoice_number"].value == "F2025-000124"
+    assert all(f.confirmed for f in doc.fields.values())
+    hits = documents.search(ctx, "stimulateur perineal")
+    assert [h["id"] for h in hits] == [doc.id]
+    assert documents.search(ctx, "stimu")  # as you type
+
+
+def test_without_tesseract_images_are_stored_not_read_then_reread(ctx, claire, tmp_path, capsys):
+    ctx.set_setting("tesseract_cmd", str(tmp_path / "no-tesseract"))
+    path = invoice_image(tmp_path / "facture.png")
+    [outcome] = documents.import_files(ctx, [path], person_ref=claire.name)
+    assert outcome.ok and outcome.read_state == ReadState.NOT_READ
+    assert "install tesseract-ocr" in outcome.message()
+    ctx.set_setting("tesseract_cmd", None)
+    code = main(["--data-dir", str(ctx.paths.root), "doc", "reread", str(outcome.document_id), "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0
+    if documents.intake.ocr_available():
+        assert out["read_state"] == "read" and out["kind"] == "invoice"
+
+
+def test_confirm_rejects_bad_values(ctx, claire, tmp_path, capsys):
+    ctx.set_setting("tesseract_cmd", str(tmp_path / "no-tesseract"))
+    [outcome] = documents.import_files(ctx, [invoice_image(tmp_path / "x.png")], person_ref=claire.name)
+    code = main(["--data-dir", str(ctx.paths.root), "doc", "confirm", str(outcome.document_id), "date=31/02/2025"])
+    assert code == 2 and "not a date" in capsys.readouterr().err
+    code = main(["--data-dir", str(ctx.paths.root), "doc", "confirm", str(outcome.document_id), "nir=123"])
+    assert code == 2 and "NIR" in capsys.readouterr().err
