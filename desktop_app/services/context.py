@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app import config
-from desktop_app.store import Store
+from desktop_app.store import Store, originals
 
 DEFAULT_SETTINGS = {
     "follow_up_days": 30,
@@ -54,6 +55,13 @@ class Context:
 
     def close(self) -> None:
         self.store.close()
+        run_dir = self.paths.tmp / f"{originals.RUN_PREFIX}{os.getpid()}"
+        if tempfile.tempdir == str(run_dir):
+            tempfile.tempdir = None
+            try:
+                run_dir.rmdir()  # only if empty: files of work still running stay
+            except OSError:
+                pass
 
 
 def open_context(data_dir: str | os.PathLike | None = None) -> Context:
@@ -61,4 +69,7 @@ def open_context(data_dir: str | os.PathLike | None = None) -> Context:
     store = Store.open(paths)
     config.tighten(paths.database, config.FILE_MODE)
     store.clean_up_files()
+    # Page images and OCR output are health data too: they stay in the private data folder,
+    # in a folder of this process's own that start-up clean-up removes once the process is gone.
+    tempfile.tempdir = str(originals.run_temp_dir(paths.tmp))
     return Context(paths=paths, store=store)

@@ -129,9 +129,45 @@ def all_stored(root: Path) -> dict[str, Path]:
     return found
 
 
+RUN_PREFIX = "run-"
+
+
+def run_temp_dir(tmp_dir: Path) -> Path:
+    """This process's own temporary folder inside the data folder (OCR page images and the like)."""
+    folder = tmp_dir / f"{RUN_PREFIX}{os.getpid()}"
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def _remove_tree(folder: Path, removed: list[Path]) -> None:
+    for child in sorted(folder.rglob("*"), reverse=True):
+        with contextlib.suppress(OSError):
+            child.rmdir() if child.is_dir() else child.unlink()
+            removed.append(child)
+    with contextlib.suppress(OSError):
+        folder.rmdir()
+        removed.append(folder)
+
+
 def clean_up(root: Path, tmp_dir: Path, known: set[str]) -> list[Path]:
     """Remove temporary files and originals no row refers to (left by a crash)."""
     removed: list[Path] = []
+    for run_dir in tmp_dir.glob(f"{RUN_PREFIX}*"):
+        pid = run_dir.name[len(RUN_PREFIX):]
+        if run_dir.is_dir() and pid.isdigit() and not _alive(int(pid)):
+            _remove_tree(run_dir, removed)
     with _lock(root, shared=False, blocking=False) as acquired:
         if not acquired:
             return removed  # another process is importing: leave its files alone

@@ -64,7 +64,7 @@ def test_cancel_stores_nothing_half_done(ctx, claire, tmp_path):
     assert len(ctx.store.documents()) == 1
     stored = [p for p in ctx.paths.originals.rglob("*") if p.is_file() and p.suffix == ".png"]
     assert len(stored) == 1
-    assert not any(ctx.paths.tmp.iterdir())
+    assert not any(p.is_file() for p in ctx.paths.tmp.rglob("*"))
 
 
 @pytest.mark.ocr

@@ -141,4 +141,4 @@ def test_atomic_write_and_orphan_clean_up(ctx, tmp_path):
     (ctx.paths.tmp / "x.part").write_bytes(b"half")
     removed = ctx.store.clean_up_files()
     assert target in removed  # no row refers to it
-    assert not any(ctx.paths.tmp.iterdir())
+    assert not any(p.is_file() for p in ctx.paths.tmp.rglob("*"))
