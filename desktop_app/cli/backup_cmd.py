@@ -12,9 +12,13 @@ from desktop_app.cli.output import emit_json, line, table, warn
 from desktop_app.core.errors import UserError
 from desktop_app.services import backups
 
+_ID_HELP = "backup file name, or its number in 'backup list'"
+
 
 def register(sub) -> None:
-    group = sub.add_parser("backup", help="backups of the records (stored originals are never copied)")
+    group = sub.add_parser(
+        "backup", help="backups of the records (stored originals are never copied)"
+    )
     group.set_defaults(handler=None, group_parser=group)
     cmds = group.add_subparsers(dest="backup_command", metavar="ACTION")
 
@@ -27,14 +31,14 @@ def register(sub) -> None:
     lst.set_defaults(handler=_list)
 
     verify = cmds.add_parser("verify", help="check a backup and the originals it refers to")
-    verify.add_argument("id", metavar="ID", help="backup file name, or its number in 'backup list'")
+    verify.add_argument("id", metavar="ID", help=_ID_HELP)
     verify.add_argument("--json", action="store_true")
     verify.set_defaults(handler=_verify)
 
     restore = cmds.add_parser(
         "restore", help="replace the records with a backup (the current ones are backed up first)"
     )
-    restore.add_argument("id", metavar="ID", help="backup file name, or its number in 'backup list'")
+    restore.add_argument("id", metavar="ID", help=_ID_HELP)
     restore.add_argument("--json", action="store_true")
     restore.set_defaults(handler=_restore)
 

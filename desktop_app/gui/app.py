@@ -1,11 +1,13 @@
-"""The QApplication and the main window's start."""
+"""The QApplication, the interface language, and which data folder the window shows."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from desktop_app import APP_NAME, __version__
-from desktop_app.services.context import open_context
+from desktop_app.gui import i18n
+from desktop_app.services.context import Context, open_context
 
 
 def make_application(argv: list[str]) -> QApplication:
@@ -14,17 +16,132 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("org.paperasse.Paperasse")
     return app
+
+
+class AppController(QObject):
+    """Owns the main window; rebuilds it when the language or the data folder changes."""
+
+    def __init__(self, ctx: Context):
+        super().__init__()
+        self.home_ctx = ctx
+        self.ctx = ctx
+        self.window = None
+        self.demo = False
+        i18n.install(i18n.choose_language(ctx.setting("language")))
+
+    def show(self):
+        from desktop_app.gui.main_window import MainWindow
+
+        old = self.window
+        geometry = old.saveGeometry() if old is not None else None
+        self.window = MainWindow(self.ctx, demo=self.demo)
+        self.window.language_requested.connect(self.switch_language)
+        self.window.demo_requested.connect(self.open_demo)
+        self.window.leave_demo_requested.connect(self.leave_demo)
+        if geometry is not None:
+            self.window.restoreGeometry(geometry)
+        self.window.show()
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        return self.window
+
+    def switch_language(self, language: str) -> None:
+        i18n.install(i18n.choose_language(language))
+        # Rebuilding the window is simpler and surer than retranslating every widget in place.
+        QTimer.singleShot(0, self.show)
+
+    def open_demo(self) -> None:
+        from desktop_app.gui.workers import Workers
+        from desktop_app.services import demo
+
+        window = self.window
+        dialog = QProgressDialog(window.tr("Preparing the sample household…"), window.tr("Cancel"), 0, 0, window)
+        dialog.setWindowTitle(window.tr("Sample documents"))
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        workers = Workers(None, self)
+        root = demo.demo_root(self.home_ctx)
+
+        def progress(done, total, message):
+            dialog.setMaximum(max(total, 1))
+            dialog.setValue(done)
+            dialog.setLabelText(window.tr("Preparing the sample household…") + "\n" + message)
+
+        def done(_result) -> None:
+            dialog.close()
+            if handle.cancelled:
+                return
+            self._switch_to(open_context(root), demo=True)
+
+        def failed(exc) -> None:
+            dialog.close()
+            from desktop_app.gui.controllers.messages import show_error
+
+            show_error(window, window.tr("The sample household could not be prepared"), exc)
+
+        handle = workers.run(
+            lambda progress, should_cancel: demo.build_demo(root, progress=progress, should_cancel=should_cancel),
+            on_success=done,
+            on_failure=failed,
+            on_progress=progress,
+            uses_db=False,
+        )
+        dialog.canceled.connect(handle.cancel)
+        dialog.show()
+
+    def leave_demo(self) -> None:
+        self._switch_to(self.home_ctx, demo=False)
+
+    def _switch_to(self, ctx: Context, demo: bool) -> None:
+        previous = self.ctx
+        self.ctx, self.demo = ctx, demo
+        if self.window is not None:
+            self.window.workers.shutdown()
+        self.show()
+        if previous is not self.home_ctx and previous is not ctx:
+            previous.close()
+
+    def close(self) -> None:
+        if self.ctx is not self.home_ctx:
+            self.ctx.close()
 
 
 def run(data_dir: str | None, argv: list[str]) -> int:
     app = make_application(argv)
     ctx = open_context(data_dir)
-    from desktop_app.gui.main_window import MainWindow
-
-    window = MainWindow(ctx)
-    window.show()
+    controller = AppController(ctx)
+    window = controller.show()
+    if _wants_marker():
+        _print_after_first_paint(window)
+    del window
     try:
         return app.exec()
     finally:
+        controller.close()
         ctx.close()
+
+
+def _wants_marker() -> bool:
+    import os
+
+    return bool(os.environ.get("PAPERASSE_STARTUP_MARKER"))
+
+
+class _FirstPaint(QObject):
+    def eventFilter(self, watched, event) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # After this paint has been handled: the window is on screen.
+            QTimer.singleShot(0, lambda: print("paperasse: window shown", flush=True))
+        return False
+
+
+def _print_after_first_paint(window) -> None:
+    """For the start-up benchmark: one line once the window has painted for the first time."""
+    window._first_paint = _FirstPaint(window)
+    window.installEventFilter(window._first_paint)

@@ -1,104 +1,708 @@
-"""The main window: the household on the left, what to do in the centre."""
+"""The main window: lists and household on the left, a table in the centre, the selection on the right."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QStackedWidget,
-    QVBoxLayout,
+    QToolBar,
     QWidget,
+    QSizePolicy,
 )
 
 from desktop_app.core.errors import UserError
-from desktop_app.services import people
+from desktop_app.gui import labels
+from desktop_app.gui.controllers.claim_controller import ClaimController
+from desktop_app.gui.controllers.dashboard_controller import DashboardController
+from desktop_app.gui.controllers.document_controller import DocumentController
+from desktop_app.gui.controllers.import_controller import ImportController
+from desktop_app.gui.controllers.messages import show_error
+from desktop_app.gui.controllers.person_controller import PersonController
+from desktop_app.gui.controllers.settings_controller import SettingsController
+from desktop_app.gui.models.claims_model import ClaimsFilterModel, ClaimsTableModel
+from desktop_app.gui.models.documents_model import (
+    CLAIM,
+    FOUND,
+    DocumentsFilterModel,
+    DocumentsTableModel,
+)
+from desktop_app.gui.models import documents_model
+from desktop_app.gui.views.claim_view import ClaimView
+from desktop_app.gui.views.dashboard_view import DashboardView
+from desktop_app.gui.views.document_view import DocumentView
+from desktop_app.gui.views.progress_view import ProgressView
+from desktop_app.gui.views.sidebar_view import SidebarView
+from desktop_app.gui.views.tables_view import ClaimsPage, DocumentsPage
+from desktop_app.gui.views.track_dialogs_view import ClaimFormDialog
+from desktop_app.gui.views.welcome_view import WelcomeView
+from desktop_app.gui.workers import Workers
+from desktop_app.services import claims, overview
 from desktop_app.services.context import Context
 
-
-class AddPersonDialog(QDialog):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Add a person"))
-        form = QFormLayout(self)
-        self.name = QLineEdit()
-        self.name.setAccessibleName(self.tr("Name"))
-        self.nir = QLineEdit()
-        self.nir.setAccessibleName(self.tr("Social security number"))
-        self.birth = QLineEdit()
-        self.birth.setPlaceholderText("YYYY-MM-DD")
-        self.birth.setAccessibleName(self.tr("Birth date"))
-        form.addRow(self.tr("&Name"), self.name)
-        form.addRow(self.tr("Social security &number"), self.nir)
-        form.addRow(self.tr("&Birth date"), self.birth)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def values(self) -> dict:
-        return {
-            "name": self.name.text(),
-            "nir": self.nir.text() or None,
-            "birth_date": self.birth.text() or None,
-        }
+SEARCH_DELAY_MS = 150
+REFRESH_DELAY_MS = 250
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: Context):
+    language_requested = Signal(str)
+    demo_requested = Signal()
+    leave_demo_requested = Signal()
+    claims_loaded = Signal()
+    household_loaded = Signal()
+    documents_loaded = Signal()
+
+    def __init__(self, ctx: Context, demo: bool = False):
         super().__init__()
         self.ctx = ctx
-        self.setWindowTitle("Paperasse")
-        self.resize(1100, 700)
-        self.household = QListWidget()
-        self.household.setAccessibleName(self.tr("Household"))
-        self.empty = QWidget()
-        empty_layout = QVBoxLayout(self.empty)
-        empty_layout.addStretch()
-        title = QLabel(self.tr("Nobody in the household yet"))
-        title.setAlignment(Qt.AlignCenter)
-        title.setStyleSheet("font-size: 18pt;")
-        hint = QLabel(self.tr("Add the people whose health papers you keep."))
-        hint.setAlignment(Qt.AlignCenter)
-        self.add_button = QPushButton(self.tr("Add a person"))
-        self.add_button.clicked.connect(self.add_person)
-        empty_layout.addWidget(title)
-        empty_layout.addWidget(hint)
-        empty_layout.addWidget(self.add_button, alignment=Qt.AlignCenter)
-        empty_layout.addStretch()
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(self.household)
-        self.setCentralWidget(self.stack)
-        action = QAction(self.tr("Add a &person…"), self)
-        action.setShortcut(QKeySequence("Ctrl+N"))
-        action.triggered.connect(self.add_person)
-        self.menuBar().addMenu(self.tr("&Household")).addAction(action)
-        self.refresh()
+        self.demo = demo
+        self.workers = Workers(ctx, self)
+        self.setWindowTitle(self.tr("Paperasse — demo household") if demo else "Paperasse")
+        self.setAcceptDrops(True)
+        self.people: list[dict] = []
+        self.household: dict = {}
+        self._claims_generation = 0
+        self._household_generation = 0
+        self._documents_generation = 0
+        self._documents_mode = "all"  # "all" | "inbox" | "search"
+        self._claims_stage = 0  # 0 first screen, 1 every claim, 2 every claim with its status
+        self._list_counts: dict[str, int] = {}
+        self._current_claim_id: int | None = None
+        self._before_search = None
 
-    def refresh(self) -> None:
-        self.household.clear()
-        for person in people.list_people(self.ctx):
-            self.household.addItem(QListWidgetItem(person.name))
-        self.stack.setCurrentWidget(self.household if self.household.count() else self.empty)
+        self._build_models()
+        self._build_layout()
+        self._build_controllers()
+        self._build_actions()
+        self._connect()
+
+        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self.refresh(first=True)
+
+    # Building
+
+    def _build_models(self) -> None:
+        self.claims_model = ClaimsTableModel(self)
+        self.claims_proxy = ClaimsFilterModel(self)
+        self.claims_proxy.setSourceModel(self.claims_model)
+        self.inbox_model = DocumentsTableModel(self)
+        self.inbox_proxy = DocumentsFilterModel(self)
+        self.inbox_proxy.setSourceModel(self.inbox_model)
+        self.documents_model = DocumentsTableModel(self)
+        self.documents_proxy = DocumentsFilterModel(self)
+        self.documents_proxy.setSourceModel(self.documents_model)
+
+    def _build_layout(self) -> None:
+        self.sidebar = SidebarView()
+        self.sidebar.setMinimumWidth(170)
+        self.dashboard = DashboardView()
+        self.claims_page = ClaimsPage()
+        self.claims_page.table.setModel(self.claims_proxy)
+        self.claims_page.inbox_table.setModel(self.inbox_proxy)
+        for column in (documents_model.PERSON, CLAIM, FOUND):
+            self.claims_page.inbox_table.hideColumn(column)
+        from desktop_app.gui.models import claims_model as cm
+        from desktop_app.gui.views.tables_view import set_column_widths
+
+        set_column_widths(
+            self.claims_page.table,
+            {cm.DATE: 11, cm.PERSON: 14, cm.WHAT: 20, cm.CPAM: 15, cm.MUTUELLE: 15, cm.PAID: 10,
+             cm.EXPECTED: 12, cm.RECEIVED: 10},
+        )
+        self.claims_page.table.horizontalHeader().setSortIndicator(cm.DATE, Qt.SortOrder.DescendingOrder)
+        self.documents_page = DocumentsPage()
+        self.documents_page.table.setModel(self.documents_proxy)
+        doc_widths = {documents_model.NAME: 24, documents_model.KIND: 14, documents_model.PERSON: 14,
+                      documents_model.DATE: 11, documents_model.AMOUNT: 10,
+                      documents_model.TO_CONFIRM: 16, CLAIM: 16, FOUND: 30}
+        set_column_widths(self.documents_page.table, doc_widths)
+        set_column_widths(self.claims_page.inbox_table, doc_widths)
+        self.welcome = WelcomeView()
+        self.centre = QStackedWidget()
+        for page in (self.dashboard, self.claims_page, self.documents_page, self.welcome):
+            self.centre.addWidget(page)
+        self.document_view = DocumentView()
+        self.claim_view = ClaimView()
+        self.detail_hint = QLabel()
+        self.detail_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail_hint.setWordWrap(True)
+        self.detail_hint.setStyleSheet("color: #666; padding: 20px;")
+        self.detail = QStackedWidget()
+        for page in (self.detail_hint, self.claim_view, self.document_view):
+            self.detail.addWidget(page)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.centre)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([200, 560, 520])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.progress = ProgressView()
+        self.statusBar().addPermanentWidget(self.progress, 1)
+        self.detail_hint.setText(self.tr("Select a claim or a document to see it here."))
+        self.resize(1280, 800)
+
+    def _build_controllers(self) -> None:
+        self.imports = ImportController(self.ctx, self.workers, self.progress, self, self)
+        self.document_controller = DocumentController(self.document_view, self.ctx, self.workers, self)
+        self.claim_controller = ClaimController(self.claim_view, self.ctx, self)
+        self.dashboard_controller = DashboardController(self.dashboard, self)
+
+    def _action(self, text: str, shortcut=None, slot=None, menu=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if slot is not None:
+            action.triggered.connect(slot)
+        if menu is not None:
+            menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.import_action = self._action(
+            self.tr("&Import scans and PDFs…"), QKeySequence.StandardKey.Open, self.ask_import, file_menu
+        )
+        self.paste_action = self._action(
+            self.tr("&Paste an image"), QKeySequence.StandardKey.Paste, self.paste, file_menu
+        )
+        file_menu.addSeparator()
+        self.settings_action = self._action(
+            self.tr("&Settings…"), QKeySequence("Ctrl+,"), self.open_settings, file_menu
+        )
+        if self.demo:
+            self._action(self.tr("&Leave the demo"), None, self.leave_demo_requested.emit, file_menu)
+        file_menu.addSeparator()
+        self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, file_menu)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(
+            self.tr("&Undo the last payer step"), QKeySequence.StandardKey.Undo, self.undo_step, edit_menu
+        )
+        self.find_action = self._action(
+            self.tr("&Find…"), QKeySequence.StandardKey.Find, self.focus_search, edit_menu
+        )
+        self.unlink_action = QAction(self.tr("&Remove the document from its claim"), self)
+        self.unlink_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.unlink_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.unlink_action.triggered.connect(self.unlink_selected_document)
+        self.documents_page.table.addAction(self.unlink_action)
+        edit_menu.addAction(self.unlink_action)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        self._action(self.tr("&Home"), QKeySequence("Ctrl+1"), lambda: self.sidebar.select("home"), view_menu)
+        self._action(self.tr("&Inbox"), QKeySequence("Ctrl+2"), lambda: self.sidebar.select("list", "inbox"), view_menu)
+        self._action(self.tr("&All claims"), QKeySequence("Ctrl+3"), lambda: self.sidebar.select("person"), view_menu)
+        self._action(self.tr("&Refresh"), QKeySequence.StandardKey.Refresh, self.refresh, view_menu)
+        self._action(self.tr("Go to the &lists"), QKeySequence("Alt+1"), self.sidebar.setFocus, view_menu)
+
+        household_menu = bar.addMenu(self.tr("&Household"))
+        self._action(self.tr("Add a &person…"), QKeySequence("Ctrl+N"), self.add_person, household_menu)
+        self.edit_person_action = self._action(
+            self.tr("&Edit the person…"), QKeySequence("Ctrl+E"), self.edit_selected_person, household_menu
+        )
+        self._action(
+            self.tr("New &claim…"), QKeySequence("Ctrl+Shift+N"), self.ask_new_claim, household_menu
+        )
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(self.tr("&About Paperasse"), None, self.about, help_menu)
+
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.import_action)
+        new_claim = QAction(self.tr("New claim"), self)
+        new_claim.triggered.connect(self.ask_new_claim)
+        toolbar.addAction(new_claim)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search documents (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search documents"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(220)
+        self.search.setMaximumWidth(360)
+        toolbar.addWidget(self.search)
+        self.addToolBar(toolbar)
+        toolbar.setIconSize(QSize(16, 16))
+
+    def _connect(self) -> None:
+        self.sidebar.currentItemChanged.connect(lambda *_: self._sidebar_changed())
+        self.claims_page.table.selectionModel().currentRowChanged.connect(self._claim_selected)
+        self.claims_page.inbox_table.selectionModel().currentRowChanged.connect(
+            lambda current, _prev: self._document_selected(self.inbox_proxy, current)
+        )
+        self.documents_page.table.selectionModel().currentRowChanged.connect(
+            lambda current, _prev: self._document_selected(self.documents_proxy, current)
+        )
+        self.claims_page.filter.textChanged.connect(self.claims_proxy.set_text)
+        self.claims_page.new_claim.clicked.connect(self.ask_new_claim)
+        self.claims_model.documents_dropped.connect(self.link_documents)
+        self.claims_page.table.horizontalHeader().sortIndicatorChanged.connect(
+            lambda *_: self._current_claim_id is not None
+            and self._select_claim_row(self._current_claim_id)
+        )
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.run_search)
+        self.imports.finished.connect(self._import_finished)
+        self.imports.message.connect(self.say)
+        self.document_controller.changed.connect(self.schedule_refresh)
+        self.document_controller.claim_requested.connect(self.show_claim)
+        self.claim_controller.changed.connect(lambda _id: self.schedule_refresh())
+        self.claim_controller.message.connect(self.say)
+        self.claim_controller.document_requested.connect(self.show_document)
+        self.claim_controller.person_edit_requested.connect(self.edit_person)
+        self.claim_controller.attach_requested.connect(self._attach_scan_to_claim)
+        self.dashboard_controller.claim_requested.connect(self.show_claim)
+        self.welcome.add_person.clicked.connect(self.add_person)
+        self.welcome.explore.clicked.connect(self.demo_requested.emit)
+
+    # Loading (off the UI thread) and refreshing
+
+    def schedule_refresh(self) -> None:
+        """Coalesce bursts of changes into one reload."""
+        self._refresh_timer.start()
+
+    def refresh(self, first: bool = False) -> None:
+        self.people = overview.people_rows(self.ctx)
+        self.sidebar.set_people(self.people)
+        if first:
+            self.sidebar.select("home")
+        self._update_welcome()
+        self.load_claims()
+        self.load_inbox()
+        if self.centre.currentWidget() is self.documents_page:
+            self.load_documents()
+        if self.detail.currentWidget() is self.claim_view:
+            self.claim_controller.reload()
+        elif self.detail.currentWidget() is self.document_view:
+            self.document_controller.reload()
+
+    def _update_welcome(self) -> None:
+        if not self.people:
+            self.centre.setCurrentWidget(self.welcome)
+            self.detail.hide()
+        elif self.centre.currentWidget() is self.welcome:
+            self._sidebar_changed()
+
+    FIRST_SCREEN = 300
+
+    def load_claims(self) -> None:
+        """Three passes, each off the UI thread: the first screen of claims, all of them, then
+        every claim's full status (estimates, missing items) for the lists and the dashboard."""
+        self._claims_generation += 1
+        self._claims_stage = 0
+        generation = self._claims_generation
+        if not self.household:
+            # Once statuses are known, a reload waits for the detailed pass rather than
+            # flashing lists without them.
+            if not self.claims_model.rowCount():
+                self.workers.run(
+                    lambda ctx, **_: overview.claim_list(ctx, limit=self.FIRST_SCREEN),
+                    on_success=lambda result: self._claims_arrived(generation, result, final=False),
+                )
+            # The slow pass starts once the list is in, so start-up work does not pile up.
+            def listed(result) -> None:
+                self._claims_arrived(generation, result, final=False)
+                if generation == self._claims_generation:
+                    self.load_household()
+
+            self.workers.run(
+                lambda ctx, **_: overview.claim_list(ctx),
+                on_success=listed,
+                on_failure=lambda exc: self.say(str(exc)),
+            )
+        else:
+            self.load_household()
+
+    def _claims_arrived(self, generation: int, result, final: bool) -> None:
+        stage = 2 if final else (1 if result.complete else 0)
+        if generation != self._claims_generation or stage < self._claims_stage:
+            return
+        self._claims_stage = stage
+        selected = self._current_claim_id
+        scroll = self.claims_page.table.verticalScrollBar().value()
+        self.claims_model.set_rows(result.rows)
+        self.sidebar.set_counts(
+            dict(result.list_counts, paid=0, inbox=self.inbox_model.rowCount()), result.person_counts
+        )
+        self._list_counts = result.list_counts
+        self._update_claims_heading()
+        if selected is not None:
+            self._select_claim_row(selected, scroll=False)
+        self.claims_page.table.verticalScrollBar().setValue(scroll)
+        if result.complete:
+            self.claims_loaded.emit()
+        if final and result.household is not None:
+            self.household = result.household
+            self.dashboard_controller.show_household(result.household, len(self.people))
+            self.household_loaded.emit()
+
+    def load_household(self) -> None:
+        """The full status of every claim: slower, so it comes last."""
+        generation = self._claims_generation
+        if not self.household:
+            self.dashboard_controller.show_loading()
+        self.workers.run(
+            lambda ctx, **_: overview.claim_list(ctx, detailed=True),
+            on_success=lambda result: self._claims_arrived(generation, result, final=True),
+            on_failure=lambda exc: self.say(
+                self.tr("Could not add up the claims: %1").replace("%1", str(exc))
+            ),
+        )
+
+    def load_inbox(self) -> None:
+        def done(rows) -> None:
+            self.inbox_model.set_rows(rows)
+            self.claims_page.inbox.setVisible(bool(rows))
+            self.sidebar.set_counts(
+                dict(self._list_counts, paid=0, inbox=len(rows)), self.sidebar.person_counts
+            )
+
+        self.workers.run(lambda ctx, **_: overview.document_rows(ctx, unlinked=True), on_success=done)
+
+    def load_documents(self) -> None:
+        if self._documents_mode == "search":
+            self.run_search()
+            return
+        self._documents_generation += 1
+        generation = self._documents_generation
+        unlinked = self._documents_mode == "inbox"
+
+        def done(rows) -> None:
+            if generation == self._documents_generation:
+                self._set_document_rows(rows)
+
+        self.workers.run(lambda ctx, **_: overview.document_rows(ctx, unlinked=unlinked), on_success=done)
+
+    def _set_document_rows(self, rows) -> None:
+        self.documents_model.set_rows(rows)
+        table = self.documents_page.table
+        table.setColumnHidden(FOUND, self._documents_mode != "search")
+        if self._documents_mode == "search":
+            self.documents_page.heading.setText(self.tr("Search results"))
+            self.documents_page.hint.setText(
+                self.tr("%n document(s) mention “%1”.", "", len(rows)).replace("%1", self.search.text())
+            )
+        elif self._documents_mode == "inbox":
+            self.documents_page.heading.setText(self.tr("Inbox"))
+            self.documents_page.hint.setText(
+                self.tr("New documents to check and attach to a claim. Drag them onto a claim, or open one and choose its claim.")
+                if rows else self.tr("The inbox is empty: every document is filed in a claim.")
+            )
+        else:
+            self.documents_page.heading.setText(self.tr("All documents"))
+            self.documents_page.hint.setText(self.tr("%n document(s).", "", len(rows)))
+        self.documents_loaded.emit()
+
+    def _update_claims_heading(self) -> None:
+        key = self.sidebar.current_key() or ("person", None)
+        kind, value = key
+        if kind == "list":
+            self.claims_page.heading.setText(self.sidebar._base.get(value, ""))
+        elif kind == "person" and value is not None:
+            name = next((p["name"] for p in self.people if p["id"] == value), "")
+            self.claims_page.heading.setText(self.tr("Claims of %1").replace("%1", name))
+        else:
+            self.claims_page.heading.setText(self.tr("All claims"))
+        shown = self.claims_proxy.rowCount()
+        self.claims_page.empty.setVisible(shown == 0)
+        self.claims_page.empty.setText(
+            self.tr("No claim here. Import a document or start a new claim.")
+            if not self.claims_model.rowCount()
+            else self.tr("No claim in this list.")
+        )
+
+    # Navigation
+
+    def _sidebar_changed(self) -> None:
+        if not self.people:
+            self._update_welcome()
+            return
+        key = self.sidebar.current_key()
+        if key is None:
+            return
+        kind, value = key
+        if self.search.text():
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+        self.detail.show()
+        if kind == "home":
+            self.centre.setCurrentWidget(self.dashboard)
+            self.detail.hide()
+            if self.household:
+                self.dashboard_controller.show_household(self.household, len(self.people))
+        elif kind == "list" and value in ("documents", "inbox"):
+            self._documents_mode = "all" if value == "documents" else "inbox"
+            self.centre.setCurrentWidget(self.documents_page)
+            self.load_documents()
+        else:
+            person = value if kind == "person" else None
+            smart = value if kind == "list" else None
+            self.claims_proxy.set_filter(person_id=person, smart=smart)
+            self.centre.setCurrentWidget(self.claims_page)
+            self._update_claims_heading()
+        self.edit_person_action.setEnabled(kind == "person" and value is not None)
+
+    def _selected_claim_id(self) -> int | None:
+        index = self.claims_page.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.claims_model.claim_at(self.claims_proxy.mapToSource(index).row()).id
+
+    def _select_claim_row(self, claim_id: int, scroll: bool = True) -> bool:
+        row = self.claims_model.row_for(claim_id)
+        if row is None:
+            return False
+        index = self.claims_proxy.mapFromSource(self.claims_model.index(row, 0))
+        if not index.isValid():
+            return False
+        table = self.claims_page.table
+        table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        if scroll:
+            table.scrollTo(index)
+        return True
+
+    def _claim_selected(self, current, _previous=None) -> None:
+        if not current.isValid():
+            return
+        claim = self.claims_model.claim_at(self.claims_proxy.mapToSource(current).row())
+        if claim.id == self._current_claim_id and self.detail.currentWidget() is self.claim_view:
+            return  # the same claim, re-selected after a reload
+        self._current_claim_id = claim.id
+        if self.claim_controller.show_claim(claim.id):
+            self._show_claim_pane()
+
+    def _show_claim_pane(self) -> None:
+        if self.detail.currentWidget() is not self.claim_view:
+            total = sum(self.splitter.sizes())
+            side = self.splitter.sizes()[0]
+            self.splitter.setSizes([side, int((total - side) * 0.52), int((total - side) * 0.48)])
+        self.detail.setCurrentWidget(self.claim_view)
+
+    def _document_selected(self, proxy, current) -> None:
+        if not current.isValid():
+            return
+        row = proxy.sourceModel().document_at(proxy.mapToSource(current).row())
+        self.show_document(row.id)
+
+    def show_document(self, document_id: int) -> None:
+        self.detail.show()
+        if self.detail.currentWidget() is not self.document_view:
+            # A page needs room: give the right pane most of the width.
+            total = sum(self.splitter.sizes())
+            side = self.splitter.sizes()[0]
+            self.splitter.setSizes([side, int((total - side) * 0.32), int((total - side) * 0.68)])
+        self.document_controller.show_document(document_id)
+        self.detail.setCurrentWidget(self.document_view)
+
+    def show_claim(self, claim_id: int) -> None:
+        """Open a claim from anywhere: the claims list shows it selected, the right pane details it."""
+        self._current_claim_id = claim_id
+        if self.centre.currentWidget() is not self.claims_page or not self._select_claim_row(claim_id):
+            self.sidebar.select("person", None)
+            self._select_claim_row(claim_id)
+        self.detail.show()
+        if self.claim_controller.show_claim(claim_id):
+            self._show_claim_pane()
+
+    # Search
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def run_search(self) -> None:
+        self._search_timer.stop()
+        text = self.search.text().strip()
+        if not text:
+            if self._documents_mode == "search":
+                self._documents_mode = "all"
+                self._sidebar_changed()
+            return
+        self._documents_mode = "search"
+        try:
+            rows = overview.search_rows(self.ctx, text)
+        except UserError as exc:
+            self.say(str(exc))
+            return
+        self.centre.setCurrentWidget(self.documents_page)
+        self.detail.show()
+        self._set_document_rows(rows)
+
+    # Importing
+
+    def ask_import(self) -> None:
+        self.imports.ask_and_import(person_id=self._current_person_id())
+
+    def paste(self) -> None:
+        self.imports.paste(person_id=self._current_person_id())
+
+    def import_paths(self, paths: list[Path], claim_id: int | None = None) -> None:
+        self.imports.start(paths, self._current_person_id() if claim_id is None else None, claim_id)
+
+    def _current_person_id(self):
+        key = self.sidebar.current_key()
+        return key[1] if key and key[0] == "person" else None
+
+    def _import_finished(self, outcomes) -> None:
+        self.refresh()
+        fresh = [o.document_id for o in outcomes if o.ok and not o.already and o.document_id]
+        if len(fresh) == 1:
+            self.show_document(fresh[0])
+
+    def _attach_scan_to_claim(self, claim_id: int, _kind: str) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach a scan to the claim"), str(Path.home()))
+        if files:
+            self.import_paths([Path(f) for f in files], claim_id=claim_id)
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+        else:
+            super().dropEvent(event)
+
+    # Claims and documents
+
+    def link_documents(self, claim_id: int, document_ids: list[int]) -> None:
+        linked = 0
+        for doc_id in document_ids:
+            try:
+                claims.add_document(self.ctx, claim_id, doc_id)
+                linked += 1
+            except UserError as exc:
+                show_error(self, self.tr("Cannot attach this document"), exc)
+        if linked:
+            self.say(self.tr("%n document(s) attached.", "", linked))
+            self.schedule_refresh()
+
+    def unlink_selected_document(self) -> None:
+        index = self.documents_page.table.currentIndex()
+        if not index.isValid():
+            return
+        row = self.documents_model.document_at(self.documents_proxy.mapToSource(index).row())
+        if row.claim_id is None:
+            self.say(self.tr("This document is not attached to a claim."))
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove from the claim?"),
+            self.tr("The document goes back to the inbox; it is not deleted."),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            try:
+                claims.remove_document(self.ctx, row.claim_id, row.id)
+            except UserError as exc:
+                show_error(self, self.tr("Cannot remove this document"), exc)
+                return
+            self.schedule_refresh()
+
+    def ask_new_claim(self) -> None:
+        if not self.people:
+            self.add_person()
+            return
+        dialog = ClaimFormDialog(self.tr("New claim"), self.people, self)
+        person = self._current_person_id()
+        if person is not None:
+            dialog.person.setCurrentIndex(max(0, dialog.person.findData(person)))
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                claim = claims.new_claim(self.ctx, dialog.person_id(), **dialog.values())
+            except UserError as exc:
+                dialog.show_error(str(exc))
+                continue
+            self.refresh()
+            self.show_claim(claim.id)
+            return
+
+    def undo_step(self) -> None:
+        if self.detail.isVisible() and self.detail.currentWidget() is self.claim_view:
+            self.claim_controller.undo()
+        else:
+            self.say(self.tr("Open a claim to undo its last step."))
+
+    # People and settings
 
     def add_person(self) -> None:
-        dialog = AddPersonDialog(self)
-        if dialog.exec() != QDialog.Accepted:
+        editor = PersonController(self.ctx, self)
+        if editor.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self.sidebar.select("person", editor.saved_id)
+
+    def edit_selected_person(self) -> None:
+        person = self._current_person_id()
+        if person is not None:
+            self.edit_person(person)
+
+    def edit_person(self, person_id: int) -> None:
+        if not person_id:
             return
-        try:
-            people.add_person(self.ctx, **dialog.values())
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Cannot add this person"), str(exc))
-            return
-        self.refresh()
+        editor = PersonController(self.ctx, self, person_id)
+        if editor.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
+    def open_settings(self) -> None:
+        settings = SettingsController(self.ctx, self)
+        if settings.exec() == QDialog.DialogCode.Accepted:
+            if settings.language_changed:
+                self.language_requested.emit(self.ctx.setting("language"))
+            else:
+                self.schedule_refresh()
+
+    def about(self) -> None:
+        from desktop_app import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About Paperasse"),
+            self.tr("Paperasse %1\nKeeps your household's health paperwork in order, on this computer.")
+            .replace("%1", __version__),
+        )
+
+    def say(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def closeEvent(self, event) -> None:
+        if self.imports.running:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Stop the import?"),
+                self.tr("Documents are still being imported. Stop after the current page and quit?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.workers.shutdown()
+        super().closeEvent(event)

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.core.errors import NotFound, UserError
-from desktop_app.store import Store
+from desktop_app.store import Store, originals
 from desktop_app.store.migrations import SCHEMA_VERSION
 
 PREFIX = "paperasse-"
@@ -280,7 +280,7 @@ def backup_now(ctx, reason: str = "manual", now: _dt.datetime | None = None) -> 
     """A consistent copy of the open database in ``backups/``, with its sidecar."""
     paths = ctx.paths
     folder = paths.backups
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     moment = now or _local_now()
     if moment.tzinfo is None:
         moment = moment.astimezone()
@@ -379,7 +379,7 @@ def rotate(target, today: _dt.date | None = None) -> list[Path]:
     for b in own:
         if b.id in keep:
             continue
-        for path in (b.path, _sidecar(b.path)):
+        for path in (b.path, _sidecar(b.path), Path(f"{b.path}-wal-copy")):
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
                 removed.append(path)
@@ -427,7 +427,9 @@ def find_backup(target, ref: str | int) -> BackupInfo:
     for b in listed:
         if b.id == text or b.id == f"{text}.db":
             return b
-    raise NotFound(f"no backup named {text!r} in {paths.backups}; list them with 'paperasse backup list'")
+    raise NotFound(
+        f"no backup named {text!r} in {paths.backups}; list them with 'paperasse backup list'"
+    )
 
 
 def verify(target, ref: str | int | Path) -> Verification:
@@ -535,7 +537,13 @@ def restore(target, ref: str | int) -> dict:
         raise UserError(
             f"backup {check.id} failed verification: {check.damaged[0]}; nothing was changed"
         )
-    paths.tmp.mkdir(parents=True, exist_ok=True)
+    paths.tmp.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # The shared lock keeps another process's start-up clean-up away from tmp/ meanwhile.
+    with originals.writing(paths.originals):
+        return _replace_database(paths, ctx, check)
+
+
+def _replace_database(paths, ctx, check: Verification) -> dict:
     fd, tmp_name = tempfile.mkstemp(dir=paths.tmp, prefix="restore-", suffix=".db.part")
     os.close(fd)
     staged = Path(tmp_name)
@@ -559,6 +567,9 @@ def restore(target, ref: str | int) -> dict:
         else:
             safety = _raw_safety_copy(paths)
         if ctx is not None:
+            with contextlib.suppress(sqlite3.Error):
+                # Everything committed into the main file, so dropping the -wal loses nothing.
+                ctx.store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             ctx.store.close()
             closed = True
         _remove_wal(paths.database)
@@ -594,7 +605,7 @@ def _raw_safety_copy(paths) -> BackupInfo | None:
     if not paths.database.exists():
         return None
     folder = paths.backups
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     moment = _local_now()
     target = _new_name(folder, moment)
     fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".paperasse-", suffix=".db.part")

@@ -41,11 +41,16 @@ def confirm_field(ctx: Context, document_id, name: str, value=None):
 
 
 def document_date(doc) -> _dt.date | None:
-    for name in DATE_FIELDS:
-        f = doc.fields.get(name)
-        if f and f.value:
+    """The care date a document speaks of (a statement's first line before its own date)."""
+    lines = doc.fields.get("lines")
+    candidates = []
+    if lines and isinstance(lines.value, list):
+        candidates += [line.get("care_date") for line in lines.value if isinstance(line, dict)]
+    candidates += [doc.fields[name].value for name in DATE_FIELDS if name in doc.fields]
+    for value in candidates:
+        if value:
             try:
-                return _dt.date.fromisoformat(str(f.value))
+                return _dt.date.fromisoformat(str(value))
             except ValueError:
                 continue
     return None
@@ -160,8 +165,35 @@ def new_claim_from_document(ctx: Context, document_id, person_ref=None, **values
 
 
 def _title_from(doc) -> str | None:
-    for name in ("practitioner", "provider", "issuer", "title"):
+    for name in ("supplier", "prescriber_name", "practitioner", "provider", "issuer", "title"):
         f = doc.fields.get(name)
         if f and f.value:
             return str(f.value)[:80]
     return None
+
+
+def set_document_person(ctx: Context, document_id, person_ref) -> None:
+    """Say whose document this is (or that it is not known: ``None``)."""
+    from desktop_app.services.people import find_person
+
+    doc = get_document(ctx, document_id)
+    person_id = find_person(ctx, person_ref).id if person_ref not in (None, "") else None
+    if doc.claim_id and person_id is not None:
+        claim = claims_service.get_claim(ctx, doc.claim_id)
+        if claim.person_id != person_id:
+            from desktop_app.core.errors import UserError
+
+            raise UserError(
+                f"document {doc.id} is attached to a claim of someone else: remove it from "
+                "that claim first"
+            )
+    ctx.store.update_document(doc.id, {"person_id": person_id})
+
+
+def set_document_kind(ctx: Context, document_id, kind: str) -> None:
+    from desktop_app.core.errors import UserError
+
+    if kind not in DocumentKind.values():
+        raise UserError(f"kind must be one of {', '.join(DocumentKind.values())}")
+    doc = get_document(ctx, document_id)
+    ctx.store.update_document(doc.id, {"kind": kind})

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as _dt
 import json
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from desktop_app.services.context import Context
 
@@ -24,7 +23,7 @@ DONE_STATES = {"paid", "closed", "direct"}
 SMART_LISTS = ("todo", "ready", "waiting", "overdue", "paid")
 
 
-@dataclass
+@dataclass(slots=True)
 class ClaimRow:
     id: int
     person_id: int
@@ -76,52 +75,107 @@ def needs_doing(row: ClaimRow) -> bool:
     return bool(row.lists() & {"todo", "ready", "overdue"})
 
 
-def claim_rows(ctx: Context, person_id: int | None = None) -> list[ClaimRow]:
-    """Every claim (newest care first) with what the payer histories say, in a few queries."""
+def claim_rows(ctx: Context, person_id: int | None = None, limit: int | None = None) -> list[ClaimRow]:
+    """Claims, newest care first, with what the payer histories say, in a few queries.
+
+    ``limit`` gives the first screenful quickly; the whole list follows.
+    """
     db = ctx.store.db
+    names = dict(db.execute("SELECT id, name FROM people").fetchall())
     where, params = "", []
     if person_id is not None:
-        where, params = " WHERE c.person_id = ?", [person_id]
-    rows = db.execute(
-        "SELECT c.id, c.person_id, p.name, c.care_date, c.title, c.category, c.amount_paid,"
-        " c.tiers_payant FROM claims c JOIN people p ON p.id = c.person_id"
-        f"{where} ORDER BY c.care_date DESC, c.id DESC",
-        params,
-    ).fetchall()
+        where, params = " WHERE person_id = ?", [person_id]
+    sql = (
+        "SELECT id, person_id, care_date, title, category, amount_paid, tiers_payant FROM claims"
+        f"{where} ORDER BY care_date DESC, id DESC"
+    )
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    rows = db.execute(sql, params).fetchall()
+    scope, scope_params = "", []
+    if limit:
+        # Only the claims on the first screen: keeps the quick answer quick.
+        marks = ",".join("?" * len(rows))
+        scope, scope_params = f" AND claim_id IN ({marks})", [r[0] for r in rows]
     doc_counts = dict(
         db.execute(
-            "SELECT claim_id, count(*) FROM documents WHERE claim_id IS NOT NULL GROUP BY claim_id"
+            "SELECT claim_id, count(*) FROM documents WHERE claim_id IS NOT NULL"
+            f"{scope} GROUP BY claim_id",
+            scope_params,
         ).fetchall()
     )
     # SQLite returns the bare column 'state' from the row holding max(id): the latest active step.
     latest = {
         (claim_id, payer): state
         for claim_id, payer, state, _ in db.execute(
-            "SELECT claim_id, payer, state, max(id) FROM track_events WHERE undone = 0"
-            " GROUP BY claim_id, payer"
+            f"SELECT claim_id, payer, state, max(id) FROM track_events WHERE undone = 0{scope}"
+            " GROUP BY claim_id, payer",
+            scope_params,
         ).fetchall()
     }
     received = {
         (claim_id, payer): total
         for claim_id, payer, total in db.execute(
             "SELECT claim_id, payer, sum(CAST(amount AS REAL)) FROM track_events"
-            " WHERE undone = 0 AND state = 'paid' GROUP BY claim_id, payer"
+            f" WHERE undone = 0 AND state = 'paid'{scope} GROUP BY claim_id, payer",
+            scope_params,
         ).fetchall()
     }
     result = []
-    for cid, pid, name, care_date, title, category, paid, tiers in rows:
-        row = ClaimRow(cid, pid, name, care_date, title, category, paid, tiers, doc_counts.get(cid, 0))
-        for payer in PAYERS:
-            state = latest.get((cid, payer))
-            if state is None:
-                direct = tiers == "all" or (tiers == "amo" and payer == "cpam")
-                state = "direct" if direct else PENDING
-            setattr(row, f"{payer}_state", state)
-            total = received.get((cid, payer))
-            if total is not None:
-                setattr(row, f"{payer}_received", f"{total:.2f}")
-        result.append(row)
+    for cid, pid, care_date, title, category, paid, tiers in rows:
+        cpam = latest.get((cid, "cpam")) or ("direct" if tiers in ("all", "amo") else PENDING)
+        mutuelle = latest.get((cid, "mutuelle")) or ("direct" if tiers == "all" else PENDING)
+        got_cpam = received.get((cid, "cpam"))
+        got_mutuelle = received.get((cid, "mutuelle"))
+        result.append(
+            ClaimRow(
+                cid, pid, names.get(pid, ""), care_date, title, category, paid, tiers,
+                doc_counts.get(cid, 0), cpam, mutuelle,
+                None if got_cpam is None else f"{got_cpam:.2f}",
+                None if got_mutuelle is None else f"{got_mutuelle:.2f}",
+            )
+        )
     return result
+
+
+def list_counts(rows: list[ClaimRow]) -> tuple[dict[str, int], dict[int, int]]:
+    """How many claims each smart list holds, and per person how many need something done."""
+    today = _dt.date.today().isoformat()
+    lists = dict.fromkeys(SMART_LISTS, 0)
+    per_person: dict[int, int] = {}
+    for row in rows:
+        found = smart_lists(row, today)
+        for key in found:
+            lists[key] += 1
+        if found & {"todo", "ready", "overdue"}:
+            per_person[row.person_id] = per_person.get(row.person_id, 0) + 1
+    return lists, per_person
+
+
+@dataclass
+class ClaimList:
+    """What the claims table and the side bar need, computed off the UI thread."""
+
+    rows: list[ClaimRow]
+    list_counts: dict[str, int]
+    person_counts: dict[int, int]
+    household: dict | None = None
+    complete: bool = True
+
+
+def claim_list(ctx: Context, limit: int | None = None, detailed: bool = False) -> ClaimList:
+    """The claims table's rows and counts; ``detailed`` adds every claim's full status (slower)."""
+    rows = claim_rows(ctx, limit=limit)
+    status = None
+    if detailed:
+        status = household(ctx)
+        by_id = {s["claim_id"]: s for s in status.get("claims", [])}
+        for row in rows:
+            s = by_id.get(row.id)
+            if s is not None:
+                summarise(row, s)
+    lists, per_person = list_counts(rows)
+    return ClaimList(rows, lists, per_person, status, complete=limit is None)
 
 
 def summarise(row: ClaimRow, status: dict, today: _dt.date | None = None) -> ClaimRow:
@@ -139,7 +193,7 @@ def summarise(row: ClaimRow, status: dict, today: _dt.date | None = None) -> Cla
         received = track.get("received")
         setattr(row, f"{payer}_received", received if received not in (None, "0.00") else None)
         follow_up = track.get("follow_up_on")
-        if state == "sent" and follow_up and follow_up < today_iso:
+        if track.get("overdue") or (state == "sent" and follow_up and follow_up < today_iso):
             overdue = True
         if state in ("incomplete", "ready", PENDING) and track.get("deadline"):
             deadlines.append((track["deadline"], track.get("deadline_status")))
@@ -161,26 +215,18 @@ def summarise(row: ClaimRow, status: dict, today: _dt.date | None = None) -> Cla
     return row
 
 
-def claim_details(
-    ctx: Context,
-    ids: Iterable[int],
-    should_cancel: Callable[[], bool] | None = None,
-) -> dict[int, dict]:
-    """tracking.claim_status for each claim; claims that cannot be assessed are left out."""
+def household(ctx: Context, today: _dt.date | None = None) -> dict:
+    """tracking.household_status: every claim's full status and the money totals, in one pass."""
     from desktop_app.services import tracking
 
-    status_of = getattr(tracking, "claim_status", None)
-    if status_of is None:
-        return {}
-    found = {}
-    for claim_id in ids:
-        if should_cancel and should_cancel():
-            break
-        try:
-            found[claim_id] = status_of(ctx, claim_id)
-        except Exception:  # noqa: BLE001 - one odd claim must not blank the whole table
-            continue
-    return found
+    return tracking.household_status(ctx, today=today)
+
+
+def missing_text(item: dict) -> tuple[str, str]:
+    """(explanation, what to do) of a missing item, whichever naming the status uses."""
+    explanation = item.get("explanation") or item.get("message") or ""
+    action = item.get("action_text") or item.get("action_label") or ""
+    return explanation, action
 
 
 @dataclass
@@ -260,10 +306,33 @@ def _json_text(raw: str | None) -> str | None:
 
 
 def search_rows(ctx: Context, text: str, limit: int = 200) -> list[DocumentRow]:
-    """Documents matching what the user typed, best first, each with a snippet of the match."""
-    from desktop_app.services.documents import search
+    """Documents matching what the user typed, each with a snippet of the match.
 
-    hits = search(ctx, text, limit=limit)
+    Best match first when there are few; when a word matches more than ``limit`` documents,
+    ranking them all would cost more than typing the next letter, so the newest come first.
+    """
+    from desktop_app.services.documents import fts_query, search
+
+    query = fts_query(text)
+    if not query:
+        return []
+    db = ctx.store.db
+    many = db.execute(
+        "SELECT count(*) FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?"
+        " LIMIT ?)",
+        [query, limit + 1],
+    ).fetchone()[0] > limit
+    if many:
+        hits = [
+            {"id": rowid, "snippet": snippet}
+            for rowid, snippet in db.execute(
+                "SELECT rowid, snippet(documents_fts, -1, '[', ']', '…', 12) FROM documents_fts"
+                " WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
+                [query, limit],
+            ).fetchall()
+        ]
+    else:
+        hits = search(ctx, text, limit=limit)
     if not hits:
         return []
     by_id = {r.id: r for r in document_rows(ctx, ids=[h["id"] for h in hits])}

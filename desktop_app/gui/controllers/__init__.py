@@ -1,0 +1,1 @@
+"""Behaviour: wiring views to the services."""

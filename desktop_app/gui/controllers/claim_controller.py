@@ -1,0 +1,383 @@
+"""The claim pane: payer tracks and their steps, the checklist with its fixes, linked documents."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QListWidgetItem, QMessageBox
+
+from desktop_app.core.errors import UserError
+from desktop_app.gui import labels
+from desktop_app.gui.controllers.messages import show_error
+from desktop_app.gui.views.claim_view import ClaimView
+from desktop_app.gui.views.track_dialogs_view import (
+    ClaimFormDialog,
+    PaymentDialog,
+    RejectedDialog,
+    SentDialog,
+)
+from desktop_app.services import claims, inbox, overview, tracking
+
+PAYERS = ("cpam", "mutuelle")
+
+
+class ClaimController(QObject):
+    changed = Signal(int)  # claim id whose status changed
+    document_requested = Signal(int)
+    person_edit_requested = Signal(int)
+    attach_requested = Signal(int, str)  # claim id, document kind wanted
+    message = Signal(str)
+
+    def __init__(self, view: ClaimView, ctx, parent=None):
+        super().__init__(parent)
+        self.view = view
+        self.ctx = ctx
+        self.claim_id: int | None = None
+        self.status: dict = {}
+        for payer in PAYERS:
+            box = view.track(payer)
+            box.mark_sent.clicked.connect(lambda _=False, p=payer: self.ask_mark_sent(p))
+            box.record_payment.clicked.connect(lambda _=False, p=payer: self.ask_payment(p))
+            box.rejected.clicked.connect(lambda _=False, p=payer: self.ask_rejected(p))
+            box.undo.clicked.connect(lambda _=False, p=payer: self.undo(p))
+        view.edit.clicked.connect(self.ask_edit)
+        view.documents.documents_dropped.connect(self.link_documents)
+        view.documents.itemActivated.connect(
+            lambda item: self.document_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
+        view.open_document.clicked.connect(self._open_selected)
+        view.unlink.clicked.connect(self.ask_unlink_selected)
+        view.attach_scan.clicked.connect(
+            lambda: self.claim_id and self.attach_requested.emit(self.claim_id, "")
+        )
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), view.documents)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.ask_unlink_selected)
+
+    # Showing
+
+    def show_claim(self, claim_id: int) -> bool:
+        try:
+            self.status = tracking.claim_status(self.ctx, claim_id)
+        except UserError as exc:
+            show_error(self.view, self.tr("Cannot open this claim"), exc)
+            return False
+        self.claim_id = claim_id
+        self._render()
+        return True
+
+    def reload(self) -> None:
+        if self.claim_id is not None:
+            self.show_claim(self.claim_id)
+
+    def _render(self) -> None:
+        s, view = self.status, self.view
+        what = s.get("title") or labels.category_text(s.get("category"))
+        view.title.setText(what)
+        subtitle = [s.get("person") or "", labels.day(s.get("care_date"))]
+        if s.get("amount_paid"):
+            subtitle.append(self.tr("paid %1").replace("%1", labels.money(s["amount_paid"])))
+        view.subtitle.setText(" · ".join(x for x in subtitle if x))
+        view.summary.setText(self._summary_text())
+        for payer in PAYERS:
+            self._render_track(payer, s["tracks"][payer])
+        self._render_checklist(s.get("missing") or [])
+        view.documents.clear()
+        for doc in s.get("documents") or []:
+            item = QListWidgetItem(f"{labels.kind_text(doc['kind'])} — {doc['original_name']}")
+            item.setData(Qt.ItemDataRole.UserRole, doc["id"])
+            view.documents.addItem(item)
+        has_docs = view.documents.count() > 0
+        view.open_document.setEnabled(has_docs)
+        view.unlink.setEnabled(has_docs)
+
+    def _summary_text(self) -> str:
+        s = self.status
+        est = s.get("estimate") or {}
+        lines = []
+        for payer, who in (("cpam", self.tr("The CPAM")), ("mutuelle", self.tr("Your mutuelle"))):
+            track = s["tracks"][payer]
+            expected, received = track.get("expected"), track.get("received")
+            if track["state"] == "direct":
+                lines.append(self.tr("%1 pays the professional directly.").replace("%1", who))
+            elif expected is None:
+                lines.append(self.tr("%1: no estimate yet.").replace("%1", who))
+            elif received and Decimal(received) > 0:
+                lines.append(
+                    self.tr("%1 should refund %2; %3 received.")
+                    .replace("%1", who)
+                    .replace("%2", labels.money(expected))
+                    .replace("%3", labels.money(received))
+                )
+            else:
+                lines.append(
+                    self.tr("%1 should refund %2.").replace("%1", who).replace("%2", labels.money(expected))
+                )
+        if est.get("patient") not in (None, ""):
+            lines.append(self.tr("Left for you to pay: %1.").replace("%1", labels.money(est["patient"])))
+        return "<br>".join(lines)
+
+    def _render_track(self, payer: str, track: dict) -> None:
+        box = self.view.track(payer)
+        state = track.get("state")
+        box.state.setText(labels.state_text(state))
+        parts = []
+        if track.get("expected") is not None:
+            parts.append(self.tr("Expected: %1").replace("%1", labels.money(track["expected"])))
+        if track.get("received") not in (None, "0.00"):
+            parts.append(self.tr("Received: %1").replace("%1", labels.money(track["received"])))
+        if track.get("flag") == "underpaid":
+            parts.append(self.tr("less than expected"))
+        elif track.get("flag") == "overpaid":
+            parts.append(self.tr("more than expected"))
+        box.amounts.setText(" · ".join(parts))
+        box.next_action.setText(track.get("next_action") or "")
+        deadline = ""
+        if track.get("overdue") and state == "sent":
+            deadline = self.tr("⚠ Follow-up due since %1").replace("%1", labels.day(track.get("follow_up_on")))
+        elif track.get("deadline") and track.get("deadline_status"):
+            text = {
+                "passed": self.tr("⚠ The deadline to claim passed on %1"),
+                "soon": self.tr("⚠ Claim before %1"),
+                "ok": self.tr("Claim before %1"),
+            }.get(track["deadline_status"], "%1")
+            deadline = text.replace("%1", labels.day(track["deadline"]))
+        elif state == "sent" and track.get("follow_up_on"):
+            deadline = self.tr("Follow up on %1 if nothing arrives").replace(
+                "%1", labels.day(track["follow_up_on"])
+            )
+        box.deadline.setText(deadline)
+        box.deadline.setStyleSheet("color: #b3261e;" if deadline.startswith("⚠") else "color: #555;")
+        active = [h for h in track.get("history") or [] if not h.get("undone")]
+        box.history.setText(
+            "<br>".join(self._history_line(h) for h in active[-4:]) if active else ""
+        )
+        direct = state == "direct"
+        closed = state == "closed"
+        box.mark_sent.setEnabled(not direct and not closed and state not in ("paid",))
+        box.record_payment.setEnabled(not direct and not closed)
+        box.rejected.setEnabled(state == "sent")
+        box.undo.setEnabled(bool(active))
+
+    def _history_line(self, h: dict) -> str:
+        line = f"{labels.day(h.get('date') or h.get('at'))}: {labels.state_text(h.get('state'))}"
+        if h.get("amount"):
+            line += f" {labels.money(h['amount'])}"
+        if h.get("channel"):
+            line += f" ({labels.channel_text(h['channel'])})"
+        if h.get("reason") and h.get("state") == "rejected":
+            line += f" — {h['reason']}"
+        return line
+
+    def _render_checklist(self, missing: list[dict]) -> None:
+        view = self.view
+        view.clear_checklist()
+        if not missing:
+            view.add_checklist_note(self.tr("✓ Nothing is missing."))
+            return
+        for item in missing:
+            explanation, action_text = overview.missing_text(item)
+            blocking = item.get("severity") == "blocking"
+            mark = self.tr("Needed") if blocking else self.tr("Check")
+            text = explanation + (f"<br><i>{action_text}</i>" if action_text else "")
+            action = item.get("action") or ""
+            button = view.add_checklist_row(text, mark, blocking, self._fix_label(action))
+            if button is not None:
+                button.clicked.connect(lambda _=False, a=action: self.fix(a))
+
+    def _fix_label(self, action: str) -> str | None:
+        if action == "edit_person" or action.startswith("edit_insured"):
+            return self.tr("Edit person…")
+        if action.startswith("attach_document"):
+            return self.tr("Attach a scan…")
+        if action == "mark_signed":
+            return self.tr("Mark signed")
+        if action.startswith("edit_claim") or action.startswith("confirm"):
+            return self.tr("Edit claim…")
+        return None
+
+    # Fixing what is missing
+
+    def fix(self, action: str) -> None:
+        if self.claim_id is None:
+            return
+        if action == "edit_person" or action.startswith("edit_insured"):
+            self.person_edit_requested.emit(self.status.get("person_id") or 0)
+        elif action.startswith("attach_document"):
+            kind = action.split(":", 1)[1] if ":" in action else ""
+            self.attach_requested.emit(self.claim_id, kind)
+        elif action == "mark_signed":
+            self.mark_signed()
+        else:
+            self.ask_edit()
+
+    def mark_signed(self) -> None:
+        sheets = [d for d in self.status.get("documents") or [] if d["kind"] == "care_sheet"]
+        if not sheets:
+            show_error(
+                self.view,
+                self.tr("No care sheet"),
+                self.tr("Attach the care sheet first, then mark it signed."),
+            )
+            return
+        try:
+            inbox.confirm_field(self.ctx, sheets[0]["id"], "signed", "yes")
+        except UserError as exc:
+            show_error(self.view, self.tr("Cannot mark it signed"), exc)
+            return
+        self._after_change(self.tr("The care sheet is marked signed."))
+
+    # Payer steps: ask_* opens a dialog, the plain methods do the work (and are what tests call)
+
+    def _payer_name(self, payer: str) -> str:
+        return labels.payer_text(payer)
+
+    def ask_mark_sent(self, payer: str) -> None:
+        track = self.status["tracks"][payer]
+        warning = ""
+        if track["state"] == "incomplete":
+            warning = self.tr("Some papers are still missing for this payer. Record it anyway if you already sent it.")
+        dialog = SentDialog(self._payer_name(payer), warning, self.view)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                self.mark_sent(payer, **dialog.values())
+                return
+            except UserError as exc:
+                dialog.show_error(str(exc))
+
+    def ask_payment(self, payer: str) -> None:
+        track = self.status["tracks"][payer]
+        suggested = None
+        if track.get("expected") is not None:
+            left = Decimal(track["expected"]) - Decimal(track.get("received") or "0")
+            suggested = str(left) if left > 0 else None
+        dialog = PaymentDialog(self._payer_name(payer), suggested, self.view)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                self.record_payment(payer, **dialog.values())
+                return
+            except UserError as exc:
+                dialog.show_error(str(exc))
+
+    def ask_rejected(self, payer: str) -> None:
+        dialog = RejectedDialog(self._payer_name(payer), self.view)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                self.mark_rejected(payer, **dialog.values())
+                return
+            except UserError as exc:
+                dialog.show_error(str(exc))
+
+    def mark_sent(self, payer: str, date=None, channel: str = "post") -> None:
+        self.status = tracking.mark_sent(self.ctx, self.claim_id, payer, date=date, channel=channel)
+        self._after_change(self.tr("Recorded: sent to %1.").replace("%1", self._payer_name(payer)))
+
+    def record_payment(self, payer: str, amount, date=None) -> None:
+        self.status = tracking.record_payment(self.ctx, self.claim_id, payer, amount, date=date)
+        self._after_change(
+            self.tr("Recorded: %1 paid %2.").replace("%1", self._payer_name(payer)).replace(
+                "%2", labels.money(amount)
+            )
+        )
+
+    def mark_rejected(self, payer: str, reason: str) -> None:
+        self.status = tracking.mark_rejected(self.ctx, self.claim_id, payer, reason)
+        self._after_change(self.tr("Recorded: %1 rejected the claim.").replace("%1", self._payer_name(payer)))
+
+    def undo(self, payer: str | None = None) -> bool:
+        """Undo the last step of ``payer``, or the latest step of either payer (Ctrl+Z)."""
+        if self.claim_id is None:
+            return False
+        payer = payer or self._latest_payer()
+        if payer is None:
+            self.message.emit(self.tr("Nothing to undo on this claim."))
+            return False
+        try:
+            self.status = tracking.undo_last(self.ctx, self.claim_id, payer)
+        except UserError as exc:
+            show_error(self.view, self.tr("Cannot undo"), exc)
+            return False
+        self._after_change(self.tr("Undone: the last %1 step.").replace("%1", self._payer_name(payer)))
+        return True
+
+    def _latest_payer(self) -> str | None:
+        latest = None
+        for payer in PAYERS:
+            for h in self.status.get("tracks", {}).get(payer, {}).get("history") or []:
+                if not h.get("undone") and (latest is None or h["id"] > latest[0]):
+                    latest = (h["id"], payer)
+        return latest[1] if latest else None
+
+    def _after_change(self, message: str) -> None:
+        self._render()
+        self.message.emit(message)
+        self.changed.emit(self.claim_id)
+
+    # The claim itself
+
+    def ask_edit(self) -> None:
+        if self.claim_id is None:
+            return
+        claim = claims.claim_dict(self.ctx, claims.get_claim(self.ctx, self.claim_id))
+        dialog = ClaimFormDialog(self.tr("Edit the claim"), overview.people_rows(self.ctx), self.view)
+        dialog.load(claim)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                claims.edit_claim(self.ctx, self.claim_id, **dialog.values())
+            except UserError as exc:
+                dialog.show_error(str(exc))
+                continue
+            self.reload()
+            self.changed.emit(self.claim_id)
+            return
+
+    # Documents
+
+    def link_documents(self, document_ids: list[int]) -> int:
+        if self.claim_id is None:
+            return 0
+        linked = 0
+        for doc_id in document_ids:
+            try:
+                claims.add_document(self.ctx, self.claim_id, doc_id)
+                linked += 1
+            except UserError as exc:
+                show_error(self.view, self.tr("Cannot attach this document"), exc)
+        if linked:
+            self.reload()
+            self.message.emit(self.tr("%n document(s) attached.", "", linked))
+            self.changed.emit(self.claim_id)
+        return linked
+
+    def _selected_document(self) -> int | None:
+        item = self.view.documents.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _open_selected(self) -> None:
+        doc_id = self._selected_document()
+        if doc_id is not None:
+            self.document_requested.emit(doc_id)
+
+    def ask_unlink_selected(self) -> None:
+        doc_id = self._selected_document()
+        if doc_id is None:
+            return
+        answer = QMessageBox.question(
+            self.view,
+            self.tr("Remove from the claim?"),
+            self.tr("The document goes back to the inbox; it is not deleted."),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.unlink(doc_id)
+
+    def unlink(self, document_id: int) -> None:
+        try:
+            claims.remove_document(self.ctx, self.claim_id, document_id)
+        except UserError as exc:
+            show_error(self.view, self.tr("Cannot remove this document"), exc)
+            return
+        self.reload()
+        self.message.emit(self.tr("The document is back in the inbox."))
+        self.changed.emit(self.claim_id)

@@ -1,0 +1,108 @@
+"""Home: fills the dashboard from tracking.household_status."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QListWidgetItem, QTableWidgetItem
+
+from desktop_app.gui import labels
+from desktop_app.gui.views.dashboard_view import DashboardView
+
+MAX_ITEMS = 8
+
+
+class DashboardController(QObject):
+    claim_requested = Signal(int)
+
+    def __init__(self, view: DashboardView, parent=None):
+        super().__init__(parent)
+        self.view = view
+        view.deadlines.itemActivated.connect(self._open)
+        view.overdue.itemActivated.connect(self._open)
+
+    def _open(self, item: QListWidgetItem) -> None:
+        claim_id = item.data(Qt.ItemDataRole.UserRole)
+        if claim_id:
+            self.claim_requested.emit(claim_id)
+
+    def show_loading(self) -> None:
+        self.view.loading.setText(self.tr("Adding up what you are owed…"))
+
+    def show_household(self, status: dict, people_count: int, today: _dt.date | None = None) -> None:
+        view = self.view
+        view.loading.setText("")
+        totals = status.get("totals") or {}
+        owed = totals.get("owed") or {}
+        received = totals.get("received") or {}
+        claims = status.get("claims") or []
+        view.greeting.setText(
+            self.tr("Your household's health paperwork")
+            if people_count
+            else self.tr("Add the people whose papers you keep")
+        )
+        self._card(view.cpam, self.tr("The CPAM owes you %1"), self.tr("The CPAM owes you nothing"),
+                   owed.get("cpam"), received.get("cpam"))
+        self._card(view.mutuelle, self.tr("Your mutuelle owes you %1"),
+                   self.tr("Your mutuelle owes you nothing"), owed.get("mutuelle"), received.get("mutuelle"))
+        today_iso = (today or _dt.date.today()).isoformat()
+        deadlines, chase = [], []
+        for s in claims:
+            what = s.get("title") or labels.category_text(s.get("category"))
+            for payer in ("cpam", "mutuelle"):
+                track = s["tracks"][payer]
+                who = labels.payer_in_sentence(payer)
+                if track["state"] == "sent" and track.get("overdue"):
+                    chase.append((track.get("follow_up_on") or "", s["claim_id"],
+                                  self.tr("Chase the %1 — %2, %3 (%4): due since %5")
+                                  .replace("%1", who).replace("%2", s["person"]).replace("%3", what)
+                                  .replace("%4", labels.day(s.get("care_date")))
+                                  .replace("%5", labels.day(track.get("follow_up_on")))))
+                elif track["state"] in ("incomplete", "ready", "rejected") and track.get("deadline"):
+                    if track.get("deadline_status") == "passed":
+                        chase.append((track["deadline"], s["claim_id"],
+                                      self.tr("Too late for the %1? %2, %3: the deadline was %4")
+                                      .replace("%1", who).replace("%2", s["person"]).replace("%3", what)
+                                      .replace("%4", labels.day(track["deadline"]))))
+                    else:
+                        deadlines.append((track["deadline"], s["claim_id"],
+                                          self.tr("Send to the %1 by %2 — %3, %4")
+                                          .replace("%1", who).replace("%2", labels.day(track["deadline"]))
+                                          .replace("%3", s["person"]).replace("%4", what)))
+        self._fill(view.deadlines, sorted(deadlines)[:MAX_ITEMS], self.tr("No deadline coming up."))
+        self._fill(view.overdue, sorted(chase)[:MAX_ITEMS], self.tr("Nothing to chase. All good."))
+        by_person = totals.get("by_person") or {}
+        view.people.setRowCount(len(by_person))
+        for row, (name, t) in enumerate(by_person.items()):
+            got = Decimal(t["received"]["cpam"]) + Decimal(t["received"]["mutuelle"])
+            for column, text in enumerate(
+                (name, labels.money(t["owed"]["cpam"]), labels.money(t["owed"]["mutuelle"]), labels.money(got))
+            ):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                view.people.setItem(row, column, item)
+        height = view.people.horizontalHeader().height() + 8 + view.people.verticalHeader().length()
+        view.people.setFixedHeight(height)
+
+    def _card(self, card, owed_text, nothing_text, owed, received) -> None:
+        owed_value = Decimal(owed or "0")
+        card.headline.setText(owed_text.replace("%1", labels.money(owed_value)) if owed_value else nothing_text)
+        card.detail.setText(
+            self.tr("Already received: %1").replace("%1", labels.money(received or "0"))
+        )
+
+    def _fill(self, widget, rows, empty_text: str) -> None:
+        widget.clear()
+        if not rows:
+            item = QListWidgetItem(empty_text)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            widget.addItem(item)
+            return
+        for _key, claim_id, text in rows:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, claim_id)
+            item.setToolTip(text)
+            widget.addItem(item)

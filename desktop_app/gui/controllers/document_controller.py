@@ -1,0 +1,364 @@
+"""The document pane: show the page, confirm or correct fields, file the document in a claim."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import QListWidgetItem
+
+from desktop_app.core.errors import UserError
+from desktop_app.gui import labels
+from desktop_app.gui.controllers.messages import show_error
+from desktop_app.gui.controllers.page_loader import load_page
+from desktop_app.gui.views.document_view import DocumentView, FieldEditor
+from desktop_app.services import claims, documents, inbox, overview
+
+DATE_NAMES = {"date", "care_date", "birth_date", "patient_birth_date", "statement_date"}
+# Fields shown first, in the order people read a document.
+FIELD_ORDER = (
+    "patient_name", "prescriber_name", "prescriber_rpps", "supplier", "invoice_number", "payer", "nir", "birth_date", "patient_birth_date", "insured_nir", "care_date", "date",
+    "statement_date", "practitioner", "provider", "rpps", "adeli", "siret", "total_amount",
+    "total_paid", "lines", "lpp_code", "lpp_codes", "items", "signed", "ald", "renewable",
+)
+
+
+class DocumentController(QObject):
+    changed = Signal()  # something was written: lists need a refresh
+    claim_requested = Signal(int)
+
+    def __init__(self, view: DocumentView, ctx, workers, parent=None):
+        super().__init__(parent)
+        self.view = view
+        self.ctx = ctx
+        self.workers = workers
+        self.document = None
+        self.data: dict = {}
+        self.page = 1
+        self.page_count = 1
+        self.box_scale = 1.0
+        self.editors: dict[str, FieldEditor] = {}
+        self._generation = 0
+        self._pending_highlight: str | None = None
+        view.previous_page.clicked.connect(lambda: self.go_to_page(self.page - 1))
+        view.next_page.clicked.connect(lambda: self.go_to_page(self.page + 1))
+        view.zoom_in.clicked.connect(lambda: view.page.zoom(1.25))
+        view.zoom_out.clicked.connect(lambda: view.page.zoom(0.8))
+        view.zoom_fit.clicked.connect(view.page.fit)
+        view.rotate.clicked.connect(view.page.rotate_quarter)
+        view.open_original.clicked.connect(self.open_original)
+        view.confirm_all.clicked.connect(self.confirm_all)
+        view.attach.clicked.connect(self.attach_selected)
+        view.new_claim.clicked.connect(self.new_claim)
+        view.open_claim.clicked.connect(self._open_claim)
+        view.proposals.itemActivated.connect(lambda _item: self.attach_selected())
+        view.person.activated.connect(self._person_chosen)
+        view.kind.activated.connect(self._kind_chosen)
+        for keys, slot in (
+            ("Ctrl+Return", self.confirm_all),
+            ("Ctrl+Enter", self.confirm_all),
+            ("PgUp", lambda: self.go_to_page(self.page - 1)),
+            ("PgDown", lambda: self.go_to_page(self.page + 1)),
+            ("Ctrl++", lambda: view.page.zoom(1.25)),
+            ("Ctrl+=", lambda: view.page.zoom(1.25)),
+            ("Ctrl+-", lambda: view.page.zoom(0.8)),
+            ("Ctrl+0", view.page.fit),
+            ("Ctrl+R", view.page.rotate_quarter),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # Showing
+
+    def _shown(self, value, name: str = "") -> str:
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return self.tr("yes") if value else self.tr("no")
+        if isinstance(value, list):
+            return " ; ".join(self._shown(v) for v in value)
+        if name in DATE_NAMES and isinstance(value, str) and len(value) == 10:
+            # Day/month/year reads naturally in both languages, and is accepted back as typed.
+            return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
+        if name in ("nir", "insured_nir") and isinstance(value, str) and len(value) == 15:
+            return " ".join((value[0], value[1:3], value[3:5], value[5:7], value[7:10], value[10:13], value[13:]))
+        if isinstance(value, dict):
+            return ", ".join(f"{labels.field_text(k)} {self._shown(v)}" for k, v in value.items())
+        return str(value)
+
+    def show_document(self, document_id: int) -> None:
+        try:
+            doc = documents.get_document(self.ctx, document_id)
+            data = documents.document_dict(self.ctx, doc)
+        except UserError as exc:
+            show_error(self.view, self.tr("Cannot open this document"), exc)
+            return
+        same = self.document is not None and self.document.id == doc.id
+        self.document, self.data = doc, data
+        if not same:
+            self.page = 1
+            self.view.page.set_image(None)
+            self._load_page()
+        self._show_header()
+        self._show_fields()
+        self._show_claim_part()
+
+    def reload(self) -> None:
+        if self.document is not None:
+            self.show_document(self.document.id)
+
+    def _show_header(self) -> None:
+        doc, data = self.document, self.data
+        self.view.title.setText(f"{labels.kind_text(str(doc.kind))} — {doc.original_name}")
+        unconfirmed = len(data.get("unconfirmed", []))
+        parts = [self.tr("Imported on %1").replace("%1", labels.day(doc.imported_at))]
+        if str(doc.read_state) == "not_read":
+            parts.append(self.tr("the text was not read (OCR is not installed)"))
+        elif unconfirmed:
+            parts.append(self.tr("%n field(s) to check", "", unconfirmed))
+        else:
+            parts.append(self.tr("all fields checked"))
+        self.view.subtitle.setText(" · ".join(parts))
+        self.view.person.clear()
+        self.view.person.addItem(self.tr("Not known yet"), None)
+        for person in overview.people_rows(self.ctx):
+            self.view.person.addItem(person["name"], person["id"])
+        self.view.person.setCurrentIndex(max(0, self.view.person.findData(doc.person_id)))
+        self.view.kind.clear()
+        for key in labels.KIND_TEXT:
+            self.view.kind.addItem(labels.kind_text(key), key)
+        self.view.kind.setCurrentIndex(max(0, self.view.kind.findData(str(doc.kind))))
+
+    def _show_fields(self) -> None:
+        form = self.view.fields_form
+        while form.rowCount():
+            form.removeRow(0)
+        self.editors.clear()
+        fields = self.data.get("fields", {})
+        names = [n for n in FIELD_ORDER if n in fields] + sorted(n for n in fields if n not in FIELD_ORDER)
+        for name in names:
+            info = fields[name]
+            label = labels.field_text(name)
+            editor = FieldEditor(name, label)
+            editor.edit.setText(self._shown(info["value"], name))
+            editor.original = editor.edit.text()
+            self._show_field_state(editor, info)
+            editor.focused.connect(self.highlight_field)
+            editor.submitted.connect(self.confirm_field)
+            form.addRow(label, editor)
+            self.editors[name] = editor
+        self.view.no_fields.setVisible(not names)
+        self.view.fields_box.setVisible(bool(names))
+        self.view.confirm_all.setEnabled(bool(self.data.get("unconfirmed")))
+
+    def _show_field_state(self, editor: FieldEditor, info: dict) -> None:
+        words = labels.confidence_text(info.get("confidence"), info.get("source") or "ocr")
+        level = labels.confidence_level(info.get("confidence"), info.get("source") or "ocr")
+        if info.get("confirmed"):
+            words = "✓ " + self.tr("checked") + " · " + words
+        else:
+            words = "⚠ " + self.tr("not checked yet: press Enter if it is right") + " · " + words
+            level = "low" if level == "low" else "medium"
+        editor.show_state(words, level, bool(info.get("confirmed")), info.get("source_text") or "")
+
+    def _show_claim_part(self) -> None:
+        view, doc = self.view, self.document
+        view.proposals.clear()
+        if doc.claim_id:
+            try:
+                claim = claims.get_claim(self.ctx, doc.claim_id)
+                what = claim.title or labels.category_text(str(claim.category))
+                view.claim_status.setText(
+                    self.tr("Attached to the claim “%1” of %2.")
+                    .replace("%1", what)
+                    .replace("%2", labels.day(claim.care_date))
+                )
+            except UserError:
+                view.claim_status.setText("")
+            view.proposals.hide()
+            view.attach.hide()
+            view.new_claim.hide()
+            view.open_claim.show()
+            return
+        view.open_claim.hide()
+        view.new_claim.show()
+        proposals = inbox.propose_claims(self.ctx, doc.id)
+        if proposals:
+            view.claim_status.setText(self.tr("In the inbox. It may belong to:"))
+            for p in proposals:
+                text = " · ".join(
+                    x for x in (p.person, labels.day(p.care_date), p.title or "", labels.money(p.amount_paid)) if x
+                )
+                item = QListWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, p.claim_id)
+                view.proposals.addItem(item)
+            view.proposals.setCurrentRow(0)
+            view.proposals.show()
+            view.attach.show()
+        else:
+            view.claim_status.setText(
+                self.tr("In the inbox. No claim matches its person, date and amount yet.")
+            )
+            view.proposals.hide()
+            view.attach.hide()
+
+    # Pages
+
+    def _load_page(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        path = Path(self.data.get("stored_path") or "")
+        page = self.page
+        self.view.page_label.setText(self.tr("Loading…"))
+
+        def work(progress, should_cancel):
+            return load_page(path, page)
+
+        def done(loaded) -> None:
+            if generation != self._generation:
+                return  # the user moved on to another page or document
+            self.page_count = max(loaded.page_count, 1)
+            self.box_scale = loaded.box_scale
+            self.view.page.set_image(loaded.image)
+            self._update_page_label(loaded.error)
+            pending, self._pending_highlight = self._pending_highlight, None
+            if pending:
+                self.highlight_field(pending)
+
+        def failed(exc) -> None:
+            if generation == self._generation:
+                self._update_page_label(str(exc))
+
+        self.workers.run(work, on_success=done, on_failure=failed, uses_db=False)
+
+    def _update_page_label(self, error: str | None = None) -> None:
+        if error:
+            self.view.page_label.setText(self.tr("The page cannot be shown: %1").replace("%1", error))
+        else:
+            self.view.page_label.setText(
+                self.tr("Page %1 of %2").replace("%1", str(self.page)).replace("%2", str(self.page_count))
+            )
+        self.view.previous_page.setEnabled(self.page > 1)
+        self.view.next_page.setEnabled(self.page < self.page_count)
+
+    def go_to_page(self, page: int) -> None:
+        if self.document is None or not 1 <= page <= self.page_count or page == self.page:
+            return
+        self.page = page
+        self._load_page()
+
+    def highlight_field(self, name: str) -> None:
+        info = self.data.get("fields", {}).get(name) or {}
+        bbox = info.get("bbox")
+        if not bbox:
+            self.view.page.clear_highlight()
+            return
+        page = info.get("page") or 1
+        if page != self.page:
+            self.page = page
+            self._pending_highlight = name
+            self._load_page()
+            return
+        s = self.box_scale
+        self.view.page.highlight(bbox[0] * s, bbox[1] * s, bbox[2] * s, bbox[3] * s)
+
+    def open_original(self) -> None:
+        path = self.data.get("stored_path")
+        if path:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+    # Confirming
+
+    def confirm_field(self, name: str, text: str) -> None:
+        editor = self.editors.get(name)
+        value = None if editor is not None and text == editor.original else text
+        try:
+            inbox.confirm_field(self.ctx, self.document.id, name, value)
+        except UserError as exc:
+            show_error(self.view, self.tr("This value cannot be used"), exc)
+            return
+        next_name = self._next_unconfirmed(after=name)
+        self.reload()
+        self.changed.emit()
+        target = self.editors.get(next_name or name)
+        if target is not None:
+            target.edit.setFocus()
+            target.edit.selectAll()
+
+    def _next_unconfirmed(self, after: str) -> str | None:
+        names = list(self.editors)
+        fields = self.data.get("fields", {})
+        start = names.index(after) + 1 if after in names else 0
+        for name in names[start:] + names[:start]:
+            if name != after and not fields.get(name, {}).get("confirmed"):
+                return name
+        return None
+
+    def confirm_all(self) -> None:
+        if self.document is None:
+            return
+        corrections = {
+            name: editor.edit.text()
+            for name, editor in self.editors.items()
+            if editor.edit.text() != editor.original
+        }
+        try:
+            documents.confirm_document(self.ctx, self.document.id, corrections)
+        except UserError as exc:
+            show_error(self.view, self.tr("This value cannot be used"), exc)
+            return
+        self.reload()
+        self.changed.emit()
+
+    def _person_chosen(self, _index: int) -> None:
+        try:
+            inbox.set_document_person(self.ctx, self.document.id, self.view.person.currentData())
+        except UserError as exc:
+            show_error(self.view, self.tr("Cannot change whose document this is"), exc)
+        self.reload()
+        self.changed.emit()
+
+    def _kind_chosen(self, _index: int) -> None:
+        try:
+            inbox.set_document_kind(self.ctx, self.document.id, self.view.kind.currentData())
+        except UserError as exc:
+            show_error(self.view, self.tr("Cannot change the kind"), exc)
+        self.reload()
+        self.changed.emit()
+
+    # Filing
+
+    def attach_selected(self) -> None:
+        item = self.view.proposals.currentItem()
+        if item is None or self.document is None:
+            return
+        self.attach_to(item.data(Qt.ItemDataRole.UserRole))
+
+    def attach_to(self, claim_id: int) -> bool:
+        try:
+            claims.add_document(self.ctx, claim_id, self.document.id)
+        except UserError as exc:
+            show_error(self.view, self.tr("Cannot attach this document"), exc)
+            return False
+        self.reload()
+        self.changed.emit()
+        return True
+
+    def new_claim(self) -> None:
+        if self.document is None:
+            return
+        try:
+            claim = inbox.new_claim_from_document(
+                self.ctx, self.document.id, person_ref=self.view.person.currentData()
+            )
+        except UserError as exc:
+            show_error(self.view, self.tr("Cannot start a claim from this document"), exc)
+            return
+        self.changed.emit()
+        self.claim_requested.emit(claim.id)
+
+    def _open_claim(self) -> None:
+        if self.document is not None and self.document.claim_id:
+            self.claim_requested.emit(self.document.claim_id)

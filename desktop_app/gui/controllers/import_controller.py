@@ -1,0 +1,169 @@
+"""Importing files (dialog, drag and drop, clipboard) on a worker, with progress and Cancel."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog
+
+from desktop_app.gui.controllers.messages import message_of
+from desktop_app.gui.views.progress_view import ProgressView
+from desktop_app.services import documents
+from desktop_app.services.limits import IMPORTABLE_SUFFIXES
+
+
+class ImportController(QObject):
+    finished = Signal(list)  # ImportOutcome list
+    message = Signal(str)  # one line for the status bar
+
+    def __init__(self, ctx, workers, progress_view: ProgressView, parent_widget, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.workers = workers
+        self.view = progress_view
+        self.parent_widget = parent_widget
+        self.handle = None
+        self._queue: list[tuple[list[Path], object, object]] = []
+        self._last_progress = (0, 0, "")
+        # Progress arrives per page; painting it at most 10 times a second is plenty.
+        self._paint = QTimer(self)
+        self._paint.setSingleShot(True)
+        self._paint.setInterval(100)
+        self._paint.timeout.connect(lambda: self.view.show_progress(*self._last_progress))
+        self.view.cancel.clicked.connect(self.cancel)
+        self.view.hide()
+
+    @property
+    def running(self) -> bool:
+        return self.handle is not None
+
+    def ask_and_import(self, person_id=None, claim_id=None) -> None:
+        patterns = " ".join(f"*{s}" for s in sorted(IMPORTABLE_SUFFIXES))
+        files, _ = QFileDialog.getOpenFileNames(
+            self.parent_widget,
+            self.tr("Import scans and PDFs"),
+            str(Path.home()),
+            self.tr("Scans and PDFs (%1);;All files (*)").replace("%1", patterns),
+        )
+        if files:
+            self.start([Path(f) for f in files], person_id, claim_id)
+
+    def start(self, paths: list[Path], person_id=None, claim_id=None) -> None:
+        """Import in the background; a second request waits for the first to end."""
+        if not paths:
+            return
+        if self.running:
+            self._queue.append((paths, person_id, claim_id))
+            return
+
+        def work(ctx, progress, should_cancel):
+            return documents.import_files(
+                ctx,
+                paths,
+                person_ref=person_id,
+                claim_id=claim_id,
+                progress=progress,
+                should_cancel=should_cancel,
+                expand_folders=True,
+            )
+
+        self.view.show_progress(0, len(paths), self.tr("Preparing the import…"))
+        self.view.cancel.setEnabled(True)
+        self.view.show()
+        self.handle = self.workers.run(
+            work, on_success=self._done, on_failure=self._failed, on_progress=self._progress
+        )
+
+    def cancel(self) -> None:
+        if self.handle is not None:
+            self.handle.cancel()
+            self._queue.clear()
+            self.view.cancel.setEnabled(False)
+            self.view.label.setText(self.tr("Stopping after the current page…"))
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        if message == "done":
+            message = self.tr("Finishing…")
+        else:
+            message = self.tr("Reading %1 (%2 of %3)").replace("%1", _short(message)).replace(
+                "%2", str(min(done + 1, total))
+            ).replace("%3", str(total))
+        self._last_progress = (done, total, message)
+        if not self._paint.isActive():
+            self._paint.start()
+
+    def _done(self, outcomes) -> None:
+        cancelled = self.handle is not None and self.handle.cancelled
+        self.handle = None
+        self._paint.stop()
+        self.view.hide()
+        imported = sum(1 for o in outcomes if o.ok and not o.already)
+        already = sum(1 for o in outcomes if o.already)
+        failed = [o for o in outcomes if not o.ok]
+        parts = [self.tr("%n document(s) imported", "", imported)]
+        if already:
+            parts.append(self.tr("%n already there", "", already))
+        if failed:
+            parts.append(self.tr("%n could not be read", "", len(failed)))
+        if cancelled:
+            parts.append(self.tr("import cancelled"))
+        self.message.emit(", ".join(parts) + ".")
+        if failed:
+            from desktop_app.gui.controllers.messages import show_error
+
+            show_error(
+                self.parent_widget,
+                self.tr("Some files were not imported"),
+                "\n".join(o.message() for o in failed[:10]),
+            )
+        self.finished.emit(list(outcomes))
+        self._next()
+
+    def _failed(self, exc) -> None:
+        self.handle = None
+        self._paint.stop()
+        self.view.hide()
+        from desktop_app.gui.controllers.messages import show_error
+
+        show_error(self.parent_widget, self.tr("The import failed"), message_of(exc))
+        self.finished.emit([])
+        self._next()
+
+    def _next(self) -> None:
+        if self._queue:
+            self.start(*self._queue.pop(0))
+
+    # The clipboard
+
+    def paste(self, person_id=None) -> bool:
+        """Import what the clipboard holds: copied files, or an image saved to a temporary PNG."""
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None:
+            return False
+        if mime.hasUrls():
+            paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+            if paths:
+                self.start(paths, person_id)
+                return True
+        if mime.hasImage():
+            image = QGuiApplication.clipboard().image()
+            if image.isNull():
+                return False
+            stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            target = self.ctx.paths.tmp / f"pasted-{stamp}.png"
+            if not image.save(str(target), "PNG"):
+                self.message.emit(self.tr("The pasted image could not be saved."))
+                return False
+            self.start([target], person_id)
+            return True
+        self.message.emit(self.tr("The clipboard holds no image or file to import."))
+        return False
+
+
+def _short(message: str) -> str:
+    """'/long/path/scan.png: page 1 of 2' as 'scan.png: page 1 of 2'."""
+    path, sep, rest = message.partition(": ")
+    return Path(path).name + sep + rest

@@ -1,0 +1,53 @@
+"""Which language the interface speaks, and loading its Qt translations (.qm)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from desktop_app import config
+
+LANGUAGES = ("fr", "en")  # English is the source language: it needs no file
+_installed: list[QTranslator] = []
+
+
+def translations_dir() -> Path:
+    return config.resources_dir() / "translations"
+
+
+def system_language() -> str:
+    return "fr" if QLocale.system().language() == QLocale.Language.French else "en"
+
+
+def choose_language(saved: str | None) -> str:
+    """The saved choice, else French on a French system, else English."""
+    return saved if saved in LANGUAGES else system_language()
+
+
+def install(language: str) -> bool:
+    """Switch the running app to ``language``; False if its translation file is missing."""
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    found = True
+    if language == "fr":
+        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+        ours = QTranslator(app)
+        found = ours.load(str(translations_dir() / "paperasse_fr.qm"))
+        if found:
+            app.installTranslator(ours)
+            _installed.append(ours)
+        qt_own = QTranslator(app)
+        if qt_own.load("qtbase_fr", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt_own)
+            _installed.append(qt_own)
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        # English is the source language; its file only holds the plural forms ("%n claim(s)").
+        plurals = QTranslator(app)
+        if plurals.load(str(translations_dir() / "paperasse_en.qm")):
+            app.installTranslator(plurals)
+            _installed.append(plurals)
+    return found

@@ -1,0 +1,175 @@
+"""Words and numbers as the user reads them: track states, kinds, categories, money, dates."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+
+# Written out so that lupdate sees each string; looked up at display time in the current language.
+STATE_TEXT = {
+    "pending": lambda: QCoreApplication.translate("Labels", "Not sent yet"),
+    "incomplete": lambda: QCoreApplication.translate("Labels", "Missing papers"),
+    "ready": lambda: QCoreApplication.translate("Labels", "Ready to send"),
+    "sent": lambda: QCoreApplication.translate("Labels", "Sent, waiting"),
+    "paid": lambda: QCoreApplication.translate("Labels", "Paid"),
+    "rejected": lambda: QCoreApplication.translate("Labels", "Rejected"),
+    "closed": lambda: QCoreApplication.translate("Labels", "Done"),
+    "direct": lambda: QCoreApplication.translate("Labels", "Paid directly"),
+}
+
+KIND_TEXT = {
+    "prescription": lambda: QCoreApplication.translate("Labels", "Prescription"),
+    "care_sheet": lambda: QCoreApplication.translate("Labels", "Care sheet"),
+    "invoice": lambda: QCoreApplication.translate("Labels", "Invoice"),
+    "statement": lambda: QCoreApplication.translate("Labels", "Statement"),
+    "other": lambda: QCoreApplication.translate("Labels", "Other document"),
+}
+
+CATEGORY_TEXT = {
+    "consultation": lambda: QCoreApplication.translate("Labels", "Doctor's visit"),
+    "specialist": lambda: QCoreApplication.translate("Labels", "Specialist"),
+    "paramedical": lambda: QCoreApplication.translate("Labels", "Paramedical care"),
+    "dental": lambda: QCoreApplication.translate("Labels", "Dental care"),
+    "pharmacy": lambda: QCoreApplication.translate("Labels", "Pharmacy"),
+    "lpp_device": lambda: QCoreApplication.translate("Labels", "Medical device"),
+    "hospital": lambda: QCoreApplication.translate("Labels", "Hospital"),
+    "transport": lambda: QCoreApplication.translate("Labels", "Medical transport"),
+    "other": lambda: QCoreApplication.translate("Labels", "Other care"),
+}
+
+FIELD_TEXT = {
+    "patient_name": lambda: QCoreApplication.translate("Labels", "Patient"),
+    "nir": lambda: QCoreApplication.translate("Labels", "Social security number"),
+    "insured_nir": lambda: QCoreApplication.translate("Labels", "Insured person's number"),
+    "birth_date": lambda: QCoreApplication.translate("Labels", "Birth date"),
+    "patient_birth_date": lambda: QCoreApplication.translate("Labels", "Patient's birth date"),
+    "date": lambda: QCoreApplication.translate("Labels", "Date"),
+    "care_date": lambda: QCoreApplication.translate("Labels", "Care date"),
+    "statement_date": lambda: QCoreApplication.translate("Labels", "Statement date"),
+    "total_amount": lambda: QCoreApplication.translate("Labels", "Total amount"),
+    "total_paid": lambda: QCoreApplication.translate("Labels", "Amount paid"),
+    "prescriber_name": lambda: QCoreApplication.translate("Labels", "Prescriber"),
+    "prescriber_rpps": lambda: QCoreApplication.translate("Labels", "Prescriber's RPPS number"),
+    "supplier": lambda: QCoreApplication.translate("Labels", "Supplier"),
+    "invoice_number": lambda: QCoreApplication.translate("Labels", "Invoice number"),
+    "payer": lambda: QCoreApplication.translate("Labels", "Paid by"),
+    "lines": lambda: QCoreApplication.translate("Labels", "Lines"),
+    "practitioner": lambda: QCoreApplication.translate("Labels", "Practitioner"),
+    "provider": lambda: QCoreApplication.translate("Labels", "Provider"),
+    "rpps": lambda: QCoreApplication.translate("Labels", "RPPS number"),
+    "adeli": lambda: QCoreApplication.translate("Labels", "ADELI number"),
+    "siret": lambda: QCoreApplication.translate("Labels", "SIRET number"),
+    "lpp_code": lambda: QCoreApplication.translate("Labels", "LPP code"),
+    "lpp_codes": lambda: QCoreApplication.translate("Labels", "LPP codes"),
+    "items": lambda: QCoreApplication.translate("Labels", "Items"),
+    "signed": lambda: QCoreApplication.translate("Labels", "Signed"),
+    "ald": lambda: QCoreApplication.translate("Labels", "Long-term illness (ALD)"),
+    "renewable": lambda: QCoreApplication.translate("Labels", "Renewable"),
+}
+
+PAYER_TEXT = {
+    "cpam": lambda: QCoreApplication.translate("Labels", "CPAM"),
+    "mutuelle": lambda: QCoreApplication.translate("Labels", "Mutuelle"),
+}
+
+CHANNEL_TEXT = {
+    "post": lambda: QCoreApplication.translate("Labels", "By post"),
+    "online": lambda: QCoreApplication.translate("Labels", "Online"),
+    "noemie": lambda: QCoreApplication.translate("Labels", "Forwarded by the CPAM (NOEMIE)"),
+}
+
+
+def _lookup(table: dict, key) -> str:
+    maker = table.get(str(key) if key is not None else "")
+    return maker() if maker else str(key or "")
+
+
+def state_text(state: str | None) -> str:
+    return _lookup(STATE_TEXT, state or "pending")
+
+
+def kind_text(kind: str | None) -> str:
+    return _lookup(KIND_TEXT, kind or "other")
+
+
+def category_text(category: str | None) -> str:
+    return _lookup(CATEGORY_TEXT, category or "other")
+
+
+def field_text(name: str) -> str:
+    maker = FIELD_TEXT.get(name)
+    return maker() if maker else name.replace("_", " ").capitalize()
+
+
+def payer_text(payer: str) -> str:
+    return _lookup(PAYER_TEXT, payer)
+
+
+def payer_in_sentence(payer: str) -> str:
+    """'CPAM' / 'mutuelle': the name as it reads inside a sentence."""
+    if payer == "mutuelle":
+        return QCoreApplication.translate("Labels", "mutuelle")
+    return payer_text(payer)
+
+
+def channel_text(channel: str | None) -> str:
+    return _lookup(CHANNEL_TEXT, channel) if channel else ""
+
+
+def current_language() -> str:
+    return "fr" if QLocale().language() == QLocale.Language.French else "en"
+
+
+def money(value, empty: str = "") -> str:
+    """'€182.94' in English, '182,94 €' in French."""
+    if value in (None, ""):
+        return empty
+    try:
+        amount = Decimal(str(value)).quantize(Decimal("0.01"))
+    except InvalidOperation:
+        return str(value)
+    if current_language() == "fr":
+        whole, cents = f"{abs(amount):,.2f}".split(".")
+        text = whole.replace(",", "\u202f") + "," + cents + "\u00a0€"
+        return ("-" if amount < 0 else "") + text
+    return ("-" if amount < 0 else "") + f"€{abs(amount):,.2f}"
+
+
+def day(value, empty: str = "") -> str:
+    """A date the way people write it: 04/07/2025 in French, 4 Jul 2025 in English."""
+    if not value:
+        return empty
+    try:
+        d = value if isinstance(value, _dt.date) else _dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return str(value)
+    if current_language() == "fr":
+        return d.strftime("%d/%m/%Y")
+    return f"{d.day} {d.strftime('%b %Y')}"
+
+
+def confidence_text(confidence: float | None, source: str) -> str:
+    if source == "user":
+        return QCoreApplication.translate("Labels", "typed by you")
+    if source == "text":
+        return QCoreApplication.translate("Labels", "read from the PDF")
+    if confidence is None:
+        return QCoreApplication.translate("Labels", "read by OCR")
+    percent = round(confidence * 100)
+    if confidence >= 0.85:
+        return QCoreApplication.translate("Labels", "read by OCR, sure (%1 %)").replace("%1", str(percent))
+    if confidence >= 0.6:
+        return QCoreApplication.translate("Labels", "read by OCR, fairly sure (%1 %)").replace("%1", str(percent))
+    return QCoreApplication.translate("Labels", "read by OCR, unsure (%1 %): check it").replace("%1", str(percent))
+
+
+def confidence_level(confidence: float | None, source: str) -> str:
+    """'high', 'medium' or 'low': picks the colour that goes with the words above."""
+    if source in ("user", "text"):
+        return "high"
+    if confidence is None or confidence < 0.6:
+        return "low"
+    return "high" if confidence >= 0.85 else "medium"

@@ -1,0 +1,1 @@
+"""Table models: service rows shown in Qt views, testable without widgets."""

@@ -1,0 +1,1 @@
+"""Layout-only widgets; behaviour lives in gui/controllers."""

@@ -1,0 +1,222 @@
+"""A claim: both payers' tracks, what is missing with a fix for each, and its documents."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.gui.models.claims_model import DOCUMENT_MIME, decode_document_ids
+
+
+class DocumentDropList(QListWidget):
+    """Linked documents; dropping documents from a documents table here links them."""
+
+    documents_dropped = Signal(list)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+
+    def mimeTypes(self):
+        return [DOCUMENT_MIME]
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasFormat(DOCUMENT_MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasFormat(DOCUMENT_MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        ids = decode_document_ids(event.mimeData())
+        if ids:
+            event.acceptProposedAction()
+            self.documents_dropped.emit(ids)
+
+
+class TrackBox(QGroupBox):
+    def __init__(self, payer: str, parent=None):
+        super().__init__(parent)
+        self.payer = payer
+        layout = QVBoxLayout(self)
+        self.state = QLabel()
+        self.state.setStyleSheet("font-size: 12pt; font-weight: 600;")
+        self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.amounts = QLabel()
+        self.amounts.setWordWrap(True)
+        self.next_action = QLabel()
+        self.next_action.setWordWrap(True)
+        self.deadline = QLabel()
+        self.deadline.setWordWrap(True)
+        self.history = QLabel()
+        self.history.setWordWrap(True)
+        self.history.setStyleSheet("color: #555; font-size: 9pt;")
+        buttons = QGridLayout()
+        self.mark_sent = QPushButton()
+        self.record_payment = QPushButton()
+        self.rejected = QPushButton()
+        self.undo = QPushButton()
+        buttons.addWidget(self.mark_sent, 0, 0)
+        buttons.addWidget(self.record_payment, 0, 1)
+        buttons.addWidget(self.rejected, 1, 0)
+        buttons.addWidget(self.undo, 1, 1)
+        for widget in (self.state, self.amounts, self.next_action, self.deadline):
+            layout.addWidget(widget)
+        layout.addLayout(buttons)
+        layout.addWidget(self.history)
+        layout.addStretch()
+
+    def retranslate(self, title: str) -> None:
+        self.setTitle(title)
+        self.mark_sent.setText(self.tr("Mark sent…"))
+        self.mark_sent.setAccessibleName(self.tr("Mark sent to %1").replace("%1", title))
+        self.record_payment.setText(self.tr("Record payment…"))
+        self.record_payment.setAccessibleName(self.tr("Record a payment from %1").replace("%1", title))
+        self.rejected.setText(self.tr("Rejected…"))
+        self.rejected.setAccessibleName(self.tr("%1 rejected the claim").replace("%1", title))
+        self.undo.setText(self.tr("Undo last step"))
+        self.undo.setAccessibleName(self.tr("Undo the last %1 step").replace("%1", title))
+
+
+class ClaimView(QScrollArea):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        # Text wraps to the pane's width rather than scrolling sideways.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(8, 6, 8, 6)
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
+        self.subtitle.setStyleSheet("color: #555;")
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        head.addLayout(titles, 1)
+        self.edit = QPushButton()
+        head.addWidget(self.edit, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(head)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet(
+            "background: #f3f6fa; border: 1px solid #d5dde8; border-radius: 4px; padding: 8px;"
+        )
+        layout.addWidget(self.summary)
+        tracks = QHBoxLayout()
+        self.cpam = TrackBox("cpam")
+        self.mutuelle = TrackBox("mutuelle")
+        tracks.addWidget(self.cpam)
+        tracks.addWidget(self.mutuelle)
+        layout.addLayout(tracks)
+        self.checklist_box = QGroupBox()
+        self.checklist = QVBoxLayout(self.checklist_box)
+        layout.addWidget(self.checklist_box)
+        self.documents_box = QGroupBox()
+        docs_layout = QVBoxLayout(self.documents_box)
+        self.documents_hint = QLabel()
+        self.documents_hint.setWordWrap(True)
+        self.documents_hint.setStyleSheet("color: #555;")
+        self.documents = DocumentDropList()
+        self.documents.setMinimumHeight(90)
+        doc_buttons = QHBoxLayout()
+        self.open_document = QPushButton()
+        self.attach_scan = QPushButton()
+        self.unlink = QPushButton()
+        doc_buttons.addWidget(self.open_document)
+        doc_buttons.addWidget(self.attach_scan)
+        doc_buttons.addWidget(self.unlink)
+        doc_buttons.addStretch()
+        docs_layout.addWidget(self.documents_hint)
+        docs_layout.addWidget(self.documents)
+        docs_layout.addLayout(doc_buttons)
+        layout.addWidget(self.documents_box)
+        layout.addStretch()
+        self.setWidget(body)
+        self.retranslate()
+
+    def track(self, payer: str) -> TrackBox:
+        return self.cpam if payer == "cpam" else self.mutuelle
+
+    def retranslate(self) -> None:
+        self.edit.setText(self.tr("Edit…"))
+        self.edit.setAccessibleName(self.tr("Edit this claim"))
+        self.cpam.retranslate(self.tr("CPAM"))
+        self.mutuelle.retranslate(self.tr("Mutuelle"))
+        self.checklist_box.setTitle(self.tr("What is missing"))
+        self.documents_box.setTitle(self.tr("Documents"))
+        self.documents.setAccessibleName(self.tr("Documents of this claim"))
+        self.documents_hint.setText(self.tr("Drag documents from the inbox here to attach them."))
+        self.open_document.setText(self.tr("Open"))
+        self.attach_scan.setText(self.tr("Attach a scan…"))
+        self.unlink.setText(self.tr("Remove from claim (Del)"))
+
+    def clear_checklist(self) -> None:
+        while self.checklist.count():
+            item = self.checklist.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+            elif item.layout() is not None:
+                _delete_layout(item.layout())
+
+    def add_checklist_row(self, text: str, severity_text: str, blocking: bool, fix_label: str | None):
+        """A missing item with its fix button (returned, or None when there is nothing to click)."""
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 2, 0, 2)
+        mark = QLabel(severity_text)
+        mark.setStyleSheet(
+            "color: #b3261e; font-weight: 600;" if blocking else "color: #8a5a00; font-weight: 600;"
+        )
+        mark.setAlignment(Qt.AlignmentFlag.AlignTop)
+        label = QLabel(text)
+        label.setWordWrap(True)
+        line.addWidget(mark, 0)
+        line.addWidget(label, 1)
+        button = None
+        if fix_label:
+            button = QPushButton(fix_label)
+            button.setAccessibleName(f"{fix_label}: {text}")
+            line.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        self.checklist.addWidget(row)
+        return button
+
+    def add_checklist_note(self, text: str) -> None:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #1e6b2c;")
+        self.checklist.addWidget(label)
+
+
+def _delete_layout(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget() is not None:
+            item.widget().deleteLater()
+        elif item.layout() is not None:
+            _delete_layout(item.layout())

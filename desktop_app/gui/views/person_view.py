@@ -1,0 +1,177 @@
+"""The person editor's layout: identity, health insurance, mutuelle, bank."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTableWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+    QHeaderView,
+)
+
+
+def _check_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("font-size: 9pt;")
+    return label
+
+
+class PersonView(QDialog):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs)
+
+        identity = QWidget()
+        form = QFormLayout(identity)
+        self.name = QLineEdit()
+        self.birth_date = QLineEdit()
+        self.birth_date.setPlaceholderText("JJ/MM/AAAA")
+        self.sex = QComboBox()
+        self.nir = QLineEdit()
+        self.nir.setPlaceholderText("1 85 07 75 115 234 32")
+        self.nir_check = _check_label()
+        self.insured = QComboBox()
+        self.name_label, self.birth_label, self.sex_label = QLabel(), QLabel(), QLabel()
+        self.nir_label, self.insured_label = QLabel(), QLabel()
+        for label, field in (
+            (self.name_label, self.name),
+            (self.birth_label, self.birth_date),
+            (self.sex_label, self.sex),
+            (self.nir_label, self.nir),
+        ):
+            label.setBuddy(field)
+            form.addRow(label, field)
+        form.addRow("", self.nir_check)
+        self.insured_label.setBuddy(self.insured)
+        form.addRow(self.insured_label, self.insured)
+        self.tabs.addTab(identity, "")
+
+        insurance = QWidget()
+        form = QFormLayout(insurance)
+        self.caisse_name = QLineEdit()
+        self.caisse_code = QLineEdit()
+        self.caisse_address = QPlainTextEdit()
+        self.caisse_address.setMaximumHeight(60)
+        self.caisse_address.setTabChangesFocus(True)
+        self.regime = QComboBox()
+        self.medecin_traitant = QCheckBox()
+        self.ald = QCheckBox()
+        self.css = QCheckBox()
+        self.caisse_name_label, self.caisse_code_label = QLabel(), QLabel()
+        self.caisse_address_label, self.regime_label = QLabel(), QLabel()
+        for label, field in (
+            (self.caisse_name_label, self.caisse_name),
+            (self.caisse_code_label, self.caisse_code),
+            (self.caisse_address_label, self.caisse_address),
+            (self.regime_label, self.regime),
+        ):
+            label.setBuddy(field)
+            form.addRow(label, field)
+        for box in (self.medecin_traitant, self.ald, self.css):
+            form.addRow("", box)
+        self.tabs.addTab(insurance, "")
+
+        mutuelle = QWidget()
+        form = QFormLayout(mutuelle)
+        self.mutuelle = QLineEdit()
+        self.member_number = QLineEdit()
+        self.mutuelle_address = QPlainTextEdit()
+        self.mutuelle_address.setMaximumHeight(60)
+        self.mutuelle_address.setTabChangesFocus(True)
+        self.noemie = QCheckBox()
+        self.deadline_days = QSpinBox()
+        self.deadline_days.setRange(0, 3650)
+        self.guarantees = QTableWidget(0, 2)
+        self.guarantees.verticalHeader().hide()
+        self.guarantees.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.guarantees_check = _check_label()
+        self.mutuelle_label, self.member_label, self.mutuelle_address_label = QLabel(), QLabel(), QLabel()
+        self.deadline_label, self.guarantees_label = QLabel(), QLabel()
+        for label, field in (
+            (self.mutuelle_label, self.mutuelle),
+            (self.member_label, self.member_number),
+            (self.mutuelle_address_label, self.mutuelle_address),
+        ):
+            label.setBuddy(field)
+            form.addRow(label, field)
+        form.addRow("", self.noemie)
+        self.deadline_label.setBuddy(self.deadline_days)
+        form.addRow(self.deadline_label, self.deadline_days)
+        self.guarantees_label.setBuddy(self.guarantees)
+        form.addRow(self.guarantees_label, self.guarantees)
+        form.addRow("", self.guarantees_check)
+        self.tabs.addTab(mutuelle, "")
+
+        bank = QWidget()
+        form = QFormLayout(bank)
+        self.iban = QLineEdit()
+        self.iban.setPlaceholderText("FR76 …")
+        self.iban_check = _check_label()
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.iban_label, self.notes_label = QLabel(), QLabel()
+        self.iban_label.setBuddy(self.iban)
+        form.addRow(self.iban_label, self.iban)
+        form.addRow("", self.iban_check)
+        self.notes_label.setBuddy(self.notes)
+        form.addRow(self.notes_label, self.notes)
+        self.tabs.addTab(bank, "")
+
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        layout.addWidget(self.buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.tabs.setTabText(0, self.tr("Identity"))
+        self.tabs.setTabText(1, self.tr("Health insurance"))
+        self.tabs.setTabText(2, self.tr("Mutuelle"))
+        self.tabs.setTabText(3, self.tr("Bank and notes"))
+        pairs = (
+            (self.name_label, self.name, self.tr("&Name")),
+            (self.birth_label, self.birth_date, self.tr("&Birth date")),
+            (self.sex_label, self.sex, self.tr("&Sex")),
+            (self.nir_label, self.nir, self.tr("Social security &number (NIR)")),
+            (self.insured_label, self.insured, self.tr("&Covered through")),
+            (self.caisse_name_label, self.caisse_name, self.tr("CPAM / &caisse")),
+            (self.caisse_code_label, self.caisse_code, self.tr("Caisse &code")),
+            (self.caisse_address_label, self.caisse_address, self.tr("Caisse &address")),
+            (self.regime_label, self.regime, self.tr("&Regime")),
+            (self.mutuelle_label, self.mutuelle, self.tr("&Mutuelle")),
+            (self.member_label, self.member_number, self.tr("Member n&umber")),
+            (self.mutuelle_address_label, self.mutuelle_address, self.tr("Mutuelle a&ddress")),
+            (self.deadline_label, self.deadline_days, self.tr("Contract's claim &deadline (days)")),
+            (self.guarantees_label, self.guarantees, self.tr("&Guarantees")),
+            (self.iban_label, self.iban, self.tr("&IBAN for refunds")),
+            (self.notes_label, self.notes, self.tr("N&otes")),
+        )
+        for label, field, text in pairs:
+            label.setText(text)
+            field.setAccessibleName(text.replace("&", ""))
+        self.medecin_traitant.setText(self.tr("Has declared a médecin traitant"))
+        self.ald.setText(self.tr("Has a long-term illness (ALD)"))
+        self.css.setText(self.tr("Has the Complémentaire santé solidaire (CSS)"))
+        self.noemie.setText(self.tr("NOEMIE link: the CPAM forwards claims to the mutuelle"))
+        self.deadline_days.setSpecialValueText(self.tr("the legal 2 years"))
+        self.guarantees.setHorizontalHeaderLabels([self.tr("Kind of care"), self.tr("Guarantee")])
+        self.guarantees.setToolTip(self.tr("Write guarantees as on the contract: 100% BR, forfait:150, frais-reels"))

@@ -1,0 +1,119 @@
+"""The centre: the claims table (with the inbox beneath it) and the documents table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def set_column_widths(table: QTableView, widths: dict[int, int]) -> None:
+    """Widths in average characters, so they follow the font and the scale factor."""
+    header = table.horizontalHeader()
+    char = table.fontMetrics().averageCharWidth()
+    header.setStretchLastSection(True)
+    for column, chars in widths.items():
+        header.resizeSection(column, chars * char + 16)
+    header.setMinimumSectionSize(6 * char)
+
+
+def make_table(accessible_name: str = "") -> QTableView:
+    table = QTableView()
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setAlternatingRowColors(True)
+    table.setSortingEnabled(True)
+    table.setWordWrap(False)
+    table.setShowGrid(False)
+    table.verticalHeader().hide()
+    # Fixed row heights keep scrolling smooth on tens of thousands of rows.
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setHighlightSections(False)
+    table.setAccessibleName(accessible_name)
+    return table
+
+
+class ClaimsPage(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.filter = QLineEdit()
+        self.filter.setClearButtonEnabled(True)
+        self.new_claim = QPushButton()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.filter)
+        top.addWidget(self.new_claim)
+        layout.addLayout(top)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.table = make_table()
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.table.setDropIndicatorShown(True)
+        self.table.setAcceptDrops(True)
+        self.table.viewport().setAcceptDrops(True)
+        self.splitter.addWidget(self.table)
+        inbox = QWidget()
+        inbox_layout = QVBoxLayout(inbox)
+        inbox_layout.setContentsMargins(0, 4, 0, 0)
+        self.inbox_label = QLabel()
+        self.inbox_label.setWordWrap(True)
+        self.inbox_table = make_table()
+        self.inbox_table.setDragEnabled(True)
+        self.inbox_table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        inbox_layout.addWidget(self.inbox_label)
+        inbox_layout.addWidget(self.inbox_table)
+        self.inbox = inbox
+        self.splitter.addWidget(inbox)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        layout.addWidget(self.splitter, 1)
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: #666; padding: 20px;")
+        self.empty.hide()
+        layout.addWidget(self.empty)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.filter.setPlaceholderText(self.tr("Filter claims…"))
+        self.filter.setAccessibleName(self.tr("Filter claims"))
+        self.new_claim.setText(self.tr("New claim…"))
+        self.table.setAccessibleName(self.tr("Claims"))
+        self.inbox_table.setAccessibleName(self.tr("Documents in the inbox"))
+        self.inbox_label.setText(
+            self.tr("Inbox: new documents to check. Drag one onto a claim above to attach it.")
+        )
+
+
+class DocumentsPage(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555;")
+        self.table = make_table()
+        self.table.setDragEnabled(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+        self.table.setAccessibleName(self.tr("Documents"))

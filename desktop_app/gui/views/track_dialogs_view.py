@@ -1,0 +1,179 @@
+"""Small dialogs for a payer's step: sent, paid, rejected; and the claim form."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+)
+
+from desktop_app.gui import labels
+
+
+def _date_edit() -> QDateEdit:
+    edit = QDateEdit(QDate.currentDate())
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    return edit
+
+
+class _Dialog(QDialog):
+    def __init__(self, title: str, intro: str = "", parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.layout_ = QVBoxLayout(self)
+        if intro:
+            text = QLabel(intro)
+            text.setWordWrap(True)
+            self.layout_.addWidget(text)
+        self.form = QFormLayout()
+        self.layout_.addLayout(self.form)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def finish_layout(self) -> None:
+        self.layout_.addWidget(self.error)
+        self.layout_.addWidget(self.buttons)
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+
+class SentDialog(_Dialog):
+    def __init__(self, payer_name: str, warning: str = "", parent=None):
+        super().__init__(self.tr("Sent to %1").replace("%1", payer_name), warning, parent)
+        self.date = _date_edit()
+        self.date.setAccessibleName(self.tr("Date sent"))
+        self.channel = QComboBox()
+        self.channel.setAccessibleName(self.tr("How it was sent"))
+        for channel in ("post", "online"):
+            self.channel.addItem(labels.channel_text(channel), channel)
+        self.form.addRow(self.tr("&Sent on"), self.date)
+        self.form.addRow(self.tr("&How"), self.channel)
+        self.finish_layout()
+
+    def values(self) -> dict:
+        return {"date": self.date.date().toString("yyyy-MM-dd"), "channel": self.channel.currentData()}
+
+
+class PaymentDialog(_Dialog):
+    def __init__(self, payer_name: str, suggested: str | None, parent=None):
+        super().__init__(self.tr("Payment from %1").replace("%1", payer_name), "", parent)
+        self.amount = QLineEdit(suggested or "")
+        self.amount.setAccessibleName(self.tr("Amount received"))
+        self.amount.setPlaceholderText("0,00")
+        self.date = _date_edit()
+        self.date.setAccessibleName(self.tr("Date of the payment"))
+        self.form.addRow(self.tr("&Amount received (€)"), self.amount)
+        self.form.addRow(self.tr("&Paid on"), self.date)
+        self.finish_layout()
+
+    def values(self) -> dict:
+        return {"amount": self.amount.text().strip(), "date": self.date.date().toString("yyyy-MM-dd")}
+
+
+class RejectedDialog(_Dialog):
+    def __init__(self, payer_name: str, parent=None):
+        super().__init__(self.tr("%1 rejected the claim").replace("%1", payer_name), "", parent)
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName(self.tr("Reason given"))
+        self.reason.setPlaceholderText(self.tr("e.g. prescription missing"))
+        self.form.addRow(self.tr("&Reason given"), self.reason)
+        self.finish_layout()
+
+    def values(self) -> dict:
+        return {"reason": self.reason.text().strip()}
+
+
+class ClaimFormDialog(_Dialog):
+    """A new claim or changes to one."""
+
+    def __init__(self, title: str, people: list[dict], parent=None):
+        super().__init__(title, "", parent)
+        self.person = QComboBox()
+        self.person.setAccessibleName(self.tr("Person"))
+        for person in people:
+            self.person.addItem(person["name"], person["id"])
+        self.what = QLineEdit()
+        self.what.setAccessibleName(self.tr("What it was"))
+        self.what.setPlaceholderText(self.tr("e.g. Physiotherapy, Dr Martin"))
+        self.care_date = _date_edit()
+        self.care_date.setAccessibleName(self.tr("Care date"))
+        self.category = QComboBox()
+        self.category.setAccessibleName(self.tr("Kind of care"))
+        for key in labels.CATEGORY_TEXT:
+            self.category.addItem(labels.category_text(key), key)
+        self.paid = QLineEdit()
+        self.paid.setAccessibleName(self.tr("Amount paid"))
+        self.paid.setPlaceholderText("0,00")
+        self.base = QLineEdit()
+        self.base.setAccessibleName(self.tr("Base de remboursement"))
+        self.base.setPlaceholderText(self.tr("if different from the amount paid"))
+        self.tiers = QComboBox()
+        self.tiers.setAccessibleName(self.tr("Tiers payant"))
+        self.tiers.addItem(self.tr("No: I paid everything"), "none")
+        self.tiers.addItem(self.tr("CPAM part paid directly"), "amo")
+        self.tiers.addItem(self.tr("Everything paid directly"), "all")
+        self.ald = QCheckBox(self.tr("Related to a long-term illness (ALD)"))
+        self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.notes.setMaximumHeight(70)
+        self.notes.setTabChangesFocus(True)
+        self.form.addRow(self.tr("&Person"), self.person)
+        self.form.addRow(self.tr("&What"), self.what)
+        self.form.addRow(self.tr("Care &date"), self.care_date)
+        self.form.addRow(self.tr("&Kind of care"), self.category)
+        self.form.addRow(self.tr("Amount &paid (€)"), self.paid)
+        self.form.addRow(self.tr("&Base (€)"), self.base)
+        self.form.addRow(self.tr("&Tiers payant"), self.tiers)
+        self.form.addRow("", self.ald)
+        self.form.addRow(self.tr("&Notes"), self.notes)
+        self.finish_layout()
+        self.setMinimumWidth(420)
+
+    def load(self, claim: dict) -> None:
+        index = self.person.findData(claim.get("person_id"))
+        if index >= 0:
+            self.person.setCurrentIndex(index)
+        self.person.setEnabled(False)
+        self.what.setText(claim.get("title") or "")
+        if claim.get("care_date"):
+            self.care_date.setDate(QDate.fromString(claim["care_date"], "yyyy-MM-dd"))
+        self.category.setCurrentIndex(max(0, self.category.findData(claim.get("category"))))
+        self.paid.setText(claim.get("amount_paid") or "")
+        self.base.setText(claim.get("base") or "")
+        self.tiers.setCurrentIndex(max(0, self.tiers.findData(claim.get("tiers_payant"))))
+        self.ald.setChecked(bool(claim.get("ald")))
+        self.notes.setPlainText(claim.get("notes") or "")
+
+    def values(self) -> dict:
+        return {
+            "title": self.what.text(),
+            "care_date": self.care_date.date().toString("yyyy-MM-dd"),
+            "category": self.category.currentData(),
+            "amount_paid": self.paid.text(),
+            "base": self.base.text(),
+            "tiers_payant": self.tiers.currentData(),
+            "ald": "yes" if self.ald.isChecked() else "no",
+            "notes": self.notes.toPlainText(),
+        }
+
+    def person_id(self):
+        return self.person.currentData()

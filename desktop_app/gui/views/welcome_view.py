@@ -1,0 +1,57 @@
+"""First run: nobody in the household yet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class WelcomeView(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        self.title = QLabel()
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        self.title.setWordWrap(True)
+        self.text = QLabel()
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text.setWordWrap(True)
+        self.text.setMaximumWidth(620)
+        layout.addWidget(self.title)
+        layout.addSpacing(8)
+        layout.addWidget(self.text, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(20)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        self.add_person = QPushButton()
+        self.add_person.setDefault(True)
+        self.explore = QPushButton()
+        for button in (self.add_person, self.explore):
+            button.setMinimumHeight(40)
+            button.setStyleSheet("padding: 6px 18px; font-size: 11pt;")
+            buttons.addWidget(button)
+        buttons.addStretch()
+        layout.addLayout(buttons)
+        self.privacy = QLabel()
+        self.privacy.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.privacy.setWordWrap(True)
+        self.privacy.setStyleSheet("color: #666;")
+        layout.addSpacing(16)
+        layout.addWidget(self.privacy)
+        layout.addStretch(3)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Welcome to Paperasse"))
+        self.text.setText(
+            self.tr(
+                "Paperasse keeps your household's health paperwork in order: prescriptions, care "
+                "sheets, invoices and statements. It tells you what is missing, what to send to the "
+                "CPAM and to your mutuelle, and what they still owe you."
+            )
+        )
+        self.add_person.setText(self.tr("&Add a person"))
+        self.explore.setText(self.tr("&Explore with sample documents"))
+        self.privacy.setText(self.tr("Everything stays on this computer. Nothing is sent anywhere."))

@@ -1,0 +1,168 @@
+"""Running work off the UI thread and getting its outcome back on it.
+
+A function runs on a QThreadPool; its result, exception and progress come back to
+callbacks on the main thread through signals of a QObject that lives there (the
+Picard ``run_task`` / Anki ``QueryOp`` pattern). Workers never touch widgets.
+A function that needs the database gets its own connection (``ctx.fork()``),
+closed when it ends: SQLite connections are never shared between threads.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import traceback
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from desktop_app.core.errors import Cancelled
+
+
+@dataclass
+class TaskHandle:
+    """What the caller keeps of a running task: a way to ask it to stop."""
+
+    id: int
+    _cancel: threading.Event = field(default_factory=threading.Event)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+
+@dataclass
+class _Callbacks:
+    success: Callable[[Any], None] | None
+    failure: Callable[[BaseException], None] | None
+    progress: Callable[[int, int, str], None] | None
+    handle: TaskHandle
+
+
+class _Task(QRunnable):
+    def __init__(self, fn, handle: TaskHandle, relay: "Workers", ctx):
+        super().__init__()
+        self._fn = fn
+        self._handle = handle
+        self._relay = relay
+        self._ctx = ctx
+
+    def run(self) -> None:
+        task_id = self._handle.id
+        relay = self._relay
+
+        def progress(done: int, total: int, message: str = "") -> None:
+            relay._progressed.emit(task_id, int(done), int(total), str(message))
+
+        local = None
+        try:
+            if self._handle.cancelled:
+                raise Cancelled()
+            kwargs = {"progress": progress, "should_cancel": lambda: self._handle.cancelled}
+            if self._ctx is not None:
+                local = self._ctx.fork()
+                result = self._fn(local, **kwargs)
+            else:
+                result = self._fn(**kwargs)
+        except BaseException as exc:  # noqa: BLE001 - every failure must reach the main thread
+            exc.__traceback_text__ = traceback.format_exc()
+            relay._failed.emit(task_id, exc)
+        else:
+            relay._succeeded.emit(task_id, result)
+        finally:
+            if local is not None:
+                local.close()
+
+
+class Workers(QObject):
+    """Owns the thread pools; create it on the main thread, call shutdown() before quitting.
+
+    ``run(fn)`` calls ``fn(ctx, progress=…, should_cancel=…)`` with a forked context
+    (or ``fn(progress=…, should_cancel=…)`` with ``uses_db=False``).
+    """
+
+    _succeeded = Signal(int, object)
+    _failed = Signal(int, object)
+    _progressed = Signal(int, int, int, str)
+    busy_changed = Signal(bool)
+
+    def __init__(self, ctx=None, parent: QObject | None = None, max_threads: int = 2):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(max_threads)
+        self._ids = itertools.count(1)
+        self._pending: dict[int, _Callbacks] = {}
+        self._succeeded.connect(self._on_succeeded)
+        self._failed.connect(self._on_failed)
+        self._progressed.connect(self._on_progressed)
+
+    def run(
+        self,
+        fn: Callable,
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+        uses_db: bool = True,
+    ) -> TaskHandle:
+        handle = TaskHandle(next(self._ids))
+        self._pending[handle.id] = _Callbacks(on_success, on_failure, on_progress, handle)
+        was_idle = len(self._pending) == 1
+        self.pool.start(_Task(fn, handle, self, self.ctx if uses_db else None))
+        if was_idle:
+            self.busy_changed.emit(True)
+        return handle
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    def set_context(self, ctx) -> None:
+        """Point new tasks at another data folder; running ones keep theirs."""
+        self.cancel_all()
+        self.ctx = ctx
+
+    def cancel_all(self) -> None:
+        for callbacks in self._pending.values():
+            callbacks.handle.cancel()
+
+    def shutdown(self, timeout_ms: int = 30_000) -> bool:
+        self.cancel_all()
+        done = self.pool.waitForDone(timeout_ms)
+        self._pending.clear()
+        return done
+
+    def _finish(self, task_id: int) -> _Callbacks | None:
+        callbacks = self._pending.pop(task_id, None)
+        if not self._pending:
+            self.busy_changed.emit(False)
+        return callbacks
+
+    @Slot(int, object)
+    def _on_succeeded(self, task_id: int, result) -> None:
+        # A cancelled task that still returned (an import stopped half-way) reports what it did.
+        callbacks = self._finish(task_id)
+        if callbacks and callbacks.success:
+            callbacks.success(result)
+
+    @Slot(int, object)
+    def _on_failed(self, task_id: int, exc) -> None:
+        callbacks = self._finish(task_id)
+        if callbacks is None:
+            return
+        if callbacks.failure:
+            callbacks.failure(exc)
+        elif not isinstance(exc, Cancelled):
+            import sys
+
+            sys.stderr.write(getattr(exc, "__traceback_text__", repr(exc)))
+
+    @Slot(int, int, int, str)
+    def _on_progressed(self, task_id: int, done: int, total: int, message: str) -> None:
+        callbacks = self._pending.get(task_id)
+        if callbacks and callbacks.progress:
+            callbacks.progress(done, total, message)

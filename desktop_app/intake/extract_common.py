@@ -1,0 +1,179 @@
+"""Helpers every extractor uses: fields from values, dated and priced rows, label lookups."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+from desktop_app.intake.layout import Hit, Page, Row, Value, find_labels, fold, value_below, value_right
+from desktop_app.intake.ocr import OcrEngine
+from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string
+from desktop_app.intake.parse_dates import DateMatch, find_dates
+from desktop_app.intake.result import ExtractedField
+
+
+@dataclass
+class Context:
+    pages: list[Page]
+    engine: OcrEngine | None = None
+    warnings: list[str] = field(default_factory=list)
+    fields: dict[str, ExtractedField] = field(default_factory=dict)
+    renewable: bool | None = None
+    date_order: str = "DMY"
+
+    def put(self, name: str, value, confidence: float, v: Value | None = None,
+            page: int | None = None, bbox=None, source_text: str | None = None) -> None:
+        if v is not None:
+            page = page or v.page.index
+            bbox = bbox or v.bbox
+            source_text = source_text or v.text
+        self.fields[name] = ExtractedField(value, round(max(0.0, min(1.0, confidence)), 3), page,
+                                           bbox, source_text)
+
+    def put_none(self, name: str, confidence: float = 0.5) -> None:
+        self.fields[name] = ExtractedField(None, confidence, None, None, None)
+
+
+def norm(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", " ", fold(text)).strip()
+
+
+def confident_text(v: Value, floor: float = 0.45) -> str:
+    """The value's text without the stray marks OCR reads with low confidence."""
+    return " ".join(w.text for w in v.words if w.conf >= floor) or v.text
+
+
+def row_value(page: Page, r: int, s: int = 0) -> Value:
+    row = page.rows[r]
+    return Value([w for seg in row.segments[s:] for w in seg.words], page, "same")
+
+
+def seg_value(page: Page, r: int, s: int) -> Value:
+    return Value(list(page.rows[r].segments[s].words), page, "same")
+
+
+# -- dates -----------------------------------------------------------------
+
+
+@dataclass
+class DatedSpot:
+    date: _dt.date
+    page: Page
+    row: int
+    seg: int
+    before: str  # folded text preceding the date on its row (its label)
+    match: DateMatch
+
+    @property
+    def value(self) -> Value:
+        return seg_value(self.page, self.row, self.seg)
+
+
+def all_dates(pages: list[Page], order: str = "DMY") -> list[DatedSpot]:
+    out = []
+    for page in pages:
+        for r, row in enumerate(page.rows):
+            prefix = ""
+            for s, seg in enumerate(row.segments):
+                text = seg.text
+                for dm in find_dates(text, order=order):
+                    if dm.partial:
+                        continue
+                    before = norm(prefix + " " + text[: dm.start])
+                    out.append(DatedSpot(dm.date, page, r, s, before, dm))
+                prefix += " " + text
+    return out
+
+
+def date_near_label(pages: list[Page], pattern: str, exclude_after: str | None = None,
+                    order: str = "DMY", exclude_before: str | None = None) -> tuple[_dt.date, Value] | None:
+    """The date printed right of (or below) a label matching ``pattern``."""
+    for hit in find_labels(pages, pattern):
+        if exclude_after and re.match(exclude_after, _after_label(hit)):
+            continue
+        if exclude_before and _preceded_by(hit, exclude_before):
+            continue
+        for getter in (value_right, value_below):
+            v = getter(hit)
+            if v is None:
+                continue
+            dms = [d for d in find_dates(v.text, order=order) if not d.partial]
+            if dms:
+                return dms[0].date, v
+    return None
+
+
+def _after_label(hit: Hit) -> str:
+    return norm(" ".join(w.text for w in hit.segment.words[hit.end :]))
+
+
+# -- amounts -----------------------------------------------------------------
+
+
+def amount_right_of(hit: Hit) -> tuple[str, Value] | None:
+    """The amount closing the label's row: the last one before another label starts."""
+    page, row = hit.page, hit.page.rows[hit.row]
+    words = list(hit.segment.words[hit.end :])
+    found = _amount_in(words)
+    best = (found, words) if found else None
+    for seg in row.segments[hit.seg + 1 :]:
+        # Another label starts the segment: the amounts after it are not this label's.
+        lead = re.split(r"[-−]?\d", seg.text, maxsplit=1)[0]
+        if re.search(r"[a-zA-Z]{3}", re.sub(r"(?i)\b(eur|euros?|ttc|ht)\b", "", lead)):
+            break
+        a = _amount_in(seg.words)
+        if a:
+            best = (a, list(seg.words))
+    if best:
+        return best[0], Value(best[1], page, "right")
+    return None
+
+
+def amount_below(hit: Hit) -> tuple[str, Value] | None:
+    v = value_below(hit, max_rows=1, max_dist_lines=2.0)
+    if v:
+        a = _amount_in(v.words)
+        if a:
+            return a, v
+    return None
+
+
+def _amount_in(words) -> str | None:
+    text = " ".join(w.text for w in words)
+    found = find_amounts(text)
+    if not found:
+        return None
+    return to_decimal_string(found[-1].value)
+
+
+def amount_by_labels(pages: list[Page], patterns: list[str], exclude_before: str = r"dont|hors|sans") -> tuple[str, Value, int] | None:
+    """Try labels in priority order; right of the label first, then below."""
+    for rank, pattern in enumerate(patterns):
+        hits = [h for h in find_labels(pages, pattern) if not _preceded_by(h, exclude_before)]
+        for getter in (amount_right_of, amount_below):
+            # The last matching label on the page is the summary, not a column header.
+            for hit in reversed(hits):
+                got = getter(hit)
+                if got:
+                    return got[0], got[1], rank
+    return None
+
+
+def _preceded_by(hit: Hit, pattern: str) -> bool:
+    before = norm(" ".join(w.text for w in hit.segment.words[: hit.start]))
+    return bool(re.search(rf"(?:^|\s)(?:{pattern})$", before))
+
+
+def is_excluded_row(text: str, pattern: str) -> bool:
+    return bool(re.search(pattern, norm(text)))
+
+
+_EN = re.compile(r"\b(?:invoice|due|amount|quantity|description|price|total|date|payment|tax|terms|address|unit)\b")
+_FR = re.compile(r"\b(?:facture|montant|quantite|prix|echeance|paiement|tva|adresse|date de|le|du|de|la|et|a payer|ttc)\b")
+
+
+def date_order_of(pages: list[Page]) -> str:
+    """MDY for a document written in English, DMY (French) otherwise."""
+    text = norm(" ".join(p.text for p in pages))
+    return "MDY" if len(_EN.findall(text)) > 2 * len(_FR.findall(text)) + 3 else "DMY"

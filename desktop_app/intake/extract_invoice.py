@@ -1,0 +1,239 @@
+"""Invoices (pharmacy, medical-device supplier, any French trader): who, which number, when, how much."""
+
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from desktop_app.intake.extract_common import (
+    Context, all_dates, amount_by_labels, confident_text, date_near_label, date_order_of, norm,
+    seg_value,
+)
+from desktop_app.intake.layout import Value, find_labels, value_below, value_near, value_right
+from desktop_app.intake.names import clean_person, is_title
+from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string
+from desktop_app.intake.parse_dates import find_dates
+from desktop_app.intake.parse_ids import ocr_digits
+from desktop_app.intake.result import ExtractedField
+
+_TOTAL_LABELS = [
+    r"total ttc|montant ttc|total t t c|ttc a payer",
+    r"net a payer|montant net a payer|net a regler|total net",
+    r"total a payer|somme a payer|montant a payer|a payer|montant du|reste a payer|solde a payer",
+    r"montant total|total general|total facture|total de la facture|total eur|grand total|total due|amount due",
+    r"total",
+]
+_DATE_LABELS = (
+    r"date (?:de |d )?(?:la )?(?:facture|facturation|emission|edition)|facture (?:du|le)|"
+    r"emise? le|invoice date|date of issue"
+)
+_OTHER_DATES = (
+    r"(?:ordonnance|prescription|prescrit|naissance|ne|nee|acquittee?|payee?|reglee?|reglement|"
+    r"echeance|limite|livraison|expedition|commande|prelevement|paiement|soins?|au|valable|"
+    r"jusqu|avant|debut|fin|periode|due|payment|delivery|order)\b[^0-9]*$"
+)
+_NUMBER_RX = re.compile(
+    r"(?i)(?<!date de )(?<!date d')(?<!date )\b(?:facture|invoice|avoir|fact\.)\s*"
+    r"(?:n[°ºo]\.?|no\.?|num(?:[ée]ro)?\.?|number|nr\.?|#|ref\.?|r[ée]f[ée]rence)?\s*[:.]?\s*"
+    r"(?P<num>[A-Z0-9][A-Z0-9\-/_.]*[0-9][A-Z0-9\-/_]*)"
+)
+_NUMBER_LABEL = r"(?:n|no|num|numero|number|nr|ref|reference)(?: de)?(?: la)? (?:facture|invoice|avoir)|facture (?:n|no|numero)|n|no|numero"
+_NOT_INVOICE_NUMBER = r"^(?:tva|siret|siren|am|adeli|rpps|finess|client|dossier|commande|compte|tel|telephone|ligne|lot|de tva|intracom|rcs|ape|naf)\b"
+
+
+def extract_invoice(ctx: Context) -> None:
+    _number(ctx)
+    _date(ctx)
+    _total(ctx)
+    _supplier(ctx)
+    _lpp_codes(ctx)
+    _patient(ctx)
+
+
+def _plausible_number(token: str) -> bool:
+    t = token.strip(".:,;")
+    if len(t) < 3 or not re.search(r"\d", t):
+        return False
+    if find_dates(t) or re.fullmatch(r"\d{1,3}(?:[.,]\d{2})", t):
+        return False
+    return True
+
+
+def _number(ctx: Context) -> None:
+    for page in ctx.pages:
+        for r, row in enumerate(page.rows):
+            for s, seg in enumerate(row.segments):
+                m = _NUMBER_RX.search(seg.text)
+                if m and _plausible_number(m["num"]):
+                    num = m["num"].strip(".:,;")
+                    v = seg_value(page, r, s)
+                    words = [w for w in v.words if num in w.text or w.text.strip(".:") in num]
+                    v = Value(words or v.words, page, "same")
+                    ctx.put("invoice_number", num, 0.9 * v.conf, v)
+                    return
+    # "N° F2605-4654" under a "FACTURE" heading, or "Numéro de facture" with the value apart.
+    for hit in find_labels(ctx.pages, _NUMBER_LABEL):
+        after = norm(" ".join(w.text for w in hit.segment.words[hit.end :]))
+        if re.match(_NOT_INVOICE_NUMBER, after):
+            continue
+        label = norm(" ".join(w.text for w in hit.words))
+        near_facture = "facture" in label or "invoice" in label or _facture_above(hit)
+        if not near_facture:
+            continue
+        v = value_near(hit, accept=lambda t: _plausible_number(t.split()[0]) if t.split() else False)
+        if v:
+            num = v.words[0].text.strip(".:,;")
+            ctx.put("invoice_number", num, 0.8 * v.conf, Value(v.words[:1], v.page, v.where))
+            return
+    ctx.put_none("invoice_number", 0.3)
+
+
+def _facture_above(hit) -> bool:
+    page = hit.page
+    for r in range(max(0, hit.row - 3), hit.row + 1):
+        if re.search(r"\b(?:facture|invoice)\b", norm(page.rows[r].text)):
+            return True
+    return False
+
+
+def _date(ctx: Context) -> None:
+    order = date_order_of(ctx.pages)
+    got = date_near_label(ctx.pages, _DATE_LABELS, order=order)
+    if got:
+        ctx.put("date", got[0].isoformat(), 0.95 * got[1].conf, got[1])
+        return
+    spots = all_dates(ctx.pages, order=order)
+    # "Facture n° 123 du 02 juillet 2015": the date on the invoice-number line.
+    for spot in spots:
+        if re.search(r"\b(?:facture|invoice)\b", spot.before) and not re.search(_OTHER_DATES, spot.before):
+            ctx.put("date", spot.date.isoformat(), 0.85 * spot.value.conf, spot.value)
+            return
+    got = date_near_label(ctx.pages, r"date|le", exclude_after=r"(?:de |d )?(?:naissance|echeance|limite|livraison|paiement|reglement|prescription|soins?|commande)", order=order,
+                          exclude_before=r"due|payment|delivery|order|limite|echeance|livraison|naissance")
+    if got:
+        ctx.put("date", got[0].isoformat(), 0.8 * got[1].conf, got[1])
+        return
+    for spot in spots:
+        if not re.search(_OTHER_DATES, spot.before):
+            ctx.put("date", spot.date.isoformat(), 0.5 * spot.value.conf, spot.value)
+            return
+    ctx.put_none("date", 0.2)
+
+
+def _total(ctx: Context) -> None:
+    got = amount_by_labels(ctx.pages, _TOTAL_LABELS, exclude_before=r"dont|hors|sans|sous")
+    if got:
+        amount, v, rank = got
+        if amount.startswith("-"):
+            # A credit note prints its total negative; the amount itself is what it refunds.
+            amount = amount[1:]
+            ctx.warnings.append("credit note (avoir): the total is owed back to you, not to pay")
+        ctx.put("total_amount", amount, (0.95 - 0.1 * rank) * v.conf, v)
+        return
+    # No label: the largest amount with a currency sign is the best guess.
+    best = None
+    for page in ctx.pages:
+        for r, row in enumerate(page.rows):
+            for s, seg in enumerate(row.segments):
+                for a in find_amounts(seg.text):
+                    if a.has_currency and (best is None or a.value > best[0]):
+                        best = (a.value, seg_value(page, r, s))
+    if best:
+        ctx.put("total_amount", to_decimal_string(best[0]), 0.4 * best[1].conf, best[1])
+    else:
+        ctx.put_none("total_amount", 0.2)
+
+
+_SUPPLIER_NOISE = re.compile(
+    r"\b(?:facture|invoice|avoir|date|patient|client|page|tel|telephone|fax|siret|siren|tva|rcs|"
+    r"email|mail|www|http|rue|avenue|boulevard|bd|place|chemin|route|allee|impasse|cedex|bp|"
+    r"adresse|ordonnance|prescripteur|n)\b"
+)
+
+
+def _supplier(ctx: Context) -> None:
+    page = ctx.pages[0]
+    if not page.rows:
+        ctx.put_none("supplier", 0.2)
+        return
+    mh = median(r.height for r in page.rows)
+    limit = page.rows[0].y0 + (page.height - page.rows[0].y0) * 0.3 if page.height else 1e9
+    later_text = norm(" ".join(p.text for p in ctx.pages))
+    best, best_score = None, 0.0
+    for r, row in enumerate(page.rows):
+        if row.y0 > limit:
+            break
+        for s, seg in enumerate(row.segments):
+            text = seg.text.strip(" :-–|")
+            n = norm(text)
+            letters = re.sub(r"[^a-z]", "", n)
+            if len(letters) < 3 or _SUPPLIER_NOISE.search(n) or re.search(r"\d{2}", n):
+                continue
+            if is_title(text.split()[0]) or "@" in text:
+                continue
+            score = 1.0 + 2.0 * (seg.words[0].h / mh - 1) - 0.15 * r
+            if sum(w.text.isupper() for w in seg.words) == len(seg.words):
+                score += 0.3
+            # The trader's name comes back in the footer ("X - SIRET ...").
+            if later_text.count(n) >= 2:
+                score += 1.0
+            if score > best_score:
+                best, best_score = (text, seg_value(page, r, s)), score
+    if best:
+        ctx.put("supplier", best[0], min(1.0, 0.4 + 0.2 * best_score) * best[1].conf, best[1])
+    else:
+        ctx.put_none("supplier", 0.2)
+
+
+def _lpp_codes(ctx: Context) -> None:
+    codes, words = [], []
+    for page in ctx.pages:
+        header_cols = [(h.x0, h.x1) for h in find_labels([page], r"code lpp|lpp|code")]
+        for row in page.rows:
+            has_amount = bool(find_amounts(row.text))
+            for seg_i, seg in enumerate(row.segments):
+                for w in seg.words:
+                    t = ocr_digits(w.text.strip(".,;:()"))
+                    if not re.fullmatch(r"\d{7}", t):
+                        continue
+                    in_column = any(x0 - 3 * w.h <= w.x <= x1 + 3 * w.h for x0, x1 in header_cols)
+                    if has_amount and (seg_i <= 1 or in_column):
+                        if t not in codes:
+                            codes.append(t)
+                            words.append(w)
+    if codes:
+        conf = sum(w.conf for w in words) / len(words)
+        ctx.put("lpp_codes", codes, conf, Value(words, ctx.pages[0], "same"))
+    else:
+        ctx.fields["lpp_codes"] = ExtractedField([], 0.5)
+
+
+_PATIENT_LABELS = r"patient e?|nom du patient|beneficiaire|assure e?|client e?|destinataire|factur[ee] a|pour"
+
+
+def _patient(ctx: Context) -> None:
+    for hit in find_labels(ctx.pages, _PATIENT_LABELS):
+        if hit.start != 0:
+            continue
+        for getter in (value_right, value_below):
+            v = getter(hit)
+            if v is None:
+                continue
+            name = clean_person(confident_text(v))
+            if name and len(name.split()) >= 2:
+                ctx.put("patient_name", name, 0.9 * v.conf, v)
+                return
+    # A titled name ("Mme Julie GARNIER") that is not the prescriber.
+    for page in ctx.pages[:1]:
+        for r, row in enumerate(page.rows):
+            for s, seg in enumerate(row.segments):
+                words = seg.text.split()
+                if words and is_title(words[0]) and not re.match(r"(?i)d(?:r|octeur)", words[0]):
+                    before = norm(" ".join(x.text for x in row.segments[s - 1].words)) if s else ""
+                    if "prescri" in before:
+                        continue
+                    name = clean_person(seg.text)
+                    if name:
+                        ctx.put("patient_name", name, 0.6 * seg_value(page, r, s).conf, seg_value(page, r, s))
+                        return
+    ctx.put_none("patient_name", 0.2)

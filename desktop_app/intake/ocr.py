@@ -1,0 +1,171 @@
+"""Tesseract through pytesseract: one call per page, word boxes and confidences kept.
+
+French only (``fra``: adding ``eng`` makes tesseract drop accents) and
+``OMP_THREAD_LIMIT=1``: tesseract's own threads slow it down several times on
+small machines, and pages are spread over cores by the caller instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import threading
+from dataclasses import dataclass
+
+from PIL import Image
+
+from desktop_app.intake.layout import Page, Word, deskew_words, estimate_skew
+
+LANG = "fra"
+NOT_READ_WARNING = "text not read: install tesseract-ocr and tesseract-ocr-fra"
+
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+_cmd_lock = threading.Lock()
+
+
+class OcrTimeout(Exception):
+    pass
+
+
+def _resolve(cmd: str | None) -> str | None:
+    cmd = cmd or os.environ.get("PAPERASSE_TESSERACT") or "tesseract"
+    return shutil.which(cmd) or (cmd if os.path.isfile(cmd) and os.access(cmd, os.X_OK) else None)
+
+
+@functools.lru_cache(maxsize=8)
+def _has_french(cmd: str) -> bool:
+    try:
+        out = subprocess.run(
+            [cmd, "--list-langs"], capture_output=True, text=True, timeout=20,
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+        )
+    except (OSError, subprocess.SubprocessError):
+        return False
+    langs = set((out.stdout + out.stderr).split())
+    return LANG in langs
+
+
+def ocr_available(tesseract_cmd: str | None = None) -> bool:
+    """True when tesseract and its French data can be run."""
+    cmd = _resolve(tesseract_cmd)
+    return bool(cmd) and _has_french(cmd)
+
+
+@dataclass(frozen=True)
+class OcrEngine:
+    cmd: str
+    timeout_s: float = 90.0
+
+    def _pytesseract(self):
+        import pytesseract
+
+        with _cmd_lock:
+            pytesseract.pytesseract.tesseract_cmd = self.cmd
+        return pytesseract
+
+    def data(self, image: Image.Image, config: str = "", dpi: int | None = None) -> dict:
+        """image_to_data on an image written as PGM (fast to write, no re-encoding loss)."""
+        pt = self._pytesseract()
+        if dpi:
+            config = f"{config} --dpi {dpi}".strip()
+        with tempfile.NamedTemporaryFile(prefix="paperasse_", suffix=".pgm", delete=False) as fh:
+            path = fh.name
+        try:
+            image.save(path, format="PPM")
+            return pt.image_to_data(
+                path, lang=LANG, config=config, timeout=self.timeout_s,
+                output_type=pt.Output.DICT,
+            )
+        except RuntimeError as exc:
+            if "timeout" in str(exc).lower():
+                raise OcrTimeout() from exc
+            raise
+        finally:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+
+    def osd_rotation(self, image: Image.Image) -> int:
+        """Clockwise degrees that make the page upright (0 when unsure)."""
+        pt = self._pytesseract()
+        small = image
+        if max(image.size) > 2400:
+            small = image.resize((image.width // 2, image.height // 2), Image.BILINEAR)
+        with tempfile.NamedTemporaryFile(prefix="paperasse_", suffix=".pgm", delete=False) as fh:
+            path = fh.name
+        try:
+            small.save(path, format="PPM")
+            out = pt.image_to_osd(path, config="--psm 0 -c min_characters_to_try=10",
+                                  timeout=self.timeout_s)
+        except Exception:  # noqa: BLE001 - OSD fails on near-empty pages: keep as is
+            return 0
+        finally:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
+        rot = re.search(r"Rotate:\s*(\d+)", out)
+        conf = re.search(r"Orientation confidence:\s*([\d.]+)", out)
+        if not rot or not conf or float(conf.group(1)) < 1.5:
+            return 0
+        return int(rot.group(1)) % 360
+
+    def text_line(self, image: Image.Image, whitelist: str | None = None, psm: int = 7) -> list[tuple[str, float]]:
+        """A small crop read as one line: (word, confidence 0..1) pairs."""
+        config = f"--psm {psm}"
+        if whitelist:
+            config += f" -c tessedit_char_whitelist={whitelist}"
+        data = self.data(image, config=config)
+        out = []
+        for text, conf in zip(data["text"], data["conf"]):
+            if text and text.strip():
+                out.append((text.strip(), max(0.0, float(conf)) / 100))
+        return out
+
+
+def words_from_data(data: dict, scale: float = 1.0) -> list[Word]:
+    words = []
+    for i, text in enumerate(data["text"]):
+        if not text or not text.strip():
+            continue
+        conf = float(data["conf"][i])
+        if conf < 0:
+            continue
+        x, y = data["left"][i] * scale, data["top"][i] * scale
+        w, h = data["width"][i] * scale, data["height"][i] * scale
+        words.append(
+            Word(text.strip(), x, y, w, h, conf=conf / 100, bbox=(int(x), int(y), int(w), int(h)),
+                 line_id=(data["block_num"][i], data["par_num"][i], data["line_num"][i]))
+        )
+    return words
+
+
+def _quality(words: list[Word]) -> tuple[float, int]:
+    """Mean confidence of real-looking words, and how many there are."""
+    good = [w for w in words if len(w.text) >= 3 and re.search(r"[A-Za-zÀ-ÿ]{3}", w.text)]
+    if not good:
+        return 0.0, 0
+    return sum(w.conf for w in good) / len(good), len(good)
+
+
+def ocr_page(engine: OcrEngine, image: Image.Image, index: int, dpi: int | None = None) -> Page:
+    """OCR a page image; if it reads badly, ask OSD whether it is turned and read it again."""
+    words = words_from_data(engine.data(image, config="--psm 3", dpi=dpi))
+    mean_conf, count = _quality(words)
+    if mean_conf < 0.6 or count < 8:
+        rotation = engine.osd_rotation(image)
+        if rotation:
+            turned = image.rotate(-rotation, expand=True)
+            words2 = words_from_data(engine.data(turned, config="--psm 3", dpi=dpi))
+            conf2, count2 = _quality(words2)
+            if conf2 * count2 > mean_conf * count:
+                image, words, mean_conf = turned, words2, conf2
+    skew = estimate_skew(words)
+    deskew_words(words, skew, image.width / 2, image.height / 2)
+    return Page(index=index, width=image.width, height=image.height, words=words, source="ocr",
+                skew_deg=skew, image=image, mean_conf=mean_conf)

@@ -1,0 +1,130 @@
+"""NIR and RPPS numbers read from OCR text, checked by their check digits.
+
+A check that fails never silently "corrects" the number: the value read is
+kept with a low confidence and a warning says which digit the check expects,
+or which single-digit change would satisfy it, for the user to confirm.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desktop_app.core.identifiers import check_nir, nir_key, rpps_is_plausible
+
+_DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1",
+                            "i": "1", "!": "1", "S": "5", "s": "5", "Z": "2", "z": "2", "G": "6",
+                            "g": "9", "q": "9", "T": "7", "?": "7"})
+
+
+def ocr_digits(text: str) -> str:
+    """Letters tesseract confuses with digits, turned back into digits."""
+    return text.translate(_DIGIT_FIX)
+
+
+@dataclass
+class IdReading:
+    value: str
+    valid: bool
+    warnings: list[str] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+
+
+# -- RPPS ----------------------------------------------------------------
+
+
+def luhn_check_digit(body: str) -> str:
+    total = 0
+    for i, c in enumerate(reversed(body)):
+        n = int(c)
+        if i % 2 == 0:
+            n *= 2
+            if n > 9:
+                n -= 9
+        total += n
+    return str((10 - total % 10) % 10)
+
+
+def read_rpps(text: str) -> IdReading | None:
+    """The first 11-digit run (spaces allowed between digit groups), Luhn-checked."""
+    fixed = ocr_digits(text)
+    for m in re.finditer(r"(?<!\d)(\d[\d ]{9,16}\d)(?!\d)", fixed):
+        digits = re.sub(r"\D", "", m.group(1))
+        if len(digits) != 11:
+            continue
+        if rpps_is_plausible(digits):
+            return IdReading(digits, True, start=m.start(1), end=m.end(1))
+        expected = luhn_check_digit(digits[:10])
+        return IdReading(
+            digits, False,
+            [f"RPPS check digit fails: a digit may be misread (expected {expected} as last digit)"],
+            m.start(1), m.end(1),
+        )
+    return None
+
+
+# -- NIR -------------------------------------------------------------------
+
+_NIR_RX = re.compile(r"[12378]\d{4}(?:\d{2}|2[AB])\d{6}(?:\d{2})?")
+
+
+def _nir_body_ok(body: str) -> bool:
+    return bool(re.fullmatch(r"\d{5}(?:\d{2}|2[AB])\d{6}", body))
+
+
+def nir_from_chars(chars: str) -> IdReading | None:
+    """A NIR from characters read in boxes or a line: 15 (or 13 + key) characters."""
+    raw = re.sub(r"[\s.\-_/]", "", chars)
+    # Corsica's 2A/2B keep their letter; everything else that looks like a digit is one.
+    if raw[5:7].upper() in ("2A", "2B"):
+        fixed = ocr_digits(raw[:5]) + raw[5:7].upper() + ocr_digits(raw[7:])
+    else:
+        fixed = ocr_digits(raw)
+    fixed = re.sub(r"[^0-9AB]", "", fixed)
+    if len(fixed) < 13:
+        return None
+    if len(fixed) > 15:
+        return None
+    if len(fixed) == 13:
+        if not _nir_body_ok(fixed):
+            return None
+        return IdReading(fixed, False, [
+            f"NIR has no key: the first 13 characters give key {nir_key(fixed)}; check the card"])
+    if len(fixed) == 14:
+        return None
+    if not _nir_body_ok(fixed[:13]) or not fixed[13:].isdigit():
+        return None
+    check = check_nir(fixed)
+    if check.ok:
+        return IdReading(fixed, True)
+    candidates = nir_single_digit_candidates(fixed)
+    warning = "NIR key does not match: a digit may be misread"
+    if len(candidates) == 1:
+        warning += f" (a one-digit change gives {candidates[0]}, which passes)"
+    return IdReading(fixed, False, [warning])
+
+
+def nir_single_digit_candidates(value: str) -> list[str]:
+    """Readings that differ by one digit and pass the key: the slip the key can point to."""
+    out = []
+    for i in range(15):
+        if i in (5, 6) and value[5:7] in ("2A", "2B"):
+            continue
+        for d in "0123456789":
+            if d == value[i]:
+                continue
+            cand = value[:i] + d + value[i + 1 :]
+            if _nir_body_ok(cand[:13]) and cand[0] in "12" and check_nir(cand).ok:
+                out.append(cand)
+    return out
+
+
+def find_nir(text: str) -> IdReading | None:
+    """A NIR anywhere in a text line (spaces between groups allowed)."""
+    compact = re.sub(r"[ \t.]", "", ocr_digits(text).upper())
+    for m in _NIR_RX.finditer(compact):
+        r = nir_from_chars(m.group())
+        if r:
+            return r
+    return None

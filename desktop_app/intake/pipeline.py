@@ -1,0 +1,176 @@
+"""Reading documents: pages to text (text layer or OCR, spread over cores), then kind and fields."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+from desktop_app.core.errors import Cancelled
+from desktop_app.intake.classify import classify
+from desktop_app.intake.errors import IntakeError
+from desktop_app.intake.extract_care_sheet import extract_care_sheet
+from desktop_app.intake.extract_common import Context
+from desktop_app.intake.extract_invoice import extract_invoice
+from desktop_app.intake.extract_prescription import extract_prescription
+from desktop_app.intake.extract_statement import extract_statement
+from desktop_app.intake.layout import Page, text_layer_page
+from desktop_app.intake.ocr import NOT_READ_WARNING, OcrEngine, OcrTimeout, _resolve, ocr_available, ocr_page
+from desktop_app.intake.result import ReadResult
+from desktop_app.intake.sources import DEFAULT_LIMITS, Limits, SourcePage, open_pages
+
+log = logging.getLogger(__name__)
+
+EXTRACTORS: dict[str, Callable[[Context], None]] = {
+    "prescription": extract_prescription,
+    "care_sheet": extract_care_sheet,
+    "invoice": extract_invoice,
+    "statement": extract_statement,
+}
+# Page images kept for the extractors (signature ink, boxed digits, barcodes); later
+# pages of long documents are dropped to bound memory.
+_KEEP_IMAGES_UP_TO_PAGE = 4
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class _Doc:
+    path: Path
+    source_pages: list[SourcePage] = field(default_factory=list)
+    pages: dict[int, Page | None] = field(default_factory=dict)
+    error: IntakeError | None = None
+    result: ReadResult | None = None
+    remaining: int = 0
+
+
+def read_document(path, *, progress: Progress | None = None, should_cancel: Callable[[], bool] | None = None,
+                  tesseract_cmd: str | None = None, workers: int | None = None,
+                  limits: Limits = DEFAULT_LIMITS) -> ReadResult:
+    """Read one file. Raises IntakeError for an unusable file, Cancelled when asked to stop."""
+    result = read_documents([path], workers=workers, tesseract_cmd=tesseract_cmd, progress=progress,
+                            should_cancel=should_cancel, limits=limits)[0]
+    if isinstance(result, IntakeError):
+        raise result
+    return result
+
+
+def read_documents(paths: Sequence, *, workers: int | None = None, tesseract_cmd: str | None = None,
+                   progress: Progress | None = None, should_cancel: Callable[[], bool] | None = None,
+                   limits: Limits = DEFAULT_LIMITS) -> list[ReadResult | IntakeError]:
+    """Read several files, their pages spread over cores; one result or error per path, in order."""
+    docs = []
+    for p in paths:
+        doc = _Doc(Path(p))
+        try:
+            _, doc.source_pages = open_pages(doc.path, limits)
+        except IntakeError as exc:
+            doc.error = exc
+        docs.append(doc)
+
+    engine = None
+    if ocr_available(tesseract_cmd):
+        engine = OcrEngine(_resolve(tesseract_cmd), timeout_s=limits.ocr_timeout_s)
+
+    jobs = [(doc, sp) for doc in docs if doc.error is None for sp in doc.source_pages]
+    for doc in docs:
+        doc.remaining = len(doc.source_pages)
+    total = len(jobs)
+    done = 0
+    lock = threading.Lock()
+    cancelled = threading.Event()
+
+    def run(doc: _Doc, sp: SourcePage) -> None:
+        nonlocal done
+        if cancelled.is_set() or (should_cancel is not None and should_cancel()):
+            cancelled.set()
+            raise Cancelled()
+        if doc.error is None:
+            try:
+                doc.pages[sp.index] = _read_page(doc.path, sp, engine, limits)
+            except IntakeError as exc:
+                doc.error = doc.error or exc
+        with lock:
+            done += 1
+            n = done
+            doc.remaining -= 1
+            last_page = doc.remaining == 0
+        # The worker that reads a document's last page also extracts its fields,
+        # so extraction (and its small crop re-reads) runs in parallel too.
+        if last_page and doc.error is None:
+            doc.result = _extract(doc, engine)
+        if progress is not None:
+            progress(n, total)
+
+    workers = max(1, workers or os.cpu_count() or 1)
+    if workers == 1 or total <= 1:
+        for doc, sp in jobs:
+            run(doc, sp)
+    else:
+        with ThreadPoolExecutor(max_workers=min(workers, total)) as pool:
+            futures = [pool.submit(run, doc, sp) for doc, sp in jobs]
+            finished, _ = wait(futures, return_when=FIRST_EXCEPTION)
+            for fut in futures:
+                if fut.done() and fut.exception() is not None:
+                    cancelled.set()
+                    for other in futures:
+                        other.cancel()
+                    exc = fut.exception()
+                    raise exc if isinstance(exc, Cancelled) else exc
+    return [doc.error or doc.result or _extract(doc, engine) for doc in docs]
+
+
+def _read_page(path: Path, sp: SourcePage, engine: OcrEngine | None, limits: Limits) -> Page | None:
+    if sp.text is not None:
+        return text_layer_page(sp.index, sp.text)
+    if engine is None:
+        return None
+    image = sp.load_image()
+    try:
+        page = ocr_page(engine, image, sp.index, dpi=sp.dpi)
+    except OcrTimeout:
+        raise IntakeError(
+            path, f"page {sp.index} took over {limits.ocr_timeout_s:.0f} s to read and was stopped",
+            "scan that page again at 300 dpi, or import the file without reading its text",
+        )
+    if sp.index > _KEEP_IMAGES_UP_TO_PAGE:
+        page.image = None
+    return page
+
+
+def _extract(doc: _Doc, engine: OcrEngine | None) -> ReadResult:
+    n = len(doc.source_pages)
+    pages = [doc.pages.get(i) for i in range(1, n + 1)]
+    read = [p for p in pages if p is not None]
+    unread = n - len(read)
+    if any(p.source == "ocr" for p in read):
+        text_source = "ocr"
+    elif read:
+        text_source = "text_layer"
+    else:
+        text_source = "none"
+    text = "\f".join(p.text if p is not None else "" for p in pages)
+    warnings = [NOT_READ_WARNING] if unread else []
+    if not read:
+        return ReadResult(kind="other", fields={}, pages=n, text=text, text_source="none", warnings=warnings)
+    kind, _ = classify(read)
+    ctx = Context(pages=read, engine=engine)
+    extractor = EXTRACTORS.get(kind)
+    if extractor is not None:
+        try:
+            extractor(ctx)
+        except Exception as exc:  # noqa: BLE001 - a field bug must not lose the whole document
+            log.exception("field extraction failed on %s", doc.path.name)
+            ctx.warnings.append(f"some fields could not be read ({type(exc).__name__})")
+    for p in read:
+        p.image = None
+    return ReadResult(kind=kind, fields=ctx.fields, pages=n, text=text, text_source=text_source,
+                      warnings=warnings + _dedupe(ctx.warnings), renewable=ctx.renewable)
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))

@@ -1,0 +1,38 @@
+"""What reading a document produces: its kind, its fields and how sure we are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class ExtractedField:
+    value: object
+    confidence: float
+    page: int | None = None
+    bbox: list[int] | None = None  # x, y, width, height in page pixels
+    source_text: str | None = None
+
+
+@dataclass
+class ReadResult:
+    kind: str
+    fields: dict[str, ExtractedField] = field(default_factory=dict)
+    pages: int = 0
+    text: str = ""
+    text_source: str = "none"  # 'text_layer' | 'ocr' | 'none'
+    warnings: list[str] = field(default_factory=list)
+    renewable: bool | None = None
+
+    def value(self, name: str):
+        f = self.fields.get(name)
+        return f.value if f else None
+
+    def to_extract_json(self) -> dict:
+        return {
+            "kind": self.kind,
+            "fields": {name: f.value for name, f in self.fields.items()},
+            "confidence": {name: round(float(f.confidence), 3) for name, f in self.fields.items()},
+            "pages": self.pages,
+            "warnings": list(self.warnings),
+        }

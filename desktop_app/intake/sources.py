@@ -1,0 +1,354 @@
+"""From a file on disk to pages: text read from a PDF's text layer, or images to OCR.
+
+Every way a file can be unusable (missing, a folder, empty, too big, not a
+document, corrupt, password-protected, a decompression bomb) ends here as one
+:class:`IntakeError` naming the file and the fix, so later stages only ever see
+pages they can work on.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from PIL import Image, ImageOps
+
+from desktop_app.intake.errors import IntakeError
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds that keep one bad file from exhausting memory or time."""
+
+    max_bytes: int = 200 * 1024 * 1024
+    max_pages: int = 300
+    max_pixels: int = 120_000_000  # per page: a 600-dpi A3 scan is ~70 Mpx
+    ocr_timeout_s: float = 90.0
+    render_dpi: int = 300
+
+
+DEFAULT_LIMITS = Limits()
+
+_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1", b"avif"}
+
+
+@dataclass
+class SourcePage:
+    """One page of a document, loaded on demand so a long PDF never sits whole in memory."""
+
+    index: int  # 1-based
+    text: str | None = None  # text layer, when the PDF has one for this page
+    loader: Callable[[], Image.Image] | None = None
+    dpi: int | None = None
+
+    def load_image(self) -> Image.Image:
+        assert self.loader is not None
+        return self.loader()
+
+
+def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> int:
+    """Reject what is not a readable regular file of reasonable size; return its size."""
+    if not path.exists():
+        raise IntakeError(path, "was not found", "check the path and import it again")
+    if path.is_dir():
+        raise IntakeError(path, "is a folder, not a document", "choose the scan or PDF inside it")
+    if not os.access(path, os.R_OK):
+        raise IntakeError(
+            path, "cannot be opened (permission denied)", "give yourself read access to it"
+        )
+    size = path.stat().st_size
+    if size == 0:
+        raise IntakeError(path, "is empty (0 bytes)", "scan or download it again")
+    if size > limits.max_bytes:
+        raise IntakeError(
+            path,
+            f"is too large ({size / 1e6:.0f} MB, limit {limits.max_bytes / 1e6:.0f} MB)",
+            "scan it at 300 dpi or split it into smaller files",
+        )
+    return size
+
+
+def sniff(path: str | Path) -> str:
+    """The file's real type from its first bytes: 'pdf', 'jpeg', 'png', 'tiff' or 'heif'."""
+    path = Path(path)
+    check_file(path)
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+    except OSError as exc:
+        raise IntakeError(path, f"cannot be read ({exc.strerror or exc})", "copy it locally and retry")
+    kind = _kind_of(head)
+    if kind is None:
+        raise IntakeError(
+            path,
+            "is not a PDF or an image (JPEG, PNG, TIFF, HEIC)",
+            "export or scan it to one of those formats",
+        )
+    return kind
+
+
+def _kind_of(head: bytes) -> str | None:
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head[:4] in (b"II*\x00", b"MM\x00*"):
+        return "tiff"
+    if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
+        return "heif"
+    return None
+
+
+def open_pages(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[str, list[SourcePage]]:
+    """The file's type and its pages, each ready to give its text layer or its image."""
+    path = Path(path)
+    kind = sniff(path)
+    check_file(path, limits)
+    if kind == "pdf":
+        return kind, _pdf_pages(path, limits)
+    return kind, _image_pages(path, kind, limits)
+
+
+# -- images ---------------------------------------------------------------
+
+
+def _open_image(path: Path, kind: str, limits: Limits) -> Image.Image:
+    if kind == "heif":
+        import pillow_heif
+
+        pillow_heif.register_heif_opener()
+    try:
+        with warnings.catch_warnings():
+            # Our own pixel limit below decides; Pillow's warning would only add noise.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            im = Image.open(path)
+    except Image.DecompressionBombError:
+        raise _too_many_pixels(path, None, limits)
+    except Exception as exc:  # noqa: BLE001 - Pillow raises many types for bad data
+        raise IntakeError(
+            path, f"is damaged and cannot be opened as an image ({type(exc).__name__})",
+            "scan it again or export it anew",
+        )
+    w, h = im.size
+    if w * h > limits.max_pixels:
+        raise _too_many_pixels(path, (w, h), limits)
+    return im
+
+
+def _too_many_pixels(path: Path, size, limits: Limits) -> IntakeError:
+    dims = f" ({size[0]}x{size[1]} pixels)" if size else ""
+    return IntakeError(
+        path,
+        f"has too many pixels{dims}, over the {limits.max_pixels // 1_000_000} Mpx limit",
+        "scan it again at 300 dpi",
+    )
+
+
+def normalise_image(im: Image.Image) -> Image.Image:
+    """Upright (EXIF), alpha painted on white, one grey channel: what tesseract reads best."""
+    im = ImageOps.exif_transpose(im) or im
+    if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
+        im = im.convert("RGBA")
+        bg = Image.new("RGBA", im.size, (255, 255, 255, 255))
+        im = Image.alpha_composite(bg, im)
+    if im.mode == "1":
+        return im.convert("L")
+    if im.mode in ("I;16", "I;16B", "I;16L", "I"):
+        return im.point(lambda v: v / 256).convert("L")
+    if im.mode != "L":
+        im = im.convert("RGB").convert("L")
+    return im
+
+
+def _image_pages(path: Path, kind: str, limits: Limits) -> list[SourcePage]:
+    im = _open_image(path, kind, limits)
+    frames = getattr(im, "n_frames", 1) or 1
+    if frames > limits.max_pages:
+        raise IntakeError(
+            path, f"has {frames} pages, over the {limits.max_pages}-page limit", "split it into smaller files"
+        )
+    dpi = _dpi_of(im)
+    im.close()
+
+    def loader_for(frame: int):
+        def load() -> Image.Image:
+            page = _open_image(path, kind, limits)
+            try:
+                if frame:
+                    page.seek(frame)
+                page.load()
+            except Exception as exc:  # noqa: BLE001
+                raise IntakeError(
+                    path, f"is damaged: page {frame + 1} cannot be decoded ({type(exc).__name__})",
+                    "scan it again or export it anew",
+                )
+            return normalise_image(page)
+
+        return load
+
+    return [SourcePage(index=i + 1, loader=loader_for(i), dpi=dpi) for i in range(frames)]
+
+
+def _dpi_of(im: Image.Image) -> int | None:
+    dpi = im.info.get("dpi")
+    try:
+        value = int(round(float(dpi[0]))) if dpi else None
+    except (TypeError, ValueError):
+        return None
+    return value if value and 50 <= value <= 1200 else None
+
+
+# -- PDF --------------------------------------------------------------------
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_MIN_TEXT_CHARS = 20
+
+
+def _pdf_pages(path: Path, limits: Limits) -> list[SourcePage]:
+    import pypdf
+    from pypdf.errors import DependencyError, PdfReadError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = pypdf.PdfReader(str(path))
+            if reader.is_encrypted:
+                try:
+                    opened = reader.decrypt("")
+                except DependencyError:
+                    # AES without the optional crypto package: pdfium opens it on its own.
+                    return _pdfium_pages(path, limits)
+                except Exception:  # noqa: BLE001 - unsupported crypto is also "cannot open"
+                    opened = 0
+                if not opened:
+                    raise IntakeError(
+                        path, "is password-protected", "remove the password and import it again"
+                    )
+            count = len(reader.pages)
+    except IntakeError:
+        raise
+    except (PdfReadError, Exception) as exc:  # noqa: BLE001 - pypdf raises many types
+        raise IntakeError(
+            path, f"is a damaged PDF and cannot be opened ({type(exc).__name__})",
+            "download or export it again",
+        )
+    if count == 0:
+        raise IntakeError(path, "is a PDF with no pages", "download or export it again")
+    if count > limits.max_pages:
+        raise IntakeError(
+            path, f"has {count} pages, over the {limits.max_pages}-page limit", "split it into smaller files"
+        )
+    pages = []
+    for i in range(count):
+        text = _page_text(reader, i)
+        if text is not None:
+            pages.append(SourcePage(index=i + 1, text=text))
+        else:
+            pages.append(SourcePage(index=i + 1, loader=_pdf_image_loader(path, reader, i, limits),
+                                    dpi=None))
+    return pages
+
+
+def _pdfium_pages(path: Path, limits: Limits) -> list[SourcePage]:
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError:
+        raise IntakeError(path, "is password-protected", "remove the password and import it again")
+    try:
+        count = len(doc)
+        if count > limits.max_pages:
+            raise IntakeError(
+                path, f"has {count} pages, over the {limits.max_pages}-page limit",
+                "split it into smaller files",
+            )
+        pages = []
+        for i in range(count):
+            textpage = doc[i].get_textpage()
+            text = _SURROGATES.sub("", textpage.get_text_range() or "").replace("\r\n", "\n")
+            if len(re.sub(r"\s+", "", text)) >= _MIN_TEXT_CHARS:
+                pages.append(SourcePage(index=i + 1, text=text))
+            else:
+                pages.append(SourcePage(index=i + 1, loader=lambda i=i: _render_page(path, i, limits)))
+        return pages
+    finally:
+        doc.close()
+
+
+def _page_text(reader, i: int) -> str | None:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            text = reader.pages[i].extract_text(extraction_mode="layout") or ""
+    except Exception:  # noqa: BLE001 - a broken text layer just means: OCR the page
+        return None
+    text = _SURROGATES.sub("", text)
+    return text if len(re.sub(r"\s+", "", text)) >= _MIN_TEXT_CHARS else None
+
+
+def _pdf_image_loader(path: Path, reader, i: int, limits: Limits):
+    def load() -> Image.Image:
+        image = _embedded_scan(reader, i, limits)
+        if image is None:
+            image = _render_page(path, i, limits)
+        return image
+
+    return load
+
+
+def _embedded_scan(reader, i: int, limits: Limits) -> Image.Image | None:
+    """The page's scan when it is one image covering the page; None to rasterise instead."""
+    page = reader.pages[i]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            images = list(page.images)
+            if len(images) != 1:
+                return None
+            im = images[0].image
+    except Exception:  # noqa: BLE001 - odd filters and masks: rasterising is the safe path
+        return None
+    if im is None or im.width * im.height > limits.max_pixels:
+        return None
+    box = page.mediabox
+    pw, ph = float(box.width), float(box.height)
+    if page.rotation % 180:
+        pw, ph = ph, pw
+    if pw <= 0 or ph <= 0 or min(im.size) < 600:
+        return None
+    rotation = page.rotation % 360
+    if rotation:
+        im = im.rotate(-rotation, expand=True)
+    # A scan fills the page; a logo or photo inside a drawn page does not.
+    if abs(im.width / im.height - pw / ph) > 0.05 * (pw / ph):
+        return None
+    return normalise_image(im)
+
+
+def _render_page(path: Path, i: int, limits: Limits) -> Image.Image:
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            page = doc[i]
+            w, h = page.get_size()
+            scale = limits.render_dpi / 72
+            if w * h * scale * scale > limits.max_pixels:
+                scale = (limits.max_pixels / (w * h)) ** 0.5
+            bitmap = page.render(scale=scale, fill_color=(255, 255, 255, 255), grayscale=True)
+            im = bitmap.to_pil()
+        finally:
+            doc.close()
+    except Exception as exc:  # noqa: BLE001
+        raise IntakeError(
+            path, f"page {i + 1} cannot be drawn ({type(exc).__name__})", "download or export it again"
+        )
+    return normalise_image(im)

@@ -1,0 +1,2110 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>ClaimController</name>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="65" />
+        <source>Cannot open this claim</source>
+        <translation>Impossible d'ouvrir ce dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="81" />
+        <source>paid %1</source>
+        <translation>payé %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="100" />
+        <source>The CPAM</source>
+        <translation>La CPAM</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="100" />
+        <source>Your mutuelle</source>
+        <translation>Votre mutuelle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="104" />
+        <source>%1 pays the professional directly.</source>
+        <translation>%1 paie directement le professionnel.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="106" />
+        <source>%1: no estimate yet.</source>
+        <translation>%1 : pas encore d’estimation.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="109" />
+        <source>%1 should refund %2; %3 received.</source>
+        <translation>%1 devrait rembourser %2 ; %3 reçus.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="116" />
+        <source>%1 should refund %2.</source>
+        <translation>%1 devrait rembourser %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="119" />
+        <source>Left for you to pay: %1.</source>
+        <translation>Reste à votre charge : %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="128" />
+        <source>Expected: %1</source>
+        <translation>Attendu : %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="130" />
+        <source>Received: %1</source>
+        <translation>Reçu : %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="132" />
+        <source>less than expected</source>
+        <translation>moins que prévu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="134" />
+        <source>more than expected</source>
+        <translation>plus que prévu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="139" />
+        <source>⚠ Follow-up due since %1</source>
+        <translation>⚠ Relance à faire depuis le %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="142" />
+        <source>⚠ The deadline to claim passed on %1</source>
+        <translation>⚠ Le délai pour demander le remboursement a expiré le %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="143" />
+        <source>⚠ Claim before %1</source>
+        <translation>⚠ À envoyer avant le %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="144" />
+        <source>Claim before %1</source>
+        <translation>À envoyer avant le %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="148" />
+        <source>Follow up on %1 if nothing arrives</source>
+        <translation>Relancer le %1 si rien n’arrive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="178" />
+        <source>✓ Nothing is missing.</source>
+        <translation>✓ Rien ne manque.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="183" />
+        <source>Needed</source>
+        <translation>Requis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="183" />
+        <source>Check</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="192" />
+        <source>Edit person…</source>
+        <translation>Modifier la personne…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="194" />
+        <source>Attach a scan…</source>
+        <translation>Joindre un scan…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="196" />
+        <source>Mark signed</source>
+        <translation>Marquer comme signée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="198" />
+        <source>Edit claim…</source>
+        <translation>Modifier le dossier…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="221" />
+        <source>No care sheet</source>
+        <translation>Pas de feuille de soins</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="222" />
+        <source>Attach the care sheet first, then mark it signed.</source>
+        <translation>Joignez d’abord la feuille de soins, puis marquez-la comme signée.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="228" />
+        <source>Cannot mark it signed</source>
+        <translation>Impossible de la marquer comme signée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="230" />
+        <source>The care sheet is marked signed.</source>
+        <translation>La feuille de soins est marquée comme signée.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="241" />
+        <source>Some papers are still missing for this payer. Record it anyway if you already sent it.</source>
+        <translation>Il manque encore des papiers pour cet organisme. Enregistrez l’envoi quand même si vous l’avez déjà fait.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="275" />
+        <source>Recorded: sent to %1.</source>
+        <translation>Enregistré : envoyé à %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="280" />
+        <source>Recorded: %1 paid %2.</source>
+        <translation>Enregistré : %1 a versé %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="287" />
+        <source>Recorded: %1 rejected the claim.</source>
+        <translation>Enregistré : %1 a refusé le dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="295" />
+        <source>Nothing to undo on this claim.</source>
+        <translation>Rien à annuler sur ce dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="300" />
+        <source>Cannot undo</source>
+        <translation>Impossible d’annuler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="302" />
+        <source>Undone: the last %1 step.</source>
+        <translation>Annulé : la dernière étape %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="324" />
+        <source>Edit the claim</source>
+        <translation>Modifier le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="347" />
+        <source>Cannot attach this document</source>
+        <translation>Impossible de joindre ce document</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="350" />
+        <source>%n document(s) attached.</source>
+        <translation><numerusform>%n document joint.</numerusform><numerusform>%n documents joints.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="369" />
+        <source>Remove from the claim?</source>
+        <translation>Retirer du dossier ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="370" />
+        <source>The document goes back to the inbox; it is not deleted.</source>
+        <translation>Le document retourne dans la boîte de réception ; il n’est pas supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="379" />
+        <source>Cannot remove this document</source>
+        <translation>Impossible de retirer ce document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="382" />
+        <source>The document is back in the inbox.</source>
+        <translation>Le document est de retour dans la boîte de réception.</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimFormDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="111" />
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="115" />
+        <source>What it was</source>
+        <translation>De quoi il s’agit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="116" />
+        <source>e.g. Physiotherapy, Dr Martin</source>
+        <translation>ex. Kinésithérapie, Dr Martin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="118" />
+        <source>Care date</source>
+        <translation>Date des soins</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="120" />
+        <source>Kind of care</source>
+        <translation>Type de soins</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="124" />
+        <source>Amount paid</source>
+        <translation>Montant payé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="127" />
+        <source>Base de remboursement</source>
+        <translation>Base de remboursement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="128" />
+        <source>if different from the amount paid</source>
+        <translation>si différente du montant payé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="130" />
+        <source>Tiers payant</source>
+        <translation>Tiers payant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="131" />
+        <source>No: I paid everything</source>
+        <translation>Non : j’ai tout payé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="132" />
+        <source>CPAM part paid directly</source>
+        <translation>Part CPAM payée directement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="133" />
+        <source>Everything paid directly</source>
+        <translation>Tout payé directement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="134" />
+        <source>Related to a long-term illness (ALD)</source>
+        <translation>En rapport avec une affection de longue durée (ALD)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="136" />
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="139" />
+        <source>&amp;Person</source>
+        <translation>&amp;Personne</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="140" />
+        <source>&amp;What</source>
+        <translation>&amp;Quoi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="141" />
+        <source>Care &amp;date</source>
+        <translation>&amp;Date des soins</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="142" />
+        <source>&amp;Kind of care</source>
+        <translation>&amp;Type de soins</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="143" />
+        <source>Amount &amp;paid (€)</source>
+        <translation>Montant &amp;payé (€)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="144" />
+        <source>&amp;Base (€)</source>
+        <translation>&amp;Base (€)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="145" />
+        <source>&amp;Tiers payant</source>
+        <translation>T&amp;iers payant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="147" />
+        <source>&amp;Notes</source>
+        <translation>&amp;Notes</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimView</name>
+    <message>
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="166" />
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="167" />
+        <source>Edit this claim</source>
+        <translation>Modifier ce dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="168" />
+        <source>CPAM</source>
+        <translation>CPAM</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="169" />
+        <source>Mutuelle</source>
+        <translation>Mutuelle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="170" />
+        <source>What is missing</source>
+        <translation>Ce qui manque</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="171" />
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="172" />
+        <source>Documents of this claim</source>
+        <translation>Documents de ce dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="173" />
+        <source>Drag documents from the inbox here to attach them.</source>
+        <translation>Glissez ici des documents de la boîte de réception pour les joindre.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="174" />
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="175" />
+        <source>Attach a scan…</source>
+        <translation>Joindre un scan…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="176" />
+        <source>Remove from claim (Del)</source>
+        <translation>Retirer du dossier (Suppr)</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsPage</name>
+    <message>
+        <location filename="../../desktop_app/gui/views/tables_view.py" line="94" />
+        <source>Filter claims…</source>
+        <translation>Filtrer les dossiers…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/tables_view.py" line="95" />
+        <source>Filter claims</source>
+        <translation>Filtrer les dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/tables_view.py" line="96" />
+        <source>New claim…</source>
+        <translation>Nouveau dossier…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/tables_view.py" line="97" />
+        <source>Claims</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/tables_view.py" line="98" />
+        <source>Documents in the inbox</source>
+        <translation>Documents de la boîte de réception</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/tables_view.py" line="100" />
+        <source>Inbox: new documents to check. Drag one onto a claim above to attach it.</source>
+        <translation>Boîte de réception : nouveaux documents à vérifier. Glissez-en un sur un dossier ci-dessus pour le joindre.</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsTableModel</name>
+    <message>
+        <location filename="../../desktop_app/gui/models/claims_model.py" line="28" />
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/models/claims_model.py" line="27" />
+        <source>Care date</source>
+        <translation>Date des soins</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/models/claims_model.py" line="29" />
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/models/claims_model.py" line="32" />
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/models/claims_model.py" line="30" />
+        <source>CPAM</source>
+        <translation>CPAM</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/models/claims_model.py" line="31" />
+        <source>Mutuelle</source>
+        <translation>Mutuelle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/models/claims_model.py" line="33" />
+        <source>Expected back</source>
+        <translation>Remboursement attendu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/models/claims_model.py" line="34" />
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/models/claims_model.py" line="140" />
+        <source>(%n thing(s) missing)</source>
+        <translation><numerusform>(%n élément manquant)</numerusform><numerusform>(%n éléments manquants)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardController</name>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="32" />
+        <source>Adding up what you are owed…</source>
+        <translation>Calcul de ce qui vous est dû…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="42" />
+        <source>Your household's health paperwork</source>
+        <translation>Les papiers santé de votre foyer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="44" />
+        <source>Add the people whose papers you keep</source>
+        <translation>Ajoutez les personnes dont vous gérez les papiers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="46" />
+        <source>The CPAM owes you %1</source>
+        <translation>La CPAM vous doit %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="46" />
+        <source>The CPAM owes you nothing</source>
+        <translation>La CPAM ne vous doit rien</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="48" />
+        <source>Your mutuelle owes you %1</source>
+        <translation>Votre mutuelle vous doit %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="49" />
+        <source>Your mutuelle owes you nothing</source>
+        <translation>Votre mutuelle ne vous doit rien</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="59" />
+        <source>Chase the %1 — %2, %3 (%4): due since %5</source>
+        <translation>Relancer la %1 — %2, %3 (%4) : à faire depuis le %5</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="66" />
+        <source>Too late for the %1? %2, %3: the deadline was %4</source>
+        <translation>Trop tard pour la %1 ? %2, %3 : le délai était le %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="71" />
+        <source>Send to the %1 by %2 — %3, %4</source>
+        <translation>Envoyer à la %1 avant le %2 — %3, %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="74" />
+        <source>No deadline coming up.</source>
+        <translation>Aucune échéance à venir.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="75" />
+        <source>Nothing to chase. All good.</source>
+        <translation>Rien à relancer. Tout va bien.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="94" />
+        <source>Already received: %1</source>
+        <translation>Déjà reçu : %1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="92" />
+        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="93" />
+        <source>Next deadlines</source>
+        <translation>Prochaines échéances</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="94" />
+        <source>To chase</source>
+        <translation>À relancer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="95" />
+        <source>Payments to chase</source>
+        <translation>Paiements à relancer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="96" />
+        <source>Person by person</source>
+        <translation>Personne par personne</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="97" />
+        <source>Amounts owed person by person</source>
+        <translation>Montants dus personne par personne</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="99" />
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="99" />
+        <source>CPAM owes</source>
+        <translation>Dû par la CPAM</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="99" />
+        <source>Mutuelle owes</source>
+        <translation>Dû par la mutuelle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="99" />
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentController</name>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="79" />
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="79" />
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="96" />
+        <source>Cannot open this document</source>
+        <translation>Impossible d’ouvrir ce document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="116" />
+        <source>Imported on %1</source>
+        <translation>Importé le %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="118" />
+        <source>the text was not read (OCR is not installed)</source>
+        <translation>le texte n’a pas été lu (l’OCR n’est pas installé)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="120" />
+        <source>%n field(s) to check</source>
+        <translation><numerusform>%n champ à vérifier</numerusform><numerusform>%n champs à vérifier</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="122" />
+        <source>all fields checked</source>
+        <translation>tous les champs vérifiés</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="125" />
+        <source>Not known yet</source>
+        <translation>Pas encore connu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="160" />
+        <source>checked</source>
+        <translation>vérifié</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="162" />
+        <source>not checked yet: press Enter if it is right</source>
+        <translation>pas encore vérifié : appuyez sur Entrée si c’est juste</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="174" />
+        <source>Attached to the claim “%1” of %2.</source>
+        <translation>Joint au dossier « %1 » du %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="189" />
+        <source>In the inbox. It may belong to:</source>
+        <translation>Dans la boîte de réception. Il pourrait appartenir à :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="202" />
+        <source>In the inbox. No claim matches its person, date and amount yet.</source>
+        <translation>Dans la boîte de réception. Aucun dossier ne correspond encore à sa personne, sa date et son montant.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="214" />
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="238" />
+        <source>The page cannot be shown: %1</source>
+        <translation>La page ne peut pas être affichée : %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="241" />
+        <source>Page %1 of %2</source>
+        <translation>Page %1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="280" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="310" />
+        <source>This value cannot be used</source>
+        <translation>Cette valeur ne peut pas être utilisée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="319" />
+        <source>Cannot change whose document this is</source>
+        <translation>Impossible de changer la personne de ce document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="327" />
+        <source>Cannot change the kind</source>
+        <translation>Impossible de changer le type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="343" />
+        <source>Cannot attach this document</source>
+        <translation>Impossible de joindre ce document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="357" />
+        <source>Cannot start a claim from this document</source>
+        <translation>Impossible de créer un dossier à partir de ce document</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="172" />
+        <source>Previous page (Page Up)</source>
+        <translation>Page précédente (Page préc.)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="173" />
+        <source>Previous page</source>
+        <translation>Page précédente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="175" />
+        <source>Next page (Page Down)</source>
+        <translation>Page suivante (Page suiv.)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="176" />
+        <source>Next page</source>
+        <translation>Page suivante</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="178" />
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Dézoomer (Ctrl+-)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="179" />
+        <source>Zoom out</source>
+        <translation>Dézoomer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="181" />
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Zoomer (Ctrl++)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="182" />
+        <source>Zoom in</source>
+        <translation>Zoomer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="183" />
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="184" />
+        <source>Fit the page (Ctrl+0)</source>
+        <translation>Ajuster la page (Ctrl+0)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="186" />
+        <source>Rotate a quarter turn (Ctrl+R)</source>
+        <translation>Tourner d’un quart de tour (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="187" />
+        <source>Rotate</source>
+        <translation>Tourner</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="188" />
+        <source>Open the original</source>
+        <translation>Ouvrir l’original</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="189" />
+        <source>Page of the document</source>
+        <translation>Page du document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="190" />
+        <source>&amp;Whose document</source>
+        <translation>&amp;À qui</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="191" />
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="192" />
+        <source>What was read</source>
+        <translation>Ce qui a été lu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="193" />
+        <source>Nothing could be read on this document. You can still file it.</source>
+        <translation>Rien n’a pu être lu sur ce document. Vous pouvez quand même le classer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="194" />
+        <source>Everything is right (Ctrl+Enter)</source>
+        <translation>Tout est juste (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="196" />
+        <source>Mark every field as checked, keeping what you corrected</source>
+        <translation>Marquer tous les champs comme vérifiés, en gardant vos corrections</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="198" />
+        <source>Claim</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="199" />
+        <source>Claims this document may belong to</source>
+        <translation>Dossiers auxquels ce document pourrait appartenir</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="200" />
+        <source>&amp;Attach to this claim</source>
+        <translation>&amp;Joindre à ce dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="201" />
+        <source>&amp;New claim from this document</source>
+        <translation>&amp;Nouveau dossier à partir de ce document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="202" />
+        <source>Open the claim</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <location filename="../../desktop_app/gui/views/tables_view.py" line="120" />
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTableModel</name>
+    <message>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="14" />
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="15" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="16" />
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="17" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="18" />
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="19" />
+        <source>To check</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="20" />
+        <source>Claim</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="21" />
+        <source>Found</source>
+        <translation>Trouvé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="81" />
+        <source>Not known yet</source>
+        <translation>Pas encore connu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="88" />
+        <source>Not read (no OCR)</source>
+        <translation>Non lu (pas d’OCR)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="90" />
+        <source>Checked</source>
+        <translation>Vérifié</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="91" />
+        <source>%n field(s) to check</source>
+        <translation><numerusform>%n champ à vérifier</numerusform><numerusform>%n champs à vérifier</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="96" />
+        <source>In the inbox</source>
+        <translation>Dans la boîte de réception</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="97" />
+        <source>Claim %1</source>
+        <translation>Dossier %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="47" />
+        <source>Import scans and PDFs</source>
+        <translation>Importer des scans et des PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="49" />
+        <source>Scans and PDFs (%1);;All files (*)</source>
+        <translation>Scans et PDF (%1);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="73" />
+        <source>Preparing the import…</source>
+        <translation>Préparation de l’import…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="85" />
+        <source>Stopping after the current page…</source>
+        <translation>Arrêt après la page en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="89" />
+        <source>Finishing…</source>
+        <translation>Finalisation…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="91" />
+        <source>Reading %1 (%2 of %3)</source>
+        <translation>Lecture de %1 (%2 sur %3)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="106" />
+        <source>%n document(s) imported</source>
+        <translation><numerusform>%n document importé</numerusform><numerusform>%n documents importés</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="108" />
+        <source>%n already there</source>
+        <translation><numerusform>%n déjà présent</numerusform><numerusform>%n déjà présents</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="110" />
+        <source>%n could not be read</source>
+        <translation><numerusform>%n n’a pas pu être lu</numerusform><numerusform>%n n’ont pas pu être lus</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="112" />
+        <source>import cancelled</source>
+        <translation>import annulé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="119" />
+        <source>Some files were not imported</source>
+        <translation>Certains fichiers n’ont pas été importés</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="131" />
+        <source>The import failed</source>
+        <translation>L’import a échoué</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="158" />
+        <source>The pasted image could not be saved.</source>
+        <translation>L’image collée n’a pas pu être enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="162" />
+        <source>The clipboard holds no image or file to import.</source>
+        <translation>Le presse-papiers ne contient ni image ni fichier à importer.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="13" />
+        <source>Not sent yet</source>
+        <translation>Pas encore envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="14" />
+        <source>Missing papers</source>
+        <translation>Papiers manquants</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="15" />
+        <source>Ready to send</source>
+        <translation>Prêt à envoyer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="16" />
+        <source>Sent, waiting</source>
+        <translation>Envoyé, en attente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="17" />
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="18" />
+        <source>Rejected</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="19" />
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="20" />
+        <source>Paid directly</source>
+        <translation>Payé directement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="24" />
+        <source>Prescription</source>
+        <translation>Ordonnance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="25" />
+        <source>Care sheet</source>
+        <translation>Feuille de soins</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="26" />
+        <source>Invoice</source>
+        <translation>Facture</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="27" />
+        <source>Statement</source>
+        <translation>Relevé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="28" />
+        <source>Other document</source>
+        <translation>Autre document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="32" />
+        <source>Doctor's visit</source>
+        <translation>Consultation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="33" />
+        <source>Specialist</source>
+        <translation>Spécialiste</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="34" />
+        <source>Paramedical care</source>
+        <translation>Soins paramédicaux</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="35" />
+        <source>Dental care</source>
+        <translation>Soins dentaires</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="36" />
+        <source>Pharmacy</source>
+        <translation>Pharmacie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="37" />
+        <source>Medical device</source>
+        <translation>Dispositif médical</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="38" />
+        <source>Hospital</source>
+        <translation>Hôpital</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="39" />
+        <source>Medical transport</source>
+        <translation>Transport médical</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="40" />
+        <source>Other care</source>
+        <translation>Autres soins</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="44" />
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="45" />
+        <source>Social security number</source>
+        <translation>Numéro de sécurité sociale</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="46" />
+        <source>Insured person's number</source>
+        <translation>Numéro de l’assuré</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="47" />
+        <source>Birth date</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="48" />
+        <source>Patient's birth date</source>
+        <translation>Date de naissance du patient</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="49" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="50" />
+        <source>Care date</source>
+        <translation>Date des soins</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="51" />
+        <source>Statement date</source>
+        <translation>Date du relevé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="52" />
+        <source>Total amount</source>
+        <translation>Montant total</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="53" />
+        <source>Amount paid</source>
+        <translation>Montant payé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="54" />
+        <source>Prescriber</source>
+        <translation>Prescripteur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="55" />
+        <source>Prescriber's RPPS number</source>
+        <translation>Numéro RPPS du prescripteur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="56" />
+        <source>Supplier</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="57" />
+        <source>Invoice number</source>
+        <translation>Numéro de facture</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="58" />
+        <source>Paid by</source>
+        <translation>Payé par</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="59" />
+        <source>Lines</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="60" />
+        <source>Practitioner</source>
+        <translation>Praticien</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="61" />
+        <source>Provider</source>
+        <translation>Prestataire</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="62" />
+        <source>RPPS number</source>
+        <translation>Numéro RPPS</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="63" />
+        <source>ADELI number</source>
+        <translation>Numéro ADELI</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="64" />
+        <source>SIRET number</source>
+        <translation>Numéro SIRET</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="65" />
+        <source>LPP code</source>
+        <translation>Code LPP</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="66" />
+        <source>LPP codes</source>
+        <translation>Codes LPP</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="67" />
+        <source>Items</source>
+        <translation>Prescriptions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="68" />
+        <source>Signed</source>
+        <translation>Signée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="69" />
+        <source>Long-term illness (ALD)</source>
+        <translation>Affection de longue durée (ALD)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="70" />
+        <source>Renewable</source>
+        <translation>Renouvelable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="74" />
+        <source>CPAM</source>
+        <translation>CPAM</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="75" />
+        <source>Mutuelle</source>
+        <translation>Mutuelle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="79" />
+        <source>By post</source>
+        <translation>Par courrier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="80" />
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="81" />
+        <source>Forwarded by the CPAM (NOEMIE)</source>
+        <translation>Transmis par la CPAM (NOEMIE)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="114" />
+        <source>mutuelle</source>
+        <translation>mutuelle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="156" />
+        <source>typed by you</source>
+        <translation>saisi par vous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="158" />
+        <source>read from the PDF</source>
+        <translation>lu dans le PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="160" />
+        <source>read by OCR</source>
+        <translation>lu par OCR</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="163" />
+        <source>read by OCR, sure (%1 %)</source>
+        <translation>lu par OCR, sûr (%1 %)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="165" />
+        <source>read by OCR, fairly sure (%1 %)</source>
+        <translation>lu par OCR, assez sûr (%1 %)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="166" />
+        <source>read by OCR, unsure (%1 %): check it</source>
+        <translation>lu par OCR, incertain (%1 %) : vérifiez</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="68" />
+        <source>Paperasse — demo household</source>
+        <translation>Paperasse — foyer de démonstration</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="154" />
+        <source>Select a claim or a document to see it here.</source>
+        <translation>Sélectionnez un dossier ou un document pour l’afficher ici.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="176" />
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="178" />
+        <source>&amp;Import scans and PDFs…</source>
+        <translation>&amp;Importer des scans et des PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="181" />
+        <source>&amp;Paste an image</source>
+        <translation>&amp;Coller une image</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="185" />
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="188" />
+        <source>&amp;Leave the demo</source>
+        <translation>Q&amp;uitter la démonstration</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="190" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="192" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="194" />
+        <source>&amp;Undo the last payer step</source>
+        <translation>&amp;Annuler la dernière étape de remboursement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="197" />
+        <source>&amp;Find…</source>
+        <translation>&amp;Rechercher…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="199" />
+        <source>&amp;Remove the document from its claim</source>
+        <translation>Retirer le document de son &amp;dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="206" />
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="207" />
+        <source>&amp;Home</source>
+        <translation>&amp;Accueil</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="208" />
+        <source>&amp;Inbox</source>
+        <translation>&amp;Boîte de réception</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="209" />
+        <source>&amp;All claims</source>
+        <translation>&amp;Tous les dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="210" />
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ctualiser</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="211" />
+        <source>Go to the &amp;lists</source>
+        <translation>Aller aux &amp;listes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="213" />
+        <source>&amp;Household</source>
+        <translation>&amp;Foyer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="214" />
+        <source>Add a &amp;person…</source>
+        <translation>Ajouter une &amp;personne…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="216" />
+        <source>&amp;Edit the person…</source>
+        <translation>&amp;Modifier la personne…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="219" />
+        <source>New &amp;claim…</source>
+        <translation>Nouveau &amp;dossier…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="222" />
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="223" />
+        <source>&amp;About Paperasse</source>
+        <translation>&amp;À propos de Paperasse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="225" />
+        <source>Main toolbar</source>
+        <translation>Barre d’outils principale</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="230" />
+        <location filename="../../desktop_app/gui/main_window.py" line="632" />
+        <source>New claim</source>
+        <translation>Nouveau dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="237" />
+        <source>Search documents (Ctrl+F)</source>
+        <translation>Rechercher dans les documents (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="238" />
+        <source>Search documents</source>
+        <translation>Rechercher dans les documents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="359" />
+        <source>Could not add up the claims: %1</source>
+        <translation>Impossible de faire le total des dossiers : %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="389" />
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/main_window.py" line="391" />
+        <source>%n document(s) mention “%1”.</source>
+        <translation><numerusform>%n document mentionne « %1 ».</numerusform><numerusform>%n documents mentionnent « %1 ».</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="394" />
+        <source>Inbox</source>
+        <translation>Boîte de réception</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="396" />
+        <source>New documents to check and attach to a claim. Drag them onto a claim, or open one and choose its claim.</source>
+        <translation>Nouveaux documents à vérifier et à joindre à un dossier. Glissez-les sur un dossier, ou ouvrez-en un et choisissez son dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="397" />
+        <source>The inbox is empty: every document is filed in a claim.</source>
+        <translation>La boîte de réception est vide : chaque document est classé dans un dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="400" />
+        <source>All documents</source>
+        <translation>Tous les documents</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/main_window.py" line="401" />
+        <source>%n document(s).</source>
+        <translation><numerusform>%n document.</numerusform><numerusform>%n documents.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="425" />
+        <source>Claims of %1</source>
+        <translation>Dossiers de %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="427" />
+        <source>All claims</source>
+        <translation>Tous les dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="431" />
+        <source>No claim here. Import a document or start a new claim.</source>
+        <translation>Aucun dossier ici. Importez un document ou créez un nouveau dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="433" />
+        <source>No claim in this list.</source>
+        <translation>Aucun dossier dans cette liste.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="575" />
+        <source>Attach a scan to the claim</source>
+        <translation>Joindre un scan au dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="602" />
+        <source>Cannot attach this document</source>
+        <translation>Impossible de joindre ce document</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/main_window.py" line="604" />
+        <source>%n document(s) attached.</source>
+        <translation><numerusform>%n document joint.</numerusform><numerusform>%n documents joints.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="613" />
+        <source>This document is not attached to a claim.</source>
+        <translation>Ce document n’est joint à aucun dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="617" />
+        <source>Remove from the claim?</source>
+        <translation>Retirer du dossier ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="618" />
+        <source>The document goes back to the inbox; it is not deleted.</source>
+        <translation>Le document retourne dans la boîte de réception ; il n’est pas supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="624" />
+        <source>Cannot remove this document</source>
+        <translation>Impossible de retirer ce document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="650" />
+        <source>Open a claim to undo its last step.</source>
+        <translation>Ouvrez un dossier pour annuler sa dernière étape.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="685" />
+        <source>About Paperasse</source>
+        <translation>À propos de Paperasse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="686" />
+        <source>Paperasse %1
+Keeps your household's health paperwork in order, on this computer.</source>
+        <translation>Paperasse %1
+Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="697" />
+        <source>Stop the import?</source>
+        <translation>Arrêter l’import ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="698" />
+        <source>Documents are still being imported. Stop after the current page and quit?</source>
+        <translation>Des documents sont encore en cours d’import. Arrêter après la page en cours et quitter ?</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/messages.py" line="18" />
+        <source>Something went wrong: %1</source>
+        <translation>Un problème est survenu : %1</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="78" />
+        <source>Payment from %1</source>
+        <translation>Paiement de %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="80" />
+        <source>Amount received</source>
+        <translation>Montant reçu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="83" />
+        <source>Date of the payment</source>
+        <translation>Date du paiement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="84" />
+        <source>&amp;Amount received (€)</source>
+        <translation>&amp;Montant reçu (€)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="85" />
+        <source>&amp;Paid on</source>
+        <translation>&amp;Payé le</translation>
+    </message>
+</context>
+<context>
+    <name>PersonController</name>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="30" />
+        <source>Not given</source>
+        <translation>Non précisé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="31" />
+        <source>Woman</source>
+        <translation>Femme</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="32" />
+        <source>Man</source>
+        <translation>Homme</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="34" />
+        <source>General regime</source>
+        <translation>Régime général</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="35" />
+        <source>Alsace-Moselle</source>
+        <translation>Alsace-Moselle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="36" />
+        <source>Other regime</source>
+        <translation>Autre régime</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="40" />
+        <source>Insured in their own name</source>
+        <translation>Assuré(e) en son nom propre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="44" />
+        <source>Beneficiary of %1</source>
+        <translation>Ayant droit de %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="56" />
+        <source>Edit a person</source>
+        <translation>Modifier une personne</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="58" />
+        <source>Add a person</source>
+        <translation>Ajouter une personne</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="130" />
+        <source>valid number</source>
+        <translation>numéro valide</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="145" />
+        <source>valid IBAN</source>
+        <translation>IBAN valide</translation>
+    </message>
+</context>
+<context>
+    <name>PersonView</name>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="146" />
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="147" />
+        <source>Health insurance</source>
+        <translation>Assurance maladie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="148" />
+        <source>Mutuelle</source>
+        <translation>Mutuelle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="149" />
+        <source>Bank and notes</source>
+        <translation>Banque et notes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="151" />
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="152" />
+        <source>&amp;Birth date</source>
+        <translation>Date de &amp;naissance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="153" />
+        <source>&amp;Sex</source>
+        <translation>&amp;Sexe</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="154" />
+        <source>Social security &amp;number (NIR)</source>
+        <translation>N° de &amp;sécurité sociale (NIR)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="155" />
+        <source>&amp;Covered through</source>
+        <translation>&amp;Couvert par</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="156" />
+        <source>CPAM / &amp;caisse</source>
+        <translation>CPAM / &amp;caisse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="157" />
+        <source>Caisse &amp;code</source>
+        <translation>C&amp;ode de la caisse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="158" />
+        <source>Caisse &amp;address</source>
+        <translation>&amp;Adresse de la caisse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="159" />
+        <source>&amp;Regime</source>
+        <translation>&amp;Régime</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="160" />
+        <source>&amp;Mutuelle</source>
+        <translation>&amp;Mutuelle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="161" />
+        <source>Member n&amp;umber</source>
+        <translation>N° d’&amp;adhérent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="162" />
+        <source>Mutuelle a&amp;ddress</source>
+        <translation>A&amp;dresse de la mutuelle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="163" />
+        <source>Contract's claim &amp;deadline (days)</source>
+        <translation>&amp;Délai de demande du contrat (jours)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="164" />
+        <source>&amp;Guarantees</source>
+        <translation>&amp;Garanties</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="165" />
+        <source>&amp;IBAN for refunds</source>
+        <translation>&amp;IBAN des remboursements</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="166" />
+        <source>N&amp;otes</source>
+        <translation>N&amp;otes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="171" />
+        <source>Has declared a médecin traitant</source>
+        <translation>A déclaré un médecin traitant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="172" />
+        <source>Has a long-term illness (ALD)</source>
+        <translation>A une affection de longue durée (ALD)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="173" />
+        <source>Has the Complémentaire santé solidaire (CSS)</source>
+        <translation>Bénéficie de la Complémentaire santé solidaire (CSS)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="174" />
+        <source>NOEMIE link: the CPAM forwards claims to the mutuelle</source>
+        <translation>Liaison NOEMIE : la CPAM transmet les dossiers à la mutuelle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="175" />
+        <source>the legal 2 years</source>
+        <translation>les 2 ans légaux</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="176" />
+        <source>Kind of care</source>
+        <translation>Type de soins</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="176" />
+        <source>Guarantee</source>
+        <translation>Garantie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="177" />
+        <source>Write guarantees as on the contract: 100% BR, forfait:150, frais-reels</source>
+        <translation>Écrivez les garanties comme sur le contrat : 100% BR, forfait:150, frais-reels</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressView</name>
+    <message>
+        <location filename="../../desktop_app/gui/views/progress_view.py" line="25" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/progress_view.py" line="26" />
+        <source>Cancel the import</source>
+        <translation>Annuler l’import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/progress_view.py" line="27" />
+        <source>Import progress</source>
+        <translation>Progression de l’import</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="94" />
+        <source>%1 rejected the claim</source>
+        <translation>%1 a refusé le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="96" />
+        <source>Reason given</source>
+        <translation>Motif donné</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="97" />
+        <source>e.g. prescription missing</source>
+        <translation>ex. ordonnance manquante</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="98" />
+        <source>&amp;Reason given</source>
+        <translation>&amp;Motif donné</translation>
+    </message>
+</context>
+<context>
+    <name>SentDialog</name>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="61" />
+        <source>Sent to %1</source>
+        <translation>Envoyé à %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="63" />
+        <source>Date sent</source>
+        <translation>Date d’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="65" />
+        <source>How it was sent</source>
+        <translation>Mode d’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="68" />
+        <source>&amp;Sent on</source>
+        <translation>&amp;Envoyé le</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="69" />
+        <source>&amp;How</source>
+        <translation>&amp;Comment</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsController</name>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/settings_controller.py" line="48" />
+        <source>✓ Text recognition is available (%1)</source>
+        <translation>✓ La reconnaissance de texte est disponible (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/settings_controller.py" line="52" />
+        <source>✗ Tesseract was not found: scans are stored but not read. Install tesseract-ocr and tesseract-ocr-fra, or give its path.</source>
+        <translation>✗ Tesseract est introuvable : les scans sont conservés mais pas lus. Installez tesseract-ocr et tesseract-ocr-fra, ou indiquez son chemin.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/settings_controller.py" line="56" />
+        <source>Choose the tesseract program</source>
+        <translation>Choisir le programme tesseract</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="64" />
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="65" />
+        <source>Data folder</source>
+        <translation>Dossier des données</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="66" />
+        <source>&amp;Open folder</source>
+        <translation>&amp;Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="67" />
+        <source>&amp;Follow up after (days)</source>
+        <translation>&amp;Relancer après (jours)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="68" />
+        <source>Days before following up an unpaid claim</source>
+        <translation>Jours avant de relancer un dossier non payé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="70" />
+        <source>When a payer has not paid this many days after you sent a claim, Paperasse reminds you to chase it.</source>
+        <translation>Quand un organisme n’a pas payé ce nombre de jours après votre envoi, Paperasse vous rappelle de le relancer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="72" />
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="73" />
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="74" />
+        <source>&amp;Tesseract program</source>
+        <translation>Programme &amp;tesseract</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="75" />
+        <source>Tesseract program</source>
+        <translation>Programme tesseract</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="76" />
+        <source>found automatically</source>
+        <translation>trouvé automatiquement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="77" />
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarView</name>
+    <message>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="43" />
+        <source>Lists and household</source>
+        <translation>Listes et foyer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="44" />
+        <source>Home</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="45" />
+        <source>Lists</source>
+        <translation>Listes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="46" />
+        <source>Household</source>
+        <translation>Foyer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="48" />
+        <source>To do</source>
+        <translation>À faire</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="49" />
+        <source>Ready to send</source>
+        <translation>Prêt à envoyer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="50" />
+        <source>Waiting for payment</source>
+        <translation>En attente de paiement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="51" />
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="52" />
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="53" />
+        <source>All documents</source>
+        <translation>Tous les documents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="54" />
+        <source>Inbox</source>
+        <translation>Boîte de réception</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="56" />
+        <source>All claims</source>
+        <translation>Tous les dossiers</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="67" />
+        <source>%n claim(s) need something from you</source>
+        <translation><numerusform>%n dossier attend quelque chose de vous</numerusform><numerusform>%n dossiers attendent quelque chose de vous</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>TrackBox</name>
+    <message>
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="90" />
+        <source>Mark sent…</source>
+        <translation>Marquer envoyé…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="91" />
+        <source>Mark sent to %1</source>
+        <translation>Marquer comme envoyé à %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="92" />
+        <source>Record payment…</source>
+        <translation>Noter un paiement…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="93" />
+        <source>Record a payment from %1</source>
+        <translation>Noter un paiement de %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="94" />
+        <source>Rejected…</source>
+        <translation>Refusé…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="95" />
+        <source>%1 rejected the claim</source>
+        <translation>%1 a refusé le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="96" />
+        <source>Undo last step</source>
+        <translation>Annuler la dernière étape</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="97" />
+        <source>Undo the last %1 step</source>
+        <translation>Annuler la dernière étape %1</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeView</name>
+    <message>
+        <location filename="../../desktop_app/gui/views/welcome_view.py" line="47" />
+        <source>Welcome to Paperasse</source>
+        <translation>Bienvenue dans Paperasse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/welcome_view.py" line="50" />
+        <source>Paperasse keeps your household's health paperwork in order: prescriptions, care sheets, invoices and statements. It tells you what is missing, what to send to the CPAM and to your mutuelle, and what they still owe you.</source>
+        <translation>Paperasse tient en ordre les papiers santé de votre foyer : ordonnances, feuilles de soins, factures et relevés. Il vous dit ce qui manque, quoi envoyer à la CPAM et à votre mutuelle, et ce qu’elles vous doivent encore.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/welcome_view.py" line="55" />
+        <source>&amp;Add a person</source>
+        <translation>&amp;Ajouter une personne</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/welcome_view.py" line="56" />
+        <source>&amp;Explore with sample documents</source>
+        <translation>&amp;Découvrir avec des documents d’exemple</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/welcome_view.py" line="57" />
+        <source>Everything stays on this computer. Nothing is sent anywhere.</source>
+        <translation>Tout reste sur cet ordinateur. Rien n’est envoyé nulle part.</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../desktop_app/gui/app.py" line="63" />
+        <location filename="../../desktop_app/gui/app.py" line="73" />
+        <source>Preparing the sample household…</source>
+        <translation>Préparation du foyer d’exemple…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/app.py" line="63" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/app.py" line="64" />
+        <source>Sample documents</source>
+        <translation>Documents d’exemple</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/app.py" line="85" />
+        <source>The sample household could not be prepared</source>
+        <translation>Le foyer d’exemple n’a pas pu être préparé</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,81 @@
+"""Table models, without widgets."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from desktop_app.gui.models import claims_model as cm
+from desktop_app.gui.models import documents_model as dm
+from desktop_app.services.overview import ClaimRow, DocumentRow
+
+
+def _row(i, person="Claire", state="pending", paid="10.00", date="2025-01-01", **kw):
+    row = ClaimRow(i, 1 if person == "Claire" else 2, person, date, f"claim {i}", "consultation",
+                   paid, "none", 0, cpam_state=state, mutuelle_state="pending")
+    for k, v in kw.items():
+        setattr(row, k, v)
+    return row
+
+
+def test_claims_model_shows_status_in_words(qapp):
+    model = cm.ClaimsTableModel()
+    model.set_rows([_row(1, state="sent", cpam_expected="7.00", mutuelle_expected="3.00")])
+    assert model.rowCount() == 1 and model.columnCount() == cm.COLUMN_COUNT
+    assert model.index(0, cm.CPAM).data() == "Sent, waiting"
+    assert model.index(0, cm.PAID).data() == "€10.00"
+    assert model.index(0, cm.EXPECTED).data() == "€10.00"
+    assert model.index(0, cm.CPAM).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.index(0, cm.PERSON).data(cm.ObjectRole).id == 1
+
+
+def test_claims_model_sorts_through_the_proxy(qapp):
+    model = cm.ClaimsTableModel()
+    proxy = cm.ClaimsFilterModel()
+    proxy.setSourceModel(model)
+    model.set_rows([_row(1, paid="30.00"), _row(2, paid="5.00"), _row(3, paid="12.50")])
+    proxy.sort(cm.PAID, Qt.SortOrder.AscendingOrder)
+    assert [proxy.index(r, cm.PAID).data(cm.SortRole) for r in range(3)] == [5.0, 12.5, 30.0]
+    proxy.sort(cm.PAID, Qt.SortOrder.DescendingOrder)
+    assert proxy.index(0, cm.PAID).data() == "€30.00"
+    assert model.row_for(1) == 0
+
+
+def test_claims_proxy_filters_by_person_list_and_text(qapp):
+    model = cm.ClaimsTableModel()
+    proxy = cm.ClaimsFilterModel()
+    proxy.setSourceModel(model)
+    model.set_rows([
+        _row(1, state="sent"),
+        _row(2, person="Lucas", state="incomplete", blocking=2, detailed=True),
+        _row(3, state="paid", mutuelle_state="closed"),
+    ])
+    proxy.set_filter(smart="waiting")
+    assert proxy.rowCount() == 1
+    proxy.set_filter(smart="todo")
+    assert proxy.index(0, cm.PERSON).data() == "Lucas"
+    proxy.set_filter(person_id=1)
+    assert proxy.rowCount() == 2
+    proxy.set_text("claim 3")
+    assert proxy.rowCount() == 1
+
+
+def test_claims_model_accepts_dropped_documents(qapp):
+    model = cm.ClaimsTableModel()
+    model.set_rows([_row(7)])
+    dropped = []
+    model.documents_dropped.connect(lambda claim, ids: dropped.append((claim, ids)))
+    mime = cm.encode_document_ids([3, 4])
+    assert model.canDropMimeData(mime, Qt.DropAction.LinkAction, -1, -1, model.index(0, 0))
+    model.dropMimeData(mime, Qt.DropAction.LinkAction, -1, -1, model.index(0, 0))
+    assert dropped == [(7, [3, 4])]
+
+
+def test_documents_model_drags_ids_and_counts_fields_to_check(qapp):
+    model = dm.DocumentsTableModel()
+    model.set_rows([DocumentRow(5, "invoice", "facture.png", 1, "Claire", None, "2025-06-20", 1,
+                                "read", unconfirmed=2, amount="304.90")])
+    assert model.index(0, dm.KIND).data() == "Invoice"
+    assert model.index(0, dm.TO_CONFIRM).data() == "2 fields to check"
+    assert model.index(0, dm.CLAIM).data() == "In the inbox"
+    mime = model.mimeData([model.index(0, 0)])
+    assert cm.decode_document_ids(mime) == [5]
