@@ -731,6 +731,13 @@ def shown_name(path: Path) -> str:
     return os.fsencode(path.name).decode("utf-8", errors="replace")
 
 
+def escaped_name(path: Path) -> str:
+    """The name with control characters written as ``\\xNN`` (how a fixed app should print it)."""
+    import re as _re
+
+    return _re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", shown_name(path))
+
+
 def problems_with(outcome: Outcome) -> list[str]:
     """Every way ``outcome`` breaks the import contract (empty when it is fine)."""
     import hashlib
@@ -752,7 +759,7 @@ def problems_with(outcome: Outcome) -> list[str]:
     if code == 2:
         if len(error_lines) != 1:
             problems.append(f"{len(error_lines)} error lines on stderr, expected exactly 1")
-        elif shown_name(case.path) not in error_lines[0]:
+        elif not any(form in error_lines[0] for form in (shown_name(case.path), escaped_name(case.path))):
             problems.append("the error line does not name the file")
         if outcome.docs_after != outcome.docs_before:
             problems.append("a document row was stored for a refused file")

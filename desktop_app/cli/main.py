@@ -48,13 +48,41 @@ def build_parser() -> argparse.ArgumentParser:
     for module in _command_modules():
         module.register(sub)
     gui = sub.add_parser("gui", help="open the desktop app (the default)")
+    gui.add_argument(
+        "files", nargs="*", metavar="FILE",
+        help="scans or PDFs to import once the window is open (what 'Open with' passes)",
+    )
     gui.set_defaults(handler=None)
+    parser.set_defaults(commands=frozenset(sub.choices))
     return parser
 
 
+def _files_mean_gui(argv: list[str], commands) -> list[str]:
+    """``paperasse FILE...`` (the desktop entry's ``Exec=paperasse %F``) is ``paperasse gui FILE...``."""
+    i = 0
+    while i < len(argv) and argv[i].startswith("-") and argv[i] != "--":
+        i += 2 if argv[i] == "--data-dir" else 1
+    if i < len(argv) and argv[i] not in commands and os.path.exists(argv[i]):
+        return argv[:i] + ["gui"] + argv[i:]
+    return argv
+
+
+def _quiet_libraries() -> None:
+    """Libraries' own warnings (pypdf recovering a damaged file…) stay off the terminal;
+    once a data folder is open they go to its log file."""
+    import logging
+
+    logging.captureWarnings(True)
+    root = logging.getLogger()
+    if not root.handlers:
+        root.addHandler(logging.NullHandler())
+
+
 def main(argv: list[str] | None = None) -> int:
+    _quiet_libraries()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(_files_mean_gui(argv, parser.get_default("commands")))
     handler = getattr(args, "handler", None)
     if handler is None:
         if getattr(args, "group_parser", None) is not None:
@@ -62,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_BAD_INPUT
         from desktop_app.gui.launch import launch
 
-        return launch(args.data_dir)
+        return launch(args.data_dir, files=getattr(args, "files", None))
     try:
         return handler(args) or EXIT_OK
     except UserError as exc:
@@ -90,8 +118,10 @@ def with_context(func):
 
     def wrapper(args):
         from desktop_app.services.context import open_context
+        from desktop_app.services.log import setup_logging
 
         ctx = open_context(args.data_dir)
+        setup_logging(ctx.paths)
         try:
             return func(args, ctx)
         finally:

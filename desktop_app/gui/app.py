@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from desktop_app import APP_NAME, __version__
+from desktop_app import APP_ID, APP_NAME, __version__, config
 from desktop_app.gui import i18n
 from desktop_app.services.context import Context, open_context
 
@@ -16,7 +17,10 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
-    app.setDesktopFileName("org.paperasse.Paperasse")
+    app.setDesktopFileName(APP_ID)
+    icon = config.resources_dir() / "icons" / "app" / f"{APP_ID}.svg"
+    if icon.is_file():  # title bars and task bars where no .desktop file names the icon
+        app.setWindowIcon(QIcon(str(icon)))
     return app
 
 
@@ -109,11 +113,34 @@ class AppController(QObject):
             self.ctx.close()
 
 
-def run(data_dir: str | None, argv: list[str]) -> int:
+def _refuse_second_window(app: QApplication, message: str) -> None:
+    import os
+
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":  # nobody would see or close it offscreen
+        QMessageBox.information(None, APP_NAME, message)
+
+
+def run(data_dir: str | None, argv: list[str], files: list[str] | None = None) -> int:
+    from desktop_app.core.errors import UserError
+    from desktop_app.services import startup
+    from desktop_app.services.instance_lock import acquire_gui_lock
+
     app = make_application(argv)
-    ctx = open_context(data_dir)
+    try:
+        lock = acquire_gui_lock(config.prepare(data_dir))
+    except UserError as exc:
+        _refuse_second_window(app, str(exc))
+        raise
+    ctx = startup.open_without_cleanup(data_dir)
     controller = AppController(ctx)
     window = controller.show()
+    if files:  # "Open with Paperasse" from the file manager
+        from pathlib import Path
+
+        paths = [Path(f) for f in files]
+        QTimer.singleShot(0, lambda: controller.window.import_paths(paths))
+    # Crash leftovers are removed once the window is up (it reads every stored name).
+    window.workers.run(lambda wctx, **_: startup.clean_up(wctx))
     if _wants_marker():
         _print_after_first_paint(window)
     del window
@@ -122,6 +149,7 @@ def run(data_dir: str | None, argv: list[str]) -> int:
     finally:
         controller.close()
         ctx.close()
+        lock.release()
 
 
 def _wants_marker() -> bool:

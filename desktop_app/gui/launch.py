@@ -12,7 +12,9 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def launch(data_dir: str | None = None, argv: list[str] | None = None) -> int:
+def launch(
+    data_dir: str | None = None, argv: list[str] | None = None, files: list[str] | None = None
+) -> int:
     if not _has_display():
         sys.stderr.write(
             "paperasse: no display found; to run without a screen use: xvfb-run -a paperasse\n"
@@ -23,7 +25,7 @@ def launch(data_dir: str | None = None, argv: list[str] | None = None) -> int:
     from desktop_app.gui.app import run
 
     try:
-        return run(data_dir, argv or sys.argv[:1])
+        return run(data_dir, argv or sys.argv[:1], files=files)
     except UserError as exc:
         sys.stderr.write(f"paperasse: error: {exc}\n")
         return 2

@@ -45,7 +45,8 @@ from desktop_app.gui.views.tables_view import ClaimsPage, DocumentsPage
 from desktop_app.gui.views.track_dialogs_view import ClaimFormDialog
 from desktop_app.gui.views.welcome_view import WelcomeView
 from desktop_app.gui.workers import Workers
-from desktop_app.services import claims, overview
+from desktop_app.gui.lazy import claims
+from desktop_app.services import overview
 from desktop_app.services.context import Context
 
 SEARCH_DELAY_MS = 150

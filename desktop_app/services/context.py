@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app import config
+from desktop_app.core.errors import UserError
 from desktop_app.store import Store, originals
 
 DEFAULT_SETTINGS = {
@@ -23,6 +24,8 @@ DEFAULT_SETTINGS = {
 class Context:
     paths: config.DataPaths
     store: Store
+    last_auto_backup: object = None  # services.backups.BackupInfo, when start-up just made one
+    backup_problem: str | None = None  # why start-up's automatic backup failed, to show the user
 
     def setting(self, key: str):
         env = os.environ.get("PAPERASSE_TESSERACT") if key == "tesseract_cmd" else None
@@ -30,8 +33,6 @@ class Context:
 
     def set_setting(self, key: str, value) -> None:
         if key not in DEFAULT_SETTINGS:
-            from desktop_app.core.errors import UserError
-
             raise UserError(f"unknown setting {key!r}; known: {', '.join(DEFAULT_SETTINGS)}")
         self.store.set_setting(key, value)
 
@@ -64,12 +65,51 @@ class Context:
                 pass
 
 
-def open_context(data_dir: str | os.PathLike | None = None) -> Context:
+def open_context(
+    data_dir: str | os.PathLike | None = None, auto_backup: bool = True, tidy: bool = True
+) -> Context:
+    """Open the data folder. The desktop app passes tidy=False and auto_backup=False and runs
+    :func:`finish_start` on a worker once its window is shown."""
     paths = config.prepare(data_dir)
     store = Store.open(paths)
     config.tighten(paths.database, config.FILE_MODE)
-    store.clean_up_files()
     # Page images and OCR output are health data too: they stay in the private data folder,
     # in a folder of this process's own that start-up clean-up removes once the process is gone.
     tempfile.tempdir = str(originals.run_temp_dir(paths.tmp))
-    return Context(paths=paths, store=store)
+    ctx = Context(paths=paths, store=store)
+    if tidy:
+        tidy_up(ctx)
+    if auto_backup:
+        run_auto_backup(ctx)
+    return ctx
+
+
+def tidy_up(ctx: Context) -> list[Path]:
+    """Remove what a crash left behind: temporary files and originals no row refers to."""
+    from desktop_app.services import backups
+
+    # Originals a backup still refers to are kept: after restoring an older backup, those
+    # imported since have no row, but the before-restore copy needs them. If a backup
+    # cannot be read, no original is removed at all.
+    kept = backups.originals_referenced_by_backups(ctx.paths)
+    if kept is None:
+        kept = set(originals.all_stored(ctx.paths.originals))
+    return originals.clean_up(
+        ctx.paths.originals, ctx.paths.tmp, ctx.store.known_stored_names() | kept
+    )
+
+
+def run_auto_backup(ctx: Context) -> None:
+    from desktop_app.services import backups
+
+    try:
+        ctx.last_auto_backup = backups.auto_backup(ctx)
+    except UserError as exc:  # a failed backup never keeps the user from their records
+        ctx.backup_problem = str(exc)
+
+
+def finish_start(ctx: Context) -> int:
+    """The slow part of start-up (tidy-up, daily backup); returns how many leftovers went."""
+    removed = tidy_up(ctx)
+    run_auto_backup(ctx)
+    return len(removed)

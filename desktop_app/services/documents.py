@@ -35,15 +35,19 @@ BOOL_FIELDS = {"ald", "signed", "renewable"}
 LIST_FIELDS = {"items", "lpp_codes"}
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def display_name(path: Path | str) -> str:
-    """A file name safe to print, whatever bytes it was made of."""
+    """A file name safe to print on one line, whatever bytes it was made of."""
     raw = os.fsencode(str(path))
-    return raw.decode("utf-8", errors="replace")
+    return _CONTROL.sub("?", raw.decode("utf-8", errors="replace"))
 
 
 def printable(message: str) -> str:
-    """A message with any undecodable file-name bytes shown as \ufffd, safe for any output."""
-    return message.encode("utf-8", errors="surrogateescape").decode("utf-8", errors="replace")
+    """A message safe for any output: undecodable bytes as \ufffd, control characters as '?'."""
+    text = message.encode("utf-8", errors="surrogateescape").decode("utf-8", errors="replace")
+    return _CONTROL.sub("?", text)
 
 
 @dataclass

@@ -59,6 +59,15 @@ class MaskingFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         try:
+            self._mask(record)
+        except Exception:  # noqa: BLE001 - e.g. RecursionError deep inside a PDF parser
+            record.msg, record.args = "(log message dropped: it could not be masked)", ()
+            record.exc_info = record.exc_text = record.stack_info = None
+        return True
+
+    @staticmethod
+    def _mask(record: logging.LogRecord) -> None:
+        try:
             message = record.getMessage()
         except Exception:  # noqa: BLE001 - a bad format string must not lose the record
             message = str(record.msg)
@@ -71,7 +80,6 @@ class MaskingFilter(logging.Filter):
         record.exc_info = None if record.exc_text else record.exc_info
         if record.stack_info:
             record.stack_info = mask(record.stack_info)
-        return True
 
 
 class _PrivateRotatingHandler(logging.handlers.RotatingFileHandler):
@@ -126,6 +134,10 @@ def setup_logging(paths, level: int = logging.INFO, debug: bool | None = None) -
     root.setLevel(logging.DEBUG if debug else level)
     # Libraries chatter at WARNING about files they recovered; keep that in the file only.
     logging.lastResort = None
+    # A record that cannot be written (say, logged by a parser at the bottom of a deep recursion)
+    # is dropped silently instead of printing "--- Logging error ---" on the terminal.
+    logging.raiseExceptions = False
+    logging.captureWarnings(False)  # re-install even if someone replaced showwarning since
     logging.captureWarnings(True)
     for name in ("pypdf", "PIL", "pytesseract"):
         logging.getLogger(name).setLevel(logging.DEBUG if debug else logging.WARNING)

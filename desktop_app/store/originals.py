@@ -55,7 +55,7 @@ def write_atomically(source: Path, target: Path, tmp_dir: Path) -> bool:
     """Copy ``source`` to ``target`` atomically. Returns False if it was already there."""
     if target.exists():
         return False
-    target.parent.mkdir(parents=True, exist_ok=True)
+    _private_dir(target.parent)
     fd, tmp_name = tempfile.mkstemp(dir=tmp_dir, suffix=".part")
     try:
         with os.fdopen(fd, "wb") as out, open(source, "rb") as inp:
@@ -71,6 +71,12 @@ def write_atomically(source: Path, target: Path, tmp_dir: Path) -> bool:
             os.unlink(tmp_name)
         raise
     return True
+
+
+def _private_dir(folder: Path) -> None:
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name == "posix" and (folder.stat().st_mode & 0o077):
+        folder.chmod(0o700)
 
 
 def write_bytes_atomically(data: bytes, target: Path, tmp_dir: Path) -> None:

@@ -160,8 +160,6 @@ def test_database_files_stay_private_under_concurrent_use(tmp_path):
     sqlite3.connect(data / "paperasse.db").close()
 
 
-@pytest.mark.xfail(strict=True, reason="gui.app.run() does not call services.instance_lock.acquire_gui_lock "
-                   "yet: a second window opens on the same data folder")
 def test_the_desktop_app_refuses_a_second_window(tmp_path):
     pytest.importorskip("PySide6")
     data = tmp_path / "data"

@@ -218,8 +218,9 @@ def logged(tmp_path):
     from desktop_app.services import log
 
     root = logging.getLogger()
-    level, handlers = root.level, list(root.handlers)
-    last_resort = logging.lastResort
+    level = root.level
+    handlers = [h for h in root.handlers if h not in log._installed.values()]
+    last_resort, raise_exceptions = logging.lastResort, logging.raiseExceptions
     paths = config.prepare(tmp_path / "data")
     path = log.setup_logging(paths)
     yield path
@@ -228,7 +229,7 @@ def logged(tmp_path):
         handler.close()
     log._installed.clear()
     root.setLevel(level)
-    logging.lastResort = last_resort
+    logging.lastResort, logging.raiseExceptions = last_resort, raise_exceptions
     logging.captureWarnings(False)
     assert root.handlers == handlers
 

@@ -18,7 +18,8 @@ from desktop_app.gui.views.track_dialogs_view import (
     RejectedDialog,
     SentDialog,
 )
-from desktop_app.services import claims, inbox, overview, tracking
+from desktop_app.gui.lazy import claims, inbox, tracking
+from desktop_app.services import overview
 
 PAYERS = ("cpam", "mutuelle")
 

@@ -13,7 +13,8 @@ from desktop_app.gui import labels
 from desktop_app.gui.controllers.messages import show_error
 from desktop_app.gui.controllers.page_loader import load_page
 from desktop_app.gui.views.document_view import DocumentView, FieldEditor
-from desktop_app.services import claims, documents, inbox, overview
+from desktop_app.gui.lazy import claims, documents, inbox
+from desktop_app.services import overview
 
 DATE_NAMES = {"date", "care_date", "birth_date", "patient_birth_date", "statement_date"}
 # Fields shown first, in the order people read a document.

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop_app.gui.controllers.messages import message_of
 from desktop_app.gui.views.progress_view import ProgressView
-from desktop_app.services import documents
+from desktop_app.gui.lazy import documents
 from desktop_app.services.limits import IMPORTABLE_SUFFIXES
 
 

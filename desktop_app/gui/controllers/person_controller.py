@@ -9,7 +9,7 @@ from desktop_app.core.errors import UserError
 from desktop_app.core.model import Regime
 from desktop_app.gui import labels
 from desktop_app.gui.views.person_view import PersonView
-from desktop_app.services import people
+from desktop_app.gui.lazy import people
 from desktop_app.services.parsing import parse_date
 
 OK_STYLE = "font-size: 9pt; color: #1e6b2c;"

@@ -1,0 +1,29 @@
+"""Service modules imported on first use.
+
+``services.documents`` imports the whole OCR pipeline (Pillow, pypdf, stdnum, the extractors);
+the window can be on screen before any of that is needed, so GUI modules reach those services
+through these stand-ins. The first worker that reads claims imports them off the UI thread.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+
+class _LazyModule:
+    def __init__(self, name: str):
+        self._name = name
+        self._module: ModuleType | None = None
+
+    def __getattr__(self, attribute: str):
+        if self._module is None:
+            self._module = importlib.import_module(self._name)
+        return getattr(self._module, attribute)
+
+
+claims = _LazyModule("desktop_app.services.claims")
+documents = _LazyModule("desktop_app.services.documents")
+inbox = _LazyModule("desktop_app.services.inbox")
+tracking = _LazyModule("desktop_app.services.tracking")
+people = _LazyModule("desktop_app.services.people")
