@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from desktop_app import intake
 from desktop_app.core.errors import Cancelled, NotFound, UserError
 from desktop_app.core.model import (
     Document,
@@ -191,6 +190,8 @@ def _import_one(ctx, path: Path, person, kind, claim_id, page_progress, should_c
     existing = ctx.store.document_id_by_sha(sha)
     if existing:
         return ImportOutcome(path=name, document_id=existing, already=True)
+    from desktop_app import intake  # the OCR pipeline loads only when a file is read
+
     result = intake.read_document(
         path,
         progress=page_progress,
@@ -376,6 +377,8 @@ def reread_document(
         raise UserError(
             f"document {doc.id}: its stored original is missing; restore a backup"
         )
+    from desktop_app import intake
+
     result = intake.read_document(
         path,
         progress=progress,
@@ -403,6 +406,8 @@ def extract(ctx_or_none, path: str | Path) -> dict:
     tesseract_cmd = ctx_or_none.setting("tesseract_cmd") if ctx_or_none else os.environ.get(
         "PAPERASSE_TESSERACT"
     )
+    from desktop_app import intake
+
     result = intake.read_document(path, tesseract_cmd=tesseract_cmd)
     return result.to_extract_json()
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from desktop_app.core import identifiers
 from desktop_app.core.errors import NotFound, UserError
 from desktop_app.core.model import Person, Regime, to_plain
+from desktop_app.core.rules.guarantee import parse_guarantee
 from desktop_app.services.context import Context
 from desktop_app.services.parsing import parse_date, parse_yes_no
 
@@ -176,8 +177,14 @@ def _apply(ctx: Context, person: Person, values: dict) -> list[str]:
     if "mutuelle" in v:
         person.mutuelle_name = str(v["mutuelle"]).strip() or None
     if "guarantees" in v:
-        person.mutuelle_guarantees.update(_parse_guarantees(v["guarantees"]))
-    if "mutuelle_deadline_days" in v:
+        for category, guarantee in _parse_guarantees(v["guarantees"]).items():
+            if guarantee:
+                person.mutuelle_guarantees[category] = guarantee
+            else:  # "category=" removes that guarantee
+                person.mutuelle_guarantees.pop(category, None)
+    if "mutuelle_deadline_days" in v and str(v["mutuelle_deadline_days"]).strip() == "":
+        person.mutuelle_deadline_days = None  # back to the legal two years
+    elif "mutuelle_deadline_days" in v:
         try:
             days = int(v["mutuelle_deadline_days"])
         except (TypeError, ValueError):
@@ -210,5 +217,11 @@ def _parse_guarantees(value) -> dict[str, str]:
                 f"guarantee {part.strip()!r} must read CATEGORY=GUARANTEE, e.g. consultation=100% BR"
             )
         key, guarantee = part.split("=", 1)
-        result[key.strip()] = guarantee.strip()
+        guarantee = guarantee.strip()
+        if guarantee and parse_guarantee(guarantee) is None:
+            raise UserError(
+                f"guarantee {guarantee!r} not understood: use '100% BR', '200% BR', "
+                "'forfait:150' or 'frais-reels'"
+            )
+        result[key.strip()] = guarantee
     return result

@@ -192,7 +192,7 @@ class Store:
         return originals.path_of(self.originals_dir, row["stored_name"]) if row else None
 
     def known_stored_names(self) -> set[str]:
-        return {r["stored_name"] for r in self._rows("SELECT stored_name FROM documents")}
+        return {r[0] for r in self.db.execute("SELECT stored_name FROM documents").fetchall()}
 
     def clean_up_files(self) -> list[Path]:
         """Remove what a crash left behind: temporary files and originals without a row."""
