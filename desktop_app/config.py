@@ -87,6 +87,13 @@ def tighten(path: Path, mode: int) -> None:
         pass
 
 
+def tighten_tree(root: Path) -> None:
+    """Every folder under root 0700, every file 0600."""
+    for path in root.rglob("*"):
+        if not path.is_symlink():
+            tighten(path, DIR_MODE if path.is_dir() else FILE_MODE)
+
+
 def resources_dir() -> Path:
     """The shipped resources: beside the package in a checkout, bundled in a frozen app."""
     here = Path(__file__).resolve().parent

@@ -738,6 +738,17 @@ def escaped_name(path: Path) -> str:
     return _re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", shown_name(path))
 
 
+def names(line: str, path: Path) -> bool:
+    """Whether ``line`` names the file, its control characters shown any safe way (\\xNN, ?, …)."""
+    import re as _re
+
+    pattern = "".join(
+        r"(?:\\x[0-9a-fA-F]{2}|\\[a-z]|[?\ufffd ]|.)" if ord(c) < 32 or 0x7F <= ord(c) <= 0x9F else _re.escape(c)
+        for c in shown_name(path)
+    )
+    return _re.search(pattern, line) is not None
+
+
 def problems_with(outcome: Outcome) -> list[str]:
     """Every way ``outcome`` breaks the import contract (empty when it is fine)."""
     import hashlib
@@ -759,7 +770,7 @@ def problems_with(outcome: Outcome) -> list[str]:
     if code == 2:
         if len(error_lines) != 1:
             problems.append(f"{len(error_lines)} error lines on stderr, expected exactly 1")
-        elif not any(form in error_lines[0] for form in (shown_name(case.path), escaped_name(case.path))):
+        elif not names(error_lines[0], case.path):
             problems.append("the error line does not name the file")
         if outcome.docs_after != outcome.docs_before:
             problems.append("a document row was stored for a refused file")

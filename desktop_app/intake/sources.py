@@ -73,7 +73,7 @@ def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> int:
 
 
 def sniff(path: str | Path) -> str:
-    """The file's real type from its first bytes: 'pdf', 'jpeg', 'png', 'tiff' or 'heif'."""
+    """The file's real type from its first bytes: 'pdf', 'jpeg', 'png', 'tiff', 'heif', 'bmp' or 'webp'."""
     path = Path(path)
     check_file(path)
     try:
@@ -83,17 +83,59 @@ def sniff(path: str | Path) -> str:
         raise IntakeError(path, f"cannot be read ({exc.strerror or exc})", "copy it locally and retry")
     kind = _kind_of(head)
     if kind is None:
+        other = _other_kind(head)
+        if other is not None:
+            label, fix = other
+            raise IntakeError(path, f"is {label}, not {_claimed(path)}", fix)
         raise IntakeError(
             path,
-            "is not a PDF or an image (JPEG, PNG, TIFF, HEIC)",
+            "is not a PDF or an image (JPEG, PNG, TIFF, HEIC, WebP, BMP)",
             "export or scan it to one of those formats",
         )
     return kind
 
 
+_IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".heic", ".heif", ".webp", ".bmp"}
+
+# Formats people mistake for documents (or rename), recognised so the refusal says what the
+# file really is. Checked before the PDF marker: a stored ZIP holding a PDF has '%PDF-' in its
+# first kilobyte.
+_OTHER_MAGIC: list[tuple[bytes, int, str, str]] = [
+    (b"PK\x03\x04", 0, "a ZIP archive", "extract it first"),
+    (b"PK\x05\x06", 0, "an empty ZIP archive", "extract the document from the archive first"),
+    (b"PK\x07\x08", 0, "a ZIP archive", "extract it first"),
+    (b"Rar!\x1a\x07", 0, "a RAR archive", "extract it first"),
+    (b"7z\xbc\xaf\x27\x1c", 0, "a 7-Zip archive", "extract it first"),
+    (b"\x1f\x8b", 0, "a gzip archive", "extract it first"),
+    (b"BZh", 0, "a bzip2 archive", "extract it first"),
+    (b"\xfd7zXZ\x00", 0, "an XZ archive", "extract it first"),
+    (b"ustar", 257, "a TAR archive", "extract it first"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, "an Office document", "export it to PDF first"),
+    (b"{\\rtf", 0, "an RTF document", "export it to PDF first"),
+    (b"GIF87a", 0, "a GIF image", "convert it to PNG or JPEG"),
+    (b"GIF89a", 0, "a GIF image", "convert it to PNG or JPEG"),
+    (b"\x7fELF", 0, "a program", "choose the scan or PDF instead"),
+    (b"MZ", 0, "a Windows program", "choose the scan or PDF instead"),
+]
+
+
+def _other_kind(head: bytes) -> tuple[str, str] | None:
+    for magic, offset, label, fix in _OTHER_MAGIC:
+        if head[offset : offset + len(magic)] == magic:
+            return label, fix
+    return None
+
+
+def _claimed(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        return "a PDF"
+    if suffix in _IMAGE_SUFFIXES:
+        return "an image"
+    return "a PDF or an image"
+
+
 def _kind_of(head: bytes) -> str | None:
-    if b"%PDF-" in head[:1024]:
-        return "pdf"
     if head.startswith(b"\xff\xd8\xff"):
         return "jpeg"
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
@@ -102,7 +144,23 @@ def _kind_of(head: bytes) -> str | None:
         return "tiff"
     if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
         return "heif"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp"
+    if _is_bmp(head):
+        return "bmp"
+    if _other_kind(head) is not None:
+        return None
+    # Readers accept some bytes (a mail header, a BOM) before the PDF header, within the first KB.
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
     return None
+
+
+def _is_bmp(head: bytes) -> bool:
+    """'BM', then a DIB header size real bitmaps use (a text file starting 'BM' has none)."""
+    if len(head) < 26 or head[:2] != b"BM":
+        return False
+    return int.from_bytes(head[14:18], "little") in (12, 16, 40, 52, 56, 64, 108, 124)
 
 
 def open_pages(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> tuple[str, list[SourcePage]]:
@@ -168,7 +226,9 @@ def normalise_image(im: Image.Image) -> Image.Image:
 
 def _image_pages(path: Path, kind: str, limits: Limits) -> list[SourcePage]:
     im = _open_image(path, kind, limits)
-    frames = getattr(im, "n_frames", 1) or 1
+    # BMP and WebP are single pictures (an animated WebP is a sticker, not a scanned document:
+    # its first frame is read).
+    frames = 1 if kind in ("bmp", "webp") else (getattr(im, "n_frames", 1) or 1)
     if frames > limits.max_pages:
         raise IntakeError(
             path, f"has {frames} pages, over the {limits.max_pages}-page limit", "split it into smaller files"

@@ -94,9 +94,11 @@ def tidy_up(ctx: Context) -> list[Path]:
     kept = backups.originals_referenced_by_backups(ctx.paths)
     if kept is None:
         kept = set(originals.all_stored(ctx.paths.originals))
-    return originals.clean_up(
+    removed = originals.clean_up(
         ctx.paths.originals, ctx.paths.tmp, ctx.store.known_stored_names() | kept
     )
+    config.tighten_tree(ctx.paths.originals)
+    return removed
 
 
 def run_auto_backup(ctx: Context) -> None:

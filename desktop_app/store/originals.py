@@ -108,7 +108,7 @@ def _lock(root: Path, shared: bool, blocking: bool):
     if fcntl is None:
         yield True
         return
-    handle = open(root / LOCK_NAME, "a+")
+    handle = os.fdopen(os.open(root / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600), "a+")
     try:
         flags = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
         if not blocking:

@@ -229,15 +229,8 @@ def test_originals_referenced_by_backups(household):
     assert backups.originals_referenced_by_backups(ctx) == ctx.store.known_stored_names()
 
 
-def _needs_start_up_wiring():
-    from desktop_app.services.context import open_context
-
-    if "auto_backup" not in inspect.signature(open_context).parameters:
-        pytest.xfail("services.context.open_context does not call backups yet (diff pending)")
-
 
 def test_restoring_an_older_backup_keeps_newer_originals(household, data_dir, tmp_path, capsys):
-    _needs_start_up_wiring()
     ctx = household
     older = backups.backup_now(ctx)
     pdf = image_file(tmp_path / "later.png", "Facture du 5 juillet")
@@ -255,7 +248,6 @@ def test_restoring_an_older_backup_keeps_newer_originals(household, data_dir, tm
 
 
 def test_start_up_makes_the_daily_backup(data_dir, capsys):
-    _needs_start_up_wiring()
     d = str(data_dir)
     run(capsys, "--data-dir", d, "person", "add", "--name", "Claire")
     assert run_json(capsys, "--data-dir", d, "backup", "list") == []  # nothing before the add

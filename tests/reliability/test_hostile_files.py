@@ -24,11 +24,8 @@ if str(REPO) not in sys.path:
 from tools import hostile_files as hf  # noqa: E402
 
 PERSON = "Claire Martin"
-# Cases whose fix is pending elsewhere; each has its own strict-xfail test below.
-PENDING = {
-    "new\nline.pdf": "control characters in names are printed raw (see test_control_characters_in_names)",
-    "zip_renamed.pdf": "a zip holding a PDF is sniffed as a PDF (see test_zip_renamed_pdf_is_refused)",
-}
+# Cases whose fix is pending elsewhere (each with its own strict-xfail test): none at the moment.
+PENDING: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
@@ -82,9 +79,8 @@ def test_ten_thousand_pages_are_refused_fast(hostile, capsys):
     assert outcome.seconds < 5
 
 
-@pytest.mark.xfail(strict=True, reason="display_name() keeps control characters: a newline in a "
-                   "file name splits the error line, ESC sequences reach the terminal")
 def test_control_characters_in_names(hostile, capsys):
+    """A newline in a name must not split the error line; ESC sequences must not reach the terminal."""
     cases, data = hostile
     for name in ("new\nline.pdf", "\x1b[31mred\x1b[0m.pdf"):
         case = next(c for c in cases if c.path.name == name)
@@ -96,9 +92,8 @@ def test_control_characters_in_names(hostile, capsys):
     capsys.readouterr()
 
 
-@pytest.mark.xfail(strict=True, reason="intake.sources._kind_of finds '%PDF-' anywhere in the first "
-                   "KB, so a stored (uncompressed) zip holding a PDF is imported as that PDF")
 def test_zip_renamed_pdf_is_refused(hostile, capsys):
+    """A zip that stores a PDF uncompressed has '%PDF-' in its first KB: still not a PDF."""
     cases, data = hostile
     case = next(c for c in cases if c.path.name == "zip_renamed.pdf")
     outcome = hf.import_case(data, case, PERSON)
@@ -107,8 +102,6 @@ def test_zip_renamed_pdf_is_refused(hostile, capsys):
     assert not hf.problems_with(outcome)
 
 
-@pytest.mark.xfail(strict=True, reason="the CLI never configures logging or warnings: pypdf's logger "
-                   "and Pillow's UserWarnings print extra lines on stderr (see services/log.py)")
 def test_library_warnings_stay_off_stderr(tmp_path):
     """Run as a user would (a real process): only our own lines on stderr."""
     cases = hf.make_hostile_cases(tmp_path / "in", include_slow=False)
@@ -125,9 +118,8 @@ def test_library_warnings_stay_off_stderr(tmp_path):
     assert not stray, stray
 
 
-@pytest.mark.xfail(strict=True, reason="services.limits.IMPORTABLE_SUFFIXES lists .bmp and .webp "
-                   "(folder import picks them up) but intake.sources.sniff refuses both formats")
 def test_every_importable_suffix_can_be_read(tmp_path, capsys):
+    """What folder import picks up (IMPORTABLE_SUFFIXES) intake can read."""
     from desktop_app.cli.main import main
     from desktop_app.services import limits
 

@@ -189,8 +189,6 @@ def test_data_folder_and_database_are_private_and_tightened_again(tmp_path, caps
     assert modes["."] == 0o700 and modes["tmp"] == 0o700 and modes["paperasse.db"] == 0o600
 
 
-@pytest.mark.xfail(strict=True, reason="originals/<xx>/ shards are created with the umask (0755), "
-                   "originals/originals.lock 0644, and a loosened stored original is not tightened at start")
 def test_every_file_and_folder_in_the_data_folder_is_private(tmp_path, capsys):
     from desktop_app.cli.main import main
 
