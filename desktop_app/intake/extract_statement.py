@@ -246,31 +246,57 @@ def _has_data(row: Row) -> bool:
 def _headers(pages: list[Page]) -> list[Header]:
     headers = []
     for page in pages:
+        taken: set[int] = set()
         for r, row in enumerate(page.rows):
+            if r in taken:
+                continue
             cells = _cells(row)
             if len(cells) < 3 or _has_data(row):
                 continue
-            roles = [_role(c.text) for c in cells]
-            known = {x for x in roles if x}
-            if len(known) < 3 or not (known & _MONEY) or not (known & {"date", "label"}):
-                continue
-            columns = [Column(c.text, c.x0, c.x1, role) for c, role in zip(cells, roles)]
+            columns = [Column(c.text, c.x0, c.x1, _role(c.text)) for c in cells]
             rows = {r}
-            # Headers wrapped on two lines ("Remb." over "Sécu"): the line just below joins in.
-            if r + 1 < len(page.rows):
-                below = page.rows[r + 1]
-                if (below.y0 - row.y1 < 0.8 * row.height and not _has_data(below)
-                        and len(below.words) <= 2 * len(cells)):
-                    for c in _cells(below):
-                        hit = _overlapping(columns, c)
+            # Headers wrapped over two or three lines ("Part" over "RO"): the lines just below,
+            # short and holding no figures, join the columns they overlap.
+            band = _header_band(page, r)
+            if len(band) > 1:
+                merged = [Column(c.text, c.x0, c.x1, c.role) for c in columns]
+                for k in band[1:]:
+                    for c in _cells(page.rows[k]):
+                        hit = _overlapping(merged, c)
                         if hit is None:
-                            continue
-                        hit.text += " " + c.text
-                        hit.x0, hit.x1 = min(hit.x0, c.x0), max(hit.x1, c.x1)
+                            merged.append(Column(c.text, c.x0, c.x1, None))
+                            hit = merged[-1]
+                        else:
+                            hit.text += " " + c.text
+                            hit.x0, hit.x1 = min(hit.x0, c.x0), max(hit.x1, c.x1)
                         hit.role = _role(hit.text)
-                    rows.add(r + 1)
+                merged.sort(key=lambda c: c.x0)
+                if _is_header([c.role for c in merged]) >= _is_header([c.role for c in columns]):
+                    columns, rows = merged, set(band)
+            if not _is_header([c.role for c in columns]):
+                continue
+            taken |= rows
             headers.append(Header(page, rows, columns))
     return headers
+
+
+def _header_band(page: Page, r: int) -> list[int]:
+    band = [r]
+    for k in range(r + 1, min(len(page.rows), r + 3)):
+        prev, below = page.rows[band[-1]], page.rows[k]
+        if (below.y0 - prev.y1 >= 1.0 * prev.height or _has_data(below) or _patient_heading(below)
+                or any(len(c.words) > 3 for c in _cells(below))):
+            break
+        band.append(k)
+    return band
+
+
+def _is_header(roles: list[str | None]) -> int:
+    """How many distinct column roles, when they make a table of payments (else 0)."""
+    known = {x for x in roles if x}
+    if len(known) < 3 or not (known & _MONEY) or not (known & {"date", "label"}):
+        return 0
+    return len(known)
 
 
 def _overlapping(columns: list[Column], cell: Cell) -> Column | None:

@@ -162,9 +162,16 @@ def build_rows(words: list[Word]) -> list[Row]:
 
 
 def _overlaps_horizontally(a: list[Word], b: list[Word]) -> bool:
-    ax0, ax1 = min(w.x for w in a), max(w.x1 for w in a)
-    bx0, bx1 = min(w.x for w in b), max(w.x1 for w in b)
-    return min(ax1, bx1) - max(ax0, bx0) > 0.3 * min(ax1 - ax0, bx1 - bx0)
+    """Whether some word of one line sits over a word of the other: two lines, not one.
+
+    Word by word, not by extent: a table cell tesseract read as its own line ("Dépense"
+    between "Acte" and "Remb. Sécu") fills a gap of its row and belongs to it.
+    """
+    for wa in a:
+        for wb in b:
+            if min(wa.x1, wb.x1) - max(wa.x, wb.x) > 0.3 * min(wa.w, wb.w):
+                return True
+    return False
 
 
 def split_segments(words: list[Word], gap_factor: float = 1.8) -> list[Segment]:

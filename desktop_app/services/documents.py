@@ -137,10 +137,11 @@ def import_files(
     should_cancel: Callable[[], bool] | None = None,
     expand_folders: bool = False,
 ) -> list[ImportOutcome]:
-    """Import files one by one; each either fully stored or not at all.
+    """Import files; each is either fully stored or not at all.
 
-    Cancelling stops between pages: the file being read is not stored,
-    those already imported stay.
+    Files are read a few at a time so their pages spread over the machine's cores.
+    Cancelling stops between pages: the files being read are not stored, those already
+    imported stay.
     """
     from desktop_app.services.people import find_person
 
@@ -148,31 +149,61 @@ def import_files(
     if kind is not None and kind not in DocumentKind.values():
         raise UserError(f"kind must be one of {', '.join(DocumentKind.values())}, got {kind!r}")
     files = expand_paths(paths) if expand_folders else [Path(p) for p in paths]
-    outcomes: list[ImportOutcome] = []
     total = len(files)
+    outcomes: dict[int, ImportOutcome] = {}
+    to_read: list[tuple[int, Path, str]] = []
+    seen: dict[str, int] = {}
     for index, path in enumerate(files):
-        if should_cancel and should_cancel():
-            break
         name = display_name(path)
+        try:
+            sha = _checked_sha(path)
+        except UserError as exc:
+            outcomes[index] = ImportOutcome(path=name, error=_with_name(name, str(exc)))
+            continue
+        existing = ctx.store.document_id_by_sha(sha)
+        if existing:
+            outcomes[index] = ImportOutcome(path=name, document_id=existing, already=True)
+        elif sha in seen:
+            outcomes[index] = ImportOutcome(path=name, error=f"{name}: the same file as "
+                                            f"{display_name(files[seen[sha]])}, imported once")
+        else:
+            seen[sha] = index
+            to_read.append((index, path, sha))
+    done_files = len(outcomes)
+    batch = max(1, 2 * (os.cpu_count() or 1))
+    cancelled = False
+    for start in range(0, len(to_read), batch):
+        chunk = to_read[start : start + batch]
+        if should_cancel and should_cancel():
+            cancelled = True
+            break
+        label = display_name(chunk[0][1])
+        if len(chunk) > 1:
+            label += f" and {len(chunk) - 1} more"
 
-        def page_progress(page: int, pages: int, _i=index, _name=name) -> None:
+        def page_progress(page: int, pages: int, _done=done_files, _label=label) -> None:
             if progress:
-                progress(_i, total, f"{_name}: page {page} of {pages}")
+                progress(_done, total, f"{_label}: page {page} of {pages}")
 
         if progress:
-            progress(index, total, f"{name}")
+            progress(done_files, total, label)
         try:
-            outcome = _import_one(
-                ctx, path, person, kind, claim_id, page_progress, should_cancel
-            )
+            results = _read(ctx, [path for _, path, _ in chunk], page_progress, should_cancel)
         except Cancelled:
+            cancelled = True
             break
-        except UserError as exc:
-            outcome = ImportOutcome(path=name, error=_with_name(name, str(exc)))
-        outcomes.append(outcome)
+        for (index, path, sha), result in zip(chunk, results):
+            name = display_name(path)
+            try:
+                if isinstance(result, UserError):
+                    raise result
+                outcomes[index] = _store(ctx, path, sha, result, person, kind, claim_id)
+            except UserError as exc:
+                outcomes[index] = ImportOutcome(path=name, error=_with_name(name, str(exc)))
+            done_files += 1
     if progress:
-        progress(len(outcomes), total, "done")
-    return outcomes
+        progress(len(outcomes), total, "cancelled" if cancelled else "done")
+    return [outcomes[i] for i in sorted(outcomes)]
 
 
 def _with_name(name: str, message: str) -> str:
@@ -180,24 +211,27 @@ def _with_name(name: str, message: str) -> str:
     return message if name in message else f"{name}: {message}"
 
 
-def _import_one(ctx, path: Path, person, kind, claim_id, page_progress, should_cancel):
-    name = display_name(path)
+def _checked_sha(path: Path) -> str:
     check_input_file(path)
     try:
-        sha = originals.sha256_of(path)
+        return originals.sha256_of(path)
     except OSError as exc:
-        raise UserError(f"{name}: cannot be read ({exc.strerror or exc})") from None
-    existing = ctx.store.document_id_by_sha(sha)
-    if existing:
-        return ImportOutcome(path=name, document_id=existing, already=True)
+        raise UserError(f"{display_name(path)}: cannot be read ({exc.strerror or exc})") from None
+
+
+def _read(ctx: Context, paths: list[Path], page_progress, should_cancel) -> list:
     from desktop_app import intake  # the OCR pipeline loads only when a file is read
 
-    result = intake.read_document(
-        path,
+    return intake.read_documents(
+        paths,
         progress=page_progress,
         should_cancel=should_cancel,
         tesseract_cmd=ctx.setting("tesseract_cmd"),
     )
+
+
+def _store(ctx: Context, path: Path, sha: str, result, person, kind, claim_id) -> ImportOutcome:
+    """The original written atomically, then its row committed; on failure, neither stays."""
     row, fields = _document_row(path, sha, result, person, kind, claim_id)
     target = originals.path_of(ctx.paths.originals, row["stored_name"])
     with originals.writing(ctx.paths.originals):
@@ -211,7 +245,7 @@ def _import_one(ctx, path: Path, person, kind, claim_id, page_progress, should_c
                     target.unlink()
             raise
     return ImportOutcome(
-        path=name,
+        path=display_name(path),
         document_id=doc_id,
         kind=row["kind"],
         read_state=row["read_state"],

@@ -48,26 +48,50 @@ def test_progress_is_reported_per_file(ctx, claire, tmp_path):
                                       progress=lambda done, total, msg: seen.append((done, total, msg)))
     assert all(o.ok for o in outcomes)
     assert seen[-1][:2] == (2, 2)
-    assert any("page 1 of 1" in msg for _, _, msg in seen)
+    assert any("page 1 of 2" in msg for _, _, msg in seen)  # both read together, over the cores
 
 
-def test_cancel_stores_nothing_half_done(ctx, claire, tmp_path):
-    files = [invoice_image(tmp_path / f"f{i}.png", number=f"F2025-00099{i}") for i in range(3)]
-    calls = {"n": 0}
+def test_cancel_stores_nothing_half_done(ctx, claire, tmp_path, monkeypatch):
+    monkeypatch.setattr(documents.os, "cpu_count", lambda: 1)  # read two files at a time
+    files = [invoice_image(tmp_path / f"f{i}.png", number=f"F2025-00099{i}") for i in range(4)]
 
-    def cancel_after_first_file():
-        calls["n"] += 1
-        return len(ctx.store.documents()) >= 1
+    def cancel_once_the_first_two_are_stored():
+        return len(ctx.store.documents()) >= 2
 
-    outcomes = documents.import_files(ctx, files, person_ref=claire.name, should_cancel=cancel_after_first_file)
-    assert len(outcomes) == 1
-    assert len(ctx.store.documents()) == 1
+    outcomes = documents.import_files(
+        ctx, files, person_ref=claire.name, should_cancel=cancel_once_the_first_two_are_stored
+    )
+    assert len(outcomes) == 2 and all(o.ok for o in outcomes)
+    assert len(ctx.store.documents()) == 2
     stored = [p for p in ctx.paths.originals.rglob("*") if p.is_file() and p.suffix == ".png"]
-    assert len(stored) == 1
+    assert len(stored) == 2
     assert not any(p.is_file() for p in ctx.paths.tmp.rglob("*"))
 
 
 @pytest.mark.ocr
+def test_cancel_in_the_middle_of_reading_stores_nothing_of_it(ctx, claire, tmp_path):
+    files = [invoice_image(tmp_path / f"g{i}.png", number=f"F2025-00077{i}") for i in range(2)]
+    calls = {"n": 0}
+
+    def cancel_after_a_page():
+        calls["n"] += 1
+        return calls["n"] > 2
+
+    outcomes = documents.import_files(ctx, files, person_ref=claire.name, should_cancel=cancel_after_a_page)
+    assert outcomes == []
+    assert ctx.store.documents() == []
+    assert not any(p.is_file() and p.suffix == ".png" for p in ctx.paths.originals.rglob("*"))
+
+
+def test_the_same_file_twice_in_one_import_is_stored_once(ctx, claire, tmp_path):
+    path = invoice_image(tmp_path / "a.png")
+    copy = tmp_path / "b.png"
+    copy.write_bytes(path.read_bytes())
+    outcomes = documents.import_files(ctx, [path, copy], person_ref=claire.name)
+    assert outcomes[0].ok and not outcomes[1].ok and "imported once" in outcomes[1].error
+    assert len(ctx.store.documents()) == 1
+
+
 def test_imported_fields_are_read_not_confirmed_then_confirmed(ctx, claire, tmp_path):
     path = invoice_image(tmp_path / "facture.png")
     [outcome] = documents.import_files(ctx, [path], person_ref=claire.name)

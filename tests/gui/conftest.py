@@ -81,7 +81,16 @@ def fake_reader(monkeypatch):
             text_source="ocr",
         )
 
+    def read_documents(paths, progress=None, should_cancel=None, **_kwargs):
+        results = []
+        for index, path in enumerate(paths, start=1):
+            results.append(read_document(path, should_cancel=should_cancel))
+            if progress:
+                progress(index, len(paths))
+        return results
+
     monkeypatch.setattr(intake, "read_document", read_document)
+    monkeypatch.setattr(intake, "read_documents", read_documents)
     return settings
 
 
