@@ -15,6 +15,7 @@ def line(text: str = "") -> None:
 
 
 def warn(text: str) -> None:
+    sys.stdout.flush()  # keep the warning after the line it is about
     sys.stderr.write(f"warning: {text}\n")
 
 

@@ -22,7 +22,7 @@ from desktop_app.core.model import (
 )
 from desktop_app.services import limits
 from desktop_app.services.context import Context
-from desktop_app.services.parsing import parse_amount, parse_date, parse_yes_no
+from desktop_app.services.parsing import name_tokens, parse_amount, parse_date, parse_yes_no
 from desktop_app.store import originals
 
 # progress(done_steps, total_steps, message)
@@ -244,12 +244,18 @@ def _store(ctx: Context, path: Path, sha: str, result, person, kind, claim_id) -
                 with contextlib.suppress(OSError):
                     target.unlink()
             raise
+    warnings = list(result.warnings)
+    patient = result.fields.get("patient_name")
+    if person and patient and patient.value and not name_tokens(patient.value) & name_tokens(person.name):
+        warnings.append(
+            f"the document names {patient.value}, not {person.name}: check whose document it is"
+        )
     return ImportOutcome(
         path=display_name(path),
         document_id=doc_id,
         kind=row["kind"],
         read_state=row["read_state"],
-        warnings=list(result.warnings),
+        warnings=warnings,
     )
 
 

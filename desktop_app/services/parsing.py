@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from desktop_app.core.errors import UserError
@@ -64,3 +65,9 @@ def parse_percent(text, what: str = "rate") -> Decimal | None:
     if value < 0 or value > 100:
         raise UserError(f"{what} {text!r} must be between 0 and 100")
     return value
+
+
+def name_tokens(name: str | None) -> set[str]:
+    """The words of a person's name, accents and case folded: 'MARTIN Claire' ~ 'Claire Martin'."""
+    text = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode().lower()
+    return {t for t in re.split(r"[^a-z0-9]+", text) if len(t) > 1}

@@ -9,7 +9,6 @@ step, and lines that match nothing are shown, not guessed.
 from __future__ import annotations
 
 import datetime as _dt
-import unicodedata
 from decimal import Decimal
 
 from desktop_app.core.errors import UserError
@@ -19,15 +18,10 @@ from desktop_app.core.rules.tracks import TrackState
 from desktop_app.services import tracking
 from desktop_app.services.context import Context
 from desktop_app.services.documents import get_document
-from desktop_app.services.parsing import parse_amount, parse_date
+from desktop_app.services.parsing import name_tokens, parse_amount, parse_date
 
 # A statement line this far from what was expected is still proposed, but flagged.
 CLOSE_ENOUGH = Decimal("0.05")
-
-
-def _tokens(name: str | None) -> set[str]:
-    text = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode().lower()
-    return {t for t in "".join(c if c.isalnum() else " " for c in text).split() if len(t) > 1}
 
 
 def _field(doc, name):
@@ -67,7 +61,7 @@ def propose(ctx: Context, document_id) -> dict:
         if not care_date or amount is None:
             unmatched.append({"line": index, **line, "why": "no care date or amount read"})
             continue
-        names = _tokens(line.get("patient_name"))
+        names = name_tokens(line.get("patient_name"))
         best = None
         for s in status["claims"]:
             if s["care_date"] != care_date or s["claim_id"] in taken:
@@ -75,7 +69,7 @@ def propose(ctx: Context, document_id) -> dict:
             person = people.get(s["person_id"])
             if doc.person_id and not names and s["person_id"] != doc.person_id:
                 continue
-            if names and person and not names & _tokens(person.name):
+            if names and person and not names & name_tokens(person.name):
                 continue
             track = s["tracks"][payer]
             if track["state"] in ("closed", "direct"):
