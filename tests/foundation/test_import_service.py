@@ -130,3 +130,16 @@ def test_confirm_rejects_bad_values(ctx, claire, tmp_path, capsys):
     assert code == 2 and "not a date" in capsys.readouterr().err
     code = main(["--data-dir", str(ctx.paths.root), "doc", "confirm", str(outcome.document_id), "nir=123"])
     assert code == 2 and "NIR" in capsys.readouterr().err
+
+
+@pytest.mark.ocr
+def test_a_document_naming_someone_else_is_flagged(ctx, tmp_path):
+    people.add_person(ctx, name="Paul Durand")
+    [outcome] = documents.import_files(ctx, [invoice_image(tmp_path / "f.png")], person_ref="Paul Durand")
+    assert outcome.ok
+    assert any("not Paul Durand" in w for w in outcome.warnings)
+    people.add_person(ctx, name="Claire Martin")
+    [outcome] = documents.import_files(
+        ctx, [invoice_image(tmp_path / "g.png", number="F2025-000555")], person_ref="Claire Martin"
+    )
+    assert not any("check whose document" in w for w in outcome.warnings)
