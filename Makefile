@@ -33,7 +33,7 @@ system-deps:
 	@sh packaging/system-deps.sh
 
 translations: $(APP_STAMP)
-	@$(BIN)/python -m desktop_app.gui.i18n_build 2>/dev/null || true
+	@$(BIN)/python -m desktop_app.gui.i18n_build
 
 bench: bench-intake bench-gui
 
