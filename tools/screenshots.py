@@ -3,10 +3,16 @@
 Runs the app under a real X server (Xvfb through xvfb-run when there is no DISPLAY), builds the
 demo household in a temporary folder, then grabs the main window on the dashboard, a claim, a
 document with its fields, and the inbox.
+
+For checking layouts rather than the README: ``--screen 1280x800 --scale 2 --out /tmp/shots``
+runs on a screen of that size at 200 % (QT_SCALE_FACTOR) with the window filling it, and
+``--extra`` adds the statement panel and the Backups dialog. PAPERASSE_SCREENSHOT_LANGUAGE=fr
+takes them in French.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import subprocess
@@ -18,14 +24,25 @@ REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "docs" / "screenshots"
 
 
-def _relaunch_under_xvfb() -> int:
+def _args(argv=None):
+    parser = argparse.ArgumentParser(prog="tools/screenshots.py")
+    parser.add_argument("--screen", help="screen size WxH: the window fills it (default: a 1600x1000 "
+                        "screen and a 1280x800 window)")
+    parser.add_argument("--scale", type=float, help="interface scale, e.g. 2 for 200 %%")
+    parser.add_argument("--out", type=Path, default=OUT, help="folder for the PNG files")
+    parser.add_argument("--extra", action="store_true", help="also the statement panel and Backups")
+    return parser.parse_args(argv)
+
+
+def _relaunch_under_xvfb(args) -> int:
     if not shutil.which("xvfb-run"):
         sys.stderr.write("screenshots: no DISPLAY and no xvfb-run; install xvfb\n")
         return 2
     env = dict(os.environ, PAPERASSE_SCREENSHOTS_CHILD="1")
     env.pop("QT_QPA_PLATFORM", None)
+    screen = args.screen or "1600x1000"
     return subprocess.call(
-        ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", sys.executable, __file__, *sys.argv[1:]],
+        ["xvfb-run", "-a", "-s", f"-screen 0 {screen}x24", sys.executable, __file__, *sys.argv[1:]],
         env=env,
     )
 
@@ -46,9 +63,13 @@ def _wait_for(predicate, timeout_ms: int = 20_000) -> None:
 
 
 def main() -> int:
+    args = _args()
     if not os.environ.get("DISPLAY") and not os.environ.get("PAPERASSE_SCREENSHOTS_CHILD"):
-        return _relaunch_under_xvfb()
+        return _relaunch_under_xvfb(args)
     os.environ.pop("QT_QPA_PLATFORM", None)
+    if args.scale:
+        os.environ["QT_SCALE_FACTOR"] = str(args.scale)
+    out_dir = args.out
     sys.path.insert(0, str(REPO))
     language = os.environ.get("PAPERASSE_SCREENSHOT_LANGUAGE", "en")
     from desktop_app.gui import i18n, i18n_build
@@ -60,7 +81,7 @@ def main() -> int:
     app.setStyle("Fusion")
     if not (i18n.translations_dir() / "paperasse_fr.qm").exists():
         i18n_build.main([])
-    OUT.mkdir(parents=True, exist_ok=True)
+    out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "Paperasse demo"
         demo.build_demo(root)
@@ -69,7 +90,10 @@ def main() -> int:
         controller = AppController(ctx)
         controller.demo = True
         window = controller.show()
-        window.resize(1280, 800)
+        if args.screen:
+            window.setGeometry(app.primaryScreen().availableGeometry())
+        else:
+            window.resize(1280, 800)
         _wait_for(lambda: bool(window.household))
         _wait(300)
         shots = {}
@@ -86,7 +110,6 @@ def main() -> int:
             d["id"] for d in window.claim_controller.status["documents"] if d["kind"] == "care_sheet"
         )
         window.show_document(care_sheet)
-        window.splitter.setSizes([190, 330, 760])
         _wait_for(lambda: window.document_view.page.has_image())
         editor = window.document_controller.editors.get("total_amount")
         if editor is not None:
@@ -103,10 +126,28 @@ def main() -> int:
         _wait(300)
         shots["inbox"] = window.grab()
 
+        if args.extra:
+            statement = next((d for d in inbox if d.kind == "statement"), None)
+            if statement is not None:
+                window.show_document(statement.id)
+                _wait_for(lambda: window.document_view.statement.summary.text().count("…") == 0)
+                _wait_for(lambda: window.document_view.page.has_image())
+                _wait(300)
+                shots["statement"] = window.grab()
+            backups_dialog = window.safekeeping.open_backups()
+            _wait_for(lambda: not backups_dialog.view.busy.isVisible())
+            _wait(300)
+            shots["backups"] = backups_dialog.view.grab()
+            backups_dialog.view.close()
+            window.show_claim(stimulator.id)
+            window.claim_view.verticalScrollBar().setValue(0)
+            _wait(300)
+            shots["claim-top"] = window.grab()
+
         for name, pixmap in shots.items():
-            path = OUT / f"{name}.png"
+            path = out_dir / f"{name}.png"
             pixmap.save(str(path))
-            print(f"{path.relative_to(REPO)}: {pixmap.width()}×{pixmap.height()}")
+            print(f"{path}: {pixmap.width()}×{pixmap.height()}")
         window.close()
         ctx.close()
     return 0

@@ -84,7 +84,8 @@ def _address_list(args, ctx) -> int:
         emit_json(found)
         return 0
     if not found:
-        line(f"nothing matches {args.query!r}; add it with: paperasse address add --name … --address …")
+        line(f"nothing matches {args.query!r}; "
+             "add it with: paperasse address add --name … --address …")
         return 0
     table([_entry_line(e) for e in found], ["code", "name", "address", "from"])
     return 0

@@ -44,6 +44,8 @@ class AppController(QObject):
         self.window.language_requested.connect(self.switch_language)
         self.window.demo_requested.connect(self.open_demo)
         self.window.leave_demo_requested.connect(self.leave_demo)
+        self.window.rebuild_on_store_change = True
+        self.window.store_replaced.connect(self.reopen_after_restore)
         if geometry is not None:
             self.window.restoreGeometry(geometry)
         self.window.show()
@@ -51,6 +53,14 @@ class AppController(QObject):
             old.close()
             old.deleteLater()
         return self.window
+
+    def reopen_after_restore(self, message: str, warning=None) -> None:
+        """A restore replaced the database (``ctx.store`` is already reopened on it): the old
+        window's workers stop, and a new window shows the restored records."""
+        if self.window is not None:
+            self.window.workers.shutdown()
+        window = self.show()
+        window.after_restore(message, warning)
 
     def switch_language(self, language: str) -> None:
         i18n.install(i18n.choose_language(language))
@@ -139,8 +149,13 @@ def run(data_dir: str | None, argv: list[str], files: list[str] | None = None) -
 
         paths = [Path(f) for f in files]
         QTimer.singleShot(0, lambda: controller.window.import_paths(paths))
-    # Crash leftovers are removed once the window is up (it reads every stored name).
-    window.workers.run(lambda wctx, **_: startup.clean_up(wctx))
+    # Crash leftovers are removed once the window is up (it reads every stored name), then the
+    # daily backup is made; if it fails, the window says so without getting in the way.
+    def finished_start(problem) -> None:
+        if problem and controller.window is not None:
+            controller.window.show_backup_problem(problem)
+
+    window.workers.run(lambda wctx, **_: _clean_up(wctx), on_success=finished_start)
     if _wants_marker():
         _print_after_first_paint(window)
     del window
@@ -150,6 +165,14 @@ def run(data_dir: str | None, argv: list[str], files: list[str] | None = None) -
         controller.close()
         ctx.close()
         lock.release()
+
+
+def _clean_up(wctx) -> str | None:
+    """On a worker: start-up's tidy-up and daily backup; why the backup failed, if it did."""
+    from desktop_app.services import startup
+
+    startup.clean_up(wctx)
+    return wctx.backup_problem
 
 
 def _wants_marker() -> bool:

@@ -173,3 +173,57 @@ def confidence_level(confidence: float | None, source: str) -> str:
     if confidence is None or confidence < 0.6:
         return "low"
     return "high" if confidence >= 0.85 else "medium"
+
+
+BACKUP_REASON_TEXT = {
+    "manual": lambda: QCoreApplication.translate("Labels", "Made by you"),
+    "auto": lambda: QCoreApplication.translate("Labels", "Daily copy"),
+    "before-restore": lambda: QCoreApplication.translate("Labels", "Safety copy before a restore"),
+    "before-import": lambda: QCoreApplication.translate("Labels", "Safety copy before an import"),
+    "before-migration": lambda: QCoreApplication.translate("Labels", "Before an update of Paperasse"),
+    "unknown": lambda: QCoreApplication.translate("Labels", "Unknown"),
+}
+
+
+def backup_reason_text(reason: str | None) -> str:
+    return _lookup(BACKUP_REASON_TEXT, reason or "unknown")
+
+
+def moment(value, empty: str = "") -> str:
+    """A date and a time of day: '4 Jul 2025, 14:05' / '04/07/2025 à 14:05'."""
+    if not value:
+        return empty
+    try:
+        stamp = value if isinstance(value, _dt.datetime) else _dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    return (
+        QCoreApplication.translate("Labels", "%1, %2")
+        .replace("%1", day(stamp.date()))
+        .replace("%2", stamp.strftime("%H:%M"))
+    )
+
+
+def size_text(size: int | None) -> str:
+    """Bytes as people read them: '840 KB', '12.5 MB' ('12,5 Mo' in French)."""
+    size = int(size or 0)
+    french = current_language() == "fr"
+    units = ("o", "Ko", "Mo", "Go") if french else ("B", "KB", "MB", "GB")
+    value, unit = float(size), 0
+    while value >= 1000 and unit < len(units) - 1:
+        value /= 1000
+        unit += 1
+    text = f"{value:.0f}" if unit == 0 or value >= 100 else f"{value:.1f}"
+    return (text.replace(".", ",") if french else text) + "\u00a0" + units[unit]
+
+
+def counts_text(counts: dict) -> str:
+    """'2 people, 3 claims, 5 documents' from {"people": 2, "claims": 3, "documents": 5}."""
+    people = int(counts.get("people") or 0)
+    claims = int(counts.get("claims") or 0)
+    documents = int(counts.get("documents") or 0)
+    return ", ".join((
+        QCoreApplication.translate("Labels", "%n person(s)", "", people),
+        QCoreApplication.translate("Labels", "%n claim(s)", "", claims),
+        QCoreApplication.translate("Labels", "%n document(s)", "", documents),
+    ))

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
     QSizePolicy,
 )
@@ -27,6 +27,7 @@ from desktop_app.gui.controllers.document_controller import DocumentController
 from desktop_app.gui.controllers.import_controller import ImportController
 from desktop_app.gui.controllers.messages import show_error
 from desktop_app.gui.controllers.person_controller import PersonController
+from desktop_app.gui.controllers.safekeeping_controller import SafekeepingController
 from desktop_app.gui.controllers.settings_controller import SettingsController
 from desktop_app.gui.models.claims_model import ClaimsFilterModel, ClaimsTableModel
 from desktop_app.gui.models.documents_model import (
@@ -36,8 +37,10 @@ from desktop_app.gui.models.documents_model import (
     DocumentsTableModel,
 )
 from desktop_app.gui.models import documents_model
+from desktop_app.gui.views.banner_view import BannerView
 from desktop_app.gui.views.claim_view import ClaimView
 from desktop_app.gui.views.dashboard_view import DashboardView
+from desktop_app.gui.views.page_stack import PageStack
 from desktop_app.gui.views.document_view import DocumentView
 from desktop_app.gui.views.progress_view import ProgressView
 from desktop_app.gui.views.sidebar_view import SidebarView
@@ -51,6 +54,8 @@ from desktop_app.services.context import Context
 
 SEARCH_DELAY_MS = 150
 REFRESH_DELAY_MS = 250
+# How often the window looks whether another process (the command line) wrote to the data folder.
+WATCH_INTERVAL_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +65,7 @@ class MainWindow(QMainWindow):
     claims_loaded = Signal()
     household_loaded = Signal()
     documents_loaded = Signal()
+    store_replaced = Signal(str, object)  # message, warning (or None): rebuild on the new database
 
     def __init__(self, ctx: Context, demo: bool = False):
         super().__init__()
@@ -78,6 +84,8 @@ class MainWindow(QMainWindow):
         self._list_counts: dict[str, int] = {}
         self._current_claim_id: int | None = None
         self._before_search = None
+        self._suspended = False  # a restore is replacing the database: touch nothing
+        self.rebuild_on_store_change = False  # set by the AppController, which rebuilds windows
 
         self._build_models()
         self._build_layout()
@@ -86,10 +94,16 @@ class MainWindow(QMainWindow):
         self._connect()
 
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
-        self._refresh_timer.timeout.connect(self.refresh)
+        self._refresh_timer.timeout.connect(self._refresh_from_timer)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.run_search)
+        self._data_version = self._read_data_version()
+        self._watch_timer = QTimer(self, interval=WATCH_INTERVAL_MS)
+        self._watch_timer.timeout.connect(self.check_outside_changes)
+        self._watch_timer.start()
         self.refresh(first=True)
+        if ctx.backup_problem:
+            self.show_backup_problem(ctx.backup_problem)
 
     # Building
 
@@ -106,7 +120,8 @@ class MainWindow(QMainWindow):
 
     def _build_layout(self) -> None:
         self.sidebar = SidebarView()
-        self.sidebar.setMinimumWidth(170)
+        char = self.sidebar.fontMetrics().averageCharWidth()
+        self.sidebar.setMinimumWidth(14 * char)
         self.dashboard = DashboardView()
         self.claims_page = ClaimsPage()
         self.claims_page.table.setModel(self.claims_proxy)
@@ -114,23 +129,32 @@ class MainWindow(QMainWindow):
         for column in (documents_model.PERSON, CLAIM, FOUND):
             self.claims_page.inbox_table.hideColumn(column)
         from desktop_app.gui.models import claims_model as cm
-        from desktop_app.gui.views.tables_view import set_column_widths
+        from desktop_app.gui.views.tables_view import FittedColumns
 
-        set_column_widths(
+        # "What" gives way first (elided), then the amounts go (the claim pane shows them);
+        # the payers' states stay whole.
+        self.claims_columns = FittedColumns(
             self.claims_page.table,
-            {cm.DATE: 11, cm.PERSON: 14, cm.WHAT: 20, cm.CPAM: 15, cm.MUTUELLE: 15, cm.PAID: 10,
-             cm.EXPECTED: 12, cm.RECEIVED: 10},
+            {cm.DATE: 11, cm.PERSON: 13, cm.CPAM: 14, cm.MUTUELLE: 14, cm.PAID: 9,
+             cm.EXPECTED: 12, cm.RECEIVED: 9},
+            elastic=cm.WHAT, elastic_min=6, optional=(cm.PERSON, cm.PAID, cm.EXPECTED, cm.RECEIVED),
         )
         self.claims_page.table.horizontalHeader().setSortIndicator(cm.DATE, Qt.SortOrder.DescendingOrder)
         self.documents_page = DocumentsPage()
         self.documents_page.table.setModel(self.documents_proxy)
-        doc_widths = {documents_model.NAME: 24, documents_model.KIND: 14, documents_model.PERSON: 14,
+        doc_widths = {documents_model.KIND: 12, documents_model.PERSON: 14,
                       documents_model.DATE: 11, documents_model.AMOUNT: 10,
                       documents_model.TO_CONFIRM: 16, CLAIM: 16, FOUND: 30}
-        set_column_widths(self.documents_page.table, doc_widths)
-        set_column_widths(self.claims_page.inbox_table, doc_widths)
+        optional = (documents_model.DATE, documents_model.AMOUNT, documents_model.TO_CONFIRM, CLAIM,
+                    documents_model.PERSON)
+        self.documents_columns = FittedColumns(
+            self.documents_page.table, doc_widths, documents_model.NAME, 12, optional
+        )
+        self.inbox_columns = FittedColumns(
+            self.claims_page.inbox_table, doc_widths, documents_model.NAME, 12, optional
+        )
         self.welcome = WelcomeView()
-        self.centre = QStackedWidget()
+        self.centre = PageStack()
         for page in (self.dashboard, self.claims_page, self.documents_page, self.welcome):
             self.centre.addWidget(page)
         self.document_view = DocumentView()
@@ -139,7 +163,7 @@ class MainWindow(QMainWindow):
         self.detail_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail_hint.setWordWrap(True)
         self.detail_hint.setStyleSheet("color: #666; padding: 20px;")
-        self.detail = QStackedWidget()
+        self.detail = PageStack()
         for page in (self.detail_hint, self.claim_view, self.document_view):
             self.detail.addWidget(page)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -150,8 +174,19 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setSizes([200, 560, 520])
-        self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        # The lists and the right pane may be folded away (dragged shut, or on a narrow window);
+        # the centre never is.
+        self.splitter.setChildrenCollapsible(True)
+        self.splitter.setCollapsible(1, False)
+        self.banner = BannerView()
+        self.banner.action.clicked.connect(lambda: self.safekeeping.open_backups())
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(2)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self.progress = ProgressView()
         self.statusBar().addPermanentWidget(self.progress, 1)
         self.detail_hint.setText(self.tr("Select a claim or a document to see it here."))
@@ -162,6 +197,7 @@ class MainWindow(QMainWindow):
         self.document_controller = DocumentController(self.document_view, self.ctx, self.workers, self)
         self.claim_controller = ClaimController(self.claim_view, self.ctx, self)
         self.dashboard_controller = DashboardController(self.dashboard, self)
+        self.safekeeping = SafekeepingController(self)
 
     def _action(self, text: str, shortcut=None, slot=None, menu=None) -> QAction:
         action = QAction(text, self)
@@ -182,6 +218,16 @@ class MainWindow(QMainWindow):
         )
         self.paste_action = self._action(
             self.tr("&Paste an image"), QKeySequence.StandardKey.Paste, self.paste, file_menu
+        )
+        file_menu.addSeparator()
+        self.export_action = self._action(
+            self.tr("&Export everything to an archive…"), None, lambda: self.safekeeping.ask_export(), file_menu
+        )
+        self.import_archive_action = self._action(
+            self.tr("Import an &archive…"), None, lambda: self.safekeeping.ask_import(), file_menu
+        )
+        self.backups_action = self._action(
+            self.tr("&Backups…"), None, lambda: self.safekeeping.open_backups(), file_menu
         )
         file_menu.addSeparator()
         self.settings_action = self._action(
@@ -212,6 +258,11 @@ class MainWindow(QMainWindow):
         self._action(self.tr("&All claims"), QKeySequence("Ctrl+3"), lambda: self.sidebar.select("person"), view_menu)
         self._action(self.tr("&Refresh"), QKeySequence.StandardKey.Refresh, self.refresh, view_menu)
         self._action(self.tr("Go to the &lists"), QKeySequence("Alt+1"), self.sidebar.setFocus, view_menu)
+        self.lists_action = self._action(self.tr("&Lists and household"), QKeySequence("F9"), None, view_menu)
+        self.lists_action.setCheckable(True)
+        self.lists_action.setChecked(True)
+        self.lists_action.toggled.connect(self.show_lists)
+        self.splitter.splitterMoved.connect(lambda *_: self._sync_lists_action())
 
         household_menu = bar.addMenu(self.tr("&Household"))
         self._action(self.tr("Add a &person…"), QKeySequence("Ctrl+N"), self.add_person, household_menu)
@@ -268,6 +319,7 @@ class MainWindow(QMainWindow):
         self.imports.message.connect(self.say)
         self.document_controller.changed.connect(self.schedule_refresh)
         self.document_controller.claim_requested.connect(self.show_claim)
+        self.document_controller.message.connect(self.say)
         self.claim_controller.changed.connect(lambda _id: self.schedule_refresh())
         self.claim_controller.message.connect(self.say)
         self.claim_controller.document_requested.connect(self.show_document)
@@ -283,7 +335,10 @@ class MainWindow(QMainWindow):
         """Coalesce bursts of changes into one reload."""
         self._refresh_timer.start()
 
-    def refresh(self, first: bool = False) -> None:
+    def refresh(self, first: bool = False, outside: bool = False) -> None:
+        if self._suspended:
+            return
+        self._data_version = self._read_data_version()
         self.people = overview.people_rows(self.ctx)
         self.sidebar.set_people(self.people)
         if first:
@@ -293,10 +348,79 @@ class MainWindow(QMainWindow):
         self.load_inbox()
         if self.centre.currentWidget() is self.documents_page:
             self.load_documents()
+        if outside and self._editing_in_detail():
+            return  # what the user is typing stays; the pane reloads with the next change
         if self.detail.currentWidget() is self.claim_view:
             self.claim_controller.reload()
         elif self.detail.currentWidget() is self.document_view:
             self.document_controller.reload()
+
+    def _editing_in_detail(self) -> bool:
+        focus = self.focusWidget()
+        return isinstance(focus, QLineEdit) and focus.isModified() and self.detail.isAncestorOf(focus)
+
+    # Changes made by another process (the command line) while the window is open
+
+    def _read_data_version(self) -> int | None:
+        """SQLite's counter of commits made by other connections: one cheap read, no file scan."""
+        import sqlite3
+
+        try:
+            return self.ctx.store.db.conn.execute("PRAGMA data_version").fetchone()[0]
+        except (sqlite3.Error, AttributeError):
+            return None
+
+    def check_outside_changes(self) -> None:
+        if self._suspended or self.imports.running:
+            return  # an import refreshes once it is done
+        version = self._read_data_version()
+        if version is not None and version != self._data_version:
+            self._data_version = version
+            self._outside_refresh = True
+            self.schedule_refresh()
+
+    def _refresh_from_timer(self) -> None:
+        outside, self._outside_refresh = getattr(self, "_outside_refresh", False), False
+        self.refresh(outside=outside)
+
+    def suspend(self) -> None:
+        """Stop everything that reads the database (a restore is about to replace it)."""
+        self._suspended = True
+        for timer in (self._watch_timer, self._refresh_timer, self._search_timer):
+            timer.stop()
+
+    def resume(self) -> None:
+        self._suspended = False
+        self._data_version = self._read_data_version()
+        self._watch_timer.start()
+
+    def store_replaced_in_place(self, message: str, warning: str | None = None) -> None:
+        """The database file was replaced and ``ctx.store`` reopened: show the new records."""
+        if self.rebuild_on_store_change:
+            self.store_replaced.emit(message, warning)  # the AppController builds a new window
+            return
+        self.workers.shutdown()
+        self.resume()
+        self.household = {}
+        self.claims_model.set_rows([])
+        self.refresh()
+        self.after_restore(message, warning)
+
+    def after_restore(self, message: str, warning: str | None = None) -> None:
+        self.say(message)
+        if warning:
+            show_error(self, self.tr("Some scans are missing"), warning)
+
+    def show_backup_problem(self, problem: str) -> None:
+        self.ctx.backup_problem = problem
+        self.banner.text.setText(
+            self.tr("The automatic backup failed: %1").replace("%1", problem)
+        )
+        self.banner.action.setText(self.tr("Backups…"))
+        self.banner.show()
+
+    def hide_banner(self) -> None:
+        self.banner.hide()
 
     def _update_welcome(self) -> None:
         if not self.people:
@@ -399,6 +523,7 @@ class MainWindow(QMainWindow):
         self.documents_model.set_rows(rows)
         table = self.documents_page.table
         table.setColumnHidden(FOUND, self._documents_mode != "search")
+        self.documents_columns.fit()
         if self._documents_mode == "search":
             self.documents_page.heading.setText(self.tr("Search results"))
             self.documents_page.hint.setText(
@@ -496,11 +621,48 @@ class MainWindow(QMainWindow):
         if self.claim_controller.show_claim(claim.id):
             self._show_claim_pane()
 
+    CLAIM_SHARE = 0.48  # of the width beside the lists: the payers side by side, states whole
+    DOCUMENT_SHARE = 0.68  # a page needs room
+
+    def _place_panes(self, detail_share: float) -> None:
+        """Share the width between the lists, the centre and the right pane. On a narrow window
+        (a small screen, or 200 %) the lists fold away; View › Lists brings them back."""
+        char = self.sidebar.fontMetrics().averageCharWidth()
+        total = sum(self.splitter.sizes()) or self.splitter.width()
+        side = self.splitter.sizes()[0]
+        if total < 110 * char:
+            side = 0
+        elif side == 0 and self.lists_action.isChecked():
+            side = min(200, 28 * char)
+        rest = total - side
+        if side == 0 and detail_share < 0.5:
+            detail_share -= 0.04  # a narrow window: the claims' state columns come first
+        detail = int(rest * detail_share)
+        self.splitter.setSizes([side, rest - detail, detail])
+        self._sync_lists_action()
+
+    def _sync_lists_action(self) -> None:
+        self.lists_action.blockSignals(True)
+        self.lists_action.setChecked(self.splitter.sizes()[0] > 0)
+        self.lists_action.blockSignals(False)
+
+    def show_lists(self, shown: bool) -> None:
+        sizes = self.splitter.sizes()
+        char = self.sidebar.fontMetrics().averageCharWidth()
+        if shown and sizes[0] == 0:
+            side = min(200, 28 * char)
+            sizes = [side, max(sizes[1] - side, 0), sizes[2]]
+            if sizes[1] < 30 * char:  # no room left for the centre: the right pane gives way
+                sizes = [side, sizes[1] + sizes[2] - side, 0] if sizes[2] else sizes
+        elif not shown:
+            sizes = [0, sizes[1] + sizes[0], sizes[2]]
+        self.splitter.setSizes(sizes)
+        if shown:
+            self.sidebar.setFocus()
+
     def _show_claim_pane(self) -> None:
-        if self.detail.currentWidget() is not self.claim_view:
-            total = sum(self.splitter.sizes())
-            side = self.splitter.sizes()[0]
-            self.splitter.setSizes([side, int((total - side) * 0.52), int((total - side) * 0.48)])
+        if self.detail.currentWidget() is not self.claim_view or self.splitter.sizes()[2] == 0:
+            self._place_panes(self.CLAIM_SHARE)
         self.detail.setCurrentWidget(self.claim_view)
 
     def _document_selected(self, proxy, current) -> None:
@@ -511,11 +673,8 @@ class MainWindow(QMainWindow):
 
     def show_document(self, document_id: int) -> None:
         self.detail.show()
-        if self.detail.currentWidget() is not self.document_view:
-            # A page needs room: give the right pane most of the width.
-            total = sum(self.splitter.sizes())
-            side = self.splitter.sizes()[0]
-            self.splitter.setSizes([side, int((total - side) * 0.32), int((total - side) * 0.68)])
+        if self.detail.currentWidget() is not self.document_view or self.splitter.sizes()[2] == 0:
+            self._place_panes(self.DOCUMENT_SHARE)
         self.document_controller.show_document(document_id)
         self.detail.setCurrentWidget(self.document_view)
 
@@ -705,5 +864,6 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        self._watch_timer.stop()
         self.workers.shutdown()
         super().closeEvent(event)

@@ -15,7 +15,7 @@ from desktop_app.intake.extract_common import (
     Context, all_dates, amount_by_labels, confident_text, norm, seg_value,
 )
 from desktop_app.intake.imaging import (
-    binarise, box_contents, crop_layout, for_ocr, ink_amount, line_profile,
+    binarise, box_contents, crop_layout, for_ocr, ink_amount, line_profile, read_stacked,
 )
 from desktop_app.intake.layout import Hit, Page, Value, find_labels, value_below, value_right
 from desktop_app.intake.names import clean_person
@@ -38,8 +38,9 @@ _TOTAL_LABELS = [r"montant total|total des honoraires|total a payer|total genera
 
 def extract_care_sheet(ctx: Context) -> None:
     _patient(ctx)
-    _nir(ctx)
-    _birth_date(ctx)
+    reader = _BoxReader(ctx)
+    _nir(ctx, reader)
+    _birth_date(ctx, reader)
     _signed(ctx)
     acts = _acts(ctx)
     _total(ctx, acts)
@@ -71,39 +72,137 @@ def _region_after(hit: Hit, rows_down: float, right_limit: float | None = None) 
     return (hit.x0 - 1.5 * lh, row.y1 + 0.1 * lh, x1, row.y1 + rows_down * lh)
 
 
-def _read_boxes(ctx: Context, page: Page, box, whitelist: str) -> str | None:
-    """Characters written in a row of boxes; None when the boxes are empty."""
-    if ctx.engine is None:
+class _BoxReader:
+    """Digits written in rows of boxes, every crop the page needs read in ONE tesseract call.
+
+    The first request predicts the other crops the extractors will ask for (the NIR's
+    boxes, the birth date's right and lower boxes), stacks all of them into one image
+    and reads it once; each crop's characters are then split off by their y range.
+    A crop the prediction missed is read on its own.
+    """
+
+    _WHITELIST = "0123456789AB"
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.read: dict[tuple, str | None] = {}
+        self.batched = False
+
+    @staticmethod
+    def key(page: Page, box) -> tuple:
+        return (page.index,) + tuple(int(v) for v in box)
+
+    def __call__(self, page: Page, box) -> str | None:
+        """Characters in the boxes; None when they are empty (or cannot be read)."""
+        if self.ctx.engine is None:
+            return None
+        k = self.key(page, box)
+        if k not in self.read and not self.batched:
+            self.batched = True
+            wanted = [(page, box)] + [pb for pb in _planned_boxes(self.ctx) if self.key(*pb) != k]
+            self._read_many(wanted)
+        if k not in self.read:
+            self._read_many([(page, box)])
+        return self.read.get(k)
+
+    def _read_many(self, wanted) -> None:
+        crops, keys = [], []
+        for page, box in wanted:
+            k = self.key(page, box)
+            if k in self.read or k in keys:
+                continue
+            crop = crop_layout(page, box)
+            ink = box_contents(crop) if crop is not None else None
+            if ink is None:
+                self.read[k] = None
+                continue
+            crops.append(for_ocr(ink))
+            keys.append(k)
+        if not crops:
+            return
+        texts = read_stacked(self.ctx.engine, crops, whitelist=self._WHITELIST)
+        for k, text in zip(keys, texts):
+            self.read[k] = text or None
+
+
+def _planned_boxes(ctx: Context) -> list:
+    """The box crops _nir and _birth_date will ask for, so they are read together."""
+    out = []
+    for hit in find_labels(ctx.pages, _NIR_LABELS):
+        if _typed_nir(hit) is not None:
+            break
+        box = _region_after(hit, 3.6)
+        if _nir_from_page_words(hit.page, box) is None:
+            out.append((hit.page, box))
+        break
+    for hit in find_labels(ctx.pages, _BIRTH_LABELS):
+        if _typed_date(hit) is not None:
+            break
+        out.extend((hit.page, box) for box in _birth_boxes(hit))
+        break
+    return out
+
+
+def _typed_nir(hit: Hit):
+    for v in (value_right(hit), value_below(hit, max_rows=1)):
+        if v is None:
+            continue
+        reading = find_nir(v.text)
+        if reading and reading.valid:
+            return reading, v
+    return None
+
+
+def _typed_date(hit: Hit):
+    for v in (value_right(hit), value_below(hit, max_rows=1)):
+        if v is None:
+            continue
+        dms = [d for d in find_dates(v.text) if not d.partial]
+        if dms:
+            return dms[0].date, v
+    return None
+
+
+def _words_in(page: Page, box) -> list:
+    x0, y0, x1, y1 = box
+    words = [w for w in page.words if x0 <= w.x + w.w / 2 <= x1 and y0 <= w.cy <= y1]
+    return sorted(words, key=lambda w: w.x)
+
+
+def _nir_from_page_words(page: Page, box):
+    """The NIR as the page's own OCR read it in its boxes, when its key proves it right."""
+    if page.source != "ocr":
         return None
-    crop = crop_layout(page, box)
-    if crop is None:
-        return None
-    ink = box_contents(crop)
-    if ink is None:
-        return None
-    words = ctx.engine.text_line(for_ocr(ink), whitelist=whitelist, psm=7)
-    text = "".join(w for w, _ in words)
-    return text or None
+    words = _words_in(page, box)
+    text = re.sub(r"[|\[\]()!]", "", "".join(w.text for w in words))
+    reading = nir_from_chars(text) if text else None
+    if reading is not None and reading.valid and not reading.warnings:
+        return reading, words
+    return None
 
 
 def _next_row_top(page: Page, row: int) -> float:
     return page.rows[row + 1].y0 if row + 1 < len(page.rows) else page.height
 
 
-def _nir(ctx: Context) -> None:
+def _nir(ctx: Context, read_boxes: "_BoxReader") -> None:
     for hit in find_labels(ctx.pages, _NIR_LABELS):
         page = hit.page
         # Typed on the line (or the one below): the page's own OCR suffices.
-        for v in (value_right(hit), value_below(hit, max_rows=1)):
-            if v is None:
-                continue
-            reading = find_nir(v.text)
-            if reading and reading.valid:
-                ctx.put("nir", reading.value, 0.95 * v.conf, v)
-                return
-        lh = page.rows[hit.row].height
+        typed = _typed_nir(hit)
+        if typed is not None:
+            reading, v = typed
+            ctx.put("nir", reading.value, 0.95 * v.conf, v)
+            return
         box = _region_after(hit, 3.6)
-        text = _read_boxes(ctx, page, box, "0123456789AB")
+        # Written in boxes: the page's OCR often has it already, and the key tells if it is right.
+        first = _nir_from_page_words(page, box)
+        if first is not None:
+            reading, words = first
+            v = Value(words, page, "below")
+            ctx.put("nir", reading.value, 0.9 * min(1.0, v.conf + 0.1), v)
+            return
+        text = read_boxes(page, box)
         if text is None:
             if page.image is not None:
                 ctx.put("nir", None, 0.7, page=page.index, bbox=_int_box(box))
@@ -126,28 +225,30 @@ def _int_box(box) -> list[int]:
     return [int(x0), int(y0), int(x1 - x0), int(y1 - y0)]
 
 
-def _birth_date(ctx: Context) -> None:
+def _birth_boxes(hit: Hit) -> list:
+    """Where boxed birth digits are: right of the label on its row, else under it."""
+    page = hit.page
+    row = page.rows[hit.row]
+    lh = row.height
+    right = (hit.x1 + 0.2 * lh, row.y0 - 0.9 * lh, min(page.width, hit.x1 + 20 * lh), row.y1 + 0.9 * lh)
+    return [right, _region_after(hit, 3.6)]
+
+
+def _birth_date(ctx: Context, read_boxes: "_BoxReader") -> None:
     for hit in find_labels(ctx.pages, _BIRTH_LABELS):
         page = hit.page
-        for v in (value_right(hit), value_below(hit, max_rows=1)):
-            if v is None:
-                continue
-            dms = [d for d in find_dates(v.text) if not d.partial]
-            if dms:
-                ctx.put("birth_date", dms[0].date.isoformat(), 0.9 * v.conf, v)
-                return
-        row = page.rows[hit.row]
-        lh = row.height
-        # Boxes right of the label on its row, else under it.
-        right = (hit.x1 + 0.2 * lh, row.y0 - 0.9 * lh, min(page.width, hit.x1 + 20 * lh), row.y1 + 0.9 * lh)
-        below = _region_after(hit, 3.6)
+        typed = _typed_date(hit)
+        if typed is not None:
+            date, v = typed
+            ctx.put("birth_date", date.isoformat(), 0.9 * v.conf, v)
+            return
         blank_seen = False
-        for box in (right, below):
-            text = _read_boxes(ctx, page, box, "0123456789")
+        for box in _birth_boxes(hit):
+            text = read_boxes(page, box)
             if text is None:
                 blank_seen = True
                 continue
-            date = parse_date_digits(text)
+            date = parse_date_digits(text.translate(_BOX_LETTERS))
             if date:
                 ctx.put("birth_date", date.isoformat(), 0.85, page=page.index, bbox=_int_box(box),
                         source_text=text)
@@ -156,6 +257,10 @@ def _birth_date(ctx: Context) -> None:
             ctx.put("birth_date", None, 0.6 if blank_seen else 0.2, page=page.index)
             return
     ctx.put_none("birth_date", 0.3)
+
+
+# The boxes are read with the NIR's characters allowed (Corsica's 2A/2B); in a date they are digits.
+_BOX_LETTERS = str.maketrans({"A": "4", "B": "8"})
 
 
 def _signed(ctx: Context) -> None:

@@ -71,6 +71,30 @@ def _prescriber(ctx: Context) -> int | None:
 
 
 def _rpps(ctx: Context) -> None:
+    labelled = None
+    for hit in find_labels(ctx.pages, r"rpps|n rpps|numero rpps|identifiant rpps"):
+        for v in (value_right(hit), value_below(hit)):
+            if v is None:
+                continue
+            reading = read_rpps(v.text)
+            if reading:
+                labelled = (reading, v)
+                break
+        if labelled:
+            break
+    if labelled and labelled[0].valid:
+        _put_rpps(ctx, *labelled)
+        return
+    # RPPS numbers start with 10; any Luhn-valid one on the page is the prescriber's.
+    if labelled is None:
+        for page in ctx.pages:
+            for r, row in enumerate(page.rows):
+                for s, seg in enumerate(row.segments):
+                    reading = read_rpps(seg.text)
+                    if reading and reading.valid and reading.value.startswith("10"):
+                        _put_rpps(ctx, reading, seg_value(page, r, s))
+                        return
+    # OCR found none, or one failing its check digit: the barcode (a slower scan) settles it.
     for page in ctx.pages:
         if page.image is None:
             continue
@@ -79,23 +103,13 @@ def _rpps(ctx: Context) -> None:
             if len(digits) == 11 and rpps_is_plausible(digits):
                 ctx.put("prescriber_rpps", digits, 0.99, page=page.index, bbox=code.bbox,
                         source_text=f"barcode {code.data}")
+                if labelled:
+                    ctx.warnings.append(
+                        f"RPPS read as {labelled[0].value} fails its check digit; the barcode gives {digits}")
                 return
-    for hit in find_labels(ctx.pages, r"rpps|n rpps|numero rpps|identifiant rpps"):
-        for v in (value_right(hit), value_below(hit)):
-            if v is None:
-                continue
-            reading = read_rpps(v.text)
-            if reading:
-                _put_rpps(ctx, reading, v)
-                return
-    # RPPS numbers start with 10; any Luhn-valid one on the page is the prescriber's.
-    for page in ctx.pages:
-        for r, row in enumerate(page.rows):
-            for s, seg in enumerate(row.segments):
-                reading = read_rpps(seg.text)
-                if reading and reading.valid and reading.value.startswith("10"):
-                    _put_rpps(ctx, reading, seg_value(page, r, s))
-                    return
+    if labelled:
+        _put_rpps(ctx, *labelled)
+        return
     ctx.put_none("prescriber_rpps", 0.5)
 
 

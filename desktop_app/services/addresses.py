@@ -89,7 +89,7 @@ def mutuelles(ctx: Context) -> list[dict]:
 
 
 def normalise(text: str) -> str:
-    """Lower case, no accents, no punctuation, no articles: 'CPAM de la Côte-d'Or' -> 'cpam cote or'."""
+    """Lowercase, no accents, punctuation, articles: "CPAM de la Côte-d'Or" -> "cpam cote or"."""
     text = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
     text = re.sub(r"[^a-z0-9]+", " ", text.lower())
     text = re.sub(r"\bcaisse primaire d ?assurance maladie\b", "cpam", text)
@@ -215,10 +215,8 @@ def _add(ctx: Context, key: str, entry: dict) -> dict:
     ]
     entries.append(entry)
     data[key] = entries
-    if key == "caisses":
-        data["mutuelles"] = [{k: v for k, v in e.items() if k != "source"} for e in data["mutuelles"]]
-    else:
-        data["caisses"] = [{k: v for k, v in e.items() if k != "source"} for e in data["caisses"]]
+    other = "mutuelles" if key == "caisses" else "caisses"
+    data[other] = [{k: v for k, v in e.items() if k != "source"} for e in data[other]]
     target = user_file(ctx)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     write_bytes_atomically(text.encode("utf-8"), target, ctx.paths.tmp)

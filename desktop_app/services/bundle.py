@@ -186,6 +186,7 @@ class _Enclosure:
 class _Plan:
     enclosures: list[_Enclosure] = field(default_factory=list)
     skipped: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     first_claim: bool = False
     cpam_covers: bool = True
     noemie: bool = False
@@ -211,19 +212,21 @@ def _plan(ctx: Context, claim, payer: str, today) -> _Plan:
     docs = sorted(ctx.store.documents(claim_id=claim.id), key=_sort_key)
     if payer == "cpam":
         wanted = {
-            DocumentKind.CARE_SHEET: "Feuille de soins (original signé)",
+            DocumentKind.CARE_SHEET: "Feuille de soins (original)",
             DocumentKind.PRESCRIPTION: "Ordonnance (original)",
             DocumentKind.INVOICE: "Facture",
         }
         why_not = {
             DocumentKind.STATEMENT: "a statement comes from a payer; it is not sent to the CPAM",
             DocumentKind.ATTESTATION_DROITS: "the CPAM issues the attestation de droits itself",
-            DocumentKind.RIB: "the CPAM already holds the RIB (send a new one separately if it changed)",
+            DocumentKind.RIB: "the CPAM already holds the RIB (send a new one apart if it changed)",
         }
     else:
         wanted = {}
         if cpam_covers and not tctx.noemie:
-            wanted[DocumentKind.STATEMENT] = "Décompte de remboursement de l'Assurance Maladie (copie)"
+            wanted[DocumentKind.STATEMENT] = (
+                "Décompte de remboursement de l'Assurance Maladie (copie)"
+            )
         if tctx.mutuelle_needs_invoice or not cpam_covers:
             wanted[DocumentKind.INVOICE] = (
                 "Facture acquittée" if not cpam_covers else "Facture détaillée (dépassement)"
@@ -235,25 +238,48 @@ def _plan(ctx: Context, claim, payer: str, today) -> _Plan:
             DocumentKind.CARE_SHEET: "the care sheet goes to the CPAM",
             DocumentKind.PRESCRIPTION: "the original prescription goes to the CPAM",
         }
+    not_cpam = _not_cpam_statements(docs, plan) if DocumentKind.STATEMENT in wanted else set()
     for doc in docs:
         kind = DocumentKind(str(doc.kind))
-        if kind in wanted and not (
-            payer == "mutuelle" and kind is DocumentKind.STATEMENT
-            and str(_field(doc, "payer") or "").lower() == "mutuelle"
-        ):
+        if kind in wanted and doc.id not in not_cpam:
             plan.enclosures.append(_Enclosure(doc, wanted[kind]))
             continue
-        if kind is DocumentKind.STATEMENT and kind in wanted:
-            why = "it is the mutuelle's own statement"
+        if doc.id in not_cpam:
+            why = "it is not the CPAM's statement (its payer is 'mutuelle')"
         elif kind in why_not:
             why = why_not[kind]
         elif kind is DocumentKind.OTHER:
-            why = "its kind is 'other': set its kind with 'paperasse doc confirm ID --kind …' to enclose it"
+            why = ("its kind is 'other': to enclose it, set its kind with "
+                   f"'paperasse doc confirm {doc.id} --kind …'")
         else:
             why = f"{PAYER_EN[payer]} does not need it for this claim"
         plan.skipped.append({"document_id": doc.id, "kind": str(kind),
                              "original_name": doc.original_name, "why": why})
     return plan
+
+
+def _not_cpam_statements(docs, plan: _Plan) -> set[int]:
+    """Statements not to send the mutuelle: its own. A payer read but not confirmed counts only
+    when another statement is known to be the CPAM's; otherwise the user is asked to check."""
+    statements = [d for d in docs if str(d.kind) == "statement"]
+    payer_of = {d.id: str(_field(d, "payer") or "").strip().lower() for d in statements}
+    confirmed = {
+        d.id: bool(d.fields.get("payer") and d.fields["payer"].confirmed) for d in statements
+    }
+    has_cpam = any(p == "cpam" for p in payer_of.values())
+    excluded = set()
+    for d in statements:
+        if payer_of[d.id] == "cpam":
+            continue
+        if has_cpam or (payer_of[d.id] == "mutuelle" and confirmed[d.id]):
+            excluded.add(d.id)
+        else:
+            plan.warnings.append(
+                f"document {d.id} ({d.original_name}) is enclosed as the CPAM statement, but its "
+                "payer is not confirmed: check it, then run paperasse doc confirm "
+                f"{d.id} payer=cpam"
+            )
+    return excluded
 
 
 # -- who it goes to ---------------------------------------------------------------------------
@@ -366,18 +392,23 @@ def build_bundle(
             "use --force to prepare it anyway",
             items,
         )
-    warnings = [f"incomplete: {m['message']} (-> {m['action_label'] or m['action']})" for m in items]
+    warnings = [
+        f"incomplete: {m['message']} (-> {m['action_label'] or m['action']})" for m in items
+    ]
     track = status["tracks"][payer]
     warnings += _track_warnings(track, payer, status)
 
     plan = _plan(ctx, claim, payer, today)
+    warnings += plan.warnings
     if payer == "cpam":
         recipient = _cpam_recipient(ctx, insured, warnings)
     else:
         holder = patient if patient.mutuelle_name else insured
         recipient = _mutuelle_recipient(ctx, holder, warnings)
     if not plan.enclosures:
-        warnings.append(f"no document is enclosed: attach the claim's papers, or post them with the letter")
+        warnings.append(
+            "no document is enclosed: attach the claim's papers, or post them with the letter"
+        )
 
     from pypdf import PdfReader, PdfWriter
 
@@ -408,7 +439,7 @@ def build_bundle(
     })
     buffer = io.BytesIO()
     writer.write(buffer)
-    write_bytes_atomically(buffer.getvalue(), target, target.parent)
+    write_pdf(buffer.getvalue(), target)
     return {
         "path": str(target),
         "claim_id": claim.id,
@@ -424,6 +455,16 @@ def build_bundle(
         "incomplete": items,
         "next": f"paperasse claim send {claim.id} --to {payer}",
     }
+
+
+def write_pdf(data: bytes, target: Path) -> None:
+    """Write atomically (temporary file, fsync, rename), private to the user."""
+    try:
+        write_bytes_atomically(data, target, target.parent)
+    except OSError as exc:
+        raise UserError(
+            f"{target}: cannot be written ({exc.strerror or exc}); choose another folder"
+        ) from None
 
 
 def _track_warnings(track: dict, payer: str, status: dict) -> list[str]:
@@ -491,13 +532,23 @@ def image_to_pdf(path: Path) -> bytes:
     a4 = (img2pdf.mm_to_pt(210), img2pdf.mm_to_pt(297))
     layout = img2pdf.get_layout_fun(a4, None, None, img2pdf.FitMode.shrink, True)
     data = path.read_bytes()
-    if data[4:8] != b"ftyp":  # not HEIC/HEIF
+    if data[4:8] != b"ftyp" and not _has_alpha(path):  # not HEIC/HEIF, nothing to flatten
         try:
             return img2pdf.convert(data, layout_fun=layout, rotation=img2pdf.Rotation.ifvalid)
         except (img2pdf.AlphaChannelError, img2pdf.ImageOpenError,
                 img2pdf.UnsupportedColorspaceError, img2pdf.JpegColorspaceError, ValueError):
             pass  # convert with Pillow first, below
     return img2pdf.convert(_flattened(path), layout_fun=layout, rotation=img2pdf.Rotation.ifvalid)
+
+
+def _has_alpha(path: Path) -> bool:
+    from PIL import Image
+
+    try:
+        with Image.open(path) as im:
+            return im.mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in im.info
+    except Exception:  # noqa: BLE001 - img2pdf reports what it cannot read
+        return False
 
 
 def _flattened(path: Path) -> bytes:
@@ -571,8 +622,8 @@ def _letter_pdf(ctx, claim, patient, insured, payer, recipient, plan, status, to
             for line in sender_lines:
                 text.textLine(_raw(line))
         else:
-            text.textLine("Adresse : " + BLANK * 2)
-            text.textLine(BLANK * 2 + BLANK[: len(BLANK) // 2])
+            text.textLine("Adresse : " + _dots(62))
+            text.textLine(_dots(80))
         if insured.nir:
             text.textLine(f"N° de sécurité sociale : {format_nir(insured.nir)}")
         if payer == "mutuelle" and member_number:
@@ -593,8 +644,8 @@ def _letter_pdf(ctx, claim, patient, insured, payer, recipient, plan, status, to
                     else "(adresse : voir la carte d'adhérent)")
             text.textLine(hint)
             text.setFont("Helvetica", 10.5)
-            text.textLine(BLANK * 3)
-            text.textLine(BLANK * 3)
+            text.textLine(_dots(78))
+            text.textLine(_dots(78))
         canvas.drawText(text)
         canvas.restoreState()
 
@@ -610,7 +661,7 @@ def _letter_pdf(ctx, claim, patient, insured, payer, recipient, plan, status, to
         title=f"Demande de remboursement - {PAYER_FR[payer]}", author=insured.name,
         creator="Paperasse",
     )
-    first = Frame(20 * mm, 18 * mm, width - 40 * mm, height - 18 * mm - 95 * mm, id="first",
+    first = Frame(20 * mm, 18 * mm, width - 40 * mm, height - 18 * mm - 88 * mm, id="first",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     later = Frame(20 * mm, 18 * mm, width - 40 * mm, height - 38 * mm, id="later",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -620,8 +671,8 @@ def _letter_pdf(ctx, claim, patient, insured, payer, recipient, plan, status, to
     ])
 
     city = _city(sender_lines)
-    place = f"À {pdf_text(city)}, le {fr_date(today)}" if city else f"À {BLANK}, le {fr_date(today)}"
-    story = [p(place, "right"), Spacer(1, 8 * mm)]
+    place = f"À {pdf_text(city) if city else BLANK}, le {fr_date(today)}"
+    story = [p(place, "right"), Spacer(1, 6 * mm)]
 
     care_day = fr_date(claim.care_date) or "(date à préciser)"
     what = pdf_text(claim.title) if claim.title else CATEGORY_FR.get(str(claim.category), "Soins")
@@ -633,23 +684,25 @@ def _letter_pdf(ctx, claim, patient, insured, payer, recipient, plan, status, to
     n = len(plan.enclosures)
     if n:
         story.append(p(f"<b>P. J. :</b> {n} pièce{'s' if n > 1 else ''} (liste ci-dessous)"))
-    story += [Spacer(1, 6 * mm), p("Madame, Monsieur,"), Spacer(1, 3 * mm)]
+    story += [Spacer(1, 5 * mm), p("Madame, Monsieur,"), Spacer(1, 3 * mm)]
 
     beneficiary = patient.id != insured.id
     if payer == "cpam":
         intro = ("Veuillez trouver ci-joint la feuille de soins relative aux soins décrits "
-                 "ci-dessous, accompagnée des pièces justificatives, en vue de leur remboursement.")
+                 "ci-dessous, accompagnée des pièces justificatives, en vue de leur "
+                 "remboursement.")
         if beneficiary:
             intro = ("Veuillez trouver ci-joint la feuille de soins relative aux soins reçus par "
-                     f"{pdf_text(patient.name)}, ayant droit sur mon compte, accompagnée des pièces "
+                     f"{pdf_text(patient.name)}, mon ayant droit, accompagnée des pièces "
                      "justificatives, en vue de leur remboursement.")
     elif not plan.cpam_covers:
         intro = ("Ces soins ne sont pas pris en charge par l'Assurance Maladie. Veuillez trouver "
-                 "ci-joint la facture correspondante, en vue du remboursement prévu par mon contrat.")
+                 "ci-joint la facture correspondante, en vue du remboursement prévu par mon "
+                 "contrat.")
     else:
         intro = ("Veuillez trouver ci-joint le décompte de l'Assurance Maladie relatif aux soins "
-                 "décrits ci-dessous, en vue du remboursement de la part complémentaire prévue par "
-                 "mon contrat.")
+                 "décrits ci-dessous, en vue du remboursement de la part complémentaire prévue "
+                 "par mon contrat.")
     story += [p(intro), Spacer(1, 4 * mm)]
 
     word = _member_word(holder) if payer == "mutuelle" else _insured_word(insured)
@@ -657,9 +710,10 @@ def _letter_pdf(ctx, claim, patient, insured, payer, recipient, plan, status, to
     if insured.nir:
         rows.append([p("N° de sécurité sociale :", "bold"), p(format_nir(insured.nir))])
     else:
-        rows.append([p("N° de sécurité sociale :", "bold"), p(BLANK * 2)])
+        rows.append([p("N° de sécurité sociale :", "bold"), p(_dots(60))])
     if payer == "mutuelle":
-        rows.append([p("N° d'adhérent :", "bold"), p(pdf_text(member_number) if member_number else BLANK * 2)])
+        number = pdf_text(member_number) if member_number else _dots(60)
+        rows.append([p("N° d'adhérent :", "bold"), p(number)])
     if beneficiary:
         born = f", {_born(patient)} le {fr_date(patient.birth_date)}" if patient.birth_date else ""
         rows.append([p("Bénéficiaire des soins :", "bold"), p(f"{pdf_text(patient.name)}{born}")])
@@ -674,14 +728,15 @@ def _letter_pdf(ctx, claim, patient, insured, payer, recipient, plan, status, to
         for c in (_field(e.doc, "lpp_codes") or [])
     ]
     if codes and str(claim.category) == "lpp_device":
-        nature += f", code{'s' if len(codes) > 1 else ''} LPP {', '.join(pdf_text(c) for c in codes)}"
+        listed = ", ".join(pdf_text(c) for c in codes)
+        nature += f", code{'s' if len(codes) > 1 else ''} LPP {listed}"
     rows.append([p("Nature des soins :", "bold"), p(nature)])
     if claim.amount_paid:
         rows.append([p("Montant payé :", "bold"), p(fr_money(claim.amount_paid))])
     if payer == "mutuelle":
         got = to_decimal(status["tracks"]["cpam"]["received"] or "0")
         if got > ZERO:
-            rows.append([p("Remboursé par l'Assurance Maladie :", "bold"), p(fr_money(got))])
+            rows.append([p("Part Assurance Maladie :", "bold"), p(fr_money(got))])
     table = Table(rows, colWidths=[58 * mm, width - 40 * mm - 58 * mm])
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -704,21 +759,35 @@ def _letter_pdf(ctx, claim, patient, insured, payer, recipient, plan, status, to
         account = "sur le compte dont le relevé d'identité bancaire est joint"
     elif payer == "mutuelle" and plan.first_claim:
         account = "sur mon compte bancaire"
-    closing = [
+    story += [
         p(f"Je vous remercie de bien vouloir procéder à ce remboursement {account}. "
           "Je conserve une copie de l'ensemble de ces pièces."),
         Spacer(1, 3 * mm),
-        p("Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées."),
-        Spacer(1, 8 * mm),
     ]
     signature = Table(
-        [["", p("Signature :")], ["", Spacer(1, 18 * mm)], ["", p(pdf_text(insured.name))]],
-        colWidths=[90 * mm, width - 40 * mm - 90 * mm],
+        [["", p("Signature :")], ["", Spacer(1, 15 * mm)], ["", p(pdf_text(insured.name))]],
+        colWidths=[100 * mm, width - 40 * mm - 100 * mm],
     )
-    signature.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    story.append(KeepTogether(closing + [signature]))
+    signature.setStyle(TableStyle([
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    story.append(KeepTogether([
+        p("Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations "
+          "distinguées."),
+        Spacer(1, 6 * mm),
+        signature,
+    ]))
     doc.build(story)
     return doc.filename.getvalue()
+
+
+def _dots(width_mm: float) -> str:
+    """A dotted line about ``width_mm`` wide in the letter's font, to write on by hand."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    one = stringWidth("\u2026", "Helvetica", 10.5) / 72 * 25.4
+    return "\u2026" * max(int(width_mm / one), 1)
 
 
 def _raw(text: str) -> str:
@@ -783,7 +852,8 @@ def _memo_pdf(claim, payer: str, plan: _Plan, track: dict, status: dict) -> byte
     ))
     if payer == "cpam" and status["tracks"]["mutuelle"]["state"] not in ("direct", "closed"):
         story.append(bullet(
-            "Quand la CPAM aura payé, Paperasse vous dira s'il faut envoyer le décompte à la mutuelle."
+            "Quand la CPAM aura payé, Paperasse vous dira s'il faut envoyer le décompte à "
+            "la mutuelle."
         ))
     doc.build(story)
     return doc.filename.getvalue()

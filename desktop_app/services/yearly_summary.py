@@ -14,14 +14,13 @@ from pathlib import Path
 from desktop_app.core.errors import UserError
 from desktop_app.core.rules.money import to_decimal
 from desktop_app.services import tracking
-from desktop_app.services.bundle import CATEGORY_FR, fr_date, fr_money, pdf_text
+from desktop_app.services.bundle import CATEGORY_FR, fr_date, fr_money, pdf_text, write_pdf
 from desktop_app.services.context import Context
 from desktop_app.services.people import find_person
-from desktop_app.store.originals import write_bytes_atomically
 
 LABELS = {
     "fr": {
-        "title": "Frais de santé {year} - {person}",
+        "title": "Frais de santé {year} \u2013 {person}",
         "made": "Établi le {today} par Paperasse, d'après les montants enregistrés.",
         "claims": "Demandes de remboursement",
         "date": "Date", "what": "Soins", "paid": "Payé", "cpam": "CPAM",
@@ -37,7 +36,7 @@ LABELS = {
         "undated": "sans date",
     },
     "en": {
-        "title": "Health costs {year} - {person}",
+        "title": "Health costs {year} \u2013 {person}",
         "made": "Made on {today} by Paperasse, from the recorded amounts.",
         "claims": "Claims",
         "date": "Date", "what": "Care", "paid": "Paid", "cpam": "CPAM",
@@ -89,7 +88,7 @@ def write_summary(
     claims = sorted(status["claims"], key=lambda s: (s["care_date"] or "", s["claim_id"]))
     totals = status["totals"]
     data = _pdf(who.name, year, claims, totals, LABELS[lang], lang, today)
-    write_bytes_atomically(data, target, target.parent)
+    write_pdf(data, target)
     from pypdf import PdfReader
 
     return {
@@ -163,8 +162,8 @@ def _pdf(name: str, year: int, claims: list[dict], totals: dict, t: dict, lang: 
             money(totals["received"]["cpam"]), money(totals["received"]["mutuelle"]),
             money(totals["left_to_pay"]),
         ])
-        widths = [22 * mm, 64 * mm, 22 * mm, 22 * mm, 22 * mm, 22 * mm]
-        table = Table(rows, colWidths=widths, repeatRows=1)
+        widths = [20 * mm, 56 * mm, 24 * mm, 24 * mm, 24 * mm, 26 * mm]
+        table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle([
             ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 9),
             ("FONT", (0, 1), (-1, -1), "Helvetica", 9),
@@ -189,7 +188,7 @@ def _pdf(name: str, year: int, claims: list[dict], totals: dict, t: dict, lang: 
             [t["left_total"], money(totals["left_to_pay"])],
             [t["owed"], owed],
         ],
-        colWidths=[70 * mm, 70 * mm],
+        colWidths=[70 * mm, 70 * mm], hAlign="LEFT",
     )
     summary.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), "Helvetica", 10),

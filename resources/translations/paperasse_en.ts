@@ -1,79 +1,178 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>ClaimController</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="350" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="380"/>
         <source>%n document(s) attached.</source>
-        <translation><numerusform>%n document attached.</numerusform><numerusform>%n documents attached.</numerusform></translation>
+        <translation>
+            <numerusform>%n document attached.</numerusform>
+            <numerusform>%n documents attached.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ClaimsTableModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/models/claims_model.py" line="140" />
+        <location filename="../../desktop_app/gui/models/claims_model.py" line="172"/>
         <source>(%n thing(s) missing)</source>
-        <translation><numerusform>(%n thing missing)</numerusform><numerusform>(%n things missing)</numerusform></translation>
+        <translation>
+            <numerusform>(%n thing missing)</numerusform>
+            <numerusform>(%n things missing)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>DocumentController</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="120" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="128"/>
         <source>%n field(s) to check</source>
-        <translation><numerusform>%n field to check</numerusform><numerusform>%n fields to check</numerusform></translation>
+        <translation>
+            <numerusform>%n field to check</numerusform>
+            <numerusform>%n fields to check</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>DocumentsTableModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="91" />
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="91"/>
         <source>%n field(s) to check</source>
-        <translation><numerusform>%n field to check</numerusform><numerusform>%n fields to check</numerusform></translation>
+        <translation>
+            <numerusform>%n field to check</numerusform>
+            <numerusform>%n fields to check</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ImportController</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="106" />
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="106"/>
         <source>%n document(s) imported</source>
-        <translation><numerusform>%n document imported</numerusform><numerusform>%n documents imported</numerusform></translation>
+        <translation>
+            <numerusform>%n document imported</numerusform>
+            <numerusform>%n documents imported</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="108" />
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="108"/>
         <source>%n already there</source>
-        <translation><numerusform>%n already there</numerusform><numerusform>%n already there</numerusform></translation>
+        <translation>
+            <numerusform>%n already there</numerusform>
+            <numerusform>%n already there</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="110" />
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="110"/>
         <source>%n could not be read</source>
-        <translation><numerusform>%n could not be read</numerusform><numerusform>%n could not be read</numerusform></translation>
+        <translation>
+            <numerusform>%n could not be read</numerusform>
+            <numerusform>%n could not be read</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/labels.py" line="226"/>
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/labels.py" line="227"/>
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>%n claim</numerusform>
+            <numerusform>%n claims</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/labels.py" line="228"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="391" />
+        <location filename="../../desktop_app/gui/main_window.py" line="530"/>
         <source>%n document(s) mention “%1”.</source>
-        <translation><numerusform>%n document mentions “%1”.</numerusform><numerusform>%n documents mention “%1”.</numerusform></translation>
+        <translation>
+            <numerusform>%n document mentions “%1”.</numerusform>
+            <numerusform>%n documents mention “%1”.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="401" />
+        <location filename="../../desktop_app/gui/main_window.py" line="540"/>
         <source>%n document(s).</source>
-        <translation><numerusform>%n document.</numerusform><numerusform>%n documents.</numerusform></translation>
+        <translation>
+            <numerusform>%n document.</numerusform>
+            <numerusform>%n documents.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="604" />
+        <location filename="../../desktop_app/gui/main_window.py" line="768"/>
         <source>%n document(s) attached.</source>
-        <translation><numerusform>%n document attached.</numerusform><numerusform>%n documents attached.</numerusform></translation>
+        <translation>
+            <numerusform>%n document attached.</numerusform>
+            <numerusform>%n documents attached.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SafekeepingController</name>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="134"/>
+        <source>%n scan(s) this backup refers to are missing or changed in the data folder.</source>
+        <translation>
+            <numerusform>%n scan this backup refers to are missing or changed in the data folder.</numerusform>
+            <numerusform>%n scans this backup refers to are missing or changed in the data folder.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="225"/>
+        <source>This archive of %1 holds %2 and %n scan(s).</source>
+        <translation>
+            <numerusform>This archive of %1 holds %2 and %n scan.</numerusform>
+            <numerusform>This archive of %1 holds %2 and %n scans.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SidebarView</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="67" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="69"/>
         <source>%n claim(s) need something from you</source>
-        <translation><numerusform>%n claim needs something from you</numerusform><numerusform>%n claims need something from you</numerusform></translation>
+        <translation>
+            <numerusform>%n claim needs something from you</numerusform>
+            <numerusform>%n claims need something from you</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatementController</name>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="107"/>
+        <source>%n payment(s) from %1 match your claims. Check them, then record them in one step.</source>
+        <translation>
+            <numerusform>%n payment from %1 match your claims. Check them, then record them in one step.</numerusform>
+            <numerusform>%n payments from %1 match your claims. Check them, then record them in one step.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="165"/>
+        <source>%n payment(s) recorded from the statement.</source>
+        <translation>
+            <numerusform>%n payment recorded from the statement.</numerusform>
+            <numerusform>%n payments recorded from the statement.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

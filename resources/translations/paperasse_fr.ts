@@ -1,219 +1,495 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name />
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="41" />
+        <source>the CPAM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="41" />
+        <source>the mutuelle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="80" />
+        <source>Print the mailing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="86" />
+        <source>Save the mailing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="86" />
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="140" />
+        <source>Claim not complete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="141" />
+        <source>This claim is not ready to send to %1:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="143" />
+        <source>Cancel</source>
+        <translation type="unfinished">Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="143" />
+        <source>Prepare anyway</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="144" />
+        <source>Fix these first, or prepare the mailing anyway.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="153" />
+        <source>Cannot prepare the mailing</source>
+        <translation>Impossible de préparer l'envoi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="160" />
+        <source>The mailing to %1 is ready: %2 pages (letter, %3 document(s), and a memo to keep on the last page).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="167" />
+        <source>Mailing ready</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="168" />
+        <source>Save as…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="168" />
+        <source>Print…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="168" />
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="198" />
+        <source>Cannot save the mailing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="216" />
+        <source>Mark as sent?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="217" />
+        <source>Mark as sent today?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="218" />
+        <source>Record that the claim was posted to %1 today.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="220" />
+        <source>Mark as sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="220" />
+        <source>Not yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="228" />
+        <source>Cannot mark it sent</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BackupsController</name>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="34" />
+        <source>The automatic backup at start-up failed: %1</source>
+        <translation>La sauvegarde automatique au démarrage a échoué : %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="63" />
+        <source>Reading the backups folder…</source>
+        <translation>Lecture du dossier des sauvegardes…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="108" />
+        <source>No backup yet.</source>
+        <translation>Aucune sauvegarde pour l'instant.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="110" />
+        <source>Last backup: %1 (%2).</source>
+        <translation>Dernière sauvegarde : %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="130" />
+        <source>Copying your records…</source>
+        <translation>Copie de vos données…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="137" />
+        <source>Backed up: %1.</source>
+        <translation>Sauvegardé : %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="143" />
+        <source>The backup failed: %1</source>
+        <translation>La sauvegarde a échoué : %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="163" />
+        <source>Restore this backup?</source>
+        <translation>Restaurer cette sauvegarde ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="164" />
+        <source>Bring your records back to how they were on %1?</source>
+        <translation>Revenir à vos données telles qu'elles étaient le %1 ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="172" />
+        <source>What was recorded since then will no longer show. Nothing is lost: a safety copy of your records as they are now is taken first, and you can restore it from this list. Scans are not touched.</source>
+        <translation>Ce qui a été enregistré depuis n'apparaîtra plus. Rien n'est perdu : une copie de sécurité de vos données actuelles est faite d'abord, et vous pourrez la restaurer depuis cette liste. Les scans ne sont pas touchés.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="177" />
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsView</name>
+    <message>
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="85" />
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="88" />
+        <source>Paperasse copies your records into the backups folder once a day. Scans are not copied: they never change once imported. Restoring a copy brings your records back to that moment.</source>
+        <translation>Paperasse copie vos données dans le dossier des sauvegardes une fois par jour. Les scans ne sont pas copiés : ils ne changent jamais une fois importés. Restaurer une copie ramène vos données à ce moment-là.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="94" />
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="94" />
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="94" />
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="94" />
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="95" />
+        <source>Claims</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="95" />
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="97" />
+        <source>Backups, newest first</source>
+        <translation>Sauvegardes, de la plus récente à la plus ancienne</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="98" />
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="99" />
+        <source>&amp;Restore…</source>
+        <translation>&amp;Restaurer…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="100" />
+        <source>Restore the selected backup</source>
+        <translation>Restaurer la sauvegarde choisie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="101" />
+        <source>&amp;Open the folder</source>
+        <translation>&amp;Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="102" />
+        <source>Working</source>
+        <translation>En cours</translation>
+    </message>
+</context>
+<context>
+    <name>BannerView</name>
+    <message>
+        <location filename="../../desktop_app/gui/views/banner_view.py" line="29" />
+        <source>Dismiss</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/banner_view.py" line="30" />
+        <source>Dismiss this message</source>
+        <translation>Masquer ce message</translation>
+    </message>
+</context>
+<context>
     <name>ClaimController</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="65" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="67" />
         <source>Cannot open this claim</source>
         <translation>Impossible d'ouvrir ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="81" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="83" />
         <source>paid %1</source>
         <translation>payé %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="100" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="102" />
         <source>The CPAM</source>
         <translation>La CPAM</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="100" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="102" />
         <source>Your mutuelle</source>
         <translation>Votre mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="104" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="106" />
         <source>%1 pays the professional directly.</source>
         <translation>%1 paie directement le professionnel.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="106" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="108" />
         <source>%1: no estimate yet.</source>
         <translation>%1 : pas encore d’estimation.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="109" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="111" />
         <source>%1 should refund %2; %3 received.</source>
         <translation>%1 devrait rembourser %2 ; %3 reçus.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="116" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="118" />
         <source>%1 should refund %2.</source>
         <translation>%1 devrait rembourser %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="119" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="121" />
         <source>Left for you to pay: %1.</source>
         <translation>Reste à votre charge : %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="128" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="130" />
         <source>Expected: %1</source>
         <translation>Attendu : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="130" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="132" />
         <source>Received: %1</source>
         <translation>Reçu : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="132" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="134" />
         <source>less than expected</source>
         <translation>moins que prévu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="134" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="136" />
         <source>more than expected</source>
         <translation>plus que prévu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="139" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="141" />
         <source>⚠ Follow-up due since %1</source>
         <translation>⚠ Relance à faire depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="142" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="144" />
         <source>⚠ The deadline to claim passed on %1</source>
         <translation>⚠ Le délai pour demander le remboursement a expiré le %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="143" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="145" />
         <source>⚠ Claim before %1</source>
         <translation>⚠ À envoyer avant le %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="144" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="146" />
         <source>Claim before %1</source>
         <translation>À envoyer avant le %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="148" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="150" />
         <source>Follow up on %1 if nothing arrives</source>
         <translation>Relancer le %1 si rien n’arrive</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="178" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="181" />
         <source>✓ Nothing is missing.</source>
         <translation>✓ Rien ne manque.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="183" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="186" />
         <source>Needed</source>
         <translation>Requis</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="183" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="186" />
         <source>Check</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="192" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="195" />
         <source>Edit person…</source>
         <translation>Modifier la personne…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="194" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="197" />
         <source>Attach a scan…</source>
         <translation>Joindre un scan…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="196" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="199" />
         <source>Mark signed</source>
         <translation>Marquer comme signée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="198" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="201" />
         <source>Edit claim…</source>
         <translation>Modifier le dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="221" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="224" />
         <source>No care sheet</source>
         <translation>Pas de feuille de soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="222" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="225" />
         <source>Attach the care sheet first, then mark it signed.</source>
         <translation>Joignez d’abord la feuille de soins, puis marquez-la comme signée.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="228" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="231" />
         <source>Cannot mark it signed</source>
         <translation>Impossible de la marquer comme signée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="230" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="233" />
         <source>The care sheet is marked signed.</source>
         <translation>La feuille de soins est marquée comme signée.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="241" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="244" />
         <source>Some papers are still missing for this payer. Record it anyway if you already sent it.</source>
         <translation>Il manque encore des papiers pour cet organisme. Enregistrez l’envoi quand même si vous l’avez déjà fait.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="275" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="289" />
+        <source>Cannot prepare the mailing</source>
+        <translation>Impossible de préparer l'envoi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="290" />
+        <source>Preparing a mailing is not available in this version yet.</source>
+        <translation>La préparation d'un envoi n'est pas encore disponible dans cette version.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="298" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="305" />
         <source>Recorded: sent to %1.</source>
         <translation>Enregistré : envoyé à %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="280" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="310" />
         <source>Recorded: %1 paid %2.</source>
         <translation>Enregistré : %1 a versé %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="287" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="317" />
         <source>Recorded: %1 rejected the claim.</source>
         <translation>Enregistré : %1 a refusé le dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="295" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="325" />
         <source>Nothing to undo on this claim.</source>
         <translation>Rien à annuler sur ce dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="300" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="330" />
         <source>Cannot undo</source>
         <translation>Impossible d’annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="302" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="332" />
         <source>Undone: the last %1 step.</source>
         <translation>Annulé : la dernière étape %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="324" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="354" />
         <source>Edit the claim</source>
         <translation>Modifier le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="347" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="377" />
         <source>Cannot attach this document</source>
         <translation>Impossible de joindre ce document</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="350" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="380" />
         <source>%n document(s) attached.</source>
-        <translation><numerusform>%n document joint.</numerusform><numerusform>%n documents joints.</numerusform></translation>
+        <translation>
+            <numerusform>%n document joint.</numerusform>
+            <numerusform>%n documents joints.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="369" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="399" />
         <source>Remove from the claim?</source>
         <translation>Retirer du dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="370" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="400" />
         <source>The document goes back to the inbox; it is not deleted.</source>
         <translation>Le document retourne dans la boîte de réception ; il n’est pas supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="379" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="409" />
         <source>Cannot remove this document</source>
         <translation>Impossible de retirer ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="382" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="412" />
         <source>The document is back in the inbox.</source>
         <translation>Le document est de retour dans la boîte de réception.</translation>
     </message>
@@ -334,57 +610,57 @@
 <context>
     <name>ClaimView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="166" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="221" />
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="167" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="222" />
         <source>Edit this claim</source>
         <translation>Modifier ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="168" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="223" />
         <source>CPAM</source>
         <translation>CPAM</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="169" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="224" />
         <source>Mutuelle</source>
         <translation>Mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="170" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="225" />
         <source>What is missing</source>
         <translation>Ce qui manque</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="171" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="226" />
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="172" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="227" />
         <source>Documents of this claim</source>
         <translation>Documents de ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="173" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="228" />
         <source>Drag documents from the inbox here to attach them.</source>
         <translation>Glissez ici des documents de la boîte de réception pour les joindre.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="174" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="229" />
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="175" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="230" />
         <source>Attach a scan…</source>
         <translation>Joindre un scan…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="176" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="231" />
         <source>Remove from claim (Del)</source>
         <translation>Retirer du dossier (Suppr)</translation>
     </message>
@@ -392,32 +668,32 @@
 <context>
     <name>ClaimsPage</name>
     <message>
-        <location filename="../../desktop_app/gui/views/tables_view.py" line="94" />
+        <location filename="../../desktop_app/gui/views/tables_view.py" line="157" />
         <source>Filter claims…</source>
         <translation>Filtrer les dossiers…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/tables_view.py" line="95" />
+        <location filename="../../desktop_app/gui/views/tables_view.py" line="158" />
         <source>Filter claims</source>
         <translation>Filtrer les dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/tables_view.py" line="96" />
+        <location filename="../../desktop_app/gui/views/tables_view.py" line="159" />
         <source>New claim…</source>
         <translation>Nouveau dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/tables_view.py" line="97" />
+        <location filename="../../desktop_app/gui/views/tables_view.py" line="160" />
         <source>Claims</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/tables_view.py" line="98" />
+        <location filename="../../desktop_app/gui/views/tables_view.py" line="161" />
         <source>Documents in the inbox</source>
         <translation>Documents de la boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/tables_view.py" line="100" />
+        <location filename="../../desktop_app/gui/views/tables_view.py" line="163" />
         <source>Inbox: new documents to check. Drag one onto a claim above to attach it.</source>
         <translation>Boîte de réception : nouveaux documents à vérifier. Glissez-en un sur un dossier ci-dessus pour le joindre.</translation>
     </message>
@@ -465,9 +741,12 @@
         <translation>Reçu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/models/claims_model.py" line="140" />
+        <location filename="../../desktop_app/gui/models/claims_model.py" line="172" />
         <source>(%n thing(s) missing)</source>
-        <translation><numerusform>(%n élément manquant)</numerusform><numerusform>(%n éléments manquants)</numerusform></translation>
+        <translation>
+            <numerusform>(%n élément manquant)</numerusform>
+            <numerusform>(%n éléments manquants)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -590,108 +869,111 @@
 <context>
     <name>DocumentController</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="79" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="85" />
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="79" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="85" />
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="96" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="102" />
         <source>Cannot open this document</source>
         <translation>Impossible d’ouvrir ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="116" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="124" />
         <source>Imported on %1</source>
         <translation>Importé le %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="118" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="126" />
         <source>the text was not read (OCR is not installed)</source>
         <translation>le texte n’a pas été lu (l’OCR n’est pas installé)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="120" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="128" />
         <source>%n field(s) to check</source>
-        <translation><numerusform>%n champ à vérifier</numerusform><numerusform>%n champs à vérifier</numerusform></translation>
+        <translation>
+            <numerusform>%n champ à vérifier</numerusform>
+            <numerusform>%n champs à vérifier</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="122" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="130" />
         <source>all fields checked</source>
         <translation>tous les champs vérifiés</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="125" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="133" />
         <source>Not known yet</source>
         <translation>Pas encore connu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="160" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="168" />
         <source>checked</source>
         <translation>vérifié</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="162" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="170" />
         <source>not checked yet: press Enter if it is right</source>
         <translation>pas encore vérifié : appuyez sur Entrée si c’est juste</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="174" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="182" />
         <source>Attached to the claim “%1” of %2.</source>
         <translation>Joint au dossier « %1 » du %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="189" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="197" />
         <source>In the inbox. It may belong to:</source>
         <translation>Dans la boîte de réception. Il pourrait appartenir à :</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="202" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="210" />
         <source>In the inbox. No claim matches its person, date and amount yet.</source>
         <translation>Dans la boîte de réception. Aucun dossier ne correspond encore à sa personne, sa date et son montant.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="214" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="222" />
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="238" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="246" />
         <source>The page cannot be shown: %1</source>
         <translation>La page ne peut pas être affichée : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="241" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="249" />
         <source>Page %1 of %2</source>
         <translation>Page %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="280" />
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="310" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="289" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="319" />
         <source>This value cannot be used</source>
         <translation>Cette valeur ne peut pas être utilisée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="319" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="328" />
         <source>Cannot change whose document this is</source>
         <translation>Impossible de changer la personne de ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="327" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="336" />
         <source>Cannot change the kind</source>
         <translation>Impossible de changer le type</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="343" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="352" />
         <source>Cannot attach this document</source>
         <translation>Impossible de joindre ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="357" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="366" />
         <source>Cannot start a claim from this document</source>
         <translation>Impossible de créer un dossier à partir de ce document</translation>
     </message>
@@ -699,127 +981,127 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="172" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="274" />
         <source>Previous page (Page Up)</source>
         <translation>Page précédente (Page préc.)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="173" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="275" />
         <source>Previous page</source>
         <translation>Page précédente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="175" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="277" />
         <source>Next page (Page Down)</source>
         <translation>Page suivante (Page suiv.)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="176" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="278" />
         <source>Next page</source>
         <translation>Page suivante</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="178" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="280" />
         <source>Zoom out (Ctrl+-)</source>
         <translation>Dézoomer (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="179" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="281" />
         <source>Zoom out</source>
         <translation>Dézoomer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="181" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="283" />
         <source>Zoom in (Ctrl++)</source>
         <translation>Zoomer (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="182" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="284" />
         <source>Zoom in</source>
         <translation>Zoomer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="183" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="285" />
         <source>Fit</source>
         <translation>Ajuster</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="184" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="286" />
         <source>Fit the page (Ctrl+0)</source>
         <translation>Ajuster la page (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="186" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="288" />
         <source>Rotate a quarter turn (Ctrl+R)</source>
         <translation>Tourner d’un quart de tour (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="187" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="289" />
         <source>Rotate</source>
         <translation>Tourner</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="188" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="290" />
         <source>Open the original</source>
         <translation>Ouvrir l’original</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="189" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="291" />
         <source>Page of the document</source>
         <translation>Page du document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="190" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="292" />
         <source>&amp;Whose document</source>
         <translation>&amp;À qui</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="191" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="293" />
         <source>&amp;Kind</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="192" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="294" />
         <source>What was read</source>
         <translation>Ce qui a été lu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="193" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="295" />
         <source>Nothing could be read on this document. You can still file it.</source>
         <translation>Rien n’a pu être lu sur ce document. Vous pouvez quand même le classer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="194" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="296" />
         <source>Everything is right (Ctrl+Enter)</source>
         <translation>Tout est juste (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="196" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="298" />
         <source>Mark every field as checked, keeping what you corrected</source>
         <translation>Marquer tous les champs comme vérifiés, en gardant vos corrections</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="198" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="300" />
         <source>Claim</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="199" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="301" />
         <source>Claims this document may belong to</source>
         <translation>Dossiers auxquels ce document pourrait appartenir</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="200" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="302" />
         <source>&amp;Attach to this claim</source>
         <translation>&amp;Joindre à ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="201" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="303" />
         <source>&amp;New claim from this document</source>
         <translation>&amp;Nouveau dossier à partir de ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="202" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="304" />
         <source>Open the claim</source>
         <translation>Ouvrir le dossier</translation>
     </message>
@@ -827,7 +1109,7 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../desktop_app/gui/views/tables_view.py" line="120" />
+        <location filename="../../desktop_app/gui/views/tables_view.py" line="183" />
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
@@ -892,7 +1174,10 @@
     <message numerus="yes">
         <location filename="../../desktop_app/gui/models/documents_model.py" line="91" />
         <source>%n field(s) to check</source>
-        <translation><numerusform>%n champ à vérifier</numerusform><numerusform>%n champs à vérifier</numerusform></translation>
+        <translation>
+            <numerusform>%n champ à vérifier</numerusform>
+            <numerusform>%n champs à vérifier</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/models/documents_model.py" line="96" />
@@ -940,17 +1225,26 @@
     <message numerus="yes">
         <location filename="../../desktop_app/gui/controllers/import_controller.py" line="106" />
         <source>%n document(s) imported</source>
-        <translation><numerusform>%n document importé</numerusform><numerusform>%n documents importés</numerusform></translation>
+        <translation>
+            <numerusform>%n document importé</numerusform>
+            <numerusform>%n documents importés</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop_app/gui/controllers/import_controller.py" line="108" />
         <source>%n already there</source>
-        <translation><numerusform>%n déjà présent</numerusform><numerusform>%n déjà présents</numerusform></translation>
+        <translation>
+            <numerusform>%n déjà présent</numerusform>
+            <numerusform>%n déjà présents</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop_app/gui/controllers/import_controller.py" line="110" />
         <source>%n could not be read</source>
-        <translation><numerusform>%n n’a pas pu être lu</numerusform><numerusform>%n n’ont pas pu être lus</numerusform></translation>
+        <translation>
+            <numerusform>%n n’a pas pu être lu</numerusform>
+            <numerusform>%n n’ont pas pu être lus</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/controllers/import_controller.py" line="112" />
@@ -1285,269 +1579,363 @@
         <source>read by OCR, unsure (%1 %): check it</source>
         <translation>lu par OCR, incertain (%1 %) : vérifiez</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="179" />
+        <source>Made by you</source>
+        <translation>Faite par vous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="180" />
+        <source>Daily copy</source>
+        <translation>Copie quotidienne</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="181" />
+        <source>Safety copy before a restore</source>
+        <translation>Copie de sécurité avant une restauration</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="182" />
+        <source>Safety copy before an import</source>
+        <translation>Copie de sécurité avant un import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="183" />
+        <source>Before an update of Paperasse</source>
+        <translation>Avant une mise à jour de Paperasse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="184" />
+        <source>Unknown</source>
+        <translation>Inconnue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="201" />
+        <source>%1, %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/labels.py" line="226" />
+        <source>%n person(s)</source>
+        <translation><numerusform>%n personne</numerusform><numerusform>%n personnes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/labels.py" line="227" />
+        <source>%n claim(s)</source>
+        <translation><numerusform>%n dossier</numerusform><numerusform>%n dossiers</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/labels.py" line="228" />
+        <source>%n document(s)</source>
+        <translation><numerusform>%n document</numerusform><numerusform>%n documents</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="68" />
+        <location filename="../../desktop_app/gui/main_window.py" line="75" />
         <source>Paperasse — demo household</source>
         <translation>Paperasse — foyer de démonstration</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="154" />
+        <location filename="../../desktop_app/gui/main_window.py" line="192" />
         <source>Select a claim or a document to see it here.</source>
         <translation>Sélectionnez un dossier ou un document pour l’afficher ici.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="176" />
+        <location filename="../../desktop_app/gui/main_window.py" line="215" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="178" />
+        <location filename="../../desktop_app/gui/main_window.py" line="217" />
         <source>&amp;Import scans and PDFs…</source>
         <translation>&amp;Importer des scans et des PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="181" />
+        <location filename="../../desktop_app/gui/main_window.py" line="220" />
         <source>&amp;Paste an image</source>
         <translation>&amp;Coller une image</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="185" />
+        <location filename="../../desktop_app/gui/main_window.py" line="224" />
+        <source>&amp;Export everything to an archive…</source>
+        <translation>&amp;Exporter tout dans une archive…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="227" />
+        <source>Import an &amp;archive…</source>
+        <translation>Importer une &amp;archive…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="230" />
+        <source>&amp;Backups…</source>
+        <translation>&amp;Sauvegardes…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="234" />
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="188" />
+        <location filename="../../desktop_app/gui/main_window.py" line="237" />
         <source>&amp;Leave the demo</source>
         <translation>Q&amp;uitter la démonstration</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="190" />
+        <location filename="../../desktop_app/gui/main_window.py" line="239" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="192" />
+        <location filename="../../desktop_app/gui/main_window.py" line="241" />
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="194" />
+        <location filename="../../desktop_app/gui/main_window.py" line="243" />
         <source>&amp;Undo the last payer step</source>
         <translation>&amp;Annuler la dernière étape de remboursement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="197" />
+        <location filename="../../desktop_app/gui/main_window.py" line="246" />
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="199" />
+        <location filename="../../desktop_app/gui/main_window.py" line="248" />
         <source>&amp;Remove the document from its claim</source>
         <translation>Retirer le document de son &amp;dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="206" />
+        <location filename="../../desktop_app/gui/main_window.py" line="255" />
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="207" />
+        <location filename="../../desktop_app/gui/main_window.py" line="256" />
         <source>&amp;Home</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="208" />
+        <location filename="../../desktop_app/gui/main_window.py" line="257" />
         <source>&amp;Inbox</source>
         <translation>&amp;Boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="209" />
+        <location filename="../../desktop_app/gui/main_window.py" line="258" />
         <source>&amp;All claims</source>
         <translation>&amp;Tous les dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="210" />
+        <location filename="../../desktop_app/gui/main_window.py" line="259" />
         <source>&amp;Refresh</source>
         <translation>A&amp;ctualiser</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="211" />
+        <location filename="../../desktop_app/gui/main_window.py" line="260" />
         <source>Go to the &amp;lists</source>
         <translation>Aller aux &amp;listes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="213" />
+        <location filename="../../desktop_app/gui/main_window.py" line="261" />
+        <source>&amp;Lists and household</source>
+        <translation>&amp;Listes et foyer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="267" />
         <source>&amp;Household</source>
         <translation>&amp;Foyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="214" />
+        <location filename="../../desktop_app/gui/main_window.py" line="268" />
         <source>Add a &amp;person…</source>
         <translation>Ajouter une &amp;personne…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="216" />
+        <location filename="../../desktop_app/gui/main_window.py" line="270" />
         <source>&amp;Edit the person…</source>
         <translation>&amp;Modifier la personne…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="219" />
+        <location filename="../../desktop_app/gui/main_window.py" line="273" />
         <source>New &amp;claim…</source>
         <translation>Nouveau &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="222" />
+        <location filename="../../desktop_app/gui/main_window.py" line="276" />
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="223" />
+        <location filename="../../desktop_app/gui/main_window.py" line="277" />
         <source>&amp;About Paperasse</source>
         <translation>&amp;À propos de Paperasse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="225" />
+        <location filename="../../desktop_app/gui/main_window.py" line="279" />
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="230" />
-        <location filename="../../desktop_app/gui/main_window.py" line="632" />
+        <location filename="../../desktop_app/gui/main_window.py" line="284" />
+        <location filename="../../desktop_app/gui/main_window.py" line="796" />
         <source>New claim</source>
         <translation>Nouveau dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="237" />
+        <location filename="../../desktop_app/gui/main_window.py" line="291" />
         <source>Search documents (Ctrl+F)</source>
         <translation>Rechercher dans les documents (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="238" />
+        <location filename="../../desktop_app/gui/main_window.py" line="292" />
         <source>Search documents</source>
         <translation>Rechercher dans les documents</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="359" />
+        <location filename="../../desktop_app/gui/main_window.py" line="412" />
+        <source>Some scans are missing</source>
+        <translation>Des scans manquent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="417" />
+        <source>The automatic backup failed: %1</source>
+        <translation>La sauvegarde automatique a échoué : %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="419" />
+        <source>Backups…</source>
+        <translation>Sauvegardes…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/main_window.py" line="494" />
         <source>Could not add up the claims: %1</source>
         <translation>Impossible de faire le total des dossiers : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="389" />
+        <location filename="../../desktop_app/gui/main_window.py" line="528" />
         <source>Search results</source>
         <translation>Résultats de la recherche</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="391" />
+        <location filename="../../desktop_app/gui/main_window.py" line="530" />
         <source>%n document(s) mention “%1”.</source>
-        <translation><numerusform>%n document mentionne « %1 ».</numerusform><numerusform>%n documents mentionnent « %1 ».</numerusform></translation>
+        <translation>
+            <numerusform>%n document mentionne « %1 ».</numerusform>
+            <numerusform>%n documents mentionnent « %1 ».</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="394" />
+        <location filename="../../desktop_app/gui/main_window.py" line="533" />
         <source>Inbox</source>
         <translation>Boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="396" />
+        <location filename="../../desktop_app/gui/main_window.py" line="535" />
         <source>New documents to check and attach to a claim. Drag them onto a claim, or open one and choose its claim.</source>
         <translation>Nouveaux documents à vérifier et à joindre à un dossier. Glissez-les sur un dossier, ou ouvrez-en un et choisissez son dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="397" />
+        <location filename="../../desktop_app/gui/main_window.py" line="536" />
         <source>The inbox is empty: every document is filed in a claim.</source>
         <translation>La boîte de réception est vide : chaque document est classé dans un dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="400" />
+        <location filename="../../desktop_app/gui/main_window.py" line="539" />
         <source>All documents</source>
         <translation>Tous les documents</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="401" />
+        <location filename="../../desktop_app/gui/main_window.py" line="540" />
         <source>%n document(s).</source>
-        <translation><numerusform>%n document.</numerusform><numerusform>%n documents.</numerusform></translation>
+        <translation>
+            <numerusform>%n document.</numerusform>
+            <numerusform>%n documents.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="425" />
+        <location filename="../../desktop_app/gui/main_window.py" line="550" />
         <source>Claims of %1</source>
         <translation>Dossiers de %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="427" />
+        <location filename="../../desktop_app/gui/main_window.py" line="552" />
         <source>All claims</source>
         <translation>Tous les dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="431" />
+        <location filename="../../desktop_app/gui/main_window.py" line="556" />
         <source>No claim here. Import a document or start a new claim.</source>
         <translation>Aucun dossier ici. Importez un document ou créez un nouveau dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="433" />
+        <location filename="../../desktop_app/gui/main_window.py" line="558" />
         <source>No claim in this list.</source>
         <translation>Aucun dossier dans cette liste.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="575" />
+        <location filename="../../desktop_app/gui/main_window.py" line="739" />
         <source>Attach a scan to the claim</source>
         <translation>Joindre un scan au dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="602" />
+        <location filename="../../desktop_app/gui/main_window.py" line="766" />
         <source>Cannot attach this document</source>
         <translation>Impossible de joindre ce document</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="604" />
+        <location filename="../../desktop_app/gui/main_window.py" line="768" />
         <source>%n document(s) attached.</source>
-        <translation><numerusform>%n document joint.</numerusform><numerusform>%n documents joints.</numerusform></translation>
+        <translation>
+            <numerusform>%n document joint.</numerusform>
+            <numerusform>%n documents joints.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="613" />
+        <location filename="../../desktop_app/gui/main_window.py" line="777" />
         <source>This document is not attached to a claim.</source>
         <translation>Ce document n’est joint à aucun dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="617" />
+        <location filename="../../desktop_app/gui/main_window.py" line="781" />
         <source>Remove from the claim?</source>
         <translation>Retirer du dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="618" />
+        <location filename="../../desktop_app/gui/main_window.py" line="782" />
         <source>The document goes back to the inbox; it is not deleted.</source>
         <translation>Le document retourne dans la boîte de réception ; il n’est pas supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="624" />
+        <location filename="../../desktop_app/gui/main_window.py" line="788" />
         <source>Cannot remove this document</source>
         <translation>Impossible de retirer ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="650" />
+        <location filename="../../desktop_app/gui/main_window.py" line="814" />
         <source>Open a claim to undo its last step.</source>
         <translation>Ouvrez un dossier pour annuler sa dernière étape.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="685" />
+        <location filename="../../desktop_app/gui/main_window.py" line="849" />
         <source>About Paperasse</source>
         <translation>À propos de Paperasse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="686" />
+        <location filename="../../desktop_app/gui/main_window.py" line="850" />
         <source>Paperasse %1
 Keeps your household's health paperwork in order, on this computer.</source>
         <translation>Paperasse %1
 Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="697" />
+        <location filename="../../desktop_app/gui/main_window.py" line="861" />
         <source>Stop the import?</source>
         <translation>Arrêter l’import ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="698" />
+        <location filename="../../desktop_app/gui/main_window.py" line="862" />
         <source>Documents are still being imported. Stop after the current page and quit?</source>
         <translation>Des documents sont encore en cours d’import. Arrêter après la page en cours et quitter ?</translation>
     </message>
@@ -1836,6 +2224,140 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
     </message>
 </context>
 <context>
+    <name>SafekeepingController</name>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="70" />
+        <source>Backed up: %1 (%2).</source>
+        <translation>Sauvegardé : %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="77" />
+        <source>Cannot restore now</source>
+        <translation>Impossible de restaurer maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="78" />
+        <source>Documents are being imported. Restore once the import has finished.</source>
+        <translation>Des documents sont en cours d'import. Restaurez une fois l'import terminé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="80" />
+        <source>Restoring the backup…</source>
+        <translation>Restauration de la sauvegarde…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="121" />
+        <source>The data folder cannot be opened</source>
+        <translation>Le dossier de données ne peut pas être ouvert</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="129" />
+        <source>Backup restored. Your records as they were just before are in the safety copy %1.</source>
+        <translation>Sauvegarde restaurée. Vos données telles qu'elles étaient juste avant sont dans la copie de sécurité %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="134" />
+        <source>%n scan(s) this backup refers to are missing or changed in the data folder.</source>
+        <translation><numerusform>%n scan auquel cette sauvegarde renvoie manque ou a changé dans le dossier de données.</numerusform><numerusform>%n scans auxquels cette sauvegarde renvoie manquent ou ont changé dans le dossier de données.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="144" />
+        <source>The backup was not restored</source>
+        <translation>La sauvegarde n'a pas été restaurée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="154" />
+        <source>Export everything to an archive</source>
+        <translation>Exporter tout dans une archive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="154" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="190" />
+        <source>Archives (*.zip)</source>
+        <translation>Archives (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="168" />
+        <source>Writing the archive…</source>
+        <translation>Écriture de l'archive…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="173" />
+        <source>Archive written: %1 (%2, %3).</source>
+        <translation>Archive écrite : %1 (%2, %3).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="181" />
+        <source>The archive was not written</source>
+        <translation>L'archive n'a pas été écrite</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="190" />
+        <source>Import an archive</source>
+        <translation>Importer une archive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="202" />
+        <source>Checking the archive…</source>
+        <translation>Vérification de l'archive…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="212" />
+        <source>This archive cannot be imported</source>
+        <translation>Cette archive ne peut pas être importée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="224" />
+        <source>Import this archive?</source>
+        <translation>Importer cette archive ?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="225" />
+        <source>This archive of %1 holds %2 and %n scan(s).</source>
+        <translation><numerusform>Cette archive du %1 contient %2 et %n scan.</numerusform><numerusform>Cette archive du %1 contient %2 et %n scans.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="233" />
+        <source>Into an empty household it is restored as it was. Otherwise only what is not here yet is added; nothing here is changed or removed, and a safety copy of your records is taken first.</source>
+        <translation>Dans un foyer vide, elle est restaurée telle quelle. Sinon, seul ce qui manque ici est ajouté ; rien n'est modifié ni supprimé, et une copie de sécurité de vos données est faite d'abord.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="238" />
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="246" />
+        <source>Importing the archive…</source>
+        <translation>Import de l'archive…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="255" />
+        <source>The archive was not imported</source>
+        <translation>L'archive n'a pas été importée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="264" />
+        <source>Added: %1.</source>
+        <translation>Ajouté : %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="265" />
+        <source>Already here, skipped: %1.</source>
+        <translation>Déjà présents, ignorés : %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="268" />
+        <source>Safety copy taken first: %1.</source>
+        <translation>Copie de sécurité faite d'abord : %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="275" />
+        <source>Archive imported</source>
+        <translation>Archive importée</translation>
+    </message>
+</context>
+<context>
     <name>SentDialog</name>
     <message>
         <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="61" />
@@ -1947,110 +2469,259 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>SidebarView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="43" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="44" />
         <source>Lists and household</source>
         <translation>Listes et foyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="44" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="45" />
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="45" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="46" />
         <source>Lists</source>
         <translation>Listes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="46" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="47" />
         <source>Household</source>
         <translation>Foyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="48" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="49" />
         <source>To do</source>
         <translation>À faire</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="49" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="50" />
         <source>Ready to send</source>
         <translation>Prêt à envoyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="50" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="51" />
         <source>Waiting for payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="51" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="52" />
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="52" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="53" />
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="53" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="54" />
         <source>All documents</source>
         <translation>Tous les documents</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="54" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="55" />
         <source>Inbox</source>
         <translation>Boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="56" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="57" />
         <source>All claims</source>
         <translation>Tous les dossiers</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="67" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="69" />
         <source>%n claim(s) need something from you</source>
-        <translation><numerusform>%n dossier attend quelque chose de vous</numerusform><numerusform>%n dossiers attendent quelque chose de vous</numerusform></translation>
+        <translation>
+            <numerusform>%n dossier attend quelque chose de vous</numerusform>
+            <numerusform>%n dossiers attendent quelque chose de vous</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatementController</name>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="22" />
+        <source>no care date or amount was read</source>
+        <translation>aucune date de soins ni aucun montant n'a été lu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="25" />
+        <source>no claim of that person and care date is waiting for this payer</source>
+        <translation>aucun dossier de cette personne à cette date de soins n'attend ce payeur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="80" />
+        <source>Looking for the claims these payments settle…</source>
+        <translation>Recherche des dossiers que ces paiements règlent…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="102" />
+        <source>Who paid was not read on this statement: the CPAM or your mutuelle? Choose it to match its payments to your claims.</source>
+        <translation>Le payeur n'a pas été lu sur ce relevé : la CPAM ou votre mutuelle ? Choisissez-le pour rapprocher ses paiements de vos dossiers.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="107" />
+        <source>%n payment(s) from %1 match your claims. Check them, then record them in one step.</source>
+        <translation><numerusform>%n paiement de la %1 correspond à vos dossiers. Vérifiez-le, puis enregistrez-le en une fois.</numerusform><numerusform>%n paiements de la %1 correspondent à vos dossiers. Vérifiez-les, puis enregistrez-les en une fois.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="112" />
+        <source>No payment on this statement matches a claim waiting for %1.</source>
+        <translation>Aucun paiement de ce relevé ne correspond à un dossier en attente de la %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="116" />
+        <source>No payment line was read on this statement.</source>
+        <translation>Aucune ligne de paiement n'a été lue sur ce relevé.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="127" />
+        <source>differs</source>
+        <translation>écart</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="136" />
+        <source>The amount paid is not what was expected for this claim.</source>
+        <translation>Le montant versé n'est pas celui attendu pour ce dossier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="148" />
+        <source>Not matched:</source>
+        <translation>Non rapprochés :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="161" />
+        <source>Recording the payments…</source>
+        <translation>Enregistrement des paiements…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="165" />
+        <source>%n payment(s) recorded from the statement.</source>
+        <translation><numerusform>%n paiement enregistré depuis le relevé.</numerusform><numerusform>%n paiements enregistrés depuis le relevé.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="168" />
+        <source>The payments were not recorded</source>
+        <translation>Les paiements n'ont pas été enregistrés</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="181" />
+        <source>This value cannot be used</source>
+        <translation>Cette valeur ne peut pas être utilisée</translation>
+    </message>
+</context>
+<context>
+    <name>StatementPanel</name>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="132" />
+        <source>Payments on this statement</source>
+        <translation>Paiements de ce relevé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="133" />
+        <source>&amp;Paid by</source>
+        <translation>&amp;Payé par</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="134" />
+        <source>Use this payer</source>
+        <translation>Utiliser ce payeur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="136" />
+        <source>Claim</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="136" />
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="136" />
+        <source>Care date</source>
+        <translation>Date des soins</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="136" />
+        <source>Paid</source>
+        <translation>Payé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="137" />
+        <source>Expected</source>
+        <translation>Attendu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="137" />
+        <source>Differs</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="139" />
+        <source>Payments found on the statement</source>
+        <translation>Paiements trouvés sur le relevé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/document_view.py" line="140" />
+        <source>&amp;Record these payments</source>
+        <translation>&amp;Enregistrer ces paiements</translation>
     </message>
 </context>
 <context>
     <name>TrackBox</name>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="90" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="117" />
+        <source>Prepare mailing…</source>
+        <translation>Préparer l'envoi…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="118" />
+        <source>Prepare the mailing to %1</source>
+        <translation>Préparer l'envoi à la %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="120" />
+        <source>The letter and the papers to send to %1, ready to print</source>
+        <translation>La lettre et les pièces à envoyer à la %1, prêtes à imprimer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="122" />
         <source>Mark sent…</source>
         <translation>Marquer envoyé…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="91" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="123" />
         <source>Mark sent to %1</source>
         <translation>Marquer comme envoyé à %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="92" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="124" />
         <source>Record payment…</source>
         <translation>Noter un paiement…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="93" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="125" />
         <source>Record a payment from %1</source>
         <translation>Noter un paiement de %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="94" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="126" />
         <source>Rejected…</source>
         <translation>Refusé…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="95" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="127" />
         <source>%1 rejected the claim</source>
         <translation>%1 a refusé le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="96" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="128" />
         <source>Undo last step</source>
         <translation>Annuler la dernière étape</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="97" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="129" />
         <source>Undo the last %1 step</source>
         <translation>Annuler la dernière étape %1</translation>
     </message>
@@ -2058,27 +2729,27 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>WelcomeView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/welcome_view.py" line="47" />
+        <location filename="../../desktop_app/gui/views/welcome_view.py" line="55" />
         <source>Welcome to Paperasse</source>
         <translation>Bienvenue dans Paperasse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/welcome_view.py" line="50" />
+        <location filename="../../desktop_app/gui/views/welcome_view.py" line="58" />
         <source>Paperasse keeps your household's health paperwork in order: prescriptions, care sheets, invoices and statements. It tells you what is missing, what to send to the CPAM and to your mutuelle, and what they still owe you.</source>
         <translation>Paperasse tient en ordre les papiers santé de votre foyer : ordonnances, feuilles de soins, factures et relevés. Il vous dit ce qui manque, quoi envoyer à la CPAM et à votre mutuelle, et ce qu’elles vous doivent encore.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/welcome_view.py" line="55" />
+        <location filename="../../desktop_app/gui/views/welcome_view.py" line="63" />
         <source>&amp;Add a person</source>
         <translation>&amp;Ajouter une personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/welcome_view.py" line="56" />
+        <location filename="../../desktop_app/gui/views/welcome_view.py" line="64" />
         <source>&amp;Explore with sample documents</source>
         <translation>&amp;Découvrir avec des documents d’exemple</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/welcome_view.py" line="57" />
+        <location filename="../../desktop_app/gui/views/welcome_view.py" line="65" />
         <source>Everything stays on this computer. Nothing is sent anywhere.</source>
         <translation>Tout reste sur cet ordinateur. Rien n’est envoyé nulle part.</translation>
     </message>
@@ -2086,23 +2757,23 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>window</name>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="63" />
-        <location filename="../../desktop_app/gui/app.py" line="73" />
+        <location filename="../../desktop_app/gui/app.py" line="75" />
+        <location filename="../../desktop_app/gui/app.py" line="85" />
         <source>Preparing the sample household…</source>
         <translation>Préparation du foyer d’exemple…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="63" />
+        <location filename="../../desktop_app/gui/app.py" line="75" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="64" />
+        <location filename="../../desktop_app/gui/app.py" line="76" />
         <source>Sample documents</source>
         <translation>Documents d’exemple</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="85" />
+        <location filename="../../desktop_app/gui/app.py" line="97" />
         <source>The sample household could not be prepared</source>
         <translation>Le foyer d’exemple n’a pas pu être préparé</translation>
     </message>

@@ -60,7 +60,7 @@ def fake_reader(monkeypatch):
     from desktop_app.core.errors import Cancelled
     from desktop_app.intake.result import ExtractedField, ReadResult
 
-    settings = {"delay": 0.0}
+    settings = {"delay": 0.0, "kind": "invoice", "fields": None}
 
     def read_document(path, progress=None, should_cancel=None, **_kwargs):
         steps = 4
@@ -70,12 +70,16 @@ def fake_reader(monkeypatch):
             time.sleep(settings["delay"] / steps)
         if progress:
             progress(1, 1)
-        return ReadResult(
-            kind="invoice",
-            fields={
+        if settings.get("fields") is not None:  # a test's own reading (a statement, say)
+            fields = {name: ExtractedField(value, 0.9, page=1) for name, value in settings["fields"].items()}
+        else:
+            fields = {
                 "total_amount": ExtractedField("304.90", 0.55, page=1, bbox=[10, 10, 80, 20]),
                 "date": ExtractedField("2025-06-20", 0.92, page=1, bbox=[10, 40, 80, 20]),
-            },
+            }
+        return ReadResult(
+            kind=settings.get("kind", "invoice"),
+            fields=fields,
             pages=1,
             text=f"Facture stimulateur périnéal {Path(path).stem}",
             text_source="ocr",

@@ -43,6 +43,7 @@ class ClaimController(QObject):
             box.record_payment.clicked.connect(lambda _=False, p=payer: self.ask_payment(p))
             box.rejected.clicked.connect(lambda _=False, p=payer: self.ask_rejected(p))
             box.undo.clicked.connect(lambda _=False, p=payer: self.undo(p))
+            box.prepare_mailing.clicked.connect(lambda _=False, p=payer: self.prepare_mailing(p))
         view.edit.clicked.connect(self.ask_edit)
         view.documents.documents_dropped.connect(self.link_documents)
         view.documents.itemActivated.connect(
@@ -161,6 +162,7 @@ class ClaimController(QObject):
         box.record_payment.setEnabled(not direct and not closed)
         box.rejected.setEnabled(state == "sent")
         box.undo.setEnabled(bool(active))
+        box.prepare_mailing.setEnabled(not direct and not closed and state not in ("paid",))
 
     def _history_line(self, h: dict) -> str:
         line = f"{labels.day(h.get('date') or h.get('at'))}: {labels.state_text(h.get('state'))}"
@@ -270,6 +272,33 @@ class ClaimController(QObject):
                 return
             except UserError as exc:
                 dialog.show_error(str(exc))
+
+    def prepare_mailing(self, payer: str) -> None:
+        """The mailing to ``payer`` (gui/mailing.py, imported on first use); once it is sent,
+        the claim shows its new state."""
+        import importlib
+
+        if self.claim_id is None:
+            return
+        try:
+            mailing = importlib.import_module("desktop_app.gui.mailing")
+            prepare = mailing.prepare_mailing
+        except (ImportError, AttributeError):
+            show_error(
+                self.view,
+                self.tr("Cannot prepare the mailing"),
+                self.tr("Preparing a mailing is not available in this version yet."),
+            )
+            return
+        claim_id = self.claim_id
+
+        def sent(*_args) -> None:
+            if self.claim_id == claim_id:
+                self.reload()
+            self.message.emit(self.tr("Recorded: sent to %1.").replace("%1", self._payer_name(payer)))
+            self.changed.emit(claim_id)
+
+        prepare(self.view.window(), self.ctx, claim_id, payer, on_sent=sent)
 
     def mark_sent(self, payer: str, date=None, channel: str = "post") -> None:
         self.status = tracking.mark_sent(self.ctx, self.claim_id, payer, date=date, channel=channel)

@@ -12,6 +12,7 @@ from desktop_app.core.errors import UserError
 from desktop_app.gui import labels
 from desktop_app.gui.controllers.messages import show_error
 from desktop_app.gui.controllers.page_loader import load_page
+from desktop_app.gui.controllers.statement_controller import StatementController
 from desktop_app.gui.views.document_view import DocumentView, FieldEditor
 from desktop_app.gui.lazy import claims, documents, inbox
 from desktop_app.services import overview
@@ -28,6 +29,7 @@ FIELD_ORDER = (
 class DocumentController(QObject):
     changed = Signal()  # something was written: lists need a refresh
     claim_requested = Signal(int)
+    message = Signal(str)
 
     def __init__(self, view: DocumentView, ctx, workers, parent=None):
         super().__init__(parent)
@@ -42,6 +44,9 @@ class DocumentController(QObject):
         self.editors: dict[str, FieldEditor] = {}
         self._generation = 0
         self._pending_highlight: str | None = None
+        self.statement = StatementController(view.statement, ctx, workers, self)
+        self.statement.recorded.connect(self._payments_recorded)
+        self.statement.payer_set.connect(self._after_edit)
         view.previous_page.clicked.connect(lambda: self.go_to_page(self.page - 1))
         view.next_page.clicked.connect(lambda: self.go_to_page(self.page + 1))
         view.zoom_in.clicked.connect(lambda: view.page.zoom(1.25))
@@ -105,6 +110,7 @@ class DocumentController(QObject):
         self._show_header()
         self._show_fields()
         self._show_claim_part()
+        self.statement.show_for(doc)
 
     def reload(self) -> None:
         if self.document is not None:
@@ -113,6 +119,7 @@ class DocumentController(QObject):
     def _show_header(self) -> None:
         doc, data = self.document, self.data
         self.view.title.setText(f"{labels.kind_text(str(doc.kind))} — {doc.original_name}")
+        self.view.title.setToolTip(self.view.title.text())
         unconfirmed = len(data.get("unconfirmed", []))
         parts = [self.tr("Imported on %1").replace("%1", labels.day(doc.imported_at))]
         if str(doc.read_state) == "not_read":
@@ -241,6 +248,7 @@ class DocumentController(QObject):
             self.view.page_label.setText(
                 self.tr("Page %1 of %2").replace("%1", str(self.page)).replace("%2", str(self.page_count))
             )
+        self.view.page_label.setToolTip(self.view.page_label.text())
         self.view.previous_page.setEnabled(self.page > 1)
         self.view.next_page.setEnabled(self.page < self.page_count)
 
@@ -359,6 +367,15 @@ class DocumentController(QObject):
             return
         self.changed.emit()
         self.claim_requested.emit(claim.id)
+
+    def _after_edit(self) -> None:
+        self.reload()
+        self.changed.emit()
+
+    def _payments_recorded(self, message: str) -> None:
+        self.reload()
+        self.message.emit(message)
+        self.changed.emit()
 
     def _open_claim(self) -> None:
         if self.document is not None and self.document.claim_id:

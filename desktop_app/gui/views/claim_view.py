@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -70,23 +71,54 @@ class TrackBox(QGroupBox):
         self.history = QLabel()
         self.history.setWordWrap(True)
         self.history.setStyleSheet("color: #555; font-size: 9pt;")
-        buttons = QGridLayout()
+        self.buttons = buttons = QGridLayout()
+        self.columns = 2
         self.mark_sent = QPushButton()
         self.record_payment = QPushButton()
         self.rejected = QPushButton()
         self.undo = QPushButton()
-        buttons.addWidget(self.mark_sent, 0, 0)
-        buttons.addWidget(self.record_payment, 0, 1)
-        buttons.addWidget(self.rejected, 1, 0)
-        buttons.addWidget(self.undo, 1, 1)
+        self.prepare_mailing = QPushButton()
+        buttons.addWidget(self.prepare_mailing, 0, 0, 1, 2)
+        buttons.addWidget(self.mark_sent, 1, 0)
+        buttons.addWidget(self.record_payment, 1, 1)
+        buttons.addWidget(self.rejected, 2, 0)
+        buttons.addWidget(self.undo, 2, 1)
         for widget in (self.state, self.amounts, self.next_action, self.deadline):
             layout.addWidget(widget)
         layout.addLayout(buttons)
         layout.addWidget(self.history)
         layout.addStretch()
 
+    def set_columns(self, columns: int) -> None:
+        """Its buttons two by two, or one under the other on a narrow pane."""
+        if columns == self.columns:
+            return
+        self.two_column_width()  # measured while the buttons are still two by two
+        self.columns = columns
+        order = (self.prepare_mailing, self.mark_sent, self.record_payment, self.rejected, self.undo)
+        for button in order:
+            self.buttons.removeWidget(button)
+        if columns == 1:
+            for row, button in enumerate(order):
+                self.buttons.addWidget(button, row, 0)
+        else:
+            self.buttons.addWidget(self.prepare_mailing, 0, 0, 1, 2)
+            for index, button in enumerate(order[1:]):
+                self.buttons.addWidget(button, 1 + index // 2, index % 2)
+
+    def two_column_width(self) -> int:
+        """How wide the box must be for its buttons to go two by two."""
+        if self.columns == 2:
+            self._two_column_width = self.minimumSizeHint().width()
+        return self._two_column_width
+
     def retranslate(self, title: str) -> None:
         self.setTitle(title)
+        self.prepare_mailing.setText(self.tr("Prepare mailing…"))
+        self.prepare_mailing.setAccessibleName(self.tr("Prepare the mailing to %1").replace("%1", title))
+        self.prepare_mailing.setToolTip(
+            self.tr("The letter and the papers to send to %1, ready to print").replace("%1", title)
+        )
         self.mark_sent.setText(self.tr("Mark sent…"))
         self.mark_sent.setAccessibleName(self.tr("Mark sent to %1").replace("%1", title))
         self.record_payment.setText(self.tr("Record payment…"))
@@ -102,8 +134,9 @@ class ClaimView(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        # Text wraps to the pane's width rather than scrolling sideways.
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Text wraps to the pane's width; the payer boxes go one under the other when the
+        # pane is narrow (a small screen, 200 %), so sideways scrolling is a last resort.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -127,12 +160,12 @@ class ClaimView(QScrollArea):
             "background: #f3f6fa; border: 1px solid #d5dde8; border-radius: 4px; padding: 8px;"
         )
         layout.addWidget(self.summary)
-        tracks = QHBoxLayout()
+        self.tracks = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.cpam = TrackBox("cpam")
         self.mutuelle = TrackBox("mutuelle")
-        tracks.addWidget(self.cpam)
-        tracks.addWidget(self.mutuelle)
-        layout.addLayout(tracks)
+        self.tracks.addWidget(self.cpam)
+        self.tracks.addWidget(self.mutuelle)
+        layout.addLayout(self.tracks)
         self.checklist_box = QGroupBox()
         self.checklist = QVBoxLayout(self.checklist_box)
         layout.addWidget(self.checklist_box)
@@ -143,7 +176,8 @@ class ClaimView(QScrollArea):
         self.documents_hint.setStyleSheet("color: #555;")
         self.documents = DocumentDropList()
         self.documents.setMinimumHeight(90)
-        doc_buttons = QHBoxLayout()
+        self.doc_buttons = doc_buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._doc_buttons_width = 0
         self.open_document = QPushButton()
         self.attach_scan = QPushButton()
         self.unlink = QPushButton()
@@ -158,6 +192,27 @@ class ClaimView(QScrollArea):
         layout.addStretch()
         self.setWidget(body)
         self.retranslate()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange_tracks()
+
+    def _arrange_tracks(self) -> None:
+        width = self.viewport().width() - 16
+        box = max(self.cpam.two_column_width(), self.mutuelle.two_column_width())
+        side_by_side = width >= 2 * box + self.tracks.spacing()
+        direction = QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom
+        if self.tracks.direction() != direction:
+            self.tracks.setDirection(direction)
+        for track in (self.cpam, self.mutuelle):
+            track.set_columns(2 if width >= box else 1)
+        # The documents' buttons in a row, or one under the other.
+        if self.doc_buttons.direction() == QBoxLayout.Direction.LeftToRight:
+            self._doc_buttons_width = self.doc_buttons.minimumSize().width()
+        in_row = width - 24 >= self._doc_buttons_width
+        direction = QBoxLayout.Direction.LeftToRight if in_row else QBoxLayout.Direction.TopToBottom
+        if self.doc_buttons.direction() != direction:
+            self.doc_buttons.setDirection(direction)
 
     def track(self, payer: str) -> TrackBox:
         return self.cpam if payer == "cpam" else self.mutuelle

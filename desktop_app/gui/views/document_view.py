@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTableWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -68,6 +71,75 @@ class FieldEditor(QWidget):
         self.edit.setStyleSheet(marker)
 
 
+class StatementPanel(QGroupBox):
+    """A statement's payments, each beside the claim it most likely settles, and one button."""
+
+    CLAIM, PERSON, CARE_DATE, AMOUNT, EXPECTED, DIFFERS = range(6)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.container = self  # the scroll area around the panel, once placed in one
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        # A statement whose payer was not read: say so, and ask for it right here.
+        self.payer_row = QWidget()
+        payer_layout = QHBoxLayout(self.payer_row)
+        payer_layout.setContentsMargins(0, 0, 0, 0)
+        self.payer_label = QLabel()
+        self.payer = QComboBox()
+        self.payer_label.setBuddy(self.payer)
+        self.set_payer = QPushButton()
+        payer_layout.addWidget(self.payer_label)
+        payer_layout.addWidget(self.payer)
+        payer_layout.addWidget(self.set_payer)
+        payer_layout.addStretch()
+        self.table = QTableWidget(0, 6)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.CLAIM, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 6)
+        line = self.table.fontMetrics().height()
+        self.table.setMinimumHeight(line * 4)
+        self.table.setMaximumHeight(line * 9)
+        self.unmatched = QLabel()
+        self.unmatched.setWordWrap(True)
+        self.unmatched.setStyleSheet("color: #8a5a00;")
+        self.unmatched.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QHBoxLayout()
+        self.record = QPushButton()
+        self.record.setDefault(False)
+        buttons.addWidget(self.record)
+        buttons.addStretch()
+        layout.addWidget(self.summary)
+        layout.addWidget(self.payer_row)
+        layout.addWidget(self.table)
+        layout.addWidget(self.unmatched)
+        layout.addLayout(buttons)
+        self.retranslate()
+
+    def set_shown(self, shown: bool) -> None:
+        self.setVisible(shown)
+        self.container.setVisible(shown)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Payments on this statement"))
+        self.payer_label.setText(self.tr("&Paid by"))
+        self.set_payer.setText(self.tr("Use this payer"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Claim"), self.tr("Person"), self.tr("Care date"), self.tr("Paid"),
+             self.tr("Expected"), self.tr("Differs")]
+        )
+        self.table.setAccessibleName(self.tr("Payments found on the statement"))
+        self.record.setText(self.tr("&Record these payments"))
+
+
 class DocumentView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -76,10 +148,16 @@ class DocumentView(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.title.setWordWrap(True)
+        # A file name is one long word: on a narrow pane it is cut (its tooltip has it whole).
+        self.title.setMinimumWidth(self.fontMetrics().averageCharWidth() * 12)
         self.subtitle = QLabel()
         self.subtitle.setWordWrap(True)
         self.subtitle.setStyleSheet("color: #555;")
-        outer.addWidget(self.title)
+        self.open_original = QToolButton()
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.open_original, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(head)
         outer.addWidget(self.subtitle)
 
         bar = QHBoxLayout()
@@ -90,15 +168,15 @@ class DocumentView(QWidget):
         self.zoom_in = QToolButton()
         self.zoom_fit = QToolButton()
         self.rotate = QToolButton()
-        self.open_original = QToolButton()
+        # "Page 2 of 5" or why the page cannot be shown: cut short (with a tooltip) on a narrow
+        # pane rather than widening the whole window.
+        self.page_label.setMinimumWidth(self.fontMetrics().averageCharWidth() * 8)
         bar.addWidget(self.previous_page)
-        bar.addWidget(self.page_label)
+        bar.addWidget(self.page_label, 1)
         bar.addWidget(self.next_page)
         bar.addSpacing(12)
         for button in (self.zoom_out, self.zoom_in, self.zoom_fit, self.rotate):
             bar.addWidget(button)
-        bar.addStretch()
-        bar.addWidget(self.open_original)
         outer.addLayout(bar)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -107,9 +185,10 @@ class DocumentView(QWidget):
 
         side = QWidget()
         # The page matters more than the form: the form keeps to a reading width.
-        side.setMinimumWidth(side.fontMetrics().averageCharWidth() * 30)
-        side.setMaximumWidth(side.fontMetrics().averageCharWidth() * 46)
-        self.page.setMinimumWidth(220)
+        char = side.fontMetrics().averageCharWidth()
+        side.setMinimumWidth(char * 24)
+        side.setMaximumWidth(char * 46)
+        self.page.setMinimumWidth(char * 12)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(6, 0, 0, 0)
         who = QFormLayout()
@@ -162,10 +241,32 @@ class DocumentView(QWidget):
         claim_layout.addLayout(claim_buttons)
         side_layout.addWidget(self.claim_box)
 
-        self.splitter.addWidget(side)
+        # On a short screen (or at 200 %) the form and the claim part scroll rather than squeeze.
+        side_scroll = QScrollArea()
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side_scroll.setWidget(side)
+        side_scroll.setMinimumWidth(char * 24)
+        side_scroll.setMaximumWidth(char * 48)
+        self.splitter.addWidget(side_scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        outer.addWidget(self.splitter, 1)
+        # A statement's payments go beneath the page and the form, across the pane's width.
+        self.statement = StatementPanel()
+        statement_scroll = QScrollArea()
+        statement_scroll.setWidgetResizable(True)
+        statement_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        statement_scroll.setWidget(self.statement)
+        self.statement.container = statement_scroll
+        self.statement.set_shown(False)
+        self.vertical = QSplitter(Qt.Orientation.Vertical)
+        self.vertical.addWidget(self.splitter)
+        self.vertical.addWidget(statement_scroll)
+        self.vertical.setStretchFactor(0, 3)
+        self.vertical.setStretchFactor(1, 1)
+        self.vertical.setChildrenCollapsible(False)
+        outer.addWidget(self.vertical, 1)
         self.retranslate()
 
     def retranslate(self) -> None:

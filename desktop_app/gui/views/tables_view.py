@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,6 +25,70 @@ def set_column_widths(table: QTableView, widths: dict[int, int]) -> None:
     for column, chars in widths.items():
         header.resizeSection(column, chars * char + 16)
     header.setMinimumSectionSize(6 * char)
+
+
+class FittedColumns(QObject):
+    """Columns that fit the table's width instead of being cut at its right edge.
+
+    Every column has its width in average characters; one column (``elastic``) takes what is
+    left, down to its own minimum, and elides its text. When even that does not fit, the
+    ``optional`` columns are hidden, last first, so the columns that stay are whole (the
+    claims table keeps its state columns and drops amounts the claim pane shows anyway).
+    """
+
+    def __init__(self, table: QTableView, widths: dict[int, int], elastic: int, elastic_min: int,
+                 optional: tuple[int, ...] = ()):
+        super().__init__(table)
+        self.table = table
+        self.widths = widths
+        self.elastic = elastic
+        self.elastic_min = elastic_min
+        self.optional = optional
+        self._hidden: set[int] = set()  # hidden here for want of room (others are hidden by the window)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in range(header.count()):
+            if header.isSectionHidden(column):
+                # Qt keeps room for a section hidden while the last one stretched: hide it anew.
+                header.showSection(column)
+                header.hideSection(column)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        char = table.fontMetrics().averageCharWidth()
+        header.setMinimumSectionSize(4 * char)
+        for column, chars in widths.items():
+            if not header.isSectionHidden(column):  # (resizing a hidden section shows a gap)
+                header.resizeSection(column, chars * char + 16)
+        # The viewport, not the table: it also changes when a scroll bar comes or goes.
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        table, header = self.table, self.table.horizontalHeader()
+        char = table.fontMetrics().averageCharWidth()
+        available = table.viewport().width()
+        width = {c: n * char + 16 for c, n in self.widths.items()}
+        shown = [c for c in range(header.count()) if c != self.elastic]
+        shown = [c for c in shown if c in self._hidden or not header.isSectionHidden(c)]
+        elastic_min = self.elastic_min * char + 16
+        hidden: set[int] = set()
+        for column in reversed(self.optional):
+            if sum(width.get(c, header.sectionSize(c)) for c in shown) + elastic_min <= available:
+                break
+            if column in shown:
+                shown.remove(column)
+                hidden.add(column)
+        for column in self._hidden | hidden:
+            table.setColumnHidden(column, column in hidden)
+        self._hidden = hidden
+        for column in shown:
+            if column in width:
+                header.resizeSection(column, width[column])
+        rest = available - sum(width.get(c, header.sectionSize(c)) for c in shown)
+        header.resizeSection(self.elastic, max(elastic_min, rest))
 
 
 def make_table(accessible_name: str = "") -> QTableView:

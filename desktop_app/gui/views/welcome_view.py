@@ -21,7 +21,7 @@ class WelcomeView(QWidget):
         # A wrapped label placed by alignment gets only its narrowest width and is cut off:
         # give it a real width, in characters so it follows the font and the scale.
         chars = self.fontMetrics().averageCharWidth()
-        self.text.setMinimumWidth(min(46 * chars, 620))
+        self.text.setMinimumWidth(min(30 * chars, 620))
         self.text.setMaximumWidth(max(70 * chars, 620))
         layout.addWidget(self.title)
         layout.addSpacing(8)

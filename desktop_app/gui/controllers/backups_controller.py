@@ -1,0 +1,184 @@
+"""File › Backups…: the last copy and the list, "Back up now", "Restore…".
+
+Listing and copying run on workers (they read the backups folder and copy the database). A
+restore replaces the database file: the dialog only asks and says what will happen; the main
+window stops its workers, closes its connection, restores, and reopens (MainWindow.restore_backup).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QTableWidgetItem
+
+from desktop_app.gui import labels
+from desktop_app.gui.controllers.messages import message_of
+from desktop_app.gui.views.backups_view import CLAIMS, DOCUMENTS, PEOPLE, SIZE, WHEN, WHY, BackupsView
+
+
+class BackupsController(QObject):
+    restore_requested = Signal(str)  # backup id
+    backed_up = Signal(object)  # BackupInfo of the copy just made
+
+    def __init__(self, ctx, workers, parent_widget, problem: str | None = None):
+        super().__init__(parent_widget)
+        self.ctx = ctx
+        self.workers = workers
+        self.backups: list[dict] = []
+        self._generation = 0
+        view = self.view = BackupsView(parent_widget)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.destroyed.connect(self._forget)
+        if problem:
+            view.problem.setText(
+                self.tr("The automatic backup at start-up failed: %1").replace("%1", problem)
+            )
+            view.problem.show()
+        view.back_up.clicked.connect(self.back_up_now)
+        view.restore.clicked.connect(self.ask_restore)
+        view.open_folder.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(ctx.paths.backups)))
+        )
+        view.table.itemSelectionChanged.connect(
+            lambda: view.restore.setEnabled(not view.busy.isVisible() and view.table.currentRow() >= 0)
+        )
+        view.restore.setEnabled(False)
+        self.load()
+
+    def _forget(self) -> None:
+        self._generation += 1  # results arriving after the dialog closed are dropped
+        self.view = None
+
+    def show(self) -> None:
+        self.view.show()
+        self.view.raise_()
+
+    # Listing
+
+    def load(self) -> None:
+        from desktop_app.services import backups
+
+        self._generation += 1
+        generation = self._generation
+        self.view.set_busy(self.tr("Reading the backups folder…"))
+
+        def done(listed) -> None:
+            if generation != self._generation or self.view is None:
+                return
+            self.view.set_busy(None)
+            self.show_backups(listed)
+
+        def failed(exc) -> None:
+            if generation == self._generation and self.view is not None:
+                self.view.set_busy(None)
+                self.view.status.setText(message_of(exc))
+
+        self.workers.run(lambda ctx, **_: backups.list_backups(ctx), on_success=done, on_failure=failed)
+
+    def show_backups(self, listed: list[dict]) -> None:
+        self.backups = listed
+        view = self.view
+        view.last.setText(self._last_text(listed[0] if listed else None))
+        table = view.table
+        table.setSortingEnabled(False)
+        table.setRowCount(len(listed))
+        for row, b in enumerate(listed):
+            counts = b.get("counts") or {}
+            cells = {
+                WHEN: labels.moment(b.get("created_at")),
+                WHY: labels.backup_reason_text(b.get("reason")),
+                PEOPLE: str(counts.get("people", "")),
+                DOCUMENTS: str(counts.get("documents", "")),
+                CLAIMS: str(counts.get("claims", "")),
+                SIZE: labels.size_text(b.get("size")),
+            }
+            for column, text in cells.items():
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, b["id"])
+                item.setToolTip(b["id"])
+                if column in (PEOPLE, DOCUMENTS, CLAIMS, SIZE):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(row, column, item)
+        if listed:
+            table.selectRow(0)
+        view.restore.setEnabled(bool(listed))
+
+    def _last_text(self, last: dict | None) -> str:
+        if last is None:
+            return self.tr("No backup yet.")
+        counts = last.get("counts") or {}
+        text = self.tr("Last backup: %1 (%2).").replace("%1", labels.moment(last.get("created_at"))).replace(
+            "%2", labels.backup_reason_text(last.get("reason"))
+        )
+        if counts:
+            text += " " + labels.counts_text(counts) + "."
+        return text
+
+    def selected_id(self) -> str | None:
+        row = self.view.table.currentRow()
+        if row < 0:
+            return None
+        item = self.view.table.item(row, WHEN)
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    # Backing up
+
+    def back_up_now(self) -> None:
+        from desktop_app.services import backups
+
+        generation = self._generation
+        self.view.set_busy(self.tr("Copying your records…"))
+
+        def done(info) -> None:
+            self.backed_up.emit(info)
+            if self.view is None or generation != self._generation:
+                return
+            self.view.set_busy(None)
+            self.view.status.setText(self.tr("Backed up: %1.").replace("%1", info.id))
+            self.load()
+
+        def failed(exc) -> None:
+            if self.view is not None:
+                self.view.set_busy(None)
+                self.view.status.setText(self.tr("The backup failed: %1").replace("%1", message_of(exc)))
+
+        self.workers.run(lambda ctx, **_: backups.backup_now(ctx), on_success=done, on_failure=failed)
+
+    # Restoring
+
+    def ask_restore(self) -> None:
+        ref = self.selected_id()
+        if ref is None:
+            return
+        box, restore = self.restore_question(ref)
+        box.exec()
+        if box.clickedButton() is restore:
+            self.restore(ref)
+
+    def restore_question(self, ref: str):
+        """The question asked before a restore, and its "Restore" button."""
+        chosen = next((b for b in self.backups if b["id"] == ref), {})
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Restore this backup?"),
+            self.tr("Bring your records back to how they were on %1?").replace(
+                "%1", labels.moment(chosen.get("created_at"))
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self.view,
+        )
+        box.setInformativeText(
+            self.tr(
+                "What was recorded since then will no longer show. Nothing is lost: a safety "
+                "copy of your records as they are now is taken first, and you can restore it "
+                "from this list. Scans are not touched."
+            )
+        )
+        restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return box, restore
+
+    def restore(self, ref: str) -> None:
+        """Close the dialog and let the window do the restore (it owns the connections)."""
+        self.view.accept()
+        self.restore_requested.emit(ref)

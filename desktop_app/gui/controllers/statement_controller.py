@@ -1,0 +1,187 @@
+"""A statement (décompte) closes the loop: its payments, matched to claims, recorded in one step.
+
+Proposals are worked out on a worker (they read every open claim's status), the payments are
+recorded on a worker in one transaction, and the lists refresh after.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QTableWidgetItem
+
+from desktop_app.gui import labels
+from desktop_app.gui.controllers.messages import message_of, show_error
+from desktop_app.gui.lazy import claims, documents, inbox, statements
+from desktop_app.gui.views.document_view import StatementPanel
+
+PAYERS = ("cpam", "mutuelle")
+
+# What services.statements says about a line it could not match, in the user's language.
+_WHY = {
+    "no care date or amount read": lambda: QCoreApplication.translate(
+        "StatementController", "no care date or amount was read"
+    ),
+    "no open claim for that person and date": lambda: QCoreApplication.translate(
+        "StatementController", "no claim of that person and care date is waiting for this payer"
+    ),
+}
+
+
+def find_payments(ctx, document_id: int) -> dict:
+    """On a worker: the proposals, with each claim's title, or why there are none."""
+    doc = documents.get_document(ctx, document_id)
+    field = doc.fields.get("payer")
+    payer = str(field.value or "").strip().lower() if field else ""
+    if payer not in PAYERS:
+        return {"document_id": doc.id, "payer": None, "proposals": [], "unmatched": []}
+    found = statements.propose(ctx, document_id)
+    for proposal in found["proposals"]:
+        claim = claims.get_claim(ctx, proposal["claim_id"])
+        proposal["title"] = claim.title
+        proposal["category"] = str(claim.category) if claim.category else None
+    return found
+
+
+class StatementController(QObject):
+    recorded = Signal(str)  # what was recorded, in words: the lists need a refresh
+    payer_set = Signal()
+
+    def __init__(self, view: StatementPanel, ctx, workers, parent=None):
+        super().__init__(parent)
+        self.view = view
+        self.ctx = ctx
+        self.workers = workers
+        self.document_id: int | None = None
+        self.found: dict = {}
+        self._generation = 0
+        for payer in PAYERS:
+            view.payer.addItem(labels.payer_text(payer), payer)
+        view.record.clicked.connect(self.record)
+        view.set_payer.clicked.connect(lambda: self.set_payer(view.payer.currentData()))
+
+    def show_for(self, document) -> None:
+        """Show the panel for a statement (hide it for any other document) and look for payments."""
+        self._generation += 1
+        if document is None or str(document.kind) != "statement":
+            self.document_id = None
+            self.view.set_shown(False)
+            return
+        generation = self._generation
+        same = self.document_id == document.id
+        self.document_id = document.id
+        view = self.view
+        view.set_shown(True)
+        if not same:
+            view.table.setRowCount(0)
+            view.unmatched.clear()
+            view.payer_row.hide()
+            view.record.setEnabled(False)
+            view.summary.setText(self.tr("Looking for the claims these payments settle…"))
+
+        def done(found) -> None:
+            if generation == self._generation:
+                self._show(found)
+
+        def failed(exc) -> None:
+            if generation == self._generation:
+                view.summary.setText(message_of(exc))
+                view.record.setEnabled(False)
+
+        doc_id = document.id
+        self.workers.run(lambda ctx, **_: find_payments(ctx, doc_id), on_success=done, on_failure=failed)
+
+    def _show(self, found: dict) -> None:
+        self.found = found
+        view = self.view
+        proposals, unmatched = found.get("proposals") or [], found.get("unmatched") or []
+        payer = found.get("payer")
+        view.payer_row.setVisible(payer is None)
+        if payer is None:
+            view.summary.setText(
+                self.tr("Who paid was not read on this statement: the CPAM or your mutuelle? "
+                        "Choose it to match its payments to your claims.")
+            )
+        elif proposals:
+            view.summary.setText(
+                self.tr("%n payment(s) from %1 match your claims. Check them, then record them in one step.",
+                        "", len(proposals)).replace("%1", labels.payer_in_sentence(payer))
+            )
+        elif unmatched:
+            view.summary.setText(
+                self.tr("No payment on this statement matches a claim waiting for %1.")
+                .replace("%1", labels.payer_in_sentence(payer))
+            )
+        else:
+            view.summary.setText(self.tr("No payment line was read on this statement."))
+        table = view.table
+        table.setRowCount(len(proposals))
+        for row, p in enumerate(proposals):
+            what = p.get("title") or labels.category_text(p.get("category"))
+            cells = [
+                what,
+                p.get("person") or "",
+                labels.day(p.get("care_date")),
+                labels.money(p.get("amount")),
+                labels.money(p.get("expected")),
+                ("⚠ " + self.tr("differs")) if p.get("differs") else "✓",
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, p["line"])
+                if column in (StatementPanel.AMOUNT, StatementPanel.EXPECTED):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if column == StatementPanel.DIFFERS and p.get("differs"):
+                    item.setForeground(QBrush(QColor("#8a5a00")))
+                    item.setToolTip(self.tr("The amount paid is not what was expected for this claim."))
+                if column == StatementPanel.CLAIM:
+                    item.setToolTip(what)
+                table.setItem(row, column, item)
+        table.setVisible(bool(proposals))
+        lines = []
+        for u in unmatched:
+            why = _WHY.get(u.get("why"), lambda w=u.get("why"): w or "")()
+            bits = [labels.day(u.get("care_date")), labels.money(u.get("amount_paid")),
+                    u.get("patient_name") or "", u.get("label") or ""]
+            lines.append(" · ".join(b for b in bits if b) + f" — {why}")
+        view.unmatched.setText(
+            (self.tr("Not matched:") + "<br>" + "<br>".join(lines)) if lines else ""
+        )
+        view.unmatched.setVisible(bool(lines))
+        view.record.setEnabled(bool(proposals))
+        view.record.setVisible(payer is not None)
+
+    # Acting
+
+    def record(self) -> None:
+        if self.document_id is None or not self.found.get("proposals"):
+            return
+        doc_id = self.document_id
+        self.view.record.setEnabled(False)
+        self.view.summary.setText(self.tr("Recording the payments…"))
+
+        def done(result) -> None:
+            recorded = len(result.get("recorded") or [])
+            self.recorded.emit(self.tr("%n payment(s) recorded from the statement.", "", recorded))
+
+        def failed(exc) -> None:
+            show_error(self.view, self.tr("The payments were not recorded"), exc)
+            self.view.record.setEnabled(True)
+
+        self.workers.run(
+            lambda ctx, **_: statements.accept(ctx, doc_id), on_success=done, on_failure=failed
+        )
+
+    def set_payer(self, payer: str) -> None:
+        if self.document_id is None or payer not in PAYERS:
+            return
+        doc_id = self.document_id
+
+        def failed(exc) -> None:
+            show_error(self.view, self.tr("This value cannot be used"), exc)
+
+        self.workers.run(
+            lambda ctx, **_: inbox.confirm_field(ctx, doc_id, "payer", payer),
+            on_success=lambda _doc: self.payer_set.emit(),
+            on_failure=failed,
+        )

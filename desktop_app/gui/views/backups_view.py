@@ -1,0 +1,110 @@
+"""The Backups dialog's layout: the last copy, every copy, and what can be done with them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+)
+
+WHEN, WHY, PEOPLE, DOCUMENTS, CLAIMS, SIZE = range(6)
+
+
+class BackupsView(QDialog):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("backups_dialog")
+        char = self.fontMetrics().averageCharWidth()
+        line = self.fontMetrics().height()
+        # Room for the table's columns, but never more than a small screen holds.
+        self.setMinimumSize(min(60 * char, 560), min(18 * line, 320))
+        self.resize(86 * char, 26 * line)
+        layout = QVBoxLayout(self)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.intro.setStyleSheet("color: #555;")
+        self.last = QLabel()
+        self.last.setWordWrap(True)
+        self.last.setStyleSheet("font-weight: 600;")
+        self.last.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet(
+            "color: #7a1a12; background: #fdecea; border: 1px solid #f1b5ae; border-radius: 4px; padding: 6px;"
+        )
+        self.problem.hide()
+        self.table = QTableWidget(0, 6)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(20 * char)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.busy)
+        status_row.addWidget(self.status, 1)
+        self.busy.hide()
+        self.back_up = QPushButton()
+        self.restore = QPushButton()
+        self.open_folder = QPushButton()
+        actions = QHBoxLayout()
+        actions.addWidget(self.back_up)
+        actions.addWidget(self.restore)
+        actions.addStretch()
+        actions.addWidget(self.open_folder)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.last)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(status_row)
+        layout.addLayout(actions)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Backups"))
+        self.intro.setText(
+            self.tr(
+                "Paperasse copies your records into the backups folder once a day. Scans are not "
+                "copied: they never change once imported. Restoring a copy brings your records "
+                "back to that moment."
+            )
+        )
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("When"), self.tr("Why"), self.tr("People"), self.tr("Documents"),
+             self.tr("Claims"), self.tr("Size")]
+        )
+        self.table.setAccessibleName(self.tr("Backups, newest first"))
+        self.back_up.setText(self.tr("&Back up now"))
+        self.restore.setText(self.tr("&Restore…"))
+        self.restore.setAccessibleName(self.tr("Restore the selected backup"))
+        self.open_folder.setText(self.tr("&Open the folder"))
+        self.busy.setAccessibleName(self.tr("Working"))
+
+    def set_busy(self, text: str | None) -> None:
+        """A running task: its words beside a busy bar, and the buttons off meanwhile."""
+        working = text is not None
+        self.busy.setVisible(working)
+        self.status.setText(text or "")
+        self.back_up.setEnabled(not working)
+        self.restore.setEnabled(not working and self.table.currentRow() >= 0)
