@@ -10,6 +10,7 @@ _OPTIONS = [
     ("--nir", "nir", "social security number (15 characters, spaces allowed)"),
     ("--birth-date", "birth_date", "YYYY-MM-DD"),
     ("--sex", "sex", "F or M"),
+    ("--address", "postal_address", "postal address, lines separated by commas"),
     ("--beneficiary-of", "beneficiary_of", "name of the insured person this person depends on"),
     ("--caisse", "caisse_name", "caisse name, e.g. 'CPAM de Paris'"),
     ("--caisse-address", "caisse_address", "caisse postal address"),

@@ -80,6 +80,7 @@ class Person:
     nir: str | None = None
     birth_date: _dt.date | None = None
     sex: str | None = None  # "F" / "M"
+    postal_address: str | None = None  # lines separated by newlines; the sender on letters
     insured_id: int | None = None  # set when this person is a beneficiary of another
     caisse_name: str | None = None
     caisse_address: str | None = None

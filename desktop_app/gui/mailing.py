@@ -33,12 +33,10 @@ from desktop_app.store import originals
 _flows: set["MailingFlow"] = set()  # running flows, kept alive until they finish
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Mailing", text)
 
 
 def _payer_name(payer: str) -> str:
-    return tr("the CPAM") if payer == "cpam" else tr("the mutuelle")
+    return QCoreApplication.translate("Mailing", "the CPAM") if payer == "cpam" else QCoreApplication.translate("Mailing", "the mutuelle")
 
 
 # -- seams: dialogs ---------------------------------------------------------------------------
@@ -77,13 +75,13 @@ def _print_dialog(printer, parent: QWidget | None) -> bool:
     from PySide6.QtPrintSupport import QPrintDialog
 
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(tr("Print the mailing"))
+    dialog.setWindowTitle(QCoreApplication.translate("Mailing", "Print the mailing"))
     return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
 
 def _save_name(parent: QWidget | None, suggested: str) -> str:
     name, _filter = QFileDialog.getSaveFileName(
-        parent, tr("Save the mailing"), suggested, tr("PDF files (*.pdf)")
+        parent, QCoreApplication.translate("Mailing", "Save the mailing"), suggested, QCoreApplication.translate("Mailing", "PDF files (*.pdf)")
     )
     return name
 
@@ -137,11 +135,11 @@ class MailingFlow(QObject):
                 for i, m in enumerate(exc.items, 1)
             )
             answer = _ask(
-                self.parent_widget, "blocked", tr("Claim not complete"),
-                tr("This claim is not ready to send to %1:").replace("%1", _payer_name(self.payer))
+                self.parent_widget, "blocked", QCoreApplication.translate("Mailing", "Claim not complete"),
+                QCoreApplication.translate("Mailing", "This claim is not ready to send to %1:").replace("%1", _payer_name(self.payer))
                 + "\n\n" + items,
-                [("cancel", tr("Cancel")), ("anyway", tr("Prepare anyway"))],
-                tr("Fix these first, or prepare the mailing anyway."),
+                [("cancel", QCoreApplication.translate("Mailing", "Cancel")), ("anyway", QCoreApplication.translate("Mailing", "Prepare anyway"))],
+                QCoreApplication.translate("Mailing", "Fix these first, or prepare the mailing anyway."),
             )
             if answer == "anyway":
                 self.start(override=True)
@@ -150,22 +148,22 @@ class MailingFlow(QObject):
             return
         from desktop_app.gui.controllers.messages import show_error
 
-        show_error(self.parent_widget, tr("Cannot prepare the mailing"), exc)
+        show_error(self.parent_widget, QCoreApplication.translate("Mailing", "Cannot prepare the mailing"), exc)
         self._finish("failed")
 
     # what to do with it
 
     def _offer(self) -> None:
         report = self.report
-        text = tr("The mailing to %1 is ready: %2 pages (letter, %3 document(s), and a memo to "
+        text = QCoreApplication.translate("Mailing", "The mailing to %1 is ready: %2 pages (letter, %3 document(s), and a memo to "
                   "keep on the last page).")
         text = (text.replace("%1", _payer_name(self.payer)).replace("%2", str(report["pages"]))
                 .replace("%3", str(len(report["enclosed"]))))
         details = "\n".join(f"• {w}" for w in report["warnings"]) or None
         while True:
             answer = _ask(
-                self.parent_widget, "ready", tr("Mailing ready"), text,
-                [("save", tr("Save as…")), ("print", tr("Print…")), ("close", tr("Close"))],
+                self.parent_widget, "ready", QCoreApplication.translate("Mailing", "Mailing ready"), text,
+                [("save", QCoreApplication.translate("Mailing", "Save as…")), ("print", QCoreApplication.translate("Mailing", "Print…")), ("close", QCoreApplication.translate("Mailing", "Close"))],
                 details,
             )
             if answer == "save" and self.save():
@@ -195,7 +193,7 @@ class MailingFlow(QObject):
         except OSError as exc:
             from desktop_app.gui.controllers.messages import show_error
 
-            show_error(self.parent_widget, tr("Cannot save the mailing"),
+            show_error(self.parent_widget, QCoreApplication.translate("Mailing", "Cannot save the mailing"),
                        UserError(f"{target}: {exc.strerror or exc}; choose another folder"))
             return False
         self.saved_to = target
@@ -213,11 +211,11 @@ class MailingFlow(QObject):
 
     def _after_output(self, outcome: str) -> None:
         answer = _ask(
-            self.parent_widget, "mark_sent", tr("Mark as sent?"),
-            tr("Mark as sent today?") + "\n"
-            + tr("Record that the claim was posted to %1 today.").replace(
+            self.parent_widget, "mark_sent", QCoreApplication.translate("Mailing", "Mark as sent?"),
+            QCoreApplication.translate("Mailing", "Mark as sent today?") + "\n"
+            + QCoreApplication.translate("Mailing", "Record that the claim was posted to %1 today.").replace(
                 "%1", _payer_name(self.payer)),
-            [("yes", tr("Mark as sent")), ("no", tr("Not yet"))],
+            [("yes", QCoreApplication.translate("Mailing", "Mark as sent")), ("no", QCoreApplication.translate("Mailing", "Not yet"))],
         )
         if answer == "yes":
             try:
@@ -225,7 +223,7 @@ class MailingFlow(QObject):
             except UserError as exc:
                 from desktop_app.gui.controllers.messages import show_error
 
-                show_error(self.parent_widget, tr("Cannot mark it sent"), exc)
+                show_error(self.parent_widget, QCoreApplication.translate("Mailing", "Cannot mark it sent"), exc)
             else:
                 if self.on_sent:
                     self.on_sent()

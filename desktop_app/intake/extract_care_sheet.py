@@ -28,6 +28,7 @@ _NIR_LABELS = (
     r"numero d immatriculation|n d immatriculation|immatriculation|numero de securite sociale|"
     r"n de securite sociale|n de secu|numero d assure|n d assure social|\bnir\b"
 )
+BOX_WHITELIST = "0123456789AB"
 _BIRTH_LABELS = r"date de naissance|ne e? le|nee le"
 _SIGN_LABELS = (
     r"signature de l assure e?|signature de l assuree|signature du patient e?|"
@@ -81,7 +82,7 @@ class _BoxReader:
     A crop the prediction missed is read on its own.
     """
 
-    _WHITELIST = "0123456789AB"
+    _WHITELIST = BOX_WHITELIST
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
@@ -120,7 +121,8 @@ class _BoxReader:
             keys.append(k)
         if not crops:
             return
-        texts = read_stacked(self.ctx.engine, crops, whitelist=self._WHITELIST)
+        warm, self.ctx.warm = self.ctx.warm, None
+        texts = read_stacked(self.ctx.engine, crops, whitelist=self._WHITELIST, warm=warm)
         for k, text in zip(keys, texts):
             self.read[k] = text or None
 

@@ -21,6 +21,7 @@ class Context:
     fields: dict[str, ExtractedField] = field(default_factory=dict)
     renewable: bool | None = None
     date_order: str = "DMY"
+    warm: object | None = None  # a WarmReader for box crops, started while the page was read
 
     def put(self, name: str, value, confidence: float, v: Value | None = None,
             page: int | None = None, bbox=None, source_text: str | None = None) -> None:

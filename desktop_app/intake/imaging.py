@@ -190,23 +190,28 @@ def stack(images: list[Image.Image], gap: int = 40) -> tuple[Image.Image, list[t
     return out, spans
 
 
-def read_stacked(engine, images: list[Image.Image], whitelist: str | None = None, psm: int = 6) -> list[str]:
+def read_stacked(engine, images: list[Image.Image], whitelist: str | None = None, psm: int = 6,
+                 warm=None) -> list[str]:
     """Several one-line crops read in one tesseract call: the characters of each, in order.
 
     Each tesseract process costs its start-up (loading the language data) on top of the
     reading, so crops are stacked vertically, read as one block, and every word goes back
-    to the crop whose y range holds its centre.
+    to the crop whose y range holds its centre. ``warm`` is a :class:`WarmReader` started
+    earlier with :func:`stacked_config`: its start-up is already paid.
     """
     if not images:
         return []
-    if len(images) == 1:
-        return ["".join(w for w, _ in engine.text_line(images[0], whitelist=whitelist, psm=7))]
     gap = max(30, max(im.height for im in images) // 2)
     sheet, spans = stack(images, gap)
-    config = f"--psm {psm}"
-    if whitelist:
-        config += f" -c tessedit_char_whitelist={whitelist}"
-    data = engine.data(sheet, config=config)
+    config = stacked_config(whitelist, psm)
+    data = None
+    if warm is not None and warm.config == config:
+        try:
+            data = warm.data(sheet)
+        except RuntimeError:
+            data = None
+    if data is None:
+        data = engine.data(sheet, config=config)
     found: list[list[tuple[float, str]]] = [[] for _ in images]
     for i, text in enumerate(data["text"]):
         if not text or not text.strip() or float(data["conf"][i]) < 0:
@@ -217,3 +222,10 @@ def read_stacked(engine, images: list[Image.Image], whitelist: str | None = None
                 found[k].append((data["left"][i], text.strip()))
                 break
     return ["".join(t for _, t in sorted(words)) for words in found]
+
+
+def stacked_config(whitelist: str | None = None, psm: int = 6) -> str:
+    config = f"--psm {psm}"
+    if whitelist:
+        config += f" -c tessedit_char_whitelist={whitelist}"
+    return config

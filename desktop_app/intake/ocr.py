@@ -8,6 +8,7 @@ small machines, and pages are spread over cores by the caller instead.
 from __future__ import annotations
 
 import functools
+import io
 import os
 import re
 import shutil
@@ -116,6 +117,13 @@ class OcrEngine:
             return 0
         return int(rot.group(1)) % 360
 
+    def warm(self, config: str) -> "WarmReader | None":
+        """A tesseract started now for one image later: its start-up overlaps other work."""
+        try:
+            return WarmReader(self.cmd, config, self.timeout_s)
+        except OSError:
+            return None
+
     def text_line(self, image: Image.Image, whitelist: str | None = None, psm: int = 7) -> list[tuple[str, float]]:
         """A small crop read as one line: (word, confidence 0..1) pairs."""
         config = f"--psm {psm}"
@@ -127,6 +135,80 @@ class OcrEngine:
             if text and text.strip():
                 out.append((text.strip(), max(0.0, float(conf)) / 100))
         return out
+
+
+class WarmReader:
+    """A tesseract process waiting for one image on stdin, its language data already loaded.
+
+    Starting tesseract (loading ``fra``) costs ~0.1 s, more than reading a strip of boxed
+    digits. Started while the page itself is being read, on a core that would otherwise
+    idle, it makes the follow-up crop read nearly free. Unused, it is killed.
+    """
+
+    def __init__(self, cmd: str, config: str, timeout_s: float) -> None:
+        self.config = config
+        self.timeout_s = timeout_s
+        self.proc = subprocess.Popen(
+            [cmd, "stdin", "stdout", "-l", LANG, *config.split(), "tsv"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        )
+
+    def data(self, image: Image.Image) -> dict:
+        buf = io.BytesIO()
+        image.save(buf, format="BMP")
+        try:
+            out, _ = self.proc.communicate(buf.getvalue(), timeout=self.timeout_s)
+        except subprocess.TimeoutExpired as exc:
+            self.close()
+            raise OcrTimeout() from exc
+        except (BrokenPipeError, OSError) as exc:
+            self.close()
+            raise RuntimeError(f"tesseract stopped early ({exc})") from exc
+        if self.proc.returncode != 0:
+            raise RuntimeError(f"tesseract exited with status {self.proc.returncode}")
+        return parse_tsv(out.decode("utf-8", "replace"))
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        try:
+            self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:  # pragma: no cover - a killed process always ends
+            pass
+        for stream in (self.proc.stdin, self.proc.stdout):
+            try:
+                if stream:
+                    stream.close()
+            except OSError:
+                pass
+
+
+_TSV_INT = ("level", "page_num", "block_num", "par_num", "line_num", "word_num", "left", "top", "width", "height")
+
+
+def parse_tsv(text: str) -> dict:
+    """Tesseract's TSV output as pytesseract's ``Output.DICT``."""
+    lines = text.splitlines()
+    if not lines:
+        return {k: [] for k in _TSV_INT + ("conf", "text")}
+    head = lines[0].split("\t")
+    out: dict[str, list] = {k: [] for k in head}
+    for line in lines[1:]:
+        cells = line.split("\t")
+        if len(cells) < len(head) - 1:
+            continue
+        cells += [""] * (len(head) - len(cells))
+        for k, v in zip(head, cells):
+            if k in _TSV_INT:
+                out[k].append(int(v) if v.lstrip("-").isdigit() else 0)
+            elif k == "conf":
+                try:
+                    out[k].append(float(v))
+                except ValueError:
+                    out[k].append(-1.0)
+            else:
+                out[k].append(v)
+    return out
 
 
 def words_from_data(data: dict, scale: float = 1.0) -> list[Word]:

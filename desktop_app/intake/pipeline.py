@@ -13,17 +13,19 @@ from typing import Callable, Sequence
 from desktop_app.core.errors import Cancelled
 from desktop_app.intake.classify import classify
 from desktop_app.intake.errors import IntakeError
-from desktop_app.intake.extract_care_sheet import extract_care_sheet
+from desktop_app.intake.extract_care_sheet import BOX_WHITELIST, extract_care_sheet
 from desktop_app.intake.extract_common import Context
 from desktop_app.intake.extract_invoice import extract_invoice
 from desktop_app.intake.extract_prescription import extract_prescription
 from desktop_app.intake.extract_statement import extract_statement
+from desktop_app.intake.imaging import stacked_config
 from desktop_app.intake.layout import Page, text_layer_page
 from desktop_app.intake.ocr import NOT_READ_WARNING, OcrEngine, OcrTimeout, _resolve, ocr_available, ocr_page
 from desktop_app.intake.result import ReadResult
 from desktop_app.intake.sources import DEFAULT_LIMITS, Limits, SourcePage, open_pages
 
 log = logging.getLogger(__name__)
+_WARM_CONFIG = stacked_config(BOX_WHITELIST, 6)
 
 EXTRACTORS: dict[str, Callable[[Context], None]] = {
     "prescription": extract_prescription,
@@ -46,6 +48,7 @@ class _Doc:
     error: IntakeError | None = None
     result: ReadResult | None = None
     remaining: int = 0
+    warm: list = field(default_factory=list)  # WarmReaders started for this document
 
 
 def read_document(path, *, progress: Progress | None = None, should_cancel: Callable[[], bool] | None = None,
@@ -84,12 +87,20 @@ def read_documents(paths: Sequence, *, workers: int | None = None, tesseract_cmd
     lock = threading.Lock()
     cancelled = threading.Event()
 
+    workers = max(1, workers or os.cpu_count() or 1)
+    # A core no page is using starts the follow-up crop reader while the page is read.
+    spare_core = (os.cpu_count() or 1) > min(workers, total)
+
     def run(doc: _Doc, sp: SourcePage) -> None:
         nonlocal done
         if cancelled.is_set() or (should_cancel is not None and should_cancel()):
             cancelled.set()
             raise Cancelled()
         if doc.error is None:
+            if spare_core and engine is not None and sp.index == 1 and sp.text is None:
+                warm = engine.warm(_WARM_CONFIG)
+                if warm is not None:
+                    doc.warm.append(warm)
             try:
                 doc.pages[sp.index] = _read_page(doc.path, sp, engine, limits)
             except IntakeError as exc:
@@ -103,25 +114,36 @@ def read_documents(paths: Sequence, *, workers: int | None = None, tesseract_cmd
         # so extraction (and its small crop re-reads) runs in parallel too.
         if last_page and doc.error is None:
             doc.result = _extract(doc, engine)
+        if last_page:
+            _close_warm(doc)
         if progress is not None:
             progress(n, total)
 
-    workers = max(1, workers or os.cpu_count() or 1)
-    if workers == 1 or total <= 1:
-        for doc, sp in jobs:
-            run(doc, sp)
-    else:
-        with ThreadPoolExecutor(max_workers=min(workers, total)) as pool:
-            futures = [pool.submit(run, doc, sp) for doc, sp in jobs]
-            finished, _ = wait(futures, return_when=FIRST_EXCEPTION)
-            for fut in futures:
-                if fut.done() and fut.exception() is not None:
-                    cancelled.set()
-                    for other in futures:
-                        other.cancel()
-                    exc = fut.exception()
-                    raise exc if isinstance(exc, Cancelled) else exc
-    return [doc.error or doc.result or _extract(doc, engine) for doc in docs]
+    try:
+        if workers == 1 or total <= 1:
+            for doc, sp in jobs:
+                run(doc, sp)
+        else:
+            with ThreadPoolExecutor(max_workers=min(workers, total)) as pool:
+                futures = [pool.submit(run, doc, sp) for doc, sp in jobs]
+                finished, _ = wait(futures, return_when=FIRST_EXCEPTION)
+                for fut in futures:
+                    if fut.done() and fut.exception() is not None:
+                        cancelled.set()
+                        for other in futures:
+                            other.cancel()
+                        exc = fut.exception()
+                        raise exc if isinstance(exc, Cancelled) else exc
+        return [doc.error or doc.result or _extract(doc, engine) for doc in docs]
+    finally:
+        # Warm readers nobody used (not a care sheet, an error, a cancel) are stopped.
+        for doc in docs:
+            _close_warm(doc)
+
+
+def _close_warm(doc: _Doc) -> None:
+    while doc.warm:
+        doc.warm.pop().close()
 
 
 def _read_page(path: Path, sp: SourcePage, engine: OcrEngine | None, limits: Limits) -> Page | None:
@@ -158,7 +180,7 @@ def _extract(doc: _Doc, engine: OcrEngine | None) -> ReadResult:
     if not read:
         return ReadResult(kind="other", fields={}, pages=n, text=text, text_source="none", warnings=warnings)
     kind, _ = classify(read)
-    ctx = Context(pages=read, engine=engine)
+    ctx = Context(pages=read, engine=engine, warm=doc.warm[0] if doc.warm else None)
     extractor = EXTRACTORS.get(kind)
     if extractor is not None:
         try:

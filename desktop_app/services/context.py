@@ -26,6 +26,7 @@ class Context:
     store: Store
     last_auto_backup: object = None  # services.backups.BackupInfo, when start-up just made one
     backup_problem: str | None = None  # why start-up's automatic backup failed, to show the user
+    owns_tempdir: bool = False  # only the context that opened the folder resets tempfile.tempdir
 
     def setting(self, key: str):
         env = os.environ.get("PAPERASSE_TESSERACT") if key == "tesseract_cmd" else None
@@ -56,6 +57,8 @@ class Context:
 
     def close(self) -> None:
         self.store.close()
+        if not self.owns_tempdir:
+            return
         run_dir = self.paths.tmp / f"{originals.RUN_PREFIX}{os.getpid()}"
         if tempfile.tempdir == str(run_dir):
             tempfile.tempdir = None
@@ -76,7 +79,7 @@ def open_context(
     # Page images and OCR output are health data too: they stay in the private data folder,
     # in a folder of this process's own that start-up clean-up removes once the process is gone.
     tempfile.tempdir = str(originals.run_temp_dir(paths.tmp))
-    ctx = Context(paths=paths, store=store)
+    ctx = Context(paths=paths, store=store, owns_tempdir=True)
     if tidy:
         tidy_up(ctx)
     if auto_backup:

@@ -18,6 +18,7 @@ EDITABLE = (
     "nir",
     "birth_date",
     "sex",
+    "postal_address",
     "beneficiary_of",
     "caisse_name",
     "caisse_address",
@@ -174,6 +175,9 @@ def _apply(ctx: Context, person: Person, values: dict) -> list[str]:
     ):
         if text_field in v:
             setattr(person, text_field, str(v[text_field]).strip() or None)
+    if "postal_address" in v:
+        lines = [part.strip() for part in str(v["postal_address"]).replace(",", "\n").splitlines()]
+        person.postal_address = "\n".join(line for line in lines if line) or None
     if "mutuelle" in v:
         person.mutuelle_name = str(v["mutuelle"]).strip() or None
     if "guarantees" in v:

@@ -145,10 +145,15 @@ _M2_CLAIM_PAPER_AND_UNITS = """
     ALTER TABLE claims ADD COLUMN units INTEGER NOT NULL DEFAULT 1;
 """
 
+_M3_PERSON_POSTAL_ADDRESS = """
+    ALTER TABLE people ADD COLUMN postal_address TEXT;
+"""
+
 # Each entry is the SQL of one schema step; never edit a released one, append a new one.
 MIGRATIONS: list[str] = [
     _M1_INITIAL,
     _M2_CLAIM_PAPER_AND_UNITS,
+    _M3_PERSON_POSTAL_ADDRESS,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,177 +1,60 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
-<context>
-    <name />
-    <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="41" />
-        <source>the CPAM</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="41" />
-        <source>the mutuelle</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="80" />
-        <source>Print the mailing</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="86" />
-        <source>Save the mailing</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="86" />
-        <source>PDF files (*.pdf)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="140" />
-        <source>Claim not complete</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="141" />
-        <source>This claim is not ready to send to %1:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="143" />
-        <source>Cancel</source>
-        <translation type="unfinished">Annuler</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="143" />
-        <source>Prepare anyway</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="144" />
-        <source>Fix these first, or prepare the mailing anyway.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="153" />
-        <source>Cannot prepare the mailing</source>
-        <translation>Impossible de préparer l'envoi</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="160" />
-        <source>The mailing to %1 is ready: %2 pages (letter, %3 document(s), and a memo to keep on the last page).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="167" />
-        <source>Mailing ready</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="168" />
-        <source>Save as…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="168" />
-        <source>Print…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="168" />
-        <source>Close</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="198" />
-        <source>Cannot save the mailing</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="216" />
-        <source>Mark as sent?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="217" />
-        <source>Mark as sent today?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="218" />
-        <source>Record that the claim was posted to %1 today.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="220" />
-        <source>Mark as sent</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="220" />
-        <source>Not yet</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="228" />
-        <source>Cannot mark it sent</source>
-        <translation type="unfinished" />
-    </message>
-</context>
 <context>
     <name>BackupsController</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="34" />
+        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="34"/>
         <source>The automatic backup at start-up failed: %1</source>
         <translation>La sauvegarde automatique au démarrage a échoué : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="63" />
+        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="63"/>
         <source>Reading the backups folder…</source>
         <translation>Lecture du dossier des sauvegardes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="108" />
+        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="108"/>
         <source>No backup yet.</source>
-        <translation>Aucune sauvegarde pour l'instant.</translation>
+        <translation>Aucune sauvegarde pour l&apos;instant.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="110" />
+        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="110"/>
         <source>Last backup: %1 (%2).</source>
         <translation>Dernière sauvegarde : %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="130" />
+        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="130"/>
         <source>Copying your records…</source>
         <translation>Copie de vos données…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="137" />
+        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="137"/>
         <source>Backed up: %1.</source>
         <translation>Sauvegardé : %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="143" />
+        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="143"/>
         <source>The backup failed: %1</source>
         <translation>La sauvegarde a échoué : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="163" />
+        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="163"/>
         <source>Restore this backup?</source>
         <translation>Restaurer cette sauvegarde ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="164" />
+        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="164"/>
         <source>Bring your records back to how they were on %1?</source>
-        <translation>Revenir à vos données telles qu'elles étaient le %1 ?</translation>
+        <translation>Revenir à vos données telles qu&apos;elles étaient le %1 ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="172" />
+        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="172"/>
         <source>What was recorded since then will no longer show. Nothing is lost: a safety copy of your records as they are now is taken first, and you can restore it from this list. Scans are not touched.</source>
-        <translation>Ce qui a été enregistré depuis n'apparaîtra plus. Rien n'est perdu : une copie de sécurité de vos données actuelles est faite d'abord, et vous pourrez la restaurer depuis cette liste. Les scans ne sont pas touchés.</translation>
+        <translation>Ce qui a été enregistré depuis n&apos;apparaîtra plus. Rien n&apos;est perdu : une copie de sécurité de vos données actuelles est faite d&apos;abord, et vous pourrez la restaurer depuis cette liste. Les scans ne sont pas touchés.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="177" />
+        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="177"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
@@ -179,72 +62,72 @@
 <context>
     <name>BackupsView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="85" />
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="87"/>
         <source>Backups</source>
         <translation>Sauvegardes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="88" />
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="90"/>
         <source>Paperasse copies your records into the backups folder once a day. Scans are not copied: they never change once imported. Restoring a copy brings your records back to that moment.</source>
         <translation>Paperasse copie vos données dans le dossier des sauvegardes une fois par jour. Les scans ne sont pas copiés : ils ne changent jamais une fois importés. Restaurer une copie ramène vos données à ce moment-là.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="94" />
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="96"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="94" />
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="96"/>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="94" />
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="96"/>
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="94" />
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="96"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="95" />
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="97"/>
         <source>Claims</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="95" />
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="97"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="97" />
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="99"/>
         <source>Backups, newest first</source>
         <translation>Sauvegardes, de la plus récente à la plus ancienne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="98" />
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="100"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="99" />
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="101"/>
         <source>&amp;Restore…</source>
         <translation>&amp;Restaurer…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="100" />
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="102"/>
         <source>Restore the selected backup</source>
         <translation>Restaurer la sauvegarde choisie</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="101" />
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="103"/>
         <source>&amp;Open the folder</source>
         <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="102" />
+        <location filename="../../desktop_app/gui/views/backups_view.py" line="104"/>
         <source>Working</source>
         <translation>En cours</translation>
     </message>
@@ -252,12 +135,12 @@
 <context>
     <name>BannerView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/banner_view.py" line="29" />
+        <location filename="../../desktop_app/gui/views/banner_view.py" line="29"/>
         <source>Dismiss</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/banner_view.py" line="30" />
+        <location filename="../../desktop_app/gui/views/banner_view.py" line="30"/>
         <source>Dismiss this message</source>
         <translation>Masquer ce message</translation>
     </message>
@@ -265,208 +148,208 @@
 <context>
     <name>ClaimController</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="67" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="67"/>
         <source>Cannot open this claim</source>
-        <translation>Impossible d'ouvrir ce dossier</translation>
+        <translation>Impossible d&apos;ouvrir ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="83" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="83"/>
         <source>paid %1</source>
         <translation>payé %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="102" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="102"/>
         <source>The CPAM</source>
         <translation>La CPAM</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="102" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="102"/>
         <source>Your mutuelle</source>
         <translation>Votre mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="106" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="106"/>
         <source>%1 pays the professional directly.</source>
         <translation>%1 paie directement le professionnel.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="108" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="108"/>
         <source>%1: no estimate yet.</source>
         <translation>%1 : pas encore d’estimation.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="111" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="111"/>
         <source>%1 should refund %2; %3 received.</source>
         <translation>%1 devrait rembourser %2 ; %3 reçus.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="118" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="118"/>
         <source>%1 should refund %2.</source>
         <translation>%1 devrait rembourser %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="121" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="121"/>
         <source>Left for you to pay: %1.</source>
         <translation>Reste à votre charge : %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="130" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="130"/>
         <source>Expected: %1</source>
         <translation>Attendu : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="132" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="132"/>
         <source>Received: %1</source>
         <translation>Reçu : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="134" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="134"/>
         <source>less than expected</source>
         <translation>moins que prévu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="136" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="136"/>
         <source>more than expected</source>
         <translation>plus que prévu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="141" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="141"/>
         <source>⚠ Follow-up due since %1</source>
         <translation>⚠ Relance à faire depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="144" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="144"/>
         <source>⚠ The deadline to claim passed on %1</source>
         <translation>⚠ Le délai pour demander le remboursement a expiré le %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="145" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="145"/>
         <source>⚠ Claim before %1</source>
         <translation>⚠ À envoyer avant le %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="146" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="146"/>
         <source>Claim before %1</source>
         <translation>À envoyer avant le %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="150" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="150"/>
         <source>Follow up on %1 if nothing arrives</source>
         <translation>Relancer le %1 si rien n’arrive</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="181" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="181"/>
         <source>✓ Nothing is missing.</source>
         <translation>✓ Rien ne manque.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="186" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="186"/>
         <source>Needed</source>
         <translation>Requis</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="186" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="186"/>
         <source>Check</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="195" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="195"/>
         <source>Edit person…</source>
         <translation>Modifier la personne…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="197" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="197"/>
         <source>Attach a scan…</source>
         <translation>Joindre un scan…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="199" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="199"/>
         <source>Mark signed</source>
         <translation>Marquer comme signée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="201" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="201"/>
         <source>Edit claim…</source>
         <translation>Modifier le dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="224" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="224"/>
         <source>No care sheet</source>
         <translation>Pas de feuille de soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="225" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="225"/>
         <source>Attach the care sheet first, then mark it signed.</source>
         <translation>Joignez d’abord la feuille de soins, puis marquez-la comme signée.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="231" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="231"/>
         <source>Cannot mark it signed</source>
         <translation>Impossible de la marquer comme signée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="233" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="233"/>
         <source>The care sheet is marked signed.</source>
         <translation>La feuille de soins est marquée comme signée.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="244" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="244"/>
         <source>Some papers are still missing for this payer. Record it anyway if you already sent it.</source>
         <translation>Il manque encore des papiers pour cet organisme. Enregistrez l’envoi quand même si vous l’avez déjà fait.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="289" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="289"/>
         <source>Cannot prepare the mailing</source>
-        <translation>Impossible de préparer l'envoi</translation>
+        <translation>Impossible de préparer l&apos;envoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="290" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="290"/>
         <source>Preparing a mailing is not available in this version yet.</source>
-        <translation>La préparation d'un envoi n'est pas encore disponible dans cette version.</translation>
+        <translation>La préparation d&apos;un envoi n&apos;est pas encore disponible dans cette version.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="298" />
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="305" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="298"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="305"/>
         <source>Recorded: sent to %1.</source>
         <translation>Enregistré : envoyé à %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="310" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="310"/>
         <source>Recorded: %1 paid %2.</source>
         <translation>Enregistré : %1 a versé %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="317" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="317"/>
         <source>Recorded: %1 rejected the claim.</source>
         <translation>Enregistré : %1 a refusé le dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="325" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="325"/>
         <source>Nothing to undo on this claim.</source>
         <translation>Rien à annuler sur ce dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="330" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="330"/>
         <source>Cannot undo</source>
         <translation>Impossible d’annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="332" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="332"/>
         <source>Undone: the last %1 step.</source>
         <translation>Annulé : la dernière étape %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="354" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="354"/>
         <source>Edit the claim</source>
         <translation>Modifier le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="377" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="377"/>
         <source>Cannot attach this document</source>
         <translation>Impossible de joindre ce document</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="380" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="380"/>
         <source>%n document(s) attached.</source>
         <translation>
             <numerusform>%n document joint.</numerusform>
@@ -474,22 +357,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="399" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="399"/>
         <source>Remove from the claim?</source>
         <translation>Retirer du dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="400" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="400"/>
         <source>The document goes back to the inbox; it is not deleted.</source>
         <translation>Le document retourne dans la boîte de réception ; il n’est pas supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="409" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="409"/>
         <source>Cannot remove this document</source>
         <translation>Impossible de retirer ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="412" />
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="412"/>
         <source>The document is back in the inbox.</source>
         <translation>Le document est de retour dans la boîte de réception.</translation>
     </message>
@@ -497,112 +380,112 @@
 <context>
     <name>ClaimFormDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="111" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="111"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="115" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="115"/>
         <source>What it was</source>
         <translation>De quoi il s’agit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="116" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="116"/>
         <source>e.g. Physiotherapy, Dr Martin</source>
         <translation>ex. Kinésithérapie, Dr Martin</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="118" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="118"/>
         <source>Care date</source>
         <translation>Date des soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="120" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="120"/>
         <source>Kind of care</source>
         <translation>Type de soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="124" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="124"/>
         <source>Amount paid</source>
         <translation>Montant payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="127" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="127"/>
         <source>Base de remboursement</source>
         <translation>Base de remboursement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="128" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="128"/>
         <source>if different from the amount paid</source>
         <translation>si différente du montant payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="130" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="130"/>
         <source>Tiers payant</source>
         <translation>Tiers payant</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="131" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="131"/>
         <source>No: I paid everything</source>
         <translation>Non : j’ai tout payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="132" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="132"/>
         <source>CPAM part paid directly</source>
         <translation>Part CPAM payée directement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="133" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="133"/>
         <source>Everything paid directly</source>
         <translation>Tout payé directement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="134" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="134"/>
         <source>Related to a long-term illness (ALD)</source>
         <translation>En rapport avec une affection de longue durée (ALD)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="136" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="136"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="139" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="139"/>
         <source>&amp;Person</source>
         <translation>&amp;Personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="140" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="140"/>
         <source>&amp;What</source>
         <translation>&amp;Quoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="141" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="141"/>
         <source>Care &amp;date</source>
         <translation>&amp;Date des soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="142" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="142"/>
         <source>&amp;Kind of care</source>
         <translation>&amp;Type de soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="143" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="143"/>
         <source>Amount &amp;paid (€)</source>
         <translation>Montant &amp;payé (€)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="144" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="144"/>
         <source>&amp;Base (€)</source>
         <translation>&amp;Base (€)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="145" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="145"/>
         <source>&amp;Tiers payant</source>
         <translation>T&amp;iers payant</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="147" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="147"/>
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
     </message>
@@ -610,57 +493,57 @@
 <context>
     <name>ClaimView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="221" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="221"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="222" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="222"/>
         <source>Edit this claim</source>
         <translation>Modifier ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="223" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="223"/>
         <source>CPAM</source>
         <translation>CPAM</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="224" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="224"/>
         <source>Mutuelle</source>
         <translation>Mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="225" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="225"/>
         <source>What is missing</source>
         <translation>Ce qui manque</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="226" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="226"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="227" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="227"/>
         <source>Documents of this claim</source>
         <translation>Documents de ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="228" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="228"/>
         <source>Drag documents from the inbox here to attach them.</source>
         <translation>Glissez ici des documents de la boîte de réception pour les joindre.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="229" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="229"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="230" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="230"/>
         <source>Attach a scan…</source>
         <translation>Joindre un scan…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="231" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="231"/>
         <source>Remove from claim (Del)</source>
         <translation>Retirer du dossier (Suppr)</translation>
     </message>
@@ -668,32 +551,32 @@
 <context>
     <name>ClaimsPage</name>
     <message>
-        <location filename="../../desktop_app/gui/views/tables_view.py" line="157" />
+        <location filename="../../desktop_app/gui/views/tables_view.py" line="157"/>
         <source>Filter claims…</source>
         <translation>Filtrer les dossiers…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/tables_view.py" line="158" />
+        <location filename="../../desktop_app/gui/views/tables_view.py" line="158"/>
         <source>Filter claims</source>
         <translation>Filtrer les dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/tables_view.py" line="159" />
+        <location filename="../../desktop_app/gui/views/tables_view.py" line="159"/>
         <source>New claim…</source>
         <translation>Nouveau dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/tables_view.py" line="160" />
+        <location filename="../../desktop_app/gui/views/tables_view.py" line="160"/>
         <source>Claims</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/tables_view.py" line="161" />
+        <location filename="../../desktop_app/gui/views/tables_view.py" line="161"/>
         <source>Documents in the inbox</source>
         <translation>Documents de la boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/tables_view.py" line="163" />
+        <location filename="../../desktop_app/gui/views/tables_view.py" line="163"/>
         <source>Inbox: new documents to check. Drag one onto a claim above to attach it.</source>
         <translation>Boîte de réception : nouveaux documents à vérifier. Glissez-en un sur un dossier ci-dessus pour le joindre.</translation>
     </message>
@@ -701,47 +584,47 @@
 <context>
     <name>ClaimsTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/models/claims_model.py" line="28" />
+        <location filename="../../desktop_app/gui/models/claims_model.py" line="28"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/claims_model.py" line="27" />
+        <location filename="../../desktop_app/gui/models/claims_model.py" line="27"/>
         <source>Care date</source>
         <translation>Date des soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/claims_model.py" line="29" />
+        <location filename="../../desktop_app/gui/models/claims_model.py" line="29"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/claims_model.py" line="32" />
+        <location filename="../../desktop_app/gui/models/claims_model.py" line="32"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/claims_model.py" line="30" />
+        <location filename="../../desktop_app/gui/models/claims_model.py" line="30"/>
         <source>CPAM</source>
         <translation>CPAM</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/claims_model.py" line="31" />
+        <location filename="../../desktop_app/gui/models/claims_model.py" line="31"/>
         <source>Mutuelle</source>
         <translation>Mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/claims_model.py" line="33" />
+        <location filename="../../desktop_app/gui/models/claims_model.py" line="33"/>
         <source>Expected back</source>
         <translation>Remboursement attendu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/claims_model.py" line="34" />
+        <location filename="../../desktop_app/gui/models/claims_model.py" line="34"/>
         <source>Received</source>
         <translation>Reçu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/models/claims_model.py" line="172" />
+        <location filename="../../desktop_app/gui/models/claims_model.py" line="172"/>
         <source>(%n thing(s) missing)</source>
         <translation>
             <numerusform>(%n élément manquant)</numerusform>
@@ -752,67 +635,67 @@
 <context>
     <name>DashboardController</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="32" />
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="32"/>
         <source>Adding up what you are owed…</source>
         <translation>Calcul de ce qui vous est dû…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="42" />
-        <source>Your household's health paperwork</source>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="42"/>
+        <source>Your household&apos;s health paperwork</source>
         <translation>Les papiers santé de votre foyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="44" />
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="44"/>
         <source>Add the people whose papers you keep</source>
         <translation>Ajoutez les personnes dont vous gérez les papiers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="46" />
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="46"/>
         <source>The CPAM owes you %1</source>
         <translation>La CPAM vous doit %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="46" />
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="46"/>
         <source>The CPAM owes you nothing</source>
         <translation>La CPAM ne vous doit rien</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="48" />
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="48"/>
         <source>Your mutuelle owes you %1</source>
         <translation>Votre mutuelle vous doit %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="49" />
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="49"/>
         <source>Your mutuelle owes you nothing</source>
         <translation>Votre mutuelle ne vous doit rien</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="59" />
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="59"/>
         <source>Chase the %1 — %2, %3 (%4): due since %5</source>
         <translation>Relancer la %1 — %2, %3 (%4) : à faire depuis le %5</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="66" />
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="66"/>
         <source>Too late for the %1? %2, %3: the deadline was %4</source>
         <translation>Trop tard pour la %1 ? %2, %3 : le délai était le %4</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="71" />
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="71"/>
         <source>Send to the %1 by %2 — %3, %4</source>
         <translation>Envoyer à la %1 avant le %2 — %3, %4</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="74" />
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="74"/>
         <source>No deadline coming up.</source>
         <translation>Aucune échéance à venir.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="75" />
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="75"/>
         <source>Nothing to chase. All good.</source>
         <translation>Rien à relancer. Tout va bien.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="94" />
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="94"/>
         <source>Already received: %1</source>
         <translation>Déjà reçu : %1</translation>
     </message>
@@ -820,48 +703,48 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="92" />
-        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="93" />
+        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="92"/>
+        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="93"/>
         <source>Next deadlines</source>
         <translation>Prochaines échéances</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="94" />
+        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="94"/>
         <source>To chase</source>
         <translation>À relancer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="95" />
+        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="95"/>
         <source>Payments to chase</source>
         <translation>Paiements à relancer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="96" />
+        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="96"/>
         <source>Person by person</source>
         <translation>Personne par personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="97" />
+        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="97"/>
         <source>Amounts owed person by person</source>
         <translation>Montants dus personne par personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="99" />
+        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="99"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="99" />
+        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="99"/>
         <source>CPAM owes</source>
         <translation>Dû par la CPAM</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="99" />
+        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="99"/>
         <source>Mutuelle owes</source>
         <translation>Dû par la mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="99" />
+        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="99"/>
         <source>Received</source>
         <translation>Reçu</translation>
     </message>
@@ -869,32 +752,32 @@
 <context>
     <name>DocumentController</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="85" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="85"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="85" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="85"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="102" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="102"/>
         <source>Cannot open this document</source>
         <translation>Impossible d’ouvrir ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="124" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="124"/>
         <source>Imported on %1</source>
         <translation>Importé le %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="126" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="126"/>
         <source>the text was not read (OCR is not installed)</source>
         <translation>le texte n’a pas été lu (l’OCR n’est pas installé)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="128" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="128"/>
         <source>%n field(s) to check</source>
         <translation>
             <numerusform>%n champ à vérifier</numerusform>
@@ -902,78 +785,78 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="130" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="130"/>
         <source>all fields checked</source>
         <translation>tous les champs vérifiés</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="133" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="133"/>
         <source>Not known yet</source>
         <translation>Pas encore connu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="168" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="168"/>
         <source>checked</source>
         <translation>vérifié</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="170" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="170"/>
         <source>not checked yet: press Enter if it is right</source>
         <translation>pas encore vérifié : appuyez sur Entrée si c’est juste</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="182" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="182"/>
         <source>Attached to the claim “%1” of %2.</source>
         <translation>Joint au dossier « %1 » du %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="197" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="197"/>
         <source>In the inbox. It may belong to:</source>
         <translation>Dans la boîte de réception. Il pourrait appartenir à :</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="210" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="210"/>
         <source>In the inbox. No claim matches its person, date and amount yet.</source>
         <translation>Dans la boîte de réception. Aucun dossier ne correspond encore à sa personne, sa date et son montant.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="222" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="222"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="246" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="246"/>
         <source>The page cannot be shown: %1</source>
         <translation>La page ne peut pas être affichée : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="249" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="249"/>
         <source>Page %1 of %2</source>
         <translation>Page %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="289" />
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="319" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="289"/>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="319"/>
         <source>This value cannot be used</source>
         <translation>Cette valeur ne peut pas être utilisée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="328" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="328"/>
         <source>Cannot change whose document this is</source>
         <translation>Impossible de changer la personne de ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="336" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="336"/>
         <source>Cannot change the kind</source>
         <translation>Impossible de changer le type</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="352" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="352"/>
         <source>Cannot attach this document</source>
         <translation>Impossible de joindre ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="366" />
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="366"/>
         <source>Cannot start a claim from this document</source>
         <translation>Impossible de créer un dossier à partir de ce document</translation>
     </message>
@@ -981,127 +864,127 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="274" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="274"/>
         <source>Previous page (Page Up)</source>
         <translation>Page précédente (Page préc.)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="275" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="275"/>
         <source>Previous page</source>
         <translation>Page précédente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="277" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="277"/>
         <source>Next page (Page Down)</source>
         <translation>Page suivante (Page suiv.)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="278" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="278"/>
         <source>Next page</source>
         <translation>Page suivante</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="280" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="280"/>
         <source>Zoom out (Ctrl+-)</source>
         <translation>Dézoomer (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="281" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="281"/>
         <source>Zoom out</source>
         <translation>Dézoomer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="283" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="283"/>
         <source>Zoom in (Ctrl++)</source>
         <translation>Zoomer (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="284" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="284"/>
         <source>Zoom in</source>
         <translation>Zoomer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="285" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="285"/>
         <source>Fit</source>
         <translation>Ajuster</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="286" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="286"/>
         <source>Fit the page (Ctrl+0)</source>
         <translation>Ajuster la page (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="288" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="288"/>
         <source>Rotate a quarter turn (Ctrl+R)</source>
         <translation>Tourner d’un quart de tour (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="289" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="289"/>
         <source>Rotate</source>
         <translation>Tourner</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="290" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="290"/>
         <source>Open the original</source>
         <translation>Ouvrir l’original</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="291" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="291"/>
         <source>Page of the document</source>
         <translation>Page du document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="292" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="292"/>
         <source>&amp;Whose document</source>
         <translation>&amp;À qui</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="293" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="293"/>
         <source>&amp;Kind</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="294" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="294"/>
         <source>What was read</source>
         <translation>Ce qui a été lu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="295" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="295"/>
         <source>Nothing could be read on this document. You can still file it.</source>
         <translation>Rien n’a pu être lu sur ce document. Vous pouvez quand même le classer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="296" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="296"/>
         <source>Everything is right (Ctrl+Enter)</source>
         <translation>Tout est juste (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="298" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="298"/>
         <source>Mark every field as checked, keeping what you corrected</source>
         <translation>Marquer tous les champs comme vérifiés, en gardant vos corrections</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="300" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="300"/>
         <source>Claim</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="301" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="301"/>
         <source>Claims this document may belong to</source>
         <translation>Dossiers auxquels ce document pourrait appartenir</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="302" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="302"/>
         <source>&amp;Attach to this claim</source>
         <translation>&amp;Joindre à ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="303" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="303"/>
         <source>&amp;New claim from this document</source>
         <translation>&amp;Nouveau dossier à partir de ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="304" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="304"/>
         <source>Open the claim</source>
         <translation>Ouvrir le dossier</translation>
     </message>
@@ -1109,7 +992,7 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../desktop_app/gui/views/tables_view.py" line="183" />
+        <location filename="../../desktop_app/gui/views/tables_view.py" line="183"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
@@ -1117,62 +1000,62 @@
 <context>
     <name>DocumentsTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="14" />
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="14"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="15" />
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="15"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="16" />
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="16"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="17" />
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="17"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="18" />
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="18"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="19" />
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="19"/>
         <source>To check</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="20" />
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="20"/>
         <source>Claim</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="21" />
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="21"/>
         <source>Found</source>
         <translation>Trouvé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="81" />
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="81"/>
         <source>Not known yet</source>
         <translation>Pas encore connu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="88" />
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="88"/>
         <source>Not read (no OCR)</source>
         <translation>Non lu (pas d’OCR)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="90" />
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="90"/>
         <source>Checked</source>
         <translation>Vérifié</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="91" />
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="91"/>
         <source>%n field(s) to check</source>
         <translation>
             <numerusform>%n champ à vérifier</numerusform>
@@ -1180,12 +1063,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="96" />
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="96"/>
         <source>In the inbox</source>
         <translation>Dans la boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="97" />
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="97"/>
         <source>Claim %1</source>
         <translation>Dossier %1</translation>
     </message>
@@ -1193,37 +1076,37 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="47" />
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="47"/>
         <source>Import scans and PDFs</source>
         <translation>Importer des scans et des PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="49" />
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="49"/>
         <source>Scans and PDFs (%1);;All files (*)</source>
         <translation>Scans et PDF (%1);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="73" />
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="73"/>
         <source>Preparing the import…</source>
         <translation>Préparation de l’import…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="85" />
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="85"/>
         <source>Stopping after the current page…</source>
         <translation>Arrêt après la page en cours…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="89" />
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="89"/>
         <source>Finishing…</source>
         <translation>Finalisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="91" />
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="91"/>
         <source>Reading %1 (%2 of %3)</source>
         <translation>Lecture de %1 (%2 sur %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="106" />
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="106"/>
         <source>%n document(s) imported</source>
         <translation>
             <numerusform>%n document importé</numerusform>
@@ -1231,7 +1114,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="108" />
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="108"/>
         <source>%n already there</source>
         <translation>
             <numerusform>%n déjà présent</numerusform>
@@ -1239,7 +1122,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="110" />
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="110"/>
         <source>%n could not be read</source>
         <translation>
             <numerusform>%n n’a pas pu être lu</numerusform>
@@ -1247,27 +1130,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="112" />
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="112"/>
         <source>import cancelled</source>
         <translation>import annulé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="119" />
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="119"/>
         <source>Some files were not imported</source>
         <translation>Certains fichiers n’ont pas été importés</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="131" />
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="131"/>
         <source>The import failed</source>
         <translation>L’import a échoué</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="158" />
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="158"/>
         <source>The pasted image could not be saved.</source>
         <translation>L’image collée n’a pas pu être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="162" />
+        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="162"/>
         <source>The clipboard holds no image or file to import.</source>
         <translation>Le presse-papiers ne contient ni image ni fichier à importer.</translation>
     </message>
@@ -1275,551 +1158,678 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="13" />
+        <location filename="../../desktop_app/gui/labels.py" line="13"/>
         <source>Not sent yet</source>
         <translation>Pas encore envoyé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="14" />
+        <location filename="../../desktop_app/gui/labels.py" line="14"/>
         <source>Missing papers</source>
         <translation>Papiers manquants</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="15" />
+        <location filename="../../desktop_app/gui/labels.py" line="15"/>
         <source>Ready to send</source>
         <translation>Prêt à envoyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="16" />
+        <location filename="../../desktop_app/gui/labels.py" line="16"/>
         <source>Sent, waiting</source>
         <translation>Envoyé, en attente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="17" />
+        <location filename="../../desktop_app/gui/labels.py" line="17"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="18" />
+        <location filename="../../desktop_app/gui/labels.py" line="18"/>
         <source>Rejected</source>
         <translation>Refusé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="19" />
+        <location filename="../../desktop_app/gui/labels.py" line="19"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="20" />
+        <location filename="../../desktop_app/gui/labels.py" line="20"/>
         <source>Paid directly</source>
         <translation>Payé directement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="24" />
+        <location filename="../../desktop_app/gui/labels.py" line="24"/>
         <source>Prescription</source>
         <translation>Ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="25" />
+        <location filename="../../desktop_app/gui/labels.py" line="25"/>
         <source>Care sheet</source>
         <translation>Feuille de soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="26" />
+        <location filename="../../desktop_app/gui/labels.py" line="26"/>
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="27" />
+        <location filename="../../desktop_app/gui/labels.py" line="27"/>
         <source>Statement</source>
         <translation>Relevé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="28" />
+        <location filename="../../desktop_app/gui/labels.py" line="28"/>
         <source>Other document</source>
         <translation>Autre document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="32" />
-        <source>Doctor's visit</source>
+        <location filename="../../desktop_app/gui/labels.py" line="32"/>
+        <source>Doctor&apos;s visit</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="33" />
+        <location filename="../../desktop_app/gui/labels.py" line="33"/>
         <source>Specialist</source>
         <translation>Spécialiste</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="34" />
+        <location filename="../../desktop_app/gui/labels.py" line="34"/>
         <source>Paramedical care</source>
         <translation>Soins paramédicaux</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="35" />
+        <location filename="../../desktop_app/gui/labels.py" line="35"/>
         <source>Dental care</source>
         <translation>Soins dentaires</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="36" />
+        <location filename="../../desktop_app/gui/labels.py" line="36"/>
         <source>Pharmacy</source>
         <translation>Pharmacie</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="37" />
+        <location filename="../../desktop_app/gui/labels.py" line="37"/>
         <source>Medical device</source>
         <translation>Dispositif médical</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="38" />
+        <location filename="../../desktop_app/gui/labels.py" line="38"/>
         <source>Hospital</source>
         <translation>Hôpital</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="39" />
+        <location filename="../../desktop_app/gui/labels.py" line="39"/>
         <source>Medical transport</source>
         <translation>Transport médical</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="40" />
+        <location filename="../../desktop_app/gui/labels.py" line="40"/>
         <source>Other care</source>
         <translation>Autres soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="44" />
+        <location filename="../../desktop_app/gui/labels.py" line="44"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="45" />
+        <location filename="../../desktop_app/gui/labels.py" line="45"/>
         <source>Social security number</source>
         <translation>Numéro de sécurité sociale</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="46" />
-        <source>Insured person's number</source>
+        <location filename="../../desktop_app/gui/labels.py" line="46"/>
+        <source>Insured person&apos;s number</source>
         <translation>Numéro de l’assuré</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="47" />
+        <location filename="../../desktop_app/gui/labels.py" line="47"/>
         <source>Birth date</source>
         <translation>Date de naissance</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="48" />
-        <source>Patient's birth date</source>
+        <location filename="../../desktop_app/gui/labels.py" line="48"/>
+        <source>Patient&apos;s birth date</source>
         <translation>Date de naissance du patient</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="49" />
+        <location filename="../../desktop_app/gui/labels.py" line="49"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="50" />
+        <location filename="../../desktop_app/gui/labels.py" line="50"/>
         <source>Care date</source>
         <translation>Date des soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="51" />
+        <location filename="../../desktop_app/gui/labels.py" line="51"/>
         <source>Statement date</source>
         <translation>Date du relevé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="52" />
+        <location filename="../../desktop_app/gui/labels.py" line="52"/>
         <source>Total amount</source>
         <translation>Montant total</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="53" />
+        <location filename="../../desktop_app/gui/labels.py" line="53"/>
         <source>Amount paid</source>
         <translation>Montant payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="54" />
+        <location filename="../../desktop_app/gui/labels.py" line="54"/>
         <source>Prescriber</source>
         <translation>Prescripteur</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="55" />
-        <source>Prescriber's RPPS number</source>
+        <location filename="../../desktop_app/gui/labels.py" line="55"/>
+        <source>Prescriber&apos;s RPPS number</source>
         <translation>Numéro RPPS du prescripteur</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="56" />
+        <location filename="../../desktop_app/gui/labels.py" line="56"/>
         <source>Supplier</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="57" />
+        <location filename="../../desktop_app/gui/labels.py" line="57"/>
         <source>Invoice number</source>
         <translation>Numéro de facture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="58" />
+        <location filename="../../desktop_app/gui/labels.py" line="58"/>
         <source>Paid by</source>
         <translation>Payé par</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="59" />
+        <location filename="../../desktop_app/gui/labels.py" line="59"/>
         <source>Lines</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="60" />
+        <location filename="../../desktop_app/gui/labels.py" line="60"/>
         <source>Practitioner</source>
         <translation>Praticien</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="61" />
+        <location filename="../../desktop_app/gui/labels.py" line="61"/>
         <source>Provider</source>
         <translation>Prestataire</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="62" />
+        <location filename="../../desktop_app/gui/labels.py" line="62"/>
         <source>RPPS number</source>
         <translation>Numéro RPPS</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="63" />
+        <location filename="../../desktop_app/gui/labels.py" line="63"/>
         <source>ADELI number</source>
         <translation>Numéro ADELI</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="64" />
+        <location filename="../../desktop_app/gui/labels.py" line="64"/>
         <source>SIRET number</source>
         <translation>Numéro SIRET</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="65" />
+        <location filename="../../desktop_app/gui/labels.py" line="65"/>
         <source>LPP code</source>
         <translation>Code LPP</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="66" />
+        <location filename="../../desktop_app/gui/labels.py" line="66"/>
         <source>LPP codes</source>
         <translation>Codes LPP</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="67" />
+        <location filename="../../desktop_app/gui/labels.py" line="67"/>
         <source>Items</source>
         <translation>Prescriptions</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="68" />
+        <location filename="../../desktop_app/gui/labels.py" line="68"/>
         <source>Signed</source>
         <translation>Signée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="69" />
+        <location filename="../../desktop_app/gui/labels.py" line="69"/>
         <source>Long-term illness (ALD)</source>
         <translation>Affection de longue durée (ALD)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="70" />
+        <location filename="../../desktop_app/gui/labels.py" line="70"/>
         <source>Renewable</source>
         <translation>Renouvelable</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="74" />
+        <location filename="../../desktop_app/gui/labels.py" line="74"/>
         <source>CPAM</source>
         <translation>CPAM</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="75" />
+        <location filename="../../desktop_app/gui/labels.py" line="75"/>
         <source>Mutuelle</source>
         <translation>Mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="79" />
+        <location filename="../../desktop_app/gui/labels.py" line="79"/>
         <source>By post</source>
         <translation>Par courrier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="80" />
+        <location filename="../../desktop_app/gui/labels.py" line="80"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="81" />
+        <location filename="../../desktop_app/gui/labels.py" line="81"/>
         <source>Forwarded by the CPAM (NOEMIE)</source>
         <translation>Transmis par la CPAM (NOEMIE)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="114" />
+        <location filename="../../desktop_app/gui/labels.py" line="114"/>
         <source>mutuelle</source>
         <translation>mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="156" />
+        <location filename="../../desktop_app/gui/labels.py" line="156"/>
         <source>typed by you</source>
         <translation>saisi par vous</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="158" />
+        <location filename="../../desktop_app/gui/labels.py" line="158"/>
         <source>read from the PDF</source>
         <translation>lu dans le PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="160" />
+        <location filename="../../desktop_app/gui/labels.py" line="160"/>
         <source>read by OCR</source>
         <translation>lu par OCR</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="163" />
+        <location filename="../../desktop_app/gui/labels.py" line="163"/>
         <source>read by OCR, sure (%1 %)</source>
         <translation>lu par OCR, sûr (%1 %)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="165" />
+        <location filename="../../desktop_app/gui/labels.py" line="165"/>
         <source>read by OCR, fairly sure (%1 %)</source>
         <translation>lu par OCR, assez sûr (%1 %)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="166" />
+        <location filename="../../desktop_app/gui/labels.py" line="166"/>
         <source>read by OCR, unsure (%1 %): check it</source>
         <translation>lu par OCR, incertain (%1 %) : vérifiez</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="179" />
+        <location filename="../../desktop_app/gui/labels.py" line="179"/>
         <source>Made by you</source>
         <translation>Faite par vous</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="180" />
+        <location filename="../../desktop_app/gui/labels.py" line="180"/>
         <source>Daily copy</source>
         <translation>Copie quotidienne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="181" />
+        <location filename="../../desktop_app/gui/labels.py" line="181"/>
         <source>Safety copy before a restore</source>
         <translation>Copie de sécurité avant une restauration</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="182" />
+        <location filename="../../desktop_app/gui/labels.py" line="182"/>
         <source>Safety copy before an import</source>
         <translation>Copie de sécurité avant un import</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="183" />
+        <location filename="../../desktop_app/gui/labels.py" line="183"/>
         <source>Before an update of Paperasse</source>
         <translation>Avant une mise à jour de Paperasse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="184" />
+        <location filename="../../desktop_app/gui/labels.py" line="184"/>
         <source>Unknown</source>
         <translation>Inconnue</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="201" />
+        <location filename="../../desktop_app/gui/labels.py" line="201"/>
         <source>%1, %2</source>
         <translation>%1 à %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/labels.py" line="226" />
+        <location filename="../../desktop_app/gui/labels.py" line="226"/>
         <source>%n person(s)</source>
-        <translation><numerusform>%n personne</numerusform><numerusform>%n personnes</numerusform></translation>
+        <translation>
+            <numerusform>%n personne</numerusform>
+            <numerusform>%n personnes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/labels.py" line="227" />
+        <location filename="../../desktop_app/gui/labels.py" line="227"/>
         <source>%n claim(s)</source>
-        <translation><numerusform>%n dossier</numerusform><numerusform>%n dossiers</numerusform></translation>
+        <translation>
+            <numerusform>%n dossier</numerusform>
+            <numerusform>%n dossiers</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/labels.py" line="228" />
+        <location filename="../../desktop_app/gui/labels.py" line="228"/>
         <source>%n document(s)</source>
-        <translation><numerusform>%n document</numerusform><numerusform>%n documents</numerusform></translation>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Mailing</name>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="39"/>
+        <source>the CPAM</source>
+        <translation>la CPAM</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="39"/>
+        <source>the mutuelle</source>
+        <translation>la mutuelle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="78"/>
+        <source>Print the mailing</source>
+        <translation>Imprimer l’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="84"/>
+        <source>Save the mailing</source>
+        <translation>Enregistrer l’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="84"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="138"/>
+        <source>Claim not complete</source>
+        <translation>Dossier incomplet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="139"/>
+        <source>This claim is not ready to send to %1:</source>
+        <translation>Ce dossier n’est pas prêt à être envoyé à %1 :</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="141"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="141"/>
+        <source>Prepare anyway</source>
+        <translation>Préparer quand même</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="142"/>
+        <source>Fix these first, or prepare the mailing anyway.</source>
+        <translation>Corrigez d’abord ces points, ou préparez l’envoi quand même.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="151"/>
+        <source>Cannot prepare the mailing</source>
+        <translation>Impossible de préparer l’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="158"/>
+        <source>The mailing to %1 is ready: %2 pages (letter, %3 document(s), and a memo to keep on the last page).</source>
+        <translation>L’envoi à %1 est prêt : %2 pages (lettre, %3 document(s), et un aide-mémoire à garder en dernière page).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="165"/>
+        <source>Mailing ready</source>
+        <translation>Envoi prêt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="166"/>
+        <source>Save as…</source>
+        <translation>Enregistrer sous…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="166"/>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="166"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="196"/>
+        <source>Cannot save the mailing</source>
+        <translation>Impossible d’enregistrer l’envoi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="214"/>
+        <source>Mark as sent?</source>
+        <translation>Marquer comme envoyé ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="215"/>
+        <source>Mark as sent today?</source>
+        <translation>Marquer comme envoyé aujourd’hui ?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="216"/>
+        <source>Record that the claim was posted to %1 today.</source>
+        <translation>Noter que le dossier a été posté à %1 aujourd’hui.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="218"/>
+        <source>Mark as sent</source>
+        <translation>Marquer comme envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="218"/>
+        <source>Not yet</source>
+        <translation>Pas encore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/mailing.py" line="226"/>
+        <source>Cannot mark it sent</source>
+        <translation>Impossible de le marquer envoyé</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="75" />
+        <location filename="../../desktop_app/gui/main_window.py" line="75"/>
         <source>Paperasse — demo household</source>
         <translation>Paperasse — foyer de démonstration</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="192" />
+        <location filename="../../desktop_app/gui/main_window.py" line="192"/>
         <source>Select a claim or a document to see it here.</source>
         <translation>Sélectionnez un dossier ou un document pour l’afficher ici.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="215" />
+        <location filename="../../desktop_app/gui/main_window.py" line="215"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="217" />
+        <location filename="../../desktop_app/gui/main_window.py" line="217"/>
         <source>&amp;Import scans and PDFs…</source>
         <translation>&amp;Importer des scans et des PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="220" />
+        <location filename="../../desktop_app/gui/main_window.py" line="220"/>
         <source>&amp;Paste an image</source>
         <translation>&amp;Coller une image</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="224" />
+        <location filename="../../desktop_app/gui/main_window.py" line="224"/>
         <source>&amp;Export everything to an archive…</source>
         <translation>&amp;Exporter tout dans une archive…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="227" />
+        <location filename="../../desktop_app/gui/main_window.py" line="227"/>
         <source>Import an &amp;archive…</source>
         <translation>Importer une &amp;archive…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="230" />
+        <location filename="../../desktop_app/gui/main_window.py" line="230"/>
         <source>&amp;Backups…</source>
         <translation>&amp;Sauvegardes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="234" />
+        <location filename="../../desktop_app/gui/main_window.py" line="234"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="237" />
+        <location filename="../../desktop_app/gui/main_window.py" line="237"/>
         <source>&amp;Leave the demo</source>
         <translation>Q&amp;uitter la démonstration</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="239" />
+        <location filename="../../desktop_app/gui/main_window.py" line="239"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="241" />
+        <location filename="../../desktop_app/gui/main_window.py" line="241"/>
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="243" />
+        <location filename="../../desktop_app/gui/main_window.py" line="243"/>
         <source>&amp;Undo the last payer step</source>
         <translation>&amp;Annuler la dernière étape de remboursement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="246" />
+        <location filename="../../desktop_app/gui/main_window.py" line="246"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="248" />
+        <location filename="../../desktop_app/gui/main_window.py" line="248"/>
         <source>&amp;Remove the document from its claim</source>
         <translation>Retirer le document de son &amp;dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="255" />
+        <location filename="../../desktop_app/gui/main_window.py" line="255"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="256" />
+        <location filename="../../desktop_app/gui/main_window.py" line="256"/>
         <source>&amp;Home</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="257" />
+        <location filename="../../desktop_app/gui/main_window.py" line="257"/>
         <source>&amp;Inbox</source>
         <translation>&amp;Boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="258" />
+        <location filename="../../desktop_app/gui/main_window.py" line="258"/>
         <source>&amp;All claims</source>
         <translation>&amp;Tous les dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="259" />
+        <location filename="../../desktop_app/gui/main_window.py" line="259"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ctualiser</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="260" />
+        <location filename="../../desktop_app/gui/main_window.py" line="260"/>
         <source>Go to the &amp;lists</source>
         <translation>Aller aux &amp;listes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="261" />
+        <location filename="../../desktop_app/gui/main_window.py" line="261"/>
         <source>&amp;Lists and household</source>
         <translation>&amp;Listes et foyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="267" />
+        <location filename="../../desktop_app/gui/main_window.py" line="267"/>
         <source>&amp;Household</source>
         <translation>&amp;Foyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="268" />
+        <location filename="../../desktop_app/gui/main_window.py" line="268"/>
         <source>Add a &amp;person…</source>
         <translation>Ajouter une &amp;personne…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="270" />
+        <location filename="../../desktop_app/gui/main_window.py" line="270"/>
         <source>&amp;Edit the person…</source>
         <translation>&amp;Modifier la personne…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="273" />
+        <location filename="../../desktop_app/gui/main_window.py" line="273"/>
         <source>New &amp;claim…</source>
         <translation>Nouveau &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="276" />
+        <location filename="../../desktop_app/gui/main_window.py" line="276"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="277" />
+        <location filename="../../desktop_app/gui/main_window.py" line="277"/>
         <source>&amp;About Paperasse</source>
         <translation>&amp;À propos de Paperasse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="279" />
+        <location filename="../../desktop_app/gui/main_window.py" line="279"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="284" />
-        <location filename="../../desktop_app/gui/main_window.py" line="796" />
+        <location filename="../../desktop_app/gui/main_window.py" line="284"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="796"/>
         <source>New claim</source>
         <translation>Nouveau dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="291" />
+        <location filename="../../desktop_app/gui/main_window.py" line="291"/>
         <source>Search documents (Ctrl+F)</source>
         <translation>Rechercher dans les documents (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="292" />
+        <location filename="../../desktop_app/gui/main_window.py" line="292"/>
         <source>Search documents</source>
         <translation>Rechercher dans les documents</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="412" />
+        <location filename="../../desktop_app/gui/main_window.py" line="412"/>
         <source>Some scans are missing</source>
         <translation>Des scans manquent</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="417" />
+        <location filename="../../desktop_app/gui/main_window.py" line="417"/>
         <source>The automatic backup failed: %1</source>
         <translation>La sauvegarde automatique a échoué : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="419" />
+        <location filename="../../desktop_app/gui/main_window.py" line="419"/>
         <source>Backups…</source>
         <translation>Sauvegardes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="494" />
+        <location filename="../../desktop_app/gui/main_window.py" line="494"/>
         <source>Could not add up the claims: %1</source>
         <translation>Impossible de faire le total des dossiers : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="528" />
+        <location filename="../../desktop_app/gui/main_window.py" line="528"/>
         <source>Search results</source>
         <translation>Résultats de la recherche</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="530" />
+        <location filename="../../desktop_app/gui/main_window.py" line="530"/>
         <source>%n document(s) mention “%1”.</source>
         <translation>
             <numerusform>%n document mentionne « %1 ».</numerusform>
@@ -1827,27 +1837,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="533" />
+        <location filename="../../desktop_app/gui/main_window.py" line="533"/>
         <source>Inbox</source>
         <translation>Boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="535" />
+        <location filename="../../desktop_app/gui/main_window.py" line="535"/>
         <source>New documents to check and attach to a claim. Drag them onto a claim, or open one and choose its claim.</source>
         <translation>Nouveaux documents à vérifier et à joindre à un dossier. Glissez-les sur un dossier, ou ouvrez-en un et choisissez son dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="536" />
+        <location filename="../../desktop_app/gui/main_window.py" line="536"/>
         <source>The inbox is empty: every document is filed in a claim.</source>
         <translation>La boîte de réception est vide : chaque document est classé dans un dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="539" />
+        <location filename="../../desktop_app/gui/main_window.py" line="539"/>
         <source>All documents</source>
         <translation>Tous les documents</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="540" />
+        <location filename="../../desktop_app/gui/main_window.py" line="540"/>
         <source>%n document(s).</source>
         <translation>
             <numerusform>%n document.</numerusform>
@@ -1855,37 +1865,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="550" />
+        <location filename="../../desktop_app/gui/main_window.py" line="550"/>
         <source>Claims of %1</source>
         <translation>Dossiers de %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="552" />
+        <location filename="../../desktop_app/gui/main_window.py" line="552"/>
         <source>All claims</source>
         <translation>Tous les dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="556" />
+        <location filename="../../desktop_app/gui/main_window.py" line="556"/>
         <source>No claim here. Import a document or start a new claim.</source>
         <translation>Aucun dossier ici. Importez un document ou créez un nouveau dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="558" />
+        <location filename="../../desktop_app/gui/main_window.py" line="558"/>
         <source>No claim in this list.</source>
         <translation>Aucun dossier dans cette liste.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="739" />
+        <location filename="../../desktop_app/gui/main_window.py" line="739"/>
         <source>Attach a scan to the claim</source>
         <translation>Joindre un scan au dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="766" />
+        <location filename="../../desktop_app/gui/main_window.py" line="766"/>
         <source>Cannot attach this document</source>
         <translation>Impossible de joindre ce document</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="768" />
+        <location filename="../../desktop_app/gui/main_window.py" line="768"/>
         <source>%n document(s) attached.</source>
         <translation>
             <numerusform>%n document joint.</numerusform>
@@ -1893,49 +1903,49 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="777" />
+        <location filename="../../desktop_app/gui/main_window.py" line="777"/>
         <source>This document is not attached to a claim.</source>
         <translation>Ce document n’est joint à aucun dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="781" />
+        <location filename="../../desktop_app/gui/main_window.py" line="781"/>
         <source>Remove from the claim?</source>
         <translation>Retirer du dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="782" />
+        <location filename="../../desktop_app/gui/main_window.py" line="782"/>
         <source>The document goes back to the inbox; it is not deleted.</source>
         <translation>Le document retourne dans la boîte de réception ; il n’est pas supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="788" />
+        <location filename="../../desktop_app/gui/main_window.py" line="788"/>
         <source>Cannot remove this document</source>
         <translation>Impossible de retirer ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="814" />
+        <location filename="../../desktop_app/gui/main_window.py" line="814"/>
         <source>Open a claim to undo its last step.</source>
         <translation>Ouvrez un dossier pour annuler sa dernière étape.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="849" />
+        <location filename="../../desktop_app/gui/main_window.py" line="849"/>
         <source>About Paperasse</source>
         <translation>À propos de Paperasse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="850" />
+        <location filename="../../desktop_app/gui/main_window.py" line="850"/>
         <source>Paperasse %1
-Keeps your household's health paperwork in order, on this computer.</source>
+Keeps your household&apos;s health paperwork in order, on this computer.</source>
         <translation>Paperasse %1
 Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="861" />
+        <location filename="../../desktop_app/gui/main_window.py" line="861"/>
         <source>Stop the import?</source>
         <translation>Arrêter l’import ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="862" />
+        <location filename="../../desktop_app/gui/main_window.py" line="862"/>
         <source>Documents are still being imported. Stop after the current page and quit?</source>
         <translation>Des documents sont encore en cours d’import. Arrêter après la page en cours et quitter ?</translation>
     </message>
@@ -1943,7 +1953,7 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/messages.py" line="18" />
+        <location filename="../../desktop_app/gui/controllers/messages.py" line="18"/>
         <source>Something went wrong: %1</source>
         <translation>Un problème est survenu : %1</translation>
     </message>
@@ -1951,27 +1961,27 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="78" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="78"/>
         <source>Payment from %1</source>
         <translation>Paiement de %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="80" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="80"/>
         <source>Amount received</source>
         <translation>Montant reçu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="83" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="83"/>
         <source>Date of the payment</source>
         <translation>Date du paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="84" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="84"/>
         <source>&amp;Amount received (€)</source>
         <translation>&amp;Montant reçu (€)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="85" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="85"/>
         <source>&amp;Paid on</source>
         <translation>&amp;Payé le</translation>
     </message>
@@ -1979,62 +1989,62 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>PersonController</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="30" />
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="30"/>
         <source>Not given</source>
         <translation>Non précisé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="31" />
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="31"/>
         <source>Woman</source>
         <translation>Femme</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="32" />
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="32"/>
         <source>Man</source>
         <translation>Homme</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="34" />
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="34"/>
         <source>General regime</source>
         <translation>Régime général</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="35" />
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="35"/>
         <source>Alsace-Moselle</source>
         <translation>Alsace-Moselle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="36" />
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="36"/>
         <source>Other regime</source>
         <translation>Autre régime</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="40" />
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="40"/>
         <source>Insured in their own name</source>
         <translation>Assuré(e) en son nom propre</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="44" />
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="44"/>
         <source>Beneficiary of %1</source>
         <translation>Ayant droit de %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="56" />
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="56"/>
         <source>Edit a person</source>
         <translation>Modifier une personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="58" />
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="58"/>
         <source>Add a person</source>
         <translation>Ajouter une personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="130" />
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="130"/>
         <source>valid number</source>
         <translation>numéro valide</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="145" />
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="145"/>
         <source>valid IBAN</source>
         <translation>IBAN valide</translation>
     </message>
@@ -2042,142 +2052,142 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>PersonView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="146" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="146"/>
         <source>Identity</source>
         <translation>Identité</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="147" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="147"/>
         <source>Health insurance</source>
         <translation>Assurance maladie</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="148" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="148"/>
         <source>Mutuelle</source>
         <translation>Mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="149" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="149"/>
         <source>Bank and notes</source>
         <translation>Banque et notes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="151" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="151"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="152" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="152"/>
         <source>&amp;Birth date</source>
         <translation>Date de &amp;naissance</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="153" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="153"/>
         <source>&amp;Sex</source>
         <translation>&amp;Sexe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="154" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="154"/>
         <source>Social security &amp;number (NIR)</source>
         <translation>N° de &amp;sécurité sociale (NIR)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="155" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="155"/>
         <source>&amp;Covered through</source>
         <translation>&amp;Couvert par</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="156" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="156"/>
         <source>CPAM / &amp;caisse</source>
         <translation>CPAM / &amp;caisse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="157" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="157"/>
         <source>Caisse &amp;code</source>
         <translation>C&amp;ode de la caisse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="158" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="158"/>
         <source>Caisse &amp;address</source>
         <translation>&amp;Adresse de la caisse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="159" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="159"/>
         <source>&amp;Regime</source>
         <translation>&amp;Régime</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="160" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="160"/>
         <source>&amp;Mutuelle</source>
         <translation>&amp;Mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="161" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="161"/>
         <source>Member n&amp;umber</source>
         <translation>N° d’&amp;adhérent</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="162" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="162"/>
         <source>Mutuelle a&amp;ddress</source>
         <translation>A&amp;dresse de la mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="163" />
-        <source>Contract's claim &amp;deadline (days)</source>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="163"/>
+        <source>Contract&apos;s claim &amp;deadline (days)</source>
         <translation>&amp;Délai de demande du contrat (jours)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="164" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="164"/>
         <source>&amp;Guarantees</source>
         <translation>&amp;Garanties</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="165" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="165"/>
         <source>&amp;IBAN for refunds</source>
         <translation>&amp;IBAN des remboursements</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="166" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="166"/>
         <source>N&amp;otes</source>
         <translation>N&amp;otes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="171" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="171"/>
         <source>Has declared a médecin traitant</source>
         <translation>A déclaré un médecin traitant</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="172" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="172"/>
         <source>Has a long-term illness (ALD)</source>
         <translation>A une affection de longue durée (ALD)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="173" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="173"/>
         <source>Has the Complémentaire santé solidaire (CSS)</source>
         <translation>Bénéficie de la Complémentaire santé solidaire (CSS)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="174" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="174"/>
         <source>NOEMIE link: the CPAM forwards claims to the mutuelle</source>
         <translation>Liaison NOEMIE : la CPAM transmet les dossiers à la mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="175" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="175"/>
         <source>the legal 2 years</source>
         <translation>les 2 ans légaux</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="176" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="176"/>
         <source>Kind of care</source>
         <translation>Type de soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="176" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="176"/>
         <source>Guarantee</source>
         <translation>Garantie</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="177" />
+        <location filename="../../desktop_app/gui/views/person_view.py" line="177"/>
         <source>Write guarantees as on the contract: 100% BR, forfait:150, frais-reels</source>
         <translation>Écrivez les garanties comme sur le contrat : 100% BR, forfait:150, frais-reels</translation>
     </message>
@@ -2185,17 +2195,17 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/progress_view.py" line="25" />
+        <location filename="../../desktop_app/gui/views/progress_view.py" line="25"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/progress_view.py" line="26" />
+        <location filename="../../desktop_app/gui/views/progress_view.py" line="26"/>
         <source>Cancel the import</source>
         <translation>Annuler l’import</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/progress_view.py" line="27" />
+        <location filename="../../desktop_app/gui/views/progress_view.py" line="27"/>
         <source>Import progress</source>
         <translation>Progression de l’import</translation>
     </message>
@@ -2203,22 +2213,22 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>RejectedDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="94" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="94"/>
         <source>%1 rejected the claim</source>
         <translation>%1 a refusé le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="96" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="96"/>
         <source>Reason given</source>
         <translation>Motif donné</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="97" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="97"/>
         <source>e.g. prescription missing</source>
         <translation>ex. ordonnance manquante</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="98" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="98"/>
         <source>&amp;Reason given</source>
         <translation>&amp;Motif donné</translation>
     </message>
@@ -2226,133 +2236,139 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>SafekeepingController</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="70" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="70"/>
         <source>Backed up: %1 (%2).</source>
         <translation>Sauvegardé : %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="77" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="77"/>
         <source>Cannot restore now</source>
         <translation>Impossible de restaurer maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="78" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="78"/>
         <source>Documents are being imported. Restore once the import has finished.</source>
-        <translation>Des documents sont en cours d'import. Restaurez une fois l'import terminé.</translation>
+        <translation>Des documents sont en cours d&apos;import. Restaurez une fois l&apos;import terminé.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="80" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="80"/>
         <source>Restoring the backup…</source>
         <translation>Restauration de la sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="121" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="121"/>
         <source>The data folder cannot be opened</source>
         <translation>Le dossier de données ne peut pas être ouvert</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="129" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="129"/>
         <source>Backup restored. Your records as they were just before are in the safety copy %1.</source>
-        <translation>Sauvegarde restaurée. Vos données telles qu'elles étaient juste avant sont dans la copie de sécurité %1.</translation>
+        <translation>Sauvegarde restaurée. Vos données telles qu&apos;elles étaient juste avant sont dans la copie de sécurité %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="134" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="134"/>
         <source>%n scan(s) this backup refers to are missing or changed in the data folder.</source>
-        <translation><numerusform>%n scan auquel cette sauvegarde renvoie manque ou a changé dans le dossier de données.</numerusform><numerusform>%n scans auxquels cette sauvegarde renvoie manquent ou ont changé dans le dossier de données.</numerusform></translation>
+        <translation>
+            <numerusform>%n scan auquel cette sauvegarde renvoie manque ou a changé dans le dossier de données.</numerusform>
+            <numerusform>%n scans auxquels cette sauvegarde renvoie manquent ou ont changé dans le dossier de données.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="144" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="144"/>
         <source>The backup was not restored</source>
-        <translation>La sauvegarde n'a pas été restaurée</translation>
+        <translation>La sauvegarde n&apos;a pas été restaurée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="154" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="154"/>
         <source>Export everything to an archive</source>
         <translation>Exporter tout dans une archive</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="154" />
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="190" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="154"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="190"/>
         <source>Archives (*.zip)</source>
         <translation>Archives (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="168" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="168"/>
         <source>Writing the archive…</source>
-        <translation>Écriture de l'archive…</translation>
+        <translation>Écriture de l&apos;archive…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="173" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="173"/>
         <source>Archive written: %1 (%2, %3).</source>
         <translation>Archive écrite : %1 (%2, %3).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="181" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="181"/>
         <source>The archive was not written</source>
-        <translation>L'archive n'a pas été écrite</translation>
+        <translation>L&apos;archive n&apos;a pas été écrite</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="190" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="190"/>
         <source>Import an archive</source>
         <translation>Importer une archive</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="202" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="202"/>
         <source>Checking the archive…</source>
-        <translation>Vérification de l'archive…</translation>
+        <translation>Vérification de l&apos;archive…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="212" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="212"/>
         <source>This archive cannot be imported</source>
         <translation>Cette archive ne peut pas être importée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="224" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="224"/>
         <source>Import this archive?</source>
         <translation>Importer cette archive ?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="225" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="225"/>
         <source>This archive of %1 holds %2 and %n scan(s).</source>
-        <translation><numerusform>Cette archive du %1 contient %2 et %n scan.</numerusform><numerusform>Cette archive du %1 contient %2 et %n scans.</numerusform></translation>
+        <translation>
+            <numerusform>Cette archive du %1 contient %2 et %n scan.</numerusform>
+            <numerusform>Cette archive du %1 contient %2 et %n scans.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="233" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="233"/>
         <source>Into an empty household it is restored as it was. Otherwise only what is not here yet is added; nothing here is changed or removed, and a safety copy of your records is taken first.</source>
-        <translation>Dans un foyer vide, elle est restaurée telle quelle. Sinon, seul ce qui manque ici est ajouté ; rien n'est modifié ni supprimé, et une copie de sécurité de vos données est faite d'abord.</translation>
+        <translation>Dans un foyer vide, elle est restaurée telle quelle. Sinon, seul ce qui manque ici est ajouté ; rien n&apos;est modifié ni supprimé, et une copie de sécurité de vos données est faite d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="238" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="238"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="246" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="246"/>
         <source>Importing the archive…</source>
-        <translation>Import de l'archive…</translation>
+        <translation>Import de l&apos;archive…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="255" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="255"/>
         <source>The archive was not imported</source>
-        <translation>L'archive n'a pas été importée</translation>
+        <translation>L&apos;archive n&apos;a pas été importée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="264" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="264"/>
         <source>Added: %1.</source>
         <translation>Ajouté : %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="265" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="265"/>
         <source>Already here, skipped: %1.</source>
         <translation>Déjà présents, ignorés : %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="268" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="268"/>
         <source>Safety copy taken first: %1.</source>
-        <translation>Copie de sécurité faite d'abord : %1.</translation>
+        <translation>Copie de sécurité faite d&apos;abord : %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="275" />
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="275"/>
         <source>Archive imported</source>
         <translation>Archive importée</translation>
     </message>
@@ -2360,27 +2376,27 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>SentDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="61" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="61"/>
         <source>Sent to %1</source>
         <translation>Envoyé à %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="63" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="63"/>
         <source>Date sent</source>
         <translation>Date d’envoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="65" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="65"/>
         <source>How it was sent</source>
         <translation>Mode d’envoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="68" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="68"/>
         <source>&amp;Sent on</source>
         <translation>&amp;Envoyé le</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="69" />
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="69"/>
         <source>&amp;How</source>
         <translation>&amp;Comment</translation>
     </message>
@@ -2388,17 +2404,17 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/settings_controller.py" line="48" />
+        <location filename="../../desktop_app/gui/controllers/settings_controller.py" line="48"/>
         <source>✓ Text recognition is available (%1)</source>
         <translation>✓ La reconnaissance de texte est disponible (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/settings_controller.py" line="52" />
+        <location filename="../../desktop_app/gui/controllers/settings_controller.py" line="52"/>
         <source>✗ Tesseract was not found: scans are stored but not read. Install tesseract-ocr and tesseract-ocr-fra, or give its path.</source>
         <translation>✗ Tesseract est introuvable : les scans sont conservés mais pas lus. Installez tesseract-ocr et tesseract-ocr-fra, ou indiquez son chemin.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/settings_controller.py" line="56" />
+        <location filename="../../desktop_app/gui/controllers/settings_controller.py" line="56"/>
         <source>Choose the tesseract program</source>
         <translation>Choisir le programme tesseract</translation>
     </message>
@@ -2406,62 +2422,62 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="64" />
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="64"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="65" />
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="65"/>
         <source>Data folder</source>
         <translation>Dossier des données</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="66" />
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="66"/>
         <source>&amp;Open folder</source>
         <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="67" />
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="67"/>
         <source>&amp;Follow up after (days)</source>
         <translation>&amp;Relancer après (jours)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="68" />
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="68"/>
         <source>Days before following up an unpaid claim</source>
         <translation>Jours avant de relancer un dossier non payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="70" />
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="70"/>
         <source>When a payer has not paid this many days after you sent a claim, Paperasse reminds you to chase it.</source>
         <translation>Quand un organisme n’a pas payé ce nombre de jours après votre envoi, Paperasse vous rappelle de le relancer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="72" />
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="72"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="73" />
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="73"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="74" />
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="74"/>
         <source>&amp;Tesseract program</source>
         <translation>Programme &amp;tesseract</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="75" />
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="75"/>
         <source>Tesseract program</source>
         <translation>Programme tesseract</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="76" />
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="76"/>
         <source>found automatically</source>
         <translation>trouvé automatiquement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="77" />
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="77"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
@@ -2469,67 +2485,67 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>SidebarView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="44" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="44"/>
         <source>Lists and household</source>
         <translation>Listes et foyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="45" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="45"/>
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="46" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="46"/>
         <source>Lists</source>
         <translation>Listes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="47" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="47"/>
         <source>Household</source>
         <translation>Foyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="49" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="49"/>
         <source>To do</source>
         <translation>À faire</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="50" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="50"/>
         <source>Ready to send</source>
         <translation>Prêt à envoyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="51" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="51"/>
         <source>Waiting for payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="52" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="52"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="53" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="53"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="54" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="54"/>
         <source>All documents</source>
         <translation>Tous les documents</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="55" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="55"/>
         <source>Inbox</source>
         <translation>Boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="57" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="57"/>
         <source>All claims</source>
         <translation>Tous les dossiers</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="69" />
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="69"/>
         <source>%n claim(s) need something from you</source>
         <translation>
             <numerusform>%n dossier attend quelque chose de vous</numerusform>
@@ -2540,72 +2556,78 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>StatementController</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="22" />
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="22"/>
         <source>no care date or amount was read</source>
-        <translation>aucune date de soins ni aucun montant n'a été lu</translation>
+        <translation>aucune date de soins ni aucun montant n&apos;a été lu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="25" />
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="25"/>
         <source>no claim of that person and care date is waiting for this payer</source>
-        <translation>aucun dossier de cette personne à cette date de soins n'attend ce payeur</translation>
+        <translation>aucun dossier de cette personne à cette date de soins n&apos;attend ce payeur</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="80" />
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="80"/>
         <source>Looking for the claims these payments settle…</source>
         <translation>Recherche des dossiers que ces paiements règlent…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="102" />
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="102"/>
         <source>Who paid was not read on this statement: the CPAM or your mutuelle? Choose it to match its payments to your claims.</source>
-        <translation>Le payeur n'a pas été lu sur ce relevé : la CPAM ou votre mutuelle ? Choisissez-le pour rapprocher ses paiements de vos dossiers.</translation>
+        <translation>Le payeur n&apos;a pas été lu sur ce relevé : la CPAM ou votre mutuelle ? Choisissez-le pour rapprocher ses paiements de vos dossiers.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="107" />
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="107"/>
         <source>%n payment(s) from %1 match your claims. Check them, then record them in one step.</source>
-        <translation><numerusform>%n paiement de la %1 correspond à vos dossiers. Vérifiez-le, puis enregistrez-le en une fois.</numerusform><numerusform>%n paiements de la %1 correspondent à vos dossiers. Vérifiez-les, puis enregistrez-les en une fois.</numerusform></translation>
+        <translation>
+            <numerusform>%n paiement de la %1 correspond à vos dossiers. Vérifiez-le, puis enregistrez-le en une fois.</numerusform>
+            <numerusform>%n paiements de la %1 correspondent à vos dossiers. Vérifiez-les, puis enregistrez-les en une fois.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="112" />
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="112"/>
         <source>No payment on this statement matches a claim waiting for %1.</source>
         <translation>Aucun paiement de ce relevé ne correspond à un dossier en attente de la %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="116" />
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="116"/>
         <source>No payment line was read on this statement.</source>
-        <translation>Aucune ligne de paiement n'a été lue sur ce relevé.</translation>
+        <translation>Aucune ligne de paiement n&apos;a été lue sur ce relevé.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="127" />
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="127"/>
         <source>differs</source>
         <translation>écart</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="136" />
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="136"/>
         <source>The amount paid is not what was expected for this claim.</source>
-        <translation>Le montant versé n'est pas celui attendu pour ce dossier.</translation>
+        <translation>Le montant versé n&apos;est pas celui attendu pour ce dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="148" />
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="148"/>
         <source>Not matched:</source>
         <translation>Non rapprochés :</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="161" />
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="161"/>
         <source>Recording the payments…</source>
         <translation>Enregistrement des paiements…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="165" />
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="165"/>
         <source>%n payment(s) recorded from the statement.</source>
-        <translation><numerusform>%n paiement enregistré depuis le relevé.</numerusform><numerusform>%n paiements enregistrés depuis le relevé.</numerusform></translation>
+        <translation>
+            <numerusform>%n paiement enregistré depuis le relevé.</numerusform>
+            <numerusform>%n paiements enregistrés depuis le relevé.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="168" />
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="168"/>
         <source>The payments were not recorded</source>
-        <translation>Les paiements n'ont pas été enregistrés</translation>
+        <translation>Les paiements n&apos;ont pas été enregistrés</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="181" />
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="181"/>
         <source>This value cannot be used</source>
         <translation>Cette valeur ne peut pas être utilisée</translation>
     </message>
@@ -2613,57 +2635,57 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>StatementPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="132" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="132"/>
         <source>Payments on this statement</source>
         <translation>Paiements de ce relevé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="133" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="133"/>
         <source>&amp;Paid by</source>
         <translation>&amp;Payé par</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="134" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="134"/>
         <source>Use this payer</source>
         <translation>Utiliser ce payeur</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="136" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="136"/>
         <source>Claim</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="136" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="136"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="136" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="136"/>
         <source>Care date</source>
         <translation>Date des soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="136" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="136"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="137" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="137"/>
         <source>Expected</source>
         <translation>Attendu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="137" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="137"/>
         <source>Differs</source>
         <translation>Écart</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="139" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="139"/>
         <source>Payments found on the statement</source>
         <translation>Paiements trouvés sur le relevé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="140" />
+        <location filename="../../desktop_app/gui/views/document_view.py" line="140"/>
         <source>&amp;Record these payments</source>
         <translation>&amp;Enregistrer ces paiements</translation>
     </message>
@@ -2671,57 +2693,57 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>TrackBox</name>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="117" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="117"/>
         <source>Prepare mailing…</source>
-        <translation>Préparer l'envoi…</translation>
+        <translation>Préparer l&apos;envoi…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="118" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="118"/>
         <source>Prepare the mailing to %1</source>
-        <translation>Préparer l'envoi à la %1</translation>
+        <translation>Préparer l&apos;envoi à la %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="120" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="120"/>
         <source>The letter and the papers to send to %1, ready to print</source>
         <translation>La lettre et les pièces à envoyer à la %1, prêtes à imprimer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="122" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="122"/>
         <source>Mark sent…</source>
         <translation>Marquer envoyé…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="123" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="123"/>
         <source>Mark sent to %1</source>
         <translation>Marquer comme envoyé à %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="124" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="124"/>
         <source>Record payment…</source>
         <translation>Noter un paiement…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="125" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="125"/>
         <source>Record a payment from %1</source>
         <translation>Noter un paiement de %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="126" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="126"/>
         <source>Rejected…</source>
         <translation>Refusé…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="127" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="127"/>
         <source>%1 rejected the claim</source>
         <translation>%1 a refusé le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="128" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="128"/>
         <source>Undo last step</source>
         <translation>Annuler la dernière étape</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="129" />
+        <location filename="../../desktop_app/gui/views/claim_view.py" line="129"/>
         <source>Undo the last %1 step</source>
         <translation>Annuler la dernière étape %1</translation>
     </message>
@@ -2729,27 +2751,27 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>WelcomeView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/welcome_view.py" line="55" />
+        <location filename="../../desktop_app/gui/views/welcome_view.py" line="55"/>
         <source>Welcome to Paperasse</source>
         <translation>Bienvenue dans Paperasse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/welcome_view.py" line="58" />
-        <source>Paperasse keeps your household's health paperwork in order: prescriptions, care sheets, invoices and statements. It tells you what is missing, what to send to the CPAM and to your mutuelle, and what they still owe you.</source>
+        <location filename="../../desktop_app/gui/views/welcome_view.py" line="58"/>
+        <source>Paperasse keeps your household&apos;s health paperwork in order: prescriptions, care sheets, invoices and statements. It tells you what is missing, what to send to the CPAM and to your mutuelle, and what they still owe you.</source>
         <translation>Paperasse tient en ordre les papiers santé de votre foyer : ordonnances, feuilles de soins, factures et relevés. Il vous dit ce qui manque, quoi envoyer à la CPAM et à votre mutuelle, et ce qu’elles vous doivent encore.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/welcome_view.py" line="63" />
+        <location filename="../../desktop_app/gui/views/welcome_view.py" line="63"/>
         <source>&amp;Add a person</source>
         <translation>&amp;Ajouter une personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/welcome_view.py" line="64" />
+        <location filename="../../desktop_app/gui/views/welcome_view.py" line="64"/>
         <source>&amp;Explore with sample documents</source>
         <translation>&amp;Découvrir avec des documents d’exemple</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/welcome_view.py" line="65" />
+        <location filename="../../desktop_app/gui/views/welcome_view.py" line="65"/>
         <source>Everything stays on this computer. Nothing is sent anywhere.</source>
         <translation>Tout reste sur cet ordinateur. Rien n’est envoyé nulle part.</translation>
     </message>
@@ -2757,23 +2779,23 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>window</name>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="75" />
-        <location filename="../../desktop_app/gui/app.py" line="85" />
+        <location filename="../../desktop_app/gui/app.py" line="75"/>
+        <location filename="../../desktop_app/gui/app.py" line="85"/>
         <source>Preparing the sample household…</source>
         <translation>Préparation du foyer d’exemple…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="75" />
+        <location filename="../../desktop_app/gui/app.py" line="75"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="76" />
+        <location filename="../../desktop_app/gui/app.py" line="76"/>
         <source>Sample documents</source>
         <translation>Documents d’exemple</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="97" />
+        <location filename="../../desktop_app/gui/app.py" line="97"/>
         <source>The sample household could not be prepared</source>
         <translation>Le foyer d’exemple n’a pas pu être préparé</translation>
     </message>

@@ -27,7 +27,9 @@ class BackupsView(QDialog):
         line = self.fontMetrics().height()
         # Room for the table's columns, but never more than a small screen holds.
         self.setMinimumSize(min(60 * char, 560), min(18 * line, 320))
-        self.resize(86 * char, 26 * line)
+        wanted_width, wanted_height = 100 * char, 26 * line
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(wanted_width, screen.width() - 40), min(wanted_height, screen.height() - 60))
         layout = QVBoxLayout(self)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
