@@ -211,16 +211,20 @@ def _apply(ctx: Context, person: Person, values: dict) -> list[str]:
 def _parse_guarantees(value) -> dict[str, str]:
     """``"consultation=100% BR,lpp_device=200% BR"`` or a dict."""
     if isinstance(value, dict):
-        return {str(k): str(x) for k, x in value.items()}
+        pairs = [(str(k), str(x or "")) for k, x in value.items()]
+    else:
+        pairs = []
+        for part in str(value).split(","):
+            if not part.strip():
+                continue
+            if "=" not in part:
+                raise UserError(
+                    f"guarantee {part.strip()!r} must read CATEGORY=GUARANTEE, "
+                    "e.g. consultation=100% BR"
+                )
+            pairs.append(tuple(part.split("=", 1)))
     result = {}
-    for part in str(value).split(","):
-        if not part.strip():
-            continue
-        if "=" not in part:
-            raise UserError(
-                f"guarantee {part.strip()!r} must read CATEGORY=GUARANTEE, e.g. consultation=100% BR"
-            )
-        key, guarantee = part.split("=", 1)
+    for key, guarantee in pairs:
         guarantee = guarantee.strip()
         if guarantee and parse_guarantee(guarantee) is None:
             raise UserError(

@@ -2039,12 +2039,12 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
         <translation>Ajouter une personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="130"/>
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="131"/>
         <source>valid number</source>
         <translation>numéro valide</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="145"/>
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="146"/>
         <source>valid IBAN</source>
         <translation>IBAN valide</translation>
     </message>
@@ -2052,142 +2052,147 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>PersonView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="146"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="152"/>
         <source>Identity</source>
         <translation>Identité</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="147"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="153"/>
         <source>Health insurance</source>
         <translation>Assurance maladie</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="148"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="154"/>
         <source>Mutuelle</source>
         <translation>Mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="149"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="155"/>
         <source>Bank and notes</source>
         <translation>Banque et notes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="151"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="157"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="152"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="158"/>
         <source>&amp;Birth date</source>
         <translation>Date de &amp;naissance</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="153"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="159"/>
         <source>&amp;Sex</source>
         <translation>&amp;Sexe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="154"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="160"/>
         <source>Social security &amp;number (NIR)</source>
         <translation>N° de &amp;sécurité sociale (NIR)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="155"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="161"/>
         <source>&amp;Covered through</source>
         <translation>&amp;Couvert par</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="156"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="162"/>
+        <source>Postal a&amp;ddress</source>
+        <translation>A&amp;dresse postale</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="163"/>
         <source>CPAM / &amp;caisse</source>
         <translation>CPAM / &amp;caisse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="157"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="164"/>
         <source>Caisse &amp;code</source>
         <translation>C&amp;ode de la caisse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="158"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="165"/>
         <source>Caisse &amp;address</source>
         <translation>&amp;Adresse de la caisse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="159"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="166"/>
         <source>&amp;Regime</source>
         <translation>&amp;Régime</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="160"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="167"/>
         <source>&amp;Mutuelle</source>
         <translation>&amp;Mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="161"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="168"/>
         <source>Member n&amp;umber</source>
         <translation>N° d’&amp;adhérent</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="162"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="169"/>
         <source>Mutuelle a&amp;ddress</source>
         <translation>A&amp;dresse de la mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="163"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="170"/>
         <source>Contract&apos;s claim &amp;deadline (days)</source>
         <translation>&amp;Délai de demande du contrat (jours)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="164"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="171"/>
         <source>&amp;Guarantees</source>
         <translation>&amp;Garanties</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="165"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="172"/>
         <source>&amp;IBAN for refunds</source>
         <translation>&amp;IBAN des remboursements</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="166"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="173"/>
         <source>N&amp;otes</source>
         <translation>N&amp;otes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="171"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="178"/>
         <source>Has declared a médecin traitant</source>
         <translation>A déclaré un médecin traitant</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="172"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="179"/>
         <source>Has a long-term illness (ALD)</source>
         <translation>A une affection de longue durée (ALD)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="173"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="180"/>
         <source>Has the Complémentaire santé solidaire (CSS)</source>
         <translation>Bénéficie de la Complémentaire santé solidaire (CSS)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="174"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="181"/>
         <source>NOEMIE link: the CPAM forwards claims to the mutuelle</source>
         <translation>Liaison NOEMIE : la CPAM transmet les dossiers à la mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="175"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="182"/>
         <source>the legal 2 years</source>
         <translation>les 2 ans légaux</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="176"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="183"/>
         <source>Kind of care</source>
         <translation>Type de soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="176"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="183"/>
         <source>Guarantee</source>
         <translation>Garantie</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="177"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="184"/>
         <source>Write guarantees as on the contract: 100% BR, forfait:150, frais-reels</source>
         <translation>Écrivez les garanties comme sur le contrat : 100% BR, forfait:150, frais-reels</translation>
     </message>

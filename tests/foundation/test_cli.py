@@ -174,3 +174,15 @@ def test_no_display_says_how_to_run(monkeypatch, tmp_path):
                          capture_output=True, text=True, env=env)
     assert out.returncode == 2
     assert "xvfb-run" in out.stderr and out.stderr.count("\n") == 1
+
+
+def test_postal_address_and_guarantees_can_be_set_and_removed(data_dir, capsys, claire):
+    d = str(data_dir)
+    edited = run_json(capsys, "--data-dir", d, "person", "edit", claire, "--address", "8 place Bellecour, 69002 Lyon",
+                      "--guarantees", "consultation=100% BR,lpp_device=200% BR")
+    assert edited["postal_address"] == "8 place Bellecour\n69002 Lyon"
+    assert edited["mutuelle_guarantees"] == {"consultation": "100% BR", "lpp_device": "200% BR"}
+    edited = run_json(capsys, "--data-dir", d, "person", "edit", claire, "--guarantees", "lpp_device=")
+    assert edited["mutuelle_guarantees"] == {"consultation": "100% BR"}
+    code, out, err = run(capsys, "--data-dir", d, "person", "edit", claire, "--guarantees", "dental=lots")
+    assert code == 2 and "not understood" in err

@@ -75,6 +75,7 @@ class PersonController(QObject):
         v.caisse_name.setText(p.caisse_name or "")
         v.caisse_code.setText(p.caisse_code or "")
         v.caisse_address.setPlainText(p.caisse_address or "")
+        v.postal_address.setPlainText(p.postal_address or "")
         v.regime.setCurrentIndex(max(0, v.regime.findData(str(p.regime))))
         v.medecin_traitant.setChecked(p.medecin_traitant)
         v.ald.setChecked(p.ald)
@@ -169,8 +170,8 @@ class PersonController(QObject):
         for row in range(v.guarantees.rowCount()):
             key = v.guarantees.item(row, 0).data(Qt.ItemDataRole.UserRole)
             item = v.guarantees.item(row, 1)
-            if item and item.text().strip():
-                guarantees[key] = item.text().strip()
+            # An emptied cell removes that guarantee.
+            guarantees[key] = item.text().strip() if item else ""
         values = {
             "name": v.name.text(),
             "birth_date": v.birth_date.text(),
@@ -180,6 +181,7 @@ class PersonController(QObject):
             "caisse_name": v.caisse_name.text(),
             "caisse_code": v.caisse_code.text(),
             "caisse_address": v.caisse_address.toPlainText(),
+            "postal_address": v.postal_address.toPlainText(),
             "regime": v.regime.currentData(),
             "medecin_traitant": v.medecin_traitant.isChecked(),
             "ald": v.ald.isChecked(),

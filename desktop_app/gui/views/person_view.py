@@ -58,6 +58,12 @@ class PersonView(QDialog):
         form.addRow("", self.nir_check)
         self.insured_label.setBuddy(self.insured)
         form.addRow(self.insured_label, self.insured)
+        self.postal_address = QPlainTextEdit()
+        self.postal_address.setMaximumHeight(60)
+        self.postal_address.setTabChangesFocus(True)
+        self.postal_address_label = QLabel()
+        self.postal_address_label.setBuddy(self.postal_address)
+        form.addRow(self.postal_address_label, self.postal_address)
         self.tabs.addTab(identity, "")
 
         insurance = QWidget()
@@ -153,6 +159,7 @@ class PersonView(QDialog):
             (self.sex_label, self.sex, self.tr("&Sex")),
             (self.nir_label, self.nir, self.tr("Social security &number (NIR)")),
             (self.insured_label, self.insured, self.tr("&Covered through")),
+            (self.postal_address_label, self.postal_address, self.tr("Postal a&ddress")),
             (self.caisse_name_label, self.caisse_name, self.tr("CPAM / &caisse")),
             (self.caisse_code_label, self.caisse_code, self.tr("Caisse &code")),
             (self.caisse_address_label, self.caisse_address, self.tr("Caisse &address")),
