@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import UserError
-from desktop_app.gui import labels
 from desktop_app.gui.controllers.claim_controller import ClaimController
 from desktop_app.gui.controllers.dashboard_controller import DashboardController
 from desktop_app.gui.controllers.document_controller import DocumentController

@@ -150,7 +150,7 @@ def export_archive(ctx, out_path, overwrite: bool = False) -> dict:
             os.fsync(handle.fileno())
         _read_archive(tmp, label=out)  # what was written reads back, CRCs and hashes included
         os.replace(tmp, out)
-        _fsync_dir(out.parent)
+        originals.fsync_dir(out.parent)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -507,16 +507,6 @@ def _remove(paths: list[Path]) -> None:
             p.unlink()
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _write_original(zf, name: str, sha: str, root: Path, tmp_dir: Path, label) -> bool:
     """Extract one original atomically, checking its hash again. False if already there."""
     target = root / name
@@ -543,7 +533,7 @@ def _write_original(zf, name: str, sha: str, root: Path, tmp_dir: Path, label) -
             raise _nothing_changed(label, f"originals/{name} changed while it was being imported")
         os.chmod(tmp_name, 0o600)
         os.replace(tmp_name, target)
-        _fsync_dir(target.parent)
+        originals.fsync_dir(target.parent)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)

@@ -138,42 +138,13 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _sidecar(path: Path) -> Path:
     return path.with_suffix(".json")
 
 
 def _write_json_atomically(data: dict, target: Path) -> None:
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".paperasse-", suffix=".json.part")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, indent=2)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp_name, 0o600)
-        os.replace(tmp_name, target)
-        _fsync_dir(target.parent)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    originals.write_bytes_atomically(text.encode("utf-8"), target)
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:
@@ -299,11 +270,11 @@ def backup_now(ctx, reason: str = "manual", now: _dt.datetime | None = None) -> 
         finally:
             dest.close()
         os.chmod(tmp, 0o600)
-        _fsync_file(tmp)
+        originals.fsync_file(tmp)
         digest = _sha256(tmp)
         size = tmp.stat().st_size
         os.replace(tmp, target)
-        _fsync_dir(folder)
+        originals.fsync_dir(folder)
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -392,7 +363,7 @@ def rotate(target, today: _dt.date | None = None) -> list[Path]:
                 removed.append(leftover)
     if removed:
         with contextlib.suppress(OSError):
-            _fsync_dir(paths.backups)
+            originals.fsync_dir(paths.backups)
     return removed
 
 
@@ -552,7 +523,7 @@ def _replace_database(paths, ctx, check: Verification) -> dict:
         try:
             shutil.copyfile(check.path, staged)
             os.chmod(staged, 0o600)
-            _fsync_file(staged)
+            originals.fsync_file(staged)
         except OSError as exc:
             raise UserError(
                 f"cannot copy backup {check.id} into {paths.tmp} ({exc.strerror or exc}); "
@@ -574,7 +545,7 @@ def _replace_database(paths, ctx, check: Verification) -> dict:
             closed = True
         _remove_wal(paths.database)
         os.replace(staged, paths.database)
-        _fsync_dir(paths.database.parent)
+        originals.fsync_dir(paths.database.parent)
         _remove_wal(paths.database)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -614,11 +585,11 @@ def _raw_safety_copy(paths) -> BackupInfo | None:
     try:
         shutil.copyfile(paths.database, tmp)
         os.chmod(tmp, 0o600)
-        _fsync_file(tmp)
+        originals.fsync_file(tmp)
         digest = _sha256(tmp)
         size = tmp.stat().st_size
         os.replace(tmp, target)
-        _fsync_dir(folder)
+        originals.fsync_dir(folder)
         wal = Path(f"{paths.database}-wal")
         if wal.is_file() and wal.stat().st_size:
             wal_copy = Path(f"{target}-wal-copy")

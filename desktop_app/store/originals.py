@@ -41,7 +41,8 @@ def path_of(root: Path, name: str) -> Path:
     return root / name
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (a no-op where directories cannot be opened)."""
     if os.name != "posix":
         return
     fd = os.open(folder, os.O_RDONLY)
@@ -51,25 +52,42 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def atomic_file(target: Path, tmp_dir: Path | None = None, suffix: str = ".part"):
+    """Yield a temporary path to fill; on success it becomes ``target`` (0600, fsynced, renamed),
+    on failure it is removed: readers see the whole new file or the old one, never half."""
+    folder = tmp_dir or target.parent
+    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".paperasse-", suffix=suffix)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        os.chmod(tmp, 0o600)
+        fsync_file(tmp)
+        os.replace(tmp, target)
+        fsync_dir(target.parent)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
 def write_atomically(source: Path, target: Path, tmp_dir: Path) -> bool:
     """Copy ``source`` to ``target`` atomically. Returns False if it was already there."""
     if target.exists():
         return False
     _private_dir(target.parent)
-    fd, tmp_name = tempfile.mkstemp(dir=tmp_dir, suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as out, open(source, "rb") as inp:
-            while chunk := inp.read(CHUNK):
-                out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp_name, 0o600)
-        os.replace(tmp_name, target)
-        _fsync_dir(target.parent)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
+    with atomic_file(target, tmp_dir) as tmp, open(tmp, "wb") as out, open(source, "rb") as inp:
+        while chunk := inp.read(CHUNK):
+            out.write(chunk)
     return True
 
 
@@ -79,21 +97,10 @@ def _private_dir(folder: Path) -> None:
         folder.chmod(0o700)
 
 
-def write_bytes_atomically(data: bytes, target: Path, tmp_dir: Path) -> None:
+def write_bytes_atomically(data: bytes, target: Path, tmp_dir: Path | None = None) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=tmp_dir, suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp_name, 0o600)
-        os.replace(tmp_name, target)
-        _fsync_dir(target.parent)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
+    with atomic_file(target, tmp_dir) as tmp:
+        tmp.write_bytes(data)
 
 
 @contextlib.contextmanager

@@ -13,7 +13,6 @@ from desktop_app.gui.views.dashboard_view import DashboardView
 
 MAX_ITEMS = 8
 
-
 class DashboardController(QObject):
     claim_requested = Signal(int)
 
@@ -47,7 +46,7 @@ class DashboardController(QObject):
                    owed.get("cpam"), received.get("cpam"))
         self._card(view.mutuelle, self.tr("Your mutuelle owes you %1"),
                    self.tr("Your mutuelle owes you nothing"), owed.get("mutuelle"), received.get("mutuelle"))
-        today_iso = (today or _dt.date.today()).isoformat()
+
         deadlines, chase = [], []
         for s in claims:
             what = s.get("title") or labels.category_text(s.get("category"))
