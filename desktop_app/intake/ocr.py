@@ -77,7 +77,7 @@ class OcrEngine:
         with tempfile.NamedTemporaryFile(prefix="paperasse_", suffix=".bmp", delete=False) as fh:
             path = fh.name
         try:
-            image.save(path, format="BMP")
+            image.save(path, format="BMP", dpi=(0, 0))  # no resolution: like PGM, tesseract measures it
             return pt.image_to_data(
                 path, lang=LANG, config=config, timeout=self.timeout_s,
                 output_type=pt.Output.DICT,
@@ -101,7 +101,7 @@ class OcrEngine:
         with tempfile.NamedTemporaryFile(prefix="paperasse_", suffix=".bmp", delete=False) as fh:
             path = fh.name
         try:
-            small.save(path, format="BMP")
+            small.save(path, format="BMP", dpi=(0, 0))
             out = pt.image_to_osd(path, config="--psm 0 -c min_characters_to_try=10",
                                   timeout=self.timeout_s)
         except Exception:  # noqa: BLE001 - OSD fails on near-empty pages: keep as is
@@ -155,7 +155,7 @@ class WarmReader:
 
     def data(self, image: Image.Image) -> dict:
         buf = io.BytesIO()
-        image.save(buf, format="BMP")
+        image.save(buf, format="BMP", dpi=(0, 0))
         try:
             out, _ = self.proc.communicate(buf.getvalue(), timeout=self.timeout_s)
         except subprocess.TimeoutExpired as exc:

@@ -13,6 +13,7 @@ from desktop_app.gui.views.dashboard_view import DashboardView
 
 MAX_ITEMS = 8
 
+
 class DashboardController(QObject):
     claim_requested = Signal(int)
 
@@ -46,7 +47,6 @@ class DashboardController(QObject):
                    owed.get("cpam"), received.get("cpam"))
         self._card(view.mutuelle, self.tr("Your mutuelle owes you %1"),
                    self.tr("Your mutuelle owes you nothing"), owed.get("mutuelle"), received.get("mutuelle"))
-
         deadlines, chase = [], []
         for s in claims:
             what = s.get("title") or labels.category_text(s.get("category"))
