@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from desktop_app import config
-from desktop_app.core.errors import Cancelled
+from desktop_app.core.errors import Cancelled, UserError
 from desktop_app.services import claims, documents, people
 from desktop_app.services.context import Context, open_context
 
@@ -92,7 +92,8 @@ def _fill(ctx: Context, progress, should_cancel, today: _dt.date) -> None:
     for kind in ("prescription", "care_sheet", "invoice"):
         if kind in ids:
             claims.add_document(ctx, stimulator.id, ids[kind])
-    # The statement stays in the inbox: it is what a user files next.
+    # The statement stays in the inbox: recording the CPAM payment it lists is what a user
+    # does next (one step, from the statement).
 
     visit = claims.new_claim(
         ctx,
@@ -115,9 +116,8 @@ def _fill(ctx: Context, progress, should_cancel, today: _dt.date) -> None:
         from desktop_app.services import tracking
 
         tracking.mark_sent(ctx, stimulator.id, "cpam", date="2025-06-24", channel="post")
-        tracking.record_payment(ctx, stimulator.id, "cpam", "182.94", date="2025-07-08")
         tracking.mark_sent(
             ctx, visit.id, "cpam", date=(today - _dt.timedelta(days=45)).isoformat(), channel="post"
         )
-    except Exception:  # noqa: BLE001 - the demo is still worth exploring without its history
+    except UserError:  # the demo is still worth exploring without its history
         pass
