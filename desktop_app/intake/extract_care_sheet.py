@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from desktop_app.intake.extract_common import (
-    Context, all_dates, amount_by_labels, confident_text, norm, seg_value,
+    Context, all_dates, amount_by_labels, confident_text, norm, reread_amount, seg_value,
 )
 from desktop_app.intake.imaging import (
     binarise, box_contents, crop_layout, for_ocr, ink_amount, line_profile, read_stacked,
@@ -343,6 +343,13 @@ def _total(ctx: Context, acts) -> None:
     if got:
         amount, v, rank = got
         agrees = acts_sum is not None and Decimal(amount) == acts_sum
+        if acts_sum is not None and not agrees and len(amounts) == len(acts):
+            expected = to_decimal_string(acts_sum)
+            if reread_amount(ctx, v, expected, "total"):
+                ctx.put("total_amount", expected, 0.85 * v.conf, v, source_text=f"read again: {expected}")
+                ctx.warnings.append(f"total first read as {amount} differed from the sum of the act lines; "
+                                    f"read again closer: {expected}")
+                return
         ctx.put("total_amount", amount, (0.98 if agrees else 0.8 - 0.2 * rank) * v.conf, v)
         if acts_sum is not None and not agrees and len(amounts) == len(acts):
             ctx.warnings.append(

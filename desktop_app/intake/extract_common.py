@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
+from typing import Callable
+
+from PIL import Image
 
 from desktop_app.intake.layout import Hit, Page, Row, Value, find_labels, fold, value_below, value_right
 from desktop_app.intake.ocr import OcrEngine
@@ -22,6 +25,7 @@ class Context:
     renewable: bool | None = None
     date_order: str = "DMY"
     warm: object | None = None  # a WarmReader for box crops, started while the page was read
+    reread_done: set = field(default_factory=set)  # values already read a second time
 
     def put(self, name: str, value, confidence: float, v: Value | None = None,
             page: int | None = None, bbox=None, source_text: str | None = None) -> None:
@@ -178,3 +182,75 @@ def date_order_of(pages: list[Page]) -> str:
     """MDY for a document written in English, DMY (French) otherwise."""
     text = norm(" ".join(p.text for p in pages))
     return "MDY" if len(_EN.findall(text)) > 2 * len(_FR.findall(text)) + 3 else "DMY"
+
+
+# -- re-reading a value that failed its check ----------------------------------------------
+
+
+def reread(ctx: Context, v: Value, parse: Callable[[str], object], whitelist: str | None = None,
+           what: str = "value"):
+    """Read a value's crop again, closer (2x, one line), once; its parse when that passes, else None.
+
+    Only for a value whose first reading failed a check (a check digit, a total against
+    its lines, a labelled date that is no date): the caller keeps the first reading when
+    this gives nothing, and says in a warning when it takes the new one.
+    """
+    page = v.page
+    if ctx.engine is None or page.image is None or not v.words:
+        return None
+    key = (page.index, tuple(v.bbox or ()), what)
+    if key in ctx.reread_done:
+        return None
+    ctx.reread_done.add(key)
+    box = v.bbox
+    if not box:
+        return None
+    x, y, w, h = box
+    lh = max(8, h)
+    crop = page.image.crop((max(0, int(x - 0.6 * lh)), max(0, int(y - 0.35 * lh)),
+                            min(page.image.width, int(x + w + 0.6 * lh)),
+                            min(page.image.height, int(y + h + 0.35 * lh))))
+    if crop.width < 4 or crop.height < 4:
+        return None
+    crop = crop.resize((crop.width * 2, crop.height * 2), Image.LANCZOS)
+    padded = Image.new("L", (crop.width + 40, crop.height + 40), 255)
+    padded.paste(crop.convert("L"), (20, 20))
+    try:
+        words = ctx.engine.text_line(padded, whitelist=whitelist, psm=7)
+    except Exception:  # noqa: BLE001 - a failed re-read leaves the first reading as it was
+        return None
+    text = " ".join(t for t, _ in words)
+    return parse(text) if text else None
+
+
+def reread_labelled_date(ctx: Context, pattern: str, order: str = "DMY",
+                         skip_rows: set | None = None) -> tuple[_dt.date, Value] | None:
+    """A label's value that holds figures but no date as read: read closer, once."""
+    for hit in find_labels(ctx.pages, pattern):
+        if skip_rows and (hit.page.index, hit.row) in skip_rows:
+            continue
+        for getter in (value_right, value_below):
+            v = getter(hit)
+            if v is None or len(re.findall(r"\d", v.text)) < 4 or find_dates(v.text, order=order):
+                continue
+
+            def first_date(text: str):
+                return next((d.date for d in find_dates(text, order=order) if not d.partial), None)
+
+            date = reread(ctx, v, first_date, what="date")
+            if date is None:
+                return None
+            label = " ".join(w.text for w in hit.words)
+            ctx.warnings.append(f"the date after '{label}' was read as {v.text!r}, not a date; "
+                                f"read again closer: {date.isoformat()}")
+            return date, v
+    return None
+
+
+def reread_amount(ctx: Context, v: Value, expected: str, what: str) -> bool:
+    """Whether the amount, read again closer, is ``expected`` (the sum its check wants)."""
+    def parse(text: str):
+        found = find_amounts(text)
+        return to_decimal_string(found[-1].value) if found else None
+
+    return reread(ctx, v, parse, what=what) == expected

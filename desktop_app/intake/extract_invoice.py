@@ -7,6 +7,7 @@ from statistics import median
 
 from desktop_app.intake.extract_common import (
     Context, all_dates, amount_by_labels, confident_text, date_near_label, date_order_of, norm,
+    reread_labelled_date,
     seg_value,
 )
 from desktop_app.intake.layout import Value, find_labels, value_below, value_near, value_right
@@ -101,6 +102,10 @@ def _date(ctx: Context) -> None:
     got = date_near_label(ctx.pages, _DATE_LABELS, order=order)
     if got:
         ctx.put("date", got[0].isoformat(), 0.95 * got[1].conf, got[1])
+        return
+    got = reread_labelled_date(ctx, _DATE_LABELS, order=order)
+    if got:
+        ctx.put("date", got[0].isoformat(), 0.8 * got[1].conf, got[1])
         return
     spots = all_dates(ctx.pages, order=order)
     # "Facture n° 123 du 02 juillet 2015": the date on the invoice-number line.

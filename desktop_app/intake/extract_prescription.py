@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from desktop_app.intake.barcodes import read_code128
-from desktop_app.intake.extract_common import Context, all_dates, confident_text, norm, seg_value
+from desktop_app.intake.extract_common import Context, all_dates, confident_text, norm, reread, seg_value
 from desktop_app.intake.layout import Value, find_labels, value_below, value_right
 from desktop_app.intake.names import clean_person, is_title, looks_like_person
 from desktop_app.intake.parse_ids import luhn_check_digit, read_rpps
@@ -108,7 +108,19 @@ def _rpps(ctx: Context) -> None:
                         f"RPPS read as {labelled[0].value} fails its check digit; the barcode gives {digits}")
                 return
     if labelled:
-        _put_rpps(ctx, *labelled)
+        reading, v = labelled
+
+        def passing(text: str):
+            again = read_rpps(text)
+            return again if again is not None and again.valid else None
+
+        again = reread(ctx, v, passing, whitelist="0123456789", what="rpps")
+        if again is not None:
+            ctx.put("prescriber_rpps", again.value, 0.75 * v.conf, v, source_text=f"read again: {again.value}")
+            ctx.warnings.append(f"RPPS first read as {reading.value} fails its check digit; "
+                                f"read again closer: {again.value}")
+            return
+        _put_rpps(ctx, reading, v)
         return
     ctx.put_none("prescriber_rpps", 0.5)
 

@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from statistics import median
 
-from desktop_app.intake.extract_common import Context, amount_right_of, amount_below, norm
+from desktop_app.intake.extract_common import (
+    Context, amount_below, amount_right_of, norm, reread_amount, reread_labelled_date,
+)
 from desktop_app.intake.layout import Page, Row, Value, Word, find_labels, value_near, value_right, value_below
 from desktop_app.intake.names import clean_person
 from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string
@@ -371,6 +373,11 @@ def _statement_date(ctx: Context, headers: list[Header]) -> None:
                     dm = dms[1]
                 ctx.put("statement_date", dm.date.isoformat(), (0.9 - 0.05 * rank) * v.conf, v)
                 return
+    for rank, pattern in enumerate(_STATEMENT_DATE_LABELS):
+        got = reread_labelled_date(ctx, pattern, skip_rows=header_rows)
+        if got:
+            ctx.put("statement_date", got[0].isoformat(), 0.7 * got[1].conf, got[1])
+            return
     # "Lyon, le 8 juillet 2025" in the letterhead.
     for page in ctx.pages[:1]:
         for r, row in enumerate(page.rows[: max(15, len(page.rows) // 3)]):
@@ -615,6 +622,13 @@ def _total(ctx: Context, headers: list[Header], lines: list[Line], table_total) 
         return
     amount, v, base = found
     agrees = lines_sum is not None and Decimal(amount) == lines_sum
+    if lines_sum is not None and not agrees:
+        expected = to_decimal_string(lines_sum)
+        if reread_amount(ctx, v, expected, "total"):
+            ctx.put("total_paid", expected, 0.85 * v.conf, v, source_text=f"read again: {expected}")
+            ctx.warnings.append(f"total paid first read as {amount} differed from the sum of the lines; "
+                                f"read again closer: {expected}")
+            return
     ctx.put("total_paid", amount, (0.98 if agrees else base) * v.conf, v)
     if lines_sum is not None and not agrees:
         ctx.warnings.append(
