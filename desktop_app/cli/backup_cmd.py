@@ -10,7 +10,9 @@ from desktop_app import config
 from desktop_app.cli.main import EXIT_PROBLEMS, with_context
 from desktop_app.cli.output import emit_json, line, table, warn
 from desktop_app.core.errors import UserError
-from desktop_app.services import backups
+from desktop_app.cli.lazy import lazy
+
+backups = lazy("desktop_app.services.backups")
 
 _ID_HELP = "backup file name, or its number in 'backup list'"
 

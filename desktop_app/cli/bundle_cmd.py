@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from desktop_app.cli.main import with_context
 from desktop_app.cli.output import emit_json, line, table, warn
-from desktop_app.services import tracking
+from desktop_app.cli.lazy import lazy
+from desktop_app.core.model import PAYERS
+
+tracking = lazy("desktop_app.services.tracking")
 
 
 def register(sub) -> None:
@@ -16,7 +19,7 @@ def register(sub) -> None:
         "something blocking is missing, unless --force.",
     )
     bun.add_argument("claim", metavar="CLAIM")
-    bun.add_argument("--to", required=True, choices=tracking.PAYERS, dest="payer")
+    bun.add_argument("--to", required=True, choices=PAYERS, dest="payer")
     bun.add_argument("--out", required=True, metavar="FILE.pdf")
     bun.add_argument("--force", action="store_true",
                      help="prepare it even though the claim is incomplete")

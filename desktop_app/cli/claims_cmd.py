@@ -5,7 +5,11 @@ from __future__ import annotations
 from desktop_app.cli.main import with_context
 from desktop_app.cli.output import emit_json, line, table, warn
 from desktop_app.core.model import Category, TiersPayant
-from desktop_app.services import claims, tracking
+from desktop_app.cli.lazy import lazy
+from desktop_app.core.model import CHANNELS, PAYERS
+
+claims = lazy("desktop_app.services.claims")
+tracking = lazy("desktop_app.services.tracking")
 
 _FIELDS = [
     ("--title", "title", "what it was, e.g. 'GP visit'"),
@@ -57,15 +61,15 @@ def register(sub) -> None:
 
     send = cmds.add_parser("send", help="record that the claim was sent to a payer")
     send.add_argument("id")
-    send.add_argument("--to", required=True, choices=tracking.PAYERS, dest="payer")
+    send.add_argument("--to", required=True, choices=PAYERS, dest="payer")
     send.add_argument("--date", help="when it was sent (default today)")
-    send.add_argument("--channel", choices=tracking.CHANNELS, default="post")
+    send.add_argument("--channel", choices=CHANNELS, default="post")
     send.add_argument("--json", action="store_true")
     send.set_defaults(handler=with_context(_send))
 
     paid = cmds.add_parser("paid", help="record a payment from a payer (partial payments add up)")
     paid.add_argument("id")
-    paid.add_argument("--from", required=True, choices=tracking.PAYERS, dest="payer")
+    paid.add_argument("--from", required=True, choices=PAYERS, dest="payer")
     paid.add_argument("--amount", required=True)
     paid.add_argument("--date", help="payment date (default today)")
     paid.add_argument("--json", action="store_true")
@@ -73,7 +77,7 @@ def register(sub) -> None:
 
     reject = cmds.add_parser("reject", help="record that a payer rejected the claim")
     reject.add_argument("id")
-    reject.add_argument("--by", required=True, choices=tracking.PAYERS, dest="payer")
+    reject.add_argument("--by", required=True, choices=PAYERS, dest="payer")
     reject.add_argument("--reason", required=True)
     reject.add_argument("--date")
     reject.add_argument("--json", action="store_true")
@@ -81,14 +85,14 @@ def register(sub) -> None:
 
     close = cmds.add_parser("close", help="close a payer's track (nothing more will come)")
     close.add_argument("id")
-    close.add_argument("--payer", required=True, choices=tracking.PAYERS)
+    close.add_argument("--payer", required=True, choices=PAYERS)
     close.add_argument("--reason")
     close.add_argument("--json", action="store_true")
     close.set_defaults(handler=with_context(_close))
 
     undo = cmds.add_parser("undo", help="undo the last step of a payer's track")
     undo.add_argument("id")
-    undo.add_argument("--payer", required=True, choices=tracking.PAYERS)
+    undo.add_argument("--payer", required=True, choices=PAYERS)
     undo.add_argument("--json", action="store_true")
     undo.set_defaults(handler=with_context(_undo))
 

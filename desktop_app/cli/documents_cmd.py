@@ -8,7 +8,9 @@ from desktop_app.cli.main import EXIT_BAD_INPUT, with_context
 from desktop_app.cli.output import emit_json, line, table, warn
 from desktop_app.core.errors import UserError
 from desktop_app.core.model import DocumentKind
-from desktop_app.services import documents
+from desktop_app.cli.lazy import lazy
+
+documents = lazy("desktop_app.services.documents")
 
 
 def register(sub) -> None:

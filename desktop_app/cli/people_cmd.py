@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from desktop_app.cli.main import with_context
 from desktop_app.cli.output import emit_json, line, table, warn
-from desktop_app.services import people
+from desktop_app.cli.lazy import lazy
+
+people = lazy("desktop_app.services.people")
 
 _OPTIONS = [
     ("--nir", "nir", "social security number (15 characters, spaces allowed)"),

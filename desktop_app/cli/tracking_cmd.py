@@ -7,7 +7,11 @@ import sys
 from desktop_app.cli.main import EXIT_PROBLEMS, with_context
 from desktop_app.cli.output import emit_json, line, table
 from desktop_app.core.model import Category
-from desktop_app.services import exports, statements, tracking
+from desktop_app.cli.lazy import lazy
+
+exports = lazy("desktop_app.services.exports")
+statements = lazy("desktop_app.services.statements")
+tracking = lazy("desktop_app.services.tracking")
 
 
 def register(sub) -> None:

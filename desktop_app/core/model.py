@@ -58,6 +58,10 @@ class Payer(StrEnum):
     MUTUELLE = "mutuelle"
 
 
+PAYERS = tuple(Payer.values())
+CHANNELS = ("post", "online", "noemie")  # how a claim reached a payer
+
+
 class FieldSource(StrEnum):
     OCR = "ocr"
     TEXT = "text"  # read from a PDF's text layer

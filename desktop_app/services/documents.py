@@ -9,7 +9,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from desktop_app.core.errors import Cancelled, NotFound, UserError
 from desktop_app.core.model import (
@@ -21,9 +21,11 @@ from desktop_app.core.model import (
     to_plain,
 )
 from desktop_app.services import limits
-from desktop_app.services.context import Context
 from desktop_app.services.parsing import name_tokens, parse_amount, parse_date, parse_yes_no
 from desktop_app.store import originals
+
+if TYPE_CHECKING:
+    from desktop_app.services.context import Context
 
 # progress(done_steps, total_steps, message)
 Progress = Callable[[int, int, str], None]

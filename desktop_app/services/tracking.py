@@ -29,7 +29,7 @@ from decimal import Decimal
 
 from desktop_app.core import rules
 from desktop_app.core.errors import UserError
-from desktop_app.core.model import Category, Claim, Payer
+from desktop_app.core.model import CHANNELS, PAYERS, Category, Claim, Payer
 from desktop_app.core.rules.money import ZERO, money_str, to_decimal
 from desktop_app.core.rules.tracks import TrackState
 from desktop_app.services.claims import get_claim
@@ -37,8 +37,6 @@ from desktop_app.services.context import Context
 from desktop_app.services.parsing import parse_amount, parse_date
 from desktop_app.store.db import now
 
-PAYERS = ("cpam", "mutuelle")
-CHANNELS = ("post", "online", "noemie")
 TOLERANCE = Decimal("0.01")
 
 
