@@ -9,6 +9,7 @@ CPAM statement (a PDF with a text layer, as ameli gives them). The people and nu
 
 from __future__ import annotations
 
+import math
 import zlib
 from pathlib import Path
 
@@ -18,6 +19,15 @@ OUT = Path(__file__).resolve().parents[1] / "resources" / "samples"
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 W, H = 1240, 1754  # A4 at 150 dpi
 DPI = (150, 150)
+
+
+def _scribble(d, x: int, y: int) -> None:
+    points = [
+        (x + i * 6, y + 30 + int(18 * math.sin(i / 2.3) + 8 * math.sin(i / 0.9)))
+        for i in range(40)
+    ]
+    d.line(points, fill=30, width=4, joint="curve")
+    d.line([(x + 20, y + 62), (x + 210, y + 50)], fill=30, width=3)
 
 
 def font(size: int, bold: bool = False, serif: bool = False):
@@ -113,7 +123,7 @@ def care_sheet() -> None:
     y += 120
     d.text((95, y), "Signature de l'assuré(e)", font=font(26), fill=0)
     d.text((700, y), "Signature du fournisseur", font=font(26), fill=0)
-    d.text((120, y + 50), "C. Martin", font=font(40, serif=True), fill=40)
+    _scribble(d, 120, y + 45)  # ink, as a pen leaves it: a printed name is not a signature
     d.text((720, y + 50), "Ph. du Parc", font=font(36, serif=True), fill=40)
     save(im, "feuille_de_soins_stimulateur.png")
 
