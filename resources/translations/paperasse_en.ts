@@ -102,7 +102,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="530"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="529"/>
         <source>%n document(s) mention “%1”.</source>
         <translation>
             <numerusform>%n document mentions “%1”.</numerusform>
@@ -110,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="540"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="539"/>
         <source>%n document(s).</source>
         <translation>
             <numerusform>%n document.</numerusform>
@@ -118,7 +118,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="768"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="767"/>
         <source>%n document(s) attached.</source>
         <translation>
             <numerusform>%n document attached.</numerusform>

@@ -670,32 +670,32 @@
         <translation>Votre mutuelle ne vous doit rien</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="59"/>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="58"/>
         <source>Chase the %1 — %2, %3 (%4): due since %5</source>
         <translation>Relancer la %1 — %2, %3 (%4) : à faire depuis le %5</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="66"/>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="65"/>
         <source>Too late for the %1? %2, %3: the deadline was %4</source>
         <translation>Trop tard pour la %1 ? %2, %3 : le délai était le %4</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="71"/>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="70"/>
         <source>Send to the %1 by %2 — %3, %4</source>
         <translation>Envoyer à la %1 avant le %2 — %3, %4</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="74"/>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="73"/>
         <source>No deadline coming up.</source>
         <translation>Aucune échéance à venir.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="75"/>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="74"/>
         <source>Nothing to chase. All good.</source>
         <translation>Rien à relancer. Tout va bien.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="94"/>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="93"/>
         <source>Already received: %1</source>
         <translation>Déjà reçu : %1</translation>
     </message>
@@ -1643,193 +1643,193 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="75"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="74"/>
         <source>Paperasse — demo household</source>
         <translation>Paperasse — foyer de démonstration</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="192"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="191"/>
         <source>Select a claim or a document to see it here.</source>
         <translation>Sélectionnez un dossier ou un document pour l’afficher ici.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="215"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="214"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="217"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="216"/>
         <source>&amp;Import scans and PDFs…</source>
         <translation>&amp;Importer des scans et des PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="220"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="219"/>
         <source>&amp;Paste an image</source>
         <translation>&amp;Coller une image</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="224"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="223"/>
         <source>&amp;Export everything to an archive…</source>
         <translation>&amp;Exporter tout dans une archive…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="227"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="226"/>
         <source>Import an &amp;archive…</source>
         <translation>Importer une &amp;archive…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="230"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="229"/>
         <source>&amp;Backups…</source>
         <translation>&amp;Sauvegardes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="234"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="233"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="237"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="236"/>
         <source>&amp;Leave the demo</source>
         <translation>Q&amp;uitter la démonstration</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="239"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="238"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="241"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="240"/>
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="243"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="242"/>
         <source>&amp;Undo the last payer step</source>
         <translation>&amp;Annuler la dernière étape de remboursement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="246"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="245"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="248"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="247"/>
         <source>&amp;Remove the document from its claim</source>
         <translation>Retirer le document de son &amp;dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="255"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="254"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="256"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="255"/>
         <source>&amp;Home</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="257"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="256"/>
         <source>&amp;Inbox</source>
         <translation>&amp;Boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="258"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="257"/>
         <source>&amp;All claims</source>
         <translation>&amp;Tous les dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="259"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="258"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ctualiser</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="260"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="259"/>
         <source>Go to the &amp;lists</source>
         <translation>Aller aux &amp;listes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="261"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="260"/>
         <source>&amp;Lists and household</source>
         <translation>&amp;Listes et foyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="267"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="266"/>
         <source>&amp;Household</source>
         <translation>&amp;Foyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="268"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="267"/>
         <source>Add a &amp;person…</source>
         <translation>Ajouter une &amp;personne…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="270"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="269"/>
         <source>&amp;Edit the person…</source>
         <translation>&amp;Modifier la personne…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="273"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="272"/>
         <source>New &amp;claim…</source>
         <translation>Nouveau &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="276"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="275"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="277"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="276"/>
         <source>&amp;About Paperasse</source>
         <translation>&amp;À propos de Paperasse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="279"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="278"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="284"/>
-        <location filename="../../desktop_app/gui/main_window.py" line="796"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="283"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="795"/>
         <source>New claim</source>
         <translation>Nouveau dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="291"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="290"/>
         <source>Search documents (Ctrl+F)</source>
         <translation>Rechercher dans les documents (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="292"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="291"/>
         <source>Search documents</source>
         <translation>Rechercher dans les documents</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="412"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="411"/>
         <source>Some scans are missing</source>
         <translation>Des scans manquent</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="417"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="416"/>
         <source>The automatic backup failed: %1</source>
         <translation>La sauvegarde automatique a échoué : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="419"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="418"/>
         <source>Backups…</source>
         <translation>Sauvegardes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="494"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="493"/>
         <source>Could not add up the claims: %1</source>
         <translation>Impossible de faire le total des dossiers : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="528"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="527"/>
         <source>Search results</source>
         <translation>Résultats de la recherche</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="530"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="529"/>
         <source>%n document(s) mention “%1”.</source>
         <translation>
             <numerusform>%n document mentionne « %1 ».</numerusform>
@@ -1837,27 +1837,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="533"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="532"/>
         <source>Inbox</source>
         <translation>Boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="535"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="534"/>
         <source>New documents to check and attach to a claim. Drag them onto a claim, or open one and choose its claim.</source>
         <translation>Nouveaux documents à vérifier et à joindre à un dossier. Glissez-les sur un dossier, ou ouvrez-en un et choisissez son dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="536"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="535"/>
         <source>The inbox is empty: every document is filed in a claim.</source>
         <translation>La boîte de réception est vide : chaque document est classé dans un dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="539"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="538"/>
         <source>All documents</source>
         <translation>Tous les documents</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="540"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="539"/>
         <source>%n document(s).</source>
         <translation>
             <numerusform>%n document.</numerusform>
@@ -1865,37 +1865,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="550"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="549"/>
         <source>Claims of %1</source>
         <translation>Dossiers de %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="552"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="551"/>
         <source>All claims</source>
         <translation>Tous les dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="556"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="555"/>
         <source>No claim here. Import a document or start a new claim.</source>
         <translation>Aucun dossier ici. Importez un document ou créez un nouveau dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="558"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="557"/>
         <source>No claim in this list.</source>
         <translation>Aucun dossier dans cette liste.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="739"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="738"/>
         <source>Attach a scan to the claim</source>
         <translation>Joindre un scan au dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="766"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="765"/>
         <source>Cannot attach this document</source>
         <translation>Impossible de joindre ce document</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="768"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="767"/>
         <source>%n document(s) attached.</source>
         <translation>
             <numerusform>%n document joint.</numerusform>
@@ -1903,49 +1903,49 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="777"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="776"/>
         <source>This document is not attached to a claim.</source>
         <translation>Ce document n’est joint à aucun dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="781"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="780"/>
         <source>Remove from the claim?</source>
         <translation>Retirer du dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="782"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="781"/>
         <source>The document goes back to the inbox; it is not deleted.</source>
         <translation>Le document retourne dans la boîte de réception ; il n’est pas supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="788"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="787"/>
         <source>Cannot remove this document</source>
         <translation>Impossible de retirer ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="814"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="813"/>
         <source>Open a claim to undo its last step.</source>
         <translation>Ouvrez un dossier pour annuler sa dernière étape.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="849"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="848"/>
         <source>About Paperasse</source>
         <translation>À propos de Paperasse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="850"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="849"/>
         <source>Paperasse %1
 Keeps your household&apos;s health paperwork in order, on this computer.</source>
         <translation>Paperasse %1
 Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="861"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="860"/>
         <source>Stop the import?</source>
         <translation>Arrêter l’import ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="862"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="861"/>
         <source>Documents are still being imported. Stop after the current page and quit?</source>
         <translation>Des documents sont encore en cours d’import. Arrêter après la page en cours et quitter ?</translation>
     </message>
@@ -2604,6 +2604,11 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
         <translation>écart</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="127"/>
+        <source>as expected</source>
+        <translation>comme prévu</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="136"/>
         <source>The amount paid is not what was expected for this claim.</source>
         <translation>Le montant versé n&apos;est pas celui attendu pour ce dossier.</translation>
@@ -2681,8 +2686,8 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
     </message>
     <message>
         <location filename="../../desktop_app/gui/views/document_view.py" line="137"/>
-        <source>Differs</source>
-        <translation>Écart</translation>
+        <source>Check</source>
+        <translation type="unfinished">À vérifier</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/views/document_view.py" line="139"/>

@@ -124,7 +124,7 @@ class StatementController(QObject):
                 labels.day(p.get("care_date")),
                 labels.money(p.get("amount")),
                 labels.money(p.get("expected")),
-                ("⚠ " + self.tr("differs")) if p.get("differs") else "✓",
+                ("⚠ " + self.tr("differs")) if p.get("differs") else "✓ " + self.tr("as expected"),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -134,7 +134,7 @@ class StatementPanel(QGroupBox):
         self.set_payer.setText(self.tr("Use this payer"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Claim"), self.tr("Person"), self.tr("Care date"), self.tr("Paid"),
-             self.tr("Expected"), self.tr("Differs")]
+             self.tr("Expected"), self.tr("Check")]
         )
         self.table.setAccessibleName(self.tr("Payments found on the statement"))
         self.record.setText(self.tr("&Record these payments"))
