@@ -2687,7 +2687,7 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
     <message>
         <location filename="../../desktop_app/gui/views/document_view.py" line="137"/>
         <source>Check</source>
-        <translation type="unfinished">À vérifier</translation>
+        <translation>Vérification</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/views/document_view.py" line="139"/>
