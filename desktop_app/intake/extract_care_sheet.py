@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from desktop_app.intake.extract_common import (
-    Context, all_dates, amount_by_labels, confident_text, norm, reread_amount, seg_value,
+    Context, all_dates, amount_by_labels, confident_text, norm, reread_amount,
 )
 from desktop_app.intake.imaging import (
     binarise, box_contents, crop_layout, for_ocr, ink_amount, line_profile, read_stacked,

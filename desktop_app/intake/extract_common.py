@@ -9,7 +9,7 @@ from typing import Callable
 
 from PIL import Image
 
-from desktop_app.intake.layout import Hit, Page, Row, Value, find_labels, fold, value_below, value_right
+from desktop_app.intake.layout import Hit, Page, Value, find_labels, fold, value_below, value_right
 from desktop_app.intake.ocr import OcrEngine
 from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string
 from desktop_app.intake.parse_dates import DateMatch, find_dates

@@ -9,7 +9,7 @@ from desktop_app.intake.barcodes import read_code128
 from desktop_app.intake.extract_common import Context, all_dates, confident_text, norm, reread, seg_value
 from desktop_app.intake.layout import Value, find_labels, value_below, value_right
 from desktop_app.intake.names import clean_person, is_title, looks_like_person
-from desktop_app.intake.parse_ids import luhn_check_digit, read_rpps
+from desktop_app.intake.parse_ids import read_rpps
 from desktop_app.intake.result import ExtractedField
 
 from desktop_app.core.identifiers import rpps_is_plausible

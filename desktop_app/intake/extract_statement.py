@@ -22,7 +22,17 @@ from statistics import median
 from desktop_app.intake.extract_common import (
     Context, amount_below, amount_right_of, norm, reread_amount, reread_labelled_date,
 )
-from desktop_app.intake.layout import Page, Row, Value, Word, find_labels, value_near, value_right, value_below
+from desktop_app.intake.layout import (
+    Page,
+    Row,
+    Value,
+    Word,
+    WordGroup,
+    find_labels,
+    value_below,
+    value_near,
+    value_right,
+)
 from desktop_app.intake.names import clean_person
 from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string
 from desktop_app.intake.parse_dates import find_dates
@@ -107,21 +117,8 @@ _REFERENCE_LABELS = r"n de decompte|numero de decompte|decompte n|n decompte|ref
 
 
 @dataclass
-class Cell:
-    words: list[Word]
+class Cell(WordGroup):
     page: Page
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
-
-    @property
-    def x0(self) -> float:
-        return min(w.x for w in self.words)
-
-    @property
-    def x1(self) -> float:
-        return max(w.x1 for w in self.words)
 
     @property
     def value(self) -> Value:

@@ -54,7 +54,9 @@ def _norm_token(text: str) -> str:
 
 
 @dataclass
-class Segment:
+class WordGroup:
+    """Words read together (a segment, a row, a table cell) and the box around them."""
+
     words: list[Word]
 
     @property
@@ -79,21 +81,17 @@ class Segment:
 
 
 @dataclass
-class Row:
-    words: list[Word]
+class Segment(WordGroup):
+    pass
+
+
+@dataclass
+class Row(WordGroup):
     segments: list[Segment] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return "   ".join(s.text for s in self.segments)
-
-    @property
-    def y0(self) -> float:
-        return min(w.y for w in self.words)
-
-    @property
-    def y1(self) -> float:
-        return max(w.y1 for w in self.words)
 
     @property
     def cy(self) -> float:

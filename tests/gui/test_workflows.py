@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from desktop_app.services import claims, documents, tracking
+from desktop_app.services import documents, tracking
 
 
 def _import(qtbot, window, paths):

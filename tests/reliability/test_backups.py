@@ -1,7 +1,6 @@
 """Backups: take, list, verify, rotate, restore; a damaged copy is never restored."""
 
 import datetime as dt
-import inspect
 import json
 import sqlite3
 import stat
