@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from desktop_app.gui.models import claims_model as cm
 from desktop_app.gui.models import documents_model as dm
+from desktop_app.gui.models.row_model import ObjectRole, SortRole
 from desktop_app.services.overview import ClaimRow, DocumentRow
 
 
@@ -25,7 +26,7 @@ def test_claims_model_shows_status_in_words(qapp):
     assert model.index(0, cm.PAID).data() == "€10.00"
     assert model.index(0, cm.EXPECTED).data() == "€10.00"
     assert model.index(0, cm.CPAM).data(Qt.ItemDataRole.BackgroundRole) is not None
-    assert model.index(0, cm.PERSON).data(cm.ObjectRole).id == 1
+    assert model.index(0, cm.PERSON).data(ObjectRole).id == 1
 
 
 def test_claims_model_sorts_through_the_proxy(qapp):
@@ -34,7 +35,7 @@ def test_claims_model_sorts_through_the_proxy(qapp):
     proxy.setSourceModel(model)
     model.set_rows([_row(1, paid="30.00"), _row(2, paid="5.00"), _row(3, paid="12.50")])
     proxy.sort(cm.PAID, Qt.SortOrder.AscendingOrder)
-    assert [proxy.index(r, cm.PAID).data(cm.SortRole) for r in range(3)] == [5.0, 12.5, 30.0]
+    assert [proxy.index(r, cm.PAID).data(SortRole) for r in range(3)] == [5.0, 12.5, 30.0]
     proxy.sort(cm.PAID, Qt.SortOrder.DescendingOrder)
     assert proxy.index(0, cm.PAID).data() == "€30.00"
     assert model.row_for(1) == 0

@@ -6,7 +6,6 @@ import datetime as _dt
 from decimal import Decimal
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QByteArray,
     QCoreApplication,
     QMimeData,
@@ -18,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.gui import labels
+from desktop_app.gui.models.row_model import RowTableModel, SortRole
 from desktop_app.services.overview import ClaimRow, smart_lists
 
 # The most telling columns first: on a narrow window the amounts are the ones scrolled to.
@@ -34,8 +34,6 @@ _HEADERS = (
     lambda: QCoreApplication.translate("ClaimsTableModel", "Received"),
 )
 
-SortRole = Qt.ItemDataRole.UserRole + 1
-ObjectRole = Qt.ItemDataRole.UserRole + 2
 DOCUMENT_MIME = "application/x-paperasse-document-ids"
 
 # Background tints for states; the text always says the state too.
@@ -60,7 +58,9 @@ def _money_sum(*values) -> Decimal | None:
 BATCH = 2000
 
 
-class ClaimsTableModel(QAbstractTableModel):
+class ClaimsTableModel(RowTableModel):
+    HEADERS = _HEADERS
+
     documents_dropped = Signal(int, list)  # claim id, document ids
 
     def __init__(self, parent=None):
@@ -127,28 +127,10 @@ class ClaimsTableModel(QAbstractTableModel):
 
     # Qt model API
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else self._shown
+    def _row_count(self) -> int:
+        return self._shown
 
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _HEADERS[section]()
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == SortRole:
-            return self._sort_key(row, column)
-        if role == ObjectRole:
-            return row
+    def _other_role(self, row: ClaimRow, column: int, role):
         if role == Qt.ItemDataRole.BackgroundRole and column in (CPAM, MUTUELLE):
             state = row.cpam_state if column == CPAM else row.mutuelle_state
             colour = STATE_COLOURS.get(state)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 
 from desktop_app.gui import labels
-from desktop_app.gui.models.claims_model import DOCUMENT_MIME, ObjectRole, SortRole, encode_document_ids
+from desktop_app.gui.models.claims_model import DOCUMENT_MIME, encode_document_ids
+from desktop_app.gui.models.row_model import RowTableModel, SortRole
 from desktop_app.services.overview import DocumentRow
 
 NAME, KIND, PERSON, DATE, AMOUNT, TO_CONFIRM, CLAIM, FOUND = range(8)
@@ -22,7 +23,9 @@ _HEADERS = (
 )
 
 
-class DocumentsTableModel(QAbstractTableModel):
+class DocumentsTableModel(RowTableModel):
+    HEADERS = _HEADERS
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[DocumentRow] = []
@@ -44,28 +47,7 @@ class DocumentsTableModel(QAbstractTableModel):
                 return i
         return None
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _HEADERS[section]()
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == SortRole:
-            return self._sort_key(row, column)
-        if role == ObjectRole:
-            return row
+    def _other_role(self, row: DocumentRow, column: int, role):
         if role == Qt.ItemDataRole.ToolTipRole and column == FOUND:
             return row.snippet
         if role == Qt.ItemDataRole.TextAlignmentRole and column == AMOUNT:

@@ -1,0 +1,51 @@
+"""A table model over a list of plain row objects: the shared Qt plumbing of the app's tables."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+SortRole = Qt.ItemDataRole.UserRole + 1
+ObjectRole = Qt.ItemDataRole.UserRole + 2
+
+
+class RowTableModel(QAbstractTableModel):
+    """Subclasses set HEADERS (callables giving the translated title of each column) and say what
+    a cell shows (_display), how it sorts (_sort_key) and anything else (_other_role)."""
+
+    HEADERS: tuple = ()
+
+    def _row_count(self) -> int:
+        return len(self._rows)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._row_count()
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]()
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == SortRole:
+            return self._sort_key(row, column)
+        if role == ObjectRole:
+            return row
+        return self._other_role(row, column, role)
+
+    def _display(self, row, column: int):
+        raise NotImplementedError
+
+    def _sort_key(self, row, column: int):
+        raise NotImplementedError
+
+    def _other_role(self, row, column: int, role):
+        return None
