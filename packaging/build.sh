@@ -159,7 +159,11 @@ echo "== Paperasse $VERSION package: $DIST/paperasse ($(du -sh "$DIST/paperasse"
   || echo "   tesseract: the system's (tesseract-ocr + tesseract-ocr-fra)"
 cat "$RESULTS"
 if [ "$failed" = 0 ]; then
+  # What users download: the tested folder, as one archive.
+  archive="$DIST/paperasse-$VERSION-linux-$(uname -m).tar.gz"
+  tar -C "$DIST" -czf "$archive.part" paperasse && mv "$archive.part" "$archive"
   echo "== smoke test passed: run it with  $APP   (menu entry: make install-desktop)"
+  echo "== for users: $archive ($(du -h "$archive" | cut -f1))"
   exit 0
 fi
 echo "== smoke test FAILED" >&2
