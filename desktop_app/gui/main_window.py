@@ -28,6 +28,7 @@ from desktop_app.gui.controllers.messages import show_error
 from desktop_app.gui.controllers.person_controller import PersonController
 from desktop_app.gui.controllers.safekeeping_controller import SafekeepingController
 from desktop_app.gui.controllers.settings_controller import SettingsController
+from desktop_app.gui import labels
 from desktop_app.gui.models.claims_model import ClaimsFilterModel, ClaimsTableModel
 from desktop_app.gui.models.documents_model import (
     CLAIM,
@@ -486,8 +487,9 @@ class MainWindow(QMainWindow):
         generation = self._claims_generation
         if not self.household:
             self.dashboard_controller.show_loading()
+        lang = labels.current_language()  # read on the UI thread: the installed translation
         self.workers.run(
-            lambda ctx, **_: overview.claim_list(ctx, detailed=True),
+            lambda ctx, **_: overview.claim_list(ctx, detailed=True, lang=lang),
             on_success=lambda result: self._claims_arrived(generation, result, final=True),
             on_failure=lambda exc: self.say(
                 self.tr("Could not add up the claims: %1").replace("%1", str(exc))

@@ -477,7 +477,7 @@ def _track_warnings(track: dict, payer: str, status: dict) -> list[str]:
         when = f" on {sent[-1]['date']}" if sent and sent[-1]["date"] else ""
         via = " by NOEMIE" if sent and sent[-1]["channel"] == "noemie" else ""
         return [f"this claim was already sent to {who}{via}{when} (its track is {state})"]
-    if payer == "mutuelle" and track["next_action"].startswith("Nothing to send"):
+    if payer == "mutuelle" and track.get("next_action_id") == "send.noemie_nothing":
         return ["the mutuelle is linked by NOEMIE: the CPAM forwards this claim to it; post this "
                 "only if the mutuelle asks for it"]
     if payer == "cpam" and status["tiers_payant"] in ("amo", "all"):

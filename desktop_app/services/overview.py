@@ -21,6 +21,8 @@ WAITING_STATES = {"sent"}
 DONE_STATES = {"paid", "closed", "direct"}
 
 SMART_LISTS = ("todo", "ready", "waiting", "overdue", "paid")
+# Next actions that ask nothing of the user (core.rules.messages ids).
+NOTHING_TO_DO = ("track.direct", "track.closed", "track.closed_received")
 
 
 @dataclass(slots=True)
@@ -163,12 +165,15 @@ class ClaimList:
     complete: bool = True
 
 
-def claim_list(ctx: Context, limit: int | None = None, detailed: bool = False) -> ClaimList:
-    """The claims table's rows and counts; ``detailed`` adds every claim's full status (slower)."""
+def claim_list(
+    ctx: Context, limit: int | None = None, detailed: bool = False, lang: str | None = None
+) -> ClaimList:
+    """The claims table's rows and counts; ``detailed`` adds every claim's full status (slower),
+    its sentences in ``lang`` (the interface's language)."""
     rows = claim_rows(ctx, limit=limit)
     status = None
     if detailed:
-        status = household(ctx)
+        status = household(ctx, lang=lang)
         by_id = {s["claim_id"]: s for s in status.get("claims", [])}
         for row in rows:
             s = by_id.get(row.id)
@@ -200,7 +205,7 @@ def summarise(row: ClaimRow, status: dict, today: _dt.date | None = None) -> Cla
             if track.get("deadline_status") == "passed":
                 overdue = True
         action = track.get("next_action")
-        if action and not action.startswith("Nothing to do"):
+        if action and track.get("next_action_id") not in NOTHING_TO_DO:
             actions.append(action)
     missing = status.get("missing") or []
     row.blocking = sum(1 for m in missing if m.get("severity") == "blocking")
@@ -215,11 +220,11 @@ def summarise(row: ClaimRow, status: dict, today: _dt.date | None = None) -> Cla
     return row
 
 
-def household(ctx: Context, today: _dt.date | None = None) -> dict:
+def household(ctx: Context, today: _dt.date | None = None, lang: str | None = None) -> dict:
     """tracking.household_status: every claim's full status and the money totals, in one pass."""
     from desktop_app.services import tracking
 
-    return tracking.household_status(ctx, today=today)
+    return tracking.household_status(ctx, today=today, lang=lang)
 
 
 def missing_text(item: dict) -> tuple[str, str]:

@@ -3,7 +3,9 @@
 A CPAM or mutuelle statement read by intake carries its payer and lines (care date, amount
 paid, sometimes the patient). Each line is proposed against the claim of the same person and
 care date whose outstanding amount from that payer is closest; the user accepts them in one
-step, and lines that match nothing are shown, not guessed.
+step, and lines that match nothing are shown, not guessed. An unmatched line says why in
+``why`` (in ``lang``, see tracking.language) and ``why_code`` (stable: "no_care_date_or_amount",
+"no_open_claim").
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from decimal import Decimal
 
 from desktop_app.core.errors import UserError
 from desktop_app.core.model import DocumentKind
+from desktop_app.core.rules.messages import message
 from desktop_app.core.rules.money import ZERO, money_str, to_decimal
 from desktop_app.core.rules.tracks import TrackState
 from desktop_app.services import tracking
@@ -39,8 +42,13 @@ def _payer_of(doc) -> str:
     )
 
 
-def propose(ctx: Context, document_id) -> dict:
+def _why(code: str, lang: str) -> dict:
+    return {"why": message(f"statement.{code}", lang), "why_code": code}
+
+
+def propose(ctx: Context, document_id, lang: str | None = None) -> dict:
     """Payments the statement lists, each with the claim it most likely belongs to."""
+    lang = tracking.language(ctx, lang)
     doc = get_document(ctx, document_id)
     if doc.kind != DocumentKind.STATEMENT:
         raise UserError(
@@ -50,7 +58,7 @@ def propose(ctx: Context, document_id) -> dict:
     payer = _payer_of(doc)
     lines = _field(doc, "lines") or []
     statement_date = _field(doc, "statement_date")
-    status = tracking.household_status(ctx)
+    status = tracking.household_status(ctx, lang=lang)
     people = {p.id: p for p in ctx.store.people()}
     proposals, unmatched, taken = [], [], set()
     for index, line in enumerate(lines):
@@ -59,7 +67,7 @@ def propose(ctx: Context, document_id) -> dict:
         care_date = line.get("care_date")
         amount = parse_amount(line.get("amount_paid"), "statement amount")
         if not care_date or amount is None:
-            unmatched.append({"line": index, **line, "why": "no care date or amount read"})
+            unmatched.append({"line": index, **line, **_why("no_care_date_or_amount", lang)})
             continue
         names = name_tokens(line.get("patient_name"))
         best = None
@@ -79,7 +87,7 @@ def propose(ctx: Context, document_id) -> dict:
             if best is None or gap < best[0]:
                 best = (gap, s, outstanding)
         if best is None:
-            unmatched.append({"line": index, **line, "why": "no open claim for that person and date"})
+            unmatched.append({"line": index, **line, **_why("no_open_claim", lang)})
             continue
         gap, s, outstanding = best
         taken.add(s["claim_id"])
@@ -99,21 +107,25 @@ def propose(ctx: Context, document_id) -> dict:
     return {"document_id": doc.id, "payer": payer, "proposals": proposals, "unmatched": unmatched}
 
 
-def accept(ctx: Context, document_id, lines: list[int] | None = None) -> dict:
+def accept(
+    ctx: Context, document_id, lines: list[int] | None = None, lang: str | None = None
+) -> dict:
     """Record the proposed payments (all, or the given line numbers) in one transaction."""
-    found = propose(ctx, document_id)
+    lang = tracking.language(ctx, lang)
+    found = propose(ctx, document_id, lang)
     chosen = [p for p in found["proposals"] if lines is None or p["line"] in lines]
     if not chosen:
         raise UserError(f"document {found['document_id']}: no payment to record from this statement")
     with ctx.store.transaction():
         for p in chosen:
             day = parse_date(p["date"], "statement date") if p["date"] else _dt.date.today()
-            state = tracking.claim_status(ctx, p["claim_id"])["tracks"][p["payer"]]["state"]
+            state = tracking.claim_status(ctx, p["claim_id"], lang=lang)["tracks"][p["payer"]]["state"]
             if state in (TrackState.INCOMPLETE.value, TrackState.READY.value, TrackState.REJECTED.value):
                 # The statement proves the claim reached the payer, even if nobody recorded it.
                 tracking.mark_sent(ctx, p["claim_id"], p["payer"], date=day,
-                                   channel="noemie" if p["payer"] == "mutuelle" and _noemie(ctx, p) else "post")
-            tracking.record_payment(ctx, p["claim_id"], p["payer"], p["amount"], date=day)
+                                   channel="noemie" if p["payer"] == "mutuelle" and _noemie(ctx, p) else "post",
+                                   lang=lang)
+            tracking.record_payment(ctx, p["claim_id"], p["payer"], p["amount"], date=day, lang=lang)
         claims = {p["claim_id"] for p in chosen}
         doc = get_document(ctx, document_id)
         if len(claims) == 1 and doc.claim_id is None:

@@ -18,6 +18,12 @@ Shapes returned (plain dicts, JSON-ready, amounts as decimal strings):
 'incomplete' and 'ready' are not stored: they follow from the completeness check each time,
 so attaching a document or fixing a person makes a claim ready without anyone recording it.
 Everything from 'sent' on is a recorded, timestamped event that can be undone.
+
+Texts (missing items, next actions, estimate notes, refused steps, check messages) are in the
+language asked with ``lang`` ("en" or "fr"); ``lang=None`` means the "language" setting when it is
+"fr" or "en", else English (the command line stays English unless the user chose French). Each
+track also carries ``next_action_id``, a stable id of its next action (core/rules/messages.py),
+for code that must tell actions apart whatever the language.
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ from decimal import Decimal
 from desktop_app.core import rules
 from desktop_app.core.errors import UserError
 from desktop_app.core.model import CHANNELS, PAYERS, Category, Claim, Payer
+from desktop_app.core.rules import messages
+from desktop_app.core.rules.messages import message
 from desktop_app.core.rules.money import ZERO, money_str, to_decimal
 from desktop_app.core.rules.tracks import TrackState
 from desktop_app.services.claims import get_claim
@@ -38,6 +46,15 @@ from desktop_app.services.parsing import parse_amount, parse_date
 from desktop_app.store.db import now
 
 TOLERANCE = Decimal("0.01")
+
+
+def language(ctx: Context, lang: str | None = None) -> str:
+    """The language of the texts: ``lang`` if given, else the "language" setting if it is "fr" or
+    "en", else English."""
+    if lang:
+        return messages.language(lang)
+    saved = ctx.setting("language")
+    return saved if saved in messages.LANGUAGES else messages.DEFAULT
 
 
 def _payer(payer: str) -> str:
@@ -96,9 +113,10 @@ def _to_row(r: dict) -> _Row:
 class _Household:
     """Everything about the household needed to judge claims, loaded once per call."""
 
-    def __init__(self, ctx: Context, today: _dt.date | None = None):
+    def __init__(self, ctx: Context, today: _dt.date | None = None, lang: str | None = None):
         self.ctx = ctx
         self.today = today or _dt.date.today()
+        self.lang = language(ctx, lang)
         self.tariffs = tariffs(ctx)
         self.rules = completeness_rules(ctx)
         self.settings = rules.DeadlineSettings.from_settings(ctx.settings())
@@ -138,7 +156,7 @@ class _Household:
                 forfait_used=forfait_used.get(str(c.category), ZERO),
             )
             try:
-                est = rules.estimate(inputs, self.tariffs)
+                est = rules.estimate(inputs, self.tariffs, self.lang)
             except UserError as exc:
                 raise UserError(f"claim {c.id}: {exc}") from None
             so_far[kind] = so_far.get(kind, ZERO) + est.deductions
@@ -210,7 +228,7 @@ def _status(house: _Household, claim: Claim, documents=None, rows=None) -> dict:
     documents = documents if documents is not None else ctx.store.documents(claim_id=claim.id)
     est = house.estimate(claim)
     tctx = house.track_context(claim, est)
-    missing = rules.evaluate(house.rules, house.facts(claim, documents, events))
+    missing = rules.evaluate(house.rules, house.facts(claim, documents, events), house.lang)
     tracks = {}
     for payer in PAYERS:
         state = rules.current_state(events, payer, tctx)
@@ -232,13 +250,17 @@ def _status(house: _Household, claim: Claim, documents=None, rows=None) -> dict:
         overdue = bool(
             state is TrackState.SENT and follow_up and house.today > follow_up
         ) or deadline_status == "passed"
+        action_id, _lang, action_values = rules.next_action_message(
+            events, payer, tctx, missing, house.today, house.lang
+        )
         tracks[payer] = {
             "state": str(state),
             "expected": money_str(expected) if expected is not None else None,
             "received": money_str(got),
             "difference": money_str(got - expected) if expected is not None else None,
             "flag": flag,
-            "next_action": rules.next_action(events, payer, tctx, missing, house.today),
+            "next_action": message(action_id, house.lang, **action_values),
+            "next_action_id": action_id,
             "deadline": deadline.isoformat() if deadline else None,
             "deadline_status": deadline_status,
             "follow_up_on": follow_up.isoformat() if follow_up else None,
@@ -275,21 +297,23 @@ def _follow_up(events, payer: str, settings: rules.DeadlineSettings) -> _dt.date
     return rules.follow_up_due(last.date, settings.follow_up_days)
 
 
-def claim_status(ctx: Context, claim_id, today: _dt.date | None = None) -> dict:
+def claim_status(
+    ctx: Context, claim_id, today: _dt.date | None = None, lang: str | None = None
+) -> dict:
     claim = get_claim(ctx, claim_id)
-    return _status(_Household(ctx, today), claim)
+    return _status(_Household(ctx, today, lang), claim)
 
 
-def _record(ctx: Context, claim_id, payer: str, make_event, today=None) -> dict:
+def _record(ctx: Context, claim_id, payer: str, make_event, today=None, lang=None) -> dict:
     """Apply one user action to a track: validated by the rules, written in one transaction."""
     claim = get_claim(ctx, claim_id)
     payer = _payer(payer)
-    house = _Household(ctx, today)
+    house = _Household(ctx, today, lang)
     rows = _events(ctx, claim.id)
     events = [r.event for r in rows]
     tctx = house.track_context(claim, house.estimate(claim))
     stamp = now()
-    updated = rules.apply(events, make_event(stamp), tctx)
+    updated = rules.apply(events, make_event(stamp), tctx, house.lang)
     with ctx.store.transaction():
         for event in updated[len(events):]:
             ctx.store.add_event(_event_row(claim.id, event, stamp))
@@ -317,7 +341,9 @@ def _day(value, what: str) -> _dt.date:
     return parse_date(value, what) or _dt.date.today()
 
 
-def mark_sent(ctx: Context, claim_id, payer, date=None, channel="post", today=None) -> dict:
+def mark_sent(
+    ctx: Context, claim_id, payer, date=None, channel="post", today=None, lang=None
+) -> dict:
     channel = (channel or "post").strip().lower()
     if channel not in CHANNELS:
         raise UserError(f"channel must be one of {', '.join(CHANNELS)}, got {channel!r}")
@@ -328,10 +354,13 @@ def mark_sent(ctx: Context, claim_id, payer, date=None, channel="post", today=No
         payer,
         lambda at: rules.TrackEvent(_payer(payer), TrackState.SENT, at=at, date=day, channel=channel),
         today,
+        lang,
     )
 
 
-def record_payment(ctx: Context, claim_id, payer, amount, date=None, today=None) -> dict:
+def record_payment(
+    ctx: Context, claim_id, payer, amount, date=None, today=None, lang=None
+) -> dict:
     value = parse_amount(amount, "amount paid")
     if value is None or value <= 0:
         raise UserError("a payment needs a positive amount, e.g. 182.94")
@@ -342,10 +371,13 @@ def record_payment(ctx: Context, claim_id, payer, amount, date=None, today=None)
         payer,
         lambda at: rules.TrackEvent(_payer(payer), TrackState.PAID, at=at, date=day, amount=value),
         today,
+        lang,
     )
 
 
-def mark_rejected(ctx: Context, claim_id, payer, reason, date=None, today=None) -> dict:
+def mark_rejected(
+    ctx: Context, claim_id, payer, reason, date=None, today=None, lang=None
+) -> dict:
     reason = (reason or "").strip()
     if not reason:
         raise UserError("say why the claim was rejected, e.g. --reason \"prescription missing\"")
@@ -356,10 +388,11 @@ def mark_rejected(ctx: Context, claim_id, payer, reason, date=None, today=None) 
         payer,
         lambda at: rules.TrackEvent(_payer(payer), TrackState.REJECTED, at=at, date=day, reason=reason),
         today,
+        lang,
     )
 
 
-def close_track(ctx: Context, claim_id, payer, reason=None, today=None) -> dict:
+def close_track(ctx: Context, claim_id, payer, reason=None, today=None, lang=None) -> dict:
     return _record(
         ctx,
         claim_id,
@@ -368,17 +401,18 @@ def close_track(ctx: Context, claim_id, payer, reason=None, today=None) -> dict:
             _payer(payer), TrackState.CLOSED, at=at, date=_dt.date.today(), reason=reason or None
         ),
         today,
+        lang,
     )
 
 
-def undo_last(ctx: Context, claim_id, payer, today=None) -> dict:
+def undo_last(ctx: Context, claim_id, payer, today=None, lang=None) -> dict:
     claim = get_claim(ctx, claim_id)
     payer = _payer(payer)
-    house = _Household(ctx, today)
+    house = _Household(ctx, today, lang)
     rows = _events(ctx, claim.id)
     events = [r.event for r in rows]
     tctx = house.track_context(claim, house.estimate(claim))
-    updated = rules.undo_last(events, payer, tctx)
+    updated = rules.undo_last(events, payer, tctx, house.lang)
     with ctx.store.transaction():
         for row, after in zip(rows, updated):
             if after.undone and not row.event.undone:
@@ -386,10 +420,12 @@ def undo_last(ctx: Context, claim_id, payer, today=None) -> dict:
     return _status(house, claim)
 
 
-def household_status(ctx: Context, person=None, year=None, today: _dt.date | None = None) -> dict:
+def household_status(
+    ctx: Context, person=None, year=None, today: _dt.date | None = None, lang: str | None = None
+) -> dict:
     from desktop_app.services.people import find_person
 
-    house = _Household(ctx, today)
+    house = _Household(ctx, today, lang)
     person_id = find_person(ctx, person).id if person else None
     claims = ctx.store.claims(person_id)
     if year:
@@ -443,50 +479,60 @@ def _totals(statuses: list[dict]) -> dict:
     return result
 
 
-def check(ctx: Context, today: _dt.date | None = None) -> list[dict]:
-    """Every missing item and overdue action in the household."""
+def check(ctx: Context, today: _dt.date | None = None, lang: str | None = None) -> list[dict]:
+    """Every missing item and overdue action in the household, in ``lang``."""
     from desktop_app.services.people import check_person
 
-    house = _Household(ctx, today)
+    house = _Household(ctx, today, lang)
+    lang = house.lang
     problems: list[dict] = []
     for person in house.people.values():
-        for message in check_person(person):
+        for problem in check_person(person):
             problems.append(
                 {"claim_id": None, "person": person.name, "severity": "blocking",
-                 "message": message, "action": "edit_person"}
+                 "message": problem, "action": "edit_person"}
             )
-    status = household_status(ctx, today=house.today)
+    status = household_status(ctx, today=house.today, lang=lang)
     for s in status["claims"]:
         for m in s["missing"]:
             problems.append(
                 {"claim_id": s["claim_id"], "person": s["person"], "severity": m["severity"],
-                 "message": m["message"], "action": m["action_label"] or m["action"]}
+                 "message": m["message"], "action": m["action_label"] or m["action"],
+                 "level": m["level"]}
             )
         for payer, track in s["tracks"].items():
+            label = message(f"payer.label.{payer}", lang)
             if track["overdue"]:
                 problems.append(
                     {"claim_id": s["claim_id"], "person": s["person"], "severity": "overdue",
-                     "message": f"{payer.upper() if payer == 'cpam' else 'mutuelle'}: "
-                                f"{track['next_action']}",
+                     "message": message("check.overdue", lang, track=label,
+                                        action=track["next_action"]),
                      "action": track["next_action"]}
                 )
             elif track["deadline_status"] == "soon":
+                deadline = track["deadline"] if lang == "en" else messages.day(track["deadline"], lang)
                 problems.append(
                     {"claim_id": s["claim_id"], "person": s["person"], "severity": "warning",
-                     "message": f"{payer}: deadline {track['deadline']} is close",
+                     "message": message("check.deadline_soon", lang, payer=payer, track=label,
+                                        deadline=deadline),
                      "action": track["next_action"]}
                 )
             if track["flag"]:
+                received, expected = track["received"], track["expected"]
+                if lang != "en":
+                    received, expected = messages.money(received, lang), messages.money(expected, lang)
                 problems.append(
                     {"claim_id": s["claim_id"], "person": s["person"], "severity": "warning",
-                     "message": f"{payer}: received {track['received']} but expected "
-                                f"{track['expected']} ({track['flag']})",
-                     "action": "check the statement"}
+                     "message": message("check.flag", lang, payer=payer, track=label,
+                                        received=received, expected=expected,
+                                        flag=messages.name_of("flag", track["flag"], lang)),
+                     "action": message("check.check_statement", lang)}
                 )
     # Person-level rules repeat for each claim of the person: report each once.
     seen, unique = set(), []
     for p in problems:
-        key = (p["person"], p["message"]) if p["claim_id"] is None or "person" in p["action"] else None
+        once = p["claim_id"] is None or p.get("level") == "person"
+        key = (p["person"], p["message"]) if once else None
         if key and key in seen:
             continue
         if key:

@@ -160,6 +160,14 @@ def test_statement_closes_the_loop(household, capsys, tmp_path, ctx):
     proposal = run_json(capsys, *d, "statement", "match", "1")
     assert [(p["claim_id"], p["amount"]) for p in proposal["proposals"]] == [(first["id"], "19.00")]
     assert len(proposal["unmatched"]) == 1
+    assert proposal["unmatched"][0]["why_code"] == "no_open_claim"
+    assert proposal["unmatched"][0]["why"] == "no open claim for that person and date"
+    from desktop_app.services import statements
+
+    french = statements.propose(ctx, 1, lang="fr")["unmatched"][0]
+    assert (french["why_code"], french["why"]) == (
+        "no_open_claim", "aucune demande en cours pour cette personne à cette date"
+    )
     accepted = run_json(capsys, *d, "statement", "accept", "1")
     assert len(accepted["recorded"]) == 1
     status = run_json(capsys, *d, "claim", "show", str(first["id"]))["status"]

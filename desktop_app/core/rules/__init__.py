@@ -2,7 +2,8 @@
 each payer stands.
 
 Rules read their figures from plain dicts (resources/rules/*.json) that services load and pass in,
-so a new decree means a data change, not a code change.
+so a new decree means a data change, not a code change. Their sentences are in English or French
+(``lang``): rule files carry both, sentences built in code come from core/rules/messages.py.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ from desktop_app.core.rules.tracks import (  # noqa: E402
     apply,
     current_state,
     next_action,
+    next_action_message,
     outstanding,
     received,
     sync_readiness,
@@ -64,5 +66,5 @@ __all__ = [
     "noemie_follow_up_due",
     "Estimate", "EstimateInput", "deduction_kind", "estimate", "Guarantee", "parse_guarantee",
     "Channel", "TrackContext", "TrackEvent", "TrackState", "apply", "current_state", "next_action",
-    "outstanding", "received", "sync_readiness", "undo_last",
+    "next_action_message", "outstanding", "received", "sync_readiness", "undo_last",
 ]

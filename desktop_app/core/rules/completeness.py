@@ -18,6 +18,10 @@ Condition vocabulary (each condition is a one-key dict; "$name" refers to the fi
   document_field_missing: [kind, field]   no document of that kind has a value for the field
   document_field_false: [kind, field]     a document of that kind exists and none has the field true
   paid_above_base: true                   a dépassement: paid more than the base de remboursement
+
+Texts: a rule's "explanation" and its action's "text" are either one string (the same in every
+language) or {"en": "...", "fr": "..."}; evaluate(rules, facts, lang) picks the language, falling
+back to English, then to the first language present (core/rules/messages.py).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from typing import Callable
 from desktop_app.core import identifiers
 from desktop_app.core.errors import UserError
 from desktop_app.core.model import Category, Claim, Document, Payer, Person
+from desktop_app.core.rules import messages
 from desktop_app.core.rules.money import to_decimal
 
 LEVELS = ("person", "claim", "cpam", "mutuelle")
@@ -98,8 +103,9 @@ class Missing:
         }
 
 
-def evaluate(rules: dict, facts: Facts) -> list[Missing]:
-    """Every rule whose level applies and whose condition holds, in the file's order."""
+def evaluate(rules: dict, facts: Facts, lang: str = "en") -> list[Missing]:
+    """Every rule whose level applies and whose condition holds, in the file's order, with its
+    texts in ``lang`` ("en" or "fr")."""
     lists = rules.get("lists", {})
     applies = rules.get("levels", {})
     found = []
@@ -113,7 +119,7 @@ def evaluate(rules: dict, facts: Facts) -> list[Missing]:
             continue
         evaluation = _Evaluation(facts, lists)
         if evaluation.holds(rule["when"]):
-            found.append(_missing(rule, facts, evaluation.details))
+            found.append(_missing(rule, facts, evaluation.details, lang))
     return found
 
 
@@ -155,13 +161,38 @@ def validate_rules(rules: dict) -> None:
             problems.append(f"{where}: level must be one of {', '.join(LEVELS)}")
         if rule.get("severity") not in SEVERITIES:
             problems.append(f"{where}: severity must be blocking or warning")
+        if "explanation" in rule:
+            problems.extend(f"{where}: explanation {p}" for p in _check_text(rule["explanation"]))
         action = rule.get("action", {})
         if not isinstance(action, dict) or not {"id", "text"} <= set(action):
             problems.append(f"{where}: action needs an id and a text")
+        else:
+            problems.extend(f"{where}: action text {p}" for p in _check_text(action["text"]))
         if "when" in rule:
             problems.extend(f"{where}: {p}" for p in _check_condition(rule["when"], lists))
     if problems:
         raise UserError("completeness rules are not valid: " + "; ".join(problems))
+
+
+def _check_text(text: object) -> list[str]:
+    """A text is a non-empty string, or {"en": "...", "fr": "..."} (language code -> string)."""
+    if isinstance(text, str):
+        return [] if text.strip() else ["is empty"]
+    if not isinstance(text, dict):
+        return ['must be a string or {"en": "...", "fr": "..."}']
+    if not text:
+        return ["has no language"]
+    problems = [
+        f"for {lang!r} must be a non-empty string"
+        for lang, value in text.items()
+        if not isinstance(value, str) or not value.strip()
+    ]
+    problems.extend(
+        f"has an unknown language {lang!r} (use {', '.join(messages.LANGUAGES)})"
+        for lang in text
+        if lang not in messages.LANGUAGES
+    )
+    return problems
 
 
 class _Evaluation:
@@ -308,20 +339,21 @@ def _check_condition(condition: object, lists: dict) -> list[str]:
     return problems
 
 
-def _missing(rule: dict, facts: Facts, details: list[str]) -> Missing:
+def _missing(rule: dict, facts: Facts, details: list[str], lang: str = "en") -> Missing:
+    lang = messages.language(lang)
     names = _SafeNames(
         person=facts.person.name,
-        insured=facts.insured.name if facts.insured else "the insured",
-        category=str(facts.claim.category),
+        insured=facts.insured.name if facts.insured else messages.message("insured.unknown", lang),
+        category=messages.name_of("category", facts.claim.category, lang),
         detail="; ".join(details),
     )
     return Missing(
         rule_id=rule["id"],
         level=rule["level"],
         severity=rule["severity"],
-        explanation=rule["explanation"].format_map(names),
+        explanation=messages.localized(rule["explanation"], lang).format_map(names),
         action=rule["action"]["id"],
-        action_text=rule["action"]["text"].format_map(names),
+        action_text=messages.localized(rule["action"]["text"], lang).format_map(names),
         unconfirmed=bool(rule.get("unconfirmed", False)),
     )
 

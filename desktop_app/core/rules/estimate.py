@@ -18,7 +18,9 @@ from decimal import Decimal
 
 from desktop_app.core.errors import UserError
 from desktop_app.core.model import Category, Claim, Person, Regime, TiersPayant
+from desktop_app.core.rules import messages
 from desktop_app.core.rules.guarantee import FORFAIT, FRAIS_REELS, PERCENT_BR, parse_guarantee
+from desktop_app.core.rules.messages import message
 from desktop_app.core.rules.money import ZERO, cents, money_str, percent_str, to_decimal
 
 PARTICIPATION = "participation_forfaitaire"
@@ -116,23 +118,25 @@ class Estimate:
         }
 
 
-def estimate(inputs: EstimateInput, tariffs: dict) -> Estimate:
+def estimate(inputs: EstimateInput, tariffs: dict, lang: str = "en") -> Estimate:
+    """The figures, with notes saying how they were reached, in ``lang`` ("en" or "fr")."""
+    lang = messages.language(lang)
     category = _category(inputs.category)
     paid = to_decimal(inputs.paid, "amount paid")
     if paid < 0:
         raise UserError(f"amount paid cannot be negative: {paid}")
     notes: list[str] = []
 
-    rate = _rate(inputs, category, tariffs, notes)
-    base = _base(inputs, paid, rate, notes)
+    rate = _rate(inputs, category, tariffs, notes, lang)
+    base = _base(inputs, paid, rate, notes, lang)
     amo_gross = cents(rate * base / HUNDRED)
     ticket_moderateur = base - amo_gross
 
-    kind, deductions = _deductions(inputs, category, tariffs, amo_gross, notes)
+    kind, deductions = _deductions(inputs, category, tariffs, amo_gross, notes, lang)
     amo = amo_gross - deductions
 
-    amc = _amc(inputs, base, paid, amo_gross, notes)
-    _tiers_payant_note(inputs, notes)
+    amc = _amc(inputs, base, paid, amo_gross, notes, lang)
+    _tiers_payant_note(inputs, notes, lang)
     return Estimate(
         paid=cents(paid),
         base=cents(base),
@@ -160,45 +164,57 @@ def deduction_kind(category: Category | str, tariffs: dict) -> str | None:
     return None
 
 
-def _rate(inputs: EstimateInput, category: Category, tariffs: dict, notes: list[str]) -> Decimal:
+def _rate(
+    inputs: EstimateInput, category: Category, tariffs: dict, notes: list[str], lang: str = "en"
+) -> Decimal:
+    def pct(value: Decimal) -> str:
+        return _percent(value, lang)
+
+    what = messages.name_of("category", category.value, lang)
     general = _decimal(tariffs["amo_rates"].get(category.value, {"value": "0"}))
     if inputs.rate is not None:
         rate = to_decimal(inputs.rate, "rate")
         if not 0 <= rate <= 100:
             raise UserError(f"rate must be between 0 and 100 %, got {rate}")
-        notes.append(f"Rate {percent_str(rate)} % as entered for this claim.")
+        notes.append(message("note.rate_entered", lang, rate=pct(rate)))
         return rate
     # ALD and maternity raise the rate of covered care only: they do not make osteopathy refundable.
     if general > 0 and inputs.ald:
         rate = _decimal(tariffs["ald_rate"])
-        notes.append(f"Rate {percent_str(rate)} %: care related to an ALD.")
+        notes.append(message("note.rate_ald", lang, rate=pct(rate)))
         return rate
     if general > 0 and inputs.maternity:
         rate = _decimal(tariffs["maternity_rate"])
-        notes.append(f"Rate {percent_str(rate)} %: maternity cover.")
+        notes.append(message("note.rate_maternity", lang, rate=pct(rate)))
         return rate
     penalty = tariffs.get("no_medecin_traitant_rates", {}).get(category.value)
     if inputs.no_medecin_traitant and penalty:
         rate = _decimal(penalty)
         notes.append(
-            f"Rate {percent_str(rate)} % instead of {percent_str(general)} %: no médecin traitant "
-            "declared (outside the coordinated care path)."
+            message("note.rate_no_medecin_traitant", lang, rate=pct(rate), general=pct(general))
         )
         return rate
     regime = str(inputs.regime)
     local = tariffs.get("regime_rates", {}).get(regime, {}).get(category.value)
     if local:
         rate = _decimal(local)
-        notes.append(f"Rate {percent_str(rate)} % ({category.value}, {regime} regime).")
+        notes.append(
+            message(
+                "note.rate_regime", lang, rate=pct(rate), category=what,
+                regime=messages.name_of("regime", regime, lang),
+            )
+        )
         return rate
     if general == 0:
-        notes.append("The CPAM does not cover this care (rate 0 %).")
+        notes.append(message("note.not_covered", lang))
     else:
-        notes.append(f"Rate {percent_str(general)} % ({category.value}).")
+        notes.append(message("note.rate", lang, rate=pct(general), category=what))
     return general
 
 
-def _base(inputs: EstimateInput, paid: Decimal, rate: Decimal, notes: list[str]) -> Decimal:
+def _base(
+    inputs: EstimateInput, paid: Decimal, rate: Decimal, notes: list[str], lang: str = "en"
+) -> Decimal:
     if inputs.base is None:
         # Uncovered care has no base de remboursement, so "% BR" guarantees give nothing for it.
         return paid if rate > 0 else ZERO
@@ -207,19 +223,23 @@ def _base(inputs: EstimateInput, paid: Decimal, rate: Decimal, notes: list[str])
         raise UserError(f"base cannot be negative: {base}")
     if base > paid:
         notes.append(
-            f"Base {money_str(base)} is above the amount paid: refunds use {money_str(paid)}."
+            message("note.base_above_paid", lang, base=_money(base, lang), paid=_money(paid, lang))
         )
         return paid
     return base
 
 
 def _deductions(
-    inputs: EstimateInput, category: Category, tariffs: dict, amo_gross: Decimal, notes: list[str]
+    inputs: EstimateInput,
+    category: Category,
+    tariffs: dict,
+    amo_gross: Decimal,
+    notes: list[str],
+    lang: str = "en",
 ) -> tuple[str | None, Decimal]:
     kind = deduction_kind(category, tariffs)
     if kind is None:
         return None, ZERO
-    label = "participation forfaitaire" if kind == PARTICIPATION else "franchises"
     flags = {"minor": inputs.minor, "maternity": inputs.maternity, "css": inputs.css}
     exempt = [
         why
@@ -227,7 +247,8 @@ def _deductions(
         if flag and _value(tariffs["exemptions"].get(why, {"value": False}))
     ]
     if exempt:
-        notes.append(f"No {label}: exempt ({', '.join(exempt)}).")
+        reasons = ", ".join(message(f"exempt.{why}", lang) for why in exempt)
+        notes.append(message(f"note.exempt.{kind}", lang, reasons=reasons))
         return kind, ZERO
 
     section = tariffs["deductions"][kind]
@@ -240,37 +261,42 @@ def _deductions(
         per_unit = _decimal(section["per_unit"][category.value])
         amount = per_unit * units
         daily_cap = section.get("daily_cap", {}).get(category.value)
-    detail = f"{units} × {money_str(per_unit)}"
+    detail = f"{units} × {_money(per_unit, lang)}"
     if daily_cap is not None:
         room_today = max(_decimal(daily_cap) - to_decimal(inputs.franchises_so_far_today), ZERO)
         if amount > room_today:
             amount = room_today
-            detail += f", daily cap {money_str(_decimal(daily_cap))}"
+            detail += message("deduction.daily_cap", lang, cap=_money(_decimal(daily_cap), lang))
     annual_cap = _decimal(section["annual_cap"])
     room_year = max(annual_cap - to_decimal(inputs.deductions_so_far_this_year), ZERO)
     if amount > room_year:
         amount = room_year
-        detail += f", annual cap {money_str(annual_cap)} nearly reached"
+        detail += message("deduction.annual_cap", lang, cap=_money(annual_cap, lang))
     if amount > amo_gross:
         # The CPAM recovers the rest on later refunds; this claim alone cannot go below 0.
         amount = amo_gross
-        detail += ", limited to this claim's refund"
+        detail += message("deduction.this_claim", lang)
     amount = cents(amount)
-    notes.append(f"{label.capitalize()} {money_str(amount)} ({detail}) taken off the CPAM refund.")
+    notes.append(
+        message(f"note.deduction.{kind}", lang, amount=_money(amount, lang), detail=detail)
+    )
     return kind, amount
 
 
 def _amc(
-    inputs: EstimateInput, base: Decimal, paid: Decimal, amo_gross: Decimal, notes: list[str]
+    inputs: EstimateInput,
+    base: Decimal,
+    paid: Decimal,
+    amo_gross: Decimal,
+    notes: list[str],
+    lang: str = "en",
 ) -> Decimal:
     guarantee = parse_guarantee(inputs.guarantee)
     if guarantee is None and inputs.css:
         guarantee = parse_guarantee("100% BR")
-        notes.append(
-            "CSS: the Complémentaire santé solidaire covers the ticket modérateur (100 % BR)."
-        )
+        notes.append(message("note.css", lang))
     if guarantee is None:
-        notes.append("No mutuelle guarantee given: no mutuelle refund estimated.")
+        notes.append(message("note.no_guarantee", lang))
         return ZERO
     # All the CPAM leaves except its deductions, which a contrat responsable never refunds.
     room = max(cents(paid) - amo_gross, ZERO)
@@ -278,33 +304,41 @@ def _amc(
         ceiling = cents(guarantee.percent * base / HUNDRED)
         amc = min(max(ceiling - amo_gross, ZERO), room)
         notes.append(
-            f"Mutuelle {guarantee.describe()}: CPAM and mutuelle together up to "
-            f"{money_str(ceiling)}; the participation forfaitaire and franchises are not "
-            "refunded (contrat responsable)."
+            message(
+                "note.percent_br", lang, guarantee=guarantee.describe(lang),
+                ceiling=_money(ceiling, lang),
+            )
         )
         return amc
     if guarantee.kind == FORFAIT:
         left = max(guarantee.forfait - to_decimal(inputs.forfait_used, "forfait used"), ZERO)
         amc = cents(min(left, room))
-        notes.append(f"Mutuelle {guarantee.describe()}: {money_str(left)} left of it this year.")
+        notes.append(
+            message(
+                "note.forfait", lang, guarantee=guarantee.describe(lang), left=_money(left, lang)
+            )
+        )
         return amc
     assert guarantee.kind == FRAIS_REELS
-    notes.append(
-        "Mutuelle frais réels: refunds what the CPAM leaves, except the participation forfaitaire "
-        "and franchises (contrat responsable)."
-    )
+    notes.append(message("note.frais_reels", lang))
     return room
 
 
-def _tiers_payant_note(inputs: EstimateInput, notes: list[str]) -> None:
+def _tiers_payant_note(inputs: EstimateInput, notes: list[str], lang: str = "en") -> None:
     tiers = str(inputs.tiers_payant)
     if tiers == TiersPayant.AMO.value:
-        notes.append(
-            "Tiers payant: the CPAM pays the professional directly; its deductions are taken off "
-            "a later refund."
-        )
+        notes.append(message("note.tiers_payant_amo", lang))
     elif tiers == TiersPayant.ALL.value:
-        notes.append("Tiers payant: the CPAM and the mutuelle pay the professional directly.")
+        notes.append(message("note.tiers_payant_all", lang))
+
+
+def _money(value: Decimal, lang: str) -> str:
+    return money_str(value) if messages.language(lang) == "en" else messages.money(value, lang)
+
+
+def _percent(value: Decimal, lang: str) -> str:
+    text = percent_str(value)
+    return text.replace(".", ",") if messages.language(lang) == "fr" else text
 
 
 def _under(person: Person, day: _dt.date, years: int) -> bool:

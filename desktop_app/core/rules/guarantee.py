@@ -27,12 +27,20 @@ class Guarantee:
     percent: Decimal | None = None  # for PERCENT_BR: CPAM + mutuelle together up to this % of BR
     forfait: Decimal | None = None  # for FORFAIT: euros per year
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "en") -> str:
+        from desktop_app.core.rules import messages
+
         if self.kind == PERCENT_BR:
-            return f"{format(self.percent.normalize(), 'f')} % BR"
+            percent = format(self.percent.normalize(), "f")
+            if messages.language(lang) == "fr":
+                percent = percent.replace(".", ",")
+            return messages.message("guarantee.percent_br", lang, percent=percent)
         if self.kind == FORFAIT:
-            return f"forfait {self.forfait} € a year"
-        return "frais réels"
+            amount = self.forfait if messages.language(lang) == "en" else messages.money(
+                self.forfait, lang
+            )
+            return messages.message("guarantee.forfait", lang, amount=amount)
+        return messages.message("guarantee.frais_reels", lang)
 
 
 def parse_guarantee(text: str | None) -> Guarantee | None:

@@ -25,8 +25,10 @@ from typing import Iterable, Mapping, Sequence
 
 from desktop_app.core.errors import UserError
 from desktop_app.core.model import Payer, StrEnum, TiersPayant
+from desktop_app.core.rules import messages
 from desktop_app.core.rules.completeness import Missing, blocking_for
 from desktop_app.core.rules.deadlines import DeadlineSettings, follow_up_due, noemie_follow_up_due
+from desktop_app.core.rules.messages import message
 from desktop_app.core.rules.money import ZERO, money_str, to_decimal
 
 
@@ -150,15 +152,19 @@ def outstanding(events: Iterable[TrackEvent], payer: Payer | str, expected: Deci
 
 
 def apply(
-    events: Sequence[TrackEvent], event: TrackEvent, context: TrackContext | None = None
+    events: Sequence[TrackEvent],
+    event: TrackEvent,
+    context: TrackContext | None = None,
+    lang: str = "en",
 ) -> list[TrackEvent]:
-    """The history with the event added, plus what it triggers; UserError if it cannot happen."""
+    """The history with the event added, plus what it triggers; UserError (in ``lang``) if it
+    cannot happen."""
     ctx = context or TrackContext()
     history = list(events)
     state = current_state(history, event.payer, ctx)
     if event.state in _PENDING and event.state is state:
         return history  # readiness unchanged: nothing worth recording
-    _check(state, event, history, ctx)
+    _check(state, event, history, ctx, lang)
     added = [event]
     if event.state is TrackState.PAID:
         expected = ctx.expected_for(event.payer)
@@ -199,7 +205,10 @@ def sync_readiness(
 
 
 def undo_last(
-    events: Sequence[TrackEvent], payer: Payer | str, context: TrackContext | None = None
+    events: Sequence[TrackEvent],
+    payer: Payer | str,
+    context: TrackContext | None = None,
+    lang: str = "en",
 ) -> list[TrackEvent]:
     """Mark the payer's last step and what it triggered undone; UserError if later steps need it."""
     payer = _enum(Payer, payer, "payer")
@@ -207,21 +216,18 @@ def undo_last(
     history = list(events)
     mine = [i for i, e in enumerate(history) if not e.undone and e.payer is payer]
     if not mine:
-        raise UserError(f"nothing to undo on the {_track(payer)} track")
+        raise UserError(message("undo.nothing", lang, track=_track(payer, lang)))
     last = mine[-1]
     if _is_noemie_forward(history, last):
-        raise UserError(
-            "the mutuelle got this claim from the CPAM (NOEMIE): undo the CPAM payment instead, "
-            "or record that the claim was sent to the mutuelle by post"
-        )
+        raise UserError(message("undo.noemie", lang))
     group = _same_action(history, last)
     for i in group:
         history[i] = dataclasses.replace(history[i], undone=True)
     try:
-        _replay(history, ctx)
+        _replay(history, ctx, lang)
     except UserError as exc:
         raise UserError(
-            f"cannot undo the last {_track(payer)} step: a later step depends on it ({exc})"
+            message("undo.depends", lang, track=_track(payer, lang), error=exc)
         ) from None
     return history
 
@@ -232,140 +238,175 @@ def next_action(
     context: TrackContext | None = None,
     missing: Sequence[Missing] = (),
     today: _dt.date | None = None,
+    lang: str = "en",
 ) -> str:
-    """The one thing to do next on this track, in plain words."""
+    """The one thing to do next on this track, in plain words, in ``lang`` ("en" or "fr")."""
+    message_id, lang, values = next_action_message(events, payer, context, missing, today, lang)
+    return message(message_id, lang, **values)
+
+
+def next_action_message(
+    events: Sequence[TrackEvent],
+    payer: Payer | str,
+    context: TrackContext | None = None,
+    missing: Sequence[Missing] = (),
+    today: _dt.date | None = None,
+    lang: str = "en",
+) -> tuple[str, str, dict]:
+    """The next action as (message id, language, values): the id is stable, for code that must
+    tell actions apart whatever the language (see messages.MESSAGES)."""
     payer = _enum(Payer, payer, "payer")
+    lang = messages.language(lang)
     ctx = context or TrackContext()
     state = current_state(events, payer, ctx)
-    who = _name(payer)
+    who = _name(payer, lang)
+    names = {"who": who, "Who": messages.capitalize(who), "track": _track(payer, lang)}
     if state is TrackState.DIRECT:
-        return f"Nothing to do: {who} pays the professional directly (tiers payant)."
+        return "track.direct", lang, names
     if state is TrackState.CLOSED:
         got = received(events, payer)
-        paid = f" ({money_str(got)} received)" if got else ""
-        return f"Nothing to do: the {_track(payer)} track is closed{paid}."
+        if got:
+            return "track.closed_received", lang, dict(names, amount=_money(got, lang))
+        return "track.closed", lang, names
     if state is TrackState.REJECTED:
         reason = _last(events, payer, TrackState.REJECTED).reason
-        return (
-            f"{_cap(who)} rejected the claim ({reason}): fix it and send it again, "
-            "or close the track."
-        )
+        return "track.rejected", lang, dict(names, reason=reason)
     if state is TrackState.PAID:
         got = received(events, payer)
         expected = ctx.expected_for(payer)
         if expected is not None and got < expected:
-            return (
-                f"{_cap(who)} paid {money_str(got)} of the {money_str(expected)} expected: "
-                "check the statement, then follow up or close the track."
+            return "track.underpaid", lang, dict(
+                names, got=_money(got, lang), expected=_money(expected, lang)
             )
-        return f"{_cap(who)} paid {money_str(got)}: close the track."
+        return "track.paid", lang, dict(names, got=_money(got, lang))
     if state is TrackState.SENT:
-        return _waiting(_last(events, payer, TrackState.SENT), payer, ctx, today)
+        return _waiting(_last(events, payer, TrackState.SENT), payer, ctx, today, lang, names)
     blockers = blocking_for(list(missing), payer)
     if blockers:
-        more = f" (and {len(blockers) - 1} more)" if len(blockers) > 1 else ""
-        return f"Complete the claim: {blockers[0].action_text}{more}."
-    return _send_text(events, payer, ctx)
+        more = ""
+        if len(blockers) > 1:
+            count = len(blockers) - 1
+            more = message("track.more.one" if count == 1 else "track.more.many", lang, count=count)
+        action = messages.sentence_part(blockers[0].action_text, lang)
+        return "track.complete", lang, dict(names, action=action, more=more)
+    return _send_text(events, payer, ctx, lang, names)
 
 
-def _waiting(sent: TrackEvent, payer: Payer, ctx: TrackContext, today: _dt.date | None) -> str:
-    who = _name(payer)
+def _waiting(
+    sent: TrackEvent,
+    payer: Payer,
+    ctx: TrackContext,
+    today: _dt.date | None,
+    lang: str,
+    names: dict,
+) -> tuple[str, str, dict]:
     if sent.date is None:
-        return f"Wait for {who}, then follow up."
+        return "track.wait_undated", lang, names
     if sent.channel is Channel.NOEMIE:
         due = noemie_follow_up_due(sent.date, ctx.settings.noemie_follow_up_days)
         if today and today > due:
-            return (
-                f"Follow up with the mutuelle: the CPAM paid on {sent.date.isoformat()} and NOEMIE "
-                f"should have brought the mutuelle's payment by {due.isoformat()}."
+            return "track.noemie_late", lang, dict(
+                names, paid_on=messages.day(sent.date, lang), due=messages.day(due, lang)
             )
-        return f"Wait for the mutuelle (NOEMIE) until {due.isoformat()}, then follow up."
+        return "track.noemie_wait", lang, dict(names, due=messages.day(due, lang))
     due = follow_up_due(sent.date, ctx.settings.follow_up_days)
     if today and today > due:
-        return (
-            f"Follow up with {who}: sent on {sent.date.isoformat()}, still not paid after "
-            f"{ctx.settings.follow_up_days} days."
+        return "track.late", lang, dict(
+            names, sent_on=messages.day(sent.date, lang), days=ctx.settings.follow_up_days
         )
-    return f"Wait for {who} until {due.isoformat()}, then follow up."
+    return "track.wait", lang, dict(names, due=messages.day(due, lang))
 
 
-def _send_text(events: Sequence[TrackEvent], payer: Payer, ctx: TrackContext) -> str:
+def _send_text(
+    events: Sequence[TrackEvent], payer: Payer, ctx: TrackContext, lang: str, names: dict
+) -> tuple[str, str, dict]:
     deadline = ctx.deadline_for(payer)
-    before = f" before {deadline.isoformat()}" if deadline else ""
+    before = message("send.before", lang, deadline=messages.day(deadline, lang)) if deadline else ""
+    names = dict(names, before=before)
     if payer is Payer.CPAM:
-        documents = "the care sheet"
+        documents = ["doc.care_sheet"]
         if ctx.needs_prescription:
-            documents += " and the original prescription"
-        return f"Send {documents} to the CPAM{before}."
+            documents.append("doc.prescription")
+        return "send.cpam", lang, dict(names, documents=_documents(documents, lang))
     cpam_covers = ctx.expected_for(Payer.CPAM) != ZERO
     if ctx.noemie and cpam_covers and not ctx.mutuelle_needs_invoice:
-        return (
-            "Nothing to send: once the CPAM has paid, it forwards the claim to the mutuelle "
-            "(NOEMIE), which pays about 48 h later."
-        )
+        return "send.noemie_nothing", lang, names
     documents = []
     if cpam_covers and not ctx.noemie:
-        documents.append("the CPAM statement")
+        documents.append("doc.statement")
     if ctx.mutuelle_needs_invoice or not cpam_covers:
-        documents.append("the invoice")
+        documents.append("doc.invoice")
     if ctx.first_mutuelle_claim and not ctx.noemie:
-        documents += ["the attestation de droits", "a RIB"]
-    listed = documents[-1]
-    if len(documents) > 1:
-        listed = ", ".join(documents[:-1]) + " and " + listed
+        documents += ["doc.attestation_droits", "doc.rib"]
+    names["documents"] = _documents(documents, lang)
     cpam_state = current_state(events, Payer.CPAM, ctx)
     cpam_done = cpam_state in (TrackState.PAID, TrackState.CLOSED, TrackState.DIRECT)
     if cpam_covers and not ctx.noemie and not cpam_done:
-        return f"Once the CPAM has paid, send {listed} to the mutuelle{before}."
-    return f"Send {listed} to the mutuelle{before}."
+        return "send.mutuelle_after_cpam", lang, names
+    return "send.mutuelle", lang, names
+
+
+def _documents(ids: list[str], lang: str) -> str:
+    return messages.join((message(i, lang) for i in ids), lang)
+
+
+def _money(value: Decimal, lang: str) -> str:
+    return money_str(value) if lang == "en" else messages.money(value, lang)
 
 
 def _check(
-    state: TrackState, event: TrackEvent, history: list[TrackEvent], ctx: TrackContext
+    state: TrackState,
+    event: TrackEvent,
+    history: list[TrackEvent],
+    ctx: TrackContext,
+    lang: str = "en",
 ) -> None:
-    who = _name(event.payer)
-    verb = f"cannot mark {event.state.value}"
+    lang = messages.language(lang)
+    who = _name(event.payer, lang)
+    verb = message("refused.verb", lang, state=messages.name_of("state", event.state.value, lang))
+
+    def refuse(message_id: str, **values) -> UserError:
+        return UserError(message(message_id, lang, verb=verb, who=who, **values))
+
     if event.state is TrackState.DIRECT:
-        raise UserError("a track is 'direct' only through the claim's tiers payant setting")
+        raise refuse("refused.direct_event")
     if state is TrackState.DIRECT:
-        raise UserError(
-            f"{verb}: {who} pays the professional directly (tiers payant); "
-            "nothing to send or receive"
-        )
+        raise refuse("refused.direct")
     if state is TrackState.CLOSED:
-        raise UserError(
-            f"{verb}: the {_track(event.payer)} track is closed (undo the closing first)"
-        )
+        raise refuse("refused.closed", track=_track(event.payer, lang))
     if event.state in _PENDING and state not in _PENDING + (TrackState.REJECTED,):
-        raise UserError(f"{verb}: the claim was already sent to {who}")
+        raise refuse("refused.already_sent")
     if event.state is TrackState.SENT:
-        _check_sent(state, event, who)
+        _check_sent(state, event, refuse)
     elif event.state is TrackState.PAID:
-        _check_paid(state, event, history, ctx, who)
+        _check_paid(state, event, history, ctx, refuse, lang)
     elif event.state is TrackState.REJECTED:
         if state is TrackState.PAID:
-            raise UserError(f"{verb}: {who} has already paid (undo the payment first)")
+            raise refuse("refused.already_paid_undo")
         if state is not TrackState.SENT:
-            raise UserError(f"{verb}: the claim was not sent to {who}")
+            raise refuse("refused.not_sent")
         if not (event.reason or "").strip():
-            raise UserError(f"{verb}: give the reason {who} gave")
+            raise refuse("refused.give_reason")
 
 
-def _check_sent(state: TrackState, event: TrackEvent, who: str) -> None:
+def _check_sent(state: TrackState, event: TrackEvent, refuse) -> None:
     if state is TrackState.PAID:
-        raise UserError(f"cannot mark sent: {who} has already paid")
+        raise refuse("refused.already_paid")
     if event.date is None:
-        raise UserError("cannot mark sent: give the date it was sent")
+        raise refuse("refused.sent_no_date")
     if event.channel is None:
-        raise UserError("cannot mark sent: say how it was sent (post, online or NOEMIE)")
+        raise refuse("refused.sent_no_channel")
     if event.channel is Channel.NOEMIE and event.payer is Payer.CPAM:
-        raise UserError(
-            "cannot mark sent by NOEMIE: NOEMIE only carries claims from the CPAM to the mutuelle"
-        )
+        raise refuse("refused.noemie_to_cpam")
 
 
 def _check_paid(
-    state: TrackState, event: TrackEvent, history: list[TrackEvent], ctx: TrackContext, who: str
+    state: TrackState,
+    event: TrackEvent,
+    history: list[TrackEvent],
+    ctx: TrackContext,
+    refuse,
+    lang: str,
 ) -> None:
     # Under tiers payant the CPAM's payment is never recorded here, so NOEMIE's forwarding is not
     # either: the mutuelle may then pay straight from a pending track.
@@ -376,22 +417,23 @@ def _check_paid(
         and current_state(history, Payer.CPAM, ctx) is TrackState.DIRECT
     )
     if state is TrackState.REJECTED:
-        raise UserError(f"cannot mark paid: {who} rejected the claim; send it again first")
+        raise refuse("refused.paid_rejected")
     if state not in (TrackState.SENT, TrackState.PAID) and not reached_by_noemie:
-        raise UserError(f"cannot mark paid: the claim was not sent to {who}")
+        raise refuse("refused.not_sent")
     if event.amount is None or event.amount <= 0:
-        raise UserError("cannot mark paid: give the amount received (more than 0)")
+        raise refuse("refused.paid_no_amount")
     if event.date is None:
-        raise UserError("cannot mark paid: give the date of the payment")
+        raise refuse("refused.paid_no_date")
     sent = _last(history, event.payer, TrackState.SENT)
     if sent and sent.date and event.date < sent.date:
-        raise UserError(
-            f"cannot mark paid on {event.date.isoformat()}: the claim was sent to {who} on "
-            f"{sent.date.isoformat()}"
+        raise refuse(
+            "refused.paid_before_sent",
+            paid_on=messages.day(event.date, lang),
+            sent_on=messages.day(sent.date, lang),
         )
 
 
-def _replay(history: list[TrackEvent], ctx: TrackContext) -> None:
+def _replay(history: list[TrackEvent], ctx: TrackContext, lang: str = "en") -> None:
     states = {payer: initial_state(payer, ctx) for payer in Payer}
     seen: list[TrackEvent] = []
     for event in history:
@@ -399,7 +441,7 @@ def _replay(history: list[TrackEvent], ctx: TrackContext) -> None:
             continue
         state = states[event.payer]
         if not (event.state in _PENDING and event.state is state):
-            _check(state, event, seen, ctx)
+            _check(state, event, seen, ctx, lang)
         states[event.payer] = event.state
         seen.append(event)
 
@@ -441,16 +483,12 @@ def _last(events: Iterable[TrackEvent], payer: Payer, state: TrackState) -> Trac
     return found[-1] if found else None
 
 
-def _name(payer: Payer) -> str:
-    return "the CPAM" if payer is Payer.CPAM else "the mutuelle"
+def _name(payer: Payer, lang: str = "en") -> str:
+    return message(f"payer.the.{payer.value}", lang)
 
 
-def _track(payer: Payer) -> str:
-    return "CPAM" if payer is Payer.CPAM else "mutuelle"
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
+def _track(payer: Payer, lang: str = "en") -> str:
+    return message(f"payer.track.{payer.value}", lang)
 
 
 def _enum(kind, value, what: str):

@@ -62,7 +62,7 @@ class ClaimController(QObject):
 
     def show_claim(self, claim_id: int) -> bool:
         try:
-            self.status = tracking.claim_status(self.ctx, claim_id)
+            self.status = tracking.claim_status(self.ctx, claim_id, lang=labels.current_language())
         except UserError as exc:
             show_error(self.view, self.tr("Cannot open this claim"), exc)
             return False
@@ -301,11 +301,15 @@ class ClaimController(QObject):
         prepare(self.view.window(), self.ctx, claim_id, payer, on_sent=sent)
 
     def mark_sent(self, payer: str, date=None, channel: str = "post") -> None:
-        self.status = tracking.mark_sent(self.ctx, self.claim_id, payer, date=date, channel=channel)
+        self.status = tracking.mark_sent(
+            self.ctx, self.claim_id, payer, date=date, channel=channel, lang=labels.current_language()
+        )
         self._after_change(self.tr("Recorded: sent to %1.").replace("%1", self._payer_name(payer)))
 
     def record_payment(self, payer: str, amount, date=None) -> None:
-        self.status = tracking.record_payment(self.ctx, self.claim_id, payer, amount, date=date)
+        self.status = tracking.record_payment(
+            self.ctx, self.claim_id, payer, amount, date=date, lang=labels.current_language()
+        )
         self._after_change(
             self.tr("Recorded: %1 paid %2.").replace("%1", self._payer_name(payer)).replace(
                 "%2", labels.money(amount)
@@ -313,7 +317,9 @@ class ClaimController(QObject):
         )
 
     def mark_rejected(self, payer: str, reason: str) -> None:
-        self.status = tracking.mark_rejected(self.ctx, self.claim_id, payer, reason)
+        self.status = tracking.mark_rejected(
+            self.ctx, self.claim_id, payer, reason, lang=labels.current_language()
+        )
         self._after_change(self.tr("Recorded: %1 rejected the claim.").replace("%1", self._payer_name(payer)))
 
     def undo(self, payer: str | None = None) -> bool:
@@ -325,7 +331,9 @@ class ClaimController(QObject):
             self.message.emit(self.tr("Nothing to undo on this claim."))
             return False
         try:
-            self.status = tracking.undo_last(self.ctx, self.claim_id, payer)
+            self.status = tracking.undo_last(
+                self.ctx, self.claim_id, payer, lang=labels.current_language()
+            )
         except UserError as exc:
             show_error(self.view, self.tr("Cannot undo"), exc)
             return False

@@ -17,25 +17,26 @@ from desktop_app.gui.views.document_view import StatementPanel
 
 PAYERS = ("cpam", "mutuelle")
 
-# What services.statements says about a line it could not match, in the user's language.
+# What services.statements says about a line it could not match (its why_code), in the user's
+# language.
 _WHY = {
-    "no care date or amount read": lambda: QCoreApplication.translate(
+    "no_care_date_or_amount": lambda: QCoreApplication.translate(
         "StatementController", "no care date or amount was read"
     ),
-    "no open claim for that person and date": lambda: QCoreApplication.translate(
+    "no_open_claim": lambda: QCoreApplication.translate(
         "StatementController", "no claim of that person and care date is waiting for this payer"
     ),
 }
 
 
-def find_payments(ctx, document_id: int) -> dict:
+def find_payments(ctx, document_id: int, lang: str | None = None) -> dict:
     """On a worker: the proposals, with each claim's title, or why there are none."""
     doc = documents.get_document(ctx, document_id)
     field = doc.fields.get("payer")
     payer = str(field.value or "").strip().lower() if field else ""
     if payer not in PAYERS:
         return {"document_id": doc.id, "payer": None, "proposals": [], "unmatched": []}
-    found = statements.propose(ctx, document_id)
+    found = statements.propose(ctx, document_id, lang=lang)
     for proposal in found["proposals"]:
         claim = claims.get_claim(ctx, proposal["claim_id"])
         proposal["title"] = claim.title
@@ -89,7 +90,10 @@ class StatementController(QObject):
                 view.record.setEnabled(False)
 
         doc_id = document.id
-        self.workers.run(lambda ctx, **_: find_payments(ctx, doc_id), on_success=done, on_failure=failed)
+        lang = labels.current_language()
+        self.workers.run(
+            lambda ctx, **_: find_payments(ctx, doc_id, lang), on_success=done, on_failure=failed
+        )
 
     def _show(self, found: dict) -> None:
         self.found = found
@@ -140,7 +144,7 @@ class StatementController(QObject):
         table.setVisible(bool(proposals))
         lines = []
         for u in unmatched:
-            why = _WHY.get(u.get("why"), lambda w=u.get("why"): w or "")()
+            why = _WHY.get(u.get("why_code"), lambda w=u.get("why"): w or "")()
             bits = [labels.day(u.get("care_date")), labels.money(u.get("amount_paid")),
                     u.get("patient_name") or "", u.get("label") or ""]
             lines.append(" · ".join(b for b in bits if b) + f" — {why}")
@@ -168,8 +172,11 @@ class StatementController(QObject):
             show_error(self.view, self.tr("The payments were not recorded"), exc)
             self.view.record.setEnabled(True)
 
+        lang = labels.current_language()
         self.workers.run(
-            lambda ctx, **_: statements.accept(ctx, doc_id), on_success=done, on_failure=failed
+            lambda ctx, **_: statements.accept(ctx, doc_id, lang=lang),
+            on_success=done,
+            on_failure=failed,
         )
 
     def set_payer(self, payer: str) -> None:

@@ -1,0 +1,419 @@
+"""The plain-language sentences the rules build, in English and French.
+
+One table, keyed by message id, with an "en" and an "fr" template each (str.format names). Rule
+files carry their own texts (resources/rules/completeness.json); this table holds the sentences
+built in code: next actions, estimate notes, refused track steps, household checks.
+
+English is the source language: a text missing in the asked language falls back to English, then
+to the first language present, so a rule file edited by a user with English texts only still works
+in French. Amounts and dates follow the language: "182.94" / "2025-07-24" in English (unchanged
+from before texts were translated), "182,94 €" / "24/07/2025" in French.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal, InvalidOperation
+from typing import Iterable, Mapping
+
+LANGUAGES = ("en", "fr")
+DEFAULT = "en"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- payers, as they read inside a sentence --------------------------------------------------
+    "payer.the.cpam": {"en": "the CPAM", "fr": "la CPAM"},
+    "payer.the.mutuelle": {"en": "the mutuelle", "fr": "la mutuelle"},
+    "payer.track.cpam": {"en": "CPAM", "fr": "CPAM"},
+    "payer.track.mutuelle": {"en": "mutuelle", "fr": "mutuelle"},
+    "payer.label.cpam": {"en": "CPAM", "fr": "CPAM"},
+    "payer.label.mutuelle": {"en": "mutuelle", "fr": "Mutuelle"},
+    # --- next action on a track (core/rules/tracks.py) -------------------------------------------
+    "track.direct": {
+        "en": "Nothing to do: {who} pays the professional directly (tiers payant).",
+        "fr": "Rien à faire : {who} paie directement le professionnel (tiers payant).",
+    },
+    "track.closed": {
+        "en": "Nothing to do: the {track} track is closed.",
+        "fr": "Rien à faire : le suivi {track} est clos.",
+    },
+    "track.closed_received": {
+        "en": "Nothing to do: the {track} track is closed ({amount} received).",
+        "fr": "Rien à faire : le suivi {track} est clos ({amount} reçus).",
+    },
+    "track.rejected": {
+        "en": "{Who} rejected the claim ({reason}): fix it and send it again, or close the track.",
+        "fr": "{Who} a rejeté la demande ({reason}) : corrigez-la et renvoyez-la, "
+        "ou clôturez le suivi.",
+    },
+    "track.underpaid": {
+        "en": "{Who} paid {got} of the {expected} expected: check the statement, then follow up "
+        "or close the track.",
+        "fr": "{Who} a versé {got} sur les {expected} attendus : vérifiez le décompte, puis "
+        "relancez-la ou clôturez le suivi.",
+    },
+    "track.paid": {
+        "en": "{Who} paid {got}: close the track.",
+        "fr": "{Who} a versé {got} : clôturez le suivi.",
+    },
+    "track.complete": {
+        "en": "Complete the claim: {action}{more}.",
+        "fr": "Complétez la demande : {action}{more}.",
+    },
+    "track.more.one": {"en": " (and {count} more)", "fr": " (et {count} autre chose)"},
+    "track.more.many": {"en": " (and {count} more)", "fr": " (et {count} autres choses)"},
+    "track.wait_undated": {
+        "en": "Wait for {who}, then follow up.",
+        "fr": "Attendez le paiement de {who}, puis relancez-la.",
+    },
+    "track.noemie_late": {
+        "en": "Follow up with the mutuelle: the CPAM paid on {paid_on} and NOEMIE should have "
+        "brought the mutuelle's payment by {due}.",
+        "fr": "Relancez la mutuelle : la CPAM a payé le {paid_on} et, par NOEMIE, le paiement de "
+        "la mutuelle aurait dû arriver au plus tard le {due}.",
+    },
+    "track.noemie_wait": {
+        "en": "Wait for the mutuelle (NOEMIE) until {due}, then follow up.",
+        "fr": "Attendez le paiement de la mutuelle (NOEMIE) jusqu'au {due}, puis relancez-la.",
+    },
+    "track.late": {
+        "en": "Follow up with {who}: sent on {sent_on}, still not paid after {days} days.",
+        "fr": "Relancez {who} : demande envoyée le {sent_on}, toujours pas payée au bout de "
+        "{days} jours.",
+    },
+    "track.wait": {
+        "en": "Wait for {who} until {due}, then follow up.",
+        "fr": "Attendez le paiement de {who} jusqu'au {due}, puis relancez-la.",
+    },
+    "send.before": {"en": " before {deadline}", "fr": " avant le {deadline}"},
+    "send.cpam": {
+        "en": "Send {documents} to the CPAM{before}.",
+        "fr": "Envoyez {documents} à la CPAM{before}.",
+    },
+    "send.noemie_nothing": {
+        "en": "Nothing to send: once the CPAM has paid, it forwards the claim to the mutuelle "
+        "(NOEMIE), which pays about 48 h later.",
+        "fr": "Rien à envoyer : une fois qu'elle a payé, la CPAM transmet la demande à la mutuelle "
+        "(NOEMIE), qui paie environ 48 h plus tard.",
+    },
+    "send.mutuelle_after_cpam": {
+        "en": "Once the CPAM has paid, send {documents} to the mutuelle{before}.",
+        "fr": "Une fois que la CPAM a payé, envoyez {documents} à la mutuelle{before}.",
+    },
+    "send.mutuelle": {
+        "en": "Send {documents} to the mutuelle{before}.",
+        "fr": "Envoyez {documents} à la mutuelle{before}.",
+    },
+    "doc.care_sheet": {"en": "the care sheet", "fr": "la feuille de soins"},
+    "doc.prescription": {"en": "the original prescription", "fr": "l'ordonnance originale"},
+    "doc.statement": {"en": "the CPAM statement", "fr": "le décompte de la CPAM"},
+    "doc.invoice": {"en": "the invoice", "fr": "la facture"},
+    "doc.attestation_droits": {"en": "the attestation de droits", "fr": "l'attestation de droits"},
+    "doc.rib": {"en": "a RIB", "fr": "un RIB"},
+    "list.and": {"en": " and ", "fr": " et "},
+    # --- refused track steps (UserError) ----------------------------------------------------------
+    "state.incomplete": {"en": "incomplete", "fr": "incomplète"},
+    "state.ready": {"en": "ready", "fr": "prête"},
+    "state.sent": {"en": "sent", "fr": "envoyée"},
+    "state.paid": {"en": "paid", "fr": "payée"},
+    "state.rejected": {"en": "rejected", "fr": "rejetée"},
+    "state.closed": {"en": "closed", "fr": "close"},
+    "state.direct": {"en": "direct", "fr": "directe"},
+    "refused.verb": {"en": "cannot mark {state}", "fr": "impossible d'indiquer « {state} »"},
+    "refused.direct_event": {
+        "en": "a track is 'direct' only through the claim's tiers payant setting",
+        "fr": "un suivi n'est « direct » que par le réglage tiers payant de la demande",
+    },
+    "refused.direct": {
+        "en": "{verb}: {who} pays the professional directly (tiers payant); "
+        "nothing to send or receive",
+        "fr": "{verb} : {who} paie directement le professionnel (tiers payant) ; "
+        "rien à envoyer ni à recevoir",
+    },
+    "refused.closed": {
+        "en": "{verb}: the {track} track is closed (undo the closing first)",
+        "fr": "{verb} : le suivi {track} est clos (annulez d'abord la clôture)",
+    },
+    "refused.already_sent": {
+        "en": "{verb}: the claim was already sent to {who}",
+        "fr": "{verb} : la demande a déjà été envoyée à {who}",
+    },
+    "refused.already_paid_undo": {
+        "en": "{verb}: {who} has already paid (undo the payment first)",
+        "fr": "{verb} : {who} a déjà payé (annulez d'abord le paiement)",
+    },
+    "refused.already_paid": {
+        "en": "{verb}: {who} has already paid",
+        "fr": "{verb} : {who} a déjà payé",
+    },
+    "refused.not_sent": {
+        "en": "{verb}: the claim was not sent to {who}",
+        "fr": "{verb} : la demande n'a pas été envoyée à {who}",
+    },
+    "refused.give_reason": {
+        "en": "{verb}: give the reason {who} gave",
+        "fr": "{verb} : indiquez le motif donné par {who}",
+    },
+    "refused.sent_no_date": {
+        "en": "{verb}: give the date it was sent",
+        "fr": "{verb} : indiquez la date d'envoi",
+    },
+    "refused.sent_no_channel": {
+        "en": "{verb}: say how it was sent (post, online or NOEMIE)",
+        "fr": "{verb} : indiquez comment elle a été envoyée (courrier, en ligne ou NOEMIE)",
+    },
+    "refused.noemie_to_cpam": {
+        "en": "cannot mark sent by NOEMIE: NOEMIE only carries claims from the CPAM to the "
+        "mutuelle",
+        "fr": "impossible d'indiquer un envoi par NOEMIE : NOEMIE ne transmet les demandes que de "
+        "la CPAM vers la mutuelle",
+    },
+    "refused.paid_rejected": {
+        "en": "{verb}: {who} rejected the claim; send it again first",
+        "fr": "{verb} : {who} a rejeté la demande ; renvoyez-la d'abord",
+    },
+    "refused.paid_no_amount": {
+        "en": "{verb}: give the amount received (more than 0)",
+        "fr": "{verb} : indiquez le montant reçu (plus de 0)",
+    },
+    "refused.paid_no_date": {
+        "en": "{verb}: give the date of the payment",
+        "fr": "{verb} : indiquez la date du paiement",
+    },
+    "refused.paid_before_sent": {
+        "en": "cannot mark paid on {paid_on}: the claim was sent to {who} on {sent_on}",
+        "fr": "impossible d'indiquer un paiement le {paid_on} : la demande a été envoyée à {who} "
+        "le {sent_on}",
+    },
+    "undo.nothing": {
+        "en": "nothing to undo on the {track} track",
+        "fr": "rien à annuler sur le suivi {track}",
+    },
+    "undo.noemie": {
+        "en": "the mutuelle got this claim from the CPAM (NOEMIE): undo the CPAM payment instead, "
+        "or record that the claim was sent to the mutuelle by post",
+        "fr": "la mutuelle a reçu cette demande de la CPAM (NOEMIE) : annulez plutôt le paiement de "
+        "la CPAM, ou indiquez que la demande a été envoyée à la mutuelle par courrier",
+    },
+    "undo.depends": {
+        "en": "cannot undo the last {track} step: a later step depends on it ({error})",
+        "fr": "impossible d'annuler la dernière étape du suivi {track} : une étape suivante en "
+        "dépend ({error})",
+    },
+    # --- estimate notes (core/rules/estimate.py) -------------------------------------------------
+    "note.rate_entered": {
+        "en": "Rate {rate} % as entered for this claim.",
+        "fr": "Taux de {rate} % saisi pour cette demande.",
+    },
+    "note.rate_ald": {
+        "en": "Rate {rate} %: care related to an ALD.",
+        "fr": "Taux de {rate} % : soins en rapport avec une ALD.",
+    },
+    "note.rate_maternity": {
+        "en": "Rate {rate} %: maternity cover.",
+        "fr": "Taux de {rate} % : assurance maternité.",
+    },
+    "note.rate_no_medecin_traitant": {
+        "en": "Rate {rate} % instead of {general} %: no médecin traitant declared (outside the "
+        "coordinated care path).",
+        "fr": "Taux de {rate} % au lieu de {general} % : aucun médecin traitant déclaré (hors "
+        "parcours de soins coordonnés).",
+    },
+    "note.rate_regime": {
+        "en": "Rate {rate} % ({category}, {regime} regime).",
+        "fr": "Taux de {rate} % ({category}, régime {regime}).",
+    },
+    "note.not_covered": {
+        "en": "The CPAM does not cover this care (rate 0 %).",
+        "fr": "La CPAM ne prend pas en charge ces soins (taux 0 %).",
+    },
+    "note.rate": {"en": "Rate {rate} % ({category}).", "fr": "Taux de {rate} % ({category})."},
+    "note.base_above_paid": {
+        "en": "Base {base} is above the amount paid: refunds use {paid}.",
+        "fr": "La base de remboursement ({base}) dépasse le montant payé : les remboursements "
+        "sont calculés sur {paid}.",
+    },
+    "note.exempt.participation_forfaitaire": {
+        "en": "No participation forfaitaire: exempt ({reasons}).",
+        "fr": "Pas de participation forfaitaire : exonération ({reasons}).",
+    },
+    "note.exempt.franchise": {
+        "en": "No franchises: exempt ({reasons}).",
+        "fr": "Pas de franchises médicales : exonération ({reasons}).",
+    },
+    "exempt.minor": {"en": "minor", "fr": "mineur"},
+    "exempt.maternity": {"en": "maternity", "fr": "maternité"},
+    "exempt.css": {"en": "css", "fr": "CSS"},
+    "note.deduction.participation_forfaitaire": {
+        "en": "Participation forfaitaire {amount} ({detail}) taken off the CPAM refund.",
+        "fr": "Participation forfaitaire de {amount} ({detail}) déduite du remboursement de la "
+        "CPAM.",
+    },
+    "note.deduction.franchise": {
+        "en": "Franchises {amount} ({detail}) taken off the CPAM refund.",
+        "fr": "Franchises médicales de {amount} ({detail}) déduites du remboursement de la CPAM.",
+    },
+    "deduction.daily_cap": {"en": ", daily cap {cap}", "fr": ", plafond journalier de {cap}"},
+    "deduction.annual_cap": {
+        "en": ", annual cap {cap} nearly reached",
+        "fr": ", plafond annuel de {cap} presque atteint",
+    },
+    "deduction.this_claim": {
+        "en": ", limited to this claim's refund",
+        "fr": ", dans la limite du remboursement de cette demande",
+    },
+    "note.css": {
+        "en": "CSS: the Complémentaire santé solidaire covers the ticket modérateur (100 % BR).",
+        "fr": "CSS : la Complémentaire santé solidaire prend en charge le ticket modérateur "
+        "(100 % BR).",
+    },
+    "note.no_guarantee": {
+        "en": "No mutuelle guarantee given: no mutuelle refund estimated.",
+        "fr": "Aucune garantie de mutuelle indiquée : pas d'estimation du remboursement de la "
+        "mutuelle.",
+    },
+    "note.percent_br": {
+        "en": "Mutuelle {guarantee}: CPAM and mutuelle together up to {ceiling}; the "
+        "participation forfaitaire and franchises are not refunded (contrat responsable).",
+        "fr": "Mutuelle {guarantee} : CPAM et mutuelle ensemble jusqu'à {ceiling} ; la "
+        "participation forfaitaire et les franchises ne sont pas remboursées (contrat "
+        "responsable).",
+    },
+    "note.forfait": {
+        "en": "Mutuelle {guarantee}: {left} left of it this year.",
+        "fr": "Mutuelle {guarantee} : il en reste {left} cette année.",
+    },
+    "note.frais_reels": {
+        "en": "Mutuelle frais réels: refunds what the CPAM leaves, except the participation "
+        "forfaitaire and franchises (contrat responsable).",
+        "fr": "Mutuelle frais réels : rembourse ce que laisse la CPAM, sauf la participation "
+        "forfaitaire et les franchises (contrat responsable).",
+    },
+    "note.tiers_payant_amo": {
+        "en": "Tiers payant: the CPAM pays the professional directly; its deductions are taken "
+        "off a later refund.",
+        "fr": "Tiers payant : la CPAM paie directement le professionnel ; la participation "
+        "forfaitaire et les franchises sont déduites d'un remboursement ultérieur.",
+    },
+    "note.tiers_payant_all": {
+        "en": "Tiers payant: the CPAM and the mutuelle pay the professional directly.",
+        "fr": "Tiers payant : la CPAM et la mutuelle paient directement le professionnel.",
+    },
+    "guarantee.percent_br": {"en": "{percent} % BR", "fr": "{percent} % BR"},
+    "guarantee.forfait": {"en": "forfait {amount} € a year", "fr": "forfait de {amount} par an"},
+    "guarantee.frais_reels": {"en": "frais réels", "fr": "frais réels"},
+    # --- names used in texts -----------------------------------------------------------------------
+    "insured.unknown": {"en": "the insured", "fr": "l'assuré(e)"},
+    "category.consultation": {"en": "consultation", "fr": "consultation"},
+    "category.specialist": {"en": "specialist", "fr": "spécialiste"},
+    "category.paramedical": {"en": "paramedical", "fr": "soins paramédicaux"},
+    "category.dental": {"en": "dental", "fr": "soins dentaires"},
+    "category.pharmacy": {"en": "pharmacy", "fr": "pharmacie"},
+    "category.lpp_device": {"en": "lpp_device", "fr": "dispositif médical (LPP)"},
+    "category.hospital": {"en": "hospital", "fr": "hôpital"},
+    "category.transport": {"en": "transport", "fr": "transport"},
+    "category.other": {"en": "other", "fr": "autres soins"},
+    "regime.general": {"en": "general", "fr": "général"},
+    "regime.alsace_moselle": {"en": "alsace_moselle", "fr": "Alsace-Moselle"},
+    "regime.other": {"en": "other", "fr": "autre"},
+    # --- household checks and statements (services) ---------------------------------------------
+    "check.overdue": {"en": "{track}: {action}", "fr": "{track} : {action}"},
+    "check.deadline_soon": {
+        "en": "{payer}: deadline {deadline} is close",
+        "fr": "{track} : la date limite du {deadline} approche",
+    },
+    "check.flag": {
+        "en": "{payer}: received {received} but expected {expected} ({flag})",
+        "fr": "{track} : {received} reçus alors que {expected} étaient attendus ({flag})",
+    },
+    "flag.underpaid": {"en": "underpaid", "fr": "moins que prévu"},
+    "flag.overpaid": {"en": "overpaid", "fr": "plus que prévu"},
+    "check.check_statement": {"en": "check the statement", "fr": "vérifiez le décompte"},
+    "statement.no_care_date_or_amount": {
+        "en": "no care date or amount read",
+        "fr": "ni date de soins ni montant lu",
+    },
+    "statement.no_open_claim": {
+        "en": "no open claim for that person and date",
+        "fr": "aucune demande en cours pour cette personne à cette date",
+    },
+}
+
+
+def language(lang: object = None) -> str:
+    """'en' or 'fr' from anything a caller may hold: None, 'FR', 'fr_FR', 'fr-FR'..."""
+    code = str(lang or "").strip().lower().replace("-", "_").split("_")[0]
+    return code if code in LANGUAGES else DEFAULT
+
+
+def localized(text: object, lang: str = DEFAULT) -> str:
+    """A text in one language from a plain string (the same in every language) or a
+    {"en": ..., "fr": ...} mapping: the asked language, else English, else the first present."""
+    if text is None:
+        return ""
+    if isinstance(text, Mapping):
+        for key in (language(lang), DEFAULT):
+            value = text.get(key)
+            if isinstance(value, str) and value:
+                return value
+        for value in text.values():
+            if isinstance(value, str) and value:
+                return value
+        return ""
+    return str(text)
+
+
+def message(message_id: str, lang: str = DEFAULT, **values: object) -> str:
+    """The message in ``lang`` with its {names} filled in."""
+    return localized(MESSAGES[message_id], lang).format(**values)
+
+
+def name_of(prefix: str, value: object, lang: str = DEFAULT) -> str:
+    """A value's name in a sentence (category, regime, state...), the raw value if unlisted."""
+    key = f"{prefix}.{value}"
+    return message(key, lang) if key in MESSAGES else str(value)
+
+
+def money(value: object, lang: str = DEFAULT) -> str:
+    """'182.94' in English (as before), '182,94 €' in French (narrow no-break thousands space)."""
+    try:
+        amount = Decimal(str(value)).quantize(Decimal("0.01"))
+    except InvalidOperation:
+        return str(value)
+    if language(lang) != "fr":
+        return str(amount)
+    whole, cents = f"{abs(amount):,.2f}".split(".")
+    text = whole.replace(",", "\u202f") + "," + cents + "\u00a0€"
+    return ("-" if amount < 0 else "") + text
+
+
+def day(value: _dt.date | str | None, lang: str = DEFAULT) -> str:
+    """'2025-07-24' in English (as before), '24/07/2025' in French."""
+    if value is None or value == "":
+        return ""
+    try:
+        d = value if isinstance(value, _dt.date) else _dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return str(value)
+    if language(lang) == "fr":
+        return d.strftime("%d/%m/%Y")
+    return d.isoformat()
+
+
+def join(items: Iterable[str], lang: str = DEFAULT) -> str:
+    """'a, b and c' / 'a, b et c'."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + message("list.and", lang) + items[-1]
+
+
+def capitalize(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def sentence_part(text: str, lang: str = DEFAULT) -> str:
+    """A full sentence used after a colon: French lowers its first letter ("Signez" → "signez"),
+    unless the word is an acronym (NIR, RIB); English keeps it as it was."""
+    if language(lang) == "fr" and len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
