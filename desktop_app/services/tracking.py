@@ -304,10 +304,16 @@ def claim_status(
     return _status(_Household(ctx, today, lang), claim)
 
 
-def _record(ctx: Context, claim_id, payer: str, make_event, today=None, lang=None) -> dict:
+def _record(
+    ctx: Context, claim_id, payer: str, state: TrackState, today=None, lang=None, **details
+) -> dict:
     """Apply one user action to a track: validated by the rules, written in one transaction."""
     claim = get_claim(ctx, claim_id)
     payer = _payer(payer)
+
+    def make_event(at: str) -> rules.TrackEvent:
+        return rules.TrackEvent(payer, state, at=at, **details)
+
     house = _Household(ctx, today, lang)
     rows = _events(ctx, claim.id)
     events = [r.event for r in rows]
@@ -348,14 +354,7 @@ def mark_sent(
     if channel not in CHANNELS:
         raise UserError(f"channel must be one of {', '.join(CHANNELS)}, got {channel!r}")
     day = _day(date, "date sent")
-    return _record(
-        ctx,
-        claim_id,
-        payer,
-        lambda at: rules.TrackEvent(_payer(payer), TrackState.SENT, at=at, date=day, channel=channel),
-        today,
-        lang,
-    )
+    return _record(ctx, claim_id, payer, TrackState.SENT, today, lang, date=day, channel=channel)
 
 
 def record_payment(
@@ -365,14 +364,7 @@ def record_payment(
     if value is None or value <= 0:
         raise UserError("a payment needs a positive amount, e.g. 182.94")
     day = _day(date, "payment date")
-    return _record(
-        ctx,
-        claim_id,
-        payer,
-        lambda at: rules.TrackEvent(_payer(payer), TrackState.PAID, at=at, date=day, amount=value),
-        today,
-        lang,
-    )
+    return _record(ctx, claim_id, payer, TrackState.PAID, today, lang, date=day, amount=value)
 
 
 def mark_rejected(
@@ -382,26 +374,13 @@ def mark_rejected(
     if not reason:
         raise UserError("say why the claim was rejected, e.g. --reason \"prescription missing\"")
     day = _day(date, "date")
-    return _record(
-        ctx,
-        claim_id,
-        payer,
-        lambda at: rules.TrackEvent(_payer(payer), TrackState.REJECTED, at=at, date=day, reason=reason),
-        today,
-        lang,
-    )
+    return _record(ctx, claim_id, payer, TrackState.REJECTED, today, lang, date=day, reason=reason)
 
 
 def close_track(ctx: Context, claim_id, payer, reason=None, today=None, lang=None) -> dict:
     return _record(
-        ctx,
-        claim_id,
-        payer,
-        lambda at: rules.TrackEvent(
-            _payer(payer), TrackState.CLOSED, at=at, date=_dt.date.today(), reason=reason or None
-        ),
-        today,
-        lang,
+        ctx, claim_id, payer, TrackState.CLOSED, today, lang,
+        date=_dt.date.today(), reason=reason or None,
     )
 
 
