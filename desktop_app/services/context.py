@@ -93,12 +93,13 @@ def tidy_up(ctx: Context) -> list[Path]:
 
     # Originals a backup still refers to are kept: after restoring an older backup, those
     # imported since have no row, but the before-restore copy needs them. If a backup
-    # cannot be read, no original is removed at all.
-    kept = backups.originals_referenced_by_backups(ctx.paths)
-    if kept is None:
-        kept = set(originals.all_stored(ctx.paths.originals))
+    # cannot be read, no original is removed at all. Backups are read only when there are
+    # orphans, so an ordinary start does not open every backup.
     removed = originals.clean_up(
-        ctx.paths.originals, ctx.paths.tmp, ctx.store.known_stored_names() | kept
+        ctx.paths.originals,
+        ctx.paths.tmp,
+        ctx.store.known_stored_names(),
+        still_needed=lambda _orphans: backups.originals_referenced_by_backups(ctx.paths),
     )
     config.tighten_tree(ctx.paths.originals)
     return removed

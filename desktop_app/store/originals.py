@@ -14,6 +14,7 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
+from typing import Callable
 
 try:
     import fcntl
@@ -174,8 +175,17 @@ def _remove_tree(folder: Path, removed: list[Path]) -> None:
         removed.append(folder)
 
 
-def clean_up(root: Path, tmp_dir: Path, known: set[str]) -> list[Path]:
-    """Remove temporary files and originals no row refers to (left by a crash)."""
+def clean_up(
+    root: Path,
+    tmp_dir: Path,
+    known: set[str],
+    still_needed: Callable[[set[str]], set[str] | None] | None = None,
+) -> list[Path]:
+    """Remove temporary files and originals no row refers to (left by a crash).
+
+    ``still_needed(orphans)`` is asked only when there are orphans (rare): it returns those
+    to keep anyway, or None to keep them all.
+    """
     removed: list[Path] = []
     for run_dir in tmp_dir.glob(f"{RUN_PREFIX}*"):
         pid = run_dir.name[len(RUN_PREFIX):]
@@ -189,9 +199,12 @@ def clean_up(root: Path, tmp_dir: Path, known: set[str]) -> list[Path]:
                 if leftover.is_file():
                     leftover.unlink()
                     removed.append(leftover)
-        for name, path in all_stored(root).items():
-            if name not in known:
-                with contextlib.suppress(OSError):
-                    path.unlink()
-                    removed.append(path)
+        orphans = {name: path for name, path in all_stored(root).items() if name not in known}
+        if orphans and still_needed is not None:
+            keep = still_needed(set(orphans))
+            orphans = {} if keep is None else {n: p for n, p in orphans.items() if n not in keep}
+        for path in orphans.values():
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
     return removed

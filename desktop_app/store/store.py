@@ -194,10 +194,6 @@ class Store:
     def known_stored_names(self) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT stored_name FROM documents").fetchall()}
 
-    def clean_up_files(self) -> list[Path]:
-        """Remove what a crash left behind: temporary files and originals without a row."""
-        return originals.clean_up(self.originals_dir, self.tmp_dir, self.known_stored_names())
-
     def search(self, query: str, limit: int = 50) -> list[dict]:
         return self._rows(
             "SELECT d.id, d.kind, d.original_name, d.person_id, d.claim_id,"

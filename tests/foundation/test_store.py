@@ -139,6 +139,8 @@ def test_atomic_write_and_orphan_clean_up(ctx, tmp_path):
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert not originals.write_atomically(source, target, ctx.paths.tmp)
     (ctx.paths.tmp / "x.part").write_bytes(b"half")
-    removed = ctx.store.clean_up_files()
+    from desktop_app.services.context import tidy_up
+
+    removed = tidy_up(ctx)
     assert target in removed  # no row refers to it
     assert not any(p.is_file() for p in ctx.paths.tmp.rglob("*"))
