@@ -15,3 +15,16 @@ class StoreTooNew(UserError):
 
 class Cancelled(Exception):
     """Long work stopped at the user's request; nothing was stored."""
+
+
+class FolderInUse(UserError):
+    """Another window or command has the data folder open, so it cannot be replaced now."""
+
+    def __init__(self, root, pid: int | None = None):
+        who = f" (the window, process {pid})" if pid else ""
+        super().__init__(
+            f"Paperasse is open on {root} in another window or command{who}; close it and "
+            "try again, or restore from that window (nothing was changed)"
+        )
+        self.root = root
+        self.pid = pid

@@ -35,8 +35,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop_app.core.errors import NotFound, UserError
-from desktop_app.store import Store, originals
+from desktop_app.core.errors import FolderInUse, NotFound, UserError
+from desktop_app.store import Store, folder_lock, originals
 from desktop_app.store.migrations import SCHEMA_VERSION
 
 PREFIX = "paperasse-"
@@ -510,8 +510,11 @@ def restore(target, ref: str | int) -> dict:
         )
     paths.tmp.mkdir(mode=0o700, parents=True, exist_ok=True)
     # The shared lock keeps another process's start-up clean-up away from tmp/ meanwhile.
-    with originals.writing(paths.originals):
-        return _replace_database(paths, ctx, check)
+    try:
+        with folder_lock.exclusive(paths.root), originals.writing(paths.originals):
+            return _replace_database(paths, ctx, check)
+    except folder_lock.FolderBusy as busy:
+        raise FolderInUse(busy.root, busy.pid) from None
 
 
 def _replace_database(paths, ctx, check: Verification) -> dict:

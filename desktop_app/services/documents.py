@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import mimetypes
 import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -23,6 +25,7 @@ from desktop_app.core.model import (
 from desktop_app.services import limits
 from desktop_app.services.parsing import name_tokens, parse_amount, parse_date, parse_yes_no
 from desktop_app.store import originals
+from desktop_app.store.store import AlreadyStored, is_disk_full
 
 if TYPE_CHECKING:
     from desktop_app.services.context import Context
@@ -151,26 +154,35 @@ def import_files(
     if kind is not None and kind not in DocumentKind.values():
         raise UserError(f"kind must be one of {', '.join(DocumentKind.values())}, got {kind!r}")
     files = expand_paths(paths) if expand_folders else [Path(p) for p in paths]
+    staged: dict[int, originals.Staged] = {}
+    try:
+        return _import(ctx, files, staged, person, kind, claim_id, progress, should_cancel)
+    finally:
+        for copy in staged.values():
+            copy.discard()
+
+
+def _import(ctx, files, staged, person, kind, claim_id, progress, should_cancel):
     total = len(files)
     outcomes: dict[int, ImportOutcome] = {}
-    to_read: list[tuple[int, Path, str]] = []
+    to_read: list[tuple[int, Path, originals.Staged]] = []
     seen: dict[str, int] = {}
     for index, path in enumerate(files):
         name = display_name(path)
         try:
-            sha = _checked_sha(path)
+            copy = staged[index] = _staged_copy(ctx, path)
         except UserError as exc:
             outcomes[index] = ImportOutcome(path=name, error=_with_name(name, str(exc)))
             continue
-        existing = ctx.store.document_id_by_sha(sha)
+        existing = ctx.store.document_id_by_sha(copy.sha256)
         if existing:
             outcomes[index] = ImportOutcome(path=name, document_id=existing, already=True)
-        elif sha in seen:
+        elif copy.sha256 in seen:
             outcomes[index] = ImportOutcome(path=name, error=f"{name}: the same file as "
-                                            f"{display_name(files[seen[sha]])}, imported once")
+                                            f"{display_name(files[seen[copy.sha256]])}, imported once")
         else:
-            seen[sha] = index
-            to_read.append((index, path, sha))
+            seen[copy.sha256] = index
+            to_read.append((index, path, copy))
     done_files = len(outcomes)
     batch = max(1, 2 * (os.cpu_count() or 1))
     cancelled = False
@@ -190,16 +202,17 @@ def import_files(
         if progress:
             progress(done_files, total, label)
         try:
-            results = _read(ctx, [path for _, path, _ in chunk], page_progress, should_cancel)
+            # The private copies are read: what is read is what is stored.
+            results = _read(ctx, [copy.path for _, _, copy in chunk], page_progress, should_cancel)
         except Cancelled:
             cancelled = True
             break
-        for (index, path, sha), result in zip(chunk, results):
+        for (index, path, copy), result in zip(chunk, results):
             name = display_name(path)
             try:
                 if isinstance(result, UserError):
                     raise result
-                outcomes[index] = _store(ctx, path, sha, result, person, kind, claim_id)
+                outcomes[index] = _store(ctx, path, copy, result, person, kind, claim_id)
             except UserError as exc:
                 outcomes[index] = ImportOutcome(path=name, error=_with_name(name, str(exc)))
             done_files += 1
@@ -213,11 +226,19 @@ def _with_name(name: str, message: str) -> str:
     return message if name in message else f"{name}: {message}"
 
 
-def _checked_sha(path: Path) -> str:
+def _staged_copy(ctx: Context, path: Path) -> originals.Staged:
+    """The file checked, then copied into this process's private folder with its hash."""
     check_input_file(path)
     try:
-        return originals.sha256_of(path)
+        return originals.stage(path, Path(tempfile.gettempdir()), limits.MAX_FILE_BYTES)
+    except ValueError as exc:
+        raise UserError(f"{display_name(path)}: {exc}; import it again once it is complete") from None
     except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise UserError(
+                f"{display_name(path)}: the disk holding {ctx.paths.root} is full; free some "
+                "space and import it again (nothing was stored)"
+            ) from None
         raise UserError(f"{display_name(path)}: cannot be read ({exc.strerror or exc})") from None
 
 
@@ -232,20 +253,39 @@ def _read(ctx: Context, paths: list[Path], page_progress, should_cancel) -> list
     )
 
 
-def _store(ctx: Context, path: Path, sha: str, result, person, kind, claim_id) -> ImportOutcome:
-    """The original written atomically, then its row committed; on failure, neither stays."""
-    row, fields = _document_row(path, sha, result, person, kind, claim_id)
+def _store(ctx: Context, path: Path, copy, result, person, kind, claim_id) -> ImportOutcome:
+    """The original placed (content-addressed, never replacing a good one), then its row
+    committed. If the row cannot be written the file goes, unless another process's row now
+    refers to it; the same bytes imported by another process at once are "already imported"."""
+    row, fields = _document_row(path, copy, result, person, kind, claim_id)
     target = originals.path_of(ctx.paths.originals, row["stored_name"])
-    with originals.writing(ctx.paths.originals):
-        created = originals.write_atomically(path, target, ctx.paths.tmp)
-        try:
-            with ctx.store.transaction():
-                doc_id = ctx.store.insert_document(row, fields)
-        except BaseException:
-            if created:
-                with contextlib.suppress(OSError):
-                    target.unlink()
-            raise
+    created = False
+    try:
+        with originals.writing(ctx.paths.originals):
+            created = originals.place(copy, target)
+            try:
+                with ctx.store.transaction():
+                    doc_id = ctx.store.insert_document(row, fields)
+            except AlreadyStored as same:
+                created = False  # that process's row refers to the file: it stays
+                return ImportOutcome(path=display_name(path), document_id=same.document_id,
+                                     already=True)
+    except OSError as exc:
+        _forget(ctx, target, copy.sha256, created)
+        if exc.errno == errno.ENOSPC:
+            raise UserError(
+                f"the disk holding {ctx.paths.root} is full; free some space and import it "
+                "again (nothing was stored)"
+            ) from None
+        raise UserError(f"cannot store it in {ctx.paths.originals} ({exc.strerror or exc})") from None
+    except BaseException as exc:
+        _forget(ctx, target, copy.sha256, created)
+        if is_disk_full(exc):
+            raise UserError(
+                f"the disk holding {ctx.paths.root} is full; free some space and import it "
+                "again (nothing was stored)"
+            ) from None
+        raise
     warnings = list(result.warnings)
     patient = result.fields.get("patient_name")
     if person and patient and patient.value and not name_tokens(patient.value) & name_tokens(person.name):
@@ -261,7 +301,15 @@ def _store(ctx: Context, path: Path, sha: str, result, person, kind, claim_id) -
     )
 
 
-def _document_row(path: Path, sha: str, result, person, kind, claim_id):
+def _forget(ctx: Context, target: Path, sha: str, created: bool) -> None:
+    if created:
+        originals.remove_if_unreferenced(
+            ctx.paths.originals, target, lambda: ctx.store.document_id_by_sha(sha) is not None
+        )
+
+
+def _document_row(path: Path, copy, result, person, kind, claim_id):
+    sha = copy.sha256
     source = FieldSource.TEXT if result.text_source == "text_layer" else FieldSource.OCR
     read_state = ReadState.NOT_READ if result.text_source == "none" else ReadState.READ
     fields = [
@@ -286,7 +334,7 @@ def _document_row(path: Path, sha: str, result, person, kind, claim_id):
         "original_name": display_name(path.name),
         "stored_name": originals.stored_name(sha, path.suffix),
         "mime": mime,
-        "size": path.stat().st_size,
+        "size": copy.size,
         "pages": result.pages,
         "read_state": str(read_state),
         "text_source": result.text_source,
@@ -427,7 +475,9 @@ def reread_document(
         should_cancel=should_cancel,
         tesseract_cmd=ctx.setting("tesseract_cmd"),
     )
-    row, fields = _document_row(path, doc.sha256, result, None, None, None)
+    row, fields = _document_row(
+        path, originals.Staged(path, doc.sha256, doc.size), result, None, None, None
+    )
     values = {
         "text": row["text"],
         "text_source": row["text_source"],

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Callable
@@ -33,9 +34,118 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def safe_suffix(suffix: str) -> str:
+    """The file's suffix if it is a short plain-ASCII one (".pdf"), else none: a stored name must
+    be writable on every file system and into every archive."""
+    suffix = (suffix or "").lower()
+    if 2 <= len(suffix) <= 8 and suffix[0] == "." and suffix[1:].isascii() and suffix[1:].isalnum():
+        return suffix
+    return ""
+
+
 def stored_name(sha256: str, suffix: str) -> str:
-    suffix = suffix.lower() if suffix and len(suffix) <= 8 and suffix[1:].isalnum() else ""
-    return f"{sha256[:2]}/{sha256}{suffix}"
+    return f"{sha256[:2]}/{sha256}{safe_suffix(suffix)}"
+
+
+class Staged:
+    """A private copy of a file being imported, with the SHA-256 and size of the bytes copied.
+
+    Everything after staging (reading, hashing, storing) works on this copy, so a file the user
+    or another program rewrites meanwhile cannot make the stored bytes differ from their hash.
+    """
+
+    def __init__(self, path: Path, sha256: str, size: int):
+        self.path = path
+        self.sha256 = sha256
+        self.size = size
+
+    def discard(self) -> None:
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+        with contextlib.suppress(OSError):
+            self.path.parent.rmdir()
+
+
+def stage(source: Path, tmp_dir: Path, max_bytes: int | None = None) -> Staged:
+    """Copy ``source`` into ``tmp_dir``, hashing while copying. Raises OSError, or ValueError when
+    the file is not a regular file or grows past ``max_bytes`` while it is copied."""
+    digest = hashlib.sha256()
+    size = 0
+    # The copy keeps the file's own name (in a folder of its own), so what reads it and what it
+    # says about it name the file the user chose.
+    staged = Path(tempfile.mkdtemp(dir=tmp_dir, prefix="import-")) / source.name
+    try:
+        # O_NONBLOCK: a FIFO swapped in for the file must not hang the import; checked by fstat.
+        fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise ValueError("is not a regular file")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as inp, open(staged, "xb") as out:
+            while chunk := inp.read(CHUNK):
+                size += len(chunk)
+                if max_bytes is not None and size > max_bytes:
+                    raise ValueError("grew past the size limit while it was read")
+                digest.update(chunk)
+                out.write(chunk)
+        os.chmod(staged, 0o600)
+    except BaseException:
+        Staged(staged, "", 0).discard()
+        raise
+    return Staged(staged, digest.hexdigest(), size)
+
+
+def place(staged: Staged, target: Path) -> bool:
+    """Put a staged copy at its content-addressed ``target``; True if this call created it.
+
+    The copy is fsynced, then hard-linked into place: a link never replaces what is there, so two
+    processes storing the same bytes at once both end with the one whole file. A file already
+    there whose bytes do not match its name (damaged) is replaced by the good copy.
+    """
+    _private_dir(target.parent)
+    fsync_file(staged.path)
+    try:
+        os.link(staged.path, target)
+    except FileExistsError:
+        if sha256_of(target) == staged.sha256:
+            return False
+        os.replace(_copy_beside(staged.path, target), target)  # repair a damaged original
+        fsync_dir(target.parent)
+        return True
+    except OSError:
+        # No hard links here (some file systems): a copy renamed into place, checked first.
+        if target.exists():
+            return False
+        os.replace(_copy_beside(staged.path, target), target)
+        fsync_dir(target.parent)
+        return True
+    fsync_dir(target.parent)
+    return True
+
+
+def _copy_beside(source: Path, target: Path) -> Path:
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=".paperasse-", suffix=".part")
+    with os.fdopen(fd, "wb") as out, open(source, "rb") as inp:
+        while chunk := inp.read(CHUNK):
+            out.write(chunk)
+        out.flush()
+        os.fsync(out.fileno())
+    os.chmod(name, 0o600)
+    return Path(name)
+
+
+def remove_if_unreferenced(root: Path, target: Path, referenced: Callable[[], bool]) -> bool:
+    """Remove an original this process placed but could not record, unless a row of another
+    process now refers to it. Done under the exclusive lock, so no writer is between placing the
+    same file and committing its row; if the lock is busy the file stays for start-up clean-up."""
+    with _lock(root, shared=False, blocking=False) as acquired:
+        if not acquired or referenced():
+            return False
+        with contextlib.suppress(OSError):
+            target.unlink()
+            return True
+    return False
 
 
 def path_of(root: Path, name: str) -> Path:

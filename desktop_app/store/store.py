@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 from typing import Iterable
 
 import sqlite_utils
 
 from desktop_app.core.model import Claim, Document, DocumentField, Person
-from desktop_app.store import originals
+from desktop_app.store import folder_lock, originals
 from desktop_app.store.db import connect, now, transaction
 from desktop_app.store.rows import (
     claim_from_row,
@@ -21,13 +22,28 @@ from desktop_app.store.rows import (
 )
 
 
+class AlreadyStored(Exception):
+    """The same bytes were recorded meanwhile (another process imported the same file)."""
+
+    def __init__(self, document_id: int):
+        super().__init__(document_id)
+        self.document_id = document_id
+
+
 class Store:
     def __init__(self, database: Path, originals_dir: Path, tmp_dir: Path, backups_dir: Path):
         self.database_path = database
         self.originals_dir = originals_dir
         self.tmp_dir = tmp_dir
         self.backups_dir = backups_dir
-        self.db: sqlite_utils.Database = connect(database, backups_dir)
+        self._root = database.parent
+        folder_lock.acquire(self._root)  # a restore waits for (or refuses) every open record
+        try:
+            self.db: sqlite_utils.Database = connect(database, backups_dir)
+        except BaseException:
+            folder_lock.release(self._root)
+            raise
+        self._open = True
 
     @classmethod
     def open(cls, paths) -> "Store":
@@ -35,6 +51,9 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+        if self._open:
+            self._open = False
+            folder_lock.release(self._root)
 
     def transaction(self):
         return transaction(self.db)
@@ -82,7 +101,13 @@ class Store:
         stamp = now()
         row = dict(row, imported_at=row.get("imported_at") or stamp)
         row["fields_text"] = _fields_text(fields)
-        doc_id = self.db["documents"].insert(row).last_pk
+        try:
+            doc_id = self.db["documents"].insert(row).last_pk
+        except sqlite3.IntegrityError:
+            existing = self.document_id_by_sha(row["sha256"])
+            if existing is None:
+                raise
+            raise AlreadyStored(existing) from None
         for f in fields:
             self.db["document_fields"].insert(field_to_row(doc_id, f, stamp))
         return doc_id
@@ -293,3 +318,12 @@ def _fields_text_from_rows(rows: list[dict]) -> str:
             value = " ; ".join(str(v) for v in value)
         parts.append(f"{r['name']}: {value}")
     return "\n".join(parts)
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether a failed write failed because the disk (or its quota) is full."""
+    if isinstance(exc, OSError):
+        import errno
+
+        return exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    return isinstance(exc, sqlite3.Error) and "full" in str(exc).lower()

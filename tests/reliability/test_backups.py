@@ -42,7 +42,7 @@ def listing(folder: Path) -> dict:
         str(p.relative_to(folder)): p.read_bytes()
         for p in sorted(folder.rglob("*"))
         if p.is_file() and not p.name.endswith(("-wal", "-shm"))
-        and p.name != "paperasse.db" and p.name != "originals.lock"
+        and p.name not in ("paperasse.db", "originals.lock", "in-use.lock")
     }
 
 
