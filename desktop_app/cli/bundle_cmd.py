@@ -22,7 +22,8 @@ def register(sub) -> None:
     bun.add_argument("--to", required=True, choices=PAYERS, dest="payer")
     bun.add_argument("--out", required=True, metavar="FILE.pdf")
     bun.add_argument("--force", action="store_true",
-                     help="prepare it even though the claim is incomplete")
+                     help="prepare it even though the claim is incomplete, and replace "
+                     "FILE.pdf if it exists")
     bun.add_argument("--json", action="store_true")
     bun.set_defaults(handler=with_context(_bundle))
 
@@ -48,6 +49,7 @@ def register(sub) -> None:
     summ.add_argument("--person", required=True, help="name or id")
     summ.add_argument("--year", required=True, type=int)
     summ.add_argument("--out", required=True, metavar="FILE.pdf")
+    summ.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
     summ.add_argument("--lang", choices=["fr", "en"], default="fr")
     summ.add_argument("--json", action="store_true")
     summ.set_defaults(handler=with_context(_summary))
@@ -56,7 +58,8 @@ def register(sub) -> None:
 def _bundle(args, ctx) -> int:
     from desktop_app.services import bundle
 
-    report = bundle.build_bundle(ctx, args.claim, args.payer, args.out, override=args.force)
+    report = bundle.build_bundle(ctx, args.claim, args.payer, args.out, override=args.force,
+                                 replace=args.force)
     if args.json:
         emit_json(report)
         return 0
@@ -111,7 +114,8 @@ def _address_add(args, ctx) -> int:
 def _summary(args, ctx) -> int:
     from desktop_app.services import yearly_summary
 
-    report = yearly_summary.write_summary(ctx, args.person, args.year, args.out, lang=args.lang)
+    report = yearly_summary.write_summary(ctx, args.person, args.year, args.out, lang=args.lang,
+                                          replace=args.force)
     if args.json:
         emit_json(report)
     else:

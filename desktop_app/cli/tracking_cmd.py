@@ -43,6 +43,7 @@ def register(sub) -> None:
     exp.add_argument("out", metavar="FILE.csv")
     exp.add_argument("--person")
     exp.add_argument("--year", type=int)
+    exp.add_argument("--force", action="store_true", help="replace FILE.csv if it exists")
     exp.set_defaults(handler=with_context(_export))
 
     stm = sub.add_parser("statement", help="payments listed on a CPAM or mutuelle statement")
@@ -111,7 +112,8 @@ def _estimate(args) -> int:
 
 
 def _export(args, ctx) -> int:
-    path = exports.write_csv(ctx, args.out, args.what, args.person, args.year)
+    path = exports.write_csv(ctx, args.out, args.what, args.person, args.year,
+                             replace=args.force)
     sys.stdout.write(f"wrote {path}\n")
     return 0
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from desktop_app.core.errors import UserError
 from desktop_app.gui.workers import Workers
-from desktop_app.services import bundle, tracking
+from desktop_app.services import bundle, output_files, tracking
 from desktop_app.store import originals
 
 _flows: set["MailingFlow"] = set()  # running flows, kept alive until they finish
@@ -117,7 +117,7 @@ class MailingFlow(QObject):
         claim_id, payer, out = self.claim_id, self.payer, str(self.pdf_path)
 
         def work(wctx, progress, should_cancel):  # runs on a worker, with its own connection
-            return bundle.build_bundle(wctx, claim_id, payer, out, override=override)
+            return bundle.build_bundle(wctx, claim_id, payer, out, override=override, replace=True)
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self.workers.run(work, on_success=self._built, on_failure=self._failed)
@@ -189,12 +189,13 @@ class MailingFlow(QObject):
         if not target.suffix:
             target = target.with_suffix(".pdf")
         try:
-            originals.write_bytes_atomically(self.pdf_path.read_bytes(), target, target.parent)
-        except OSError as exc:
+            # The save dialog asked before replacing a file: that is the user's say-so.
+            output_files.write_output(self.pdf_path.read_bytes(), target, self.ctx.paths.root,
+                                      replace=True, example="envoi.pdf")
+        except UserError as exc:
             from desktop_app.gui.controllers.messages import show_error
 
-            show_error(self.parent_widget, QCoreApplication.translate("Mailing", "Cannot save the mailing"),
-                       UserError(f"{target}: {exc.strerror or exc}; choose another folder"))
+            show_error(self.parent_widget, QCoreApplication.translate("Mailing", "Cannot save the mailing"), exc)
             return False
         self.saved_to = target
         return True

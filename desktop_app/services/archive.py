@@ -38,6 +38,7 @@ from pathlib import Path
 from desktop_app import __version__
 from desktop_app.core.errors import UserError
 from desktop_app.store import originals
+from desktop_app.services import output_files
 from desktop_app.store.migrations import SCHEMA_VERSION
 
 FORMAT = "paperasse-archive"
@@ -113,13 +114,7 @@ def export_archive(ctx, out_path, overwrite: bool = False) -> dict:
 
     Returns {"path", "counts", "files", "size"}.
     """
-    out = Path(out_path).expanduser()
-    if out.is_dir():
-        raise UserError(f"{out}: is a folder; give a file name, e.g. {out / 'paperasse.zip'}")
-    if out.exists() and not overwrite:
-        raise UserError(f"{out}: already exists; choose another name or remove it first")
-    if not out.parent.is_dir():
-        raise UserError(f"{out.parent}: no such folder; create it first")
+    out = output_files.checked_target(out_path, ctx.paths.root, overwrite, "paperasse.zip")
     conn = ctx.store.db.conn
     manifest, records = _dump(conn)
     documents = records["documents"]
@@ -132,36 +127,14 @@ def export_archive(ctx, out_path, overwrite: bool = False) -> dict:
                 f"{d['stored_name']} is missing; restore a backup or re-import it; "
                 "no archive was written"
             )
-    try:
-        fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    except OSError as exc:
-        raise UserError(f"{out.parent}: cannot write here ({exc.strerror or exc})") from None
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with output_files.output_file(out, ctx.paths.root, overwrite, "paperasse.zip") as tmp:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
             zf.writestr("manifest.json", _dumps(manifest))
             for table, rows in records.items():
                 zf.writestr(f"records/{table}.json", _dumps(rows))
             for d in documents:
                 _add_original(zf, ctx.paths.originals, d)
-        os.chmod(tmp, 0o600)  # NIRs and health records: private like the data folder
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
         _read_archive(tmp, label=out)  # what was written reads back, CRCs and hashes included
-        os.replace(tmp, out)
-        originals.fsync_dir(out.parent)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise UserError(
-            f"{out}: cannot be written ({exc.strerror or exc}); check the free disk space; "
-            "no archive was written"
-        ) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
     return {
         "path": str(out),
         "counts": manifest["counts"],

@@ -30,10 +30,9 @@ from pathlib import Path
 from desktop_app.core.errors import UserError
 from desktop_app.core.model import DocumentKind, Payer, Person
 from desktop_app.core.rules.money import ZERO, to_decimal
-from desktop_app.services import addresses, tracking
+from desktop_app.services import addresses, output_files, tracking
 from desktop_app.services.claims import get_claim
 from desktop_app.services.context import Context
-from desktop_app.store.originals import write_bytes_atomically
 
 # The order a payer expects the papers in.
 KIND_ORDER = (
@@ -366,15 +365,15 @@ def checklist(items: list[dict]) -> str:
 
 def build_bundle(
     ctx: Context, claim_id, payer, out_path, override: bool = False,
-    today: _dt.date | None = None,
+    today: _dt.date | None = None, replace: bool = False,
 ) -> dict:
-    """Write the mailing for ``payer`` (cpam|mutuelle) to ``out_path``; returns the report."""
+    """Write the mailing for ``payer`` (cpam|mutuelle) to ``out_path``; returns the report.
+
+    ``override`` prepares it although papers are missing; ``replace`` replaces an existing file."""
     payer = tracking._payer(payer)
     claim = get_claim(ctx, claim_id)
     today = today or _dt.date.today()
-    target = Path(out_path)
-    if target.is_dir():
-        raise UserError(f"{target}: is a folder; give a file name, e.g. {target / 'envoi.pdf'}")
+    target = output_files.checked_target(out_path, ctx.paths.root, replace, "envoi.pdf")
     patient = ctx.store.person(claim.person_id)
     insured = ctx.store.person(patient.insured_id) if patient.insured_id else None
     insured = insured or patient
@@ -439,7 +438,7 @@ def build_bundle(
     })
     buffer = io.BytesIO()
     writer.write(buffer)
-    write_pdf(buffer.getvalue(), target)
+    output_files.write_output(buffer.getvalue(), target, ctx.paths.root, replace, "envoi.pdf")
     return {
         "path": str(target),
         "claim_id": claim.id,
@@ -455,16 +454,6 @@ def build_bundle(
         "incomplete": items,
         "next": f"paperasse claim send {claim.id} --to {payer}",
     }
-
-
-def write_pdf(data: bytes, target: Path) -> None:
-    """Write atomically (temporary file, fsync, rename), private to the user."""
-    try:
-        write_bytes_atomically(data, target, target.parent)
-    except OSError as exc:
-        raise UserError(
-            f"{target}: cannot be written ({exc.strerror or exc}); choose another folder"
-        ) from None
 
 
 def _track_warnings(track: dict, payer: str, status: dict) -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop_app.services import tracking
 from desktop_app.services.context import Context
-from desktop_app.store.originals import write_bytes_atomically
+from desktop_app.services import output_files
 
 CLAIM_COLUMNS = [
     "claim_id", "person", "care_date", "category", "title", "amount_paid",
@@ -22,7 +22,7 @@ PAYMENT_COLUMNS = ["claim_id", "person", "care_date", "payer", "date", "amount",
 def claims_csv(ctx: Context, person=None, year=None) -> str:
     status = tracking.household_status(ctx, person=person, year=year)
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = _SafeWriter(out)
     writer.writerow(CLAIM_COLUMNS)
     for s in status["claims"]:
         cpam, mutuelle = s["tracks"]["cpam"], s["tracks"]["mutuelle"]
@@ -39,7 +39,7 @@ def claims_csv(ctx: Context, person=None, year=None) -> str:
 def payments_csv(ctx: Context, person=None, year=None) -> str:
     status = tracking.household_status(ctx, person=person, year=year)
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = _SafeWriter(out)
     writer.writerow(PAYMENT_COLUMNS)
     for s in status["claims"]:
         for payer, track in s["tracks"].items():
@@ -50,9 +50,43 @@ def payments_csv(ctx: Context, person=None, year=None) -> str:
     return out.getvalue()
 
 
-def write_csv(ctx: Context, out_path, what: str = "claims", person=None, year=None) -> Path:
+def write_csv(
+    ctx: Context, out_path, what: str = "claims", person=None, year=None, replace: bool = False
+) -> Path:
+    example = f"{what}.csv"
+    output_files.checked_target(out_path, ctx.paths.root, replace, example)  # before the work
     text = claims_csv(ctx, person, year) if what == "claims" else payments_csv(ctx, person, year)
-    target = Path(out_path)
     # utf-8-sig so spreadsheet programs read the accents right.
-    write_bytes_atomically(text.encode("utf-8-sig"), target, target.parent)
-    return target
+    return output_files.write_output(text.encode("utf-8-sig"), out_path, ctx.paths.root, replace,
+                                     example)
+
+
+# A cell a spreadsheet would run as a formula starts with one of these (OWASP, "CSV Injection"),
+# including their full-width forms, which some spreadsheets fold to the ASCII ones.
+_FORMULA_START = tuple("=+-@\t\r") + ("\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def neutralise(value):
+    """A cell as text a spreadsheet shows and never evaluates: a leading quote before what would
+    start a formula (OWASP's advice). Numbers stay numbers: "-12.50" is an amount, not a formula."""
+    if not isinstance(value, str) or not value:
+        return value
+    if value.startswith(_FORMULA_START) and not _is_number(value):
+        return "'" + value
+    return value
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return text.strip() == text
+
+
+class _SafeWriter:
+    def __init__(self, out):
+        self._writer = csv.writer(out)
+
+    def writerow(self, row) -> None:
+        self._writer.writerow([neutralise(c) for c in row])

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
-from pathlib import Path
 
 from desktop_app.core.errors import UserError
 from desktop_app.core.rules.money import to_decimal
-from desktop_app.services import tracking
-from desktop_app.services.bundle import CATEGORY_FR, fr_date, fr_money, pdf_text, write_pdf
+from desktop_app.services import output_files, tracking
+from desktop_app.services.bundle import CATEGORY_FR, fr_date, fr_money, pdf_text
 from desktop_app.services.context import Context
 from desktop_app.services.people import find_person
 
@@ -68,7 +67,8 @@ def _date(value, lang: str, undated: str) -> str:
 
 
 def write_summary(
-    ctx: Context, person, year, out_path, lang: str = "fr", today: _dt.date | None = None
+    ctx: Context, person, year, out_path, lang: str = "fr", today: _dt.date | None = None,
+    replace: bool = False,
 ) -> dict:
     """Write the PDF summary of ``person``'s claims for ``year`` to ``out_path``."""
     if lang not in LABELS:
@@ -79,16 +79,14 @@ def write_summary(
         raise UserError(f"year must be a number like 2025, got {year!r}") from None
     if not 1900 <= year <= 2200:
         raise UserError(f"year {year} is out of range; give it as YYYY, e.g. 2025")
-    target = Path(out_path)
-    if target.is_dir():
-        raise UserError(f"{target}: is a folder; give a file name, e.g. {target / 'resume.pdf'}")
     who = find_person(ctx, person)
+    target = output_files.checked_target(out_path, ctx.paths.root, replace, "resume.pdf")
     today = today or _dt.date.today()
     status = tracking.household_status(ctx, person=who.id, year=year, today=today)
     claims = sorted(status["claims"], key=lambda s: (s["care_date"] or "", s["claim_id"]))
     totals = status["totals"]
     data = _pdf(who.name, year, claims, totals, LABELS[lang], lang, today)
-    write_pdf(data, target)
+    output_files.write_output(data, target, ctx.paths.root, replace, "resume.pdf")
     from pypdf import PdfReader
 
     return {

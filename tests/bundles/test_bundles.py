@@ -118,7 +118,11 @@ def test_bundle_has_the_letter_then_every_enclosed_page(household, capsys, tmp_p
                for s in streams)
     assert out.stat().st_mode & 0o077 == 0  # health data: private to the user
 
-    code, stdout, _err = run(capsys, *d, "bundle", claim["id"], "--to", "cpam", "--out", str(out))
+    # A second run never replaces the file unasked.
+    code, _out, err = run(capsys, *d, "bundle", claim["id"], "--to", "cpam", "--out", str(out))
+    assert code == 2 and "already exists" in err and "--force" in err
+    code, stdout, _err = run(capsys, *d, "bundle", claim["id"], "--to", "cpam", "--out", str(out),
+                             "--force")
     assert code == 0
     assert str(out) in stdout and f"Once posted: paperasse claim send {claim['id']} --to cpam" in stdout
 
@@ -178,7 +182,7 @@ def test_missing_caisse_address_leaves_space_and_warns(household, capsys, tmp_pa
     saved = run_json(capsys, *d, "address", "add", "--name", "CPAM de la Gironde",
                      "--address", "Service courrier, 33000 Bordeaux", "--code", "33")
     assert saved["address"] == "Service courrier\n33000 Bordeaux"
-    report = run_json(capsys, *d, "bundle", claim["id"], "--to", "cpam", "--out", str(out))
+    report = run_json(capsys, *d, "bundle", claim["id"], "--to", "cpam", "--out", str(out), "--force")
     assert report["recipient"]["source"] == "address_book"
     assert "33000 Bordeaux" in text_of(out, 0)
 

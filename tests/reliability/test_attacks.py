@@ -164,3 +164,63 @@ def test_a_non_ascii_suffix_is_not_stored_and_does_not_block_the_archive(tmp_pat
     exported = cli(data, "archive", "export", tmp_path / "all.zip")
     assert exported.returncode == 0, exported.stderr
     assert json.loads(cli(data, "doc", "list", "--json").stdout)[0]["original_name"] == "facture.pdfé"
+
+
+# 4. Exports that would overwrite anything --------------------------------------------------
+
+def _household_with_a_claim(capsys, data: Path, title="Kiné") -> None:
+    assert run(capsys, "--data-dir", data, "person", "add", "--name", "Claire Martin")[0] == 0
+    code, _out, err = run(capsys, "--data-dir", data, "claim", "new", "--person", "Claire Martin",
+                          "--date", "2025-05-02", "--category", "consultation", "--paid", "30",
+                          f"--title={title}")
+    assert code == 0, err
+
+
+@pytest.mark.parametrize("command", [
+    ["export", "claims"], ["export", "payments"], ["bundle", "1", "--to", "cpam", "--out"],
+    ["summary", "--person", "Claire Martin", "--year", "2025", "--out"], ["archive", "export"],
+])
+def test_exports_never_overwrite_the_database_a_device_a_folder_or_an_unasked_file(
+        capsys, tmp_path, command):
+    data = tmp_path / "data"
+    _household_with_a_claim(capsys, data)
+    database = data / "paperasse.db"
+    before = database.read_bytes()
+    link = tmp_path / "innocent.csv"
+    link.symlink_to(database)
+    for target, says in ((database, "data folder"), (link, "data folder"),
+                         (data / "originals" / "x.pdf", "data folder"),
+                         (Path("/dev/null"), "not an ordinary file"), (tmp_path, "is a folder")):
+        code, _out, err = run(capsys, "--data-dir", data, *command, target)
+        assert code == 2, (target, err)
+        assert says in err and "internal error" not in err, (target, err)
+    assert database.read_bytes()[:100] == before[:100]
+    assert run(capsys, "--data-dir", data, "person", "list")[0] == 0  # the folder still works
+    existing = tmp_path / "mine.out"
+    existing.write_text("the user's own file")
+    code, _out, err = run(capsys, "--data-dir", data, *command, existing)
+    assert code == 2 and "already exists" in err and "--force" in err
+    assert existing.read_text() == "the user's own file"
+    code, _out, err = run(capsys, "--data-dir", data, *command, existing, "--force")
+    assert code == 0, err
+    assert existing.read_bytes() != b"the user's own file"
+    assert existing.stat().st_mode & 0o077 == 0
+
+
+# 10. Formulas in CSV cells -----------------------------------------------------------------
+
+@pytest.mark.parametrize("title", [
+    '=HYPERLINK("http://evil.example","x")', "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)",
+    "＝1+1", "\t=1+1", "\r=1+1",
+])
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(capsys, tmp_path, title):
+    import csv
+
+    data = tmp_path / "data"
+    _household_with_a_claim(capsys, data, title=title)
+    out = tmp_path / "claims.csv"
+    assert run(capsys, "--data-dir", data, "export", "claims", out)[0] == 0
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    cell = rows[0]["title"]
+    assert cell.startswith("'") and cell[1:].strip() == title.strip()  # shown as text, never run
+    assert rows[0]["amount_paid"] == "30.00"  # amounts stay numbers
