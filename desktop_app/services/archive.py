@@ -22,6 +22,7 @@ every column, including ones added by later versions.
 from __future__ import annotations
 
 import base64
+import binascii
 import contextlib
 import datetime as _dt
 import hashlib
@@ -29,6 +30,7 @@ import json
 import os
 import re
 import sqlite3
+import stat
 import tempfile
 import zipfile
 import zlib
@@ -38,12 +40,15 @@ from pathlib import Path
 from desktop_app import __version__
 from desktop_app.core.errors import UserError
 from desktop_app.store import originals
-from desktop_app.services import output_files
+from desktop_app.services import archive_schema, limits, output_files
 from desktop_app.store.migrations import SCHEMA_VERSION
 
 FORMAT = "paperasse-archive"
 ARCHIVE_VERSION = 1
 CHUNK = 1 << 20
+# A household's records are tens of MB; more is an archive bomb, not a household.
+MAX_RECORDS_MEMBER = 256 << 20
+MAX_RECORDS_TOTAL = 512 << 20
 
 # Known tables, parents first; ``key`` is how a row is identified.
 TABLES = ("people", "claims", "documents", "document_fields", "track_events", "settings")
@@ -75,9 +80,15 @@ def _json_default(value):
 
 
 def _json_value(value):
-    if isinstance(value, dict) and set(value) == {"$base64"}:
-        return base64.b64decode(value["$base64"])
-    return value
+    """One cell: a plain value, or bytes written as {"$base64": …}; anything else is refused."""
+    if isinstance(value, dict) and set(value) == {"$base64"} and isinstance(value["$base64"], str):
+        try:
+            return base64.b64decode(value["$base64"], validate=True)
+        except (ValueError, binascii.Error):
+            raise ValueError("a value is not valid base64") from None
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise ValueError(f"a value is a {type(value).__name__}, not a plain value")
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
@@ -202,6 +213,7 @@ class Archive:
     manifest: dict
     records: dict[str, list[dict]]
     files: dict[str, str]  # stored_name -> sha256, only those a document refers to
+    notes: list[str] = field(default_factory=list)  # what was left out of it, and why
 
 
 def _safe_member(name: str) -> bool:
@@ -216,8 +228,15 @@ def _safe_member(name: str) -> bool:
 def _read_archive(path: Path, label=None) -> Archive:
     """Open and check an archive completely; raises UserError, writes nothing."""
     label = label or path
-    if not path.is_file():
-        raise UserError(f"{label}: no such file; check the path")
+    try:
+        info = os.stat(path)
+    except OSError:
+        raise UserError(f"{label}: no such file; check the path") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UserError(f"{label}: is a folder; choose the archive file (.zip) inside it")
+    if not stat.S_ISREG(info.st_mode):
+        raise UserError(f"{label}: is not an ordinary file (a device or a pipe); choose the "
+                        "archive file (.zip)")
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
@@ -236,9 +255,21 @@ def _read_archive(path: Path, label=None) -> Archive:
             if info.filename in seen:
                 raise _nothing_changed(label, f"refused: {info.filename!r} appears twice")
             seen.add(info.filename)
+            _check_size(info, label)
+        records_size = sum(i.file_size for i in infos if not i.filename.startswith("originals/"))
+        if records_size > MAX_RECORDS_TOTAL:
+            raise _nothing_changed(
+                label, f"refused: its records unpack to {records_size >> 20} MB, over the "
+                f"{MAX_RECORDS_TOTAL >> 20} MB a household's records take"
+            )
+        if any(i.flag_bits & 0x1 for i in infos):
+            raise _nothing_changed(
+                label, "refused: it is password-protected; Paperasse archives never are"
+            )
         try:
             bad = zf.testzip()
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError,
+                RuntimeError) as exc:
             raise _nothing_changed(label, f"damaged ({exc})") from None
         if bad is not None:
             raise _nothing_changed(label, f"damaged: {bad} fails its CRC check")
@@ -271,8 +302,22 @@ def _read_archive(path: Path, label=None) -> Archive:
                 raise _nothing_changed(
                     label, f"damaged: records/{table}.json is not a list of rows"
                 )
-            records[table] = [{k: _json_value(v) for k, v in r.items()} for r in rows]
+            try:
+                records[table] = [{k: _json_value(v) for k, v in r.items()} for r in rows]
+            except ValueError as exc:
+                raise _nothing_changed(label, f"damaged: records/{table}.json: {exc}") from None
+            for number, row in enumerate(records[table], 1):
+                try:
+                    archive_schema.check_row(table, row)
+                except archive_schema.Invalid as exc:
+                    raise _nothing_changed(
+                        label, f"damaged: records/{table}.json, row {number}: {exc}"
+                    ) from None
         counts = manifest.get("counts") or {}
+        if not isinstance(counts, dict) or not all(
+            isinstance(n, int) and not isinstance(n, bool) for n in counts.values()
+        ):
+            raise _nothing_changed(label, "damaged: the manifest's counts are not numbers")
         for table, rows in records.items():
             if table in counts and counts[table] != len(rows):
                 raise _nothing_changed(
@@ -280,9 +325,16 @@ def _read_archive(path: Path, label=None) -> Archive:
                     f"damaged: records/{table}.json has {len(rows)} rows, the manifest says "
                     f"{counts[table]}",
                 )
+        notes = []
+        kept = [r for r in records["settings"] if archive_schema.setting_allowed(r)]
+        if len(kept) != len(records["settings"]):
+            refused = sorted({str(r.get("key"))[:60] for r in records["settings"]} -
+                             {r["key"] for r in kept})
+            notes.append(f"settings left out (an archive may not set them): {', '.join(refused)}")
+            records["settings"] = kept
         _check_records(records, label)
         files = _check_originals(zf, manifest, records["documents"], seen, label)
-    return Archive(path=path, manifest=manifest, records=records, files=files)
+    return Archive(path=path, manifest=manifest, records=records, files=files, notes=notes)
 
 
 def _member_json(zf: zipfile.ZipFile, name: str, label):
@@ -298,6 +350,22 @@ def _member_json(zf: zipfile.ZipFile, name: str, label):
         return json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise _nothing_changed(label, f"damaged: {name} is not valid JSON ({exc})") from None
+    except RecursionError:
+        raise _nothing_changed(label, f"damaged: {name} is nested too deeply") from None
+
+
+def _check_size(info: zipfile.ZipInfo, label) -> None:
+    """Refuse a member bigger than anything Paperasse writes, before unpacking a byte of it
+    (the sizes in the ZIP directory bound what reading the member can return)."""
+    if info.filename.startswith("originals/"):
+        limit, what = limits.MAX_FILE_BYTES, "an original"
+    else:
+        limit, what = MAX_RECORDS_MEMBER, "a records file"
+    if info.file_size > limit:
+        raise _nothing_changed(
+            label, f"refused: {info.filename} unpacks to {info.file_size >> 20} MB, over the "
+            f"{limit >> 20} MB limit of {what}"
+        )
 
 
 def _check_records(records: dict[str, list[dict]], label) -> None:
@@ -427,10 +495,11 @@ def import_archive(ctx, zip_path) -> dict:
     conn = ctx.store.db.conn
     plan = _plan(conn, archive)
     safety = None
-    if plan.mode == "merge" and any(plan.added.values()):
-        from desktop_app.services import backups
+    from desktop_app.services import backups
 
-        safety = backups.backup_now(ctx, reason="before-import").id
+    if plan.mode == "merge" and any(plan.added.values()):
+        safety_info = backups.backup_now(ctx, reason="before-import")
+        safety = safety_info.id
     root = ctx.paths.originals
     created: list[Path] = []
     with originals.writing(root):
@@ -462,7 +531,10 @@ def import_archive(ctx, zip_path) -> dict:
             ) from None
         except BaseException:
             _remove(created)
+            if safety is not None:  # nothing was changed: the copy taken before is not needed
+                backups.discard(safety_info)
             raise
+    plan.notes[:0] = archive.notes
     return {
         "archive": str(path),
         "mode": plan.mode,
@@ -478,6 +550,8 @@ def _remove(paths: list[Path]) -> None:
     for p in paths:
         with contextlib.suppress(OSError):
             p.unlink()
+        with contextlib.suppress(OSError):
+            p.parent.rmdir()  # only when empty: the xx/ folder this import made
 
 
 def _write_original(zf, name: str, sha: str, root: Path, tmp_dir: Path, label) -> bool:

@@ -305,6 +305,13 @@ def backup_now(ctx, reason: str = "manual", now: _dt.datetime | None = None) -> 
     return _info(target)
 
 
+def discard(info: BackupInfo) -> None:
+    """Remove a safety copy that turned out not to be needed (the change it guarded failed)."""
+    for path in (_sidecar(info.path), info.path):
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
 def auto_backup(ctx, today: _dt.date | None = None) -> BackupInfo | None:
     """At most one automatic backup a day, then rotation; None when nothing was done.
 

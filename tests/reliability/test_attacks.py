@@ -224,3 +224,180 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(capsys, tmp_path
     cell = rows[0]["title"]
     assert cell.startswith("'") and cell[1:].strip() == title.strip()  # shown as text, never run
     assert rows[0]["amount_paid"] == "30.00"  # amounts stay numbers
+
+
+# 5, 8, 13, 14. Forged archives -------------------------------------------------------------
+
+def _real_archive(capsys, tmp_path) -> Path:
+    data = tmp_path / "source"
+    _household_with_a_claim(capsys, data)
+    scan = image_file(tmp_path / "facture.png", "Facture 30,00")
+    os.environ["PAPERASSE_TESSERACT"] = str(tmp_path / "no-tesseract")
+    try:
+        assert run(capsys, "--data-dir", data, "import", scan, "--person", "Claire Martin")[0] == 0
+    finally:
+        del os.environ["PAPERASSE_TESSERACT"]
+    assert run(capsys, "--data-dir", data, "claim", "send", "1", "--to", "cpam")[0] == 0
+    out = tmp_path / "real.zip"
+    code, _out, err = run(capsys, "--data-dir", data, "archive", "export", out)
+    assert code == 0, err
+    return out
+
+
+def _forge(source: Path, target: Path, change=None, members=None, compress=True) -> Path:
+    """A copy of ``source`` with ``change(records, manifest)`` applied, counts kept consistent."""
+    import zipfile
+
+    with zipfile.ZipFile(source) as zf:
+        contents = {i.filename: zf.read(i.filename) for i in zf.infolist()}
+    manifest = json.loads(contents["manifest.json"])
+    records = {name[len("records/"):-len(".json")]: json.loads(raw)
+               for name, raw in contents.items() if name.startswith("records/")}
+    if change:
+        change(records, manifest)
+    if not isinstance(manifest.get("counts"), list):
+        manifest["counts"] = {t: len(rows) for t, rows in records.items()
+                              if isinstance(rows, list)}
+    contents["manifest.json"] = json.dumps(manifest).encode()
+    for table, rows in records.items():
+        text = json.dumps(rows).replace('"__DEEP__"', "[" * 100000 + "]" * 100000)
+        contents[f"records/{table}.json"] = text.encode()
+    contents.update(members or {})
+    method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+    with zipfile.ZipFile(target, "w", method) as zf:
+        for name, raw in contents.items():
+            zf.writestr(name, raw)
+    return target
+
+
+def _set(table, column, value, row=0):
+    def change(records, _manifest):
+        records[table][row][column] = value
+    return change
+
+
+FORGERIES = {
+    "a regime that does not exist": _set("people", "regime", "pirate"),
+    "a birth date that is not a date": _set("people", "birth_date", "yesterday"),
+    "invalid JSON in lpp_codes": _set("claims", "lpp_codes", "[1, 2"),
+    "a category that does not exist": _set("claims", "category", "spa"),
+    "warnings that are not JSON": _set("documents", "warnings", "not json"),
+    "an id past 64 bits": _set("people", "id", 2 ** 70),
+    "an id that is a list": _set("people", "id", [1]),
+    "a name that is a number": _set("people", "name", 12),
+    "an amount that is a list": _set("claims", "amount_paid", ["30.00"]),
+    "a nested object as a value": _set("claims", "title", {"a": {"b": 1}}),
+    "bad base64": _set("claims", "title", {"$base64": "%%%"}),
+    "a payer that does not exist": _set("track_events", "payer", "bank"),
+    "a negative page count": _set("documents", "pages", -3),
+    "counts as a list": lambda records, manifest: manifest.update(counts=[1, 2]),
+    "records that are not rows": lambda records, manifest: records.update(claims=[[1, 2]]),
+    "deep nesting": _set("claims", "notes", "__DEEP__"),
+}
+
+
+@pytest.mark.parametrize("what", sorted(FORGERIES))
+def test_a_forged_archive_is_refused_with_a_message_and_changes_nothing(
+        capsys, tmp_path, what):
+    real = _real_archive(capsys, tmp_path)
+    forged = _forge(real, tmp_path / "forged.zip", FORGERIES[what])
+    data = tmp_path / "target"
+    _household_with_a_claim(capsys, data, title="Mine")
+    before = sorted(p.relative_to(data) for p in data.rglob("*") if "backups" not in p.parts)
+    code, _out, err = run(capsys, "--data-dir", data, "archive", "import", forged)
+    assert code == 2, (what, err)
+    assert "nothing was changed" in err and "internal error" not in err, err
+    after = sorted(p.relative_to(data) for p in data.rglob("*") if "backups" not in p.parts)
+    assert [p for p in after if p not in before and not p.name.startswith("log")] == []
+    assert not list((data / "backups").glob("*.db")) or all(
+        "before-import" not in p.read_text() for p in (data / "backups").glob("*.json"))
+    for command in (["claim", "list"], ["status"], ["check"]):
+        assert run(capsys, "--data-dir", data, *command)[0] in (0, 1)  # the folder still works
+
+
+def test_an_archive_cannot_choose_the_ocr_program(capsys, tmp_path):
+    real = _real_archive(capsys, tmp_path)
+
+    def settings(records, _manifest):
+        records["settings"] = [
+            {"key": "tesseract_cmd", "value": json.dumps(str(tmp_path / "evil.sh"))},
+            {"key": "follow_up_days", "value": "45"},
+        ]
+
+    forged = _forge(real, tmp_path / "forged.zip", settings)
+    data = tmp_path / "target"
+    code, out, err = run(capsys, "--data-dir", data, "archive", "import", forged, "--json")
+    assert code == 0, err
+    report = json.loads(out)
+    assert any("tesseract_cmd" in note for note in report["notes"])
+    from desktop_app.services.context import open_context
+
+    ctx = open_context(data, auto_backup=False)
+    try:
+        assert ctx.store.setting("tesseract_cmd") is None
+        assert ctx.store.setting("follow_up_days") == 45
+    finally:
+        ctx.close()
+
+
+def test_archive_bombs_are_refused_before_they_are_unpacked(capsys, tmp_path):
+    import zipfile
+
+    real = _real_archive(capsys, tmp_path)
+    data = tmp_path / "target"
+    # Records that unpack to far more than any household (whitespace compresses 1000:1).
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(real) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in src.infolist():
+            raw = src.read(info.filename)
+            if info.filename == "records/claims.json":
+                with zf.open(info.filename, "w", force_zip64=True) as out:
+                    out.write(raw[:-1])
+                    for _ in range(300):
+                        out.write(b" " * (1 << 20))
+                    out.write(raw[-1:])
+            else:
+                zf.writestr(info, raw)
+    assert bomb.stat().st_size < 5 << 20
+    code, _out, err = run(capsys, "--data-dir", data, "archive", "import", bomb)
+    assert code == 2 and "over the" in err and "nothing was changed" in err, err
+    # An original past the import limit, however small the archive.
+    big = tmp_path / "big.zip"
+    with zipfile.ZipFile(real) as src, zipfile.ZipFile(big, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in src.infolist():
+            raw = src.read(info.filename)
+            if info.filename.startswith("originals/"):
+                with zf.open(info.filename, "w", force_zip64=True) as out:
+                    for _ in range(210):
+                        out.write(b"\0" * (1 << 20))
+            else:
+                zf.writestr(info, raw)
+    code, _out, err = run(capsys, "--data-dir", data, "archive", "import", big)
+    assert code == 2 and "over the 200 MB limit" in err, err
+    assert not [p for p in (data / "originals").rglob("*") if p.is_file() and p.suffix != ".lock"]
+
+
+def test_a_password_protected_or_special_file_is_refused_with_what_is_accepted(capsys, tmp_path):
+    encrypted = tmp_path / "locked.zip"
+    raw = bytearray(_forge(_real_archive(capsys, tmp_path), encrypted).read_bytes())
+    # Set the "encrypted" flag of every entry, as a password-protected zip has.
+    import zipfile
+
+    with zipfile.ZipFile(encrypted) as zf:
+        offsets = [i.header_offset for i in zf.infolist()]
+    for off in offsets:
+        raw[off + 6] |= 0x1
+    start = raw.rfind(b"PK\x01\x02")
+    while start != -1:
+        raw[start + 8] |= 0x1
+        start = raw.rfind(b"PK\x01\x02", 0, start)
+    encrypted.write_bytes(bytes(raw))
+    data = tmp_path / "target"
+    code, _out, err = run(capsys, "--data-dir", data, "archive", "import", encrypted)
+    assert code == 2 and "internal error" not in err, err
+    fifo = tmp_path / "pipe.zip"
+    os.mkfifo(fifo)
+    for special, says in ((fifo, "not an ordinary file"), (tmp_path, "is a folder"),
+                          (Path("/dev/zero"), "not an ordinary file")):
+        code, _out, err = run(capsys, "--data-dir", data, "archive", "import", special)
+        assert code == 2 and says in err, (special, err)
