@@ -71,8 +71,26 @@ def resolve_root(data_dir: str | os.PathLike | None = None) -> Path:
 def prepare(data_dir: str | os.PathLike | None = None) -> DataPaths:
     """Create the data folder (private to the user) and its sub-folders."""
     paths = DataPaths(resolve_root(data_dir))
-    for folder in (paths.root, paths.originals, paths.tmp, paths.backups):
-        folder.mkdir(parents=True, exist_ok=True)
+    root = paths.root
+    if root.is_dir():
+        # The folder exists: its own mode is the user's choice, never changed here (files and
+        # sub-folders inside are private anyway). One that others may write into is refused:
+        # even a sticky one like /tmp lets them put a file where Paperasse would create one.
+        info = root.stat()
+        mode = stat.S_IMODE(info.st_mode)
+        uid = getattr(os, "getuid", lambda: None)()
+        if os.name == "posix" and (mode & stat.S_IWOTH or (mode & stat.S_IWGRP and info.st_uid != uid)):
+            from desktop_app.core.errors import UserError
+
+            raise UserError(
+                f"{root}: other users can write into this folder (mode {mode:o}); choose a "
+                f"folder of your own for Paperasse's data, e.g. {root / 'Paperasse'}"
+            )
+    else:
+        root.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        tighten(root, DIR_MODE)
+    for folder in (paths.originals, paths.tmp, paths.backups):
+        folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
         tighten(folder, DIR_MODE)
     return paths
 

@@ -10,7 +10,8 @@ class NotFound(UserError):
 
 
 class StoreTooNew(UserError):
-    """The database was written by a newer Paperasse; it is left untouched."""
+    """The database cannot be used as it is (written by a newer Paperasse, or damaged: see
+    StoreDamaged); it is left untouched."""
 
 
 class Cancelled(Exception):
@@ -28,3 +29,7 @@ class FolderInUse(UserError):
         )
         self.root = root
         self.pid = pid
+
+
+class StoreDamaged(StoreTooNew):
+    """The database fails SQLite's integrity check: it is left as it is, for a restore."""

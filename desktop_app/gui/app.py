@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
@@ -130,6 +130,47 @@ def _refuse_second_window(app: QApplication, message: str) -> None:
         QMessageBox.information(None, APP_NAME, message)
 
 
+def offer_restore(paths, problem: Exception) -> bool:
+    """The records cannot be opened: say why, and offer the newest sound backup. True once it is
+    restored (the damaged file is kept aside as a backup of its own)."""
+    from desktop_app.core.errors import StoreDamaged, UserError
+    from desktop_app.services import backups
+
+    i18n.install(i18n.choose_language(None))
+    tr = lambda text: QApplication.translate("Startup", text)  # noqa: E731
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
+                      tr("Paperasse cannot open your records."))
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setInformativeText(str(problem))
+    sound = None
+    if isinstance(problem, StoreDamaged):
+        for entry in backups.list_backups(paths):
+            try:
+                if backups.verify(paths, entry["id"]).ok:
+                    sound = entry
+                    break
+            except UserError:
+                continue
+    restore = None
+    if sound is not None:
+        restore = box.addButton(tr("Restore the backup of %1").replace("%1", sound["created_at"]),
+                                QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(restore)
+    box.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if restore is None or box.clickedButton() is not restore:
+        return False
+    try:
+        backups.restore(paths, sound["id"])
+    except UserError as exc:
+        failed = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, tr("The backup could not be restored."))
+        failed.setTextFormat(Qt.TextFormat.PlainText)
+        failed.setInformativeText(str(exc))
+        failed.exec()
+        return False
+    return True
+
+
 def run(data_dir: str | None, argv: list[str], files: list[str] | None = None) -> int:
     from desktop_app.core.errors import UserError
     from desktop_app.services import startup
@@ -141,7 +182,13 @@ def run(data_dir: str | None, argv: list[str], files: list[str] | None = None) -
     except UserError as exc:
         _refuse_second_window(app, str(exc))
         raise
-    ctx = startup.open_without_cleanup(data_dir)
+    try:
+        ctx = startup.open_without_cleanup(data_dir)
+    except UserError as exc:
+        if not offer_restore(config.prepare(data_dir), exc):
+            lock.release()
+            raise
+        ctx = startup.open_without_cleanup(data_dir)
     controller = AppController(ctx)
     window = controller.show()
     if files:  # "Open with Paperasse" from the file manager

@@ -8,7 +8,6 @@ from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -51,6 +50,7 @@ from desktop_app.gui.workers import Workers
 from desktop_app.gui.lazy import claims
 from desktop_app.services import overview
 from desktop_app.services.context import Context
+from desktop_app.gui.plain import PlainLabel
 
 SEARCH_DELAY_MS = 150
 REFRESH_DELAY_MS = 250
@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
             self.centre.addWidget(page)
         self.document_view = DocumentView()
         self.claim_view = ClaimView()
-        self.detail_hint = QLabel()
+        self.detail_hint = PlainLabel()
         self.detail_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail_hint.setWordWrap(True)
         self.detail_hint.setStyleSheet("color: #666; padding: 20px;")

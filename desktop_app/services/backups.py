@@ -35,8 +35,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop_app.core.errors import FolderInUse, NotFound, UserError
+from desktop_app.core.errors import FolderInUse, NotFound, StoreDamaged, UserError
 from desktop_app.store import Store, folder_lock, originals
+from desktop_app.store.db import damaged_message, integrity_problem
 from desktop_app.store.migrations import SCHEMA_VERSION
 
 PREFIX = "paperasse-"
@@ -255,6 +256,12 @@ def backup_now(ctx, reason: str = "manual", now: _dt.datetime | None = None) -> 
     moment = now or _local_now()
     if moment.tzinfo is None:
         moment = moment.astimezone()
+    problem = integrity_problem(ctx.store.db.conn)
+    if problem:
+        # A copy of damaged records would push a good backup out of the rotation.
+        raise StoreDamaged(
+            f"no backup was taken: {damaged_message(paths.database, problem)}"
+        )
     target = _new_name(folder, moment)
     fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".paperasse-", suffix=".db.part")
     os.close(fd)

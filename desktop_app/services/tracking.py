@@ -315,12 +315,14 @@ def _record(
         return rules.TrackEvent(payer, state, at=at, **details)
 
     house = _Household(ctx, today, lang)
-    rows = _events(ctx, claim.id)
-    events = [r.event for r in rows]
-    tctx = house.track_context(claim, house.estimate(claim))
-    stamp = now()
-    updated = rules.apply(events, make_event(stamp), tctx, house.lang)
+    # Read, judged and written in one write transaction: two processes recording at once are
+    # taken one after the other, the second seeing what the first wrote.
     with ctx.store.transaction():
+        rows = _events(ctx, claim.id)
+        events = [r.event for r in rows]
+        tctx = house.track_context(claim, house.estimate(claim))
+        stamp = now()
+        updated = rules.apply(events, make_event(stamp), tctx, house.lang)
         for event in updated[len(events):]:
             ctx.store.add_event(_event_row(claim.id, event, stamp))
     return _status(house, claim)
@@ -388,11 +390,11 @@ def undo_last(ctx: Context, claim_id, payer, today=None, lang=None) -> dict:
     claim = get_claim(ctx, claim_id)
     payer = _payer(payer)
     house = _Household(ctx, today, lang)
-    rows = _events(ctx, claim.id)
-    events = [r.event for r in rows]
-    tctx = house.track_context(claim, house.estimate(claim))
-    updated = rules.undo_last(events, payer, tctx, house.lang)
-    with ctx.store.transaction():
+    with ctx.store.transaction():  # as in _record: read and written as one step
+        rows = _events(ctx, claim.id)
+        events = [r.event for r in rows]
+        tctx = house.track_context(claim, house.estimate(claim))
+        updated = rules.undo_last(events, payer, tctx, house.lang)
         for row, after in zip(rows, updated):
             if after.undone and not row.event.undone:
                 ctx.store.mark_event_undone(row.id)

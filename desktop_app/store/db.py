@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import os
 import sqlite3
 from pathlib import Path
 
 import sqlite_utils
 
-from desktop_app.core.errors import StoreTooNew
+from desktop_app.core.errors import StoreDamaged, StoreTooNew
 from desktop_app.store import migrations
 
 BUSY_TIMEOUT_MS = 10_000
@@ -41,12 +42,72 @@ def connect(path: Path, backups: Path) -> sqlite_utils.Database:
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         migrations.migrate(conn, backups)
+        problem = None if not existed or closed_cleanly(path) else integrity_problem(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise StoreTooNew(
-            f"{path} cannot be used ({exc}); restore a backup with 'paperasse backup restore'"
-        ) from None
+        raise StoreDamaged(damaged_message(path, str(exc))) from None
+    if problem:
+        conn.close()
+        raise StoreDamaged(damaged_message(path, problem))
     return sqlite_utils.Database(conn)
+
+
+def damaged_message(path: Path, problem: str) -> str:
+    return (
+        f"{path} is damaged ({problem}); it was left as it is. Restore a backup: in the window, "
+        "File › Backups…; on the command line, 'paperasse backup list' then "
+        "'paperasse backup restore ID'"
+    )
+
+
+def integrity_problem(conn: sqlite3.Connection) -> str | None:
+    """What ``PRAGMA quick_check`` finds wrong with the database, or None when it is sound."""
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return None if rows == ["ok"] else "; ".join(rows)
+
+
+# The full check reads every page, a second or more on a big household: it is skipped when the
+# file is exactly as Paperasse left it when it last closed it cleanly (its size, time and inode
+# recorded then). Anything else (a crash, another program, a copied-in file) is checked.
+CHECKED_SUFFIX = ".checked"
+
+
+def _signature(path: Path) -> str | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size:
+        return None  # changes not yet in the main file: not a clean close
+    return f"{info.st_ino}:{info.st_size}:{info.st_mtime_ns}"
+
+
+def closed_cleanly(path: Path) -> bool:
+    signature = _signature(path)
+    try:
+        recorded = Path(f"{path}{CHECKED_SUFFIX}").read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return False
+    return signature is not None and recorded == signature
+
+
+def record_clean_close(path: Path) -> None:
+    """After the last connection closed: remember the file as it is now (see closed_cleanly)."""
+    signature = _signature(path)
+    stamp = Path(f"{path}{CHECKED_SUFFIX}")
+    if signature is None:
+        with contextlib.suppress(OSError):
+            stamp.unlink()
+        return
+    tmp = stamp.with_name(f".{stamp.name}.{os.getpid()}")
+    with contextlib.suppress(OSError):
+        tmp.write_text(signature, encoding="ascii")
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, stamp)
 
 
 @contextlib.contextmanager

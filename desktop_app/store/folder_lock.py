@@ -63,6 +63,13 @@ def acquire(root: Path) -> None:
         use.count += 1
 
 
+def last_use(root: Path) -> bool:
+    """Whether this process has the folder open only once more (and so may be the last)."""
+    with _guard:
+        use = _uses.get(_key(root))
+        return use is None or use.count <= 1
+
+
 def release(root: Path) -> None:
     if fcntl is None:
         return

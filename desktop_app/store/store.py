@@ -11,7 +11,7 @@ import sqlite_utils
 
 from desktop_app.core.model import Claim, Document, DocumentField, Person
 from desktop_app.store import folder_lock, originals
-from desktop_app.store.db import connect, now, transaction
+from desktop_app.store.db import connect, now, record_clean_close, transaction
 from desktop_app.store.rows import (
     claim_from_row,
     claim_to_row,
@@ -53,6 +53,8 @@ class Store:
         self.db.close()
         if self._open:
             self._open = False
+            if folder_lock.last_use(self._root):
+                record_clean_close(self.database_path)
             folder_lock.release(self._root)
 
     def transaction(self):

@@ -401,3 +401,123 @@ def test_a_password_protected_or_special_file_is_refused_with_what_is_accepted(c
                           (Path("/dev/zero"), "not an ordinary file")):
         code, _out, err = run(capsys, "--data-dir", data, "archive", "import", special)
         assert code == 2 and says in err, (special, err)
+
+
+# 7. A database that fails its integrity check ----------------------------------------------
+
+def _damage(database: Path) -> None:
+    """Scribble over the pages after the schema, as a failing disk does; the header survives."""
+    import random
+
+    raw = bytearray(database.read_bytes())
+    page = int.from_bytes(raw[16:18], "big") or 65536
+    rng = random.Random(3)
+    for number in range(2, len(raw) // page):
+        start = number * page
+        raw[start:start + page] = bytes(rng.randrange(256) for _ in range(page))
+    database.write_bytes(bytes(raw))
+
+
+def _household(capsys, data: Path, claims=30) -> None:
+    _household_with_a_claim(capsys, data)
+    for i in range(claims):
+        assert run(capsys, "--data-dir", data, "claim", "new", "--person", "Claire Martin",
+                   "--date", "2025-05-02", "--category", "pharmacy", "--paid", "12",
+                   f"--title=Pharmacie {i} " + "x" * 300)[0] == 0
+
+
+def test_a_damaged_database_is_not_opened_nor_backed_up_and_says_how_to_restore(capsys, tmp_path):
+    data = tmp_path / "data"
+    _household(capsys, data)
+    assert run(capsys, "--data-dir", data, "backup", "now")[0] == 0
+    _damage(data / "paperasse.db")
+    for command in (["person", "list"], ["backup", "now"], ["status"]):
+        code, _out, err = run(capsys, "--data-dir", data, *command)
+        assert code == 2, (command, err)
+        assert "is damaged" in err and "backup restore" in err and "internal error" not in err
+    backups_before = sorted((data / "backups").glob("*.db"))
+    code, _out, err = run(capsys, "--data-dir", data, "backup", "restore", "1")
+    assert code == 0, err
+    code, out, _err = run(capsys, "--data-dir", data, "claim", "list", "--json")
+    assert code == 0 and len(json.loads(out)) == 31
+    # The damaged file was kept aside (a byte copy), not thrown away.
+    assert len(sorted((data / "backups").glob("*.db"))) == len(backups_before) + 1
+
+
+def test_the_window_offers_the_newest_sound_backup_when_the_records_are_damaged(
+        qtbot, capsys, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop_app import config
+    from desktop_app.core.errors import UserError
+    from desktop_app.gui.app import offer_restore
+    from desktop_app.services.context import open_context
+
+    data = tmp_path / "data"
+    _household(capsys, data)
+    assert run(capsys, "--data-dir", data, "backup", "now")[0] == 0
+    _damage(data / "paperasse.db")
+    with pytest.raises(UserError) as problem:
+        open_context(data)
+    seen = {}
+
+    def click_restore():
+        box = next(w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QMessageBox) and w.isVisible())
+        seen["text"] = box.text() + " " + box.informativeText()
+        [button] = [b for b in box.buttons() if "Restore" in b.text() or "Restaurer" in b.text()]
+        qtbot.mouseClick(button, __import__("PySide6.QtCore").QtCore.Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, click_restore)
+    assert offer_restore(config.prepare(data), problem.value)
+    assert "damaged" in seen["text"]
+    ctx = open_context(data, auto_backup=False)
+    try:
+        assert len(ctx.store.claims()) == 31
+    finally:
+        ctx.close()
+
+
+# 9. --data-dir on a folder of the user's ---------------------------------------------------
+
+def test_an_existing_folder_keeps_its_mode_and_a_shared_one_is_refused(capsys, tmp_path):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    mine.chmod(0o755)
+    for _ in range(2):
+        assert run(capsys, "--data-dir", mine, "person", "list")[0] == 0
+        assert (mine.stat().st_mode & 0o777) == 0o755
+    assert (mine / "originals").stat().st_mode & 0o077 == 0
+    assert (mine / "paperasse.db").stat().st_mode & 0o077 == 0
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    code, _out, err = run(capsys, "--data-dir", shared, "person", "list")
+    assert code == 2 and "other users can write" in err
+    assert (shared.stat().st_mode & 0o7777) == 0o1777 and not list(shared.iterdir())
+
+
+# 15. The same sending recorded by many processes at once -----------------------------------
+
+def test_parallel_sends_record_one_event_and_one_undo_takes_it_back(capsys, tmp_path):
+    data = tmp_path / "data"
+    _household_with_a_claim(capsys, data)
+    procs = [
+        subprocess.Popen([sys.executable, "-m", "desktop_app", "--data-dir", str(data), "claim",
+                          "send", "1", "--to", "cpam", "--date", "2025-05-10"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, cwd=REPO,
+                         text=True)
+        for _ in range(8)
+    ]
+    for p in procs:
+        _out, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+    code, out, err = run(capsys, "--data-dir", data, "status", "--json")
+    [claim] = json.loads(out)["claims"]
+    sent = [e for e in claim["tracks"]["cpam"]["history"] if e["state"] == "sent" and not e["undone"]]
+    assert len(sent) == 1
+    assert run(capsys, "--data-dir", data, "claim", "undo", "1", "--payer", "cpam")[0] == 0
+    code, out, err = run(capsys, "--data-dir", data, "status", "--json")
+    [claim] = json.loads(out)["claims"]
+    assert claim["tracks"]["cpam"]["state"] not in ("sent", "paid")

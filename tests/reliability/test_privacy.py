@@ -186,7 +186,9 @@ def test_data_folder_and_database_are_private_and_tightened_again(tmp_path, caps
     assert main(["--data-dir", str(data), "doc", "list"]) == 0
     capsys.readouterr()
     modes = _modes(data)
-    assert modes["."] == 0o700 and modes["tmp"] == 0o700 and modes["paperasse.db"] == 0o600
+    # The folder's own mode is the user's to set (it is never changed behind their back); what
+    # Paperasse keeps inside it is made private again.
+    assert modes["."] == 0o755 and modes["tmp"] == 0o700 and modes["paperasse.db"] == 0o600
 
 
 def test_every_file_and_folder_in_the_data_folder_is_private(tmp_path, capsys):

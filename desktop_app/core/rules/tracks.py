@@ -164,6 +164,10 @@ def apply(
     state = current_state(history, event.payer, ctx)
     if event.state in _PENDING and event.state is state:
         return history  # readiness unchanged: nothing worth recording
+    if event.state is TrackState.SENT and state is TrackState.SENT:
+        last = _last(history, event.payer, TrackState.SENT)
+        if last is not None and last.date == event.date and last.channel == event.channel:
+            return history  # the same sending told twice (a double click, two windows): once
     _check(state, event, history, ctx, lang)
     added = [event]
     if event.state is TrackState.PAID:

@@ -119,7 +119,7 @@ class ClaimController(QObject):
                 )
         if est.get("patient") not in (None, ""):
             lines.append(self.tr("Left for you to pay: %1.").replace("%1", labels.money(est["patient"])))
-        return "<br>".join(lines)
+        return "\n".join(lines)
 
     def _render_track(self, payer: str, track: dict) -> None:
         box = self.view.track(payer)
@@ -154,7 +154,7 @@ class ClaimController(QObject):
         box.deadline.setStyleSheet("color: #b3261e;" if deadline.startswith("⚠") else "color: #555;")
         active = [h for h in track.get("history") or [] if not h.get("undone")]
         box.history.setText(
-            "<br>".join(self._history_line(h) for h in active[-4:]) if active else ""
+            "\n".join(self._history_line(h) for h in active[-4:]) if active else ""
         )
         direct = state == "direct"
         closed = state == "closed"
@@ -184,7 +184,7 @@ class ClaimController(QObject):
             explanation, action_text = overview.missing_text(item)
             blocking = item.get("severity") == "blocking"
             mark = self.tr("Needed") if blocking else self.tr("Check")
-            text = explanation + (f"<br><i>{action_text}</i>" if action_text else "")
+            text = explanation + (f"\n→ {action_text}" if action_text else "")
             action = item.get("action") or ""
             button = view.add_checklist_row(text, mark, blocking, self._fix_label(action))
             if button is not None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QListWidgetItem, QTableWidgetItem
 
 from desktop_app.gui import labels
+from desktop_app.gui.plain import tip
 from desktop_app.gui.views.dashboard_view import DashboardView
 
 MAX_ITEMS = 8
@@ -103,5 +104,5 @@ class DashboardController(QObject):
         for _key, claim_id, text in rows:
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, claim_id)
-            item.setToolTip(text)
+            item.setToolTip(tip(text))
             widget.addItem(item)

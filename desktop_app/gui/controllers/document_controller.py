@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QListWidgetItem
 
 from desktop_app.core.errors import UserError
 from desktop_app.gui import labels
+from desktop_app.gui.plain import tip
 from desktop_app.gui.controllers.messages import show_error
 from desktop_app.gui.controllers.page_loader import load_page
 from desktop_app.gui.controllers.statement_controller import StatementController
@@ -119,7 +120,7 @@ class DocumentController(QObject):
     def _show_header(self) -> None:
         doc, data = self.document, self.data
         self.view.title.setText(f"{labels.kind_text(str(doc.kind))} — {doc.original_name}")
-        self.view.title.setToolTip(self.view.title.text())
+        self.view.title.setToolTip(tip(self.view.title.text()))
         unconfirmed = len(data.get("unconfirmed", []))
         parts = [self.tr("Imported on %1").replace("%1", labels.day(doc.imported_at))]
         if str(doc.read_state) == "not_read":

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTableWidgetItem
 
 from desktop_app.gui import labels
+from desktop_app.gui.plain import tip
 from desktop_app.gui.controllers.messages import message_of, show_error
 from desktop_app.gui.lazy import claims, documents, inbox, statements
 from desktop_app.gui.views.document_view import StatementPanel
@@ -139,7 +140,7 @@ class StatementController(QObject):
                     item.setForeground(QBrush(QColor("#8a5a00")))
                     item.setToolTip(self.tr("The amount paid is not what was expected for this claim."))
                 if column == StatementPanel.CLAIM:
-                    item.setToolTip(what)
+                    item.setToolTip(tip(what))
                 table.setItem(row, column, item)
         table.setVisible(bool(proposals))
         lines = []
@@ -149,7 +150,7 @@ class StatementController(QObject):
                     u.get("patient_name") or "", u.get("label") or ""]
             lines.append(" · ".join(b for b in bits if b) + f" — {why}")
         view.unmatched.setText(
-            (self.tr("Not matched:") + "<br>" + "<br>".join(lines)) if lines else ""
+            (self.tr("Not matched:") + "\n" + "\n".join(lines)) if lines else ""
         )
         view.unmatched.setVisible(bool(lines))
         view.record.setEnabled(bool(proposals))

@@ -9,12 +9,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QProgressBar,
     QPushButton,
     QTableWidget,
     QVBoxLayout,
 )
+from desktop_app.gui.plain import PlainLabel
 
 WHEN, WHY, PEOPLE, DOCUMENTS, CLAIMS, SIZE = range(6)
 
@@ -31,14 +31,14 @@ class BackupsView(QDialog):
         screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
         self.resize(min(wanted_width, screen.width() - 40), min(wanted_height, screen.height() - 60))
         layout = QVBoxLayout(self)
-        self.intro = QLabel()
+        self.intro = PlainLabel()
         self.intro.setWordWrap(True)
         self.intro.setStyleSheet("color: #555;")
-        self.last = QLabel()
+        self.last = PlainLabel()
         self.last.setWordWrap(True)
         self.last.setStyleSheet("font-weight: 600;")
         self.last.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problem = QLabel()
+        self.problem = PlainLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(
             "color: #7a1a12; background: #fdecea; border: 1px solid #f1b5ae; border-radius: 4px; padding: 6px;"
@@ -58,7 +58,7 @@ class BackupsView(QDialog):
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(20 * char)
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.status.setWordWrap(True)
         status_row = QHBoxLayout()
         status_row.addWidget(self.busy)

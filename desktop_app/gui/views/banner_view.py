@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton
+from desktop_app.gui.plain import PlainLabel
 
 
 class BannerView(QFrame):
@@ -14,7 +15,7 @@ class BannerView(QFrame):
         )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
-        self.text = QLabel()
+        self.text = PlainLabel()
         self.text.setWordWrap(True)
         self.action = QPushButton()
         self.dismiss = QPushButton()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QPushButton,
     QScrollArea,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.gui.models.claims_model import DOCUMENT_MIME, decode_document_ids
+from desktop_app.gui.plain import PlainLabel
 
 
 class DocumentDropList(QListWidget):
@@ -59,16 +59,16 @@ class TrackBox(QGroupBox):
         super().__init__(parent)
         self.payer = payer
         layout = QVBoxLayout(self)
-        self.state = QLabel()
+        self.state = PlainLabel()
         self.state.setStyleSheet("font-size: 12pt; font-weight: 600;")
         self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.amounts = QLabel()
+        self.amounts = PlainLabel()
         self.amounts.setWordWrap(True)
-        self.next_action = QLabel()
+        self.next_action = PlainLabel()
         self.next_action.setWordWrap(True)
-        self.deadline = QLabel()
+        self.deadline = PlainLabel()
         self.deadline.setWordWrap(True)
-        self.history = QLabel()
+        self.history = PlainLabel()
         self.history.setWordWrap(True)
         self.history.setStyleSheet("color: #555; font-size: 9pt;")
         self.buttons = buttons = QGridLayout()
@@ -142,10 +142,10 @@ class ClaimView(QScrollArea):
         layout.setContentsMargins(8, 6, 8, 6)
         head = QHBoxLayout()
         titles = QVBoxLayout()
-        self.title = QLabel()
+        self.title = PlainLabel()
         self.title.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.title.setWordWrap(True)
-        self.subtitle = QLabel()
+        self.subtitle = PlainLabel()
         self.subtitle.setWordWrap(True)
         self.subtitle.setStyleSheet("color: #555;")
         titles.addWidget(self.title)
@@ -154,7 +154,7 @@ class ClaimView(QScrollArea):
         self.edit = QPushButton()
         head.addWidget(self.edit, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(head)
-        self.summary = QLabel()
+        self.summary = PlainLabel()
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet(
             "background: #f3f6fa; border: 1px solid #d5dde8; border-radius: 4px; padding: 8px;"
@@ -171,7 +171,7 @@ class ClaimView(QScrollArea):
         layout.addWidget(self.checklist_box)
         self.documents_box = QGroupBox()
         docs_layout = QVBoxLayout(self.documents_box)
-        self.documents_hint = QLabel()
+        self.documents_hint = PlainLabel()
         self.documents_hint.setWordWrap(True)
         self.documents_hint.setStyleSheet("color: #555;")
         self.documents = DocumentDropList()
@@ -244,12 +244,12 @@ class ClaimView(QScrollArea):
         row = QWidget()
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 2, 0, 2)
-        mark = QLabel(severity_text)
+        mark = PlainLabel(severity_text)
         mark.setStyleSheet(
             "color: #b3261e; font-weight: 600;" if blocking else "color: #8a5a00; font-weight: 600;"
         )
         mark.setAlignment(Qt.AlignmentFlag.AlignTop)
-        label = QLabel(text)
+        label = PlainLabel(text)
         label.setWordWrap(True)
         line.addWidget(mark, 0)
         line.addWidget(label, 1)
@@ -262,7 +262,7 @@ class ClaimView(QScrollArea):
         return button
 
     def add_checklist_note(self, text: str) -> None:
-        label = QLabel(text)
+        label = PlainLabel(text)
         label.setWordWrap(True)
         label.setStyleSheet("color: #1e6b2c;")
         self.checklist.addWidget(label)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QScrollArea,
     QTableWidget,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
 )
+from desktop_app.gui.plain import PlainLabel
 
 
 class MoneyCard(QFrame):
@@ -27,10 +27,10 @@ class MoneyCard(QFrame):
             "MoneyCard { background: #f7f9fc; border: 1px solid #d5dde8; border-radius: 6px; }"
         )
         layout = QVBoxLayout(self)
-        self.headline = QLabel()
+        self.headline = PlainLabel()
         self.headline.setWordWrap(True)
         self.headline.setStyleSheet("font-size: 15pt; font-weight: 600;")
-        self.detail = QLabel()
+        self.detail = PlainLabel()
         self.detail.setWordWrap(True)
         self.detail.setStyleSheet("color: #555;")
         layout.addWidget(self.headline)
@@ -48,7 +48,7 @@ class DashboardView(QScrollArea):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(12)
-        self.greeting = QLabel()
+        self.greeting = PlainLabel()
         self.greeting.setStyleSheet("font-size: 17pt; font-weight: 600;")
         self.greeting.setWordWrap(True)
         layout.addWidget(self.greeting)
@@ -81,7 +81,7 @@ class DashboardView(QScrollArea):
         self.people.setShowGrid(False)
         QVBoxLayout(self.people_box).addWidget(self.people)
         layout.addWidget(self.people_box)
-        self.loading = QLabel()
+        self.loading = PlainLabel()
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.loading)
         layout.addStretch()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.gui.views.page_view import PageView
+from desktop_app.gui.plain import PlainLabel, tip
 
 LEVEL_STYLE = {
     "high": "color: #1e6b2c;",
@@ -46,7 +46,7 @@ class FieldEditor(QWidget):
         layout.setSpacing(1)
         self.edit = QLineEdit()
         self.edit.setAccessibleName(label)
-        self.status = QLabel()
+        self.status = PlainLabel()
         self.status.setWordWrap(True)
         self.status.setStyleSheet("font-size: 9pt;")
         layout.addWidget(self.edit)
@@ -66,7 +66,7 @@ class FieldEditor(QWidget):
     def show_state(self, text: str, level: str, confirmed: bool, tooltip: str = "") -> None:
         self.status.setText(text)
         self.status.setStyleSheet("font-size: 9pt; " + LEVEL_STYLE.get(level, ""))
-        self.status.setToolTip(tooltip)
+        self.status.setToolTip(tip(tooltip))
         marker = "" if confirmed else "border: 2px solid #e0a100; border-radius: 3px; padding: 1px;"
         self.edit.setStyleSheet(marker)
 
@@ -80,13 +80,13 @@ class StatementPanel(QGroupBox):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         self.container = self  # the scroll area around the panel, once placed in one
-        self.summary = QLabel()
+        self.summary = PlainLabel()
         self.summary.setWordWrap(True)
         # A statement whose payer was not read: say so, and ask for it right here.
         self.payer_row = QWidget()
         payer_layout = QHBoxLayout(self.payer_row)
         payer_layout.setContentsMargins(0, 0, 0, 0)
-        self.payer_label = QLabel()
+        self.payer_label = PlainLabel()
         self.payer = QComboBox()
         self.payer_label.setBuddy(self.payer)
         self.set_payer = QPushButton()
@@ -108,7 +108,7 @@ class StatementPanel(QGroupBox):
         line = self.table.fontMetrics().height()
         self.table.setMinimumHeight(line * 4)
         self.table.setMaximumHeight(line * 9)
-        self.unmatched = QLabel()
+        self.unmatched = PlainLabel()
         self.unmatched.setWordWrap(True)
         self.unmatched.setStyleSheet("color: #8a5a00;")
         self.unmatched.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -145,12 +145,12 @@ class DocumentView(QWidget):
         super().__init__(parent)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
-        self.title = QLabel()
+        self.title = PlainLabel()
         self.title.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.title.setWordWrap(True)
         # A file name is one long word: on a narrow pane it is cut (its tooltip has it whole).
         self.title.setMinimumWidth(self.fontMetrics().averageCharWidth() * 12)
-        self.subtitle = QLabel()
+        self.subtitle = PlainLabel()
         self.subtitle.setWordWrap(True)
         self.subtitle.setStyleSheet("color: #555;")
         self.open_original = QToolButton()
@@ -162,7 +162,7 @@ class DocumentView(QWidget):
 
         bar = QHBoxLayout()
         self.previous_page = QToolButton()
-        self.page_label = QLabel()
+        self.page_label = PlainLabel()
         self.next_page = QToolButton()
         self.zoom_out = QToolButton()
         self.zoom_in = QToolButton()
@@ -194,8 +194,8 @@ class DocumentView(QWidget):
         who = QFormLayout()
         self.person = QComboBox()
         self.kind = QComboBox()
-        self.person_label = QLabel()
-        self.kind_label = QLabel()
+        self.person_label = PlainLabel()
+        self.kind_label = PlainLabel()
         self.person_label.setBuddy(self.person)
         self.kind_label.setBuddy(self.kind)
         who.addRow(self.person_label, self.person)
@@ -206,7 +206,7 @@ class DocumentView(QWidget):
         self.fields_form = QFormLayout(self.fields_box)
         self.fields_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.no_fields = QLabel()
+        self.no_fields = PlainLabel()
         self.no_fields.setWordWrap(True)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -224,7 +224,7 @@ class DocumentView(QWidget):
 
         self.claim_box = QGroupBox()
         claim_layout = QVBoxLayout(self.claim_box)
-        self.claim_status = QLabel()
+        self.claim_status = PlainLabel()
         self.claim_status.setWordWrap(True)
         self.proposals = QListWidget()
         self.proposals.setWordWrap(True)

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
     QHeaderView,
 )
+from desktop_app.gui.plain import PlainLabel
 
 
 def _check_label() -> QLabel:
-    label = QLabel()
+    label = PlainLabel()
     label.setWordWrap(True)
     label.setStyleSheet("font-size: 9pt;")
     return label
@@ -45,8 +46,8 @@ class PersonView(QDialog):
         self.nir.setPlaceholderText("1 85 07 75 115 234 32")
         self.nir_check = _check_label()
         self.insured = QComboBox()
-        self.name_label, self.birth_label, self.sex_label = QLabel(), QLabel(), QLabel()
-        self.nir_label, self.insured_label = QLabel(), QLabel()
+        self.name_label, self.birth_label, self.sex_label = PlainLabel(), PlainLabel(), PlainLabel()
+        self.nir_label, self.insured_label = PlainLabel(), PlainLabel()
         for label, field in (
             (self.name_label, self.name),
             (self.birth_label, self.birth_date),
@@ -61,7 +62,7 @@ class PersonView(QDialog):
         self.postal_address = QPlainTextEdit()
         self.postal_address.setMaximumHeight(60)
         self.postal_address.setTabChangesFocus(True)
-        self.postal_address_label = QLabel()
+        self.postal_address_label = PlainLabel()
         self.postal_address_label.setBuddy(self.postal_address)
         form.addRow(self.postal_address_label, self.postal_address)
         self.tabs.addTab(identity, "")
@@ -77,8 +78,8 @@ class PersonView(QDialog):
         self.medecin_traitant = QCheckBox()
         self.ald = QCheckBox()
         self.css = QCheckBox()
-        self.caisse_name_label, self.caisse_code_label = QLabel(), QLabel()
-        self.caisse_address_label, self.regime_label = QLabel(), QLabel()
+        self.caisse_name_label, self.caisse_code_label = PlainLabel(), PlainLabel()
+        self.caisse_address_label, self.regime_label = PlainLabel(), PlainLabel()
         for label, field in (
             (self.caisse_name_label, self.caisse_name),
             (self.caisse_code_label, self.caisse_code),
@@ -105,8 +106,8 @@ class PersonView(QDialog):
         self.guarantees.verticalHeader().hide()
         self.guarantees.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.guarantees_check = _check_label()
-        self.mutuelle_label, self.member_label, self.mutuelle_address_label = QLabel(), QLabel(), QLabel()
-        self.deadline_label, self.guarantees_label = QLabel(), QLabel()
+        self.mutuelle_label, self.member_label, self.mutuelle_address_label = PlainLabel(), PlainLabel(), PlainLabel()
+        self.deadline_label, self.guarantees_label = PlainLabel(), PlainLabel()
         for label, field in (
             (self.mutuelle_label, self.mutuelle),
             (self.member_label, self.member_number),
@@ -129,7 +130,7 @@ class PersonView(QDialog):
         self.iban_check = _check_label()
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
-        self.iban_label, self.notes_label = QLabel(), QLabel()
+        self.iban_label, self.notes_label = PlainLabel(), PlainLabel()
         self.iban_label.setBuddy(self.iban)
         form.addRow(self.iban_label, self.iban)
         form.addRow("", self.iban_check)
@@ -137,7 +138,7 @@ class PersonView(QDialog):
         form.addRow(self.notes_label, self.notes)
         self.tabs.addTab(bank, "")
 
-        self.error = QLabel()
+        self.error = PlainLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
         self.error.hide()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
+from desktop_app.gui.plain import PlainLabel
 
 
 class ProgressView(QWidget):
@@ -10,7 +11,7 @@ class ProgressView(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.label = QLabel()
+        self.label = PlainLabel()
         self.label.setMinimumWidth(120)
         self.bar = QProgressBar()
         self.bar.setMaximumWidth(260)

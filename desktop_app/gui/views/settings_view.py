@@ -8,12 +8,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
 )
+from desktop_app.gui.plain import PlainLabel
 
 
 class SettingsView(QDialog):
@@ -22,7 +22,7 @@ class SettingsView(QDialog):
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.folder = QLabel()
+        self.folder = PlainLabel()
         self.folder.setWordWrap(True)
         self.open_folder = QPushButton()
         folder_row = QHBoxLayout()
@@ -36,10 +36,10 @@ class SettingsView(QDialog):
         tesseract_row = QHBoxLayout()
         tesseract_row.addWidget(self.tesseract, 1)
         tesseract_row.addWidget(self.browse)
-        self.tesseract_state = QLabel()
+        self.tesseract_state = PlainLabel()
         self.tesseract_state.setWordWrap(True)
-        self.folder_label, self.follow_label = QLabel(), QLabel()
-        self.language_label, self.tesseract_label = QLabel(), QLabel()
+        self.folder_label, self.follow_label = PlainLabel(), PlainLabel()
+        self.language_label, self.tesseract_label = PlainLabel(), PlainLabel()
         form.addRow(self.folder_label, folder_row)
         self.follow_label.setBuddy(self.follow_up)
         form.addRow(self.follow_label, self.follow_up)
@@ -49,7 +49,7 @@ class SettingsView(QDialog):
         form.addRow(self.tesseract_label, tesseract_row)
         form.addRow("", self.tesseract_state)
         layout.addLayout(form)
-        self.error = QLabel()
+        self.error = PlainLabel()
         self.error.setStyleSheet("color: #b3261e;")
         self.error.setWordWrap(True)
         self.error.hide()

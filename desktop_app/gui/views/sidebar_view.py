@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
 
+from desktop_app.gui.plain import tip as plain_tip
+
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # ("home"|"list"|"person", value)
 SMART_ORDER = ("todo", "ready", "waiting", "overdue", "paid", "documents", "inbox")
 
@@ -66,9 +68,9 @@ class SidebarView(QTreeWidget):
             name = item.data(0, Qt.ItemDataRole.UserRole + 2)
             count = person_counts.get(person_id, 0)
             item.setText(0, name + (f"  ●{count}" if count else ""))
-            tip = self.tr("%n claim(s) need something from you", "", count) if count else name
-            item.setToolTip(0, tip)
-            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{name}, {tip}" if count else name)
+            hint = self.tr("%n claim(s) need something from you", "", count) if count else name
+            item.setToolTip(0, plain_tip(hint))
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{name}, {hint}" if count else name)
 
     def set_people(self, people: list[dict]) -> None:
         for item in self.people.values():

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from desktop_app.gui.plain import PlainLabel
 
 
 def set_column_widths(table: QTableView, widths: dict[int, int]) -> None:
@@ -114,7 +114,7 @@ class ClaimsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
-        self.heading = QLabel()
+        self.heading = PlainLabel()
         self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.filter = QLineEdit()
         self.filter.setClearButtonEnabled(True)
@@ -133,7 +133,7 @@ class ClaimsPage(QWidget):
         inbox = QWidget()
         inbox_layout = QVBoxLayout(inbox)
         inbox_layout.setContentsMargins(0, 4, 0, 0)
-        self.inbox_label = QLabel()
+        self.inbox_label = PlainLabel()
         self.inbox_label.setWordWrap(True)
         self.inbox_table = make_table()
         self.inbox_table.setDragEnabled(True)
@@ -145,7 +145,7 @@ class ClaimsPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         layout.addWidget(self.splitter, 1)
-        self.empty = QLabel()
+        self.empty = PlainLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet("color: #666; padding: 20px;")
@@ -169,9 +169,9 @@ class DocumentsPage(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.heading = QLabel()
+        self.heading = PlainLabel()
         self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        self.hint = QLabel()
+        self.hint = PlainLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #555;")
         self.table = make_table()

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
 )
 
 from desktop_app.gui import labels
+from desktop_app.gui.plain import PlainLabel
 
 
 def _date_edit() -> QDateEdit:
@@ -32,12 +32,12 @@ class _Dialog(QDialog):
         self.setWindowTitle(title)
         self.layout_ = QVBoxLayout(self)
         if intro:
-            text = QLabel(intro)
+            text = PlainLabel(intro)
             text.setWordWrap(True)
             self.layout_.addWidget(text)
         self.form = QFormLayout()
         self.layout_.addLayout(self.form)
-        self.error = QLabel()
+        self.error = PlainLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
         self.error.hide()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from desktop_app.gui.plain import PlainLabel
 
 
 class WelcomeView(QWidget):
@@ -11,11 +12,11 @@ class WelcomeView(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        self.title = QLabel()
+        self.title = PlainLabel()
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setStyleSheet("font-size: 20pt; font-weight: 600;")
         self.title.setWordWrap(True)
-        self.text = QLabel()
+        self.text = PlainLabel()
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text.setWordWrap(True)
         # A wrapped label placed by alignment gets only its narrowest width and is cut off:
@@ -42,7 +43,7 @@ class WelcomeView(QWidget):
             buttons.addWidget(button)
         buttons.addStretch()
         layout.addLayout(buttons)
-        self.privacy = QLabel()
+        self.privacy = PlainLabel()
         self.privacy.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.privacy.setWordWrap(True)
         self.privacy.setStyleSheet("color: #666;")
