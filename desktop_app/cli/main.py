@@ -84,6 +84,13 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(_files_mean_gui(argv, parser.get_default("commands")))
     handler = getattr(args, "handler", None)
+    bad = _not_text(args)
+    if bad:
+        sys.stderr.write(
+            f"paperasse: error: {bad} holds bytes that are not UTF-8 text; type it again, or "
+            "set the terminal to UTF-8 (LANG=fr_FR.UTF-8)\n"
+        )
+        return EXIT_BAD_INPUT
     if handler is None:
         if getattr(args, "group_parser", None) is not None:
             args.group_parser.print_help()
@@ -111,6 +118,22 @@ def main(argv: list[str] | None = None) -> int:
             "(set PAPERASSE_DEBUG=1 for details and report it)\n"
         )
         return 3
+
+
+def _not_text(args) -> str | None:
+    """The first option whose value is not valid text (undecodable bytes from the terminal).
+    File paths may hold any bytes: those are left to the commands that open them."""
+    paths = {"files", "file", "out", "document", "data_dir", "paths"}
+    for key, value in vars(args).items():
+        if key in paths:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str):
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError:
+                    return f"--{key.replace('_', '-')}"
+    return None
 
 
 def with_context(func):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 
 from desktop_app.cli.main import EXIT_PROBLEMS, with_context
 from desktop_app.cli.output import emit_json, line, table
@@ -114,7 +113,7 @@ def _estimate(args) -> int:
 def _export(args, ctx) -> int:
     path = exports.write_csv(ctx, args.out, args.what, args.person, args.year,
                              replace=args.force)
-    sys.stdout.write(f"wrote {path}\n")
+    line(f"wrote {path}")
     return 0
 
 

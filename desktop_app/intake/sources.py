@@ -86,6 +86,10 @@ def sniff(path: str | Path) -> str:
         other = _other_kind(head)
         if other is not None:
             label, fix = other
+            if label.endswith(" image"):  # an image, only in a format that is not read
+                raise IntakeError(
+                    path, f"is {label}, a format Paperasse does not read (it reads PDF, JPEG, "
+                    "PNG, TIFF, HEIC, WebP and BMP)", fix)
             raise IntakeError(path, f"is {label}, not {_claimed(path)}", fix)
         raise IntakeError(
             path,

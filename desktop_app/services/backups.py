@@ -263,7 +263,7 @@ def backup_now(ctx, reason: str = "manual", now: _dt.datetime | None = None) -> 
             f"no backup was taken: {damaged_message(paths.database, problem)}"
         )
     target = _new_name(folder, moment)
-    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".paperasse-", suffix=".db.part")
+    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=_part_prefix(), suffix=".db.part")
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -280,36 +280,63 @@ def backup_now(ctx, reason: str = "manual", now: _dt.datetime | None = None) -> 
         originals.fsync_file(tmp)
         digest = _sha256(tmp)
         size = tmp.stat().st_size
+        meta = {
+            "created_at": moment.isoformat(timespec="seconds"),
+            "reason": reason,
+            "schema_version": schema_version,
+            "counts": counts,
+            "sha256": digest,
+            "size": size,
+        }
+        # The sidecar first, then the copy under its name: a backup is never listed without
+        # what checks it (a sidecar alone, if the process dies in between, is swept later).
+        _write_json_atomically(meta, _sidecar(target))
         os.replace(tmp, target)
         originals.fsync_dir(folder)
     except (OSError, sqlite3.Error) as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        for path in (tmp, _sidecar(target)):
+            with contextlib.suppress(OSError):
+                path.unlink()
         raise UserError(
             f"cannot write a backup in {folder}: {exc}; check the free disk space and try again"
         ) from None
     except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        for path in (tmp, _sidecar(target)):
+            with contextlib.suppress(OSError):
+                if path is tmp or not target.exists():
+                    path.unlink()
         raise
-    meta = {
-        "created_at": moment.isoformat(timespec="seconds"),
-        "reason": reason,
-        "schema_version": schema_version,
-        "counts": counts,
-        "sha256": digest,
-        "size": size,
-    }
-    try:
-        _write_json_atomically(meta, _sidecar(target))
-    except OSError as exc:
-        # The copy without its sidecar would not be checkable: leave nothing half-done.
-        with contextlib.suppress(OSError):
-            target.unlink()
-        raise UserError(
-            f"cannot write a backup in {folder}: {exc}; check the free disk space and try again"
-        ) from None
     return _info(target)
+
+
+def _part_prefix() -> str:
+    return f".paperasse-{os.getpid()}-"
+
+
+def sweep_leftovers(paths) -> list[Path]:
+    """What a backup killed half-way left: its temporary copy (its process is gone) and a
+    sidecar whose copy never got its name (older than an hour, so never one being written)."""
+    removed: list[Path] = []
+    folder = paths.backups
+    if not folder.is_dir():
+        return removed
+    cutoff = _dt.datetime.now().timestamp() - 3600
+    for leftover in folder.glob(".paperasse-*.part"):
+        pid = leftover.name[len(".paperasse-"):].split("-", 1)[0]
+        with contextlib.suppress(OSError):
+            if pid.isdigit() and len(pid) < 10:
+                if originals.process_alive(int(pid)):
+                    continue
+            elif leftover.stat().st_mtime >= cutoff:
+                continue  # a sidecar being written: its name says no process
+            leftover.unlink()
+            removed.append(leftover)
+    for sidecar in folder.glob(f"{PREFIX}*.json"):
+        with contextlib.suppress(OSError):
+            if not sidecar.with_suffix(".db").exists() and sidecar.stat().st_mtime < cutoff:
+                sidecar.unlink()
+                removed.append(sidecar)
+    return removed
 
 
 def discard(info: BackupInfo) -> None:
@@ -368,13 +395,7 @@ def rotate(target, today: _dt.date | None = None) -> list[Path]:
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
                 removed.append(path)
-    # Temporary files of a backup interrupted by a crash.
-    cutoff = _dt.datetime.now().timestamp() - 24 * 3600
-    for leftover in paths.backups.glob(".paperasse-*.part"):
-        with contextlib.suppress(OSError):
-            if leftover.stat().st_mtime < cutoff:
-                leftover.unlink()
-                removed.append(leftover)
+    removed += sweep_leftovers(paths)
     if removed:
         with contextlib.suppress(OSError):
             originals.fsync_dir(paths.backups)
@@ -596,7 +617,7 @@ def _raw_safety_copy(paths) -> BackupInfo | None:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     moment = _local_now()
     target = _new_name(folder, moment)
-    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".paperasse-", suffix=".db.part")
+    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=_part_prefix(), suffix=".db.part")
     os.close(fd)
     tmp = Path(tmp_name)
     try:

@@ -474,6 +474,34 @@ def _track_warnings(track: dict, payer: str, status: dict) -> list[str]:
     return []
 
 
+# What a page may do by itself when opened or clicked: none of it goes into a mailing.
+_ACTIVE_ANNOTATIONS = {"/Link", "/Screen", "/Movie", "/Sound", "/FileAttachment", "/RichMedia",
+                       "/3D"}
+
+
+def _inert(page):
+    """The page without its actions: no page open/close actions (/AA), no links, launch, URI or
+    JavaScript; form fields and comments keep their look, without their actions."""
+    from pypdf.generic import ArrayObject, NameObject
+
+    for key in ("/AA",):
+        if key in page:
+            del page[NameObject(key)]
+    annots = page.get("/Annots")
+    if annots is not None:
+        kept = ArrayObject()
+        for ref in annots.get_object():
+            annot = ref.get_object()
+            if annot.get("/Subtype") in _ACTIVE_ANNOTATIONS:
+                continue
+            for key in ("/A", "/AA"):
+                if key in annot:
+                    del annot[NameObject(key)]
+            kept.append(ref)
+        page[NameObject("/Annots")] = kept
+    return page
+
+
 def _pages_of(ctx: Context, doc) -> list:
     """The stored original as PDF pages: PDFs as they are, images at their own quality."""
     from pypdf import PdfReader
@@ -494,7 +522,7 @@ def _pages_of(ctx: Context, doc) -> list:
                     f"document {doc.id} ({doc.original_name}): the PDF is password-protected; "
                     "print it from its own viewer and post it with the bundle"
                 )
-            pages = list(reader.pages)
+            pages = [_inert(page) for page in reader.pages]
         else:
             pages = list(PdfReader(io.BytesIO(image_to_pdf(path))).pages)
     except UserError:

@@ -101,6 +101,7 @@ def tidy_up(ctx: Context) -> list[Path]:
         ctx.store.known_stored_names(),
         still_needed=lambda _orphans: backups.originals_referenced_by_backups(ctx.paths),
     )
+    removed += backups.sweep_leftovers(ctx.paths)
     config.tighten_tree(ctx.paths.originals)
     return removed
 

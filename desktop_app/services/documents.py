@@ -38,7 +38,8 @@ BOOL_FIELDS = {"ald", "signed", "renewable"}
 LIST_FIELDS = {"items", "lpp_codes"}
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Control characters, and the bidirectional overrides that make a terminal show text reversed.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def display_name(path: Path | str) -> str:

@@ -13,6 +13,7 @@ import logging
 import logging.handlers
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 LOG_NAME = "paperasse.log"
@@ -23,24 +24,30 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s [%(process)d]: %(message)s"
 # NIR: sex 1-4 (7/8 for temporary NIA), year, month (01-12, 20-42, 50-99 for unknown), département
 # (2 digits, 2A/2B, or 3 digits for overseas), commune, order number, 2-digit key. Separators may
 # be spaces, dots or dashes; the key may be missing (13 characters).
-_SEP = r"[ .\-\u00a0]?"
+_SEP = r"[ .\-_/\u00a0\u202f]?"
+# Only digits may not stand right before or after: a NIR glued to a word ("NIR2850…") is one too.
 NIR_PATTERN = re.compile(
-    r"(?<![0-9A-Za-z])"
+    r"(?<!\d)"
     r"[1-478]" + _SEP + r"\d{2}" + _SEP + r"\d{2}" + _SEP + r"(?:\d{2}|2[ABab])" + _SEP + r"\d{3}"
     + _SEP + r"\d{3}" + r"(?:" + _SEP + r"\d{2})?"
-    r"(?![0-9A-Za-z])"
+    r"(?!\d)"
 )
-# IBAN: country code, 2 check digits, then 10 to 30 alphanumerics, in groups of 4 or not.
+# IBAN: country code, 2 check digits, then 10 to 30 alphanumerics, in groups of 4 or not, in
+# either case; glued to a word only after "IBAN" itself (a hash is not an IBAN).
 IBAN_PATTERN = re.compile(
-    r"(?<![0-9A-Za-z])[A-Z]{2}\d{2}(?:[ \u00a0]?[0-9A-Za-z]{4}){2,7}(?:[ \u00a0]?[0-9A-Za-z]{1,4})?"
+    r"(?:(?<=IBAN)|(?<=iban)|(?<![0-9A-Za-z]))[A-Za-z]{2}\d{2}"
+    r"(?:[ \u00a0\-]?[0-9A-Za-z]{4}){2,7}(?:[ \u00a0\-]?[0-9A-Za-z]{1,4})?"
     r"(?![0-9A-Za-z])"
 )
 
 
 def mask(text: str) -> str:
-    """``text`` with every NIR and IBAN replaced by a short masked form."""
+    """``text`` with every NIR and IBAN replaced by a short masked form. Full-width and other
+    compatibility digits are folded to ASCII first, so "２８５…" is masked too."""
     if not text:
         return text
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
     text = IBAN_PATTERN.sub(_mask_iban, text)
     return NIR_PATTERN.sub(_mask_nir, text)
 
@@ -50,8 +57,16 @@ def _mask_nir(m: re.Match) -> str:
 
 
 def _mask_iban(m: re.Match) -> str:
-    compact = re.sub(r"\s", "", m.group(0))
+    compact = re.sub(r"[\s\-]", "", m.group(0))
+    if not compact[:2].isupper() and not _iban_checks(compact):
+        return m.group(0)  # lower case and no valid check digits: a hash or a word, not an IBAN
     return f"{compact[:2]}··[IBAN]…{compact[-2:]}"
+
+
+def _iban_checks(compact: str) -> bool:
+    moved = (compact[4:] + compact[:4]).upper()
+    digits = "".join(str(int(c, 36)) for c in moved)
+    return int(digits) % 97 == 1
 
 
 class MaskingFilter(logging.Filter):

@@ -130,8 +130,8 @@ def _pdf(name: str, year: int, claims: list[dict], totals: dict, t: dict, lang: 
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm,
-        bottomMargin=18 * mm, title=t["title"].format(year=year, person=name), author=name,
-        creator="Paperasse",
+        # The file's metadata travels wherever the file goes and is read by indexers: no name in it.
+        bottomMargin=18 * mm, title=f"Paperasse {year}", author="", subject="", creator="Paperasse",
     )
     today_text = fr_date(today) if lang == "fr" else today.isoformat()
     story = [

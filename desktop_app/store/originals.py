@@ -263,6 +263,10 @@ def run_temp_dir(tmp_dir: Path) -> Path:
     return folder
 
 
+def process_alive(pid: int) -> bool:
+    return _alive(pid)
+
+
 def _alive(pid: int) -> bool:
     if pid == os.getpid():
         return True

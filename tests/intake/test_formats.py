@@ -97,7 +97,7 @@ def test_zip_renamed_pdf_is_refused(tmp_path, compression):
     ("scan.jpg", _zip(b"x" * 100), "a ZIP archive, not an image"),
     ("doc.pdf", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "an Office document, not a PDF"),
     ("doc.pdf", b"\x1f\x8b\x08\x00" + b"%PDF-1.4" + b"\x00" * 100, "a gzip archive, not a PDF"),
-    ("anim.png", b"GIF89a" + b"\x00" * 100, "a GIF image, not an image"),
+    ("anim.png", b"GIF89a" + b"\x00" * 100, "a GIF image, a format Paperasse does not read"),
     ("x.pdf", b"Rar!\x1a\x07\x00" + b"%PDF-1.4" * 10, "a RAR archive, not a PDF"),
 ])
 def test_known_other_formats_say_what_they_are(tmp_path, name, data, label):
