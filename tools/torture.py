@@ -129,7 +129,8 @@ class Harness:
     # -- actions ----------------------------------------------------------------
 
     def pick_action(self) -> str:
-        choices = [("import_pdf", 40), ("import_png", 10), ("claim_new", 18)]
+        choices = [("import_pdf", 40), ("import_png", 10), ("claim_new", 18),
+                   ("import_same_parallel", 8), ("restore_while_open", 4)]
         if self.ledger.claims:
             choices.append(("claim_edit", 12))
             if self.tracking:
@@ -150,6 +151,10 @@ class Harness:
 
     def trial(self, number: int) -> Trial:
         action = self.pick_action()
+        if action == "import_same_parallel":
+            return self.parallel_import(number)
+        if action == "restore_while_open":
+            return self.restore_while_open(number)
         ledger, rng = self.ledger, self.rng
         nonce = f"{number:05d}{rng.randrange(1 << 30):09d}"
         # calibrate on the first few runs of each action: let them finish
@@ -210,6 +215,90 @@ class Harness:
         t.reported = self.record(expect, out, code, t)
         if not killed and code not in (0, 2):
             t.violations.append(f"child exited {code} without being killed: {out[-300:]}")
+        self.check(t)
+        return t
+
+    def parallel_import(self, number: int) -> Trial:
+        """Three processes import the same new file at once; one of them may be killed. Every
+        one that says "imported" (or "already imported") must find the document and its
+        original afterwards."""
+        rng = self.rng
+        nonce = f"{number:05d}{rng.randrange(1 << 30):09d}"
+        path = self.inputs / f"same_{nonce}.pdf"
+        path.write_bytes(hf.text_pdf(hf.sample_lines(nonce)))
+        sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        typical = statistics.median((self.durations.get("import_pdf") or [600.0])[-20:])
+        victim = rng.randrange(4)  # 3: nobody is killed
+        t = Trial(number, "import_same_parallel", typical if victim < 3 else -1)
+        procs = [subprocess.Popen(self.command("import", str(path), "--person", PERSON),
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env,
+                                  cwd=self.work) for _ in range(3)]
+        if victim < 3:
+            try:
+                procs[victim].wait(timeout=rng.uniform(0, typical * 1.05) / 1000)
+            except subprocess.TimeoutExpired:
+                procs[victim].send_signal(signal.SIGKILL)
+                t.killed = True
+        for index, proc in enumerate(procs):
+            out, err = proc.communicate(timeout=120)
+            text = out.decode("utf-8", "replace")
+            m = re.search(r"imported as document (\d+)", text)
+            if m:
+                self.ledger.documents[int(m.group(1))] = sha
+                t.reported = True
+            elif proc.returncode not in (-signal.SIGKILL,) and not (index == victim and t.killed):
+                t.violations.append(f"a parallel import exited {proc.returncode}: "
+                                    f"{err.decode('utf-8', 'replace')[-300:]}")
+        self.check(t)
+        return t
+
+    HOLDER = (
+        "import sys\n"
+        "from desktop_app.services.context import open_context\n"
+        "from desktop_app.services import claims\n"
+        "ctx = open_context(sys.argv[1], auto_backup=False)\n"
+        "print('open', flush=True)\n"
+        "sys.stdin.readline()\n"
+        "c = claims.new_claim(ctx, sys.argv[2], title=sys.argv[3], care_date='2025-03-03',\n"
+        "                     category='consultation', amount_paid='25.00')\n"
+        "print(f'created claim {c.id}', flush=True)\n"
+        "ctx.close()\n"
+    )
+
+    def restore_while_open(self, number: int) -> Trial:
+        """A process keeps the folder open (as the window does) while a restore is asked for;
+        the restore must be refused, and what the process writes afterwards must stay."""
+        t = Trial(number, "restore_while_open", -1)
+        backups = sorted((self.data / "backups").glob("paperasse-*.db"))
+        if not backups:
+            out, code, _, _ = self.run("backup", "now")
+            if code != 0:
+                t.violations.append(f"backup now failed: {out[-300:]}")
+                return t
+        title = f"window {number:05d}"
+        holder = subprocess.Popen([sys.executable, "-c", self.HOLDER, str(self.data), PERSON, title],
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, env=self.env, cwd=self.work, text=True)
+        try:
+            if holder.stdout.readline().strip() != "open":
+                t.violations.append(f"the holder did not open: {holder.stderr.read()[-300:]}")
+                return t
+            out, code, _, _ = self.run("backup", "restore", "1")
+            if code == 0:
+                t.violations.append("a restore went through while another process had the folder open")
+            holder.stdin.write("go\n")
+            holder.stdin.flush()
+            line = holder.stdout.readline()
+            m = re.search(r"created claim (\d+)", line)
+            if m:
+                self.ledger.claims[int(m.group(1))] = {"title": title, "care_date": "2025-03-03",
+                                                       "amount_paid": "25.00"}
+                t.reported = True
+            else:
+                t.violations.append(f"the holder could not write: {holder.stderr.read()[-300:]}")
+        finally:
+            holder.stdin.close()
+            holder.wait(timeout=60)
         self.check(t)
         return t
 

@@ -37,6 +37,12 @@ def register(sub) -> None:
     verify.add_argument("--json", action="store_true")
     verify.set_defaults(handler=_verify)
 
+    recover = cmds.add_parser(
+        "recover", help="put back originals lost or damaged since, from those kept with the backups"
+    )
+    recover.add_argument("--json", action="store_true")
+    recover.set_defaults(handler=with_context(_recover))
+
     restore = cmds.add_parser(
         "restore", help="replace the records with a backup (the current ones are backed up first)"
     )
@@ -104,6 +110,9 @@ def _verify(args) -> int:
             warn(f"backup {result.id}: {problem}")
         for note in result.notes:
             warn(f"backup {result.id}: {note}")
+        for name in result.recoverable_originals:
+            warn(f"original {name} is missing or damaged but kept with the backups: "
+                 "'paperasse backup recover' puts it back")
     return 0 if result.ok else EXIT_PROBLEMS
 
 
@@ -134,3 +143,14 @@ def _restore(args) -> int:
         for name in report["altered_originals"]:
             warn(f"stored original {name} does not match its checksum: re-import that file")
     return EXIT_PROBLEMS if missing else 0
+
+
+def _recover(args, ctx) -> int:
+    result = backups.recover_originals(ctx)
+    if args.json:
+        emit_json(result)
+    else:
+        line(f"{len(result['recovered'])} original(s) put back")
+        for name in result["lost"]:
+            warn(f"{name}: lost, and not kept with any backup; import the paper again")
+    return EXIT_PROBLEMS if result["lost"] else 0

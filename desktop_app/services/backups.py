@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.core.errors import FolderInUse, NotFound, StoreDamaged, UserError
+from desktop_app.services import kept_originals
 from desktop_app.store import Store, folder_lock, originals
 from desktop_app.store.db import damaged_message, integrity_problem
 from desktop_app.store.migrations import SCHEMA_VERSION
@@ -86,6 +87,8 @@ class Verification:
     damaged: list[str] = field(default_factory=list)  # the copy itself cannot be trusted
     missing_originals: list[str] = field(default_factory=list)
     altered_originals: list[str] = field(default_factory=list)
+    # Missing or altered in originals/, but kept sound with the backups: restoring puts them back.
+    recoverable_originals: list[str] = field(default_factory=list)
     schema_version: int | None = None
     counts: dict[str, int] = field(default_factory=dict)
     sha256: str | None = None
@@ -116,6 +119,7 @@ class Verification:
             "damaged": list(self.damaged),
             "missing_originals": list(self.missing_originals),
             "altered_originals": list(self.altered_originals),
+            "recoverable_originals": list(self.recoverable_originals),
             "schema_version": self.schema_version,
             "counts": dict(self.counts),
             "sha256": self.sha256,
@@ -306,7 +310,24 @@ def backup_now(ctx, reason: str = "manual", now: _dt.datetime | None = None) -> 
                 if path is tmp or not target.exists():
                     path.unlink()
         raise
+    try:
+        kept_originals.keep(paths, ctx.store.stored_originals())
+    except OSError:
+        pass  # the records are backed up; the originals are kept again at the next backup
     return _info(target)
+
+
+def recover_originals(ctx) -> dict:
+    """Put back every original missing from or damaged in ``originals/`` from those kept with
+    the backups: {"recovered": [names], "lost": [names]}."""
+    try:
+        with originals.writing(ctx.paths.originals):
+            return kept_originals.recover(ctx.paths, ctx.store.stored_originals())
+    except OSError as exc:
+        raise UserError(
+            f"cannot put the originals back into {ctx.paths.originals} ({exc.strerror or exc}); "
+            "check the free disk space"
+        ) from None
 
 
 def _part_prefix() -> str:
@@ -396,6 +417,8 @@ def rotate(target, today: _dt.date | None = None) -> list[Path]:
                 path.unlink()
                 removed.append(path)
     removed += sweep_leftovers(paths)
+    if any(p.suffix == ".db" for p in removed):  # originals only those copies needed can go
+        kept_originals.prune(paths, originals_referenced_by_backups(paths))
     if removed:
         with contextlib.suppress(OSError):
             originals.fsync_dir(paths.backups)
@@ -494,13 +517,18 @@ def verify(target, ref: str | int | Path) -> Verification:
         conn.close()
     for sha, name in stored:
         path = paths.originals / name
-        if not path.is_file():
-            result.missing_originals.append(name)
-            continue
         try:
-            if _sha256(path) != sha:
-                result.altered_originals.append(name)
+            problem = None if path.is_file() and _sha256(path) == sha else (
+                "altered" if path.is_file() else "missing")
         except OSError:
+            problem = "missing"
+        if problem is None:
+            continue
+        if kept_originals.is_kept(paths, name, sha):
+            result.recoverable_originals.append(name)
+        elif problem == "altered":
+            result.altered_originals.append(name)
+        else:
             result.missing_originals.append(name)
     return result
 
@@ -593,12 +621,22 @@ def _replace_database(paths, ctx, check: Verification) -> dict:
         raise
     if ctx is not None:
         ctx.store = Store.open(paths)
+    # The restored records' originals that were lost since, from those kept with the backups.
+    recovered: list[str] = []
+    with contextlib.suppress(sqlite3.Error, OSError):
+        conn = _open_read_only(paths.database)
+        try:
+            stored = [(n, sha) for sha, n in conn.execute("SELECT sha256, stored_name FROM documents")]
+        finally:
+            conn.close()
+        recovered = kept_originals.recover(paths, stored)["recovered"]
     return {
         "restored": check.id,
         "safety_backup": safety.id if safety else None,
         "counts": check.counts,
         "missing_originals": check.missing_originals,
         "altered_originals": check.altered_originals,
+        "recovered_originals": recovered,
     }
 
 

@@ -54,9 +54,9 @@ def connect(path: Path, backups: Path) -> sqlite_utils.Database:
 
 def damaged_message(path: Path, problem: str) -> str:
     return (
-        f"{path} is damaged ({problem}); it was left as it is. Restore a backup: in the window, "
-        "File › Backups…; on the command line, 'paperasse backup list' then "
-        "'paperasse backup restore ID'"
+        f"{path} is damaged ({problem}); it was left as it is. Restore a backup: the window "
+        "offers the newest sound one when it starts; on the command line, 'paperasse backup "
+        "list' then 'paperasse backup restore ID'"
     )
 
 

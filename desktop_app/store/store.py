@@ -218,6 +218,10 @@ class Store:
         row = self._one("SELECT stored_name FROM documents WHERE id = ?", [document_id])
         return originals.path_of(self.originals_dir, row["stored_name"]) if row else None
 
+    def stored_originals(self) -> list[tuple[str, str]]:
+        """(stored_name, sha256) of every document."""
+        return [tuple(r) for r in self.db.execute("SELECT stored_name, sha256 FROM documents")]
+
     def known_stored_names(self) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT stored_name FROM documents").fetchall()}
 

@@ -640,3 +640,107 @@ def test_the_mailing_carries_no_action_link_or_script_from_an_imported_pdf(capsy
     for marker in (b"/JavaScript", b"/Launch", b"/AA", b"/URI", b"/bin/sh"):
         assert marker not in raw, marker
     assert len(PdfReader(out).pages) >= 3
+
+
+# Backups keep the originals too ------------------------------------------------------------
+
+def test_a_lost_or_damaged_original_comes_back_from_the_backups(capsys, tmp_path):
+    import hashlib
+
+    data = tmp_path / "data"
+    _household_with_a_claim(capsys, data)
+    scan = image_file(tmp_path / "facture.png", "Facture 30,00")
+    first = scan.read_bytes()
+    os.environ["PAPERASSE_TESSERACT"] = str(tmp_path / "no-tesseract")
+    try:
+        assert run(capsys, "--data-dir", data, "import", scan, "--person", "Claire Martin")[0] == 0
+    finally:
+        del os.environ["PAPERASSE_TESSERACT"]
+    assert run(capsys, "--data-dir", data, "backup", "now")[0] == 0
+    [stored] = stored_files(data)
+    kept = data / "backups" / "originals" / stored.parent.name / stored.name
+    assert kept.read_bytes() == first
+    stored.unlink()  # lost (a slip in a file manager, a disk error)
+    code, out, err = run(capsys, "--data-dir", data, "backup", "verify", "1", "--json")
+    assert json.loads(out)["recoverable_originals"] == [f"{stored.parent.name}/{stored.name}"]
+    code, out, err = run(capsys, "--data-dir", data, "backup", "recover", "--json")
+    assert code == 0 and len(json.loads(out)["recovered"]) == 1
+    assert hashlib.sha256(stored.read_bytes()).hexdigest() == hashlib.sha256(first).hexdigest()
+    # Damaged in place: the kept copy is separate bytes only if it is not a hard link, so damage
+    # by replacing the file (as an editor saving over it does).
+    tmp = stored.with_suffix(".new")
+    tmp.write_bytes(b"scribbled over")
+    os.replace(tmp, stored)
+    assert run(capsys, "--data-dir", data, "backup", "recover")[0] == 0
+    assert stored.read_bytes() == first
+    # And a restore brings back what the restored records need.
+    stored.unlink()
+    code, _out, err = run(capsys, "--data-dir", data, "backup", "restore", "1", "--json")
+    assert code == 0, err
+    assert stored.read_bytes() == first
+    assert run(capsys, "--data-dir", data, "archive", "export", tmp_path / "all.zip")[0] == 0
+
+
+# 14. A full disk during import -------------------------------------------------------------
+
+FULL_DISK = r"""
+set -e
+mount -t tmpfs -o size=4m tmpfs "$1"
+py="$2"; data="$1/data"; scan="$3"
+"$py" -m desktop_app --data-dir "$data" person add --name "Claire Martin" >/dev/null
+"$py" -m desktop_app --data-dir "$data" person list >/dev/null
+# Leave about 100 KB free: less than the scan needs.
+free=$(df -k --output=avail "$1" | tail -1)
+dd if=/dev/zero of="$1/filler" bs=1k count=$((free - 100)) 2>/dev/null || true
+set +e
+"$py" -m desktop_app --data-dir "$data" import "$scan" --person "Claire Martin"
+echo "exit=$?"
+rm -f "$1/filler"
+"$py" -m desktop_app --data-dir "$data" person list
+echo "after=$?"
+ls -A "$data/tmp" | grep -v '^run-' || true
+find "$data/originals" -type f ! -name '*.lock' | wc -l | sed 's/^/originals=/'
+"""
+
+
+def test_a_full_disk_during_import_gives_a_message_and_leaves_nothing_half_written(tmp_path):
+    import shutil
+
+    if not shutil.which("unshare"):
+        pytest.skip("unshare (util-linux) is needed to mount a small private disk")
+    probe = subprocess.run(["unshare", "-rm", "true"], capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip("this machine does not allow a private mount namespace")
+    from PIL import Image
+
+    scan = tmp_path / "big.png"  # noise: a PNG that does not compress, too big for what is left
+    Image.frombytes("RGB", (700, 700), os.urandom(700 * 700 * 3)).save(scan)
+    assert scan.stat().st_size > 1_000_000
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    env = dict(ENV, PAPERASSE_TESSERACT=str(tmp_path / "no-tesseract"))
+    done = subprocess.run(["unshare", "-rm", "sh", "-c", FULL_DISK, "sh", str(disk), sys.executable,
+                           str(scan)], capture_output=True, text=True, env=env, cwd=REPO,
+                          timeout=300)
+    out = done.stdout + done.stderr
+    assert "exit=2" in out, out
+    assert "full" in out and "internal error" not in out and "Traceback" not in out, out
+    assert "after=0" in out and "Claire Martin" in out, out
+    assert "originals=0" in out, out
+
+
+@pytest.mark.parametrize("version", [1, 2, 3])
+def test_a_damaged_old_database_gives_a_message_not_a_traceback(capsys, tmp_path, version):
+    import shutil
+
+    from desktop_app.core.errors import StoreDamaged
+    from desktop_app.services.context import open_context
+
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    shutil.copyfile(REPO / "tests" / "data" / f"schema_v{version}.db", data / "paperasse.db")
+    _damage(data / "paperasse.db")
+    with pytest.raises(StoreDamaged):
+        open_context(data)  # what the window opens, before it offers the newest sound backup
+    code, _out, err = run(capsys, "--data-dir", data, "claim", "list")
+    assert code == 2 and "is damaged" in err and "Traceback" not in err
