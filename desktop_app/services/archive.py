@@ -494,7 +494,7 @@ def import_archive(ctx, zip_path) -> dict:
     archive = _read_archive(path)
     conn = ctx.store.db.conn
     plan = _plan(conn, archive)
-    safety = None
+    safety = safety_info = None
     from desktop_app.services import backups
 
     if plan.mode == "merge" and any(plan.added.values()):
@@ -521,9 +521,11 @@ def import_archive(ctx, zip_path) -> dict:
             if conn.in_transaction:  # a failed COMMIT leaves the transaction open
                 conn.execute("ROLLBACK")
             _remove(created)
+            _discard(safety_info)
             raise _nothing_changed(path, f"its records cannot be stored ({exc})") from None
         except OSError as exc:
             _remove(created)
+            _discard(safety_info)
             raise _nothing_changed(
                 path,
                 f"an original cannot be written ({exc.strerror or exc}); "
@@ -531,8 +533,7 @@ def import_archive(ctx, zip_path) -> dict:
             ) from None
         except BaseException:
             _remove(created)
-            if safety is not None:  # nothing was changed: the copy taken before is not needed
-                backups.discard(safety_info)
+            _discard(safety_info)
             raise
     plan.notes[:0] = archive.notes
     return {
@@ -544,6 +545,14 @@ def import_archive(ctx, zip_path) -> dict:
         "safety_backup": safety,
         "notes": plan.notes,
     }
+
+
+def _discard(safety_info) -> None:
+    """Nothing was changed: the copy taken before the import is not needed."""
+    if safety_info is not None:
+        from desktop_app.services import backups
+
+        backups.discard(safety_info)
 
 
 def _remove(paths: list[Path]) -> None:

@@ -744,3 +744,25 @@ def test_a_damaged_old_database_gives_a_message_not_a_traceback(capsys, tmp_path
         open_context(data)  # what the window opens, before it offers the newest sound backup
     code, _out, err = run(capsys, "--data-dir", data, "claim", "list")
     assert code == 2 and "is damaged" in err and "Traceback" not in err
+
+
+def test_a_failed_archive_import_leaves_no_empty_folder_and_no_needless_backup(
+        capsys, tmp_path, monkeypatch):
+    import sqlite3
+
+    from desktop_app.services import archive
+
+    real = _real_archive(capsys, tmp_path)
+    data = tmp_path / "target"
+    _household_with_a_claim(capsys, data, title="Mine")
+    folders_before = sorted(p.name for p in (data / "originals").iterdir())
+    sidecars_before = sorted((data / "backups").glob("*.json"))
+
+    def full(*_args, **_kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(archive, "_insert", full)
+    code, _out, err = run(capsys, "--data-dir", data, "archive", "import", real)
+    assert code == 2 and "nothing was changed" in err, err
+    assert sorted(p.name for p in (data / "originals").iterdir()) == folders_before
+    assert sorted((data / "backups").glob("*.json")) == sidecars_before
