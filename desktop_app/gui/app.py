@@ -137,9 +137,8 @@ def offer_restore(paths, problem: Exception) -> bool:
     from desktop_app.services import backups
 
     i18n.install(i18n.choose_language(None))
-    tr = lambda text: QApplication.translate("Startup", text)  # noqa: E731
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
-                      tr("Paperasse cannot open your records."))
+                      QApplication.translate("Startup", "Paperasse cannot open your records."))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setInformativeText(str(problem))
     sound = None
@@ -153,17 +152,21 @@ def offer_restore(paths, problem: Exception) -> bool:
                 continue
     restore = None
     if sound is not None:
-        restore = box.addButton(tr("Restore the backup of %1").replace("%1", sound["created_at"]),
-                                QMessageBox.ButtonRole.AcceptRole)
+        when = sound["created_at"].replace("T", " ")[:16]
+        restore = box.addButton(
+            QApplication.translate("Startup", "Restore the backup of %1").replace("%1", when),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
         box.setDefaultButton(restore)
-    box.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.addButton(QApplication.translate("Startup", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if restore is None or box.clickedButton() is not restore:
         return False
     try:
         backups.restore(paths, sound["id"])
     except UserError as exc:
-        failed = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, tr("The backup could not be restored."))
+        failed = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
+                             QApplication.translate("Startup", "The backup could not be restored."))
         failed.setTextFormat(Qt.TextFormat.PlainText)
         failed.setInformativeText(str(exc))
         failed.exec()

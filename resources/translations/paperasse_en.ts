@@ -4,7 +4,7 @@
 <context>
     <name>ClaimController</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="380"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="388"/>
         <source>%n document(s) attached.</source>
         <translation>
             <numerusform>%n document attached.</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ClaimsTableModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/models/claims_model.py" line="172"/>
+        <location filename="../../desktop_app/gui/models/claims_model.py" line="154"/>
         <source>(%n thing(s) missing)</source>
         <translation>
             <numerusform>(%n thing missing)</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>DocumentController</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="128"/>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="129"/>
         <source>%n field(s) to check</source>
         <translation>
             <numerusform>%n field to check</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>DocumentsTableModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="91"/>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="73"/>
         <source>%n field(s) to check</source>
         <translation>
             <numerusform>%n field to check</numerusform>
@@ -102,7 +102,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="529"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="531"/>
         <source>%n document(s) mention “%1”.</source>
         <translation>
             <numerusform>%n document mentions “%1”.</numerusform>
@@ -110,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="539"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="541"/>
         <source>%n document(s).</source>
         <translation>
             <numerusform>%n document.</numerusform>
@@ -118,7 +118,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="767"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="769"/>
         <source>%n document(s) attached.</source>
         <translation>
             <numerusform>%n document attached.</numerusform>
@@ -148,7 +148,7 @@
 <context>
     <name>SidebarView</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="69"/>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="71"/>
         <source>%n claim(s) need something from you</source>
         <translation>
             <numerusform>%n claim needs something from you</numerusform>
@@ -159,7 +159,7 @@
 <context>
     <name>StatementController</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="107"/>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="112"/>
         <source>%n payment(s) from %1 match your claims. Check them, then record them in one step.</source>
         <translation>
             <numerusform>%n payment from %1 match your claims. Check them, then record them in one step.</numerusform>
@@ -167,7 +167,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="165"/>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="170"/>
         <source>%n payment(s) recorded from the statement.</source>
         <translation>
             <numerusform>%n payment recorded from the statement.</numerusform>

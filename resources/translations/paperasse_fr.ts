@@ -135,12 +135,12 @@
 <context>
     <name>BannerView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/banner_view.py" line="29"/>
+        <location filename="../../desktop_app/gui/views/banner_view.py" line="30"/>
         <source>Dismiss</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/banner_view.py" line="30"/>
+        <location filename="../../desktop_app/gui/views/banner_view.py" line="31"/>
         <source>Dismiss this message</source>
         <translation>Masquer ce message</translation>
     </message>
@@ -309,47 +309,47 @@
     </message>
     <message>
         <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="298"/>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="305"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="307"/>
         <source>Recorded: sent to %1.</source>
         <translation>Enregistré : envoyé à %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="310"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="314"/>
         <source>Recorded: %1 paid %2.</source>
         <translation>Enregistré : %1 a versé %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="317"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="323"/>
         <source>Recorded: %1 rejected the claim.</source>
         <translation>Enregistré : %1 a refusé le dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="325"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="331"/>
         <source>Nothing to undo on this claim.</source>
         <translation>Rien à annuler sur ce dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="330"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="338"/>
         <source>Cannot undo</source>
         <translation>Impossible d’annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="332"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="340"/>
         <source>Undone: the last %1 step.</source>
         <translation>Annulé : la dernière étape %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="354"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="362"/>
         <source>Edit the claim</source>
         <translation>Modifier le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="377"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="385"/>
         <source>Cannot attach this document</source>
         <translation>Impossible de joindre ce document</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="380"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="388"/>
         <source>%n document(s) attached.</source>
         <translation>
             <numerusform>%n document joint.</numerusform>
@@ -357,22 +357,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="399"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="407"/>
         <source>Remove from the claim?</source>
         <translation>Retirer du dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="400"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="408"/>
         <source>The document goes back to the inbox; it is not deleted.</source>
         <translation>Le document retourne dans la boîte de réception ; il n’est pas supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="409"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="417"/>
         <source>Cannot remove this document</source>
         <translation>Impossible de retirer ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="412"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="420"/>
         <source>The document is back in the inbox.</source>
         <translation>Le document est de retour dans la boîte de réception.</translation>
     </message>
@@ -624,7 +624,7 @@
         <translation>Reçu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/models/claims_model.py" line="172"/>
+        <location filename="../../desktop_app/gui/models/claims_model.py" line="154"/>
         <source>(%n thing(s) missing)</source>
         <translation>
             <numerusform>(%n élément manquant)</numerusform>
@@ -635,67 +635,67 @@
 <context>
     <name>DashboardController</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="32"/>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="33"/>
         <source>Adding up what you are owed…</source>
         <translation>Calcul de ce qui vous est dû…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="42"/>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="43"/>
         <source>Your household&apos;s health paperwork</source>
         <translation>Les papiers santé de votre foyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="44"/>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="45"/>
         <source>Add the people whose papers you keep</source>
         <translation>Ajoutez les personnes dont vous gérez les papiers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="46"/>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="47"/>
         <source>The CPAM owes you %1</source>
         <translation>La CPAM vous doit %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="46"/>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="47"/>
         <source>The CPAM owes you nothing</source>
         <translation>La CPAM ne vous doit rien</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="48"/>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="49"/>
         <source>Your mutuelle owes you %1</source>
         <translation>Votre mutuelle vous doit %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="49"/>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="50"/>
         <source>Your mutuelle owes you nothing</source>
         <translation>Votre mutuelle ne vous doit rien</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="58"/>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="59"/>
         <source>Chase the %1 — %2, %3 (%4): due since %5</source>
         <translation>Relancer la %1 — %2, %3 (%4) : à faire depuis le %5</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="65"/>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="66"/>
         <source>Too late for the %1? %2, %3: the deadline was %4</source>
         <translation>Trop tard pour la %1 ? %2, %3 : le délai était le %4</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="70"/>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="71"/>
         <source>Send to the %1 by %2 — %3, %4</source>
         <translation>Envoyer à la %1 avant le %2 — %3, %4</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="73"/>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="74"/>
         <source>No deadline coming up.</source>
         <translation>Aucune échéance à venir.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="74"/>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="75"/>
         <source>Nothing to chase. All good.</source>
         <translation>Rien à relancer. Tout va bien.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="93"/>
+        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="94"/>
         <source>Already received: %1</source>
         <translation>Déjà reçu : %1</translation>
     </message>
@@ -752,32 +752,32 @@
 <context>
     <name>DocumentController</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="85"/>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="86"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="85"/>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="86"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="102"/>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="103"/>
         <source>Cannot open this document</source>
         <translation>Impossible d’ouvrir ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="124"/>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="125"/>
         <source>Imported on %1</source>
         <translation>Importé le %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="126"/>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="127"/>
         <source>the text was not read (OCR is not installed)</source>
         <translation>le texte n’a pas été lu (l’OCR n’est pas installé)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="128"/>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="129"/>
         <source>%n field(s) to check</source>
         <translation>
             <numerusform>%n champ à vérifier</numerusform>
@@ -785,78 +785,78 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="130"/>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="131"/>
         <source>all fields checked</source>
         <translation>tous les champs vérifiés</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="133"/>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="134"/>
         <source>Not known yet</source>
         <translation>Pas encore connu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="168"/>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="169"/>
         <source>checked</source>
         <translation>vérifié</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="170"/>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="171"/>
         <source>not checked yet: press Enter if it is right</source>
         <translation>pas encore vérifié : appuyez sur Entrée si c’est juste</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="182"/>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="183"/>
         <source>Attached to the claim “%1” of %2.</source>
         <translation>Joint au dossier « %1 » du %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="197"/>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="198"/>
         <source>In the inbox. It may belong to:</source>
         <translation>Dans la boîte de réception. Il pourrait appartenir à :</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="210"/>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="211"/>
         <source>In the inbox. No claim matches its person, date and amount yet.</source>
         <translation>Dans la boîte de réception. Aucun dossier ne correspond encore à sa personne, sa date et son montant.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="222"/>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="223"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="246"/>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="247"/>
         <source>The page cannot be shown: %1</source>
         <translation>La page ne peut pas être affichée : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="249"/>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="250"/>
         <source>Page %1 of %2</source>
         <translation>Page %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="289"/>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="319"/>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="290"/>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="320"/>
         <source>This value cannot be used</source>
         <translation>Cette valeur ne peut pas être utilisée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="328"/>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="329"/>
         <source>Cannot change whose document this is</source>
         <translation>Impossible de changer la personne de ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="336"/>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="337"/>
         <source>Cannot change the kind</source>
         <translation>Impossible de changer le type</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="352"/>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="353"/>
         <source>Cannot attach this document</source>
         <translation>Impossible de joindre ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="366"/>
+        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="367"/>
         <source>Cannot start a claim from this document</source>
         <translation>Impossible de créer un dossier à partir de ce document</translation>
     </message>
@@ -1000,62 +1000,62 @@
 <context>
     <name>DocumentsTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="14"/>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="15"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="15"/>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="16"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="16"/>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="17"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="17"/>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="18"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="18"/>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="19"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="19"/>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="20"/>
         <source>To check</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="20"/>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="21"/>
         <source>Claim</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="21"/>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="22"/>
         <source>Found</source>
         <translation>Trouvé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="81"/>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="63"/>
         <source>Not known yet</source>
         <translation>Pas encore connu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="88"/>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="70"/>
         <source>Not read (no OCR)</source>
         <translation>Non lu (pas d’OCR)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="90"/>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="72"/>
         <source>Checked</source>
         <translation>Vérifié</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="91"/>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="73"/>
         <source>%n field(s) to check</source>
         <translation>
             <numerusform>%n champ à vérifier</numerusform>
@@ -1063,12 +1063,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="96"/>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="78"/>
         <source>In the inbox</source>
         <translation>Dans la boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="97"/>
+        <location filename="../../desktop_app/gui/models/documents_model.py" line="79"/>
         <source>Claim %1</source>
         <translation>Dossier %1</translation>
     </message>
@@ -1605,37 +1605,37 @@
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="196"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="198"/>
         <source>Cannot save the mailing</source>
         <translation>Impossible d’enregistrer l’envoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="214"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="215"/>
         <source>Mark as sent?</source>
         <translation>Marquer comme envoyé ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="215"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="216"/>
         <source>Mark as sent today?</source>
         <translation>Marquer comme envoyé aujourd’hui ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="216"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="217"/>
         <source>Record that the claim was posted to %1 today.</source>
         <translation>Noter que le dossier a été posté à %1 aujourd’hui.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="218"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="219"/>
         <source>Mark as sent</source>
         <translation>Marquer comme envoyé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="218"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="219"/>
         <source>Not yet</source>
         <translation>Pas encore</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="226"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="227"/>
         <source>Cannot mark it sent</source>
         <translation>Impossible de le marquer envoyé</translation>
     </message>
@@ -1643,193 +1643,193 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="74"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="75"/>
         <source>Paperasse — demo household</source>
         <translation>Paperasse — foyer de démonstration</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="191"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="192"/>
         <source>Select a claim or a document to see it here.</source>
         <translation>Sélectionnez un dossier ou un document pour l’afficher ici.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="214"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="215"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="216"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="217"/>
         <source>&amp;Import scans and PDFs…</source>
         <translation>&amp;Importer des scans et des PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="219"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="220"/>
         <source>&amp;Paste an image</source>
         <translation>&amp;Coller une image</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="223"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="224"/>
         <source>&amp;Export everything to an archive…</source>
         <translation>&amp;Exporter tout dans une archive…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="226"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="227"/>
         <source>Import an &amp;archive…</source>
         <translation>Importer une &amp;archive…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="229"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="230"/>
         <source>&amp;Backups…</source>
         <translation>&amp;Sauvegardes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="233"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="234"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="236"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="237"/>
         <source>&amp;Leave the demo</source>
         <translation>Q&amp;uitter la démonstration</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="238"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="239"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="240"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="241"/>
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="242"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="243"/>
         <source>&amp;Undo the last payer step</source>
         <translation>&amp;Annuler la dernière étape de remboursement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="245"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="246"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="247"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="248"/>
         <source>&amp;Remove the document from its claim</source>
         <translation>Retirer le document de son &amp;dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="254"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="255"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="255"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="256"/>
         <source>&amp;Home</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="256"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="257"/>
         <source>&amp;Inbox</source>
         <translation>&amp;Boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="257"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="258"/>
         <source>&amp;All claims</source>
         <translation>&amp;Tous les dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="258"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="259"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ctualiser</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="259"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="260"/>
         <source>Go to the &amp;lists</source>
         <translation>Aller aux &amp;listes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="260"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="261"/>
         <source>&amp;Lists and household</source>
         <translation>&amp;Listes et foyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="266"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="267"/>
         <source>&amp;Household</source>
         <translation>&amp;Foyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="267"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="268"/>
         <source>Add a &amp;person…</source>
         <translation>Ajouter une &amp;personne…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="269"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="270"/>
         <source>&amp;Edit the person…</source>
         <translation>&amp;Modifier la personne…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="272"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="273"/>
         <source>New &amp;claim…</source>
         <translation>Nouveau &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="275"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="276"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="276"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="277"/>
         <source>&amp;About Paperasse</source>
         <translation>&amp;À propos de Paperasse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="278"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="279"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="283"/>
-        <location filename="../../desktop_app/gui/main_window.py" line="795"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="284"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="797"/>
         <source>New claim</source>
         <translation>Nouveau dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="290"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="291"/>
         <source>Search documents (Ctrl+F)</source>
         <translation>Rechercher dans les documents (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="291"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="292"/>
         <source>Search documents</source>
         <translation>Rechercher dans les documents</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="411"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="412"/>
         <source>Some scans are missing</source>
         <translation>Des scans manquent</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="416"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="417"/>
         <source>The automatic backup failed: %1</source>
         <translation>La sauvegarde automatique a échoué : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="418"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="419"/>
         <source>Backups…</source>
         <translation>Sauvegardes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="493"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="495"/>
         <source>Could not add up the claims: %1</source>
         <translation>Impossible de faire le total des dossiers : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="527"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="529"/>
         <source>Search results</source>
         <translation>Résultats de la recherche</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="529"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="531"/>
         <source>%n document(s) mention “%1”.</source>
         <translation>
             <numerusform>%n document mentionne « %1 ».</numerusform>
@@ -1837,27 +1837,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="532"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="534"/>
         <source>Inbox</source>
         <translation>Boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="534"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="536"/>
         <source>New documents to check and attach to a claim. Drag them onto a claim, or open one and choose its claim.</source>
         <translation>Nouveaux documents à vérifier et à joindre à un dossier. Glissez-les sur un dossier, ou ouvrez-en un et choisissez son dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="535"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="537"/>
         <source>The inbox is empty: every document is filed in a claim.</source>
         <translation>La boîte de réception est vide : chaque document est classé dans un dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="538"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="540"/>
         <source>All documents</source>
         <translation>Tous les documents</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="539"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="541"/>
         <source>%n document(s).</source>
         <translation>
             <numerusform>%n document.</numerusform>
@@ -1865,37 +1865,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="549"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="551"/>
         <source>Claims of %1</source>
         <translation>Dossiers de %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="551"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="553"/>
         <source>All claims</source>
         <translation>Tous les dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="555"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="557"/>
         <source>No claim here. Import a document or start a new claim.</source>
         <translation>Aucun dossier ici. Importez un document ou créez un nouveau dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="557"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="559"/>
         <source>No claim in this list.</source>
         <translation>Aucun dossier dans cette liste.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="738"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="740"/>
         <source>Attach a scan to the claim</source>
         <translation>Joindre un scan au dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="765"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="767"/>
         <source>Cannot attach this document</source>
         <translation>Impossible de joindre ce document</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="767"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="769"/>
         <source>%n document(s) attached.</source>
         <translation>
             <numerusform>%n document joint.</numerusform>
@@ -1903,49 +1903,49 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="776"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="778"/>
         <source>This document is not attached to a claim.</source>
         <translation>Ce document n’est joint à aucun dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="780"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="782"/>
         <source>Remove from the claim?</source>
         <translation>Retirer du dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="781"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="783"/>
         <source>The document goes back to the inbox; it is not deleted.</source>
         <translation>Le document retourne dans la boîte de réception ; il n’est pas supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="787"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="789"/>
         <source>Cannot remove this document</source>
         <translation>Impossible de retirer ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="813"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="815"/>
         <source>Open a claim to undo its last step.</source>
         <translation>Ouvrez un dossier pour annuler sa dernière étape.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="848"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="850"/>
         <source>About Paperasse</source>
         <translation>À propos de Paperasse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="849"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="851"/>
         <source>Paperasse %1
 Keeps your household&apos;s health paperwork in order, on this computer.</source>
         <translation>Paperasse %1
 Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="860"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="862"/>
         <source>Stop the import?</source>
         <translation>Arrêter l’import ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="861"/>
+        <location filename="../../desktop_app/gui/main_window.py" line="863"/>
         <source>Documents are still being imported. Stop after the current page and quit?</source>
         <translation>Des documents sont encore en cours d’import. Arrêter après la page en cours et quitter ?</translation>
     </message>
@@ -2052,147 +2052,147 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>PersonView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="152"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="153"/>
         <source>Identity</source>
         <translation>Identité</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="153"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="154"/>
         <source>Health insurance</source>
         <translation>Assurance maladie</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="154"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="155"/>
         <source>Mutuelle</source>
         <translation>Mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="155"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="156"/>
         <source>Bank and notes</source>
         <translation>Banque et notes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="157"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="158"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="158"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="159"/>
         <source>&amp;Birth date</source>
         <translation>Date de &amp;naissance</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="159"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="160"/>
         <source>&amp;Sex</source>
         <translation>&amp;Sexe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="160"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="161"/>
         <source>Social security &amp;number (NIR)</source>
         <translation>N° de &amp;sécurité sociale (NIR)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="161"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="162"/>
         <source>&amp;Covered through</source>
         <translation>&amp;Couvert par</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="162"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="163"/>
         <source>Postal a&amp;ddress</source>
         <translation>A&amp;dresse postale</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="163"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="164"/>
         <source>CPAM / &amp;caisse</source>
         <translation>CPAM / &amp;caisse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="164"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="165"/>
         <source>Caisse &amp;code</source>
         <translation>C&amp;ode de la caisse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="165"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="166"/>
         <source>Caisse &amp;address</source>
         <translation>&amp;Adresse de la caisse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="166"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="167"/>
         <source>&amp;Regime</source>
         <translation>&amp;Régime</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="167"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="168"/>
         <source>&amp;Mutuelle</source>
         <translation>&amp;Mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="168"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="169"/>
         <source>Member n&amp;umber</source>
         <translation>N° d’&amp;adhérent</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="169"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="170"/>
         <source>Mutuelle a&amp;ddress</source>
         <translation>A&amp;dresse de la mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="170"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="171"/>
         <source>Contract&apos;s claim &amp;deadline (days)</source>
         <translation>&amp;Délai de demande du contrat (jours)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="171"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="172"/>
         <source>&amp;Guarantees</source>
         <translation>&amp;Garanties</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="172"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="173"/>
         <source>&amp;IBAN for refunds</source>
         <translation>&amp;IBAN des remboursements</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="173"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="174"/>
         <source>N&amp;otes</source>
         <translation>N&amp;otes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="178"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="179"/>
         <source>Has declared a médecin traitant</source>
         <translation>A déclaré un médecin traitant</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="179"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="180"/>
         <source>Has a long-term illness (ALD)</source>
         <translation>A une affection de longue durée (ALD)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="180"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="181"/>
         <source>Has the Complémentaire santé solidaire (CSS)</source>
         <translation>Bénéficie de la Complémentaire santé solidaire (CSS)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="181"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="182"/>
         <source>NOEMIE link: the CPAM forwards claims to the mutuelle</source>
         <translation>Liaison NOEMIE : la CPAM transmet les dossiers à la mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="182"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="183"/>
         <source>the legal 2 years</source>
         <translation>les 2 ans légaux</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="183"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="184"/>
         <source>Kind of care</source>
         <translation>Type de soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="183"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="184"/>
         <source>Guarantee</source>
         <translation>Garantie</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="184"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="185"/>
         <source>Write guarantees as on the contract: 100% BR, forfait:150, frais-reels</source>
         <translation>Écrivez les garanties comme sur le contrat : 100% BR, forfait:150, frais-reels</translation>
     </message>
@@ -2200,17 +2200,17 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/progress_view.py" line="25"/>
+        <location filename="../../desktop_app/gui/views/progress_view.py" line="26"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/progress_view.py" line="26"/>
+        <location filename="../../desktop_app/gui/views/progress_view.py" line="27"/>
         <source>Cancel the import</source>
         <translation>Annuler l’import</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/progress_view.py" line="27"/>
+        <location filename="../../desktop_app/gui/views/progress_view.py" line="28"/>
         <source>Import progress</source>
         <translation>Progression de l’import</translation>
     </message>
@@ -2490,67 +2490,67 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>SidebarView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="44"/>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="46"/>
         <source>Lists and household</source>
         <translation>Listes et foyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="45"/>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="47"/>
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="46"/>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="48"/>
         <source>Lists</source>
         <translation>Listes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="47"/>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="49"/>
         <source>Household</source>
         <translation>Foyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="49"/>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="51"/>
         <source>To do</source>
         <translation>À faire</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="50"/>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="52"/>
         <source>Ready to send</source>
         <translation>Prêt à envoyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="51"/>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="53"/>
         <source>Waiting for payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="52"/>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="54"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="53"/>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="55"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="54"/>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="56"/>
         <source>All documents</source>
         <translation>Tous les documents</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="55"/>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="57"/>
         <source>Inbox</source>
         <translation>Boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="57"/>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="59"/>
         <source>All claims</source>
         <translation>Tous les dossiers</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="69"/>
+        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="71"/>
         <source>%n claim(s) need something from you</source>
         <translation>
             <numerusform>%n dossier attend quelque chose de vous</numerusform>
@@ -2559,29 +2559,52 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../desktop_app/gui/app.py" line="141"/>
+        <source>Paperasse cannot open your records.</source>
+        <translation>Paperasse ne peut pas ouvrir vos données.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/app.py" line="157"/>
+        <source>Restore the backup of %1</source>
+        <translation>Restaurer la sauvegarde du %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/app.py" line="161"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/app.py" line="169"/>
+        <source>The backup could not be restored.</source>
+        <translation>La sauvegarde n&apos;a pas pu être restaurée.</translation>
+    </message>
+</context>
+<context>
     <name>StatementController</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="22"/>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="24"/>
         <source>no care date or amount was read</source>
         <translation>aucune date de soins ni aucun montant n&apos;a été lu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="25"/>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="27"/>
         <source>no claim of that person and care date is waiting for this payer</source>
         <translation>aucun dossier de cette personne à cette date de soins n&apos;attend ce payeur</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="80"/>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="82"/>
         <source>Looking for the claims these payments settle…</source>
         <translation>Recherche des dossiers que ces paiements règlent…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="102"/>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="107"/>
         <source>Who paid was not read on this statement: the CPAM or your mutuelle? Choose it to match its payments to your claims.</source>
         <translation>Le payeur n&apos;a pas été lu sur ce relevé : la CPAM ou votre mutuelle ? Choisissez-le pour rapprocher ses paiements de vos dossiers.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="107"/>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="112"/>
         <source>%n payment(s) from %1 match your claims. Check them, then record them in one step.</source>
         <translation>
             <numerusform>%n paiement de la %1 correspond à vos dossiers. Vérifiez-le, puis enregistrez-le en une fois.</numerusform>
@@ -2589,42 +2612,42 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="112"/>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="117"/>
         <source>No payment on this statement matches a claim waiting for %1.</source>
         <translation>Aucun paiement de ce relevé ne correspond à un dossier en attente de la %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="116"/>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="121"/>
         <source>No payment line was read on this statement.</source>
         <translation>Aucune ligne de paiement n&apos;a été lue sur ce relevé.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="127"/>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="132"/>
         <source>differs</source>
         <translation>écart</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="127"/>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="132"/>
         <source>as expected</source>
         <translation>comme prévu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="136"/>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="141"/>
         <source>The amount paid is not what was expected for this claim.</source>
         <translation>Le montant versé n&apos;est pas celui attendu pour ce dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="148"/>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="153"/>
         <source>Not matched:</source>
         <translation>Non rapprochés :</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="161"/>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="166"/>
         <source>Recording the payments…</source>
         <translation>Enregistrement des paiements…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="165"/>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="170"/>
         <source>%n payment(s) recorded from the statement.</source>
         <translation>
             <numerusform>%n paiement enregistré depuis le relevé.</numerusform>
@@ -2632,12 +2655,12 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="168"/>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="173"/>
         <source>The payments were not recorded</source>
         <translation>Les paiements n&apos;ont pas été enregistrés</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="181"/>
+        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="189"/>
         <source>This value cannot be used</source>
         <translation>Cette valeur ne peut pas être utilisée</translation>
     </message>
@@ -2761,27 +2784,27 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>WelcomeView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/welcome_view.py" line="55"/>
+        <location filename="../../desktop_app/gui/views/welcome_view.py" line="56"/>
         <source>Welcome to Paperasse</source>
         <translation>Bienvenue dans Paperasse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/welcome_view.py" line="58"/>
+        <location filename="../../desktop_app/gui/views/welcome_view.py" line="59"/>
         <source>Paperasse keeps your household&apos;s health paperwork in order: prescriptions, care sheets, invoices and statements. It tells you what is missing, what to send to the CPAM and to your mutuelle, and what they still owe you.</source>
         <translation>Paperasse tient en ordre les papiers santé de votre foyer : ordonnances, feuilles de soins, factures et relevés. Il vous dit ce qui manque, quoi envoyer à la CPAM et à votre mutuelle, et ce qu’elles vous doivent encore.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/welcome_view.py" line="63"/>
+        <location filename="../../desktop_app/gui/views/welcome_view.py" line="64"/>
         <source>&amp;Add a person</source>
         <translation>&amp;Ajouter une personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/welcome_view.py" line="64"/>
+        <location filename="../../desktop_app/gui/views/welcome_view.py" line="65"/>
         <source>&amp;Explore with sample documents</source>
         <translation>&amp;Découvrir avec des documents d’exemple</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/welcome_view.py" line="65"/>
+        <location filename="../../desktop_app/gui/views/welcome_view.py" line="66"/>
         <source>Everything stays on this computer. Nothing is sent anywhere.</source>
         <translation>Tout reste sur cet ordinateur. Rien n’est envoyé nulle part.</translation>
     </message>

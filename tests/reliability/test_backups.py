@@ -195,7 +195,13 @@ def test_verify_reports_missing_original_and_restore_says_so(household, data_dir
     ctx = household
     made = backups.backup_now(ctx)
     stored = ctx.store.stored_path(1)
+    name = str(stored.relative_to(ctx.paths.originals))
     stored.unlink()
+    # Kept with the backups: recoverable, not lost.
+    checked = backups.verify(ctx, made.id)
+    assert checked.ok and checked.recoverable_originals == [name]
+    # Lost there too: now it is missing.
+    (ctx.paths.backups / "originals" / name).unlink()
     checked = backups.verify(ctx, made.id)
     assert checked.usable and not checked.ok
     assert checked.missing_originals == [str(stored.relative_to(ctx.paths.originals))]
