@@ -81,15 +81,25 @@ def open_context(
     tempfile.tempdir = str(originals.run_temp_dir(paths.tmp))
     ctx = Context(paths=paths, store=store, owns_tempdir=True)
     if tidy:
-        tidy_up(ctx)
+        tidy_up(ctx, full=False)
     if auto_backup:
         run_auto_backup(ctx)
     return ctx
 
 
-def tidy_up(ctx: Context) -> list[Path]:
-    """Remove what a crash left behind: temporary files and originals no row refers to."""
+def tidy_up(ctx: Context, full: bool = True) -> list[Path]:
+    """Remove what a crash left behind: temporary files and originals no row refers to.
+
+    Walking every stored original costs a stat each (seconds on a big household), so a command
+    does it only when a process died and left its run folder (an import may have been cut short
+    between storing an original and recording it); the window does the whole walk on its
+    worker after it has shown. Permissions are set when files are created, and re-checked on
+    every file only in the full walk."""
     from desktop_app.services import backups
+
+    if not full and not originals.dead_run_folders(ctx.paths.tmp):
+        removed = originals.clean_up_tmp(ctx.paths.originals, ctx.paths.tmp)
+        return removed + backups.sweep_leftovers(ctx.paths)
 
     # Originals a backup still refers to are kept: after restoring an older backup, those
     # imported since have no row, but the before-restore copy needs them. If a backup
@@ -102,7 +112,8 @@ def tidy_up(ctx: Context) -> list[Path]:
         still_needed=lambda _orphans: backups.originals_referenced_by_backups(ctx.paths),
     )
     removed += backups.sweep_leftovers(ctx.paths)
-    config.tighten_tree(ctx.paths.originals)
+    if full:
+        config.tighten_tree(ctx.paths.originals)
     return removed
 
 

@@ -123,6 +123,8 @@ class _Household:
         self.people = {p.id: p for p in ctx.store.people()}
         self._estimates: dict[int, rules.Estimate] = {}
         self._claims_by_person: dict[int, list[Claim]] | None = None
+        # person id -> ids of their claims sent to the mutuelle (one query, for every claim)
+        self._mutuelle_sent: dict[int, set[int]] | None = None
 
     def claims_of(self, person_id: int) -> list[Claim]:
         if self._claims_by_person is None:
@@ -190,14 +192,11 @@ class _Household:
         return rules.TrackContext(tiers_payant=claim.tiers_payant, noemie=person.noemie)
 
     def is_first_mutuelle_claim(self, claim: Claim) -> bool:
-        """No earlier claim of this person was ever sent to the mutuelle by the user."""
-        rows = self.ctx.store._rows(
-            "SELECT 1 FROM track_events e JOIN claims c ON c.id = e.claim_id"
-            " WHERE c.person_id = ? AND e.payer = 'mutuelle' AND e.state = 'sent'"
-            " AND e.undone = 0 AND e.claim_id != ? LIMIT 1",
-            [claim.person_id, claim.id or -1],
-        )
-        return not rows
+        """No other claim of this person was ever sent to the mutuelle by the user."""
+        if self._mutuelle_sent is None:
+            self._mutuelle_sent = self.ctx.store.claims_sent_to_mutuelle()
+        sent = self._mutuelle_sent.get(claim.person_id, ())
+        return not any(other != claim.id for other in sent)
 
     def track_context(self, claim: Claim, est: rules.Estimate) -> rules.TrackContext:
         person = self.people[claim.person_id]
@@ -415,7 +414,7 @@ def household_status(
     for r in ctx.store.events():
         events_by_claim.setdefault(r["claim_id"], []).append(_to_row(r))
     docs_by_claim: dict[int, list] = {}
-    for d in ctx.store.documents():
+    for d in ctx.store.documents(with_text=False):  # the rules look at fields, not the text
         if d.claim_id:
             docs_by_claim.setdefault(d.claim_id, []).append(d)
     statuses = [

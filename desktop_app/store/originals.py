@@ -279,6 +279,31 @@ def _alive(pid: int) -> bool:
     return True
 
 
+def dead_run_folders(tmp_dir: Path) -> list[Path]:
+    """Run folders of processes that are gone (killed, crashed): the sign an import may have
+    been cut short."""
+    found = []
+    for run_dir in tmp_dir.glob(f"{RUN_PREFIX}*"):
+        pid = run_dir.name[len(RUN_PREFIX):]
+        if run_dir.is_dir() and pid.isdigit() and not _alive(int(pid)):
+            found.append(run_dir)
+    return found
+
+
+def clean_up_tmp(root: Path, tmp_dir: Path) -> list[Path]:
+    """Loose temporary files in ``tmp/`` (atomic writes cut short), when no import is running."""
+    removed: list[Path] = []
+    with _lock(root, shared=False, blocking=False) as acquired:
+        if not acquired:
+            return removed
+        for leftover in tmp_dir.glob("*"):
+            with contextlib.suppress(OSError):
+                if leftover.is_file():
+                    leftover.unlink()
+                    removed.append(leftover)
+    return removed
+
+
 def _remove_tree(folder: Path, removed: list[Path]) -> None:
     for child in sorted(folder.rglob("*"), reverse=True):
         with contextlib.suppress(OSError):

@@ -126,7 +126,7 @@ def document_from_row(row: dict, fields: list[dict] | None = None) -> Document:
         size=row["size"],
         pages=row["pages"],
         read_state=ReadState(row["read_state"]),
-        text=row["text"],
+        text=row.get("text"),
         imported_at=row["imported_at"],
     )
     for f in fields or []:

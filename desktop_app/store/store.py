@@ -132,7 +132,10 @@ class Store:
         claim_id: int | None = None,
         unlinked: bool = False,
         limit: int | None = None,
+        with_text: bool = True,
     ) -> list[Document]:
+        """Documents with their fields; ``with_text=False`` leaves out the read text (the bulk
+        of the table), for answers that only look at the fields."""
         where, params = [], []
         if person_id is not None:
             where.append("person_id = ?")
@@ -142,7 +145,10 @@ class Store:
             params.append(claim_id)
         if unlinked:
             where.append("claim_id IS NULL")
-        sql = "SELECT * FROM documents"
+        sql = "SELECT * FROM documents" if with_text else (
+            "SELECT " + ", ".join(c for c in self._document_columns() if c not in ("text", "fields_text"))
+            + " FROM documents"
+        )
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY id"
@@ -150,7 +156,11 @@ class Store:
             sql += f" LIMIT {int(limit)}"
         rows = self._rows(sql, params)
         fields_by_doc: dict[int, list[dict]] = {}
-        if rows:
+        if rows and not where and not limit:
+            # Every document: every field in one query, not one query per 500 documents.
+            for f in self._rows("SELECT * FROM document_fields ORDER BY id"):
+                fields_by_doc.setdefault(f["document_id"], []).append(f)
+        elif rows:
             ids = [r["id"] for r in rows]
             for chunk_start in range(0, len(ids), 500):
                 chunk = ids[chunk_start : chunk_start + 500]
@@ -161,6 +171,20 @@ class Store:
                 ):
                     fields_by_doc.setdefault(f["document_id"], []).append(f)
         return [document_from_row(r, fields_by_doc.get(r["id"], [])) for r in rows]
+
+    def _document_columns(self) -> list[str]:
+        return [r[1] for r in self.db.execute("PRAGMA table_info(documents)").fetchall()]
+
+    def claims_sent_to_mutuelle(self) -> dict[int, set[int]]:
+        """Per person, the ids of their claims with an active "sent" step on the mutuelle track."""
+        found: dict[int, set[int]] = {}
+        for person_id, claim_id in self.db.execute(
+            "SELECT DISTINCT c.person_id, e.claim_id FROM track_events e"
+            " JOIN claims c ON c.id = e.claim_id"
+            " WHERE e.payer = 'mutuelle' AND e.state = 'sent' AND e.undone = 0"
+        ).fetchall():
+            found.setdefault(person_id, set()).add(claim_id)
+        return found
 
     def set_fields(self, document_id: int, fields: list[DocumentField]) -> None:
         """Write fields (replacing same-named ones) and refresh the search text."""

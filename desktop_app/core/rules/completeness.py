@@ -27,6 +27,7 @@ back to English, then to the first language present (core/rules/messages.py).
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Callable
@@ -271,9 +272,13 @@ def _paid_above_base(ev: _Evaluation, wanted: bool) -> bool:
     return above == bool(wanted)
 
 
+# The same person's identifiers are checked for each of their claims: remembered, not redone.
+_check_nir = functools.lru_cache(maxsize=256)(identifiers.check_nir)
+_check_iban = functools.lru_cache(maxsize=256)(identifiers.check_iban)
+
 _VALIDATORS: dict[str, Callable[[Person, str], identifiers.Check]] = {
-    "nir": lambda p, raw: identifiers.check_nir(raw, p.birth_date, p.sex),
-    "iban": lambda p, raw: identifiers.check_iban(raw),
+    "nir": lambda p, raw: _check_nir(raw, p.birth_date, p.sex),
+    "iban": lambda p, raw: _check_iban(raw),
 }
 
 _CONDITIONS: dict[str, Callable[[_Evaluation, object], bool]] = {

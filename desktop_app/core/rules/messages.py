@@ -341,6 +341,8 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 def language(lang: object = None) -> str:
     """'en' or 'fr' from anything a caller may hold: None, 'FR', 'fr_FR', 'fr-FR'..."""
+    if lang in LANGUAGES:  # the common case, asked for every sentence of every claim
+        return lang
     code = str(lang or "").strip().lower().replace("-", "_").split("_")[0]
     return code if code in LANGUAGES else DEFAULT
 
@@ -350,6 +352,10 @@ def localized(text: object, lang: str = DEFAULT) -> str:
     {"en": ..., "fr": ...} mapping: the asked language, else English, else the first present."""
     if text is None:
         return ""
+    if type(text) is dict:  # the message tables: a plain dict, checked without the ABC machinery
+        value = text.get(lang if lang in LANGUAGES else language(lang)) or text.get(DEFAULT)
+        if isinstance(value, str) and value:
+            return value
     if isinstance(text, Mapping):
         for key in (language(lang), DEFAULT):
             value = text.get(key)

@@ -1,0 +1,130 @@
+"""Household-wide answers at scale: ``make bench-household``.
+
+For generated households (benchmarks/household.py: four people, claims over ten years, payer
+histories, one document with a real stored original per claim) of 2,000, 8,000 and 50,000 claims,
+each command runs as a user runs it, a new process (``paperasse --data-dir D …``), median of 3:
+``status --json``, ``check --json``, ``export claims``, ``claim list --json``, ``person list``,
+and, in-process, the dashboard's figures (``overview.claim_list(detailed=True)``). The ratio
+between sizes says how the cost grows: linear is 4× from 2,000 to 8,000 and 6.25× from 8,000 to
+50,000. Figures go to docs/benchmarks.md between <!-- bench:household --> markers.
+
+    python benchmarks/bench_household.py [--sizes 2000,8000,50000] [--runs 3] [--no-report]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+import household  # noqa: E402
+
+COMMANDS = {
+    "status --json": ["status", "--json"],
+    "check --json": ["check", "--json"],
+    "export claims": ["export", "claims", "{out}", "--force"],
+    "claim list --json": ["claim", "list", "--json"],
+    "person list": ["person", "list"],
+}
+TARGETS = {"status --json": 1.0, "check --json": 1.0, "person list": 0.5}
+
+
+def timed(root: Path, args: list[str], out: Path) -> float:
+    argv = [sys.executable, "-m", "desktop_app", "--data-dir", str(root),
+            *[a.replace("{out}", str(out)) for a in args]]
+    start = time.perf_counter()
+    done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO,
+                          env=dict(os.environ, OMP_THREAD_LIMIT="1"))
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(args)} failed: {done.stderr.decode()[-300:]}")
+    return elapsed
+
+
+def dashboard(root: Path) -> float:
+    from desktop_app.services import overview
+    from desktop_app.services.context import open_context
+
+    ctx = open_context(root, auto_backup=False, tidy=False)
+    try:
+        start = time.perf_counter()
+        overview.claim_list(ctx, detailed=True)
+        return time.perf_counter() - start
+    finally:
+        ctx.close()
+
+
+def measure(size: int, runs: int, work: Path) -> dict[str, float]:
+    root = work / f"h{size}" / "data"
+    built = time.perf_counter()
+    household.build(root, size)
+    print(f"{size:,} claims built in {time.perf_counter() - built:.0f} s", flush=True)
+    timed(root, ["person", "list"], work / "x.csv")  # the day's first start: backup, integrity check
+    figures = {}
+    for name, args in COMMANDS.items():
+        figures[name] = statistics.median(timed(root, args, work / "claims.csv") for _ in range(runs))
+        print(f"  {name}: {figures[name]:.2f} s", flush=True)
+    figures["dashboard (in-process)"] = statistics.median(dashboard(root) for _ in range(runs))
+    print(f"  dashboard: {figures['dashboard (in-process)']:.2f} s", flush=True)
+    return figures
+
+
+def write_report(sizes: list[int], results: dict[int, dict[str, float]]) -> None:
+    path = REPO / "docs" / "benchmarks.md"
+    names = list(results[sizes[0]])
+    head = "| answer | " + " | ".join(f"{s:,} claims" for s in sizes)
+    ratios = [f"{b:,}/{a:,}" for a, b in zip(sizes, sizes[1:])]
+    head += "".join(f" | growth {r}" for r in ratios) + " | target at the largest |\n"
+    head += "|---" * (2 + len(sizes) - 1 + len(ratios)) + "|---|\n"
+    rows = []
+    for name in names:
+        cells = [f"{results[s][name]:.2f} s" for s in sizes]
+        growth = [f"{results[b][name] / results[a][name]:.1f}×" for a, b in zip(sizes, sizes[1:])]
+        target = TARGETS.get(name)
+        mark = "" if target is None else (
+            f"≤ {target} s {'✓' if results[sizes[-1]][name] <= target else '✗ missed'}")
+        rows.append(f"| {name} | " + " | ".join(cells + growth) + f" | {mark} |")
+    body = (
+        "<!-- bench:household -->\n"
+        "## Household-wide answers (`make bench-household`)\n\n"
+        f"Generated households (benchmarks/household.py), each command a new process as a user "
+        f"runs it, median of the runs; {os.cpu_count()} CPUs; measured {time.strftime('%Y-%m-%d')}. "
+        "Linear growth is the ratio of the sizes (4× from 2,000 to 8,000, 6.25× from 8,000 to "
+        "50,000).\n\n" + head + "\n".join(rows) + "\n<!-- /bench:household -->"
+    )
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    start, end = text.find("<!-- bench:household -->"), text.find("<!-- /bench:household -->")
+    if start != -1 and end != -1:
+        text = text[:start] + body + text[end + len("<!-- /bench:household -->"):]
+    else:
+        text = text.rstrip("\n") + "\n\n" + body + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="bench_household")
+    parser.add_argument("--sizes", default="2000,8000,50000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-report", action="store_true")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            results[size] = measure(size, args.runs, Path(tmp))
+    if not args.no_report:
+        write_report(sizes, results)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
