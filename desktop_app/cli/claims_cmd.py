@@ -17,7 +17,7 @@ _FIELDS = [
     ("--category", "category", "one of: " + ", ".join(Category.values())),
     ("--paid", "amount_paid", "amount paid, e.g. 30.00"),
     ("--base", "base", "base de remboursement (BR), if different from the amount paid"),
-    ("--rate", "amo_rate", "CPAM rate in %, if not the usual one"),
+    ("--rate", "amo_rate", "CPAM rate in %%, if not the usual one"),
     ("--tiers-payant", "tiers_payant", "one of: " + ", ".join(TiersPayant.values())),
     ("--ald", "ald", "yes|no: care related to an ALD"),
     ("--lpp", "lpp_codes", "LPP codes, comma-separated"),

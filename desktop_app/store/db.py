@@ -20,8 +20,9 @@ def now() -> str:
     return _dt.datetime.now().astimezone().isoformat(timespec="microseconds")
 
 
-def connect(path: Path, backups: Path) -> sqlite_utils.Database:
-    """Open (and if needed create or migrate) the database at ``path``."""
+def connect(path: Path, backups: Path, trusted: bool = False) -> sqlite_utils.Database:
+    """Open (and if needed create or migrate) the database at ``path``; its integrity is checked
+    unless ``trusted`` (another Paperasse has it open) or it is as a clean close left it."""
     migrations.check_not_newer(path)
     existed = path.exists()
     try:
@@ -42,7 +43,7 @@ def connect(path: Path, backups: Path) -> sqlite_utils.Database:
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         migrations.migrate(conn, backups)
-        problem = None if not existed or closed_cleanly(path) else integrity_problem(conn)
+        problem = None if not existed or trusted or closed_cleanly(path) else integrity_problem(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreDamaged(damaged_message(path, str(exc))) from None

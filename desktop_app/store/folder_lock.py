@@ -63,11 +63,23 @@ def acquire(root: Path) -> None:
         use.count += 1
 
 
-def last_use(root: Path) -> bool:
-    """Whether this process has the folder open only once more (and so may be the last)."""
+def in_use(root: Path) -> bool:
+    """Whether a Paperasse process (this one or another) has the folder open right now."""
+    if fcntl is None:
+        return False
     with _guard:
-        use = _uses.get(_key(root))
-        return use is None or use.count <= 1
+        if _key(root) in _uses:
+            return True
+        path = Path(root) / LOCK_NAME
+        if not path.exists():
+            return False
+        with open(path, "r+") as probe:
+            try:
+                fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                return True
+            fcntl.flock(probe, fcntl.LOCK_UN)
+            return False
 
 
 def release(root: Path) -> None:

@@ -37,9 +37,11 @@ class Store:
         self.tmp_dir = tmp_dir
         self.backups_dir = backups_dir
         self._root = database.parent
+        # Opened by a running Paperasse already: it checked the file when it opened it.
+        checked = folder_lock.in_use(self._root)
         folder_lock.acquire(self._root)  # a restore waits for (or refuses) every open record
         try:
-            self.db: sqlite_utils.Database = connect(database, backups_dir)
+            self.db: sqlite_utils.Database = connect(database, backups_dir, trusted=checked)
         except BaseException:
             folder_lock.release(self._root)
             raise
@@ -53,9 +55,9 @@ class Store:
         self.db.close()
         if self._open:
             self._open = False
-            if folder_lock.last_use(self._root):
-                record_clean_close(self.database_path)
             folder_lock.release(self._root)
+            if not folder_lock.in_use(self._root):  # the last one out: the file is at rest
+                record_clean_close(self.database_path)
 
     def transaction(self):
         return transaction(self.db)

@@ -186,3 +186,26 @@ def test_postal_address_and_guarantees_can_be_set_and_removed(data_dir, capsys, 
     assert edited["mutuelle_guarantees"] == {"consultation": "100% BR"}
     code, out, err = run(capsys, "--data-dir", d, "person", "edit", claire, "--guarantees", "dental=lots")
     assert code == 2 and "not understood" in err
+
+
+def test_every_command_and_subcommand_has_a_help_that_prints(capsys):
+    """--help on every command, as a user tries it: none may crash (a stray % in a help text
+    makes argparse raise)."""
+    import argparse
+
+    from desktop_app.cli.main import build_parser
+
+    def walk(parser, path):
+        yield path
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    yield from walk(sub, path + [name])
+
+    paths = list(walk(build_parser(), []))
+    assert len(paths) > 20
+    for path in paths:
+        with pytest.raises(SystemExit) as done:
+            main(path + ["--help"])
+        assert done.value.code == 0, path
+        assert "usage:" in capsys.readouterr().out, path
