@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop_app import APP_ID, APP_NAME, __version__, config
 from desktop_app.gui import i18n
+from desktop_app.gui.plain import plain_box
 from desktop_app.services.context import Context, open_context
 
 
@@ -141,6 +142,7 @@ def offer_restore(paths, problem: Exception) -> bool:
                       QApplication.translate("Startup", "Paperasse cannot open your records."))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setInformativeText(str(problem))
+    plain_box(box)
     sound = None
     if isinstance(problem, StoreDamaged):
         for entry in backups.list_backups(paths):
@@ -169,6 +171,7 @@ def offer_restore(paths, problem: Exception) -> bool:
                              QApplication.translate("Startup", "The backup could not be restored."))
         failed.setTextFormat(Qt.TextFormat.PlainText)
         failed.setInformativeText(str(exc))
+        plain_box(failed)
         failed.exec()
         return False
     return True

@@ -29,6 +29,7 @@ from desktop_app.core.errors import UserError
 from desktop_app.gui.workers import Workers
 from desktop_app.services import bundle, output_files, tracking
 from desktop_app.store import originals
+from desktop_app.gui.plain import plain_box
 
 _flows: set["MailingFlow"] = set()  # running flows, kept alive until they finish
 
@@ -57,6 +58,7 @@ def _ask(parent: QWidget | None, kind: str, title: str, text: str,
     box.setText(text)
     if details:
         box.setInformativeText(details)
+    plain_box(box)
     pressed = {}
     for index, (key, label) in enumerate(buttons):
         role = (QMessageBox.ButtonRole.RejectRole if key in ("cancel", "no", "close")

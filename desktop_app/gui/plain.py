@@ -29,3 +29,12 @@ def tip(text: str | None) -> str:
     if not text:
         return ""
     return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
+
+
+def plain_box(box):
+    """A message box whose texts (the message, the details, any label it holds) are plain:
+    an error names the user's files and people."""
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    for label in box.findChildren(QLabel):
+        label.setTextFormat(Qt.TextFormat.PlainText)
+    return box

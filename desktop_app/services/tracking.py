@@ -28,8 +28,10 @@ for code that must tell actions apart whatever the language.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import functools
+import gc
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -400,9 +402,28 @@ def undo_last(ctx: Context, claim_id, payer, today=None, lang=None) -> dict:
     return _status(house, claim)
 
 
+@contextlib.contextmanager
+def _no_cyclic_gc():
+    """Household-wide answers allocate hundreds of thousands of small objects and free none:
+    Python's cycle collector would walk them all again and again (a cost that grows faster than
+    the household). Nothing here makes cycles, so it waits until the answer is built."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def household_status(
     ctx: Context, person=None, year=None, today: _dt.date | None = None, lang: str | None = None
 ) -> dict:
+    with _no_cyclic_gc():
+        return _household_status(ctx, person, year, today, lang)
+
+
+def _household_status(ctx: Context, person, year, today, lang) -> dict:
     from desktop_app.services.people import find_person
 
     house = _Household(ctx, today, lang)
@@ -461,6 +482,11 @@ def _totals(statuses: list[dict]) -> dict:
 
 def check(ctx: Context, today: _dt.date | None = None, lang: str | None = None) -> list[dict]:
     """Every missing item and overdue action in the household, in ``lang``."""
+    with _no_cyclic_gc():
+        return _check(ctx, today, lang)
+
+
+def _check(ctx: Context, today, lang) -> list[dict]:
     from desktop_app.services.people import check_person
 
     house = _Household(ctx, today, lang)

@@ -36,3 +36,19 @@ def test_markup_in_names_titles_and_file_names_is_shown_as_plain_text(qtbot, ctx
         assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName() or label.text()
     assert any(f"Kiné {HOSTILE}" in label.text() for label in shown)
     win.workers.shutdown()
+
+
+def test_an_error_naming_a_hostile_file_is_shown_as_plain_text(qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.core.errors import UserError
+    from desktop_app.gui.controllers.messages import show_error
+
+    box = show_error(None, "Import", UserError(f"{HOSTILE}.png: is not a PDF or an image"))
+    qtbot.addWidget(box)
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    assert HOSTILE in box.text()
+    assert all(label.textFormat() == Qt.TextFormat.PlainText
+               for label in box.findChildren(QLabel) if "<img" in label.text())
+    assert isinstance(box, QMessageBox)
+    box.close()

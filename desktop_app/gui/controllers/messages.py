@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.core.errors import UserError
+from desktop_app.gui.plain import plain_box
 
 
 def message_of(exc: BaseException) -> str:
@@ -23,9 +24,9 @@ def message_of(exc: BaseException) -> str:
 def show_error(parent: QWidget | None, title: str, exc: BaseException | str) -> QMessageBox:
     """A warning box that does not block: the event loop (and any import) keeps running."""
     text = exc if isinstance(exc, str) else message_of(exc)
-    box = QMessageBox(
-        QMessageBox.Icon.Warning, title, _sentence(text), QMessageBox.StandardButton.Ok, parent
-    )
+    box = plain_box(QMessageBox(QMessageBox.Icon.Warning, title, "", QMessageBox.StandardButton.Ok,
+                                parent))
+    box.setText(_sentence(text))  # plain text: the message names the user's files and people
     box.setObjectName("error_box")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from desktop_app.gui.controllers.messages import show_error
+from desktop_app.gui.plain import plain_box
 
 TABLE_WORDS = ("people", "claims", "documents")
 
@@ -271,10 +272,11 @@ class SafekeepingController(QObject):
     def show_import_report(self, report: dict) -> QMessageBox:
         text = self.import_report_text(report)
         self.window.say(text.replace("\n", " "))
-        box = QMessageBox(
-            QMessageBox.Icon.Information, self.tr("Archive imported"), text, QMessageBox.StandardButton.Ok,
-            self.window,
-        )
+        box = plain_box(QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Archive imported"), "",
+            QMessageBox.StandardButton.Ok, self.window,
+        ))
+        box.setText(text)
         box.setObjectName("import_report")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         notes = report.get("notes") or []
