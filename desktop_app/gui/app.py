@@ -85,14 +85,21 @@ class AppController(QObject):
             dialog.setValue(done)
             dialog.setLabelText(window.tr("Preparing the sample household…") + "\n" + message)
 
-        def done(_result) -> None:
+        def finish() -> bool:
+            """Close the dialog without it counting as Cancel (closing a QProgressDialog emits
+            canceled); True if the user had cancelled."""
+            cancelled = handle.cancelled
+            dialog.canceled.disconnect(handle.cancel)
             dialog.close()
-            if handle.cancelled:
+            return cancelled
+
+        def done(_result) -> None:
+            if finish():
                 return
             self._switch_to(open_context(root), demo=True)
 
         def failed(exc) -> None:
-            dialog.close()
+            finish()
             from desktop_app.gui.controllers.messages import show_error
 
             show_error(window, window.tr("The sample household could not be prepared"), exc)
