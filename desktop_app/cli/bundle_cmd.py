@@ -19,7 +19,7 @@ def register(sub) -> None:
         "something blocking is missing, unless --force.",
     )
     bun.add_argument("claim", metavar="CLAIM")
-    bun.add_argument("--to", required=True, choices=PAYERS, dest="payer")
+    bun.add_argument("--payer", "--to", required=True, choices=PAYERS, dest="payer")
     bun.add_argument("--out", required=True, metavar="FILE.pdf")
     bun.add_argument("--force", action="store_true",
                      help="prepare it even though the claim is incomplete, and replace "

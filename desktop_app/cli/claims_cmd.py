@@ -61,7 +61,7 @@ def register(sub) -> None:
 
     send = cmds.add_parser("send", help="record that the claim was sent to a payer")
     send.add_argument("id")
-    send.add_argument("--to", required=True, choices=PAYERS, dest="payer")
+    send.add_argument("--payer", "--to", required=True, choices=PAYERS, dest="payer")
     send.add_argument("--date", help="when it was sent (default today)")
     send.add_argument("--channel", choices=CHANNELS, default="post")
     send.add_argument("--json", action="store_true")
@@ -69,7 +69,7 @@ def register(sub) -> None:
 
     paid = cmds.add_parser("paid", help="record a payment from a payer (partial payments add up)")
     paid.add_argument("id")
-    paid.add_argument("--from", required=True, choices=PAYERS, dest="payer")
+    paid.add_argument("--payer", "--from", required=True, choices=PAYERS, dest="payer")
     paid.add_argument("--amount", required=True)
     paid.add_argument("--date", help="payment date (default today)")
     paid.add_argument("--json", action="store_true")
@@ -77,7 +77,7 @@ def register(sub) -> None:
 
     reject = cmds.add_parser("reject", help="record that a payer rejected the claim")
     reject.add_argument("id")
-    reject.add_argument("--by", required=True, choices=PAYERS, dest="payer")
+    reject.add_argument("--payer", "--by", required=True, choices=PAYERS, dest="payer")
     reject.add_argument("--reason", required=True)
     reject.add_argument("--date")
     reject.add_argument("--json", action="store_true")

@@ -209,3 +209,15 @@ def test_every_command_and_subcommand_has_a_help_that_prints(capsys):
             main(path + ["--help"])
         assert done.value.code == 0, path
         assert "usage:" in capsys.readouterr().out, path
+
+
+def test_every_payer_flag_is_payer_with_the_old_names_kept(data_dir, capsys):
+    d = ["--data-dir", str(data_dir)]
+    assert main([*d, "person", "add", "--name", "Claire Martin"]) == 0
+    assert main([*d, "claim", "new", "--person", "Claire Martin", "--date", "2025-05-02",
+                 "--category", "consultation", "--paid", "30"]) == 0
+    assert main([*d, "claim", "send", "1", "--payer", "cpam", "--date", "2025-05-03"]) == 0
+    assert main([*d, "claim", "paid", "1", "--payer", "cpam", "--amount", "5"]) == 0
+    assert main([*d, "claim", "undo", "1", "--payer", "cpam"]) == 0
+    assert main([*d, "claim", "paid", "1", "--from", "cpam", "--amount", "5"]) == 0  # as before
+    capsys.readouterr()
