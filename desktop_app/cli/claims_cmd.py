@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop_app.cli.main import with_context
 from desktop_app.cli.output import emit_json, line, table, warn
-from desktop_app.core.model import Category, TiersPayant
+from desktop_app.core.model import SPECIALTIES, Category, TiersPayant
 from desktop_app.cli.lazy import lazy
 from desktop_app.core.model import CHANNELS, PAYERS
 
@@ -18,7 +18,15 @@ _FIELDS = [
     ("--paid", "amount_paid", "amount paid, e.g. 30.00"),
     ("--base", "base", "base de remboursement (BR), if different from the amount paid"),
     ("--rate", "amo_rate", "CPAM rate in %%, if not the usual one"),
-    ("--tiers-payant", "tiers_payant", "one of: " + ", ".join(TiersPayant.values())),
+    ("--tiers-payant", "tiers_payant", "what was paid directly: " + ", ".join(TiersPayant.values())
+     + " (amo: the CPAM part, amc: the mutuelle part, all: both)"),
+    ("--billing", "billing", "vitale (the professional sent it electronically), paper (a care "
+     "sheet you post), tiers-payant-integral (nothing advanced), or auto (from what is attached)"),
+    ("--units", "units", "acts, boxes, trips or days in hospital (default 1)"),
+    ("--specialty", "specialty", "for a specialist: " + ", ".join(SPECIALTIES)),
+    ("--out-of-parcours", "out_of_parcours", "yes|no|auto: seen outside the coordinated care "
+     "path (default: from the person's médecin traitant)"),
+    ("--basket-100", "basket_100", "yes|no: a 100 %% santé basket (glasses, dental, hearing)"),
     ("--ald", "ald", "yes|no: care related to an ALD"),
     ("--lpp", "lpp_codes", "LPP codes, comma-separated"),
     ("--notes", "notes", "free notes"),
@@ -158,6 +166,8 @@ def _show(args, ctx) -> int:
     for d in data["documents"]:
         line(f"  document {d['id']}: {d['kind']} {d['original_name']}")
     status = data["status"]
+    line(f"billing: {status['billing'].replace('_', ' ')}"
+         + ("" if status["billing_set"] else " (from what is attached and the kind of care)"))
     for payer, track in status["tracks"].items():
         line(f"{payer}: {track['state']}, expected {track['expected']}, received {track['received']}")
         line(f"  next: {track['next_action']}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from desktop_app.cli.main import EXIT_PROBLEMS, with_context
 from desktop_app.cli.output import emit_json, line, table
-from desktop_app.core.model import Category
+from desktop_app.core.model import SPECIALTIES, Category
 from desktop_app.cli.lazy import lazy
 
 exports = lazy("desktop_app.services.exports")
@@ -33,6 +33,11 @@ def register(sub) -> None:
     for flag in ("ald", "maternity", "css", "minor", "no-medecin-traitant"):
         est.add_argument(f"--{flag}", action="store_true")
     est.add_argument("--regime", choices=["general", "alsace-moselle", "other"], default="general")
+    est.add_argument("--specialty", choices=SPECIALTIES, help="a specialist's field (direct access)")
+    est.add_argument("--age", type=int, help="the patient's age at the care date")
+    est.add_argument("--basket-100", action="store_true", help="a 100 %% santé basket")
+    est.add_argument("--not-responsable", action="store_true",
+                     help="the mutuelle contract is not a contrat responsable")
     est.add_argument("--guarantee", help='"100%% BR", "200%% BR", "forfait:150" or "frais-reels"')
     est.add_argument("--json", action="store_true")
     est.set_defaults(handler=_estimate)
@@ -98,6 +103,8 @@ def _estimate(args) -> int:
         "ald": args.ald, "maternity": args.maternity, "css": args.css, "minor": args.minor,
         "no_medecin_traitant": args.no_medecin_traitant,
         "regime": args.regime.replace("-", "_"), "guarantee": args.guarantee, "units": args.units,
+        "specialty": args.specialty, "age": args.age, "basket_100": args.basket_100,
+        "contrat_responsable": not args.not_responsable,
     }
     result = tracking.estimate_amounts(None, args.category, args.paid, args.base, args.rate, **flags)
     if args.json:

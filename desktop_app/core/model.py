@@ -36,21 +36,59 @@ class Regime(StrEnum):
 
 
 class Category(StrEnum):
-    CONSULTATION = "consultation"
+    """Kinds of care, by the professional who gave it: each has its rate, deductions and
+    prescription needs in resources/rules/tariffs.json and completeness.json."""
+
+    CONSULTATION = "consultation"  # a GP (or any doctor) in the coordinated care path
     SPECIALIST = "specialist"
-    PARAMEDICAL = "paramedical"
+    MIDWIFE = "midwife"  # sage-femme: SF acts, perineal re-education
+    PHYSIOTHERAPY = "physiotherapy"  # masseur-kinésithérapeute: AMK acts
+    NURSING = "nursing"  # infirmier: AMI acts
+    SPEECH_THERAPY = "speech_therapy"  # orthophoniste: AMO acts
+    PARAMEDICAL = "paramedical"  # other auxiliaires médicaux (orthoptist, podiatrist…)
+    LAB = "lab"  # biologie médicale
+    RADIOLOGY = "radiology"  # imagerie
     DENTAL = "dental"
+    OPTICS = "optics"
+    HEARING = "hearing"
     PHARMACY = "pharmacy"
     LPP_DEVICE = "lpp_device"
     HOSPITAL = "hospital"
-    TRANSPORT = "transport"
+    HOSPITAL_PSYCHIATRY = "hospital_psychiatry"
+    TRANSPORT = "transport"  # taxi, VSL, ambulance
+    TRANSPORT_PERSONAL = "transport_personal"  # the patient's own car or public transport
     OTHER = "other"
 
 
 class TiersPayant(StrEnum):
+    """What a payer paid the professional directly (the patient did not advance it)."""
+
     NONE = "none"
-    AMO = "amo"
-    ALL = "all"
+    AMO = "amo"  # the CPAM part
+    ALL = "all"  # both parts: tiers payant intégral
+    AMC = "amc"  # the mutuelle part only
+
+
+class Specialty(StrEnum):
+    """A specialist's field, where it changes the rules: which are in direct access (no
+    out-of-parcours penalty) is data (tariffs.json "direct_access")."""
+
+    GYNAECOLOGY = "gynaecology"
+    OPHTHALMOLOGY = "ophthalmology"
+    STOMATOLOGY = "stomatology"
+    PSYCHIATRY = "psychiatry"
+    OTHER = "other"
+
+
+SPECIALTIES = tuple(Specialty.values())
+
+
+class Billing(StrEnum):
+    """How the care reached the CPAM. A claim's billing left unset is decided from what is
+    attached and the category (core/rules/billing.py)."""
+
+    VITALE = "vitale"  # the professional sent an electronic care sheet (carte Vitale)
+    PAPER = "paper"  # a paper care sheet the patient posts
 
 
 class Payer(StrEnum):
@@ -101,6 +139,9 @@ class Person:
     noemie: bool = False
     mutuelle_guarantees: dict[str, str] = field(default_factory=dict)
     mutuelle_deadline_days: int | None = None
+    # A contrat responsable (almost every contract) never refunds the out-of-parcours increase
+    # and covers the 100 % santé baskets and the forfait journalier in full.
+    contrat_responsable: bool = True
     iban: str | None = None
     notes: str | None = None
 
@@ -167,8 +208,11 @@ class Claim:
     lpp_codes: list[str] = field(default_factory=list)
     notes: str | None = None
     created_at: str | None = None
-    paper: bool = True  # False when the professional sent an electronic care sheet
-    units: int = 1  # acts, boxes or trips, for the franchises
+    billing: Billing | None = None  # None: decided from the documents and the category
+    units: int = 1  # acts, boxes, trips or days in hospital: what deductions count
+    specialty: str | None = None  # for a specialist: direct-access ones carry no penalty
+    out_of_parcours: bool | None = None  # None: from the person's médecin traitant
+    basket_100: bool = False  # a 100 % santé basket (glasses, dental, hearing aids)
 
 
 def to_plain(obj) -> dict:

@@ -18,6 +18,7 @@ STATE_TEXT = {
     "rejected": lambda: QCoreApplication.translate("Labels", "Rejected"),
     "closed": lambda: QCoreApplication.translate("Labels", "Done"),
     "direct": lambda: QCoreApplication.translate("Labels", "Paid directly"),
+    "not_covered": lambda: QCoreApplication.translate("Labels", "Nothing to claim"),
 }
 
 KIND_TEXT = {

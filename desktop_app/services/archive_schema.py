@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 
+from desktop_app.core.model import SPECIALTIES, Billing
 from desktop_app.core.model import (
     Category,
     DocumentKind,
@@ -146,7 +147,7 @@ COLUMNS: dict[str, dict] = {
         "mutuelle_address": nullable(_text(SHORT)), "noemie": _flag,
         "mutuelle_guarantees": _json(dict), "mutuelle_deadline_days": nullable(lambda v: _int(v, 0, 36500)),
         "iban": nullable(_text(60)), "notes": nullable(_text(SHORT * 10)),
-        "postal_address": nullable(_text(SHORT)),
+        "postal_address": nullable(_text(SHORT)), "contrat_responsable": _flag,
         "created_at": _stamp, "updated_at": _stamp,
     },
     "claims": {
@@ -156,6 +157,8 @@ COLUMNS: dict[str, dict] = {
         "tiers_payant": _enum(TiersPayant.values()), "ald": _flag, "lpp_codes": _json(list),
         "notes": nullable(_text(SHORT * 10)), "paper": _flag,
         "units": lambda v: _int(v, 1, 1000),
+        "billing": nullable(_enum(Billing.values())), "specialty": nullable(_enum(SPECIALTIES)),
+        "out_of_parcours": nullable(_flag), "basket_100": _flag,
         "created_at": _stamp, "updated_at": _stamp,
     },
     "documents": {
@@ -189,6 +192,7 @@ COLUMNS: dict[str, dict] = {
 SETTINGS = {
     "follow_up_days": lambda v: _int(v, 1, 3650),
     "noemie_follow_up_days": lambda v: _int(v, 1, 3650),
+    "electronic_follow_up_days": lambda v: _int(v, 1, 3650),
     "deadline_warn_days": lambda v: _int(v, 0, 3650),
     "language": nullable(_enum(("fr", "en"))),
 }

@@ -204,11 +204,11 @@ def _field(doc, name):
 
 def _plan(ctx: Context, claim, payer: str, today) -> _Plan:
     house = tracking._Household(ctx, today)
-    tctx = house.track_context(claim, house.estimate(claim))
+    docs = sorted(ctx.store.documents(claim_id=claim.id), key=_sort_key)
+    tctx = house.track_context(claim, house.estimate(claim), docs)
     cpam_covers = tctx.expected_for(Payer.CPAM) != ZERO
     plan = _Plan(first_claim=tctx.first_mutuelle_claim, cpam_covers=cpam_covers,
                  noemie=tctx.noemie)
-    docs = sorted(ctx.store.documents(claim_id=claim.id), key=_sort_key)
     if payer == "cpam":
         wanted = {
             DocumentKind.CARE_SHEET: "Feuille de soins (original)",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop_app.core.errors import NotFound, UserError
-from desktop_app.core.model import Category, Claim, TiersPayant, to_plain
+from desktop_app.core.model import SPECIALTIES, Billing, Category, Claim, TiersPayant, to_plain
 from desktop_app.services.context import Context
 from desktop_app.services.documents import get_document
 from desktop_app.services.parsing import parse_amount, parse_date, parse_percent, parse_yes_no
@@ -48,18 +48,71 @@ def _apply(claim: Claim, values: dict) -> None:
         if tp not in TiersPayant.values():
             raise UserError(f"tiers payant must be one of {', '.join(TiersPayant.values())}")
         claim.tiers_payant = TiersPayant(tp)
+    if "billing" in v:
+        _apply_billing(claim, v["billing"], v.get("tiers_payant"))
+    if "units" in v:
+        claim.units = _units(v["units"])
+    if "specialty" in v:
+        specialty = str(v["specialty"]).strip().lower()
+        if specialty in ("", "none"):
+            claim.specialty = None
+        elif specialty not in SPECIALTIES:
+            raise UserError(f"specialty must be one of {', '.join(SPECIALTIES)}, got {v['specialty']!r}")
+        else:
+            claim.specialty = specialty
+    if "out_of_parcours" in v:
+        text = str(v["out_of_parcours"]).strip().lower()
+        claim.out_of_parcours = (
+            None if text in ("", "auto") else parse_yes_no(text, "outside the care path")
+        )
+    if "basket_100" in v:
+        claim.basket_100 = parse_yes_no(v["basket_100"], "100 % santé")
     if "ald" in v:
         claim.ald = parse_yes_no(v["ald"], "ALD")
     if "lpp_codes" in v:
         codes = v["lpp_codes"]
         if isinstance(codes, str):
             codes = [c.strip() for c in codes.replace(";", ",").split(",") if c.strip()]
-        for code in codes:
-            if not (code.isdigit() and len(code) == 7):
-                raise UserError(f"LPP code {code!r} must have 7 digits")
-        claim.lpp_codes = list(codes)
+        from desktop_app.services.lpp import normalise_code
+
+        claim.lpp_codes = [normalise_code(code) for code in codes]
     if "notes" in v:
         claim.notes = str(v["notes"]).strip() or None
+
+
+BILLINGS = ("vitale", "paper", "tiers-payant-integral", "auto")
+
+
+def _apply_billing(claim: Claim, value, tiers_payant) -> None:
+    """vitale / paper set how the CPAM got the care; tiers-payant-integral is the carte Vitale
+    with both parts paid directly; auto lets the attachments and the category decide."""
+    text = str(value).strip().lower().replace("_", "-")
+    if text not in BILLINGS:
+        raise UserError(f"billing must be one of {', '.join(BILLINGS)}, got {value!r}")
+    if text == "auto":
+        claim.billing = None
+    elif text == "tiers-payant-integral":
+        if tiers_payant not in (None, "", "all"):
+            raise UserError(
+                "tiers payant intégral means both parts were paid directly: "
+                f"leave out --tiers-payant {tiers_payant}, or choose another billing"
+            )
+        claim.billing = Billing.VITALE
+        claim.tiers_payant = TiersPayant.ALL
+    else:
+        claim.billing = Billing(text)
+        if claim.tiers_payant is TiersPayant.ALL and tiers_payant in (None, ""):
+            claim.tiers_payant = TiersPayant.NONE  # leaving tiers payant intégral
+
+
+def _units(value) -> int:
+    try:
+        units = int(str(value).strip())
+    except ValueError:
+        raise UserError(f"units must be a whole number (acts, boxes, trips or days), got {value!r}") from None
+    if not 1 <= units <= 1000:
+        raise UserError(f"units must be between 1 and 1000, got {units}")
+    return units
 
 
 def new_claim(ctx: Context, person_ref, **values) -> Claim:

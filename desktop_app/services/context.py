@@ -14,6 +14,7 @@ from desktop_app.store import Store, originals
 DEFAULT_SETTINGS = {
     "follow_up_days": 30,
     "noemie_follow_up_days": 7,
+    "electronic_follow_up_days": 14,
     "deadline_warn_days": 60,
     "tesseract_cmd": None,
     "language": None,

@@ -12,6 +12,8 @@ import datetime as _dt
 import json
 from dataclasses import dataclass
 
+from desktop_app.core import rules
+from desktop_app.core.model import Billing, Claim, Person, TiersPayant
 from desktop_app.services.context import Context
 
 PAYERS = ("cpam", "mutuelle")
@@ -83,13 +85,16 @@ def claim_rows(ctx: Context, person_id: int | None = None, limit: int | None = N
     ``limit`` gives the first screenful quickly; the whole list follows.
     """
     db = ctx.store.db
-    names = dict(db.execute("SELECT id, name FROM people").fetchall())
+    people = {pid: (name, bool(css), bool(noemie)) for pid, name, css, noemie in db.execute(
+        "SELECT id, name, css, noemie FROM people"
+    ).fetchall()}
+    names = {pid: p[0] for pid, p in people.items()}
     where, params = "", []
     if person_id is not None:
         where, params = " WHERE person_id = ?", [person_id]
     sql = (
-        "SELECT id, person_id, care_date, title, category, amount_paid, tiers_payant FROM claims"
-        f"{where} ORDER BY care_date DESC, id DESC"
+        "SELECT id, person_id, care_date, title, category, amount_paid, tiers_payant, billing,"
+        f" amo_rate FROM claims{where} ORDER BY care_date DESC, id DESC"
     )
     if limit:
         sql += f" LIMIT {int(limit)}"
@@ -99,13 +104,16 @@ def claim_rows(ctx: Context, person_id: int | None = None, limit: int | None = N
         # Only the claims on the first screen: keeps the quick answer quick.
         marks = ",".join("?" * len(rows))
         scope, scope_params = f" AND claim_id IN ({marks})", [r[0] for r in rows]
-    doc_counts = dict(
-        db.execute(
-            "SELECT claim_id, count(*) FROM documents WHERE claim_id IS NOT NULL"
-            f"{scope} GROUP BY claim_id",
-            scope_params,
-        ).fetchall()
-    )
+    doc_counts, doc_kinds = {}, {}
+    for claim_id, count, kinds in db.execute(
+        "SELECT claim_id, count(*), group_concat(DISTINCT kind) FROM documents"
+        f" WHERE claim_id IS NOT NULL{scope} GROUP BY claim_id",
+        scope_params,
+    ).fetchall():
+        doc_counts[claim_id], doc_kinds[claim_id] = count, (kinds or "").split(",")
+    from desktop_app.services.tracking import tariffs
+
+    start = _StartStates(tariffs(ctx))
     # SQLite returns the bare column 'state' from the row holding max(id): the latest active step.
     latest = {
         (claim_id, payer): state
@@ -124,9 +132,15 @@ def claim_rows(ctx: Context, person_id: int | None = None, limit: int | None = N
         ).fetchall()
     }
     result = []
-    for cid, pid, care_date, title, category, paid, tiers in rows:
-        cpam = latest.get((cid, "cpam")) or ("direct" if tiers in ("all", "amo") else PENDING)
-        mutuelle = latest.get((cid, "mutuelle")) or ("direct" if tiers == "all" else PENDING)
+    for cid, pid, care_date, title, category, paid, tiers, billing, rate in rows:
+        _name, css, noemie = people.get(pid, ("", False, False))
+        first = start.states(
+            category, tiers, billing, rate, bool(care_date), css, noemie, doc_kinds.get(cid, ())
+        )
+        if css:
+            tiers = "all"
+        cpam = latest.get((cid, "cpam")) or first[0]
+        mutuelle = latest.get((cid, "mutuelle")) or first[1]
         got_cpam = received.get((cid, "cpam"))
         got_mutuelle = received.get((cid, "mutuelle"))
         result.append(
@@ -138,6 +152,34 @@ def claim_rows(ctx: Context, person_id: int | None = None, limit: int | None = N
             )
         )
     return result
+
+
+class _StartStates:
+    """Where each track starts before the user records anything, from the same rules as the full
+    status (core/rules/billing.py, tracks.py), for rows built without loading whole claims."""
+
+    def __init__(self, tariffs: dict):
+        self.tariffs = tariffs
+
+    def states(self, category, tiers, billing, rate, dated, css, noemie, kinds) -> tuple[str, str]:
+        # Any care date will do: the rows only need to know whether there is one.
+        claim = Claim(person_id=0, category=category, tiers_payant=TiersPayant(tiers),
+                      billing=Billing(billing) if billing else None, amo_rate=rate,
+                      care_date=_dt.date.min if dated else None)
+        tiers = rules.effective_tiers_payant(claim, Person(name="", css=css), self.tariffs)
+        general = self.tariffs["amo_rates"].get(category, {"value": "0"})
+        covers = (rate not in (None, "") and float(rate) > 0) or float(
+            general["value"] if isinstance(general, dict) else general
+        ) > 0
+        ctx = rules.TrackContext(tiers_payant=tiers, noemie=noemie, cpam_covers=covers)
+        states = []
+        for payer in PAYERS:
+            state = str(rules.initial_state(payer, ctx))
+            states.append(PENDING if state == "incomplete" else state)
+        billing_now = rules.effective_billing(claim, kinds, self.tariffs)
+        for event in rules.automatic_events(claim, billing_now, tiers, noemie, covers):
+            states[PAYERS.index(str(event.payer))] = "sent"
+        return states[0], states[1]
 
 
 def list_counts(rows: list[ClaimRow]) -> tuple[dict[str, int], dict[int, int]]:

@@ -37,7 +37,7 @@ from decimal import Decimal
 
 from desktop_app.core import rules
 from desktop_app.core.errors import UserError
-from desktop_app.core.model import CHANNELS, PAYERS, Category, Claim, Payer
+from desktop_app.core.model import CHANNELS, PAYERS, Billing, Category, Claim, Payer, TiersPayant
 from desktop_app.core.rules import messages
 from desktop_app.core.rules.messages import message
 from desktop_app.core.rules.money import ZERO, money_str, to_decimal
@@ -127,6 +127,24 @@ class _Household:
         self._claims_by_person: dict[int, list[Claim]] | None = None
         # person id -> ids of their claims sent to the mutuelle (one query, for every claim)
         self._mutuelle_sent: dict[int, set[int]] | None = None
+        self._lpp_table: dict | None = None
+        self._invoice_codes: dict[int, list] | None = None
+
+    def lpp(self, claim: Claim) -> dict:
+        """The LPP base and unknown codes of a device claim: its own codes, else the invoice's."""
+        if str(claim.category) not in _lpp_categories(self.tariffs):
+            return {}
+        from desktop_app.services import lpp
+
+        if self._lpp_table is None:
+            self._lpp_table = lpp.table(self.ctx)
+            self._invoice_codes = self.ctx.store.claim_field_values("invoice", "lpp_codes")
+        codes = list(claim.lpp_codes)
+        if not codes:
+            for value in self._invoice_codes.get(claim.id, []):
+                codes += value if isinstance(value, list) else [value] if value else []
+        base, unknown = lpp.lookup(self._lpp_table, codes)
+        return {"lpp_base": base, "lpp_unknown": unknown, "lpp_codes": codes}
 
     def claims_of(self, person_id: int) -> list[Claim]:
         if self._claims_by_person is None:
@@ -149,21 +167,28 @@ class _Household:
             same_year.append(claim)
         result = None
         so_far: dict[str | None, Decimal] = {}
+        # The daily caps are per professional: claims of the same kind of care on the same day
+        # are counted as the same professional's.
+        today_so_far: dict[tuple, Decimal] = {}
         forfait_used: dict[str, Decimal] = {}
         for c in same_year:
             kind = rules.deduction_kind(c.category, self.tariffs)
+            day_key = (kind, c.care_date, str(c.category))
             inputs = rules.EstimateInput.from_claim(
                 c,
                 person,
                 units=c.units or 1,
                 deductions_so_far_this_year=so_far.get(kind, ZERO),
+                franchises_so_far_today=today_so_far.get(day_key, ZERO) if c.care_date else ZERO,
                 forfait_used=forfait_used.get(str(c.category), ZERO),
+                **self.lpp(c),
             )
             try:
                 est = rules.estimate(inputs, self.tariffs, self.lang)
             except UserError as exc:
                 raise UserError(f"claim {c.id}: {exc}") from None
             so_far[kind] = so_far.get(kind, ZERO) + est.deductions
+            today_so_far[day_key] = today_so_far.get(day_key, ZERO) + est.deductions
             forfait_used[str(c.category)] = forfait_used.get(str(c.category), ZERO) + est.amc
             if c.id is not None:
                 self._estimates[c.id] = est
@@ -171,13 +196,30 @@ class _Household:
                 result = est
         return result
 
-    def facts(self, claim: Claim, documents, events: list[rules.TrackEvent]) -> rules.Facts:
+    def billing(self, claim: Claim, documents) -> tuple[Billing, TiersPayant]:
+        """How the claim was billed and what was paid directly, as they apply."""
+        kinds = [str(d.kind) if hasattr(d, "kind") else str(d["kind"]) for d in documents]
+        person = self.people.get(claim.person_id)
+        return (
+            rules.effective_billing(claim, kinds, self.tariffs),
+            rules.effective_tiers_payant(claim, person, self.tariffs),
+        )
+
+    def with_automatic(self, claim: Claim, documents, rows: list[_Row], est) -> list[_Row]:
+        """The stored steps, after those that follow from the billing (never stored)."""
+        billing, tiers = self.billing(claim, documents)
+        person = self.people[claim.person_id]
+        auto = rules.automatic_events(claim, billing, tiers, person.noemie, est.rate > 0)
+        return [_Row(0, e) for e in auto] + list(rows)
+
+    def facts(self, claim: Claim, documents, events: list[rules.TrackEvent], tctx) -> rules.Facts:
         person = self.people[claim.person_id]
         insured = self.people.get(person.insured_id) if person.insured_id else None
-        cpam_paid = rules.current_state(events, "cpam", self.track_context_basic(claim)) in (
+        cpam_paid = rules.current_state(events, "cpam", tctx) in (
             TrackState.PAID,
             TrackState.CLOSED,
         )
+        billing, tiers = self.billing(claim, documents)
         return rules.Facts(
             person=person,
             claim=claim,
@@ -185,13 +227,11 @@ class _Household:
             documents=documents,
             cpam_paid=cpam_paid,
             is_first_mutuelle_claim=self.is_first_mutuelle_claim(claim),
-            paper=claim.paper,
+            paper=billing is Billing.PAPER,
             today=self.today,
+            tiers_payant=str(tiers),
+            cpam_covers=tctx.cpam_covers,
         )
-
-    def track_context_basic(self, claim: Claim) -> rules.TrackContext:
-        person = self.people[claim.person_id]
-        return rules.TrackContext(tiers_payant=claim.tiers_payant, noemie=person.noemie)
 
     def is_first_mutuelle_claim(self, claim: Claim) -> bool:
         """No other claim of this person was ever sent to the mutuelle by the user."""
@@ -200,8 +240,9 @@ class _Household:
         sent = self._mutuelle_sent.get(claim.person_id, ())
         return not any(other != claim.id for other in sent)
 
-    def track_context(self, claim: Claim, est: rules.Estimate) -> rules.TrackContext:
+    def track_context(self, claim: Claim, est: rules.Estimate, documents) -> rules.TrackContext:
         person = self.people[claim.person_id]
+        _billing, tiers = self.billing(claim, documents)
         deadlines = {}
         if claim.care_date:
             deadlines["cpam"] = rules.cpam_deadline(claim.care_date)
@@ -210,8 +251,9 @@ class _Household:
             )
         paid = to_decimal(claim.amount_paid or "0")
         return rules.TrackContext(
-            tiers_payant=claim.tiers_payant,
+            tiers_payant=tiers,
             noemie=person.noemie,
+            cpam_covers=est.rate > 0,
             expected={"cpam": est.amo, "mutuelle": est.amc},
             deadlines=deadlines,
             needs_prescription=rules.needs_prescription(self.rules, claim.category),
@@ -221,15 +263,22 @@ class _Household:
         )
 
 
+def _lpp_categories(tariffs: dict) -> list[str]:
+    entry = tariffs.get("lpp_base_categories", {"value": []})
+    return entry["value"] if isinstance(entry, dict) else entry
+
+
 def _status(house: _Household, claim: Claim, documents=None, rows=None) -> dict:
     ctx = house.ctx
     person = house.people[claim.person_id]
-    rows = rows if rows is not None else _events(ctx, claim.id)
-    events = [r.event for r in rows]
     documents = documents if documents is not None else ctx.store.documents(claim_id=claim.id)
     est = house.estimate(claim)
-    tctx = house.track_context(claim, est)
-    missing = rules.evaluate(house.rules, house.facts(claim, documents, events), house.lang)
+    rows = house.with_automatic(
+        claim, documents, rows if rows is not None else _events(ctx, claim.id), est
+    )
+    events = [r.event for r in rows]
+    tctx = house.track_context(claim, est, documents)
+    missing = rules.evaluate(house.rules, house.facts(claim, documents, events, tctx), house.lang)
     tracks = {}
     for payer in PAYERS:
         state = rules.current_state(events, payer, tctx)
@@ -267,7 +316,9 @@ def _status(house: _Household, claim: Claim, documents=None, rows=None) -> dict:
             "follow_up_on": follow_up.isoformat() if follow_up else None,
             "overdue": overdue,
             "history": [
-                dict(r.event.to_dict(), id=r.id) for r in rows if str(r.event.payer) == payer
+                dict(r.event.to_dict(), id=r.id, automatic=rules.is_automatic(r.event))
+                for r in rows
+                if str(r.event.payer) == payer
             ],
         }
     return {
@@ -278,7 +329,9 @@ def _status(house: _Household, claim: Claim, documents=None, rows=None) -> dict:
         "category": str(claim.category),
         "title": claim.title,
         "amount_paid": claim.amount_paid,
-        "tiers_payant": str(claim.tiers_payant),
+        "tiers_payant": str(tctx.tiers_payant),
+        "billing": rules.billing_label(*house.billing(claim, documents)),
+        "billing_set": str(claim.billing) if claim.billing else None,
         "estimate": est.to_dict(),
         "tracks": tracks,
         "missing": [m.to_dict() for m in missing],
@@ -289,13 +342,7 @@ def _status(house: _Household, claim: Claim, documents=None, rows=None) -> dict:
 
 
 def _follow_up(events, payer: str, settings: rules.DeadlineSettings) -> _dt.date | None:
-    sent = [e for e in events if not e.undone and str(e.payer) == payer and e.state is TrackState.SENT]
-    if not sent or sent[-1].date is None:
-        return None
-    last = sent[-1]
-    if str(last.channel) == "noemie":
-        return rules.noemie_follow_up_due(last.date, settings.noemie_follow_up_days)
-    return rules.follow_up_due(last.date, settings.follow_up_days)
+    return rules.follow_up_date(events, payer, settings)
 
 
 def claim_status(
@@ -319,9 +366,11 @@ def _record(
     # Read, judged and written in one write transaction: two processes recording at once are
     # taken one after the other, the second seeing what the first wrote.
     with ctx.store.transaction():
-        rows = _events(ctx, claim.id)
+        documents = ctx.store.documents(claim_id=claim.id, with_text=False)
+        est = house.estimate(claim)
+        rows = house.with_automatic(claim, documents, _events(ctx, claim.id), est)
         events = [r.event for r in rows]
-        tctx = house.track_context(claim, house.estimate(claim))
+        tctx = house.track_context(claim, est, documents)
         stamp = now()
         updated = rules.apply(events, make_event(stamp), tctx, house.lang)
         for event in updated[len(events):]:
@@ -392,12 +441,14 @@ def undo_last(ctx: Context, claim_id, payer, today=None, lang=None) -> dict:
     payer = _payer(payer)
     house = _Household(ctx, today, lang)
     with ctx.store.transaction():  # as in _record: read and written as one step
-        rows = _events(ctx, claim.id)
+        documents = ctx.store.documents(claim_id=claim.id, with_text=False)
+        est = house.estimate(claim)
+        rows = house.with_automatic(claim, documents, _events(ctx, claim.id), est)
         events = [r.event for r in rows]
-        tctx = house.track_context(claim, house.estimate(claim))
+        tctx = house.track_context(claim, est, documents)
         updated = rules.undo_last(events, payer, tctx, house.lang)
         for row, after in zip(rows, updated):
-            if after.undone and not row.event.undone:
+            if after.undone and not row.event.undone and row.id:
                 ctx.store.mark_event_undone(row.id)
     return _status(house, claim)
 

@@ -6,6 +6,7 @@ import datetime as _dt
 import json
 
 from desktop_app.core.model import (
+    Billing,
     Category,
     Claim,
     Document,
@@ -54,6 +55,7 @@ def person_from_row(row: dict) -> Person:
         noemie=bool(row["noemie"]),
         mutuelle_guarantees=json.loads(row["mutuelle_guarantees"] or "{}"),
         mutuelle_deadline_days=row["mutuelle_deadline_days"],
+        contrat_responsable=bool(row.get("contrat_responsable", 1)),
         iban=row["iban"],
         notes=row["notes"],
     )
@@ -78,6 +80,7 @@ def person_to_row(person: Person) -> dict:
         "mutuelle_address": person.mutuelle_address,
         "mutuelle_guarantees": json.dumps(person.mutuelle_guarantees or {}, ensure_ascii=False),
         "mutuelle_deadline_days": person.mutuelle_deadline_days,
+        "contrat_responsable": int(person.contrat_responsable),
         "iban": person.iban,
         "notes": person.notes,
     }
@@ -150,8 +153,11 @@ def claim_from_row(row: dict) -> Claim:
         lpp_codes=json.loads(row["lpp_codes"] or "[]"),
         notes=row["notes"],
         created_at=row["created_at"],
-        paper=bool(row.get("paper", 1)),
+        billing=Billing(row["billing"]) if row.get("billing") else None,
         units=row.get("units") or 1,
+        specialty=row.get("specialty"),
+        out_of_parcours=None if row.get("out_of_parcours") is None else bool(row["out_of_parcours"]),
+        basket_100=bool(row.get("basket_100", 0)),
     )
 
 
@@ -168,6 +174,11 @@ def claim_to_row(claim: Claim) -> dict:
         "ald": int(claim.ald),
         "lpp_codes": json.dumps(claim.lpp_codes),
         "notes": claim.notes,
-        "paper": int(claim.paper),
+        # The old flag, kept for older versions reading an archive: 0 only when electronic.
+        "paper": int(claim.billing is not Billing.VITALE),
+        "billing": str(claim.billing) if claim.billing else None,
         "units": int(claim.units),
+        "specialty": claim.specialty,
+        "out_of_parcours": None if claim.out_of_parcours is None else int(claim.out_of_parcours),
+        "basket_100": int(claim.basket_100),
     }

@@ -188,6 +188,22 @@ class Store:
             found.setdefault(person_id, set()).add(claim_id)
         return found
 
+    def claim_field_values(self, kind: str, name: str) -> dict[int, list]:
+        """claim id -> the values of one field on the claim's documents of one kind (one query,
+        for every claim: e.g. the LPP codes printed on invoices)."""
+        found: dict[int, list] = {}
+        for claim_id, value in self.db.execute(
+            "SELECT d.claim_id, f.value FROM document_fields f JOIN documents d"
+            " ON d.id = f.document_id WHERE d.claim_id IS NOT NULL AND d.kind = ? AND f.name = ?"
+            " ORDER BY d.id",
+            [kind, name],
+        ).fetchall():
+            try:
+                found.setdefault(claim_id, []).append(json.loads(value) if value else None)
+            except ValueError:
+                continue
+        return found
+
     def set_fields(self, document_id: int, fields: list[DocumentField]) -> None:
         """Write fields (replacing same-named ones) and refresh the search text."""
         stamp = now()

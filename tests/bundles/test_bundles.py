@@ -79,7 +79,8 @@ def stimulator_claim(capsys, d, tmp_path, signed="yes") -> dict:
     invoice = imported(capsys, d, image(tmp_path, "facture.jpg", "facture", fmt="JPEG"),
                        "Claire Martin", "invoice")
     claim = run_json(capsys, *d, "claim", "new", "--person", "Claire Martin", "--date", "2025-07-04",
-                     "--category", "lpp_device", "--paid", "304.90", "--title", "Stimulateur périnéal",
+                     "--category", "lpp_device", "--paid", "304.90", "--base", "304.90",
+                     "--title", "Stimulateur périnéal",
                      "--doc", str(sheet), "--doc", str(rx), "--doc", str(invoice))
     assert run(capsys, *d, "doc", "confirm", str(sheet), f"nir={NIR}", "birth_date=1985-07-04",
                f"signed={signed}", "patient_name=Claire Martin")[0] == 0
@@ -287,7 +288,7 @@ def test_yearly_summary_totals_match_household_status(household, capsys, tmp_pat
     first = run_json(capsys, *d, "claim", "new", "--person", "Claire Martin", "--date", "2025-02-07",
                      "--category", "consultation", "--paid", "30", "--title", "Médecin traitant")
     run_json(capsys, *d, "claim", "new", "--person", "Claire Martin", "--date", "2025-09-12",
-             "--category", "lpp_device", "--paid", "304.90", "--title", "Stimulateur")
+             "--category", "lpp_device", "--paid", "304.90", "--base", "304.90", "--title", "Stimulateur")
     run_json(capsys, *d, "claim", "new", "--person", "Claire Martin", "--date", "2024-12-30",
              "--category", "consultation", "--paid", "30", "--title", "Autre année")
     run(capsys, *d, "claim", "send", str(first["id"]), "--to", "cpam", "--date", "2025-02-10")

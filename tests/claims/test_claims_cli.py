@@ -46,6 +46,9 @@ def test_stimulator_seed_scenario(household, capsys, tmp_path):
     sheet, prescription, invoice = (
         page(tmp_path, f"{n}.png", f"{n} stimulateur") for n in ("feuille", "ordonnance", "facture")
     )
+    # The supplier printed the device's LPP code and tariff; the user adds them once.
+    assert run(capsys, *d, "lpp", "add", "1180372", "--tariff", "304,90",
+               "--label", "Électrostimulateur")[0] == 0
     for path, kind in ((sheet, "care_sheet"), (prescription, "prescription"), (invoice, "invoice")):
         assert run(capsys, *d, "import", str(path), "--person", "Claire Martin", "--kind", kind)[0] == 0
     claim = run_json(capsys, *d, "claim", "new", "--person", "Claire Martin", "--date", "2025-07-04",
@@ -88,7 +91,7 @@ def test_stimulator_seed_scenario(household, capsys, tmp_path):
 def test_undo_and_flagged_payment(household, capsys):
     d = household
     claim = run_json(capsys, *d, "claim", "new", "--person", "Claire Martin", "--date", "2025-02-07",
-                     "--category", "consultation", "--paid", "30")
+                     "--category", "consultation", "--paid", "30", "--billing", "paper")
     cid = str(claim["id"])
     assert run_json(capsys, *d, "claim", "show", cid)["status"]["tracks"]["cpam"]["deadline"] == "2027-03-31"
     run(capsys, *d, "claim", "send", cid, "--to", "cpam")
@@ -113,8 +116,8 @@ def test_paying_an_unsent_claim_is_refused(household, capsys):
     "argv,expected",
     [
         (["--category", "consultation", "--paid", "30", "--guarantee", "100% BR"], ("19.00", "9.00", "2.00")),
-        (["--category", "lpp_device", "--paid", "304.90", "--guarantee", "100% BR"], ("182.94", "121.96", "0.00")),
-        (["--category", "lpp_device", "--paid", "25.92", "--guarantee", "100% BR"], ("15.55", "10.37", "0.00")),
+        (["--category", "lpp_device", "--paid", "304.90", "--base", "304.90", "--guarantee", "100% BR"], ("182.94", "121.96", "0.00")),
+        (["--category", "lpp_device", "--paid", "25.92", "--base", "25.92", "--guarantee", "100% BR"], ("15.55", "10.37", "0.00")),
         (["--category", "consultation", "--paid", "30", "--minor", "--guarantee", "100% BR"], ("21.00", "9.00", "0.00")),
     ],
 )

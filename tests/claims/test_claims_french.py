@@ -21,7 +21,7 @@ def claim_id(ctx):
     )
     claim = claims.new_claim(
         ctx, "Claire Martin", title="Stimulateur périnéal", care_date="2025-07-04",
-        category="lpp_device", amount_paid="304.90",
+        category="lpp_device", amount_paid="304.90", base="304.90",
     )
     return claim.id
 

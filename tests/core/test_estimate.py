@@ -88,7 +88,7 @@ def test_lpp_devices_at_60_percent_with_100_br(tariffs, price, amo, amc):
         (Category.PARAMEDICAL, {"regime": "alsace_moselle"}, "90"),
         (Category.PHARMACY, {"regime": "alsace_moselle"}, "90"),
         (Category.HOSPITAL, {"regime": "alsace_moselle"}, "100"),
-        (Category.DENTAL, {"regime": "alsace_moselle"}, "60"),
+        (Category.DENTAL, {"regime": "alsace_moselle"}, "90"),
         (Category.PHARMACY, {"rate": D("15")}, "15"),
         (Category.CONSULTATION, {"rate": D("100"), "no_medecin_traitant": True}, "100"),
     ],
@@ -101,9 +101,14 @@ def test_no_medecin_traitant_gp(tariffs):
     result = run(
         tariffs, Category.CONSULTATION, "30", guarantee="100% BR", no_medecin_traitant=True
     )
-    # 30 % of 30 = 9, minus 2; the mutuelle tops up to 100 % BR but not the penalty's deduction.
-    assert (result.amo, result.amc, result.patient) == (D("7.00"), D("21.00"), D("2.00"))
+    # 30 % of 30 = 9, minus 2. A contrat responsable tops up to 100 % BR as if the CPAM had paid
+    # its usual 70 % (21): 9; the 12 the penalty took stay to pay, with the 2.
+    assert (result.amo, result.amc, result.patient) == (D("7.00"), D("9.00"), D("14.00"))
     assert any("médecin traitant" in n for n in result.notes)
+    assert any("contrat responsable" in n for n in result.notes)
+    other = run(tariffs, Category.CONSULTATION, "30", guarantee="100% BR",
+                no_medecin_traitant=True, contrat_responsable=False)
+    assert (other.amo, other.amc, other.patient) == (D("7.00"), D("21.00"), D("2.00"))
 
 
 @pytest.mark.parametrize("rate", [D("-1"), D("100.01")])
@@ -128,7 +133,7 @@ def test_base_above_paid_is_limited_to_paid(tariffs):
 
 def test_rounding_half_up(tariffs):
     # 0.60 × 25.875 = 15.525: half up gives 15.53 where banker's rounding would give 15.52
-    assert run(tariffs, Category.LPP_DEVICE, "25.875").amo == D("15.53")
+    assert run(tariffs, Category.LPP_DEVICE, "25.875", base=D("25.875")).amo == D("15.53")
 
 
 # --- deductions ------------------------------------------------------------------------------
@@ -285,8 +290,9 @@ def test_input_from_claim_and_person(tariffs):
     claim = Claim(person_id=2, care_date=dt.date(2026, 3, 2), category=Category.CONSULTATION,
                   amount_paid="30,00")
     inputs = EstimateInput.from_claim(claim, child)
-    assert inputs.minor and not inputs.no_medecin_traitant  # under 16: no penalty
+    assert inputs.minor and inputs.age == 10
     result = estimate(inputs, tariffs)
+    assert result.rate == D("70")  # under 16: no médecin traitant needed, no penalty
     assert (result.amo, result.amc, result.patient) == (D("21.00"), D("9.00"), D("0.00"))
 
 
@@ -310,7 +316,7 @@ def test_input_from_claim_maternity_and_category_guarantee(tariffs):
 
 
 def test_tariffs_file_is_dated_and_every_value_has_a_source(tariffs):
-    assert tariffs["as_of"] == "2026-01-01"
+    assert tariffs["as_of"] == "2026-12-02"
 
     def leaves(node, path=""):
         if isinstance(node, dict) and "value" in node:

@@ -274,7 +274,8 @@ def test_undo_says_why_in_french():
 
 
 def test_estimate_notes_in_french():
-    inputs = EstimateInput(category=Category.LPP_DEVICE, paid=D("304.90"), guarantee="100% BR")
+    inputs = EstimateInput(category=Category.LPP_DEVICE, paid=D("304.90"), base=D("304.90"),
+                           guarantee="100% BR")
     english = estimate(inputs, TARIFFS)
     french = estimate(inputs, TARIFFS, lang="fr")
     assert (french.amo, french.amc) == (english.amo, english.amc)

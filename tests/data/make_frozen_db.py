@@ -74,6 +74,10 @@ SETTINGS = {"follow_up_days": 21}
 # What later versions add to the same household (columns they introduced).
 EXTRA = {
     2: ["UPDATE claims SET paper = 0, units = 3 WHERE id = 2"],
+    4: ["UPDATE claims SET billing = 'paper' WHERE id = 1",
+        "UPDATE claims SET billing = 'vitale' WHERE id = 2",
+        "UPDATE claims SET specialty = 'gynaecology', out_of_parcours = 1 WHERE id = 1",
+        "UPDATE people SET contrat_responsable = 0 WHERE id = 2"],
 }
 
 

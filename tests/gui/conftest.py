@@ -36,7 +36,7 @@ def household(ctx):
     )
     claim = claims.new_claim(
         ctx, "Claire Martin", title="Stimulateur périnéal", care_date="2025-06-20",
-        category="lpp_device", amount_paid="304.90",
+        category="lpp_device", amount_paid="304.90", base="304.90",
     )
     return {"claim_id": claim.id}
 

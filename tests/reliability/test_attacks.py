@@ -172,7 +172,7 @@ def _household_with_a_claim(capsys, data: Path, title="Kiné") -> None:
     assert run(capsys, "--data-dir", data, "person", "add", "--name", "Claire Martin")[0] == 0
     code, _out, err = run(capsys, "--data-dir", data, "claim", "new", "--person", "Claire Martin",
                           "--date", "2025-05-02", "--category", "consultation", "--paid", "30",
-                          f"--title={title}")
+                          "--billing", "paper", f"--title={title}")
     assert code == 0, err
 
 

@@ -98,6 +98,12 @@ def test_frozen_household_is_readable_through_the_services(opened):
     events = ctx.store.events(1)
     assert [e["state"] for e in events] == ["sent", "paid"]
     assert ctx.setting("follow_up_days") == 21
+    # Schema 4: the claim posted to the CPAM stays a paper claim; the one an older version
+    # marked electronic is a carte Vitale claim; the others are decided from their papers.
+    version = int(opened[0].stem.rsplit("v", 1)[1])
+    if version >= 2:
+        assert str(found[2].billing) == "vitale"
+    assert str(found[1].billing) == "paper"
 
 
 def test_frozen_household_through_the_command_line(opened, capsys):

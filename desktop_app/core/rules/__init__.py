@@ -42,6 +42,12 @@ from desktop_app.core.rules.estimate import (  # noqa: E402
     deduction_kind,
     estimate,
 )
+from desktop_app.core.rules.billing import (  # noqa: E402
+    automatic_events,
+    billing_label,
+    effective_billing,
+    effective_tiers_payant,
+)
 from desktop_app.core.rules.guarantee import Guarantee, parse_guarantee  # noqa: E402
 from desktop_app.core.rules.tracks import (  # noqa: E402
     Channel,
@@ -50,6 +56,9 @@ from desktop_app.core.rules.tracks import (  # noqa: E402
     TrackState,
     apply,
     current_state,
+    follow_up_date,
+    initial_state,
+    is_automatic,
     next_action,
     next_action_message,
     outstanding,
@@ -60,11 +69,12 @@ from desktop_app.core.rules.tracks import (  # noqa: E402
 
 __all__ = [
     "load_rules",
+    "automatic_events", "billing_label", "effective_billing", "effective_tiers_payant",
     "DocumentFacts", "Facts", "Missing", "blocking_for", "evaluate", "is_ready",
     "needs_prescription", "validate_rules",
     "DeadlineSettings", "cpam_deadline", "deadline_status", "follow_up_due", "mutuelle_deadline",
     "noemie_follow_up_due",
     "Estimate", "EstimateInput", "deduction_kind", "estimate", "Guarantee", "parse_guarantee",
-    "Channel", "TrackContext", "TrackEvent", "TrackState", "apply", "current_state", "next_action",
+    "Channel", "TrackContext", "TrackEvent", "TrackState", "apply", "current_state", "follow_up_date", "initial_state", "is_automatic", "next_action",
     "next_action_message", "outstanding", "received", "sync_readiness", "undo_last",
 ]

@@ -6,7 +6,7 @@ the small vocabulary below, an explanation and the action that fixes it. Levels 
 
 Condition vocabulary (each condition is a one-key dict; "$name" refers to the file's "lists"):
   all / any: [conditions]          not: condition
-  fact: paper | cpam_paid | is_first_mutuelle_claim | is_beneficiary
+  fact: paper | cpam_paid | is_first_mutuelle_claim | is_beneficiary | cpam_covers
   person_flag / claim_flag: attribute
   person_field_missing / claim_field_missing: attribute
   person_field_invalid / person_field_doubtful: nir | iban   (core.identifiers errors / warnings)
@@ -40,7 +40,7 @@ from desktop_app.core.rules.money import to_decimal
 
 LEVELS = ("person", "claim", "cpam", "mutuelle")
 SEVERITIES = ("blocking", "warning")
-FACTS = ("paper", "cpam_paid", "is_first_mutuelle_claim", "is_beneficiary")
+FACTS = ("paper", "cpam_paid", "is_first_mutuelle_claim", "is_beneficiary", "cpam_covers")
 _FALSE_WORDS = {"", "0", "false", "no", "non", "none"}
 
 
@@ -68,6 +68,8 @@ class Facts:
     is_first_mutuelle_claim: bool = False
     paper: bool = True
     today: _dt.date | None = None
+    tiers_payant: str | None = None  # as it applies (a CSS beneficiary's is "all"); None: claim's
+    cpam_covers: bool = True  # False when the CPAM's rate for this care is 0
 
     def __post_init__(self) -> None:
         self.documents = [_document_facts(d) for d in self.documents]
@@ -300,7 +302,8 @@ _CONDITIONS: dict[str, Callable[[_Evaluation, object], bool]] = {
     "person_age_below": _age_below,
     "insured_field_missing": _insured_missing,
     "category_in": lambda ev, arg: str(ev.facts.claim.category) in ev.values(arg),
-    "tiers_payant_in": lambda ev, arg: str(ev.facts.claim.tiers_payant) in ev.values(arg),
+    "tiers_payant_in": lambda ev, arg: str(ev.facts.tiers_payant or ev.facts.claim.tiers_payant)
+    in ev.values(arg),
     "has_document": lambda ev, arg: bool(ev.documents(arg)),
     "missing_document": lambda ev, arg: not ev.documents(arg),
     "document_field_missing": lambda ev, arg: all(

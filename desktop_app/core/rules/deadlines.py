@@ -17,6 +17,8 @@ class DeadlineSettings:
     warn_days: int = 60  # a deadline this close is shown as "soon"
     follow_up_days: int = 30  # chase a payer who has not paid this long after sending
     noemie_follow_up_days: int = 7  # chase the mutuelle this long after the CPAM paid (NOEMIE)
+    # An electronic care sheet is paid in about a week (FRENCH_RULES §6): chase after twice that.
+    electronic_follow_up_days: int = 14
 
     @classmethod
     def from_settings(cls, settings: dict) -> DeadlineSettings:
@@ -32,6 +34,9 @@ class DeadlineSettings:
             warn_days=number("deadline_warn_days", defaults.warn_days),
             follow_up_days=number("follow_up_days", defaults.follow_up_days),
             noemie_follow_up_days=number("noemie_follow_up_days", defaults.noemie_follow_up_days),
+            electronic_follow_up_days=number(
+                "electronic_follow_up_days", defaults.electronic_follow_up_days
+            ),
         )
 
 

@@ -46,8 +46,17 @@ class EstimateInput:
     # Already taken this year *of the same kind* as this claim's deduction (see deduction_kind):
     # the participation forfaitaire and the franchises each have their own €50 cap.
     deductions_so_far_this_year: Decimal = ZERO
-    franchises_so_far_today: Decimal = ZERO  # for the daily caps of paramedical acts and transport
+    franchises_so_far_today: Decimal = ZERO  # same kind, same day, same care: the daily caps
     tiers_payant: TiersPayant | str = TiersPayant.NONE
+    specialty: str | None = None  # a specialist's field: some are in direct access
+    age: int | None = None  # at the care date, when the birth date is known
+    contrat_responsable: bool = True
+    basket_100: bool = False
+    # The base from the LPP table for the claim's codes (services look them up); lpp_unknown
+    # when a code is not on the list as far as Paperasse knows.
+    lpp_base: Decimal | None = None
+    lpp_unknown: list[str] = field(default_factory=list)
+    lpp_codes: list[str] = field(default_factory=list)
 
     @classmethod
     def from_claim(
@@ -60,6 +69,9 @@ class EstimateInput:
         units: int = 1,
         deductions_so_far_this_year: Decimal = ZERO,
         franchises_so_far_today: Decimal = ZERO,
+        lpp_base: Decimal | None = None,
+        lpp_unknown: list[str] | None = None,
+        lpp_codes: list[str] | None = None,
     ) -> EstimateInput:
         """The inputs a stored claim gives. The guarantee defaults to the person's guarantee for
         the claim's category, else their "default" one."""
@@ -77,8 +89,20 @@ class EstimateInput:
             css=person.css,
             minor=person.is_minor_on(day),
             regime=person.regime,
-            # Children under 16 need no médecin traitant: no penalty rate for them.
-            no_medecin_traitant=not person.medecin_traitant and not _under(person, day, 16),
+            # Per visit: the claim says whether this visit was outside the care path; else the
+            # person's médecin traitant decides. Exemptions (age, direct access) are data.
+            no_medecin_traitant=(
+                claim.out_of_parcours
+                if claim.out_of_parcours is not None
+                else not person.medecin_traitant
+            ),
+            specialty=claim.specialty,
+            age=_age(person, day),
+            contrat_responsable=person.contrat_responsable,
+            basket_100=claim.basket_100,
+            lpp_base=lpp_base,
+            lpp_unknown=list(lpp_unknown or []),
+            lpp_codes=list(lpp_codes if lpp_codes is not None else claim.lpp_codes),
             guarantee=guarantee,
             forfait_used=forfait_used,
             units=units,
@@ -128,14 +152,19 @@ def estimate(inputs: EstimateInput, tariffs: dict, lang: str = "en") -> Estimate
     notes: list[str] = []
 
     rate = _rate(inputs, category, tariffs, notes, lang)
-    base = _base(inputs, paid, rate, notes, lang)
-    amo_gross = cents(rate * base / HUNDRED)
+    forfait_journalier = _forfait_journalier(inputs, category, tariffs, notes, lang)
+    base = _base(inputs, category, tariffs, paid - forfait_journalier, rate, notes, lang)
+    amo_gross = _amo(inputs, category, tariffs, base, rate, notes, lang)
     ticket_moderateur = base - amo_gross
+    increase = _parcours_increase(inputs, category, tariffs, base, rate)
 
     kind, deductions = _deductions(inputs, category, tariffs, amo_gross, notes, lang)
     amo = amo_gross - deductions
 
-    amc = _amc(inputs, base, paid, amo_gross, notes, lang)
+    amc = _amc(inputs, base, paid, amo_gross, notes, lang, increase=increase)
+    amc = _amc_extras(
+        inputs, category, tariffs, paid, amo_gross, amc, forfait_journalier, increase, notes, lang
+    )
     _tiers_payant_note(inputs, notes, lang)
     return Estimate(
         paid=cents(paid),
@@ -176,6 +205,14 @@ def _rate(
         rate = to_decimal(inputs.rate, "rate")
         if not 0 <= rate <= 100:
             raise UserError(f"rate must be between 0 and 100 %, got {rate}")
+        local = _value(tariffs.get("regime_drug_rates", {}).get(str(inputs.regime), {"value": {}}))
+        if category is Category.PHARMACY and percent_str(rate) in local:
+            mapped = to_decimal(local[percent_str(rate)], "rate")
+            notes.append(message(
+                "note.rate_drug_regime", lang, rate=pct(mapped), national=pct(rate),
+                regime=messages.name_of("regime", str(inputs.regime), lang),
+            ))
+            return mapped
         notes.append(message("note.rate_entered", lang, rate=pct(rate)))
         return rate
     # ALD and maternity raise the rate of covered care only: they do not make osteopathy refundable.
@@ -188,7 +225,9 @@ def _rate(
         notes.append(message("note.rate_maternity", lang, rate=pct(rate)))
         return rate
     penalty = tariffs.get("no_medecin_traitant_rates", {}).get(category.value)
-    if inputs.no_medecin_traitant and penalty:
+    if inputs.no_medecin_traitant and penalty and _parcours_exempt(inputs, tariffs):
+        notes.append(message("note.parcours_exempt", lang))
+    elif inputs.no_medecin_traitant and penalty:
         rate = _decimal(penalty)
         notes.append(
             message("note.rate_no_medecin_traitant", lang, rate=pct(rate), general=pct(general))
@@ -213,11 +252,23 @@ def _rate(
 
 
 def _base(
-    inputs: EstimateInput, paid: Decimal, rate: Decimal, notes: list[str], lang: str = "en"
+    inputs: EstimateInput,
+    category: Category,
+    tariffs: dict,
+    paid: Decimal,
+    rate: Decimal,
+    notes: list[str],
+    lang: str = "en",
 ) -> Decimal:
+    """The base: typed, else the LPP tariff for devices, else what was paid (less the forfait
+    journalier for a stay). Uncovered care has no base, so "% BR" guarantees give nothing."""
+    paid = max(paid, ZERO)
     if inputs.base is None:
-        # Uncovered care has no base de remboursement, so "% BR" guarantees give nothing for it.
-        return paid if rate > 0 else ZERO
+        if rate == 0:
+            return ZERO
+        if category.value in _value(tariffs.get("lpp_base_categories", {"value": []})):
+            return _lpp_base(inputs, paid, notes, lang)
+        return paid
     base = to_decimal(inputs.base, "base")
     if base < 0:
         raise UserError(f"base cannot be negative: {base}")
@@ -227,6 +278,138 @@ def _base(
         )
         return paid
     return base
+
+
+def _lpp_base(inputs: EstimateInput, paid: Decimal, notes: list[str], lang: str) -> Decimal:
+    # A device's base is its LPP tariff, never the price paid: an unlisted device gets nothing.
+    if inputs.lpp_unknown:
+        notes.append(message("note.lpp_unknown", lang, codes=", ".join(inputs.lpp_unknown)))
+    if inputs.lpp_base is None:
+        if not inputs.lpp_unknown:
+            notes.append(message("note.lpp_no_code", lang))
+        return ZERO
+    base = min(to_decimal(inputs.lpp_base), paid)
+    notes.append(message("note.lpp_base", lang, base=_money(base, lang),
+                         codes=", ".join(inputs.lpp_codes)))
+    return base
+
+
+def _forfait_journalier(
+    inputs: EstimateInput, category: Category, tariffs: dict, notes: list[str], lang: str
+) -> Decimal:
+    """The daily charge of a stay (units = days), part of what was paid but never of the base."""
+    key = {
+        Category.HOSPITAL: "forfait_journalier",
+        Category.HOSPITAL_PSYCHIATRY: "forfait_journalier_psychiatry",
+    }.get(category)
+    section = tariffs.get("hospital", {})
+    if key is None or key not in section:
+        return ZERO
+    flags = {"maternity": inputs.maternity, "css": inputs.css}
+    exempt = _value(section.get("forfait_journalier_exempt", {"value": []}))
+    if any(flags.get(why) for why in exempt):
+        notes.append(message("note.forfait_journalier_exempt", lang))
+        return ZERO
+    days = max(int(inputs.units), 1)
+    per_day = _decimal(section[key])
+    amount = cents(per_day * days)
+    notes.append(message("note.forfait_journalier", lang, amount=_money(amount, lang),
+                         days=days, per_day=_money(per_day, lang)))
+    return amount
+
+
+def _amo(
+    inputs: EstimateInput,
+    category: Category,
+    tariffs: dict,
+    base: Decimal,
+    rate: Decimal,
+    notes: list[str],
+    lang: str,
+) -> Decimal:
+    amo = cents(rate * base / HUNDRED)
+    if category not in (Category.HOSPITAL, Category.HOSPITAL_PSYCHIATRY) or rate >= HUNDRED:
+        return amo
+    section = tariffs.get("hospital", {})
+    threshold = section.get("heavy_act_threshold")
+    if threshold is not None and base >= _decimal(threshold):
+        fee = _decimal(section["heavy_act_flat_fee"])
+        notes.append(message("note.heavy_act", lang, fee=_money(fee, lang),
+                             threshold=_money(_decimal(threshold), lang)))
+        return max(base - fee, ZERO)
+    full_from = section.get("full_rate_from_day")
+    days = max(int(inputs.units), 1)
+    if full_from is not None and days >= int(_value(full_from)):
+        at_rate = int(_value(full_from)) - 1
+        notes.append(message("note.full_rate_from_day", lang, day=at_rate + 1))
+        return cents(base * (rate * at_rate + HUNDRED * (days - at_rate)) / (HUNDRED * days))
+    return amo
+
+
+def _parcours_exempt(inputs: EstimateInput, tariffs: dict) -> bool:
+    rules = tariffs.get("out_of_parcours", {})
+    below = _value(rules.get("exempt_below_age", {"value": 16}))
+    if inputs.age is not None and inputs.age < int(below):
+        return True
+    specialty = inputs.specialty or ""
+    if specialty in _value(rules.get("direct_access", {"value": []})):
+        return True
+    ages = _value(rules.get("direct_access_by_age", {"value": {}})).get(specialty)
+    return bool(ages and inputs.age is not None and ages[0] <= inputs.age <= ages[1])
+
+
+def _parcours_increase(
+    inputs: EstimateInput, category: Category, tariffs: dict, base: Decimal, rate: Decimal
+) -> Decimal:
+    """What the out-of-parcours rate took off the CPAM's refund (0 when it did not apply)."""
+    penalty = tariffs.get("no_medecin_traitant_rates", {}).get(category.value)
+    if not (inputs.no_medecin_traitant and penalty) or inputs.rate is not None:
+        return ZERO
+    if inputs.ald or inputs.maternity or _parcours_exempt(inputs, tariffs):
+        return ZERO
+    if rate != _decimal(penalty):
+        return ZERO
+    general = _decimal(tariffs["amo_rates"].get(category.value, {"value": "0"}))
+    return max(cents(general * base / HUNDRED) - cents(rate * base / HUNDRED), ZERO)
+
+
+def _amc_extras(
+    inputs: EstimateInput,
+    category: Category,
+    tariffs: dict,
+    paid: Decimal,
+    amo_gross: Decimal,
+    amc: Decimal,
+    forfait_journalier: Decimal,
+    increase: Decimal,
+    notes: list[str],
+    lang: str,
+) -> Decimal:
+    """What a contrat responsable changes: 100 % santé baskets and the forfait journalier in
+    full; never the out-of-parcours increase."""
+    if inputs.guarantee is None and not inputs.css:
+        return amc
+    room = max(cents(paid) - amo_gross, ZERO)
+    if increase > 0 and inputs.contrat_responsable:
+        refunds = _value(
+            tariffs.get("out_of_parcours", {}).get("responsable_refunds_increase", {"value": False})
+        )
+        if not refunds:
+            notes.append(message("note.parcours_increase", lang, amount=_money(increase, lang)))
+    baskets = _value(tariffs.get("basket_100", {}).get("categories", {"value": []}))
+    if inputs.basket_100 and category.value in baskets:
+        if inputs.contrat_responsable:
+            notes.append(message("note.basket_100", lang))
+            return room
+        notes.append(message("note.basket_100_not_responsable", lang))
+    covers = _value(
+        tariffs.get("hospital", {}).get("responsable_covers_forfait_journalier", {"value": False})
+    )
+    if forfait_journalier > 0 and inputs.contrat_responsable and covers:
+        extra = min(forfait_journalier, max(room - amc, ZERO))
+        notes.append(message("note.forfait_journalier_amc", lang, amount=_money(extra, lang)))
+        return amc + extra
+    return amc
 
 
 def _deductions(
@@ -256,7 +439,7 @@ def _deductions(
     if kind == PARTICIPATION:
         per_unit = _decimal(section["per_unit"])
         amount = per_unit * units
-        daily_cap = None
+        daily_cap = section.get("daily_cap")
     else:
         per_unit = _decimal(section["per_unit"][category.value])
         amount = per_unit * units
@@ -290,6 +473,7 @@ def _amc(
     amo_gross: Decimal,
     notes: list[str],
     lang: str = "en",
+    increase: Decimal = ZERO,
 ) -> Decimal:
     guarantee = parse_guarantee(inputs.guarantee)
     if guarantee is None and inputs.css:
@@ -298,8 +482,12 @@ def _amc(
     if guarantee is None:
         notes.append(message("note.no_guarantee", lang))
         return ZERO
-    # All the CPAM leaves except its deductions, which a contrat responsable never refunds.
+    # All the CPAM leaves except its deductions, which a contrat responsable never refunds, nor
+    # the out-of-parcours increase: the mutuelle works as if the CPAM had paid its usual rate.
     room = max(cents(paid) - amo_gross, ZERO)
+    if inputs.contrat_responsable and increase > 0:
+        room = max(room - increase, ZERO)
+        amo_gross = amo_gross + increase
     if guarantee.kind == PERCENT_BR:
         ceiling = cents(guarantee.percent * base / HUNDRED)
         amc = min(max(ceiling - amo_gross, ZERO), room)
@@ -341,11 +529,11 @@ def _percent(value: Decimal, lang: str) -> str:
     return text.replace(".", ",") if messages.language(lang) == "fr" else text
 
 
-def _under(person: Person, day: _dt.date, years: int) -> bool:
+def _age(person: Person, day: _dt.date) -> int | None:
     born = person.birth_date
     if born is None:
-        return False
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day)) < years
+        return None
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
 def _category(value: Category | str) -> Category:

@@ -32,6 +32,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Nothing to do: {who} pays the professional directly (tiers payant).",
         "fr": "Rien à faire : {who} paie directement le professionnel (tiers payant).",
     },
+    "track.not_covered": {
+        "en": "Nothing to claim from the CPAM: it does not cover this care.",
+        "fr": "Rien à demander à la CPAM : elle ne rembourse pas ces soins.",
+    },
+    "track.electronic_wait": {
+        "en": "Nothing to send: the professional sent the care sheet electronically (carte "
+        "Vitale) on {sent_on}. Wait for the CPAM until {due}, then follow up.",
+        "fr": "Rien à envoyer : le professionnel a transmis la feuille de soins électronique "
+        "(carte Vitale) le {sent_on}. Attendez le paiement de la CPAM jusqu'au {due}, puis "
+        "relancez-la.",
+    },
+    "track.electronic_late": {
+        "en": "Follow up with the CPAM: the care sheet went electronically on {sent_on} and should "
+        "have been paid by {due}. Check your account on ameli.fr first.",
+        "fr": "Relancez la CPAM : la feuille de soins électronique est partie le {sent_on} et "
+        "aurait dû être payée au plus tard le {due}. Vérifiez d'abord votre compte ameli.",
+    },
     "track.closed": {
         "en": "Nothing to do: the {track} track is closed.",
         "fr": "Rien à faire : le suivi {track} est clos.",
@@ -118,6 +135,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     "state.rejected": {"en": "rejected", "fr": "rejetée"},
     "state.closed": {"en": "closed", "fr": "close"},
     "state.direct": {"en": "direct", "fr": "directe"},
+    "state.not_covered": {"en": "not covered", "fr": "non remboursée"},
+    "refused.not_covered": {
+        "en": "{verb}: the CPAM does not cover this care; nothing to send it or receive from it",
+        "fr": "{verb} : la CPAM ne rembourse pas ces soins ; rien à lui envoyer ni à en recevoir",
+    },
+    "undo.automatic.cpam": {
+        "en": "nobody recorded this step: the professional sent the care sheet electronically "
+        "(carte Vitale). If you have a paper care sheet to post, set the claim's billing to paper",
+        "fr": "cette étape n'a été indiquée par personne : le professionnel a transmis la feuille "
+        "de soins électronique (carte Vitale). Si vous avez une feuille papier à envoyer, "
+        "indiquez une facturation papier dans la demande",
+    },
+    "undo.automatic.mutuelle": {
+        "en": "nobody recorded this step: the CPAM paid the professional (tiers payant) and tells "
+        "the mutuelle by NOEMIE. If the mutuelle is not linked, change the person's NOEMIE setting",
+        "fr": "cette étape n'a été indiquée par personne : la CPAM a payé le professionnel (tiers "
+        "payant) et prévient la mutuelle par NOEMIE. Si la mutuelle n'est pas reliée, modifiez "
+        "le réglage NOEMIE de la personne",
+    },
     "refused.verb": {"en": "cannot mark {state}", "fr": "impossible d'indiquer « {state} »"},
     "refused.direct_event": {
         "en": "a track is 'direct' only through the claim's tiers payant setting",
@@ -222,6 +258,69 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Rate {rate} % ({category}, {regime} regime).",
         "fr": "Taux de {rate} % ({category}, régime {regime}).",
     },
+    "note.rate_drug_regime": {
+        "en": "Rate {rate} % ({regime}: a medicine refunded at {national} % elsewhere).",
+        "fr": "Taux de {rate} % ({regime} : un médicament remboursé à {national} % ailleurs).",
+    },
+    "note.parcours_exempt": {
+        "en": "No out-of-parcours penalty: direct access for this specialty or this age.",
+        "fr": "Pas de pénalité hors parcours : accès direct pour cette spécialité ou cet âge.",
+    },
+    "note.parcours_increase": {
+        "en": "The {amount} the CPAM keeps outside the care path is not refunded by a contrat "
+        "responsable: it stays to pay.",
+        "fr": "Les {amount} que la CPAM retient hors parcours de soins ne sont pas remboursés par "
+        "un contrat responsable : ils restent à payer.",
+    },
+    "note.lpp_base": {
+        "en": "Base {base}: the LPP tariff of {codes}.",
+        "fr": "Base de {base} : le tarif LPP de {codes}.",
+    },
+    "note.lpp_unknown": {
+        "en": "{codes}: not on the LPP list as far as Paperasse knows, so no CPAM refund is "
+        "counted; the CPAM may refuse it. If the supplier gave you its tariff, add the code.",
+        "fr": "{codes} : absent de la liste LPP pour autant que Paperasse le sache, aucun "
+        "remboursement de la CPAM n'est compté ; elle peut le refuser. Si le fournisseur vous "
+        "en a donné le tarif, ajoutez le code.",
+    },
+    "note.lpp_no_code": {
+        "en": "No LPP code and no base: the CPAM refunds a device on the tariff of its LPP code; "
+        "add the code (on the invoice) or type the base.",
+        "fr": "Ni code LPP ni base : la CPAM rembourse un dispositif sur le tarif de son code LPP ; "
+        "ajoutez le code (sur la facture) ou saisissez la base.",
+    },
+    "note.forfait_journalier": {
+        "en": "Forfait journalier {amount} ({days} × {per_day}): paid by the patient, never by the "
+        "CPAM.",
+        "fr": "Forfait journalier de {amount} ({days} × {per_day}) : à la charge du patient, jamais "
+        "de la CPAM.",
+    },
+    "note.forfait_journalier_exempt": {
+        "en": "No forfait journalier (maternity or CSS).",
+        "fr": "Pas de forfait journalier (maternité ou CSS).",
+    },
+    "note.forfait_journalier_amc": {
+        "en": "A contrat responsable covers the forfait journalier: {amount} from the mutuelle.",
+        "fr": "Un contrat responsable couvre le forfait journalier : {amount} de la mutuelle.",
+    },
+    "note.heavy_act": {
+        "en": "An act of {threshold} or more: a flat {fee} replaces the ticket modérateur.",
+        "fr": "Un acte d'au moins {threshold} : une participation de {fee} remplace le ticket "
+        "modérateur.",
+    },
+    "note.full_rate_from_day": {
+        "en": "100 % from the {day}th day of the stay.",
+        "fr": "100 % à partir du {day}e jour d'hospitalisation.",
+    },
+    "note.basket_100": {
+        "en": "100 % santé with a contrat responsable: nothing left to pay.",
+        "fr": "100 % santé avec un contrat responsable : rien ne reste à payer.",
+    },
+    "note.basket_100_not_responsable": {
+        "en": "100 % santé needs a contrat responsable; this one is not: the usual guarantee applies.",
+        "fr": "Le 100 % santé suppose un contrat responsable ; celui-ci ne l'est pas : la garantie "
+        "habituelle s'applique.",
+    },
     "note.not_covered": {
         "en": "The CPAM does not cover this care (rate 0 %).",
         "fr": "La CPAM ne prend pas en charge ces soins (taux 0 %).",
@@ -312,6 +411,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "category.hospital": {"en": "hospital", "fr": "hôpital"},
     "category.transport": {"en": "transport", "fr": "transport"},
     "category.other": {"en": "other", "fr": "autres soins"},
+    "category.midwife": {"en": "midwife", "fr": "sage-femme"},
+    "category.physiotherapy": {"en": "physiotherapy", "fr": "kinésithérapie"},
+    "category.nursing": {"en": "nursing", "fr": "soins infirmiers"},
+    "category.speech_therapy": {"en": "speech therapy", "fr": "orthophonie"},
+    "category.lab": {"en": "lab tests", "fr": "analyses de laboratoire"},
+    "category.radiology": {"en": "radiology", "fr": "radiologie"},
+    "category.optics": {"en": "optics", "fr": "optique"},
+    "category.hearing": {"en": "hearing aids", "fr": "audioprothèses"},
+    "category.hospital_psychiatry": {"en": "psychiatric hospital", "fr": "hôpital psychiatrique"},
+    "category.transport_personal": {"en": "own car or public transport",
+                                    "fr": "véhicule personnel ou transports en commun"},
     "regime.general": {"en": "general", "fr": "général"},
     "regime.alsace_moselle": {"en": "alsace_moselle", "fr": "Alsace-Moselle"},
     "regime.other": {"en": "other", "fr": "autre"},

@@ -40,6 +40,7 @@ class TrackState(StrEnum):
     REJECTED = "rejected"
     CLOSED = "closed"
     DIRECT = "direct"  # tiers payant: the payer pays the professional, nothing to claim
+    NOT_COVERED = "not_covered"  # the CPAM does not cover this care: nothing to claim from it
 
 
 class Channel(StrEnum):
@@ -50,6 +51,11 @@ class Channel(StrEnum):
 
 NOEMIE_REASON = "forwarded by the CPAM (NOEMIE)"
 PAID_IN_FULL = "paid in full"
+# Steps nobody recorded, added from the claim each time (core/rules/billing.py): the electronic
+# care sheet the professional sent, NOEMIE telling the mutuelle of a claim paid by tiers payant.
+ELECTRONIC = "electronic care sheet (carte Vitale)"
+NOEMIE_TIERS_PAYANT = "forwarded by the CPAM (NOEMIE) after paying the professional"
+AUTOMATIC_REASONS = (ELECTRONIC, NOEMIE_TIERS_PAYANT)
 _PENDING = (TrackState.INCOMPLETE, TrackState.READY)
 
 
@@ -108,6 +114,7 @@ class TrackContext:
     needs_prescription: bool = False
     mutuelle_needs_invoice: bool = False  # uncovered care or a dépassement
     first_mutuelle_claim: bool = False
+    cpam_covers: bool = True  # False when the CPAM's rate for this care is 0
     settings: DeadlineSettings = field(default_factory=DeadlineSettings)
 
     def expected_for(self, payer: Payer) -> Decimal | None:
@@ -120,10 +127,23 @@ class TrackContext:
 
 def initial_state(payer: Payer | str, context: TrackContext | None = None) -> TrackState:
     payer = _enum(Payer, payer, "payer")
-    tiers = str((context or TrackContext()).tiers_payant)
-    if tiers == TiersPayant.ALL.value or (tiers == TiersPayant.AMO.value and payer is Payer.CPAM):
+    ctx = context or TrackContext()
+    tiers = str(ctx.tiers_payant)
+    if payer is Payer.CPAM and not ctx.cpam_covers:
+        return TrackState.NOT_COVERED
+    direct = {
+        TiersPayant.ALL.value: (Payer.CPAM, Payer.MUTUELLE),
+        TiersPayant.AMO.value: (Payer.CPAM,),
+        TiersPayant.AMC.value: (Payer.MUTUELLE,),
+    }
+    if payer in direct.get(tiers, ()):
         return TrackState.DIRECT
     return TrackState.INCOMPLETE
+
+
+def is_automatic(event: TrackEvent) -> bool:
+    """A step nobody recorded: it follows from how the claim was billed."""
+    return event.state is TrackState.SENT and event.reason in AUTOMATIC_REASONS
 
 
 def current_state(
@@ -131,7 +151,7 @@ def current_state(
 ) -> TrackState:
     payer = _enum(Payer, payer, "payer")
     state = initial_state(payer, context)
-    if state is TrackState.DIRECT:
+    if state in (TrackState.DIRECT, TrackState.NOT_COVERED):
         return state
     for event in _active(events, payer):
         state = event.state
@@ -222,6 +242,8 @@ def undo_last(
     if not mine:
         raise UserError(message("undo.nothing", lang, track=_track(payer, lang)))
     last = mine[-1]
+    if is_automatic(history[last]):
+        raise UserError(message(f"undo.automatic.{payer.value}", lang))
     if _is_noemie_forward(history, last):
         raise UserError(message("undo.noemie", lang))
     group = _same_action(history, last)
@@ -267,6 +289,8 @@ def next_action_message(
     names = {"who": who, "Who": messages.capitalize(who), "track": _track(payer, lang)}
     if state is TrackState.DIRECT:
         return "track.direct", lang, names
+    if state is TrackState.NOT_COVERED:
+        return "track.not_covered", lang, names
     if state is TrackState.CLOSED:
         got = received(events, payer)
         if got:
@@ -296,6 +320,28 @@ def next_action_message(
     return _send_text(events, payer, ctx, lang, names)
 
 
+def follow_up_date(
+    events: Iterable[TrackEvent], payer: Payer | str, settings: DeadlineSettings
+) -> _dt.date | None:
+    """When to chase this payer if nothing has come: after the last sending, by its kind."""
+    payer = _enum(Payer, payer, "payer")
+    sent = _last(events, payer, TrackState.SENT)
+    if sent is None or sent.date is None:
+        return None
+    return _due(sent, settings)
+
+
+def _due(sent: TrackEvent, settings: DeadlineSettings) -> _dt.date:
+    if sent.reason == ELECTRONIC:
+        return follow_up_due(sent.date, settings.electronic_follow_up_days)
+    if sent.channel is Channel.NOEMIE:
+        days = settings.noemie_follow_up_days
+        if sent.reason == NOEMIE_TIERS_PAYANT:
+            days += settings.electronic_follow_up_days  # the CPAM pays the professional first
+        return noemie_follow_up_due(sent.date, days)
+    return follow_up_due(sent.date, settings.follow_up_days)
+
+
 def _waiting(
     sent: TrackEvent,
     payer: Payer,
@@ -306,19 +352,18 @@ def _waiting(
 ) -> tuple[str, str, dict]:
     if sent.date is None:
         return "track.wait_undated", lang, names
+    due = _due(sent, ctx.settings)
+    late = bool(today and today > due)
+    dates = dict(names, sent_on=messages.day(sent.date, lang), due=messages.day(due, lang))
+    if sent.reason == ELECTRONIC:
+        return ("track.electronic_late" if late else "track.electronic_wait"), lang, dates
     if sent.channel is Channel.NOEMIE:
-        due = noemie_follow_up_due(sent.date, ctx.settings.noemie_follow_up_days)
-        if today and today > due:
-            return "track.noemie_late", lang, dict(
-                names, paid_on=messages.day(sent.date, lang), due=messages.day(due, lang)
-            )
-        return "track.noemie_wait", lang, dict(names, due=messages.day(due, lang))
-    due = follow_up_due(sent.date, ctx.settings.follow_up_days)
-    if today and today > due:
-        return "track.late", lang, dict(
-            names, sent_on=messages.day(sent.date, lang), days=ctx.settings.follow_up_days
-        )
-    return "track.wait", lang, dict(names, due=messages.day(due, lang))
+        if late:
+            return "track.noemie_late", lang, dict(dates, paid_on=dates["sent_on"])
+        return "track.noemie_wait", lang, dates
+    if late:
+        return "track.late", lang, dict(dates, days=ctx.settings.follow_up_days)
+    return "track.wait", lang, dates
 
 
 def _send_text(
@@ -372,10 +417,12 @@ def _check(
     def refuse(message_id: str, **values) -> UserError:
         return UserError(message(message_id, lang, verb=verb, who=who, **values))
 
-    if event.state is TrackState.DIRECT:
+    if event.state in (TrackState.DIRECT, TrackState.NOT_COVERED):
         raise refuse("refused.direct_event")
     if state is TrackState.DIRECT:
         raise refuse("refused.direct")
+    if state is TrackState.NOT_COVERED:
+        raise refuse("refused.not_covered")
     if state is TrackState.CLOSED:
         raise refuse("refused.closed", track=_track(event.payer, lang))
     if event.state in _PENDING and state not in _PENDING + (TrackState.REJECTED,):

@@ -161,10 +161,17 @@ class ClaimController(QObject):
         box.mark_sent.setEnabled(not direct and not closed and state not in ("paid",))
         box.record_payment.setEnabled(not direct and not closed)
         box.rejected.setEnabled(state == "sent")
-        box.undo.setEnabled(bool(active))
+        box.undo.setEnabled(any(not h.get("automatic") for h in active))
         box.prepare_mailing.setEnabled(not direct and not closed and state not in ("paid",))
 
     def _history_line(self, h: dict) -> str:
+        if h.get("automatic"):
+            text = (
+                self.tr("%1: sent electronically by the professional (carte Vitale)")
+                if h.get("channel") == "online"
+                else self.tr("%1: told by the CPAM (NOEMIE) after it paid the professional")
+            )
+            return text.replace("%1", labels.day(h.get("date")))
         line = f"{labels.day(h.get('date') or h.get('at'))}: {labels.state_text(h.get('state'))}"
         if h.get("amount"):
             line += f" {labels.money(h['amount'])}"

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
+    QSpinBox,
     QVBoxLayout,
 )
 
@@ -131,6 +132,41 @@ class ClaimFormDialog(_Dialog):
         self.tiers.addItem(self.tr("No: I paid everything"), "none")
         self.tiers.addItem(self.tr("CPAM part paid directly"), "amo")
         self.tiers.addItem(self.tr("Everything paid directly"), "all")
+        self.tiers.addItem(self.tr("Mutuelle part paid directly"), "amc")
+        self.billing = QComboBox()
+        self.billing.setAccessibleName(self.tr("How it was billed"))
+        self.billing.addItem(self.tr("Decide from the papers attached"), "auto")
+        self.billing.addItem(self.tr("Carte Vitale: the professional sent it"), "vitale")
+        self.billing.addItem(self.tr("Paper care sheet that I post"), "paper")
+        self.billing.addItem(self.tr("Tiers payant intégral: I paid nothing"), "tiers-payant-integral")
+        self.billing.setToolTip(self.tr(
+            "With the carte Vitale the professional sends the care sheet electronically and the "
+            "CPAM refunds on its own: there is nothing to post."
+        ))
+        self.billing.currentIndexChanged.connect(self._billing_changed)
+        self.units = QSpinBox()
+        self.units.setRange(1, 1000)
+        self.units.setAccessibleName(self.tr("Acts, boxes, trips or days"))
+        self.units.setToolTip(self.tr(
+            "How many acts, medicine boxes or trips, or days in hospital: the deductions count them."
+        ))
+        self.specialty = QComboBox()
+        self.specialty.setAccessibleName(self.tr("Specialty"))
+        self.specialty.addItem(self.tr("Not said"), "")
+        for key, text in (
+            ("gynaecology", self.tr("Gynaecology")),
+            ("ophthalmology", self.tr("Ophthalmology")),
+            ("stomatology", self.tr("Stomatology")),
+            ("psychiatry", self.tr("Psychiatry")),
+            ("other", self.tr("Another specialty")),
+        ):
+            self.specialty.addItem(text, key)
+        self.parcours = QComboBox()
+        self.parcours.setAccessibleName(self.tr("Care path"))
+        self.parcours.addItem(self.tr("As the person's médecin traitant says"), "auto")
+        self.parcours.addItem(self.tr("Within the care path (referred or médecin traitant)"), "no")
+        self.parcours.addItem(self.tr("Outside the care path"), "yes")
+        self.basket = QCheckBox(self.tr("A 100 % santé basket (glasses, dental, hearing aids)"))
         self.ald = QCheckBox(self.tr("Related to a long-term illness (ALD)"))
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName(self.tr("Notes"))
@@ -142,7 +178,12 @@ class ClaimFormDialog(_Dialog):
         self.form.addRow(self.tr("&Kind of care"), self.category)
         self.form.addRow(self.tr("Amount &paid (€)"), self.paid)
         self.form.addRow(self.tr("&Base (€)"), self.base)
+        self.form.addRow(self.tr("&Billed"), self.billing)
         self.form.addRow(self.tr("&Tiers payant"), self.tiers)
+        self.form.addRow(self.tr("&Units"), self.units)
+        self.form.addRow(self.tr("&Specialty"), self.specialty)
+        self.form.addRow(self.tr("Care pat&h"), self.parcours)
+        self.form.addRow("", self.basket)
         self.form.addRow("", self.ald)
         self.form.addRow(self.tr("&Notes"), self.notes)
         self.finish_layout()
@@ -160,6 +201,17 @@ class ClaimFormDialog(_Dialog):
         self.paid.setText(claim.get("amount_paid") or "")
         self.base.setText(claim.get("base") or "")
         self.tiers.setCurrentIndex(max(0, self.tiers.findData(claim.get("tiers_payant"))))
+        billing = claim.get("billing") or "auto"
+        if billing == "vitale" and claim.get("tiers_payant") == "all":
+            billing = "tiers-payant-integral"
+        self.billing.setCurrentIndex(max(0, self.billing.findData(billing)))
+        self.units.setValue(int(claim.get("units") or 1))
+        self.specialty.setCurrentIndex(max(0, self.specialty.findData(claim.get("specialty") or "")))
+        parcours = claim.get("out_of_parcours")
+        self.parcours.setCurrentIndex(
+            0 if parcours is None else self.parcours.findData("yes" if parcours else "no")
+        )
+        self.basket.setChecked(bool(claim.get("basket_100")))
         self.ald.setChecked(bool(claim.get("ald")))
         self.notes.setPlainText(claim.get("notes") or "")
 
@@ -170,10 +222,24 @@ class ClaimFormDialog(_Dialog):
             "category": self.category.currentData(),
             "amount_paid": self.paid.text(),
             "base": self.base.text(),
-            "tiers_payant": self.tiers.currentData(),
+            "tiers_payant": None if self._integral() else self.tiers.currentData(),
+            "billing": self.billing.currentData(),
+            "units": self.units.value(),
+            "specialty": self.specialty.currentData(),
+            "out_of_parcours": self.parcours.currentData(),
+            "basket_100": "yes" if self.basket.isChecked() else "no",
             "ald": "yes" if self.ald.isChecked() else "no",
             "notes": self.notes.toPlainText(),
         }
+
+    def _integral(self) -> bool:
+        return self.billing.currentData() == "tiers-payant-integral"
+
+    def _billing_changed(self) -> None:
+        # Tiers payant intégral says what was paid directly: the tiers payant choice follows it.
+        if self._integral():
+            self.tiers.setCurrentIndex(self.tiers.findData("all"))
+        self.tiers.setEnabled(not self._integral())
 
     def person_id(self):
         return self.person.currentData()
