@@ -27,6 +27,8 @@ _OPTIONS = [
     ("--member-number", "mutuelle_member_number", "mutuelle member number"),
     ("--mutuelle-address", "mutuelle_address", "mutuelle postal address"),
     ("--noemie", "noemie", "yes|no: mutuelle linked by télétransmission (NOEMIE)"),
+    ("--responsable", "contrat_responsable", "yes|no: the mutuelle contract is a contrat "
+     "responsable (almost all are; the default)"),
     ("--guarantees", "guarantees", "e.g. 'consultation=100%% BR,lpp_device=200%% BR'"),
     ("--mutuelle-deadline-days", "mutuelle_deadline_days", "claim deadline of the mutuelle"),
     ("--iban", "iban", "bank account for reimbursements"),

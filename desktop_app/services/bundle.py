@@ -28,7 +28,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from desktop_app.core.errors import UserError
+from desktop_app.core import rules
 from desktop_app.core.model import DocumentKind, Payer, Person
+from desktop_app.core.rules import messages
 from desktop_app.core.rules.money import ZERO, to_decimal
 from desktop_app.services import addresses, output_files, tracking
 from desktop_app.services.claims import get_claim
@@ -209,30 +211,21 @@ def _plan(ctx: Context, claim, payer: str, today) -> _Plan:
     cpam_covers = tctx.expected_for(Payer.CPAM) != ZERO
     plan = _Plan(first_claim=tctx.first_mutuelle_claim, cpam_covers=cpam_covers,
                  noemie=tctx.noemie)
+    events = [r.event for r in tracking._events(ctx, claim.id)]
+    facts = house.facts(claim, docs, events, tctx)
+    # Which papers go to this payer, with their label on the letter: the one table
+    # (completeness.json "papers") the checklist and the next action read too.
+    wanted = {}
+    for entry in rules.papers_needed(house.rules, facts, payer):
+        kind = DocumentKind(entry["kind"])
+        wanted.setdefault(kind, messages.localized(entry["letter"], "fr"))
     if payer == "cpam":
-        wanted = {
-            DocumentKind.CARE_SHEET: "Feuille de soins (original)",
-            DocumentKind.PRESCRIPTION: "Ordonnance (original)",
-            DocumentKind.INVOICE: "Facture",
-        }
         why_not = {
             DocumentKind.STATEMENT: "a statement comes from a payer; it is not sent to the CPAM",
             DocumentKind.ATTESTATION_DROITS: "the CPAM issues the attestation de droits itself",
             DocumentKind.RIB: "the CPAM already holds the RIB (send a new one apart if it changed)",
         }
     else:
-        wanted = {}
-        if cpam_covers and not tctx.noemie:
-            wanted[DocumentKind.STATEMENT] = (
-                "Décompte de remboursement de l'Assurance Maladie (copie)"
-            )
-        if tctx.mutuelle_needs_invoice or not cpam_covers:
-            wanted[DocumentKind.INVOICE] = (
-                "Facture acquittée" if not cpam_covers else "Facture détaillée (dépassement)"
-            )
-        if tctx.first_mutuelle_claim and not tctx.noemie:
-            wanted[DocumentKind.ATTESTATION_DROITS] = "Attestation de droits à l'Assurance Maladie"
-            wanted[DocumentKind.RIB] = "Relevé d'identité bancaire (RIB)"
         why_not = {
             DocumentKind.CARE_SHEET: "the care sheet goes to the CPAM",
             DocumentKind.PRESCRIPTION: "the original prescription goes to the CPAM",

@@ -106,12 +106,19 @@ def list_people(ctx: Context) -> list[Person]:
 
 def check_person(person: Person) -> list[str]:
     """Problems with a person's identifiers, as one-line warnings (for display)."""
+    return [text for _severity, text in person_problems(person)]
+
+
+def person_problems(person: Person) -> list[tuple[str, str]]:
+    """(severity, text) of each problem with a person's identifiers: an error blocks, a warning
+    (a temporary NIA, a birth date the NIR does not match) only asks for a second look."""
     problems = []
     if person.nir:
         check = identifiers.check_nir(person.nir, person.birth_date, person.sex)
-        problems += check.errors + check.warnings
+        problems += [("blocking", e) for e in check.errors]
+        problems += [("warning", w) for w in check.warnings]
     if person.iban:
-        problems += identifiers.check_iban(person.iban).errors
+        problems += [("blocking", e) for e in identifiers.check_iban(person.iban).errors]
     return problems
 
 
@@ -159,7 +166,7 @@ def _apply(ctx: Context, person: Person, values: dict) -> list[str]:
                 f"regime must be one of {', '.join(Regime.values())}, got {v['regime']!r}"
             )
         person.regime = Regime(regime)
-    for flag in ("medecin_traitant", "ald", "css", "noemie"):
+    for flag in ("medecin_traitant", "ald", "css", "noemie", "contrat_responsable"):
         if flag in v:
             setattr(person, flag, parse_yes_no(v[flag], flag.replace("_", " ")))
     for date_field in ("maternity_start", "maternity_end"):

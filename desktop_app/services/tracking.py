@@ -29,6 +29,7 @@ for code that must tell actions apart whatever the language.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as _dt
 import functools
 import gc
@@ -240,6 +241,13 @@ class _Household:
         sent = self._mutuelle_sent.get(claim.person_id, ())
         return not any(other != claim.id for other in sent)
 
+    def papers(self, facts: rules.Facts) -> dict[str, tuple[str, ...]]:
+        """The kinds of paper each payer needs for this claim (the one table)."""
+        return {
+            payer: tuple(e["kind"] for e in rules.papers_needed(self.rules, facts, payer))
+            for payer in PAYERS
+        }
+
     def track_context(self, claim: Claim, est: rules.Estimate, documents) -> rules.TrackContext:
         person = self.people[claim.person_id]
         _billing, tiers = self.billing(claim, documents)
@@ -278,7 +286,9 @@ def _status(house: _Household, claim: Claim, documents=None, rows=None) -> dict:
     )
     events = [r.event for r in rows]
     tctx = house.track_context(claim, est, documents)
-    missing = rules.evaluate(house.rules, house.facts(claim, documents, events, tctx), house.lang)
+    facts = house.facts(claim, documents, events, tctx)
+    missing = rules.evaluate(house.rules, facts, house.lang)
+    tctx = dataclasses.replace(tctx, papers=house.papers(facts))
     tracks = {}
     for payer in PAYERS:
         state = rules.current_state(events, payer, tctx)
@@ -538,15 +548,15 @@ def check(ctx: Context, today: _dt.date | None = None, lang: str | None = None) 
 
 
 def _check(ctx: Context, today, lang) -> list[dict]:
-    from desktop_app.services.people import check_person
+    from desktop_app.services.people import person_problems
 
     house = _Household(ctx, today, lang)
     lang = house.lang
     problems: list[dict] = []
     for person in house.people.values():
-        for problem in check_person(person):
+        for severity, problem in person_problems(person):
             problems.append(
-                {"claim_id": None, "person": person.name, "severity": "blocking",
+                {"claim_id": None, "person": person.name, "severity": severity,
                  "message": problem, "action": "edit_person"}
             )
     status = household_status(ctx, today=house.today, lang=lang)

@@ -235,7 +235,7 @@ def test_address_book_lookup_and_user_entries(ctx):
     assert addresses.clean_address("12, rue de la Paix, 75002 Paris") == "12, rue de la Paix\n75002 Paris"
 
 
-def test_mutuelle_bundle_first_claim_encloses_statement_attestation_and_rib(household, capsys, tmp_path):
+def test_mutuelle_bundle_first_claim_encloses_invoice_statement_attestation_and_rib(household, capsys, tmp_path):
     d = household
     claim = stimulator_claim(capsys, d, tmp_path)
     for name, kind in (("decompte.png", "statement"), ("attestation.png", "attestation_droits"),
@@ -249,13 +249,15 @@ def test_mutuelle_bundle_first_claim_encloses_statement_attestation_and_rib(hous
         "--date", "2025-07-25")
     out = tmp_path / "mutuelle.pdf"
     report = run_json(capsys, *d, "bundle", claim["id"], "--to", "mutuelle", "--out", str(out))
-    assert [e["kind"] for e in report["enclosed"]] == ["statement", "attestation_droits", "rib"]
-    assert {s["kind"] for s in report["not_enclosed"]} == {"care_sheet", "prescription", "invoice"}
+    # A device: the mutuelle refunds beyond the CPAM on the supplier's invoice, so it goes too.
+    assert [e["kind"] for e in report["enclosed"]] == [
+        "invoice", "statement", "attestation_droits", "rib"]
+    assert {s["kind"] for s in report["not_enclosed"]} == {"care_sheet", "prescription"}
     assert report["recipient"]["name"] == "Harmonie Mutuelle"
     letter = text_of(out, 0)
     assert "HM-48213" in letter and NIR in letter and "182,94 €" in letter
     assert "Harmonie Mutuelle" in letter and "voir la carte" in letter
-    assert len(PdfReader(str(out)).pages) == report["pages"] == 1 + 3 + 1
+    assert len(PdfReader(str(out)).pages) == report["pages"] == 1 + 4 + 1
 
 
 def test_images_keep_their_quality_and_lose_transparency(tmp_path):

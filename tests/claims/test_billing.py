@@ -142,3 +142,20 @@ def test_bad_billing_and_units_are_named(household, capsys, value, message):
     code, _out, err = run(capsys, *d, "claim", "new", "--person", "Claire Martin", flag, value)
     assert code == 2
     assert (message or "units must be between 1 and 1000") in err
+
+
+def test_a_student_with_a_temporary_number_and_an_old_student_centre(household, capsys):
+    """A student's first claim: a NIA (7 or 8 first) is taken with a warning, never blocking;
+    the outdated student centre is flagged."""
+    d = household
+    code, _out, err = run(capsys, *d, "person", "add", "--name", "Léa Martin", "--beneficiary-of",
+                          "Claire Martin", "--nir", "711231234567858", "--birth-date",
+                          "2005-03-01", "--caisse-code", "617")
+    assert code == 0 and "temporary number" in err
+    _new(capsys, d, "--date", "2026-11-20", "--category", "consultation", "--paid", "30",
+         person="Léa Martin")
+    problems = run_json(capsys, *d, "check", expect=1)
+    mine = [p for p in problems if p["person"] == "Léa Martin"]
+    temporary = [p for p in mine if "temporary" in p["message"]]
+    assert temporary and all(p["severity"] == "warning" for p in temporary)
+    assert any("617" in p["message"] or "student" in p["message"].lower() for p in mine)

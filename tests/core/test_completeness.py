@@ -29,6 +29,7 @@ from desktop_app.core.rules.completeness import (
     needs_prescription,
     validate_rules,
 )
+from desktop_app.core.rules.completeness import all_rules
 
 RULES_PATH = Path(__file__).parents[2] / "resources" / "rules" / "completeness.json"
 RULES = load_rules(RULES_PATH)
@@ -202,9 +203,15 @@ CASES = {
         dict(person_changes={"noemie": True}, cpam_paid=True),
     ),
     "mutuelle_invoice_missing_not_covered": (
-        dict(claim_changes={"category": Category.OTHER, "base": None}, drop=("invoice",)),
+        dict(claim_changes={"category": Category.OTHER, "base": None}, drop=("invoice",),
+             cpam_covers=False),
         {"mutuelle_invoice_missing_not_covered"},
-        dict(claim_changes={"category": Category.OTHER, "base": None}),
+        dict(claim_changes={"category": Category.OTHER, "base": None}, cpam_covers=False),
+    ),
+    "mutuelle_invoice_missing_device": (
+        dict(drop=("invoice",), claim_changes={"lpp_codes": ["1180372"]}),
+        {"mutuelle_invoice_missing_device"},
+        dict(claim_changes={"lpp_codes": ["1180372"]}),
     ),
     "mutuelle_invoice_missing_depassement": (
         dict(claim_changes={"category": Category.SPECIALIST, "amount_paid": "50", "base": "30"},
@@ -238,7 +245,7 @@ def rules_with_optional_signature():
 
 def test_rule_file_is_valid_and_every_rule_is_tested():
     validate_rules(RULES)
-    assert {r["id"] for r in RULES["rules"]} == set(CASES)
+    assert {r["id"] for r in all_rules(RULES)} == set(CASES)
 
 
 def test_a_complete_claim_lacks_nothing():

@@ -235,8 +235,9 @@ def test_next_actions_after_sending_in_french():
 def test_next_action_names_what_is_missing_in_french():
     missing = evaluate(RULES, facts(sheet_changes={"signed": False}, drop=("prescription",)),
                        lang="fr")
+    # A missing paper comes first: it is what the user has to find.
     assert next_action([], CPAM, missing=missing, lang="fr") == (
-        "Complétez la demande : signez la feuille de soins, puis indiquez qu'elle est signée "
+        "Complétez la demande : joignez l'ordonnance (envoyez l'original, gardez une copie) "
         "(et 1 autre chose)."
     )
 

@@ -26,6 +26,7 @@ from desktop_app.core.rules.completeness import (  # noqa: E402  (re-exports for
     evaluate,
     is_ready,
     needs_prescription,
+    papers_needed,
     validate_rules,
 )
 from desktop_app.core.rules.deadlines import (  # noqa: E402
@@ -71,7 +72,7 @@ __all__ = [
     "load_rules",
     "automatic_events", "billing_label", "effective_billing", "effective_tiers_payant",
     "DocumentFacts", "Facts", "Missing", "blocking_for", "evaluate", "is_ready",
-    "needs_prescription", "validate_rules",
+    "needs_prescription", "papers_needed", "validate_rules",
     "DeadlineSettings", "cpam_deadline", "deadline_status", "follow_up_due", "mutuelle_deadline",
     "noemie_follow_up_due",
     "Estimate", "EstimateInput", "deduction_kind", "estimate", "Guarantee", "parse_guarantee",

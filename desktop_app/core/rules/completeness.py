@@ -39,6 +39,7 @@ from desktop_app.core.rules import messages
 from desktop_app.core.rules.money import to_decimal
 
 LEVELS = ("person", "claim", "cpam", "mutuelle")
+PAPER_PAYERS = ("cpam", "mutuelle")
 SEVERITIES = ("blocking", "warning")
 FACTS = ("paper", "cpam_paid", "is_first_mutuelle_claim", "is_beneficiary", "cpam_covers")
 _FALSE_WORDS = {"", "0", "false", "no", "non", "none"}
@@ -106,14 +107,59 @@ class Missing:
         }
 
 
+def paper_rules(rules: dict) -> list[dict]:
+    """The "papers" table as rules: a required paper of a payer that is not attached."""
+    expanded = []
+    for payer, entries in rules.get("papers", {}).items():
+        if payer not in PAPER_PAYERS:
+            continue
+        for entry in entries:
+            if entry.get("required", True) is False:
+                continue
+            expanded.append(dict(
+                entry, level=payer,
+                when={"all": [entry.get("when", {"all": []}), {"missing_document": entry["kind"]}]},
+            ))
+    return expanded
+
+
+def all_rules(rules: dict) -> list[dict]:
+    """The rules in checking order: person and claim rules, then each payer's missing papers
+    before its other rules (a missing paper is the first thing to fix)."""
+    papers = paper_rules(rules)
+    ordered = [r for r in rules["rules"] if r["level"] in ("person", "claim")]
+    for payer in PAPER_PAYERS:
+        ordered += [r for r in papers if r["level"] == payer]
+        ordered += [r for r in rules["rules"] if r["level"] == payer]
+    return ordered
+
+
+def papers_needed(rules: dict, facts: Facts, payer: Payer | str) -> list[dict]:
+    """The papers this payer needs for this claim (attached or not) and the optional ones that
+    are attached, in the table's order: what the next action names and the mailing encloses.
+    Empty when the payer's level does not apply."""
+    payer = str(payer)
+    lists = rules.get("lists", {})
+    when = rules.get("levels", {}).get(payer, {}).get("applies_when")
+    if when is not None and not _Evaluation(facts, lists).holds(when):
+        return []
+    attached = {d.kind for d in facts.documents}
+    return [
+        entry
+        for entry in rules.get("papers", {}).get(payer, [])
+        if _Evaluation(facts, lists).holds(entry.get("when", {"all": []}))
+        and (entry.get("required", True) is not False or entry["kind"] in attached)
+    ]
+
+
 def evaluate(rules: dict, facts: Facts, lang: str = "en") -> list[Missing]:
-    """Every rule whose level applies and whose condition holds, in the file's order, with its
-    texts in ``lang`` ("en" or "fr")."""
+    """Every rule whose level applies and whose condition holds, in checking order (all_rules),
+    with its texts in ``lang`` ("en" or "fr")."""
     lists = rules.get("lists", {})
     applies = rules.get("levels", {})
     found = []
     level_ok: dict[str, bool] = {}
-    for rule in rules["rules"]:
+    for rule in _cached_rules(rules):
         level = rule["level"]
         if level not in level_ok:
             when = applies.get(level, {}).get("applies_when")
@@ -124,6 +170,19 @@ def evaluate(rules: dict, facts: Facts, lang: str = "en") -> list[Missing]:
         if evaluation.holds(rule["when"]):
             found.append(_missing(rule, facts, evaluation.details, lang))
     return found
+
+
+_EXPANDED: dict[int, tuple[dict, list[dict]]] = {}
+
+
+def _cached_rules(rules: dict) -> list[dict]:
+    # A household check evaluates the same loaded file for every claim: expand it once.
+    hit = _EXPANDED.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        hit = (rules, all_rules(rules))
+        _EXPANDED.clear()
+        _EXPANDED[id(rules)] = hit
+    return hit[1]
 
 
 def blocking_for(missing: list[Missing], payer: Payer | str) -> list[Missing]:
@@ -152,7 +211,23 @@ def validate_rules(rules: dict) -> None:
         if "applies_when" in spec:
             found = _check_condition(spec["applies_when"], lists)
             problems.extend(f"levels.{level}: {p}" for p in found)
-    for index, rule in enumerate(rules.get("rules", [])):
+    for payer, entries in rules.get("papers", {}).items():
+        if payer == "about":
+            continue
+        if payer not in PAPER_PAYERS:
+            problems.append(f"papers: unknown payer {payer!r}")
+            continue
+        for entry in entries:
+            where = f"papers.{payer} {entry.get('id', '?')!r}"
+            if not {"id", "kind", "letter"} <= set(entry):
+                problems.append(f"{where}: needs an id, a kind and a letter label")
+            if "when" in entry:
+                problems.extend(f"{where}: {p}" for p in _check_condition(entry["when"], lists))
+            if entry.get("required", True) is not False:
+                for key in ("severity", "explanation", "action"):
+                    if key not in entry:
+                        problems.append(f"{where}: no {key!r}")
+    for index, rule in enumerate(paper_rules(rules) + list(rules.get("rules", []))):
         where = f"rule {rule.get('id', index)!r}"
         for key in ("id", "level", "severity", "when", "explanation", "action"):
             if key not in rule:

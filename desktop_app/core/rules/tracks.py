@@ -115,6 +115,9 @@ class TrackContext:
     mutuelle_needs_invoice: bool = False  # uncovered care or a dépassement
     first_mutuelle_claim: bool = False
     cpam_covers: bool = True  # False when the CPAM's rate for this care is 0
+    # The kinds of paper each payer needs (completeness.json "papers"); None: not worked out,
+    # the built-in reasoning below names them.
+    papers: Mapping[str, tuple[str, ...]] | None = None
     settings: DeadlineSettings = field(default_factory=DeadlineSettings)
 
     def expected_for(self, payer: Payer) -> Decimal | None:
@@ -372,6 +375,8 @@ def _send_text(
     deadline = ctx.deadline_for(payer)
     before = message("send.before", lang, deadline=messages.day(deadline, lang)) if deadline else ""
     names = dict(names, before=before)
+    if ctx.papers and (ctx.papers.get(payer.value) or (payer is Payer.MUTUELLE and ctx.noemie)):
+        return _send_papers(events, payer, ctx, lang, names, list(ctx.papers.get(payer.value, ())))
     if payer is Payer.CPAM:
         documents = ["doc.care_sheet"]
         if ctx.needs_prescription:
@@ -391,6 +396,26 @@ def _send_text(
     cpam_state = current_state(events, Payer.CPAM, ctx)
     cpam_done = cpam_state in (TrackState.PAID, TrackState.CLOSED, TrackState.DIRECT)
     if cpam_covers and not ctx.noemie and not cpam_done:
+        return "send.mutuelle_after_cpam", lang, names
+    return "send.mutuelle", lang, names
+
+
+def _send_papers(
+    events: Sequence[TrackEvent], payer: Payer, ctx: TrackContext, lang: str, names: dict,
+    kinds: list[str],
+) -> tuple[str, str, dict]:
+    """The next sending, naming the papers of the one table (completeness.json "papers")."""
+    if payer is Payer.MUTUELLE and not kinds and ctx.noemie:
+        return "send.noemie_nothing", lang, names
+    documents = [f"doc.{kind}" for kind in dict.fromkeys(kinds)]
+    names = dict(names, documents=_documents(documents, lang))
+    if payer is Payer.CPAM:
+        return "send.cpam", lang, names
+    cpam_state = current_state(events, Payer.CPAM, ctx)
+    cpam_done = cpam_state in (
+        TrackState.PAID, TrackState.CLOSED, TrackState.DIRECT, TrackState.NOT_COVERED
+    )
+    if "statement" in kinds and not cpam_done:
         return "send.mutuelle_after_cpam", lang, names
     return "send.mutuelle", lang, names
 
