@@ -6,6 +6,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from desktop_app.core.rules.professions import propose_category
 from desktop_app.core.model import Category, DocumentField, DocumentKind, FieldSource
 from desktop_app.services import claims as claims_service
 from desktop_app.services.context import Context
@@ -139,6 +140,12 @@ _CATEGORY_BY_KIND = {
 }
 
 
+def _professions(ctx: Context) -> dict:
+    from desktop_app.core.rules import load_rules
+
+    return load_rules(ctx.resource("rules", "professions.json"))
+
+
 def new_claim_from_document(ctx: Context, document_id, person_ref=None, **values):
     """Start a claim from a document's fields (date, amount, category) and link the document."""
     doc = get_document(ctx, document_id)
@@ -150,6 +157,9 @@ def new_claim_from_document(ctx: Context, document_id, person_ref=None, **values
     day = document_date(doc)
     amount = document_amount(doc)
     category = _CATEGORY_BY_KIND.get(doc.kind, Category.OTHER)
+    proposed = propose_category(doc.text, _professions(ctx))
+    if proposed is not None:
+        category = Category(proposed[0])
     if doc.fields.get("lpp_code") or doc.fields.get("lpp_codes"):
         category = Category.LPP_DEVICE
     suggested = {

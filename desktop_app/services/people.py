@@ -33,6 +33,7 @@ EDITABLE = (
     "mutuelle_member_number",
     "mutuelle_address",
     "noemie",
+    "contrat_responsable",
     "guarantees",
     "mutuelle_deadline_days",
     "iban",

@@ -4,7 +4,7 @@
 <context>
     <name>ClaimController</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="388"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="395"/>
         <source>%n document(s) attached.</source>
         <translation>
             <numerusform>%n document attached.</numerusform>
@@ -75,7 +75,7 @@
 <context>
     <name>Labels</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/labels.py" line="226"/>
+        <location filename="../../desktop_app/gui/labels.py" line="237"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -83,7 +83,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/labels.py" line="227"/>
+        <location filename="../../desktop_app/gui/labels.py" line="238"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -91,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/labels.py" line="228"/>
+        <location filename="../../desktop_app/gui/labels.py" line="239"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -129,7 +129,7 @@
 <context>
     <name>SafekeepingController</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="134"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="135"/>
         <source>%n scan(s) this backup refers to are missing or changed in the data folder.</source>
         <translation>
             <numerusform>%n scan this backup refers to are missing or changed in the data folder.</numerusform>
@@ -137,7 +137,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="225"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="226"/>
         <source>This archive of %1 holds %2 and %n scan(s).</source>
         <translation>
             <numerusform>This archive of %1 holds %2 and %n scan.</numerusform>

@@ -238,118 +238,128 @@
         <translation>Relancer le %1 si rien n’arrive</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="181"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="170"/>
+        <source>%1: sent electronically by the professional (carte Vitale)</source>
+        <translation>%1 : transmise par le professionnel (carte Vitale)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="172"/>
+        <source>%1: told by the CPAM (NOEMIE) after it paid the professional</source>
+        <translation>%1 : transmise par la CPAM (NOEMIE) après avoir payé le professionnel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="188"/>
         <source>✓ Nothing is missing.</source>
         <translation>✓ Rien ne manque.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="186"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="193"/>
         <source>Needed</source>
         <translation>Requis</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="186"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="193"/>
         <source>Check</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="195"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="202"/>
         <source>Edit person…</source>
         <translation>Modifier la personne…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="197"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="204"/>
         <source>Attach a scan…</source>
         <translation>Joindre un scan…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="199"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="206"/>
         <source>Mark signed</source>
         <translation>Marquer comme signée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="201"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="208"/>
         <source>Edit claim…</source>
         <translation>Modifier le dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="224"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="231"/>
         <source>No care sheet</source>
         <translation>Pas de feuille de soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="225"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="232"/>
         <source>Attach the care sheet first, then mark it signed.</source>
         <translation>Joignez d’abord la feuille de soins, puis marquez-la comme signée.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="231"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="238"/>
         <source>Cannot mark it signed</source>
         <translation>Impossible de la marquer comme signée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="233"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="240"/>
         <source>The care sheet is marked signed.</source>
         <translation>La feuille de soins est marquée comme signée.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="244"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="251"/>
         <source>Some papers are still missing for this payer. Record it anyway if you already sent it.</source>
         <translation>Il manque encore des papiers pour cet organisme. Enregistrez l’envoi quand même si vous l’avez déjà fait.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="289"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="296"/>
         <source>Cannot prepare the mailing</source>
         <translation>Impossible de préparer l&apos;envoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="290"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="297"/>
         <source>Preparing a mailing is not available in this version yet.</source>
         <translation>La préparation d&apos;un envoi n&apos;est pas encore disponible dans cette version.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="298"/>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="307"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="305"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="314"/>
         <source>Recorded: sent to %1.</source>
         <translation>Enregistré : envoyé à %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="314"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="321"/>
         <source>Recorded: %1 paid %2.</source>
         <translation>Enregistré : %1 a versé %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="323"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="330"/>
         <source>Recorded: %1 rejected the claim.</source>
         <translation>Enregistré : %1 a refusé le dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="331"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="338"/>
         <source>Nothing to undo on this claim.</source>
         <translation>Rien à annuler sur ce dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="338"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="345"/>
         <source>Cannot undo</source>
         <translation>Impossible d’annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="340"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="347"/>
         <source>Undone: the last %1 step.</source>
         <translation>Annulé : la dernière étape %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="362"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="369"/>
         <source>Edit the claim</source>
         <translation>Modifier le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="385"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="392"/>
         <source>Cannot attach this document</source>
         <translation>Impossible de joindre ce document</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="388"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="395"/>
         <source>%n document(s) attached.</source>
         <translation>
             <numerusform>%n document joint.</numerusform>
@@ -357,22 +367,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="407"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="414"/>
         <source>Remove from the claim?</source>
         <translation>Retirer du dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="408"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="415"/>
         <source>The document goes back to the inbox; it is not deleted.</source>
         <translation>Le document retourne dans la boîte de réception ; il n’est pas supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="417"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="424"/>
         <source>Cannot remove this document</source>
         <translation>Impossible de retirer ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="420"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="427"/>
         <source>The document is back in the inbox.</source>
         <translation>Le document est de retour dans la boîte de réception.</translation>
     </message>
@@ -380,112 +390,237 @@
 <context>
     <name>ClaimFormDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="111"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="112"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="115"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="116"/>
         <source>What it was</source>
         <translation>De quoi il s’agit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="116"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="117"/>
         <source>e.g. Physiotherapy, Dr Martin</source>
         <translation>ex. Kinésithérapie, Dr Martin</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="118"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="119"/>
         <source>Care date</source>
         <translation>Date des soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="120"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="121"/>
         <source>Kind of care</source>
         <translation>Type de soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="124"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="125"/>
         <source>Amount paid</source>
         <translation>Montant payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="127"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="128"/>
         <source>Base de remboursement</source>
         <translation>Base de remboursement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="128"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="129"/>
         <source>if different from the amount paid</source>
         <translation>si différente du montant payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="130"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="131"/>
         <source>Tiers payant</source>
         <translation>Tiers payant</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="131"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="132"/>
         <source>No: I paid everything</source>
         <translation>Non : j’ai tout payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="132"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="133"/>
         <source>CPAM part paid directly</source>
         <translation>Part CPAM payée directement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="133"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="134"/>
         <source>Everything paid directly</source>
         <translation>Tout payé directement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="134"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="135"/>
+        <source>Mutuelle part paid directly</source>
+        <translation>Part mutuelle payée directement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="137"/>
+        <source>How it was billed</source>
+        <translation>Mode de facturation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="138"/>
+        <source>Decide from the papers attached</source>
+        <translation>D&apos;après les papiers joints</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="139"/>
+        <source>Carte Vitale: the professional sent it</source>
+        <translation>Carte Vitale : le professionnel l&apos;a transmise</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="140"/>
+        <source>Paper care sheet that I post</source>
+        <translation>Feuille de soins papier que j&apos;envoie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="141"/>
+        <source>Tiers payant intégral: I paid nothing</source>
+        <translation>Tiers payant intégral : je n&apos;ai rien avancé</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="143"/>
+        <source>With the carte Vitale the professional sends the care sheet electronically and the CPAM refunds on its own: there is nothing to post.</source>
+        <translation>Avec la carte Vitale, le professionnel transmet la feuille de soins électronique et la CPAM rembourse d&apos;elle-même : rien à envoyer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="149"/>
+        <source>Acts, boxes, trips or days</source>
+        <translation>Actes, boîtes, trajets ou jours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="151"/>
+        <source>How many acts, medicine boxes or trips, or days in hospital: the deductions count them.</source>
+        <translation>Combien d&apos;actes, de boîtes de médicaments, de trajets ou de jours d&apos;hospitalisation : les franchises et participations les comptent.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="154"/>
+        <source>Specialty</source>
+        <translation>Spécialité</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="155"/>
+        <source>Not said</source>
+        <translation>Non précisée</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="157"/>
+        <source>Gynaecology</source>
+        <translation>Gynécologie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="158"/>
+        <source>Ophthalmology</source>
+        <translation>Ophtalmologie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="159"/>
+        <source>Stomatology</source>
+        <translation>Stomatologie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="160"/>
+        <source>Psychiatry</source>
+        <translation>Psychiatrie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="161"/>
+        <source>Another specialty</source>
+        <translation>Autre spécialité</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="165"/>
+        <source>Care path</source>
+        <translation>Parcours de soins</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="166"/>
+        <source>As the person&apos;s médecin traitant says</source>
+        <translation>Selon le médecin traitant de la personne</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="167"/>
+        <source>Within the care path (referred or médecin traitant)</source>
+        <translation>Dans le parcours de soins (orienté ou médecin traitant)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="168"/>
+        <source>Outside the care path</source>
+        <translation>Hors parcours de soins</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="169"/>
+        <source>A 100 % santé basket (glasses, dental, hearing aids)</source>
+        <translation>Un panier 100 % santé (lunettes, dentaire, aides auditives)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="170"/>
         <source>Related to a long-term illness (ALD)</source>
         <translation>En rapport avec une affection de longue durée (ALD)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="136"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="172"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="139"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="175"/>
         <source>&amp;Person</source>
         <translation>&amp;Personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="140"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="176"/>
         <source>&amp;What</source>
         <translation>&amp;Quoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="141"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="177"/>
         <source>Care &amp;date</source>
         <translation>&amp;Date des soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="142"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="178"/>
         <source>&amp;Kind of care</source>
         <translation>&amp;Type de soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="143"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="179"/>
         <source>Amount &amp;paid (€)</source>
         <translation>Montant &amp;payé (€)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="144"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="180"/>
         <source>&amp;Base (€)</source>
         <translation>&amp;Base (€)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="145"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="181"/>
+        <source>&amp;Billed</source>
+        <translation>&amp;Facturation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="182"/>
         <source>&amp;Tiers payant</source>
         <translation>T&amp;iers payant</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="147"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="183"/>
+        <source>&amp;Units</source>
+        <translation>&amp;Unités</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="184"/>
+        <source>&amp;Specialty</source>
+        <translation>&amp;Spécialité</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="185"/>
+        <source>Care pat&amp;h</source>
+        <translation>&amp;Parcours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="188"/>
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
     </message>
@@ -1198,307 +1333,362 @@
         <translation>Payé directement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="24"/>
+        <location filename="../../desktop_app/gui/labels.py" line="21"/>
+        <source>Nothing to claim</source>
+        <translation>Rien à demander</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="25"/>
         <source>Prescription</source>
         <translation>Ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="25"/>
+        <location filename="../../desktop_app/gui/labels.py" line="26"/>
         <source>Care sheet</source>
         <translation>Feuille de soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="26"/>
+        <location filename="../../desktop_app/gui/labels.py" line="27"/>
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="27"/>
+        <location filename="../../desktop_app/gui/labels.py" line="28"/>
         <source>Statement</source>
         <translation>Relevé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="28"/>
+        <location filename="../../desktop_app/gui/labels.py" line="29"/>
         <source>Other document</source>
         <translation>Autre document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="32"/>
+        <location filename="../../desktop_app/gui/labels.py" line="33"/>
         <source>Doctor&apos;s visit</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="33"/>
+        <location filename="../../desktop_app/gui/labels.py" line="34"/>
         <source>Specialist</source>
         <translation>Spécialiste</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="34"/>
-        <source>Paramedical care</source>
-        <translation>Soins paramédicaux</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/gui/labels.py" line="35"/>
+        <location filename="../../desktop_app/gui/labels.py" line="42"/>
         <source>Dental care</source>
         <translation>Soins dentaires</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="36"/>
+        <location filename="../../desktop_app/gui/labels.py" line="45"/>
         <source>Pharmacy</source>
         <translation>Pharmacie</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="37"/>
+        <location filename="../../desktop_app/gui/labels.py" line="46"/>
         <source>Medical device</source>
         <translation>Dispositif médical</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="38"/>
+        <location filename="../../desktop_app/gui/labels.py" line="47"/>
         <source>Hospital</source>
         <translation>Hôpital</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/gui/labels.py" line="35"/>
+        <source>Midwife</source>
+        <translation>Sage-femme</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="36"/>
+        <source>Physiotherapy</source>
+        <translation>Kinésithérapie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="37"/>
+        <source>Nursing care</source>
+        <translation>Soins infirmiers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="38"/>
+        <source>Speech therapy</source>
+        <translation>Orthophonie</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/gui/labels.py" line="39"/>
-        <source>Medical transport</source>
-        <translation>Transport médical</translation>
+        <source>Other paramedical care</source>
+        <translation>Autres soins paramédicaux</translation>
     </message>
     <message>
         <location filename="../../desktop_app/gui/labels.py" line="40"/>
+        <source>Lab tests</source>
+        <translation>Analyses de laboratoire</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="41"/>
+        <source>Radiology</source>
+        <translation>Radiologie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="43"/>
+        <source>Glasses and lenses</source>
+        <translation>Lunettes et lentilles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="44"/>
+        <source>Hearing aids</source>
+        <translation>Aides auditives</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="48"/>
+        <source>Psychiatric hospital</source>
+        <translation>Hôpital psychiatrique</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="49"/>
+        <source>Taxi, VSL or ambulance</source>
+        <translation>Taxi, VSL ou ambulance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="50"/>
+        <source>Own car or public transport</source>
+        <translation>Véhicule personnel ou transports en commun</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/labels.py" line="51"/>
         <source>Other care</source>
         <translation>Autres soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="44"/>
+        <location filename="../../desktop_app/gui/labels.py" line="55"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="45"/>
+        <location filename="../../desktop_app/gui/labels.py" line="56"/>
         <source>Social security number</source>
         <translation>Numéro de sécurité sociale</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="46"/>
+        <location filename="../../desktop_app/gui/labels.py" line="57"/>
         <source>Insured person&apos;s number</source>
         <translation>Numéro de l’assuré</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="47"/>
+        <location filename="../../desktop_app/gui/labels.py" line="58"/>
         <source>Birth date</source>
         <translation>Date de naissance</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="48"/>
+        <location filename="../../desktop_app/gui/labels.py" line="59"/>
         <source>Patient&apos;s birth date</source>
         <translation>Date de naissance du patient</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="49"/>
+        <location filename="../../desktop_app/gui/labels.py" line="60"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="50"/>
+        <location filename="../../desktop_app/gui/labels.py" line="61"/>
         <source>Care date</source>
         <translation>Date des soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="51"/>
+        <location filename="../../desktop_app/gui/labels.py" line="62"/>
         <source>Statement date</source>
         <translation>Date du relevé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="52"/>
+        <location filename="../../desktop_app/gui/labels.py" line="63"/>
         <source>Total amount</source>
         <translation>Montant total</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="53"/>
+        <location filename="../../desktop_app/gui/labels.py" line="64"/>
         <source>Amount paid</source>
         <translation>Montant payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="54"/>
+        <location filename="../../desktop_app/gui/labels.py" line="65"/>
         <source>Prescriber</source>
         <translation>Prescripteur</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="55"/>
+        <location filename="../../desktop_app/gui/labels.py" line="66"/>
         <source>Prescriber&apos;s RPPS number</source>
         <translation>Numéro RPPS du prescripteur</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="56"/>
+        <location filename="../../desktop_app/gui/labels.py" line="67"/>
         <source>Supplier</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="57"/>
+        <location filename="../../desktop_app/gui/labels.py" line="68"/>
         <source>Invoice number</source>
         <translation>Numéro de facture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="58"/>
+        <location filename="../../desktop_app/gui/labels.py" line="69"/>
         <source>Paid by</source>
         <translation>Payé par</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="59"/>
+        <location filename="../../desktop_app/gui/labels.py" line="70"/>
         <source>Lines</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="60"/>
+        <location filename="../../desktop_app/gui/labels.py" line="71"/>
         <source>Practitioner</source>
         <translation>Praticien</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="61"/>
+        <location filename="../../desktop_app/gui/labels.py" line="72"/>
         <source>Provider</source>
         <translation>Prestataire</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="62"/>
+        <location filename="../../desktop_app/gui/labels.py" line="73"/>
         <source>RPPS number</source>
         <translation>Numéro RPPS</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="63"/>
+        <location filename="../../desktop_app/gui/labels.py" line="74"/>
         <source>ADELI number</source>
         <translation>Numéro ADELI</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="64"/>
+        <location filename="../../desktop_app/gui/labels.py" line="75"/>
         <source>SIRET number</source>
         <translation>Numéro SIRET</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="65"/>
+        <location filename="../../desktop_app/gui/labels.py" line="76"/>
         <source>LPP code</source>
         <translation>Code LPP</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="66"/>
+        <location filename="../../desktop_app/gui/labels.py" line="77"/>
         <source>LPP codes</source>
         <translation>Codes LPP</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="67"/>
+        <location filename="../../desktop_app/gui/labels.py" line="78"/>
         <source>Items</source>
         <translation>Prescriptions</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="68"/>
+        <location filename="../../desktop_app/gui/labels.py" line="79"/>
         <source>Signed</source>
         <translation>Signée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="69"/>
+        <location filename="../../desktop_app/gui/labels.py" line="80"/>
         <source>Long-term illness (ALD)</source>
         <translation>Affection de longue durée (ALD)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="70"/>
+        <location filename="../../desktop_app/gui/labels.py" line="81"/>
         <source>Renewable</source>
         <translation>Renouvelable</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="74"/>
+        <location filename="../../desktop_app/gui/labels.py" line="85"/>
         <source>CPAM</source>
         <translation>CPAM</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="75"/>
+        <location filename="../../desktop_app/gui/labels.py" line="86"/>
         <source>Mutuelle</source>
         <translation>Mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="79"/>
+        <location filename="../../desktop_app/gui/labels.py" line="90"/>
         <source>By post</source>
         <translation>Par courrier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="80"/>
+        <location filename="../../desktop_app/gui/labels.py" line="91"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="81"/>
+        <location filename="../../desktop_app/gui/labels.py" line="92"/>
         <source>Forwarded by the CPAM (NOEMIE)</source>
         <translation>Transmis par la CPAM (NOEMIE)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="114"/>
+        <location filename="../../desktop_app/gui/labels.py" line="125"/>
         <source>mutuelle</source>
         <translation>mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="156"/>
+        <location filename="../../desktop_app/gui/labels.py" line="167"/>
         <source>typed by you</source>
         <translation>saisi par vous</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="158"/>
+        <location filename="../../desktop_app/gui/labels.py" line="169"/>
         <source>read from the PDF</source>
         <translation>lu dans le PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="160"/>
+        <location filename="../../desktop_app/gui/labels.py" line="171"/>
         <source>read by OCR</source>
         <translation>lu par OCR</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="163"/>
+        <location filename="../../desktop_app/gui/labels.py" line="174"/>
         <source>read by OCR, sure (%1 %)</source>
         <translation>lu par OCR, sûr (%1 %)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="165"/>
+        <location filename="../../desktop_app/gui/labels.py" line="176"/>
         <source>read by OCR, fairly sure (%1 %)</source>
         <translation>lu par OCR, assez sûr (%1 %)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="166"/>
+        <location filename="../../desktop_app/gui/labels.py" line="177"/>
         <source>read by OCR, unsure (%1 %): check it</source>
         <translation>lu par OCR, incertain (%1 %) : vérifiez</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="179"/>
+        <location filename="../../desktop_app/gui/labels.py" line="190"/>
         <source>Made by you</source>
         <translation>Faite par vous</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="180"/>
+        <location filename="../../desktop_app/gui/labels.py" line="191"/>
         <source>Daily copy</source>
         <translation>Copie quotidienne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="181"/>
+        <location filename="../../desktop_app/gui/labels.py" line="192"/>
         <source>Safety copy before a restore</source>
         <translation>Copie de sécurité avant une restauration</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="182"/>
+        <location filename="../../desktop_app/gui/labels.py" line="193"/>
         <source>Safety copy before an import</source>
         <translation>Copie de sécurité avant un import</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="183"/>
+        <location filename="../../desktop_app/gui/labels.py" line="194"/>
         <source>Before an update of Paperasse</source>
         <translation>Avant une mise à jour de Paperasse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="184"/>
+        <location filename="../../desktop_app/gui/labels.py" line="195"/>
         <source>Unknown</source>
         <translation>Inconnue</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="201"/>
+        <location filename="../../desktop_app/gui/labels.py" line="212"/>
         <source>%1, %2</source>
         <translation>%1 à %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/labels.py" line="226"/>
+        <location filename="../../desktop_app/gui/labels.py" line="237"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n personne</numerusform>
@@ -1506,7 +1696,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/labels.py" line="227"/>
+        <location filename="../../desktop_app/gui/labels.py" line="238"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n dossier</numerusform>
@@ -1514,7 +1704,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/labels.py" line="228"/>
+        <location filename="../../desktop_app/gui/labels.py" line="239"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -1525,117 +1715,117 @@
 <context>
     <name>Mailing</name>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="39"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="40"/>
         <source>the CPAM</source>
         <translation>la CPAM</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="39"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="40"/>
         <source>the mutuelle</source>
         <translation>la mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="78"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="80"/>
         <source>Print the mailing</source>
         <translation>Imprimer l’envoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="84"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="86"/>
         <source>Save the mailing</source>
         <translation>Enregistrer l’envoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="84"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="86"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="138"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="140"/>
         <source>Claim not complete</source>
         <translation>Dossier incomplet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="139"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="141"/>
         <source>This claim is not ready to send to %1:</source>
         <translation>Ce dossier n’est pas prêt à être envoyé à %1 :</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="141"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="143"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="141"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="143"/>
         <source>Prepare anyway</source>
         <translation>Préparer quand même</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="142"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="144"/>
         <source>Fix these first, or prepare the mailing anyway.</source>
         <translation>Corrigez d’abord ces points, ou préparez l’envoi quand même.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="151"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="153"/>
         <source>Cannot prepare the mailing</source>
         <translation>Impossible de préparer l’envoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="158"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="160"/>
         <source>The mailing to %1 is ready: %2 pages (letter, %3 document(s), and a memo to keep on the last page).</source>
         <translation>L’envoi à %1 est prêt : %2 pages (lettre, %3 document(s), et un aide-mémoire à garder en dernière page).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="165"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="167"/>
         <source>Mailing ready</source>
         <translation>Envoi prêt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="166"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="168"/>
         <source>Save as…</source>
         <translation>Enregistrer sous…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="166"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="168"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="166"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="168"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="198"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="200"/>
         <source>Cannot save the mailing</source>
         <translation>Impossible d’enregistrer l’envoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="215"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="217"/>
         <source>Mark as sent?</source>
         <translation>Marquer comme envoyé ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="216"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="218"/>
         <source>Mark as sent today?</source>
         <translation>Marquer comme envoyé aujourd’hui ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="217"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="219"/>
         <source>Record that the claim was posted to %1 today.</source>
         <translation>Noter que le dossier a été posté à %1 aujourd’hui.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="219"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="221"/>
         <source>Mark as sent</source>
         <translation>Marquer comme envoyé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="219"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="221"/>
         <source>Not yet</source>
         <translation>Pas encore</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="227"/>
+        <location filename="../../desktop_app/gui/mailing.py" line="229"/>
         <source>Cannot mark it sent</source>
         <translation>Impossible de le marquer envoyé</translation>
     </message>
@@ -1953,7 +2143,7 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/messages.py" line="18"/>
+        <location filename="../../desktop_app/gui/controllers/messages.py" line="19"/>
         <source>Something went wrong: %1</source>
         <translation>Un problème est survenu : %1</translation>
     </message>
@@ -1961,27 +2151,27 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="78"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="79"/>
         <source>Payment from %1</source>
         <translation>Paiement de %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="80"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="81"/>
         <source>Amount received</source>
         <translation>Montant reçu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="83"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="84"/>
         <source>Date of the payment</source>
         <translation>Date du paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="84"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="85"/>
         <source>&amp;Amount received (€)</source>
         <translation>&amp;Montant reçu (€)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="85"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="86"/>
         <source>&amp;Paid on</source>
         <translation>&amp;Payé le</translation>
     </message>
@@ -2039,12 +2229,12 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
         <translation>Ajouter une personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="131"/>
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="132"/>
         <source>valid number</source>
         <translation>numéro valide</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="146"/>
+        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="147"/>
         <source>valid IBAN</source>
         <translation>IBAN valide</translation>
     </message>
@@ -2052,147 +2242,157 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>PersonView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="153"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="155"/>
         <source>Identity</source>
         <translation>Identité</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="154"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="156"/>
         <source>Health insurance</source>
         <translation>Assurance maladie</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="155"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="157"/>
         <source>Mutuelle</source>
         <translation>Mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="156"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="158"/>
         <source>Bank and notes</source>
         <translation>Banque et notes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="158"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="160"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="159"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="161"/>
         <source>&amp;Birth date</source>
         <translation>Date de &amp;naissance</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="160"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="162"/>
         <source>&amp;Sex</source>
         <translation>&amp;Sexe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="161"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="163"/>
         <source>Social security &amp;number (NIR)</source>
         <translation>N° de &amp;sécurité sociale (NIR)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="162"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="164"/>
         <source>&amp;Covered through</source>
         <translation>&amp;Couvert par</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="163"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="165"/>
         <source>Postal a&amp;ddress</source>
         <translation>A&amp;dresse postale</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="164"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="166"/>
         <source>CPAM / &amp;caisse</source>
         <translation>CPAM / &amp;caisse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="165"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="167"/>
         <source>Caisse &amp;code</source>
         <translation>C&amp;ode de la caisse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="166"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="168"/>
         <source>Caisse &amp;address</source>
         <translation>&amp;Adresse de la caisse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="167"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="169"/>
         <source>&amp;Regime</source>
         <translation>&amp;Régime</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="168"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="170"/>
         <source>&amp;Mutuelle</source>
         <translation>&amp;Mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="169"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="171"/>
         <source>Member n&amp;umber</source>
         <translation>N° d’&amp;adhérent</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="170"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="172"/>
         <source>Mutuelle a&amp;ddress</source>
         <translation>A&amp;dresse de la mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="171"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="173"/>
         <source>Contract&apos;s claim &amp;deadline (days)</source>
         <translation>&amp;Délai de demande du contrat (jours)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="172"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="174"/>
         <source>&amp;Guarantees</source>
         <translation>&amp;Garanties</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="173"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="175"/>
         <source>&amp;IBAN for refunds</source>
         <translation>&amp;IBAN des remboursements</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="174"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="176"/>
         <source>N&amp;otes</source>
         <translation>N&amp;otes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="179"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="181"/>
         <source>Has declared a médecin traitant</source>
         <translation>A déclaré un médecin traitant</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="180"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="182"/>
         <source>Has a long-term illness (ALD)</source>
         <translation>A une affection de longue durée (ALD)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="181"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="183"/>
         <source>Has the Complémentaire santé solidaire (CSS)</source>
         <translation>Bénéficie de la Complémentaire santé solidaire (CSS)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="182"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="184"/>
         <source>NOEMIE link: the CPAM forwards claims to the mutuelle</source>
         <translation>Liaison NOEMIE : la CPAM transmet les dossiers à la mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="183"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="185"/>
+        <source>Contrat responsable (almost every contract is)</source>
+        <translation>Contrat responsable (c&apos;est le cas de presque tous)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="187"/>
+        <source>A contrat responsable covers the 100 % santé baskets and the hospital&apos;s daily charge, but never what the CPAM keeps when you are outside the care path.</source>
+        <translation>Un contrat responsable couvre les paniers 100 % santé et le forfait journalier hospitalier, mais jamais ce que la CPAM retient hors parcours de soins.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="190"/>
         <source>the legal 2 years</source>
         <translation>les 2 ans légaux</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="184"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="191"/>
         <source>Kind of care</source>
         <translation>Type de soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="184"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="191"/>
         <source>Guarantee</source>
         <translation>Garantie</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="185"/>
+        <location filename="../../desktop_app/gui/views/person_view.py" line="192"/>
         <source>Write guarantees as on the contract: 100% BR, forfait:150, frais-reels</source>
         <translation>Écrivez les garanties comme sur le contrat : 100% BR, forfait:150, frais-reels</translation>
     </message>
@@ -2218,22 +2418,22 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>RejectedDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="94"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="95"/>
         <source>%1 rejected the claim</source>
         <translation>%1 a refusé le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="96"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="97"/>
         <source>Reason given</source>
         <translation>Motif donné</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="97"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="98"/>
         <source>e.g. prescription missing</source>
         <translation>ex. ordonnance manquante</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="98"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="99"/>
         <source>&amp;Reason given</source>
         <translation>&amp;Motif donné</translation>
     </message>
@@ -2241,37 +2441,37 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>SafekeepingController</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="70"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="71"/>
         <source>Backed up: %1 (%2).</source>
         <translation>Sauvegardé : %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="77"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="78"/>
         <source>Cannot restore now</source>
         <translation>Impossible de restaurer maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="78"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="79"/>
         <source>Documents are being imported. Restore once the import has finished.</source>
         <translation>Des documents sont en cours d&apos;import. Restaurez une fois l&apos;import terminé.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="80"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="81"/>
         <source>Restoring the backup…</source>
         <translation>Restauration de la sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="121"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="122"/>
         <source>The data folder cannot be opened</source>
         <translation>Le dossier de données ne peut pas être ouvert</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="129"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="130"/>
         <source>Backup restored. Your records as they were just before are in the safety copy %1.</source>
         <translation>Sauvegarde restaurée. Vos données telles qu&apos;elles étaient juste avant sont dans la copie de sécurité %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="134"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="135"/>
         <source>%n scan(s) this backup refers to are missing or changed in the data folder.</source>
         <translation>
             <numerusform>%n scan auquel cette sauvegarde renvoie manque ou a changé dans le dossier de données.</numerusform>
@@ -2279,58 +2479,58 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="144"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="145"/>
         <source>The backup was not restored</source>
         <translation>La sauvegarde n&apos;a pas été restaurée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="154"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="155"/>
         <source>Export everything to an archive</source>
         <translation>Exporter tout dans une archive</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="154"/>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="190"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="155"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="191"/>
         <source>Archives (*.zip)</source>
         <translation>Archives (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="168"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="169"/>
         <source>Writing the archive…</source>
         <translation>Écriture de l&apos;archive…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="173"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="174"/>
         <source>Archive written: %1 (%2, %3).</source>
         <translation>Archive écrite : %1 (%2, %3).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="181"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="182"/>
         <source>The archive was not written</source>
         <translation>L&apos;archive n&apos;a pas été écrite</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="190"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="191"/>
         <source>Import an archive</source>
         <translation>Importer une archive</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="202"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="203"/>
         <source>Checking the archive…</source>
         <translation>Vérification de l&apos;archive…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="212"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="213"/>
         <source>This archive cannot be imported</source>
         <translation>Cette archive ne peut pas être importée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="224"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="225"/>
         <source>Import this archive?</source>
         <translation>Importer cette archive ?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="225"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="226"/>
         <source>This archive of %1 holds %2 and %n scan(s).</source>
         <translation>
             <numerusform>Cette archive du %1 contient %2 et %n scan.</numerusform>
@@ -2338,42 +2538,42 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="233"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="234"/>
         <source>Into an empty household it is restored as it was. Otherwise only what is not here yet is added; nothing here is changed or removed, and a safety copy of your records is taken first.</source>
         <translation>Dans un foyer vide, elle est restaurée telle quelle. Sinon, seul ce qui manque ici est ajouté ; rien n&apos;est modifié ni supprimé, et une copie de sécurité de vos données est faite d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="238"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="239"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="246"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="247"/>
         <source>Importing the archive…</source>
         <translation>Import de l&apos;archive…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="255"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="256"/>
         <source>The archive was not imported</source>
         <translation>L&apos;archive n&apos;a pas été importée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="264"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="265"/>
         <source>Added: %1.</source>
         <translation>Ajouté : %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="265"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="266"/>
         <source>Already here, skipped: %1.</source>
         <translation>Déjà présents, ignorés : %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="268"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="269"/>
         <source>Safety copy taken first: %1.</source>
         <translation>Copie de sécurité faite d&apos;abord : %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="275"/>
+        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="276"/>
         <source>Archive imported</source>
         <translation>Archive importée</translation>
     </message>
@@ -2381,27 +2581,27 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>SentDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="61"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="62"/>
         <source>Sent to %1</source>
         <translation>Envoyé à %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="63"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="64"/>
         <source>Date sent</source>
         <translation>Date d’envoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="65"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="66"/>
         <source>How it was sent</source>
         <translation>Mode d’envoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="68"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="69"/>
         <source>&amp;Sent on</source>
         <translation>&amp;Envoyé le</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="69"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="70"/>
         <source>&amp;How</source>
         <translation>&amp;Comment</translation>
     </message>
@@ -2561,22 +2761,22 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="141"/>
+        <location filename="../../desktop_app/gui/app.py" line="149"/>
         <source>Paperasse cannot open your records.</source>
         <translation>Paperasse ne peut pas ouvrir vos données.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="157"/>
+        <location filename="../../desktop_app/gui/app.py" line="166"/>
         <source>Restore the backup of %1</source>
         <translation>Restaurer la sauvegarde du %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="161"/>
+        <location filename="../../desktop_app/gui/app.py" line="170"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="169"/>
+        <location filename="../../desktop_app/gui/app.py" line="178"/>
         <source>The backup could not be restored.</source>
         <translation>La sauvegarde n&apos;a pas pu être restaurée.</translation>
     </message>
@@ -2812,23 +3012,23 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>window</name>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="75"/>
-        <location filename="../../desktop_app/gui/app.py" line="85"/>
+        <location filename="../../desktop_app/gui/app.py" line="76"/>
+        <location filename="../../desktop_app/gui/app.py" line="86"/>
         <source>Preparing the sample household…</source>
         <translation>Préparation du foyer d’exemple…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="75"/>
+        <location filename="../../desktop_app/gui/app.py" line="76"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="76"/>
+        <location filename="../../desktop_app/gui/app.py" line="77"/>
         <source>Sample documents</source>
         <translation>Documents d’exemple</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="97"/>
+        <location filename="../../desktop_app/gui/app.py" line="105"/>
         <source>The sample household could not be prepared</source>
         <translation>Le foyer d’exemple n’a pas pu être préparé</translation>
     </message>

@@ -6,7 +6,17 @@ and the CPAM refunds on its own. Such a claim asks nothing of the user but waiti
 
 import pytest
 
-from tests.claims.test_claims_cli import NIR, household, page, run, run_json  # noqa: F401
+from tests.claims.test_claims_cli import NIR, page, run, run_json
+
+
+@pytest.fixture
+def household(data_dir, capsys):
+    d = ["--data-dir", str(data_dir)]
+    assert run(capsys, *d, "person", "add", "--name", "Claire Martin", "--nir", NIR,
+               "--birth-date", "1985-07-04", "--sex", "F", "--medecin-traitant", "yes",
+               "--mutuelle", "Harmonie", "--noemie", "yes", "--guarantees", "default=100% BR",
+               "--iban", "FR1420041010050500013M02606")[0] == 0
+    return d
 
 
 def _new(capsys, d, *extra, person="Claire Martin"):
@@ -159,3 +169,27 @@ def test_a_student_with_a_temporary_number_and_an_old_student_centre(household, 
     temporary = [p for p in mine if "temporary" in p["message"]]
     assert temporary and all(p["severity"] == "warning" for p in temporary)
     assert any("617" in p["message"] or "student" in p["message"].lower() for p in mine)
+
+
+def test_the_professional_on_a_care_sheet_proposes_the_kind_of_care(household, capsys, tmp_path):
+    """A midwife's perineal re-education sheet is a midwife's care, not a doctor's visit."""
+    from reportlab.pdfgen import canvas
+
+    from desktop_app.services import inbox
+    from desktop_app.services.context import open_context
+
+    path = tmp_path / "feuille_sf.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.drawString(72, 760, "FEUILLE DE SOINS - Mme Julie Roux, Sage-femme")
+    pdf.drawString(72, 740, "Rééducation périnéale : SF 7,5 le 04/11/2026  Montant 19,60 EUR")
+    pdf.save()
+    assert run(capsys, *household, "import", str(path), "--person", "Claire Martin", "--kind",
+               "care_sheet")[0] == 0
+    ctx = open_context(household[1])
+    try:
+        claim = inbox.new_claim_from_document(ctx, 1)
+    finally:
+        ctx.close()
+    assert str(claim.category) == "midwife"
+    status = _status(capsys, household, claim.id)
+    assert status["estimate"]["rate"] == "70" and status["estimate"]["deductions"] == "0.00"

@@ -84,6 +84,7 @@ class PersonController(QObject):
         v.member_number.setText(p.mutuelle_member_number or "")
         v.mutuelle_address.setPlainText(p.mutuelle_address or "")
         v.noemie.setChecked(p.noemie)
+        v.responsable.setChecked(p.contrat_responsable)
         v.deadline_days.setValue(p.mutuelle_deadline_days or 0)
         v.iban.setText(p.iban or "")
         v.notes.setPlainText(p.notes or "")
@@ -190,6 +191,7 @@ class PersonController(QObject):
             "mutuelle_member_number": v.member_number.text(),
             "mutuelle_address": v.mutuelle_address.toPlainText(),
             "noemie": v.noemie.isChecked(),
+            "contrat_responsable": v.responsable.isChecked(),
             "iban": v.iban.text(),
             "notes": v.notes.toPlainText(),
         }

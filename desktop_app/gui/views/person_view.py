@@ -100,6 +100,7 @@ class PersonView(QDialog):
         self.mutuelle_address.setMaximumHeight(60)
         self.mutuelle_address.setTabChangesFocus(True)
         self.noemie = QCheckBox()
+        self.responsable = QCheckBox()
         self.deadline_days = QSpinBox()
         self.deadline_days.setRange(0, 3650)
         self.guarantees = QTableWidget(0, 2)
@@ -116,6 +117,7 @@ class PersonView(QDialog):
             label.setBuddy(field)
             form.addRow(label, field)
         form.addRow("", self.noemie)
+        form.addRow("", self.responsable)
         self.deadline_label.setBuddy(self.deadline_days)
         form.addRow(self.deadline_label, self.deadline_days)
         self.guarantees_label.setBuddy(self.guarantees)
@@ -180,6 +182,11 @@ class PersonView(QDialog):
         self.ald.setText(self.tr("Has a long-term illness (ALD)"))
         self.css.setText(self.tr("Has the Complémentaire santé solidaire (CSS)"))
         self.noemie.setText(self.tr("NOEMIE link: the CPAM forwards claims to the mutuelle"))
+        self.responsable.setText(self.tr("Contrat responsable (almost every contract is)"))
+        self.responsable.setToolTip(self.tr(
+            "A contrat responsable covers the 100 % santé baskets and the hospital's daily charge, "
+            "but never what the CPAM keeps when you are outside the care path."
+        ))
         self.deadline_days.setSpecialValueText(self.tr("the legal 2 years"))
         self.guarantees.setHorizontalHeaderLabels([self.tr("Kind of care"), self.tr("Guarantee")])
         self.guarantees.setToolTip(self.tr("Write guarantees as on the contract: 100% BR, forfait:150, frais-reels"))
