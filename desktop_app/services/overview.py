@@ -20,11 +20,11 @@ PAYERS = ("cpam", "mutuelle")
 # Track states (core.rules.tracks.TrackState values) plus "pending": no event recorded yet.
 PENDING = "pending"
 WAITING_STATES = {"sent"}
-DONE_STATES = {"paid", "closed", "direct"}
+DONE_STATES = {"paid", "closed", "direct", "not_covered"}
 
 SMART_LISTS = ("todo", "ready", "waiting", "overdue", "paid")
 # Next actions that ask nothing of the user (core.rules.messages ids).
-NOTHING_TO_DO = ("track.direct", "track.closed", "track.closed_received")
+NOTHING_TO_DO = ("track.direct", "track.not_covered", "track.closed", "track.closed_received")
 
 
 @dataclass(slots=True)

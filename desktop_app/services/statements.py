@@ -80,7 +80,7 @@ def propose(ctx: Context, document_id, lang: str | None = None) -> dict:
             if names and person and not names & name_tokens(person.name):
                 continue
             track = s["tracks"][payer]
-            if track["state"] in ("closed", "direct"):
+            if track["state"] in ("closed", "direct", "not_covered"):
                 continue
             outstanding = to_decimal(track["expected"] or "0") - to_decimal(track["received"])
             gap = abs(outstanding - amount)

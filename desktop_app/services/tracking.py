@@ -523,7 +523,7 @@ def _totals(statuses: list[dict]) -> dict:
                 got = to_decimal(track["received"])
                 bucket["expected"][payer] += expected
                 bucket["received"][payer] += got
-                if track["state"] not in ("closed", "direct", "rejected"):
+                if track["state"] not in ("closed", "direct", "not_covered", "rejected"):
                     bucket["owed"][payer] += max(expected - got, ZERO)
 
     def plain(b):

@@ -4,7 +4,7 @@
 <context>
     <name>ClaimController</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="395"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="401"/>
         <source>%n document(s) attached.</source>
         <translation>
             <numerusform>%n document attached.</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ClaimsTableModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/models/claims_model.py" line="154"/>
+        <location filename="../../desktop_app/gui/models/claims_model.py" line="155"/>
         <source>(%n thing(s) missing)</source>
         <translation>
             <numerusform>(%n thing missing)</numerusform>

@@ -174,192 +174,197 @@
     </message>
     <message>
         <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="108"/>
+        <source>%1 does not cover this care.</source>
+        <translation>%1 ne rembourse pas ces soins.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="110"/>
         <source>%1: no estimate yet.</source>
         <translation>%1 : pas encore d’estimation.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="111"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="113"/>
         <source>%1 should refund %2; %3 received.</source>
         <translation>%1 devrait rembourser %2 ; %3 reçus.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="118"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="120"/>
         <source>%1 should refund %2.</source>
         <translation>%1 devrait rembourser %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="121"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="123"/>
         <source>Left for you to pay: %1.</source>
         <translation>Reste à votre charge : %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="130"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="132"/>
         <source>Expected: %1</source>
         <translation>Attendu : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="132"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="134"/>
         <source>Received: %1</source>
         <translation>Reçu : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="134"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="136"/>
         <source>less than expected</source>
         <translation>moins que prévu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="136"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="138"/>
         <source>more than expected</source>
         <translation>plus que prévu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="141"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="143"/>
         <source>⚠ Follow-up due since %1</source>
         <translation>⚠ Relance à faire depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="144"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="146"/>
         <source>⚠ The deadline to claim passed on %1</source>
         <translation>⚠ Le délai pour demander le remboursement a expiré le %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="145"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="147"/>
         <source>⚠ Claim before %1</source>
         <translation>⚠ À envoyer avant le %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="146"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="148"/>
         <source>Claim before %1</source>
         <translation>À envoyer avant le %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="150"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="152"/>
         <source>Follow up on %1 if nothing arrives</source>
         <translation>Relancer le %1 si rien n’arrive</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="170"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="176"/>
         <source>%1: sent electronically by the professional (carte Vitale)</source>
         <translation>%1 : transmise par le professionnel (carte Vitale)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="172"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="178"/>
         <source>%1: told by the CPAM (NOEMIE) after it paid the professional</source>
         <translation>%1 : transmise par la CPAM (NOEMIE) après avoir payé le professionnel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="188"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="194"/>
         <source>✓ Nothing is missing.</source>
         <translation>✓ Rien ne manque.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="193"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="199"/>
         <source>Needed</source>
         <translation>Requis</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="193"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="199"/>
         <source>Check</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="202"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="208"/>
         <source>Edit person…</source>
         <translation>Modifier la personne…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="204"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="210"/>
         <source>Attach a scan…</source>
         <translation>Joindre un scan…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="206"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="212"/>
         <source>Mark signed</source>
         <translation>Marquer comme signée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="208"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="214"/>
         <source>Edit claim…</source>
         <translation>Modifier le dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="231"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="237"/>
         <source>No care sheet</source>
         <translation>Pas de feuille de soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="232"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="238"/>
         <source>Attach the care sheet first, then mark it signed.</source>
         <translation>Joignez d’abord la feuille de soins, puis marquez-la comme signée.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="238"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="244"/>
         <source>Cannot mark it signed</source>
         <translation>Impossible de la marquer comme signée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="240"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="246"/>
         <source>The care sheet is marked signed.</source>
         <translation>La feuille de soins est marquée comme signée.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="251"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="257"/>
         <source>Some papers are still missing for this payer. Record it anyway if you already sent it.</source>
         <translation>Il manque encore des papiers pour cet organisme. Enregistrez l’envoi quand même si vous l’avez déjà fait.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="296"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="302"/>
         <source>Cannot prepare the mailing</source>
         <translation>Impossible de préparer l&apos;envoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="297"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="303"/>
         <source>Preparing a mailing is not available in this version yet.</source>
         <translation>La préparation d&apos;un envoi n&apos;est pas encore disponible dans cette version.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="305"/>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="314"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="311"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="320"/>
         <source>Recorded: sent to %1.</source>
         <translation>Enregistré : envoyé à %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="321"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="327"/>
         <source>Recorded: %1 paid %2.</source>
         <translation>Enregistré : %1 a versé %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="330"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="336"/>
         <source>Recorded: %1 rejected the claim.</source>
         <translation>Enregistré : %1 a refusé le dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="338"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="344"/>
         <source>Nothing to undo on this claim.</source>
         <translation>Rien à annuler sur ce dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="345"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="351"/>
         <source>Cannot undo</source>
         <translation>Impossible d’annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="347"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="353"/>
         <source>Undone: the last %1 step.</source>
         <translation>Annulé : la dernière étape %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="369"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="375"/>
         <source>Edit the claim</source>
         <translation>Modifier le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="392"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="398"/>
         <source>Cannot attach this document</source>
         <translation>Impossible de joindre ce document</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="395"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="401"/>
         <source>%n document(s) attached.</source>
         <translation>
             <numerusform>%n document joint.</numerusform>
@@ -367,22 +372,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="414"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="420"/>
         <source>Remove from the claim?</source>
         <translation>Retirer du dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="415"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="421"/>
         <source>The document goes back to the inbox; it is not deleted.</source>
         <translation>Le document retourne dans la boîte de réception ; il n’est pas supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="424"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="430"/>
         <source>Cannot remove this document</source>
         <translation>Impossible de retirer ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="427"/>
+        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="433"/>
         <source>The document is back in the inbox.</source>
         <translation>Le document est de retour dans la boîte de réception.</translation>
     </message>
@@ -759,7 +764,7 @@
         <translation>Reçu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/models/claims_model.py" line="154"/>
+        <location filename="../../desktop_app/gui/models/claims_model.py" line="155"/>
         <source>(%n thing(s) missing)</source>
         <translation>
             <numerusform>(%n élément manquant)</numerusform>

@@ -104,6 +104,8 @@ class ClaimController(QObject):
             expected, received = track.get("expected"), track.get("received")
             if track["state"] == "direct":
                 lines.append(self.tr("%1 pays the professional directly.").replace("%1", who))
+            elif track["state"] == "not_covered":
+                lines.append(self.tr("%1 does not cover this care.").replace("%1", who))
             elif expected is None:
                 lines.append(self.tr("%1: no estimate yet.").replace("%1", who))
             elif received and Decimal(received) > 0:
@@ -156,13 +158,17 @@ class ClaimController(QObject):
         box.history.setText(
             "\n".join(self._history_line(h) for h in active[-4:]) if active else ""
         )
-        direct = state == "direct"
+        direct = state in ("direct", "not_covered")
         closed = state == "closed"
+        # Sent electronically by the professional: there is no mailing to prepare.
+        electronic = bool(active) and all(h.get("automatic") for h in active)
         box.mark_sent.setEnabled(not direct and not closed and state not in ("paid",))
         box.record_payment.setEnabled(not direct and not closed)
         box.rejected.setEnabled(state == "sent")
         box.undo.setEnabled(any(not h.get("automatic") for h in active))
-        box.prepare_mailing.setEnabled(not direct and not closed and state not in ("paid",))
+        box.prepare_mailing.setEnabled(
+            not direct and not closed and not electronic and state not in ("paid",)
+        )
 
     def _history_line(self, h: dict) -> str:
         if h.get("automatic"):

@@ -44,6 +44,7 @@ STATE_COLOURS = {
     "paid": "#d7f0d8",
     "closed": "#d7f0d8",
     "direct": "#e8ece8",
+    "not_covered": "#e8ece8",
     "rejected": "#f8d0d0",
 }
 
