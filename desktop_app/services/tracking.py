@@ -232,6 +232,7 @@ class _Household:
             today=self.today,
             tiers_payant=str(tiers),
             cpam_covers=tctx.cpam_covers,
+            lpp_unknown=bool(self.lpp(claim).get("lpp_unknown")),
         )
 
     def is_first_mutuelle_claim(self, claim: Claim) -> bool:

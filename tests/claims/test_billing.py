@@ -193,3 +193,32 @@ def test_the_professional_on_a_care_sheet_proposes_the_kind_of_care(household, c
     assert str(claim.category) == "midwife"
     status = _status(capsys, household, claim.id)
     assert status["estimate"]["rate"] == "70" and status["estimate"]["deductions"] == "0.00"
+
+
+def test_stimulator_on_paper_with_the_mutuelle_not_linked(data_dir, capsys, tmp_path):
+    """The seed case: a perineal stimulator bought on paper, the mutuelle not linked by NOEMIE."""
+    d = ["--data-dir", str(data_dir)]
+    assert run(capsys, *d, "person", "add", "--name", "Claire Martin", "--nir", NIR,
+               "--birth-date", "1985-07-04", "--sex", "F", "--medecin-traitant", "yes",
+               "--mutuelle", "Harmonie", "--noemie", "no", "--guarantees", "default=100% BR",
+               "--iban", "FR1420041010050500013M02606")[0] == 0
+    assert run(capsys, *d, "lpp", "add", "1180372", "--tariff", "304,90")[0] == 0
+    claim = _new(capsys, d, "--date", "2026-10-04", "--category", "lpp_device", "--paid", "304.90",
+                 "--lpp", "1180372")
+    status = _status(capsys, d, claim["id"])
+    assert status["billing"] == "paper"  # a supplier's care sheet, posted by the patient
+    assert (status["tracks"]["cpam"]["expected"], status["tracks"]["mutuelle"]["expected"]) == (
+        "182.94", "121.96")
+    missing = {m["id"] for m in status["missing"]}
+    assert {"cpam_care_sheet_missing", "cpam_prescription_missing", "mutuelle_statement_missing",
+            "mutuelle_invoice_missing_device", "mutuelle_first_claim_attestation",
+            "mutuelle_first_claim_rib"} <= missing
+    # The same device with a code not on the list: no CPAM refund counted, and said so.
+    other = _new(capsys, d, "--date", "2026-10-05", "--category", "lpp_device", "--paid", "199",
+                 "--lpp", "7654321", "--billing", "paper")
+    status = _status(capsys, d, other["id"])
+    assert status["tracks"]["cpam"]["expected"] == "0.00"
+    assert any(m["id"] == "claim_lpp_code_unknown" for m in status["missing"])
+    assert any("not on the LPP list" in n for n in status["estimate"]["notes"])
+    listed = run_json(capsys, *d, "lpp", "list")
+    assert any(c["code"] == "1180372" and c["added"] for c in listed)

@@ -208,6 +208,9 @@ CASES = {
         {"mutuelle_invoice_missing_not_covered"},
         dict(claim_changes={"category": Category.OTHER, "base": None}, cpam_covers=False),
     ),
+    "claim_lpp_code_unknown": (
+        dict(lpp_unknown=True), {"claim_lpp_code_unknown"}, dict(lpp_unknown=False),
+    ),
     "mutuelle_invoice_missing_device": (
         dict(drop=("invoice",), claim_changes={"lpp_codes": ["1180372"]}),
         {"mutuelle_invoice_missing_device"},

@@ -6,7 +6,7 @@ the small vocabulary below, an explanation and the action that fixes it. Levels 
 
 Condition vocabulary (each condition is a one-key dict; "$name" refers to the file's "lists"):
   all / any: [conditions]          not: condition
-  fact: paper | cpam_paid | is_first_mutuelle_claim | is_beneficiary | cpam_covers
+  fact: paper | cpam_paid | is_first_mutuelle_claim | is_beneficiary | cpam_covers | lpp_unknown
   person_flag / claim_flag: attribute
   person_field_missing / claim_field_missing: attribute
   person_field_invalid / person_field_doubtful: nir | iban   (core.identifiers errors / warnings)
@@ -41,7 +41,9 @@ from desktop_app.core.rules.money import to_decimal
 LEVELS = ("person", "claim", "cpam", "mutuelle")
 PAPER_PAYERS = ("cpam", "mutuelle")
 SEVERITIES = ("blocking", "warning")
-FACTS = ("paper", "cpam_paid", "is_first_mutuelle_claim", "is_beneficiary", "cpam_covers")
+FACTS = (
+    "paper", "cpam_paid", "is_first_mutuelle_claim", "is_beneficiary", "cpam_covers", "lpp_unknown"
+)
 _FALSE_WORDS = {"", "0", "false", "no", "non", "none"}
 
 
@@ -71,6 +73,7 @@ class Facts:
     today: _dt.date | None = None
     tiers_payant: str | None = None  # as it applies (a CSS beneficiary's is "all"); None: claim's
     cpam_covers: bool = True  # False when the CPAM's rate for this care is 0
+    lpp_unknown: bool = False  # a device code not on the LPP list as far as Paperasse knows
 
     def __post_init__(self) -> None:
         self.documents = [_document_facts(d) for d in self.documents]
