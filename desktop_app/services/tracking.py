@@ -129,6 +129,7 @@ class _Household:
         # person id -> ids of their claims sent to the mutuelle (one query, for every claim)
         self._mutuelle_sent: dict[int, set[int]] | None = None
         self._lpp_table: dict | None = None
+        self._billing: dict[tuple, tuple] = {}
         self._invoice_codes: dict[int, list] | None = None
 
     def lpp(self, claim: Claim) -> dict:
@@ -199,12 +200,16 @@ class _Household:
 
     def billing(self, claim: Claim, documents) -> tuple[Billing, TiersPayant]:
         """How the claim was billed and what was paid directly, as they apply."""
-        kinds = [str(d.kind) if hasattr(d, "kind") else str(d["kind"]) for d in documents]
-        person = self.people.get(claim.person_id)
-        return (
-            rules.effective_billing(claim, kinds, self.tariffs),
-            rules.effective_tiers_payant(claim, person, self.tariffs),
-        )
+        kinds = tuple(str(d.kind) if hasattr(d, "kind") else str(d["kind"]) for d in documents)
+        key = (claim.id, claim.billing, claim.tiers_payant, claim.category, kinds)
+        found = self._billing.get(key)
+        if found is None:  # asked four times per claim status: worked out once
+            person = self.people.get(claim.person_id)
+            found = self._billing[key] = (
+                rules.effective_billing(claim, kinds, self.tariffs),
+                rules.effective_tiers_payant(claim, person, self.tariffs),
+            )
+        return found
 
     def with_automatic(self, claim: Claim, documents, rows: list[_Row], est) -> list[_Row]:
         """The stored steps, after those that follow from the billing (never stored)."""
