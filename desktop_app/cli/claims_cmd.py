@@ -29,6 +29,8 @@ _FIELDS = [
     ("--basket-100", "basket_100", "yes|no: a 100 %% santé basket (glasses, dental, hearing)"),
     ("--ald", "ald", "yes|no: care related to an ALD"),
     ("--lpp", "lpp_codes", "LPP codes, comma-separated"),
+    ("--lpp-tariff", "lpp_tariff", "the tariff printed for the LPP code, if Paperasse does not "
+     "know the code: added to your LPP list"),
     ("--notes", "notes", "free notes"),
 ]
 

@@ -118,16 +118,32 @@ def _units(value) -> int:
 def new_claim(ctx: Context, person_ref, **values) -> Claim:
     person = find_person(ctx, person_ref)
     claim = Claim(person_id=person.id)
+    tariff = values.pop("lpp_tariff", None)
     _apply(claim, values)
+    _add_lpp_tariff(ctx, claim, tariff)
     claim.id = ctx.store.add_claim(claim)
     return claim
 
 
 def edit_claim(ctx: Context, claim_id, **values) -> Claim:
     claim = get_claim(ctx, claim_id)
+    tariff = values.pop("lpp_tariff", None)
     _apply(claim, values)
+    _add_lpp_tariff(ctx, claim, tariff)
     ctx.store.update_claim(claim)
     return claim
+
+
+def _add_lpp_tariff(ctx: Context, claim: Claim, tariff) -> None:
+    """The tariff the supplier printed for the claim's LPP code: added to the user's LPP list,
+    so this claim and later ones with the code are refunded on it."""
+    if tariff in (None, ""):
+        return
+    if len(claim.lpp_codes) != 1:
+        raise UserError("give the tariff with exactly one LPP code (the one the supplier printed)")
+    from desktop_app.services import lpp
+
+    lpp.add_code(ctx, claim.lpp_codes[0], tariff, claim.title)
 
 
 def list_claims(ctx: Context, person_ref=None) -> list[Claim]:

@@ -555,77 +555,112 @@
         <translation>Hors parcours de soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="169"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="170"/>
+        <source>LPP code</source>
+        <translation>Code LPP</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="171"/>
+        <source>for a device: the 7-character code on the invoice</source>
+        <translation>pour un dispositif : le code à 7 caractères de la facture</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="173"/>
+        <source>LPP tariff</source>
+        <translation>Tarif LPP</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="174"/>
+        <source>only if Paperasse does not know the code</source>
+        <translation>seulement si Paperasse ne connaît pas le code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="176"/>
+        <source>The tariff the supplier printed beside the LPP code: Paperasse remembers it for this code, and the CPAM&apos;s refund is counted on it.</source>
+        <translation>Le tarif imprimé par le fournisseur à côté du code LPP : Paperasse le retient pour ce code, et le remboursement de la CPAM est calculé sur ce tarif.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="179"/>
         <source>A 100 % santé basket (glasses, dental, hearing aids)</source>
         <translation>Un panier 100 % santé (lunettes, dentaire, aides auditives)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="170"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="180"/>
         <source>Related to a long-term illness (ALD)</source>
         <translation>En rapport avec une affection de longue durée (ALD)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="172"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="182"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="175"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="185"/>
         <source>&amp;Person</source>
         <translation>&amp;Personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="176"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="186"/>
         <source>&amp;What</source>
         <translation>&amp;Quoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="177"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="187"/>
         <source>Care &amp;date</source>
         <translation>&amp;Date des soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="178"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="188"/>
         <source>&amp;Kind of care</source>
         <translation>&amp;Type de soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="179"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="189"/>
         <source>Amount &amp;paid (€)</source>
         <translation>Montant &amp;payé (€)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="180"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="190"/>
         <source>&amp;Base (€)</source>
         <translation>&amp;Base (€)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="181"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="191"/>
         <source>&amp;Billed</source>
         <translation>&amp;Facturation</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="182"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="192"/>
         <source>&amp;Tiers payant</source>
         <translation>T&amp;iers payant</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="183"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="193"/>
         <source>&amp;Units</source>
         <translation>&amp;Unités</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="184"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="194"/>
         <source>&amp;Specialty</source>
         <translation>&amp;Spécialité</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="185"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="195"/>
         <source>Care pat&amp;h</source>
         <translation>&amp;Parcours</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="188"/>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="196"/>
+        <source>&amp;LPP code</source>
+        <translation>Code &amp;LPP</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="197"/>
+        <source>LPP ta&amp;riff (€)</source>
+        <translation>Ta&amp;rif LPP (€)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="200"/>
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
     </message>

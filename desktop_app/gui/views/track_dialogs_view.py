@@ -166,6 +166,16 @@ class ClaimFormDialog(_Dialog):
         self.parcours.addItem(self.tr("As the person's médecin traitant says"), "auto")
         self.parcours.addItem(self.tr("Within the care path (referred or médecin traitant)"), "no")
         self.parcours.addItem(self.tr("Outside the care path"), "yes")
+        self.lpp = QLineEdit()
+        self.lpp.setAccessibleName(self.tr("LPP code"))
+        self.lpp.setPlaceholderText(self.tr("for a device: the 7-character code on the invoice"))
+        self.lpp_tariff = QLineEdit()
+        self.lpp_tariff.setAccessibleName(self.tr("LPP tariff"))
+        self.lpp_tariff.setPlaceholderText(self.tr("only if Paperasse does not know the code"))
+        self.lpp_tariff.setToolTip(self.tr(
+            "The tariff the supplier printed beside the LPP code: Paperasse remembers it for "
+            "this code, and the CPAM's refund is counted on it."
+        ))
         self.basket = QCheckBox(self.tr("A 100 % santé basket (glasses, dental, hearing aids)"))
         self.ald = QCheckBox(self.tr("Related to a long-term illness (ALD)"))
         self.notes = QPlainTextEdit()
@@ -183,6 +193,8 @@ class ClaimFormDialog(_Dialog):
         self.form.addRow(self.tr("&Units"), self.units)
         self.form.addRow(self.tr("&Specialty"), self.specialty)
         self.form.addRow(self.tr("Care pat&h"), self.parcours)
+        self.form.addRow(self.tr("&LPP code"), self.lpp)
+        self.form.addRow(self.tr("LPP ta&riff (€)"), self.lpp_tariff)
         self.form.addRow("", self.basket)
         self.form.addRow("", self.ald)
         self.form.addRow(self.tr("&Notes"), self.notes)
@@ -212,6 +224,7 @@ class ClaimFormDialog(_Dialog):
             0 if parcours is None else self.parcours.findData("yes" if parcours else "no")
         )
         self.basket.setChecked(bool(claim.get("basket_100")))
+        self.lpp.setText(", ".join(claim.get("lpp_codes") or []))
         self.ald.setChecked(bool(claim.get("ald")))
         self.notes.setPlainText(claim.get("notes") or "")
 
@@ -228,6 +241,8 @@ class ClaimFormDialog(_Dialog):
             "specialty": self.specialty.currentData(),
             "out_of_parcours": self.parcours.currentData(),
             "basket_100": "yes" if self.basket.isChecked() else "no",
+            "lpp_codes": self.lpp.text(),
+            "lpp_tariff": self.lpp_tariff.text().strip() or None,
             "ald": "yes" if self.ald.isChecked() else "no",
             "notes": self.notes.toPlainText(),
         }
