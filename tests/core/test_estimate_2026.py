@@ -4,6 +4,7 @@ The figures follow from resources/rules/tariffs.json, whose leaves carry their s
 a change of decree is a change of that file and of the expected figures here.
 """
 
+import datetime as dt
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -67,28 +68,43 @@ def test_participation_daily_cap_is_four_a_day(tariffs):
     assert result.deductions == D("8.00")
 
 
+JANUARY, JUNE = dt.date(2026, 1, 15), dt.date(2026, 6, 1)
+
+
 def test_hospital_stay_forfait_journalier_and_flat_fee_on_a_heavy_act(tariffs):
-    # 5 days, EUR 1,100 paid: EUR 100 of forfait journalier (5 × 20), a base of 1,000: at or
-    # above EUR 120, a flat EUR 24 replaces the ticket modérateur.
-    result = run(tariffs, Category.HOSPITAL, "1100.00", units=5, guarantee="100% BR")
+    # January 2026, 5 days, EUR 1,100 paid: EUR 100 of forfait journalier (5 × 20), a base of
+    # 1,000: at or above EUR 120, a flat EUR 24 replaces the ticket modérateur.
+    result = run(tariffs, Category.HOSPITAL, "1100.00", units=5, guarantee="100% BR", day=JANUARY)
     assert result.base == D("1000.00")
     assert result.amo == D("976.00")
     # A contrat responsable tops up to 100 % BR (24) and covers the forfait journalier (100).
     assert (result.amc, result.patient) == (D("124.00"), D("0.00"))
-    alone = run(tariffs, Category.HOSPITAL, "1100.00", units=5)
+    alone = run(tariffs, Category.HOSPITAL, "1100.00", units=5, day=JANUARY)
     assert alone.patient == D("124.00")
 
 
+def test_hospital_amounts_follow_the_2026_decrees(tariffs):
+    # From 1 March 2026 the forfait journalier is EUR 23 (psychiatry 17); from 22 April the flat
+    # fee on heavy acts is EUR 32: 5 × 23 = 115, a base of 985, the CPAM 985 - 32 = 953.
+    june = run(tariffs, Category.HOSPITAL, "1100.00", units=5, guarantee="100% BR", day=JUNE)
+    assert (june.base, june.amo, june.amc, june.patient) == (
+        D("985.00"), D("953.00"), D("147.00"), D("0.00"))
+    psy = run(tariffs, Category.HOSPITAL_PSYCHIATRY, "130.00", units=2, day=JUNE)
+    assert psy.base == D("96.00")
+    local = run(tariffs, Category.HOSPITAL, "1000.00", units=4, regime="alsace_moselle", day=JUNE)
+    assert local.base == D("1000.00")  # the local regime covers the forfait journalier
+
+
 def test_hospital_small_bill_at_80_percent_and_full_rate_from_the_31st_day(tariffs):
-    short = run(tariffs, Category.HOSPITAL, "140.00", units=2)  # 40 of forfait, base 100
+    short = run(tariffs, Category.HOSPITAL, "140.00", units=2, day=JANUARY)  # 40 of forfait
     assert (short.base, short.amo, short.patient) == (D("100.00"), D("80.00"), D("60.00"))
     # 40 days on a base of 100: 30 days at 80 %, 10 at 100 % -> 85.
-    long = run(tariffs, Category.HOSPITAL, "900.00", units=40)
+    long = run(tariffs, Category.HOSPITAL, "900.00", units=40, day=JANUARY)
     assert (long.base, long.amo) == (D("100.00"), D("85.00"))
 
 
 def test_psychiatry_forfait_and_no_forfait_under_maternity(tariffs):
-    psy = run(tariffs, Category.HOSPITAL_PSYCHIATRY, "130.00", units=2)  # 2 × 15 = 30
+    psy = run(tariffs, Category.HOSPITAL_PSYCHIATRY, "130.00", units=2, day=JANUARY)  # 2 × 15
     assert psy.base == D("100.00")
     birth = run(tariffs, Category.HOSPITAL, "1000.00", units=4, maternity=True)
     assert birth.base == D("1000.00") and birth.amo == D("1000.00")

@@ -57,6 +57,7 @@ class EstimateInput:
     lpp_base: Decimal | None = None
     lpp_unknown: list[str] = field(default_factory=list)
     lpp_codes: list[str] = field(default_factory=list)
+    day: _dt.date | None = None  # the care date: amounts that changed by decree are taken as then
 
     @classmethod
     def from_claim(
@@ -103,6 +104,7 @@ class EstimateInput:
             lpp_base=lpp_base,
             lpp_unknown=list(lpp_unknown or []),
             lpp_codes=list(lpp_codes if lpp_codes is not None else claim.lpp_codes),
+            day=claim.care_date,
             guarantee=guarantee,
             forfait_used=forfait_used,
             units=units,
@@ -305,13 +307,14 @@ def _forfait_journalier(
     section = tariffs.get("hospital", {})
     if key is None or key not in section:
         return ZERO
-    flags = {"maternity": inputs.maternity, "css": inputs.css}
+    flags = {"maternity": inputs.maternity, "css": inputs.css,
+             str(inputs.regime): str(inputs.regime) != "general"}
     exempt = _value(section.get("forfait_journalier_exempt", {"value": []}))
     if any(flags.get(why) for why in exempt):
         notes.append(message("note.forfait_journalier_exempt", lang))
         return ZERO
     days = max(int(inputs.units), 1)
-    per_day = _decimal(section[key])
+    per_day = _dated(section[key], inputs.day)
     amount = cents(per_day * days)
     notes.append(message("note.forfait_journalier", lang, amount=_money(amount, lang),
                          days=days, per_day=_money(per_day, lang)))
@@ -333,7 +336,7 @@ def _amo(
     section = tariffs.get("hospital", {})
     threshold = section.get("heavy_act_threshold")
     if threshold is not None and base >= _decimal(threshold):
-        fee = _decimal(section["heavy_act_flat_fee"])
+        fee = _dated(section["heavy_act_flat_fee"], inputs.day)
         notes.append(message("note.heavy_act", lang, fee=_money(fee, lang),
                              threshold=_money(_decimal(threshold), lang)))
         return max(base - fee, ZERO)
@@ -548,6 +551,18 @@ def _category(value: Category | str) -> Category:
 def _value(entry: object) -> object:
     # Leaves of the data file are {"value", "sources", "unconfirmed"}; accept a bare value too.
     return entry["value"] if isinstance(entry, dict) else entry
+
+
+def _dated(entry: object, day: _dt.date | None) -> Decimal:
+    """A value that changed by decree: the one in force on ``day`` (entries' "by_date" list of
+    {"from", "value"}), today's when the day is not known."""
+    value = _value(entry)
+    when = (day or _dt.date.today()).isoformat()
+    for step in sorted(entry.get("by_date", []) if isinstance(entry, dict) else [],
+                       key=lambda s: s["from"]):
+        if step["from"] <= when:
+            value = step["value"]
+    return to_decimal(value, "tariff value")
 
 
 def _decimal(entry: object) -> Decimal:

@@ -296,8 +296,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de la CPAM.",
     },
     "note.forfait_journalier_exempt": {
-        "en": "No forfait journalier (maternity or CSS).",
-        "fr": "Pas de forfait journalier (maternité ou CSS).",
+        "en": "No forfait journalier (maternity, CSS or the Alsace-Moselle regime).",
+        "fr": "Pas de forfait journalier (maternité, CSS ou régime d'Alsace-Moselle).",
     },
     "note.forfait_journalier_amc": {
         "en": "A contrat responsable covers the forfait journalier: {amount} from the mutuelle.",
