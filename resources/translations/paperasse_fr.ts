@@ -2649,17 +2649,17 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/settings_controller.py" line="48"/>
+        <location filename="../../desktop_app/gui/controllers/settings_controller.py" line="49"/>
         <source>✓ Text recognition is available (%1)</source>
         <translation>✓ La reconnaissance de texte est disponible (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/settings_controller.py" line="52"/>
+        <location filename="../../desktop_app/gui/controllers/settings_controller.py" line="53"/>
         <source>✗ Tesseract was not found: scans are stored but not read. Install tesseract-ocr and tesseract-ocr-fra, or give its path.</source>
         <translation>✗ Tesseract est introuvable : les scans sont conservés mais pas lus. Installez tesseract-ocr et tesseract-ocr-fra, ou indiquez son chemin.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/settings_controller.py" line="56"/>
+        <location filename="../../desktop_app/gui/controllers/settings_controller.py" line="57"/>
         <source>Choose the tesseract program</source>
         <translation>Choisir le programme tesseract</translation>
     </message>
@@ -2667,62 +2667,77 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="64"/>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="69"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="65"/>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="70"/>
         <source>Data folder</source>
         <translation>Dossier des données</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="66"/>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="71"/>
         <source>&amp;Open folder</source>
         <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="67"/>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="72"/>
         <source>&amp;Follow up after (days)</source>
         <translation>&amp;Relancer après (jours)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="68"/>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="73"/>
         <source>Days before following up an unpaid claim</source>
         <translation>Jours avant de relancer un dossier non payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="70"/>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="75"/>
         <source>When a payer has not paid this many days after you sent a claim, Paperasse reminds you to chase it.</source>
         <translation>Quand un organisme n’a pas payé ce nombre de jours après votre envoi, Paperasse vous rappelle de le relancer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="72"/>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="77"/>
+        <source>Carte Vitale claims: follow up after (&amp;days)</source>
+        <translation>Demandes carte Vitale : relancer après (&amp;jours)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="79"/>
+        <source>Days before following up a claim sent electronically</source>
+        <translation>Jours avant de relancer une demande transmise électroniquement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="82"/>
+        <source>The CPAM pays an electronic care sheet in about a week: when nothing has come this many days after the care, Paperasse reminds you to check.</source>
+        <translation>La CPAM paie une feuille de soins électronique en une semaine environ : si rien n&apos;est arrivé ce nombre de jours après les soins, Paperasse vous rappelle de vérifier.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="85"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="73"/>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="86"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="74"/>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="87"/>
         <source>&amp;Tesseract program</source>
         <translation>Programme &amp;tesseract</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="75"/>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="88"/>
         <source>Tesseract program</source>
         <translation>Programme tesseract</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="76"/>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="89"/>
         <source>found automatically</source>
         <translation>trouvé automatiquement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="77"/>
+        <location filename="../../desktop_app/gui/views/settings_view.py" line="90"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>

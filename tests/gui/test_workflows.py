@@ -174,8 +174,11 @@ def test_settings_are_saved(qtbot, window, ctx):
     qtbot.addWidget(settings.view)
     assert str(ctx.paths.root) in settings.view.folder.text()
     settings.view.follow_up.setValue(45)
+    assert settings.view.electronic.value() == 14
+    settings.view.electronic.setValue(10)
     assert settings.save()
     assert ctx.setting("follow_up_days") == 45
+    assert ctx.setting("electronic_follow_up_days") == 10
 
 
 def test_user_errors_are_shown_not_raised(qtbot, window, ctx, household):

@@ -30,6 +30,8 @@ class SettingsView(QDialog):
         folder_row.addWidget(self.open_folder)
         self.follow_up = QSpinBox()
         self.follow_up.setRange(1, 365)
+        self.electronic = QSpinBox()
+        self.electronic.setRange(1, 365)
         self.language = QComboBox()
         self.tesseract = QLineEdit()
         self.browse = QPushButton()
@@ -43,6 +45,9 @@ class SettingsView(QDialog):
         form.addRow(self.folder_label, folder_row)
         self.follow_label.setBuddy(self.follow_up)
         form.addRow(self.follow_label, self.follow_up)
+        self.electronic_label = PlainLabel()
+        self.electronic_label.setBuddy(self.electronic)
+        form.addRow(self.electronic_label, self.electronic)
         self.language_label.setBuddy(self.language)
         form.addRow(self.language_label, self.language)
         self.tesseract_label.setBuddy(self.tesseract)
@@ -69,6 +74,14 @@ class SettingsView(QDialog):
         self.follow_up.setToolTip(
             self.tr("When a payer has not paid this many days after you sent a claim, Paperasse reminds you to chase it.")
         )
+        self.electronic_label.setText(self.tr("Carte Vitale claims: follow up after (&days)"))
+        self.electronic.setAccessibleName(
+            self.tr("Days before following up a claim sent electronically")
+        )
+        self.electronic.setToolTip(self.tr(
+            "The CPAM pays an electronic care sheet in about a week: when nothing has come this "
+            "many days after the care, Paperasse reminds you to check."
+        ))
         self.language_label.setText(self.tr("&Language"))
         self.language.setAccessibleName(self.tr("Language"))
         self.tesseract_label.setText(self.tr("&Tesseract program"))
