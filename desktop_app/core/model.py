@@ -60,6 +60,17 @@ class Category(StrEnum):
     OTHER = "other"
 
 
+# A kind of care that is a kind of a broader one: a mutuelle guarantee written for the broader
+# one ("paramedical=100% BR", as contracts word it) covers it too.
+BROADER_CATEGORY = {
+    Category.PHYSIOTHERAPY: Category.PARAMEDICAL,
+    Category.NURSING: Category.PARAMEDICAL,
+    Category.SPEECH_THERAPY: Category.PARAMEDICAL,
+    Category.HOSPITAL_PSYCHIATRY: Category.HOSPITAL,
+    Category.TRANSPORT_PERSONAL: Category.TRANSPORT,
+}
+
+
 class TiersPayant(StrEnum):
     """What a payer paid the professional directly (the patient did not advance it)."""
 

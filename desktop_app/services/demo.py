@@ -60,7 +60,7 @@ def _fill(ctx: Context, progress, should_cancel, today: _dt.date) -> None:
         medecin_traitant=True,
         mutuelle="Mutuelle Horizon Santé",
         mutuelle_member_number="0045 7812",
-        guarantees={"lpp_device": "150% BR", "consultation": "100% BR", "paramedical": "100% BR"},
+        guarantees={"lpp_device": "150% BR", "consultation": "100% BR", "paramedical": "100% BR"},  # covers physiotherapy
         iban="FR76 3000 6000 0112 3456 7890 189",
     ).person
     lucas = people.add_person(
@@ -88,6 +88,7 @@ def _fill(ctx: Context, progress, should_cancel, today: _dt.date) -> None:
         category="lpp_device",
         amount_paid="304.90",
         lpp_codes="1127950",
+        lpp_tariff="304.90",  # as printed on the sample invoice: remembered in the demo's LPP list
     )
     for kind in ("prescription", "care_sheet", "invoice"):
         if kind in ids:
@@ -102,14 +103,17 @@ def _fill(ctx: Context, progress, should_cancel, today: _dt.date) -> None:
         care_date=(today - _dt.timedelta(days=48)).isoformat(),
         category="consultation",
         amount_paid="30.00",
+        billing="paper",  # a paper care sheet, posted (below)
     )
     physio = claims.new_claim(
         ctx,
         claire.id,
         title="Kinésithérapie, 10 séances",
         care_date=(today - _dt.timedelta(days=20)).isoformat(),
-        category="paramedical",
+        category="physiotherapy",
         amount_paid="180.00",
+        units=10,
+        billing="vitale",
     )
     del physio
     try:

@@ -167,3 +167,18 @@ def test_every_new_leaf_has_a_source(tariffs):
         for name, leaf in tariffs[section].items():
             if isinstance(leaf, dict) and "value" in leaf:
                 assert leaf.get("sources"), f"{section}.{name}"
+
+
+def test_a_paramedical_guarantee_covers_physiotherapy(tariffs):
+    import datetime as _dt
+
+    from desktop_app.core.model import Claim, Person
+
+    person = Person(name="Claire", medecin_traitant=True,
+                    mutuelle_guarantees={"paramedical": "100% BR"})
+    claim = Claim(person_id=1, care_date=_dt.date(2026, 3, 2), category=Category.PHYSIOTHERAPY,
+                  amount_paid="18.00", units=1)
+    inputs = EstimateInput.from_claim(claim, person)
+    assert inputs.guarantee == "100% BR"
+    result = estimate(inputs, tariffs)
+    assert figures(result) == (D("9.80"), D("7.20"), D("1.00"))  # 60 % of 18 = 10.80 - 1

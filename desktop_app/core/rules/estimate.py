@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from desktop_app.core.errors import UserError
-from desktop_app.core.model import Category, Claim, Person, Regime, TiersPayant
+from desktop_app.core.model import BROADER_CATEGORY, Category, Claim, Person, Regime, TiersPayant
 from desktop_app.core.rules import messages
 from desktop_app.core.rules.guarantee import FORFAIT, FRAIS_REELS, PERCENT_BR, parse_guarantee
 from desktop_app.core.rules.messages import message
@@ -79,7 +79,12 @@ class EstimateInput:
         day = claim.care_date or _dt.date.today()
         if guarantee is None:
             table = person.mutuelle_guarantees or {}
-            guarantee = table.get(str(claim.category)) or table.get("default")
+            broader = BROADER_CATEGORY.get(Category(str(claim.category)))
+            guarantee = (
+                table.get(str(claim.category))
+                or (table.get(str(broader)) if broader else None)
+                or table.get("default")
+            )
         return cls(
             category=claim.category,
             paid=to_decimal(claim.amount_paid or "0", "amount paid"),
