@@ -134,13 +134,11 @@ def claim_rows(ctx: Context, person_id: int | None = None, limit: int | None = N
     result = []
     for cid, pid, care_date, title, category, paid, tiers, billing, rate in rows:
         _name, css, noemie = people.get(pid, ("", False, False))
-        first = start.states(
+        first_cpam, first_mutuelle, tiers = start.states(
             category, tiers, billing, rate, bool(care_date), css, noemie, doc_kinds.get(cid, ())
         )
-        if css:
-            tiers = "all"
-        cpam = latest.get((cid, "cpam")) or first[0]
-        mutuelle = latest.get((cid, "mutuelle")) or first[1]
+        cpam = latest.get((cid, "cpam")) or first_cpam
+        mutuelle = latest.get((cid, "mutuelle")) or first_mutuelle
         got_cpam = received.get((cid, "cpam"))
         got_mutuelle = received.get((cid, "mutuelle"))
         result.append(
@@ -161,7 +159,10 @@ class _StartStates:
     def __init__(self, tariffs: dict):
         self.tariffs = tariffs
 
-    def states(self, category, tiers, billing, rate, dated, css, noemie, kinds) -> tuple[str, str]:
+    def states(
+        self, category, tiers, billing, rate, dated, css, noemie, kinds
+    ) -> tuple[str, str, str]:
+        """(CPAM state, mutuelle state, the tiers payant as it applies)."""
         # Any care date will do: the rows only need to know whether there is one.
         claim = Claim(person_id=0, category=category, tiers_payant=TiersPayant(tiers),
                       billing=Billing(billing) if billing else None, amo_rate=rate,
@@ -179,7 +180,7 @@ class _StartStates:
         billing_now = rules.effective_billing(claim, kinds, self.tariffs)
         for event in rules.automatic_events(claim, billing_now, tiers, noemie, covers):
             states[PAYERS.index(str(event.payer))] = "sent"
-        return states[0], states[1]
+        return states[0], states[1], str(tiers)
 
 
 def list_counts(rows: list[ClaimRow]) -> tuple[dict[str, int], dict[int, int]]:

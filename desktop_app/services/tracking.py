@@ -131,11 +131,15 @@ class _Household:
         self._lpp_table: dict | None = None
         self._billing: dict[tuple, tuple] = {}
         self._invoice_codes: dict[int, list] | None = None
+        self._lpp: dict[int, dict] = {}
 
     def lpp(self, claim: Claim) -> dict:
-        """The LPP base and unknown codes of a device claim: its own codes, else the invoice's."""
+        """The LPP base and unknown codes of a device claim: its own codes, else the invoice's
+        (asked by the estimate and by the checklist: looked up once per claim)."""
         if str(claim.category) not in _lpp_categories(self.tariffs):
             return {}
+        if claim.id is not None and claim.id in self._lpp:
+            return self._lpp[claim.id]
         from desktop_app.services import lpp
 
         if self._lpp_table is None:
@@ -146,7 +150,10 @@ class _Household:
             for value in self._invoice_codes.get(claim.id, []):
                 codes += value if isinstance(value, list) else [value] if value else []
         base, unknown = lpp.lookup(self._lpp_table, codes)
-        return {"lpp_base": base, "lpp_unknown": unknown, "lpp_codes": codes}
+        found = {"lpp_base": base, "lpp_unknown": unknown, "lpp_codes": codes}
+        if claim.id is not None:
+            self._lpp[claim.id] = found
+        return found
 
     def claims_of(self, person_id: int) -> list[Claim]:
         if self._claims_by_person is None:
