@@ -31,6 +31,17 @@ def emit_json(data) -> None:
     sys.stdout.write(clean(text) + "\n")
 
 
+def emit_json_chunks(chunks) -> None:
+    """JSON a service wrote as plain ASCII text (every other character escaped), piece by piece:
+    nothing in it a terminal would act on, and nothing to build or clean again."""
+    write = sys.stdout.write
+    for chunk in chunks:
+        if not chunk.isascii():
+            chunk = clean(chunk)
+        write(chunk)
+    write("\n")
+
+
 def line(text: str = "") -> None:
     sys.stdout.write(clean(text) + "\n")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from desktop_app.cli.main import EXIT_PROBLEMS, with_context
-from desktop_app.cli.output import emit_json, line, table
+from desktop_app.cli.output import emit_json, emit_json_chunks, line, table
 from desktop_app.core.model import SPECIALTIES, Category
 from desktop_app.cli.lazy import lazy
 
@@ -82,7 +82,7 @@ def _check(args, ctx) -> int:
 def _status(args, ctx) -> int:
     data = tracking.household_status(ctx, args.person, args.year)
     if args.json:
-        emit_json(data)
+        emit_json_chunks(data.json_chunks())
         return 0
     table(
         [

@@ -41,7 +41,7 @@ from desktop_app import __version__
 from desktop_app.core.errors import UserError
 from desktop_app.store import originals
 from desktop_app.services import archive_schema, limits, output_files
-from desktop_app.store.migrations import SCHEMA_VERSION
+from desktop_app.store.migrations import DERIVED_TABLES, SCHEMA_VERSION
 
 FORMAT = "paperasse-archive"
 ARCHIVE_VERSION = 1
@@ -105,6 +105,8 @@ def _tables(conn: sqlite3.Connection) -> list[str]:
             continue
         if any(name.startswith(v + "_") for v in virtual):
             continue  # an FTS shadow table
+        if name in DERIVED_TABLES:
+            continue  # rebuilt by the store's own triggers
         if _TABLE_NAME.match(name):
             names.append(name)
     extras = sorted(n for n in names if n not in TABLES)

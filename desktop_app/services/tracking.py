@@ -28,11 +28,9 @@ for code that must tell actions apart whatever the language.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as _dt
 import functools
-import gc
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -175,35 +173,32 @@ class _Household:
         if claim.id is None or claim.id not in {c.id for c in same_year}:
             same_year.append(claim)
         result = None
-        so_far: dict[str | None, Decimal] = {}
-        # The daily caps are per professional: claims of the same kind of care on the same day
-        # are counted as the same professional's.
-        today_so_far: dict[tuple, Decimal] = {}
-        forfait_used: dict[str, Decimal] = {}
+        caps = CapsSoFar()
         for c in same_year:
-            kind = rules.deduction_kind(c.category, self.tariffs)
-            day_key = (kind, c.care_date, str(c.category))
-            inputs = rules.EstimateInput.from_claim(
-                c,
-                person,
-                units=c.units or 1,
-                deductions_so_far_this_year=so_far.get(kind, ZERO),
-                franchises_so_far_today=today_so_far.get(day_key, ZERO) if c.care_date else ZERO,
-                forfait_used=forfait_used.get(str(c.category), ZERO),
-                **self.lpp(c),
-            )
-            try:
-                est = rules.estimate(inputs, self.tariffs, self.lang)
-            except UserError as exc:
-                raise UserError(f"claim {c.id}: {exc}") from None
-            so_far[kind] = so_far.get(kind, ZERO) + est.deductions
-            today_so_far[day_key] = today_so_far.get(day_key, ZERO) + est.deductions
-            forfait_used[str(c.category)] = forfait_used.get(str(c.category), ZERO) + est.amc
+            est = self.estimate_with(c, person, caps)
+            caps.add(c, est, self.tariffs)
             if c.id is not None:
                 self._estimates[c.id] = est
             if c is claim or c.id == claim.id:
                 result = est
         return result
+
+    def estimate_with(self, claim: Claim, person, caps: "CapsSoFar") -> rules.Estimate:
+        """The claim's estimate, given what its person's earlier claims of the year used."""
+        so_far, today_so_far, forfait_used = caps.inputs(claim, self.tariffs)
+        inputs = rules.EstimateInput.from_claim(
+            claim,
+            person,
+            units=claim.units or 1,
+            deductions_so_far_this_year=so_far,
+            franchises_so_far_today=today_so_far,
+            forfait_used=forfait_used,
+            **self.lpp(claim),
+        )
+        try:
+            return rules.estimate(inputs, self.tariffs, self.lang)
+        except UserError as exc:
+            raise UserError(f"claim {claim.id}: {exc}") from None
 
     def billing(self, claim: Claim, documents) -> tuple[Billing, TiersPayant]:
         """How the claim was billed and what was paid directly, as they apply."""
@@ -282,6 +277,43 @@ class _Household:
             first_mutuelle_claim=self.is_first_mutuelle_claim(claim),
             settings=self.settings,
         )
+
+
+class CapsSoFar:
+    """What a person's claims of one year used of the yearly caps so far, in care-date order: the
+    deductions by kind, per day and kind of care (the daily caps are per professional: claims of
+    the same kind of care on the same day count as the same professional's), and the mutuelle's
+    yearly allowance by kind of care."""
+
+    def __init__(self):
+        self.so_far: dict[str | None, Decimal] = {}
+        self.today: dict[tuple, Decimal] = {}
+        self.forfait: dict[str, Decimal] = {}
+
+    @staticmethod
+    def _keys(category, care_date, tariffs: dict) -> tuple:
+        kind = rules.deduction_kind(category, tariffs)
+        return kind, (kind, care_date, str(category))
+
+    def inputs(self, claim: Claim, tariffs: dict) -> tuple[Decimal, Decimal, Decimal]:
+        return self.inputs_for(claim.category, claim.care_date, tariffs)
+
+    def inputs_for(self, category, care_date, tariffs: dict) -> tuple[Decimal, Decimal, Decimal]:
+        kind, day_key = self._keys(category, care_date, tariffs)
+        return (
+            self.so_far.get(kind, ZERO),
+            self.today.get(day_key, ZERO) if care_date else ZERO,
+            self.forfait.get(str(category), ZERO),
+        )
+
+    def add(self, claim: Claim, est: rules.Estimate, tariffs: dict) -> None:
+        self.add_for(claim.category, claim.care_date, est.deductions, est.amc, tariffs)
+
+    def add_for(self, category, care_date, deductions: Decimal, amc: Decimal, tariffs) -> None:
+        kind, day_key = self._keys(category, care_date, tariffs)
+        self.so_far[kind] = self.so_far.get(kind, ZERO) + deductions
+        self.today[day_key] = self.today.get(day_key, ZERO) + deductions
+        self.forfait[str(category)] = self.forfait.get(str(category), ZERO) + amc
 
 
 def _lpp_categories(tariffs: dict) -> list[str]:
@@ -476,149 +508,20 @@ def undo_last(ctx: Context, claim_id, payer, today=None, lang=None) -> dict:
     return _status(house, claim)
 
 
-@contextlib.contextmanager
-def _no_cyclic_gc():
-    """Household-wide answers allocate hundreds of thousands of small objects and free none:
-    Python's cycle collector would walk them all again and again (a cost that grows faster than
-    the household). Nothing here makes cycles, so it waits until the answer is built."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
 def household_status(
     ctx: Context, person=None, year=None, today: _dt.date | None = None, lang: str | None = None
-) -> dict:
-    with _no_cyclic_gc():
-        return _household_status(ctx, person, year, today, lang)
+):
+    """Every claim's status and the totals (services/household.py works them out)."""
+    from desktop_app.services import household
 
-
-def _household_status(ctx: Context, person, year, today, lang) -> dict:
-    from desktop_app.services.people import find_person
-
-    house = _Household(ctx, today, lang)
-    person_id = find_person(ctx, person).id if person else None
-    claims = ctx.store.claims(person_id)
-    if year:
-        claims = [c for c in claims if c.care_date and c.care_date.year == int(year)]
-    events_by_claim: dict[int, list[_Row]] = {}
-    for r in ctx.store.events():
-        events_by_claim.setdefault(r["claim_id"], []).append(_to_row(r))
-    docs_by_claim: dict[int, list] = {}
-    for d in ctx.store.documents(with_text=False):  # the rules look at fields, not the text
-        if d.claim_id:
-            docs_by_claim.setdefault(d.claim_id, []).append(d)
-    statuses = [
-        _status(house, c, docs_by_claim.get(c.id, []), events_by_claim.get(c.id, []))
-        for c in claims
-    ]
-    return {"claims": statuses, "totals": _totals(statuses)}
-
-
-def _totals(statuses: list[dict]) -> dict:
-    def blank():
-        return {"owed": {p: ZERO for p in PAYERS}, "received": {p: ZERO for p in PAYERS},
-                "expected": {p: ZERO for p in PAYERS}, "paid": ZERO, "left_to_pay": ZERO}
-
-    total, by_person, by_year = blank(), {}, {}
-    for s in statuses:
-        year = (s["care_date"] or "")[:4] or "undated"
-        for bucket in (total, by_person.setdefault(s["person"], blank()), by_year.setdefault(year, blank())):
-            bucket["paid"] += to_decimal(s["amount_paid"] or "0")
-            bucket["left_to_pay"] += to_decimal(s["estimate"]["patient"])
-            for payer in PAYERS:
-                track = s["tracks"][payer]
-                expected = to_decimal(track["expected"] or "0")
-                got = to_decimal(track["received"])
-                bucket["expected"][payer] += expected
-                bucket["received"][payer] += got
-                if track["state"] not in ("closed", "direct", "not_covered", "rejected"):
-                    bucket["owed"][payer] += max(expected - got, ZERO)
-
-    def plain(b):
-        return {
-            "owed": {p: money_str(v) for p, v in b["owed"].items()},
-            "received": {p: money_str(v) for p, v in b["received"].items()},
-            "expected": {p: money_str(v) for p, v in b["expected"].items()},
-            "paid": money_str(b["paid"]),
-            "left_to_pay": money_str(b["left_to_pay"]),
-        }
-
-    result = plain(total)
-    result["by_person"] = {k: plain(v) for k, v in sorted(by_person.items())}
-    result["by_year"] = {k: plain(v) for k, v in sorted(by_year.items())}
-    return result
+    return household.household_status(ctx, person, year, today, lang)
 
 
 def check(ctx: Context, today: _dt.date | None = None, lang: str | None = None) -> list[dict]:
     """Every missing item and overdue action in the household, in ``lang``."""
-    with _no_cyclic_gc():
-        return _check(ctx, today, lang)
+    from desktop_app.services import household
 
-
-def _check(ctx: Context, today, lang) -> list[dict]:
-    from desktop_app.services.people import person_problems
-
-    house = _Household(ctx, today, lang)
-    lang = house.lang
-    problems: list[dict] = []
-    for person in house.people.values():
-        for severity, problem in person_problems(person):
-            problems.append(
-                {"claim_id": None, "person": person.name, "severity": severity,
-                 "message": problem, "action": "edit_person"}
-            )
-    status = household_status(ctx, today=house.today, lang=lang)
-    for s in status["claims"]:
-        for m in s["missing"]:
-            problems.append(
-                {"claim_id": s["claim_id"], "person": s["person"], "severity": m["severity"],
-                 "message": m["message"], "action": m["action_label"] or m["action"],
-                 "level": m["level"]}
-            )
-        for payer, track in s["tracks"].items():
-            label = message(f"payer.label.{payer}", lang)
-            if track["overdue"]:
-                problems.append(
-                    {"claim_id": s["claim_id"], "person": s["person"], "severity": "overdue",
-                     "message": message("check.overdue", lang, track=label,
-                                        action=track["next_action"]),
-                     "action": track["next_action"]}
-                )
-            elif track["deadline_status"] == "soon":
-                deadline = track["deadline"] if lang == "en" else messages.day(track["deadline"], lang)
-                problems.append(
-                    {"claim_id": s["claim_id"], "person": s["person"], "severity": "warning",
-                     "message": message("check.deadline_soon", lang, payer=payer, track=label,
-                                        deadline=deadline),
-                     "action": track["next_action"]}
-                )
-            if track["flag"]:
-                received, expected = track["received"], track["expected"]
-                if lang != "en":
-                    received, expected = messages.money(received, lang), messages.money(expected, lang)
-                problems.append(
-                    {"claim_id": s["claim_id"], "person": s["person"], "severity": "warning",
-                     "message": message("check.flag", lang, payer=payer, track=label,
-                                        received=received, expected=expected,
-                                        flag=messages.name_of("flag", track["flag"], lang)),
-                     "action": message("check.check_statement", lang)}
-                )
-    # Person-level rules repeat for each claim of the person: report each once.
-    seen, unique = set(), []
-    for p in problems:
-        once = p["claim_id"] is None or p.get("level") == "person"
-        key = (p["person"], p["message"]) if once else None
-        if key and key in seen:
-            continue
-        if key:
-            seen.add(key)
-        unique.append(p)
-    return unique
+    return household.check(ctx, today, lang)
 
 
 def estimate_amounts(

@@ -46,12 +46,24 @@ class Store:
             folder_lock.release(self._root)
             raise
         self._open = True
+        self._status_cache = None
+
+    @property
+    def status_cache(self):
+        """The worked-out statuses kept between runs (store/status_cache.py)."""
+        if self._status_cache is None:
+            from desktop_app.store.status_cache import StatusCache
+
+            self._status_cache = StatusCache(self._root / "cache" / "status.db")
+        return self._status_cache
 
     @classmethod
     def open(cls, paths) -> "Store":
         return cls(paths.database, paths.originals, paths.tmp, paths.backups)
 
     def close(self) -> None:
+        if self._status_cache is not None:
+            self._status_cache.close()
         self.db.close()
         if self._open:
             self._open = False
@@ -135,6 +147,7 @@ class Store:
         unlinked: bool = False,
         limit: int | None = None,
         with_text: bool = True,
+        claim_ids: Iterable[int] | None = None,
     ) -> list[Document]:
         """Documents with their fields; ``with_text=False`` leaves out the read text (the bulk
         of the table), for answers that only look at the fields."""
@@ -147,6 +160,9 @@ class Store:
             params.append(claim_id)
         if unlinked:
             where.append("claim_id IS NULL")
+        if claim_ids is not None:
+            claim_ids = [int(i) for i in claim_ids]  # ints only: they are written into the SQL
+            where.append(f"claim_id IN ({','.join(map(str, claim_ids)) or 'NULL'})")
         sql = "SELECT * FROM documents" if with_text else (
             "SELECT " + ", ".join(c for c in self._document_columns() if c not in ("text", "fields_text"))
             + " FROM documents"
@@ -304,6 +320,30 @@ class Store:
                 [person_id],
             )
         return [claim_from_row(r) for r in rows]
+
+    def claim_keys(self) -> list[tuple]:
+        """(id, person id, care date, category, revision) of every claim: what the status cache
+        needs to tell which statuses still hold, without loading the claims."""
+        return self.db.execute(
+            "SELECT c.id, c.person_id, c.care_date, c.category, r.rev FROM claims c"
+            " LEFT JOIN claim_revisions r ON r.claim_id = c.id"
+        ).fetchall()
+
+    def claims_by_ids(self, ids: Iterable[int]) -> list[Claim]:
+        return [claim_from_row(r) for r in self._in_chunks("SELECT * FROM claims", "id", ids)]
+
+    def events_of(self, claim_ids: Iterable[int]) -> list[dict]:
+        """The steps of these claims, in the order they were recorded."""
+        rows = self._in_chunks("SELECT * FROM track_events", "claim_id", claim_ids)
+        return sorted(rows, key=lambda r: r["id"])
+
+    def _in_chunks(self, select: str, column: str, ids: Iterable[int]) -> list[dict]:
+        ids, rows = list(ids), []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows += self._rows(f"{select} WHERE {column} IN ({marks})", chunk)
+        return rows
 
     def link_document(self, document_id: int, claim_id: int | None) -> None:
         with self.transaction():

@@ -67,8 +67,11 @@ def db_dump(data_dir: Path) -> dict:
         tables = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
             " AND name NOT LIKE 'documents_fts_%' ORDER BY name")]
+        from desktop_app.store.migrations import DERIVED_TABLES
+
+        # Derived tables (the claims' random revisions) are rebuilt, not restored.
         dump = {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
-                for t in tables if t != "documents_fts"}
+                for t in tables if t != "documents_fts" and t not in DERIVED_TABLES}
         dump["search"] = conn.execute(
             "SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'facture' ORDER BY rowid"
         ).fetchall()

@@ -1,0 +1,447 @@
+"""Household-wide answers (status, check, totals) in one pass, working out again only the claims
+whose status may have changed since it was last worked out.
+
+A claim's status (services/tracking.py ``_status``) follows from four things, and the status cache
+(store/status_cache.py) keeps one only while all four are as they were:
+
+- the claim's own inputs: the claim, its steps, its documents and their fields, its person and
+  the insured person of a beneficiary, followed by the revision the database's triggers change;
+- what applies to everyone: the rule files, the user's LPP list, the follow-up settings, the
+  language and this code ("stamp");
+- what the person's earlier claims of the year used of the yearly caps, and whether another of
+  their claims went to the mutuelle ("context"), rebuilt here in care-date order from each
+  claim's own part, kept beside its status;
+- the day: a status holds from the day it was worked out until the next day a date in it
+  changes something (a deadline coming near or passing, a follow-up falling due).
+
+Claims without a care date count against the current year: they are worked out every time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import gc
+import hashlib
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+
+from desktop_app import __version__
+from desktop_app.core import rules
+from desktop_app.core.model import PAYERS
+from desktop_app.core.rules import messages
+from desktop_app.core.rules.messages import message
+from desktop_app.core.rules.money import ZERO, money_str, to_decimal
+from desktop_app.services import tracking
+from desktop_app.services.context import Context
+
+# A new number when what a status holds changes shape without a file under desktop_app changing
+# (it never does in a release; the code's own files are part of the stamp).
+CACHE_CODE = 1
+CLOSED_STATES = ("closed", "direct", "not_covered", "rejected")
+_CODE_DIR = Path(__file__).resolve().parents[1]
+
+
+@contextlib.contextmanager
+def _no_cyclic_gc():
+    """Household-wide answers allocate hundreds of thousands of small objects and free none:
+    Python's cycle collector would walk them all again and again (a cost that grows faster than
+    the household). Nothing here makes cycles, so it waits until the answer is built."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def household_status(
+    ctx: Context, person=None, year=None, today: _dt.date | None = None, lang: str | None = None
+) -> "HouseholdStatus":
+    """Every claim's status (newest care first) and the money totals; ``person`` and ``year``
+    narrow the claims and the totals."""
+    from desktop_app.services.people import find_person
+
+    person_id = find_person(ctx, person).id if person else None
+    with _no_cyclic_gc():
+        found = _Pass(ctx, today, lang)
+        found.run()
+        return found.result(person_id, int(year) if year else None)
+
+
+def check(ctx: Context, today: _dt.date | None = None, lang: str | None = None) -> list[dict]:
+    """Every missing item and overdue action in the household, in ``lang``."""
+    from desktop_app.services.people import person_problems
+
+    with _no_cyclic_gc():
+        found = _Pass(ctx, today, lang)
+        found.run()
+        problems: list[dict] = []
+        for person in found.house.people.values():
+            for severity, problem in person_problems(person):
+                problems.append(
+                    {"claim_id": None, "person": person.name, "severity": severity,
+                     "message": problem, "action": "edit_person"}
+                )
+        stored = found.cache.problems(found.lang)
+        for claim_id in found.order():
+            if claim_id in found.fresh:
+                problems += claim_problems(found.fresh[claim_id], found.lang)
+            elif claim_id in stored:
+                problems += json.loads(stored[claim_id])
+        return _once(problems)
+
+
+def _once(problems: list[dict]) -> list[dict]:
+    """Person-level rules repeat for each claim of the person: each is reported once."""
+    seen, unique = set(), []
+    for p in problems:
+        once = p["claim_id"] is None or p.get("level") == "person"
+        key = (p["person"], p["message"]) if once else None
+        if key and key in seen:
+            continue
+        if key:
+            seen.add(key)
+        unique.append(p)
+    return unique
+
+
+def claim_problems(s: dict, lang: str) -> list[dict]:
+    """What ``check`` reports about one claim: its missing items, then per payer what is overdue,
+    a deadline coming near, a payment that is not what was expected."""
+    problems = []
+    for m in s["missing"]:
+        problems.append(
+            {"claim_id": s["claim_id"], "person": s["person"], "severity": m["severity"],
+             "message": m["message"], "action": m["action_label"] or m["action"],
+             "level": m["level"]}
+        )
+    for payer, track in s["tracks"].items():
+        label = message(f"payer.label.{payer}", lang)
+        if track["overdue"]:
+            problems.append(
+                {"claim_id": s["claim_id"], "person": s["person"], "severity": "overdue",
+                 "message": message("check.overdue", lang, track=label,
+                                    action=track["next_action"]),
+                 "action": track["next_action"]}
+            )
+        elif track["deadline_status"] == "soon":
+            deadline = track["deadline"] if lang == "en" else messages.day(track["deadline"], lang)
+            problems.append(
+                {"claim_id": s["claim_id"], "person": s["person"], "severity": "warning",
+                 "message": message("check.deadline_soon", lang, payer=payer, track=label,
+                                    deadline=deadline),
+                 "action": track["next_action"]}
+            )
+        if track["flag"]:
+            received, expected = track["received"], track["expected"]
+            if lang != "en":
+                received, expected = messages.money(received, lang), messages.money(expected, lang)
+            problems.append(
+                {"claim_id": s["claim_id"], "person": s["person"], "severity": "warning",
+                 "message": message("check.flag", lang, payer=payer, track=label,
+                                    received=received, expected=expected,
+                                    flag=messages.name_of("flag", track["flag"], lang)),
+                 "action": message("check.check_statement", lang)}
+            )
+    return problems
+
+
+class _Pass:
+    """One walk over the household's claims, person by person and year by year in care-date
+    order, reusing each status that still holds and working out the others."""
+
+    def __init__(self, ctx: Context, today: _dt.date | None, lang: str | None):
+        self.ctx = ctx
+        self.house = tracking._Household(ctx, today, lang)
+        self.lang = self.house.lang
+        self.today = self.house.today
+        self.cache = ctx.store.status_cache
+        self.fresh: dict[int, dict] = {}
+        self.figures: dict[int, tuple] = {}
+        self.keys: dict[int, tuple] = {}
+
+    def stamp(self) -> str:
+        """What applies to every claim, as one string."""
+        parts = [str(CACHE_CODE), __version__, self.lang, repr(self.house.settings)]
+        folders = [self.ctx.paths.rules, _CODE_DIR / "resources" / "rules",
+                   _CODE_DIR / "core", _CODE_DIR / "core" / "rules", _CODE_DIR / "services"]
+        from desktop_app import config
+
+        folders.append(config.resources_dir() / "rules")
+        for folder in folders:
+            try:
+                for path in sorted(folder.iterdir()):
+                    if path.is_file():
+                        st = path.stat()
+                        parts.append(f"{path}:{st.st_mtime_ns}:{st.st_size}")
+            except OSError:
+                parts.append(f"{folder}:-")
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]
+
+    def run(self) -> None:
+        store, house = self.ctx.store, self.house
+        stamp = self.stamp()
+        today_iso = self.today.isoformat()
+        entries = self.cache.entries(self.lang)
+        house._mutuelle_sent = sent = store.claims_sent_to_mutuelle()
+        groups: dict[tuple, list[tuple]] = {}
+        for claim_id, person_id, care, category, rev in store.claim_keys():
+            day = _dt.date.fromisoformat(care) if care else None
+            self.keys[claim_id] = (person_id, care, category, rev, day)
+            when = day or self.today
+            groups.setdefault((person_id, when.year), []).append((when, claim_id))
+
+        def holds(claim_id: int) -> bool:
+            entry = entries.get(claim_id)
+            _person, care, _category, rev, _day = self.keys[claim_id]
+            return bool(
+                entry and care and entry.rev == rev and entry.stamp == stamp
+                and entry.computed_on <= today_iso
+                and (entry.valid_until is None or today_iso < entry.valid_until)
+            )
+
+        # What has changed itself is loaded in one go; what only sees its caps move is loaded
+        # with the rest of its person's year when the walk comes to it.
+        self._loaded: dict[int, tuple] = {}
+        self._load([i for i in self.keys if not holds(i)])
+        tariffs = house.tariffs
+        saved = []
+        for (person_id, _year), members in groups.items():
+            members.sort()
+            person = house.people[person_id]
+            others = sent.get(person_id, ())
+            caps = tracking.CapsSoFar()
+            for position, (_when, claim_id) in enumerate(members):
+                _person, care, category, _rev, day = self.keys[claim_id]
+                first = not any(other != claim_id for other in others)
+                context = "|".join(map(str, caps.inputs_for(category, day, tariffs))) + (
+                    "|1" if first else "|0")
+                entry = entries.get(claim_id)
+                if holds(claim_id) and entry.context == context:
+                    caps.add_for(category, day, Decimal(entry.deductions), Decimal(entry.amc),
+                                 tariffs)
+                    continue
+                if claim_id not in self._loaded:
+                    self._load([i for _w, i in members[position:] if i not in self._loaded])
+                claim, documents, rows = self._loaded.pop(claim_id)
+                est = house.estimate_with(claim, person, caps)
+                caps.add(claim, est, tariffs)
+                house._estimates[claim_id] = est
+                status = tracking._status(house, claim, documents, rows)
+                self.fresh[claim_id] = status
+                if care:
+                    saved.append(self._entry(status, stamp, context, est, today_iso))
+        self.cache.save(saved)
+        if len(entries) > len(self.keys) or not entries.keys() <= self.keys.keys():
+            self.cache.forget(self.keys)
+
+    def _load(self, ids: list[int]) -> None:
+        if not ids:
+            return
+        store = self.ctx.store
+        if len(ids) > len(self.keys) // 2:  # most of the household: whole tables read faster
+            claims = store.claims()
+            events = store.events()
+            documents = store.documents(with_text=False)
+        else:
+            claims = store.claims_by_ids(ids)
+            events = store.events_of(ids)
+            documents = store.documents(claim_ids=ids, with_text=False)
+        wanted = set(ids)
+        rows: dict[int, list] = {}
+        for r in events:
+            if r["claim_id"] in wanted:
+                rows.setdefault(r["claim_id"], []).append(tracking._to_row(r))
+        docs: dict[int, list] = {}
+        for d in documents:  # the rules look at fields, not the text
+            if d.claim_id in wanted:
+                docs.setdefault(d.claim_id, []).append(d)
+        for c in claims:
+            if c.id in wanted:
+                self._loaded[c.id] = (c, docs.get(c.id, []), rows.get(c.id, []))
+
+    def _entry(self, s: dict, stamp: str, context: str, est, today_iso: str) -> tuple:
+        claim_id = s["claim_id"]
+        problems = claim_problems(s, self.lang)
+        return (
+            claim_id, self.lang, self.keys[claim_id][3], stamp, context, today_iso,
+            _valid_until(s, self.today, self.house.settings.warn_days),
+            str(est.deductions), str(est.amc), _figures(s), "",
+            json.dumps(problems, ensure_ascii=False) if problems else None,
+            status_json(s),
+        )
+
+    def order(self, person_id: int | None = None, year: int | None = None) -> list[int]:
+        """The claims asked for, newest care first (undated last)."""
+        ids = [
+            i for i, (p, care, *_rest) in self.keys.items()
+            if (person_id is None or p == person_id)
+            and (year is None or (care and int(care[:4]) == int(year)))
+        ]
+        ids.sort(key=lambda i: (self.keys[i][1] or "", i), reverse=True)
+        return ids
+
+    def result(self, person_id: int | None, year: int | None) -> "HouseholdStatus":
+        """The answer, read out of the cache whole: it needs no connection once returned (the
+        window hands it from a worker to the interface)."""
+        ids = self.order(person_id, year)
+        stored = self.cache.figures_and_bodies(self.lang, [i for i in ids if i not in self.fresh])
+        totals, texts = _Totals(), {}
+        for claim_id in ids:
+            fresh = self.fresh.get(claim_id)
+            if fresh is None and claim_id not in stored:  # gone from the cache since the walk
+                fresh = self.fresh[claim_id] = tracking.claim_status(
+                    self.ctx, claim_id, self.today, self.lang)
+            if fresh is not None:
+                figures = _figures(fresh)
+            else:
+                figures, texts[claim_id] = stored[claim_id]
+            person_id_of, care = self.keys[claim_id][0], self.keys[claim_id][1]
+            totals.add(self.house.people[person_id_of].name, (care or "")[:4] or "undated",
+                       figures)
+        return HouseholdStatus(StatusList(ids, self.fresh, texts), totals.plain())
+
+
+def status_json(s: dict) -> str:
+    """A status as compact JSON in plain ASCII: safe to print as it is (JSON escapes every control
+    character but DEL, escaped here)."""
+    return json.dumps(s, separators=(",", ":")).replace("\x7f", "\\u007f")
+
+
+def _cents(value) -> int:
+    return int(to_decimal(value or "0") * 100)
+
+
+def _figures(s: dict) -> str:
+    """A claim's part in the totals: paid, left to pay, then per payer state, expected, received
+    (amounts in cents)."""
+    parts = [str(_cents(s["amount_paid"])), str(_cents(s["estimate"]["patient"]))]
+    for payer in PAYERS:
+        track = s["tracks"][payer]
+        parts += [track["state"], str(_cents(track["expected"])), str(_cents(track["received"]))]
+    return "|".join(parts)
+
+
+def _valid_until(s: dict, today: _dt.date, warn_days: int) -> str | None:
+    """The first day after ``today`` on which a date in the status changes what it says."""
+    changes = []
+    for track in s["tracks"].values():
+        if track["deadline"]:
+            deadline = _dt.date.fromisoformat(track["deadline"])
+            changes += [deadline - _dt.timedelta(days=warn_days), deadline + _dt.timedelta(days=1)]
+        if track["follow_up_on"]:
+            changes.append(_dt.date.fromisoformat(track["follow_up_on"]) + _dt.timedelta(days=1))
+    ahead = [d for d in changes if d > today]
+    return min(ahead).isoformat() if ahead else None
+
+
+class _Totals:
+    """Owed, expected and received per payer, paid and left to pay: for the household, per person
+    and per year, in cents until the end."""
+
+    def __init__(self):
+        self.total = self._blank()
+        self.by_person: dict[str, list] = {}
+        self.by_year: dict[str, list] = {}
+
+    @staticmethod
+    def _blank() -> list[int]:
+        # paid, left, then per payer: owed, expected, received
+        return [0] * (2 + 3 * len(PAYERS))
+
+    def add(self, person: str, year: str, figures: str) -> None:
+        parts = figures.split("|")
+        values = [int(parts[0]), int(parts[1])]
+        for n in range(len(PAYERS)):
+            state, expected, got = parts[2 + 3 * n], int(parts[3 + 3 * n]), int(parts[4 + 3 * n])
+            owed = max(expected - got, 0) if state not in CLOSED_STATES else 0
+            values += [owed, expected, got]
+        for bucket in (self.total, self.by_person.setdefault(person, self._blank()),
+                       self.by_year.setdefault(year, self._blank())):
+            for n, v in enumerate(values):
+                bucket[n] += v
+
+    @staticmethod
+    def _plain(b: list[int]) -> dict:
+        def amount(cents: int) -> str:
+            return money_str(Decimal(cents) / 100)
+
+        per = {name: {p: amount(b[2 + 3 * n + k]) for n, p in enumerate(PAYERS)}
+               for k, name in enumerate(("owed", "expected", "received"))}
+        return {"owed": per["owed"], "received": per["received"], "expected": per["expected"],
+                "paid": amount(b[0]), "left_to_pay": amount(b[1])}
+
+    def plain(self) -> dict:
+        result = self._plain(self.total)
+        result["by_person"] = {k: self._plain(v) for k, v in sorted(self.by_person.items())}
+        result["by_year"] = {k: self._plain(v) for k, v in sorted(self.by_year.items())}
+        return result
+
+
+class StatusList(Sequence):
+    """The claims' statuses, each made into objects only when it is asked for."""
+
+    def __init__(self, ids: list[int], fresh: dict[int, dict], texts: dict[int, str]):
+        self.ids = ids
+        self._fresh = fresh
+        self._texts = texts
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self._one(i) for i in self.ids[index]]
+        return self._one(self.ids[index])
+
+    def _one(self, claim_id: int) -> dict:
+        found = self._fresh.get(claim_id)
+        return found if found is not None else json.loads(self._texts[claim_id])
+
+    def __iter__(self) -> Iterator[dict]:
+        return map(self._one, self.ids)
+
+    def json_texts(self) -> Iterator[str]:
+        """Each status as JSON text, without making it into objects."""
+        for claim_id in self.ids:
+            text = self._texts.get(claim_id)
+            yield text if text is not None else status_json(self._fresh[claim_id])
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+
+
+class HouseholdStatus(Mapping):
+    """``{"claims": [status…], "totals": {…}}`` (tracking's module docstring has the shapes);
+    the statuses are read as they are asked for."""
+
+    def __init__(self, claims: StatusList, totals: dict):
+        self.claims = claims
+        self.totals = totals
+
+    def __getitem__(self, key):
+        if key == "claims":
+            return self.claims
+        if key == "totals":
+            return self.totals
+        raise KeyError(key)
+
+    def __iter__(self):
+        return iter(("claims", "totals"))
+
+    def __len__(self) -> int:
+        return 2
+
+    def to_json(self) -> dict:
+        return {"claims": list(self.claims), "totals": self.totals}
+
+    def json_chunks(self) -> Iterator[str]:
+        """The whole answer as JSON text, piece by piece."""
+        yield '{"claims":['
+        for n, text in enumerate(self.claims.json_texts()):
+            yield ("," if n else "") + text
+        yield '],"totals":' + status_json(self.totals) + "}"

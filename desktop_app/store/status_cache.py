@@ -1,0 +1,212 @@
+"""Worked-out claim statuses kept between runs, so a household-wide answer only works out again
+the claims that changed.
+
+The cache is its own file (``cache/status.db`` in the data folder), never backed up or archived:
+deleting it loses nothing, and a damaged or foreign one is replaced without a word. An entry
+counts only while everything it was worked out from is as it was (services/household.py says
+what that is); the claim's own inputs are followed by ``claim_revisions``, a random revision the
+main database's triggers change (store/migrations.py, step 5).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+# Changing what an entry holds (columns or the shape of the status) means a new number here:
+# an older file is then dropped and rebuilt.
+FORMAT = 1
+BUSY_TIMEOUT_S = 2.0
+
+_SCHEMA = f"""
+    CREATE TABLE IF NOT EXISTS status (
+        claim_id INTEGER NOT NULL,
+        lang TEXT NOT NULL,
+        rev INTEGER NOT NULL,
+        stamp TEXT NOT NULL,
+        context TEXT NOT NULL,
+        computed_on TEXT NOT NULL,
+        valid_until TEXT,
+        deductions TEXT NOT NULL,
+        amc TEXT NOT NULL,
+        figures TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        problems TEXT,
+        body TEXT NOT NULL,
+        PRIMARY KEY (claim_id, lang)
+    );
+    PRAGMA user_version = {FORMAT};
+"""
+
+COLUMNS = ("claim_id", "lang", "rev", "stamp", "context", "computed_on", "valid_until",
+           "deductions", "amc", "figures", "summary", "problems", "body")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What decides whether a cached status still holds, and the claim's part in its person's
+    yearly caps (what later claims of the year are worked out with)."""
+
+    claim_id: int
+    rev: int
+    stamp: str
+    context: str
+    computed_on: str
+    valid_until: str | None
+    deductions: str
+    amc: str
+
+
+class StatusCache:
+    def __init__(self, path: Path):
+        self.path = path
+        self._conn: sqlite3.Connection | None = None
+
+    # Opening: a cache that cannot be opened is rebuilt, never an error for the user.
+    def _open(self) -> sqlite3.Connection | None:
+        if self._conn is not None:
+            return self._conn
+        try:
+            self.path.parent.mkdir(mode=0o700, exist_ok=True)
+            self._conn = self._connect()
+        except (sqlite3.DatabaseError, OSError):
+            self._discard()
+            try:
+                self._conn = self._connect()
+            except (sqlite3.DatabaseError, OSError):
+                self._conn = None  # a read-only folder: answers are worked out every time
+        return self._conn
+
+    def _connect(self) -> sqlite3.Connection:
+        existed = self.path.exists()
+        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+                               check_same_thread=False)
+        try:
+            if not existed:
+                self.path.chmod(0o600)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version not in (0, FORMAT):
+                conn.execute("DROP TABLE IF EXISTS status")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = OFF")  # a lost write is only worked out again
+            conn.executescript(_SCHEMA)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _discard(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                Path(str(self.path) + suffix).unlink()
+            except OSError:
+                pass
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    # Reading
+    def entries(self, lang: str) -> dict[int, Entry]:
+        conn = self._open()
+        if conn is None:
+            return {}
+        try:
+            return {
+                row[0]: Entry(*row)
+                for row in conn.execute(
+                    "SELECT claim_id, rev, stamp, context, computed_on, valid_until, deductions,"
+                    " amc FROM status WHERE lang = ?",
+                    [lang],
+                )
+            }
+        except sqlite3.DatabaseError:
+            return {}
+
+    def figures_and_bodies(self, lang: str, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+        """claim id -> (figures, status JSON) for those of these claims the cache holds."""
+        conn = self._open()
+        found: dict[int, tuple[str, str]] = {}
+        if conn is None:
+            return found
+        ids = list(ids)
+        try:
+            if len(ids) > 5000:  # most of the household: one walk over the table
+                wanted = set(ids)
+                for claim_id, figures, body in conn.execute(
+                    "SELECT claim_id, figures, body FROM status WHERE lang = ?", [lang]
+                ):
+                    if claim_id in wanted:
+                        found[claim_id] = (figures, body)
+                return found
+            for start in range(0, len(ids), 900):
+                chunk = ids[start : start + 900]
+                marks = ",".join("?" * len(chunk))
+                for claim_id, figures, body in conn.execute(
+                    f"SELECT claim_id, figures, body FROM status WHERE lang = ?"
+                    f" AND claim_id IN ({marks})",
+                    [lang, *chunk],
+                ):
+                    found[claim_id] = (figures, body)
+        except sqlite3.DatabaseError:
+            return {}
+        return found
+
+    def problems(self, lang: str) -> dict[int, str]:
+        """claim id -> its stored problems (JSON), for the claims that have some."""
+        conn = self._open()
+        if conn is None:
+            return {}
+        try:
+            return dict(conn.execute(
+                "SELECT claim_id, problems FROM status WHERE lang = ? AND problems IS NOT NULL",
+                [lang],
+            ))
+        except sqlite3.DatabaseError:
+            return {}
+
+    # Writing: best effort. Another process writing, a full disk: the next answer works it out.
+    def save(self, rows: list[tuple]) -> bool:
+        conn = self._open()
+        if conn is None or not rows:
+            return False
+        marks = ",".join("?" * len(COLUMNS))
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.executemany(
+                    f"INSERT OR REPLACE INTO status ({', '.join(COLUMNS)}) VALUES ({marks})", rows
+                )
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        except sqlite3.DatabaseError:
+            return False
+        return True
+
+    def clear(self) -> None:
+        """Drop every entry: the next answer works every claim out again."""
+        conn = self._open()
+        if conn is not None:
+            try:
+                conn.execute("DELETE FROM status")
+            except sqlite3.DatabaseError:
+                pass
+
+    def forget(self, keep: Iterable[int]) -> None:
+        """Drop the entries of claims that are gone."""
+        conn = self._open()
+        if conn is None:
+            return
+        keep = set(keep)
+        try:
+            gone = [(i,) for (i,) in conn.execute("SELECT DISTINCT claim_id FROM status")
+                    if i not in keep]
+            if gone:
+                conn.executemany("DELETE FROM status WHERE claim_id = ?", gone)
+        except sqlite3.DatabaseError:
+            pass
