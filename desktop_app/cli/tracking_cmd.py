@@ -67,7 +67,7 @@ def register(sub) -> None:
 def _check(args, ctx) -> int:
     problems = tracking.check(ctx)
     if args.json:
-        emit_json(problems)
+        emit_json_chunks(problems.json_chunks())
     elif not problems:
         line("nothing missing, nothing overdue")
     else:

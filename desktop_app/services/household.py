@@ -72,41 +72,87 @@ def household_status(
         return found.result(person_id, int(year) if year else None)
 
 
-def check(ctx: Context, today: _dt.date | None = None, lang: str | None = None) -> list[dict]:
-    """Every missing item and overdue action in the household, in ``lang``."""
+def check(ctx: Context, today: _dt.date | None = None, lang: str | None = None) -> "Problems":
+    """Every missing item and overdue action in the household, in ``lang``: the people's own
+    problems, then claim by claim (newest care first) what is about the person, each said once,
+    and what is about the claim."""
     from desktop_app.services.people import person_problems
 
     with _no_cyclic_gc():
         found = _Pass(ctx, today, lang)
         found.run()
-        problems: list[dict] = []
+        items: list[dict | str] = []
+        seen: set[tuple] = set()
+
+        def once(problem: dict) -> None:
+            key = (problem["person"], problem["message"])
+            if key not in seen:
+                seen.add(key)
+                items.append(problem)
+
         for person in found.house.people.values():
             for severity, problem in person_problems(person):
-                problems.append(
-                    {"claim_id": None, "person": person.name, "severity": severity,
-                     "message": problem, "action": "edit_person"}
-                )
+                once({"claim_id": None, "person": person.name, "severity": severity,
+                      "message": problem, "action": "edit_person"})
         stored = found.cache.problems(found.lang)
         for claim_id in found.order():
-            if claim_id in found.fresh:
-                problems += claim_problems(found.fresh[claim_id], found.lang)
+            fresh = found.fresh.get(claim_id)
+            if fresh is not None:
+                person_level, own = _split(claim_problems(fresh, found.lang))
+                for problem in person_level:
+                    once(problem)
+                items.extend(own)
             elif claim_id in stored:
-                problems += json.loads(stored[claim_id])
-        return _once(problems)
+                person_level, own = stored[claim_id]
+                if person_level:
+                    for problem in json.loads(person_level):
+                        once(problem)
+                if own:
+                    items.append(own[1:-1])  # the stored JSON array's items, as text
+        return Problems(items)
 
 
-def _once(problems: list[dict]) -> list[dict]:
-    """Person-level rules repeat for each claim of the person: each is reported once."""
-    seen, unique = set(), []
-    for p in problems:
-        once = p["claim_id"] is None or p.get("level") == "person"
-        key = (p["person"], p["message"]) if once else None
-        if key and key in seen:
-            continue
-        if key:
-            seen.add(key)
-        unique.append(p)
-    return unique
+def _split(problems: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(what is about the person and repeats on each of their claims, what is about the claim)."""
+    person = [p for p in problems if p.get("level") == "person"]
+    return person, [p for p in problems if p.get("level") != "person"]
+
+
+class Problems(Sequence):
+    """What ``check`` found: dicts, some kept as the JSON text they were stored as until asked."""
+
+    def __init__(self, items: list):
+        self._items = items
+        self._decoded: list[dict] | None = None
+
+    def _all(self) -> list[dict]:
+        if self._decoded is None:
+            decoded = []
+            for item in self._items:
+                if isinstance(item, str):
+                    decoded += json.loads(f"[{item}]")
+                else:
+                    decoded.append(item)
+            self._decoded = decoded
+        return self._decoded
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __getitem__(self, index):
+        return self._all()[index]
+
+    def __bool__(self) -> bool:
+        return bool(self._items)
+
+    def __eq__(self, other) -> bool:
+        return self._all() == list(other) if isinstance(other, Sequence) else NotImplemented
+
+    def json_chunks(self) -> Iterator[str]:
+        yield "["
+        for n, item in enumerate(self._items):
+            yield ("," if n else "") + (item if isinstance(item, str) else status_json(item))
+        yield "]"
 
 
 def claim_problems(s: dict, lang: str) -> list[dict]:
@@ -197,11 +243,10 @@ class _Pass:
 
         def holds(claim_id: int) -> bool:
             entry = entries.get(claim_id)
-            _person, care, _category, rev, _day = self.keys[claim_id]
+            key = self.keys[claim_id]
             return bool(
-                entry and care and entry.rev == rev and entry.stamp == stamp
-                and entry.computed_on <= today_iso
-                and (entry.valid_until is None or today_iso < entry.valid_until)
+                entry and key[1] and entry[0] == key[3] and entry[1] == stamp
+                and entry[3] <= today_iso and (entry[4] is None or today_iso < entry[4])
             )
 
         # What has changed itself is loaded in one go; what only sees its caps move is loaded
@@ -209,22 +254,23 @@ class _Pass:
         self._loaded: dict[int, tuple] = {}
         self._load([i for i in self.keys if not holds(i)])
         tariffs = house.tariffs
+        kinds: dict[str, str | None] = {}
         saved = []
         for (person_id, _year), members in groups.items():
             members.sort()
             person = house.people[person_id]
             others = sent.get(person_id, ())
-            caps = tracking.CapsSoFar()
+            caps = tracking.CapsSoFar(kinds)
             for position, (_when, claim_id) in enumerate(members):
                 _person, care, category, _rev, day = self.keys[claim_id]
                 first = not any(other != claim_id for other in others)
-                context = "|".join(map(str, caps.inputs_for(category, day, tariffs))) + (
-                    "|1" if first else "|0")
-                entry = entries.get(claim_id)
-                if holds(claim_id) and entry.context == context:
-                    caps.add_for(category, day, Decimal(entry.deductions), Decimal(entry.amc),
-                                 tariffs)
-                    continue
+                so_far, same_day, forfait = caps.inputs_for(category, day, tariffs)
+                context = f"{so_far}|{same_day}|{forfait}|{1 if first else 0}"
+                if holds(claim_id):
+                    entry = entries[claim_id]
+                    if entry[2] == context:
+                        caps.add_for(category, day, Decimal(entry[5]), Decimal(entry[6]), tariffs)
+                        continue
                 if claim_id not in self._loaded:
                     self._load([i for _w, i in members[position:] if i not in self._loaded])
                 claim, documents, rows = self._loaded.pop(claim_id)
@@ -266,12 +312,13 @@ class _Pass:
 
     def _entry(self, s: dict, stamp: str, context: str, est, today_iso: str) -> tuple:
         claim_id = s["claim_id"]
-        problems = claim_problems(s, self.lang)
+        person_level, own = _split(claim_problems(s, self.lang))
         return (
             claim_id, self.lang, self.keys[claim_id][3], stamp, context, today_iso,
             _valid_until(s, self.today, self.house.settings.warn_days),
-            str(est.deductions), str(est.amc), _figures(s), "",
-            json.dumps(problems, ensure_ascii=False) if problems else None,
+            str(est.deductions), str(est.amc), _figures(s),
+            json.dumps(person_level) if person_level else None,
+            status_json(own) if own else None,
             status_json(s),
         )
 
@@ -317,13 +364,15 @@ def _cents(value) -> int:
 
 
 def _figures(s: dict) -> str:
-    """A claim's part in the totals: paid, left to pay, then per payer state, expected, received
-    (amounts in cents)."""
-    parts = [str(_cents(s["amount_paid"])), str(_cents(s["estimate"]["patient"]))]
+    """A claim's part in the totals, in cents: paid, left to pay, then per payer owed, expected,
+    received (owed: what is still expected, unless the track is over)."""
+    parts = [_cents(s["amount_paid"]), _cents(s["estimate"]["patient"])]
     for payer in PAYERS:
         track = s["tracks"][payer]
-        parts += [track["state"], str(_cents(track["expected"])), str(_cents(track["received"]))]
-    return "|".join(parts)
+        expected, got = _cents(track["expected"]), _cents(track["received"])
+        owed = max(expected - got, 0) if track["state"] not in CLOSED_STATES else 0
+        parts += [owed, expected, got]
+    return "|".join(map(str, parts))
 
 
 def _valid_until(s: dict, today: _dt.date, warn_days: int) -> str | None:
@@ -341,29 +390,19 @@ def _valid_until(s: dict, today: _dt.date, warn_days: int) -> str | None:
 
 class _Totals:
     """Owed, expected and received per payer, paid and left to pay: for the household, per person
-    and per year, in cents until the end."""
+    and per year, added up in cents per person and year, then combined."""
+
+    WIDTH = 2 + 3 * len(PAYERS)  # paid, left, then per payer: owed, expected, received
 
     def __init__(self):
-        self.total = self._blank()
-        self.by_person: dict[str, list] = {}
-        self.by_year: dict[str, list] = {}
-
-    @staticmethod
-    def _blank() -> list[int]:
-        # paid, left, then per payer: owed, expected, received
-        return [0] * (2 + 3 * len(PAYERS))
+        self.groups: dict[tuple[str, str], list[int]] = {}
 
     def add(self, person: str, year: str, figures: str) -> None:
-        parts = figures.split("|")
-        values = [int(parts[0]), int(parts[1])]
-        for n in range(len(PAYERS)):
-            state, expected, got = parts[2 + 3 * n], int(parts[3 + 3 * n]), int(parts[4 + 3 * n])
-            owed = max(expected - got, 0) if state not in CLOSED_STATES else 0
-            values += [owed, expected, got]
-        for bucket in (self.total, self.by_person.setdefault(person, self._blank()),
-                       self.by_year.setdefault(year, self._blank())):
-            for n, v in enumerate(values):
-                bucket[n] += v
+        key = (person, year)
+        values = map(int, figures.split("|"))
+        bucket = self.groups.get(key)
+        self.groups[key] = list(values) if bucket is None else [
+            a + b for a, b in zip(bucket, values)]
 
     @staticmethod
     def _plain(b: list[int]) -> dict:
@@ -376,9 +415,17 @@ class _Totals:
                 "paid": amount(b[0]), "left_to_pay": amount(b[1])}
 
     def plain(self) -> dict:
-        result = self._plain(self.total)
-        result["by_person"] = {k: self._plain(v) for k, v in sorted(self.by_person.items())}
-        result["by_year"] = {k: self._plain(v) for k, v in sorted(self.by_year.items())}
+        total = [0] * self.WIDTH
+        by_person: dict[str, list[int]] = {}
+        by_year: dict[str, list[int]] = {}
+        for (person, year), b in self.groups.items():
+            for target in (total, by_person.setdefault(person, [0] * self.WIDTH),
+                           by_year.setdefault(year, [0] * self.WIDTH)):
+                for n, v in enumerate(b):
+                    target[n] += v
+        result = self._plain(total)
+        result["by_person"] = {k: self._plain(v) for k, v in sorted(by_person.items())}
+        result["by_year"] = {k: self._plain(v) for k, v in sorted(by_year.items())}
         return result
 
 
@@ -400,7 +447,9 @@ class StatusList(Sequence):
 
     def _one(self, claim_id: int) -> dict:
         found = self._fresh.get(claim_id)
-        return found if found is not None else json.loads(self._texts[claim_id])
+        if found is None:  # made into objects once, kept for whoever asks next
+            found = self._fresh[claim_id] = json.loads(self._texts.pop(claim_id))
+        return found
 
     def __iter__(self) -> Iterator[dict]:
         return map(self._one, self.ids)

@@ -285,15 +285,18 @@ class CapsSoFar:
     the same kind of care on the same day count as the same professional's), and the mutuelle's
     yearly allowance by kind of care."""
 
-    def __init__(self):
+    def __init__(self, kinds: dict | None = None):
+        self._kinds = {} if kinds is None else kinds  # category -> its cap, shared by a pass
         self.so_far: dict[str | None, Decimal] = {}
         self.today: dict[tuple, Decimal] = {}
         self.forfait: dict[str, Decimal] = {}
 
-    @staticmethod
-    def _keys(category, care_date, tariffs: dict) -> tuple:
-        kind = rules.deduction_kind(category, tariffs)
-        return kind, (kind, care_date, str(category))
+    def _keys(self, category, care_date, tariffs: dict) -> tuple:
+        category = str(category)
+        kind = self._kinds.get(category, self)
+        if kind is self:
+            kind = self._kinds[category] = rules.deduction_kind(category, tariffs)
+        return kind, (kind, care_date, category)
 
     def inputs(self, claim: Claim, tariffs: dict) -> tuple[Decimal, Decimal, Decimal]:
         return self.inputs_for(claim.category, claim.care_date, tariffs)

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 # Changing what an entry holds (columns or the shape of the status) means a new number here:
 # an older file is then dropped and rebuilt.
-FORMAT = 1
+FORMAT = 2
 BUSY_TIMEOUT_S = 2.0
 
 _SCHEMA = f"""
@@ -32,7 +32,7 @@ _SCHEMA = f"""
         deductions TEXT NOT NULL,
         amc TEXT NOT NULL,
         figures TEXT NOT NULL,
-        summary TEXT NOT NULL,
+        person_problems TEXT,
         problems TEXT,
         body TEXT NOT NULL,
         PRIMARY KEY (claim_id, lang)
@@ -41,15 +41,13 @@ _SCHEMA = f"""
 """
 
 COLUMNS = ("claim_id", "lang", "rev", "stamp", "context", "computed_on", "valid_until",
-           "deductions", "amc", "figures", "summary", "problems", "body")
+           "deductions", "amc", "figures", "person_problems", "problems", "body")
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """What decides whether a cached status still holds, and the claim's part in its person's
     yearly caps (what later claims of the year are worked out with)."""
 
-    claim_id: int
     rev: int
     stamp: str
     context: str
@@ -110,19 +108,18 @@ class StatusCache:
             self._conn = None
 
     # Reading
-    def entries(self, lang: str) -> dict[int, Entry]:
+    def entries(self, lang: str) -> dict[int, tuple]:
+        """claim id -> its Entry's fields, as a plain tuple (read for every claim)."""
         conn = self._open()
         if conn is None:
             return {}
         try:
-            return {
-                row[0]: Entry(*row)
-                for row in conn.execute(
-                    "SELECT claim_id, rev, stamp, context, computed_on, valid_until, deductions,"
-                    " amc FROM status WHERE lang = ?",
-                    [lang],
-                )
-            }
+            rows = conn.execute(
+                "SELECT claim_id, rev, stamp, context, computed_on, valid_until, deductions,"
+                " amc FROM status WHERE lang = ?",
+                [lang],
+            ).fetchall()
+            return {row[0]: row[1:] for row in rows}
         except sqlite3.DatabaseError:
             return {}
 
@@ -155,16 +152,21 @@ class StatusCache:
             return {}
         return found
 
-    def problems(self, lang: str) -> dict[int, str]:
-        """claim id -> its stored problems (JSON), for the claims that have some."""
+    def problems(self, lang: str) -> dict[int, tuple[str | None, str | None]]:
+        """claim id -> (its person's problems, its own), as stored JSON, for the claims that have
+        some."""
         conn = self._open()
         if conn is None:
             return {}
         try:
-            return dict(conn.execute(
-                "SELECT claim_id, problems FROM status WHERE lang = ? AND problems IS NOT NULL",
-                [lang],
-            ))
+            return {
+                claim_id: (person, own)
+                for claim_id, person, own in conn.execute(
+                    "SELECT claim_id, person_problems, problems FROM status WHERE lang = ?"
+                    " AND (problems IS NOT NULL OR person_problems IS NOT NULL)",
+                    [lang],
+                )
+            }
         except sqlite3.DatabaseError:
             return {}
 
