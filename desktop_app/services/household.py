@@ -208,7 +208,8 @@ class _Pass:
         self.cache = ctx.store.status_cache
         self.fresh: dict[int, dict] = {}
         self.figures: dict[int, tuple] = {}
-        self.keys: dict[int, tuple] = {}
+        self.keys: dict[int, tuple] = {}  # newest care first, undated last
+        self.all_kept = False  # every claim's status came from the cache as it was
 
     def stamp(self) -> str:
         """What applies to every claim, as one string."""
@@ -232,27 +233,32 @@ class _Pass:
         store, house = self.ctx.store, self.house
         stamp = self.stamp()
         today_iso = self.today.isoformat()
-        entries = self.cache.entries(self.lang)
-        house._mutuelle_sent = sent = store.claims_sent_to_mutuelle()
-        groups: dict[tuple, list[tuple]] = {}
         for claim_id, person_id, care, category, rev in store.claim_keys():
             day = _dt.date.fromisoformat(care) if care else None
             self.keys[claim_id] = (person_id, care, category, rev, day)
-            when = day or self.today
-            groups.setdefault((person_id, when.year), []).append((when, claim_id))
+        entries = self.cache.entries(self.lang, stamp, today_iso)
 
         def holds(claim_id: int) -> bool:
             entry = entries.get(claim_id)
             key = self.keys[claim_id]
-            return bool(
-                entry and key[1] and entry[0] == key[3] and entry[1] == stamp
-                and entry[3] <= today_iso and (entry[4] is None or today_iso < entry[4])
-            )
+            return bool(entry and key[1] and entry[0] == key[3])
+
+        stale = [i for i in self.keys if not holds(i)]
+        if not stale and len(entries) == len(self.keys):
+            # Nothing changed, nothing came or went: each kept entry was checked against the caps
+            # its claim's year had when it was last walked, and they are the same.
+            self.all_kept = True
+            return
+        house._mutuelle_sent = sent = store.claims_sent_to_mutuelle()
+        groups: dict[tuple, list[tuple]] = {}
+        for claim_id, (person_id, _care, _category, _rev, day) in self.keys.items():
+            when = day or self.today
+            groups.setdefault((person_id, when.year), []).append((when, claim_id))
 
         # What has changed itself is loaded in one go; what only sees its caps move is loaded
         # with the rest of its person's year when the walk comes to it.
         self._loaded: dict[int, tuple] = {}
-        self._load([i for i in self.keys if not holds(i)])
+        self._load(stale)
         tariffs = house.tariffs
         kinds: dict[str, str | None] = {}
         saved = []
@@ -268,8 +274,8 @@ class _Pass:
                 context = f"{so_far}|{same_day}|{forfait}|{1 if first else 0}"
                 if holds(claim_id):
                     entry = entries[claim_id]
-                    if entry[2] == context:
-                        caps.add_for(category, day, Decimal(entry[5]), Decimal(entry[6]), tariffs)
+                    if entry[1] == context:
+                        caps.add_for(category, day, Decimal(entry[2]), Decimal(entry[3]), tariffs)
                         continue
                 if claim_id not in self._loaded:
                     self._load([i for _w, i in members[position:] if i not in self._loaded])
@@ -282,7 +288,7 @@ class _Pass:
                 if care:
                     saved.append(self._entry(status, stamp, context, est, today_iso))
         self.cache.save(saved)
-        if len(entries) > len(self.keys) or not entries.keys() <= self.keys.keys():
+        if not entries.keys() <= self.keys.keys():
             self.cache.forget(self.keys)
 
     def _load(self, ids: list[int]) -> None:
@@ -313,10 +319,13 @@ class _Pass:
     def _entry(self, s: dict, stamp: str, context: str, est, today_iso: str) -> tuple:
         claim_id = s["claim_id"]
         person_level, own = _split(claim_problems(s, self.lang))
+        figures = _figures(s)
+        person_id, care = self.keys[claim_id][0], self.keys[claim_id][1]
         return (
             claim_id, self.lang, self.keys[claim_id][3], stamp, context, today_iso,
             _valid_until(s, self.today, self.house.settings.warn_days),
-            str(est.deductions), str(est.amc), _figures(s),
+            str(est.deductions), str(est.amc), _figures_text(figures), person_id, care[:4],
+            *figures,
             json.dumps(person_level) if person_level else None,
             status_json(own) if own else None,
             status_json(s),
@@ -324,33 +333,46 @@ class _Pass:
 
     def order(self, person_id: int | None = None, year: int | None = None) -> list[int]:
         """The claims asked for, newest care first (undated last)."""
-        ids = [
+        if person_id is None and year is None:
+            return list(self.keys)
+        year_text = str(year) if year is not None else None
+        return [
             i for i, (p, care, *_rest) in self.keys.items()
             if (person_id is None or p == person_id)
-            and (year is None or (care and int(care[:4]) == int(year)))
+            and (year_text is None or (care and care[:4] == year_text))
         ]
-        ids.sort(key=lambda i: (self.keys[i][1] or "", i), reverse=True)
-        return ids
 
-    def result(self, person_id: int | None, year: int | None) -> "HouseholdStatus":
+    def result(self, person_id: int | None, year: int | None, statuses: bool = True
+               ) -> "HouseholdStatus":
         """The answer, read out of the cache whole: it needs no connection once returned (the
-        window hands it from a worker to the interface)."""
+        window hands it from a worker to the interface). ``statuses=False``: the totals only."""
         ids = self.order(person_id, year)
-        stored = self.cache.figures_and_bodies(self.lang, [i for i in ids if i not in self.fresh])
-        totals, texts = _Totals(), {}
-        for claim_id in ids:
-            fresh = self.fresh.get(claim_id)
-            if fresh is None and claim_id not in stored:  # gone from the cache since the walk
-                fresh = self.fresh[claim_id] = tracking.claim_status(
-                    self.ctx, claim_id, self.today, self.lang)
-            if fresh is not None:
-                figures = _figures(fresh)
-            else:
-                figures, texts[claim_id] = stored[claim_id]
-            person_id_of, care = self.keys[claim_id][0], self.keys[claim_id][1]
-            totals.add(self.house.people[person_id_of].name, (care or "")[:4] or "undated",
-                       figures)
-        return HouseholdStatus(StatusList(ids, self.fresh, texts), totals.plain())
+        kept = [i for i in ids if i not in self.fresh]
+        texts = self.cache.bodies(self.lang, kept) if statuses else {}
+        if statuses and len(texts) < len(kept):  # another process cleared the cache meanwhile
+            for claim_id in kept:
+                if claim_id not in texts:
+                    self.fresh[claim_id] = tracking.claim_status(
+                        self.ctx, claim_id, self.today, self.lang)
+            self.all_kept = False
+        totals = _Totals()
+        names = {p.id: p.name for p in self.house.people.values()}
+        sums = self.cache.totals(self.lang, person_id, year) if self.all_kept else None
+        if sums:  # every status as kept: SQLite adds them up
+            for person_of, year_of, *values in sums:
+                totals.groups[(names[person_of], year_of)] = list(values)
+        elif ids:
+            figures = self.cache.figures(self.lang, [i for i in ids if i not in self.fresh])
+            for claim_id in ids:
+                fresh = self.fresh.get(claim_id)
+                if fresh is None and claim_id not in figures:
+                    fresh = self.fresh[claim_id] = tracking.claim_status(
+                        self.ctx, claim_id, self.today, self.lang)
+                text = _figures_text(_figures(fresh)) if fresh is not None else figures[claim_id]
+                person_of, care = self.keys[claim_id][0], self.keys[claim_id][1]
+                totals.add(names[person_of], (care or "")[:4] or "undated", text)
+        return HouseholdStatus(StatusList(ids if statuses else [], self.fresh, texts),
+                               totals.plain())
 
 
 def status_json(s: dict) -> str:
@@ -363,7 +385,7 @@ def _cents(value) -> int:
     return int(to_decimal(value or "0") * 100)
 
 
-def _figures(s: dict) -> str:
+def _figures(s: dict) -> list[int]:
     """A claim's part in the totals, in cents: paid, left to pay, then per payer owed, expected,
     received (owed: what is still expected, unless the track is over)."""
     parts = [_cents(s["amount_paid"]), _cents(s["estimate"]["patient"])]
@@ -372,7 +394,11 @@ def _figures(s: dict) -> str:
         expected, got = _cents(track["expected"]), _cents(track["received"])
         owed = max(expected - got, 0) if track["state"] not in CLOSED_STATES else 0
         parts += [owed, expected, got]
-    return "|".join(map(str, parts))
+    return parts
+
+
+def _figures_text(figures: list[int]) -> str:
+    return "|".join(map(str, figures))
 
 
 def _valid_until(s: dict, today: _dt.date, warn_days: int) -> str | None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 # Changing what an entry holds (columns or the shape of the status) means a new number here:
 # an older file is then dropped and rebuilt.
-FORMAT = 2
+FORMAT = 4
 BUSY_TIMEOUT_S = 2.0
 
 _SCHEMA = f"""
@@ -32,27 +32,45 @@ _SCHEMA = f"""
         deductions TEXT NOT NULL,
         amc TEXT NOT NULL,
         figures TEXT NOT NULL,
+        person_id INTEGER NOT NULL,
+        year TEXT NOT NULL,
+        paid INTEGER NOT NULL,
+        left_to_pay INTEGER NOT NULL,
+        cpam_owed INTEGER NOT NULL,
+        cpam_expected INTEGER NOT NULL,
+        cpam_received INTEGER NOT NULL,
+        mutuelle_owed INTEGER NOT NULL,
+        mutuelle_expected INTEGER NOT NULL,
+        mutuelle_received INTEGER NOT NULL,
         person_problems TEXT,
         problems TEXT,
+        PRIMARY KEY (claim_id, lang)
+    );
+    -- Apart: what every answer reads stays a few pages, the statuses themselves are megabytes.
+    CREATE TABLE IF NOT EXISTS body (
+        claim_id INTEGER NOT NULL,
+        lang TEXT NOT NULL,
         body TEXT NOT NULL,
         PRIMARY KEY (claim_id, lang)
     );
     PRAGMA user_version = {FORMAT};
 """
 
+# A claim's part in the totals, in cents (services/household.py _figures, in this order).
+FIGURES = ("paid", "left_to_pay", "cpam_owed", "cpam_expected", "cpam_received",
+           "mutuelle_owed", "mutuelle_expected", "mutuelle_received")
 COLUMNS = ("claim_id", "lang", "rev", "stamp", "context", "computed_on", "valid_until",
-           "deductions", "amc", "figures", "person_problems", "problems", "body")
+           "deductions", "amc", "figures", "person_id", "year", *FIGURES,
+           "person_problems", "problems")
 
 
 class Entry(NamedTuple):
-    """What decides whether a cached status still holds, and the claim's part in its person's
+    """A kept status that still holds for the day and the rules: the revision of the claim it was
+    worked out from, the caps it was worked out with, and the claim's own part in its person's
     yearly caps (what later claims of the year are worked out with)."""
 
     rev: int
-    stamp: str
     context: str
-    computed_on: str
-    valid_until: str | None
     deductions: str
     amc: str
 
@@ -87,6 +105,7 @@ class StatusCache:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version not in (0, FORMAT):
                 conn.execute("DROP TABLE IF EXISTS status")
+                conn.execute("DROP TABLE IF EXISTS body")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = OFF")  # a lost write is only worked out again
             conn.executescript(_SCHEMA)
@@ -108,49 +127,75 @@ class StatusCache:
             self._conn = None
 
     # Reading
-    def entries(self, lang: str) -> dict[int, tuple]:
-        """claim id -> its Entry's fields, as a plain tuple (read for every claim)."""
+    def entries(self, lang: str, stamp: str, day: str) -> dict[int, tuple]:
+        """claim id -> its Entry's fields as a plain tuple (read for every claim), for the
+        entries worked out under ``stamp`` that hold on ``day``."""
         conn = self._open()
         if conn is None:
             return {}
         try:
             rows = conn.execute(
-                "SELECT claim_id, rev, stamp, context, computed_on, valid_until, deductions,"
-                " amc FROM status WHERE lang = ?",
-                [lang],
+                "SELECT claim_id, rev, context, deductions, amc FROM status WHERE lang = ?"
+                " AND stamp = ? AND computed_on <= ? AND (valid_until IS NULL OR ? < valid_until)",
+                [lang, stamp, day, day],
             ).fetchall()
             return {row[0]: row[1:] for row in rows}
         except sqlite3.DatabaseError:
             return {}
 
-    def figures_and_bodies(self, lang: str, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
-        """claim id -> (figures, status JSON) for those of these claims the cache holds."""
+    def figures(self, lang: str, ids: Iterable[int]) -> dict[int, str]:
+        """claim id -> its part in the totals (services/household.py _figures)."""
+        return self._by_claim("SELECT claim_id, figures FROM status", lang, ids)
+
+    def totals(self, lang: str, person_id: int | None, year: str | None) -> list[tuple]:
+        """(person id, year, *FIGURES summed) per person and year, added up by SQLite: for when
+        every claim's entry holds."""
         conn = self._open()
-        found: dict[int, tuple[str, str]] = {}
+        if conn is None:
+            return []
+        where, params = ["lang = ?"], [lang]
+        if person_id is not None:
+            where.append("person_id = ?")
+            params.append(person_id)
+        if year is not None:
+            where.append("year = ?")
+            params.append(str(year))
+        sums = ", ".join(f"SUM({f})" for f in FIGURES)
+        try:
+            return conn.execute(
+                f"SELECT person_id, year, {sums} FROM status WHERE {' AND '.join(where)}"
+                " GROUP BY person_id, year",
+                params,
+            ).fetchall()
+        except sqlite3.DatabaseError:
+            return []
+
+    def _by_claim(self, select: str, lang: str, ids: Iterable[int]) -> dict[int, str]:
+        conn = self._open()
+        found: dict[int, str] = {}
         if conn is None:
             return found
         ids = list(ids)
         try:
             if len(ids) > 5000:  # most of the household: one walk over the table
                 wanted = set(ids)
-                for claim_id, figures, body in conn.execute(
-                    "SELECT claim_id, figures, body FROM status WHERE lang = ?", [lang]
-                ):
+                for claim_id, value in conn.execute(f"{select} WHERE lang = ?", [lang]):
                     if claim_id in wanted:
-                        found[claim_id] = (figures, body)
+                        found[claim_id] = value
                 return found
             for start in range(0, len(ids), 900):
                 chunk = ids[start : start + 900]
                 marks = ",".join("?" * len(chunk))
-                for claim_id, figures, body in conn.execute(
-                    f"SELECT claim_id, figures, body FROM status WHERE lang = ?"
-                    f" AND claim_id IN ({marks})",
-                    [lang, *chunk],
-                ):
-                    found[claim_id] = (figures, body)
+                found.update(conn.execute(
+                    f"{select} WHERE lang = ? AND claim_id IN ({marks})", [lang, *chunk]
+                ))
         except sqlite3.DatabaseError:
             return {}
         return found
+
+    def bodies(self, lang: str, ids: Iterable[int]) -> dict[int, str]:
+        """claim id -> its status as JSON text, for those of these claims the cache holds."""
+        return self._by_claim("SELECT claim_id, body FROM body", lang, ids)
 
     def problems(self, lang: str) -> dict[int, tuple[str | None, str | None]]:
         """claim id -> (its person's problems, its own), as stored JSON, for the claims that have
@@ -172,6 +217,7 @@ class StatusCache:
 
     # Writing: best effort. Another process writing, a full disk: the next answer works it out.
     def save(self, rows: list[tuple]) -> bool:
+        """Keep these entries: each a tuple of COLUMNS, then the status as JSON text."""
         conn = self._open()
         if conn is None or not rows:
             return False
@@ -180,7 +226,12 @@ class StatusCache:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 conn.executemany(
-                    f"INSERT OR REPLACE INTO status ({', '.join(COLUMNS)}) VALUES ({marks})", rows
+                    f"INSERT OR REPLACE INTO status ({', '.join(COLUMNS)}) VALUES ({marks})",
+                    (row[:-1] for row in rows),
+                )
+                conn.executemany(
+                    "INSERT OR REPLACE INTO body (claim_id, lang, body) VALUES (?, ?, ?)",
+                    ((row[0], row[1], row[-1]) for row in rows),
                 )
                 conn.execute("COMMIT")
             except BaseException:
@@ -196,6 +247,7 @@ class StatusCache:
         if conn is not None:
             try:
                 conn.execute("DELETE FROM status")
+                conn.execute("DELETE FROM body")
             except sqlite3.DatabaseError:
                 pass
 
@@ -210,5 +262,6 @@ class StatusCache:
                     if i not in keep]
             if gone:
                 conn.executemany("DELETE FROM status WHERE claim_id = ?", gone)
+                conn.executemany("DELETE FROM body WHERE claim_id = ?", gone)
         except sqlite3.DatabaseError:
             pass

@@ -322,11 +322,13 @@ class Store:
         return [claim_from_row(r) for r in rows]
 
     def claim_keys(self) -> list[tuple]:
-        """(id, person id, care date, category, revision) of every claim: what the status cache
-        needs to tell which statuses still hold, without loading the claims."""
+        """(id, person id, care date, category, revision) of every claim, newest care first
+        (undated last): what the status cache needs to tell which statuses still hold, without
+        loading the claims."""
         return self.db.execute(
             "SELECT c.id, c.person_id, c.care_date, c.category, r.rev FROM claims c"
             " LEFT JOIN claim_revisions r ON r.claim_id = c.id"
+            " ORDER BY c.care_date DESC, c.id DESC"
         ).fetchall()
 
     def claims_by_ids(self, ids: Iterable[int]) -> list[Claim]:
