@@ -83,6 +83,7 @@ def check(ctx: Context, today: _dt.date | None = None, lang: str | None = None) 
         found.run()
         items: list[dict | str] = []
         seen: set[tuple] = set()
+        seen_texts: set[str] = set()
 
         def once(problem: dict) -> None:
             key = (problem["person"], problem["message"])
@@ -104,9 +105,10 @@ def check(ctx: Context, today: _dt.date | None = None, lang: str | None = None) 
                 items.extend(own)
             elif claim_id in stored:
                 person_level, own = stored[claim_id]
-                if person_level:
+                if person_level and person_level not in seen_texts:
+                    seen_texts.add(person_level)  # the same on each of the person's claims
                     for problem in json.loads(person_level):
-                        once(problem)
+                        once(dict(claim_id=claim_id, **problem))
                 if own:
                     items.append(own[1:-1])  # the stored JSON array's items, as text
         return Problems(items)
@@ -231,11 +233,15 @@ class _Pass:
 
     def run(self) -> None:
         store, house = self.ctx.store, self.house
-        stamp = self.stamp()
+        stamp = self._stamp = self.stamp()
         today_iso = self.today.isoformat()
-        for claim_id, person_id, care, category, rev in store.claim_keys():
-            day = _dt.date.fromisoformat(care) if care else None
-            self.keys[claim_id] = (person_id, care, category, rev, day)
+        if store.claim_revisions() == self.cache.revisions(self.lang, stamp, today_iso):
+            # Nothing changed, nothing came or went, no claim without a date: each kept entry was
+            # checked against the caps its claim's year had when it was last walked, and they
+            # are the same.
+            self.all_kept = True
+            return
+        self._read_keys()
         entries = self.cache.entries(self.lang, stamp, today_iso)
 
         def holds(claim_id: int) -> bool:
@@ -244,11 +250,6 @@ class _Pass:
             return bool(entry and key[1] and entry[0] == key[3])
 
         stale = [i for i in self.keys if not holds(i)]
-        if not stale and len(entries) == len(self.keys):
-            # Nothing changed, nothing came or went: each kept entry was checked against the caps
-            # its claim's year had when it was last walked, and they are the same.
-            self.all_kept = True
-            return
         house._mutuelle_sent = sent = store.claims_sent_to_mutuelle()
         groups: dict[tuple, list[tuple]] = {}
         for claim_id, (person_id, _care, _category, _rev, day) in self.keys.items():
@@ -291,6 +292,11 @@ class _Pass:
         if not entries.keys() <= self.keys.keys():
             self.cache.forget(self.keys)
 
+    def _read_keys(self) -> None:
+        for claim_id, person_id, care, category, rev in self.ctx.store.claim_keys():
+            day = _dt.date.fromisoformat(care) if care else None
+            self.keys[claim_id] = (person_id, care, category, rev, day)
+
     def _load(self, ids: list[int]) -> None:
         if not ids:
             return
@@ -326,13 +332,17 @@ class _Pass:
             _valid_until(s, self.today, self.house.settings.warn_days),
             str(est.deductions), str(est.amc), _figures_text(figures), person_id, care[:4],
             *figures,
-            json.dumps(person_level) if person_level else None,
+            # Kept without the claim's id: the same text on each of the person's claims.
+            json.dumps([{k: v for k, v in p.items() if k != "claim_id"} for p in person_level])
+            if person_level else None,
             status_json(own) if own else None,
             status_json(s),
         )
 
     def order(self, person_id: int | None = None, year: int | None = None) -> list[int]:
         """The claims asked for, newest care first (undated last)."""
+        if not self.keys:  # every status kept: the walk did not read the claims
+            return self.ctx.store.claim_ids(person_id, year)
         if person_id is None and year is None:
             return list(self.keys)
         year_text = str(year) if year is not None else None
@@ -355,9 +365,12 @@ class _Pass:
                     self.fresh[claim_id] = tracking.claim_status(
                         self.ctx, claim_id, self.today, self.lang)
             self.all_kept = False
+            if not self.keys:
+                self._read_keys()
         totals = _Totals()
         names = {p.id: p.name for p in self.house.people.values()}
-        sums = self.cache.totals(self.lang, person_id, year) if self.all_kept else None
+        sums = self.cache.totals(self.lang, self._stamp, self.today.isoformat(), person_id,
+                                 year) if self.all_kept else None
         if sums:  # every status as kept: SQLite adds them up
             for person_of, year_of, *values in sums:
                 totals.groups[(names[person_of], year_of)] = list(values)

@@ -19,6 +19,7 @@ from pathlib import Path
 # an older file is then dropped and rebuilt.
 FORMAT = 4
 BUSY_TIMEOUT_S = 2.0
+MMAP_BYTES = 1 << 30
 
 _SCHEMA = f"""
     CREATE TABLE IF NOT EXISTS status (
@@ -102,12 +103,14 @@ class StatusCache:
         try:
             if not existed:
                 self.path.chmod(0o600)
+                # Statuses are a few kilobytes each: bigger pages hold them without waste.
+                conn.execute("PRAGMA page_size = 32768")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version not in (0, FORMAT):
-                conn.execute("DROP TABLE IF EXISTS status")
-                conn.execute("DROP TABLE IF EXISTS body")
+                raise sqlite3.DatabaseError("an older cache")  # rebuilt from an empty file
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = OFF")  # a lost write is only worked out again
+            conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")  # read in place, not copied
             conn.executescript(_SCHEMA)
         except BaseException:
             conn.close()
@@ -143,23 +146,41 @@ class StatusCache:
         except sqlite3.DatabaseError:
             return {}
 
+    def revisions(self, lang: str, stamp: str, day: str) -> dict[int, int]:
+        """claim id -> the revision its kept status was worked out from, for the entries worked
+        out under ``stamp`` that hold on ``day``."""
+        conn = self._open()
+        if conn is None:
+            return {}
+        try:
+            return dict(conn.execute(
+                "SELECT claim_id, rev FROM status WHERE lang = ? AND stamp = ?"
+                " AND computed_on <= ? AND (valid_until IS NULL OR ? < valid_until)",
+                [lang, stamp, day, day],
+            ))
+        except sqlite3.DatabaseError:
+            return {}
+
     def figures(self, lang: str, ids: Iterable[int]) -> dict[int, str]:
         """claim id -> its part in the totals (services/household.py _figures)."""
         return self._by_claim("SELECT claim_id, figures FROM status", lang, ids)
 
-    def totals(self, lang: str, person_id: int | None, year: str | None) -> list[tuple]:
-        """(person id, year, *FIGURES summed) per person and year, added up by SQLite: for when
-        every claim's entry holds."""
+    def totals(self, lang: str, stamp: str, day: str, person_id: int | None, year: int | None
+               ) -> list[tuple]:
+        """(person id, year, *FIGURES summed) per person and year of the entries that hold, added
+        up by SQLite: for when every claim's entry holds."""
         conn = self._open()
         if conn is None:
             return []
-        where, params = ["lang = ?"], [lang]
+        where = ["lang = ?", "stamp = ?", "computed_on <= ?",
+                 "(valid_until IS NULL OR ? < valid_until)"]
+        params: list = [lang, stamp, day, day]
         if person_id is not None:
             where.append("person_id = ?")
             params.append(person_id)
         if year is not None:
             where.append("year = ?")
-            params.append(str(year))
+            params.append(f"{int(year):04d}")
         sums = ", ".join(f"SUM({f})" for f in FIGURES)
         try:
             return conn.execute(
@@ -178,11 +199,11 @@ class StatusCache:
         ids = list(ids)
         try:
             if len(ids) > 5000:  # most of the household: one walk over the table
+                everything = dict(conn.execute(f"{select} WHERE lang = ?", [lang]))
+                if len(everything) == len(ids):
+                    return everything  # the same claims (the caller asks for all it holds)
                 wanted = set(ids)
-                for claim_id, value in conn.execute(f"{select} WHERE lang = ?", [lang]):
-                    if claim_id in wanted:
-                        found[claim_id] = value
-                return found
+                return {i: v for i, v in everything.items() if i in wanted}
             for start in range(0, len(ids), 900):
                 chunk = ids[start : start + 900]
                 marks = ",".join("?" * len(chunk))

@@ -331,6 +331,25 @@ class Store:
             " ORDER BY c.care_date DESC, c.id DESC"
         ).fetchall()
 
+    def claim_revisions(self) -> dict[int, int | None]:
+        """claim id -> its revision; None for a claim without a care date (never kept)."""
+        return dict(self.db.execute(
+            "SELECT c.id, CASE WHEN c.care_date IS NULL THEN NULL ELSE r.rev END FROM claims c"
+            " LEFT JOIN claim_revisions r ON r.claim_id = c.id"
+        ))
+
+    def claim_ids(self, person_id: int | None = None, year: int | None = None) -> list[int]:
+        """The ids of the claims (of a person, of a year of care), newest care first."""
+        where, params = [], []
+        if person_id is not None:
+            where.append("person_id = ?")
+            params.append(person_id)
+        if year is not None:
+            where.append("substr(care_date, 1, 4) = ?")
+            params.append(f"{int(year):04d}")
+        sql = "SELECT id FROM claims" + (" WHERE " + " AND ".join(where) if where else "")
+        return [i for (i,) in self.db.execute(sql + " ORDER BY care_date DESC, id DESC", params)]
+
     def claims_by_ids(self, ids: Iterable[int]) -> list[Claim]:
         return [claim_from_row(r) for r in self._in_chunks("SELECT * FROM claims", "id", ids)]
 

@@ -65,6 +65,10 @@ def test_every_change_is_seen_by_the_next_answer(generated):
         lambda: people.edit_person(ctx, claim.person_id, medecin_traitant="no"),
         lambda: people.edit_person(ctx, "Claire Martin", noemie="no"),  # her children's too
         lambda: ctx.set_setting("follow_up_days", 10),
+        # A claim without a care date counts against this year's caps: worked out every time.
+        lambda: claims.new_claim(ctx, "Paul Martin", title="Undated", category="consultation",
+                                 amount_paid="25.00"),
+        lambda: tracking.record_payment(ctx, claim.id, "cpam", "1.00", "2026-11-05", today=TODAY),
     ]
     documents = ctx.store.documents(claim_id=claim.id, with_text=False)
     if documents:
