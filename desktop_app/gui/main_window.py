@@ -488,6 +488,13 @@ class MainWindow(QMainWindow):
         if not self.household:
             self.dashboard_controller.show_loading()
         lang = labels.current_language()  # read on the UI thread: the installed translation
+
+        def totals(result) -> None:  # the figures first, unless the full answer came already
+            if generation == self._claims_generation and self._claims_stage < 2:
+                self.dashboard_controller.show_totals(result, len(self.people))
+
+        self.workers.run(lambda ctx, **_: overview.household_totals(ctx, lang=lang),
+                         on_success=totals)
         self.workers.run(
             lambda ctx, **_: overview.claim_list(ctx, detailed=True, lang=lang),
             on_success=lambda result: self._claims_arrived(generation, result, final=True),

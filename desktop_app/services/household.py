@@ -59,17 +59,46 @@ def _no_cyclic_gc():
 
 
 def household_status(
-    ctx: Context, person=None, year=None, today: _dt.date | None = None, lang: str | None = None
+    ctx: Context, person=None, year=None, today: _dt.date | None = None, lang: str | None = None,
+    summaries: bool = False,
 ) -> "HouseholdStatus":
     """Every claim's status (newest care first) and the money totals; ``person`` and ``year``
-    narrow the claims and the totals."""
+    narrow the claims and the totals; ``summaries``: each status as ``summary`` keeps it."""
     from desktop_app.services.people import find_person
 
     person_id = find_person(ctx, person).id if person else None
     with _no_cyclic_gc():
         found = _Pass(ctx, today, lang)
         found.run()
-        return found.result(person_id, int(year) if year else None)
+        return found.result(person_id, int(year) if year else None, summaries=summaries)
+
+
+SUMMARY_TRACK = ("state", "expected", "received", "follow_up_on", "overdue", "deadline",
+                 "deadline_status", "next_action", "next_action_id")
+
+
+def summary(s: dict) -> dict:
+    """What the claims table and the dashboard show of a status (the same keys, fewer of them)."""
+    return {
+        "claim_id": s["claim_id"], "person": s["person"], "person_id": s["person_id"],
+        "care_date": s["care_date"], "category": s["category"], "title": s["title"],
+        "tracks": {payer: {k: track[k] for k in SUMMARY_TRACK}
+                   for payer, track in s["tracks"].items()},
+        "missing": [{"severity": m["severity"]} for m in s["missing"]],
+    }
+
+
+def household_totals(
+    ctx: Context, person=None, year=None, today: _dt.date | None = None, lang: str | None = None
+) -> dict:
+    """The totals of ``household_status`` without reading the statuses themselves."""
+    from desktop_app.services.people import find_person
+
+    person_id = find_person(ctx, person).id if person else None
+    with _no_cyclic_gc():
+        found = _Pass(ctx, today, lang)
+        found.run()
+        return found.result(person_id, int(year) if year else None, statuses=False).totals
 
 
 def check(ctx: Context, today: _dt.date | None = None, lang: str | None = None) -> "Problems":
@@ -337,6 +366,7 @@ class _Pass:
             if person_level else None,
             status_json(own) if own else None,
             status_json(s),
+            status_json(summary(s)),
         )
 
     def order(self, person_id: int | None = None, year: int | None = None) -> list[int]:
@@ -352,13 +382,14 @@ class _Pass:
             and (year_text is None or (care and care[:4] == year_text))
         ]
 
-    def result(self, person_id: int | None, year: int | None, statuses: bool = True
-               ) -> "HouseholdStatus":
+    def result(self, person_id: int | None, year: int | None, statuses: bool = True,
+               summaries: bool = False) -> "HouseholdStatus":
         """The answer, read out of the cache whole: it needs no connection once returned (the
-        window hands it from a worker to the interface). ``statuses=False``: the totals only."""
+        window hands it from a worker to the interface). ``statuses=False``: the totals only;
+        ``summaries``: each status as ``summary`` keeps it."""
         ids = self.order(person_id, year)
         kept = [i for i in ids if i not in self.fresh]
-        texts = self.cache.bodies(self.lang, kept) if statuses else {}
+        texts = self.cache.bodies(self.lang, kept, summaries) if statuses else {}
         if statuses and len(texts) < len(kept):  # another process cleared the cache meanwhile
             for claim_id in kept:
                 if claim_id not in texts:
@@ -384,8 +415,8 @@ class _Pass:
                 text = _figures_text(_figures(fresh)) if fresh is not None else figures[claim_id]
                 person_of, care = self.keys[claim_id][0], self.keys[claim_id][1]
                 totals.add(names[person_of], (care or "")[:4] or "undated", text)
-        return HouseholdStatus(StatusList(ids if statuses else [], self.fresh, texts),
-                               totals.plain())
+        fresh = {i: summary(s) for i, s in self.fresh.items()} if summaries else self.fresh
+        return HouseholdStatus(StatusList(ids if statuses else [], fresh, texts), totals.plain())
 
 
 def status_json(s: dict) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 # Changing what an entry holds (columns or the shape of the status) means a new number here:
 # an older file is then dropped and rebuilt.
-FORMAT = 4
+FORMAT = 5
 BUSY_TIMEOUT_S = 2.0
 MMAP_BYTES = 1 << 30
 
@@ -52,6 +52,13 @@ _SCHEMA = f"""
         claim_id INTEGER NOT NULL,
         lang TEXT NOT NULL,
         body TEXT NOT NULL,
+        PRIMARY KEY (claim_id, lang)
+    );
+    -- What the claims table and the dashboard show of each status: a tenth of its size.
+    CREATE TABLE IF NOT EXISTS summary (
+        claim_id INTEGER NOT NULL,
+        lang TEXT NOT NULL,
+        summary TEXT NOT NULL,
         PRIMARY KEY (claim_id, lang)
     );
     PRAGMA user_version = {FORMAT};
@@ -214,8 +221,11 @@ class StatusCache:
             return {}
         return found
 
-    def bodies(self, lang: str, ids: Iterable[int]) -> dict[int, str]:
-        """claim id -> its status as JSON text, for those of these claims the cache holds."""
+    def bodies(self, lang: str, ids: Iterable[int], summaries: bool = False) -> dict[int, str]:
+        """claim id -> its status (or its summary) as JSON text, for those of these claims the
+        cache holds."""
+        if summaries:
+            return self._by_claim("SELECT claim_id, summary FROM summary", lang, ids)
         return self._by_claim("SELECT claim_id, body FROM body", lang, ids)
 
     def problems(self, lang: str) -> dict[int, tuple[str | None, str | None]]:
@@ -238,7 +248,8 @@ class StatusCache:
 
     # Writing: best effort. Another process writing, a full disk: the next answer works it out.
     def save(self, rows: list[tuple]) -> bool:
-        """Keep these entries: each a tuple of COLUMNS, then the status as JSON text."""
+        """Keep these entries: each a tuple of COLUMNS, then the status and its summary as JSON
+        text."""
         conn = self._open()
         if conn is None or not rows:
             return False
@@ -248,10 +259,14 @@ class StatusCache:
             try:
                 conn.executemany(
                     f"INSERT OR REPLACE INTO status ({', '.join(COLUMNS)}) VALUES ({marks})",
-                    (row[:-1] for row in rows),
+                    (row[:-2] for row in rows),
                 )
                 conn.executemany(
                     "INSERT OR REPLACE INTO body (claim_id, lang, body) VALUES (?, ?, ?)",
+                    ((row[0], row[1], row[-2]) for row in rows),
+                )
+                conn.executemany(
+                    "INSERT OR REPLACE INTO summary (claim_id, lang, summary) VALUES (?, ?, ?)",
                     ((row[0], row[1], row[-1]) for row in rows),
                 )
                 conn.execute("COMMIT")
@@ -269,6 +284,7 @@ class StatusCache:
             try:
                 conn.execute("DELETE FROM status")
                 conn.execute("DELETE FROM body")
+                conn.execute("DELETE FROM summary")
             except sqlite3.DatabaseError:
                 pass
 
@@ -284,5 +300,6 @@ class StatusCache:
             if gone:
                 conn.executemany("DELETE FROM status WHERE claim_id = ?", gone)
                 conn.executemany("DELETE FROM body WHERE claim_id = ?", gone)
+                conn.executemany("DELETE FROM summary WHERE claim_id = ?", gone)
         except sqlite3.DatabaseError:
             pass

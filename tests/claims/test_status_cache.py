@@ -161,3 +161,35 @@ def test_a_change_to_one_claim_reaches_what_it_moves_in_the_others(generated):
     assert_current(ctx)
     tracking.undo_last(ctx, made[5].id, "mutuelle", today=TODAY)
     assert_current(ctx)
+
+
+def test_the_totals_alone_are_those_of_the_full_answer(generated):
+    from desktop_app.services import household
+
+    ctx = generated
+    for _round in ("from nothing", "kept"):
+        for person, year in ((None, None), ("Paul Martin", None), (None, 2020), ("Lucas Martin", 2024)):
+            full = tracking.household_status(ctx, person=person, year=year, today=TODAY)
+            assert household.household_totals(ctx, person=person, year=year, today=TODAY) == \
+                full["totals"]
+        if _round == "from nothing":
+            ctx.store.status_cache.clear()
+
+
+def test_the_claims_table_and_dashboard_read_summaries_that_match_the_statuses(generated):
+    import copy
+
+    from desktop_app.services import overview
+
+    ctx = generated
+    full = {s["claim_id"]: s for s in tracking.household_status(ctx)["claims"]}
+    for _round in ("from nothing", "kept"):
+        listed = overview.claim_list(ctx, detailed=True)
+        plain = overview.claim_rows(ctx)
+        for row, bare in zip(listed.rows, plain):
+            assert row == overview.summarise(copy.copy(bare), full[row.id])
+        for s in listed.household["claims"]:
+            for payer in ("cpam", "mutuelle"):
+                for key, value in s["tracks"][payer].items():
+                    assert full[s["claim_id"]]["tracks"][payer][key] == value
+        ctx.store.status_cache.clear()

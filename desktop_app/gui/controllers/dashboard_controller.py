@@ -32,13 +32,12 @@ class DashboardController(QObject):
     def show_loading(self) -> None:
         self.view.loading.setText(self.tr("Adding up what you are owed…"))
 
-    def show_household(self, status: dict, people_count: int, today: _dt.date | None = None) -> None:
+    def show_totals(self, totals: dict, people_count: int) -> None:
+        """The money figures, which come first (the lists follow with every claim's status)."""
         view = self.view
         view.loading.setText("")
-        totals = status.get("totals") or {}
         owed = totals.get("owed") or {}
         received = totals.get("received") or {}
-        claims = status.get("claims") or []
         view.greeting.setText(
             self.tr("Your household's health paperwork")
             if people_count
@@ -48,6 +47,12 @@ class DashboardController(QObject):
                    owed.get("cpam"), received.get("cpam"))
         self._card(view.mutuelle, self.tr("Your mutuelle owes you %1"),
                    self.tr("Your mutuelle owes you nothing"), owed.get("mutuelle"), received.get("mutuelle"))
+        self._people(totals)
+
+    def show_household(self, status, people_count: int, today: _dt.date | None = None) -> None:
+        view = self.view
+        self.show_totals(status.get("totals") or {}, people_count)
+        claims = status.get("claims") or []
         deadlines, chase = [], []
         for s in claims:
             what = s.get("title") or labels.category_text(s.get("category"))
@@ -73,6 +78,9 @@ class DashboardController(QObject):
                                           .replace("%3", s["person"]).replace("%4", what)))
         self._fill(view.deadlines, sorted(deadlines)[:MAX_ITEMS], self.tr("No deadline coming up."))
         self._fill(view.overdue, sorted(chase)[:MAX_ITEMS], self.tr("Nothing to chase. All good."))
+
+    def _people(self, totals: dict) -> None:
+        view = self.view
         by_person = totals.get("by_person") or {}
         view.people.setRowCount(len(by_person))
         for row, (name, t) in enumerate(by_person.items()):
