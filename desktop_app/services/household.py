@@ -67,7 +67,7 @@ def household_status(
     from desktop_app.services.people import find_person
 
     person_id = find_person(ctx, person).id if person else None
-    with _no_cyclic_gc():
+    with _no_cyclic_gc(), ctx.store.snapshot():
         found = _Pass(ctx, today, lang)
         found.run()
         return found.result(person_id, int(year) if year else None, summaries=summaries)
@@ -95,7 +95,7 @@ def household_totals(
     from desktop_app.services.people import find_person
 
     person_id = find_person(ctx, person).id if person else None
-    with _no_cyclic_gc():
+    with _no_cyclic_gc(), ctx.store.snapshot():
         found = _Pass(ctx, today, lang)
         found.run()
         return found.result(person_id, int(year) if year else None, statuses=False).totals
@@ -107,7 +107,7 @@ def check(ctx: Context, today: _dt.date | None = None, lang: str | None = None) 
     and what is about the claim."""
     from desktop_app.services.people import person_problems
 
-    with _no_cyclic_gc():
+    with _no_cyclic_gc(), ctx.store.snapshot():
         found = _Pass(ctx, today, lang)
         found.run()
         items: list[dict | str] = []
@@ -229,7 +229,8 @@ def claim_problems(s: dict, lang: str) -> list[dict]:
 
 class _Pass:
     """One walk over the household's claims, person by person and year by year in care-date
-    order, reusing each status that still holds and working out the others."""
+    order, reusing each status that still holds and working out the others. Run inside one read
+    snapshot of the record: a status is kept with the revision of the very data it came from."""
 
     def __init__(self, ctx: Context, today: _dt.date | None, lang: str | None):
         self.ctx = ctx
@@ -238,7 +239,6 @@ class _Pass:
         self.today = self.house.today
         self.cache = ctx.store.status_cache
         self.fresh: dict[int, dict] = {}
-        self.figures: dict[int, tuple] = {}
         self.keys: dict[int, tuple] = {}  # newest care first, undated last
         self.all_kept = False  # every claim's status came from the cache as it was
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from pathlib import Path
@@ -73,6 +74,22 @@ class Store:
 
     def transaction(self):
         return transaction(self.db)
+
+    @contextlib.contextmanager
+    def snapshot(self):
+        """Reads that all see the record as it was at the first of them (a WAL read
+        transaction): an answer built from several queries is never half before and half after
+        another process's write."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            yield
+            return
+        conn.execute("BEGIN DEFERRED")
+        try:
+            yield
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")
 
     def _rows(self, sql: str, params: Iterable = ()) -> list[dict]:
         return list(self.db.query(sql, list(params)))

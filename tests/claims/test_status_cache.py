@@ -193,3 +193,27 @@ def test_the_claims_table_and_dashboard_read_summaries_that_match_the_statuses(g
                 for key, value in s["tracks"][payer].items():
                     assert full[s["claim_id"]]["tracks"][payer][key] == value
         ctx.store.status_cache.clear()
+
+
+def test_a_change_made_by_another_process_during_an_answer_is_seen_by_the_next(generated,
+                                                                               monkeypatch):
+    ctx = generated
+    other = open_context(ctx.paths.root, auto_backup=False, tidy=False)
+    real = ctx.store.claim_keys
+    edited = []
+
+    def edit_then_keys():
+        # The people were read already; the window's user edits Paul before the claims are.
+        if not edited:
+            people.edit_person(other, "Paul Martin", medecin_traitant="no")
+            edited.append(True)
+        return real()
+
+    monkeypatch.setattr(ctx.store, "claim_keys", edit_then_keys)
+    try:
+        answers(ctx)
+        monkeypatch.setattr(ctx.store, "claim_keys", real)
+        assert edited
+        assert answers(ctx) == from_nothing(ctx)
+    finally:
+        other.close()
