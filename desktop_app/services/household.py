@@ -29,18 +29,14 @@ from decimal import Decimal
 from pathlib import Path
 
 from desktop_app import __version__
-from desktop_app.core import rules
-from desktop_app.core.model import PAYERS
-from desktop_app.core.rules import messages
-from desktop_app.core.rules.messages import message
-from desktop_app.core.rules.money import ZERO, money_str, to_decimal
 from desktop_app.services import tracking
 from desktop_app.services.context import Context
+from desktop_app.services.household_figures import Totals, figures_of, figures_text
+from desktop_app.services.household_problems import Problems, claim_problems, split, status_json
 
 # A new number when what a status holds changes shape without a file under desktop_app changing
 # (it never does in a release; the code's own files are part of the stamp).
 CACHE_CODE = 1
-CLOSED_STATES = ("closed", "direct", "not_covered", "rejected")
 _CODE_DIR = Path(__file__).resolve().parents[1]
 
 
@@ -128,7 +124,7 @@ def check(ctx: Context, today: _dt.date | None = None, lang: str | None = None) 
         for claim_id in found.order():
             fresh = found.fresh.get(claim_id)
             if fresh is not None:
-                person_level, own = _split(claim_problems(fresh, found.lang))
+                person_level, own = split(claim_problems(fresh, found.lang))
                 for problem in person_level:
                     once(problem)
                 items.extend(own)
@@ -141,90 +137,6 @@ def check(ctx: Context, today: _dt.date | None = None, lang: str | None = None) 
                 if own:
                     items.append(own[1:-1])  # the stored JSON array's items, as text
         return Problems(items)
-
-
-def _split(problems: list[dict]) -> tuple[list[dict], list[dict]]:
-    """(what is about the person and repeats on each of their claims, what is about the claim)."""
-    person = [p for p in problems if p.get("level") == "person"]
-    return person, [p for p in problems if p.get("level") != "person"]
-
-
-class Problems(Sequence):
-    """What ``check`` found: dicts, some kept as the JSON text they were stored as until asked."""
-
-    def __init__(self, items: list):
-        self._items = items
-        self._decoded: list[dict] | None = None
-
-    def _all(self) -> list[dict]:
-        if self._decoded is None:
-            decoded = []
-            for item in self._items:
-                if isinstance(item, str):
-                    decoded += json.loads(f"[{item}]")
-                else:
-                    decoded.append(item)
-            self._decoded = decoded
-        return self._decoded
-
-    def __len__(self) -> int:
-        return len(self._all())
-
-    def __getitem__(self, index):
-        return self._all()[index]
-
-    def __bool__(self) -> bool:
-        return bool(self._items)
-
-    def __eq__(self, other) -> bool:
-        return self._all() == list(other) if isinstance(other, Sequence) else NotImplemented
-
-    def json_chunks(self) -> Iterator[str]:
-        yield "["
-        for n, item in enumerate(self._items):
-            yield ("," if n else "") + (item if isinstance(item, str) else status_json(item))
-        yield "]"
-
-
-def claim_problems(s: dict, lang: str) -> list[dict]:
-    """What ``check`` reports about one claim: its missing items, then per payer what is overdue,
-    a deadline coming near, a payment that is not what was expected."""
-    problems = []
-    for m in s["missing"]:
-        problems.append(
-            {"claim_id": s["claim_id"], "person": s["person"], "severity": m["severity"],
-             "message": m["message"], "action": m["action_label"] or m["action"],
-             "level": m["level"]}
-        )
-    for payer, track in s["tracks"].items():
-        label = message(f"payer.label.{payer}", lang)
-        if track["overdue"]:
-            problems.append(
-                {"claim_id": s["claim_id"], "person": s["person"], "severity": "overdue",
-                 "message": message("check.overdue", lang, track=label,
-                                    action=track["next_action"]),
-                 "action": track["next_action"]}
-            )
-        elif track["deadline_status"] == "soon":
-            deadline = track["deadline"] if lang == "en" else messages.day(track["deadline"], lang)
-            problems.append(
-                {"claim_id": s["claim_id"], "person": s["person"], "severity": "warning",
-                 "message": message("check.deadline_soon", lang, payer=payer, track=label,
-                                    deadline=deadline),
-                 "action": track["next_action"]}
-            )
-        if track["flag"]:
-            received, expected = track["received"], track["expected"]
-            if lang != "en":
-                received, expected = messages.money(received, lang), messages.money(expected, lang)
-            problems.append(
-                {"claim_id": s["claim_id"], "person": s["person"], "severity": "warning",
-                 "message": message("check.flag", lang, payer=payer, track=label,
-                                    received=received, expected=expected,
-                                    flag=messages.name_of("flag", track["flag"], lang)),
-                 "action": message("check.check_statement", lang)}
-            )
-    return problems
 
 
 class _Pass:
@@ -353,13 +265,13 @@ class _Pass:
 
     def _entry(self, s: dict, stamp: str, context: str, est, today_iso: str) -> tuple:
         claim_id = s["claim_id"]
-        person_level, own = _split(claim_problems(s, self.lang))
-        figures = _figures(s)
+        person_level, own = split(claim_problems(s, self.lang))
+        figures = figures_of(s)
         person_id, care = self.keys[claim_id][0], self.keys[claim_id][1]
         return (
             claim_id, self.lang, self.keys[claim_id][3], stamp, context, today_iso,
             _valid_until(s, self.today, self.house.settings.warn_days),
-            str(est.deductions), str(est.amc), _figures_text(figures), person_id, care[:4],
+            str(est.deductions), str(est.amc), figures_text(figures), person_id, care[:4],
             *figures,
             # Kept without the claim's id: the same text on each of the person's claims.
             json.dumps([{k: v for k, v in p.items() if k != "claim_id"} for p in person_level])
@@ -398,7 +310,7 @@ class _Pass:
             self.all_kept = False
             if not self.keys:
                 self._read_keys()
-        totals = _Totals()
+        totals = Totals()
         names = {p.id: p.name for p in self.house.people.values()}
         sums = self.cache.totals(self.lang, self._stamp, self.today.isoformat(), person_id,
                                  year) if self.all_kept else None
@@ -412,37 +324,11 @@ class _Pass:
                 if fresh is None and claim_id not in figures:
                     fresh = self.fresh[claim_id] = tracking.claim_status(
                         self.ctx, claim_id, self.today, self.lang)
-                text = _figures_text(_figures(fresh)) if fresh is not None else figures[claim_id]
+                text = figures_text(figures_of(fresh)) if fresh is not None else figures[claim_id]
                 person_of, care = self.keys[claim_id][0], self.keys[claim_id][1]
                 totals.add(names[person_of], (care or "")[:4] or "undated", text)
         fresh = {i: summary(s) for i, s in self.fresh.items()} if summaries else self.fresh
         return HouseholdStatus(StatusList(ids if statuses else [], fresh, texts), totals.plain())
-
-
-def status_json(s: dict) -> str:
-    """A status as compact JSON in plain ASCII: safe to print as it is (JSON escapes every control
-    character but DEL, escaped here)."""
-    return json.dumps(s, separators=(",", ":")).replace("\x7f", "\\u007f")
-
-
-def _cents(value) -> int:
-    return int(to_decimal(value or "0") * 100)
-
-
-def _figures(s: dict) -> list[int]:
-    """A claim's part in the totals, in cents: paid, left to pay, then per payer owed, expected,
-    received (owed: what is still expected, unless the track is over)."""
-    parts = [_cents(s["amount_paid"]), _cents(s["estimate"]["patient"])]
-    for payer in PAYERS:
-        track = s["tracks"][payer]
-        expected, got = _cents(track["expected"]), _cents(track["received"])
-        owed = max(expected - got, 0) if track["state"] not in CLOSED_STATES else 0
-        parts += [owed, expected, got]
-    return parts
-
-
-def _figures_text(figures: list[int]) -> str:
-    return "|".join(map(str, figures))
 
 
 def _valid_until(s: dict, today: _dt.date, warn_days: int) -> str | None:
@@ -456,47 +342,6 @@ def _valid_until(s: dict, today: _dt.date, warn_days: int) -> str | None:
             changes.append(_dt.date.fromisoformat(track["follow_up_on"]) + _dt.timedelta(days=1))
     ahead = [d for d in changes if d > today]
     return min(ahead).isoformat() if ahead else None
-
-
-class _Totals:
-    """Owed, expected and received per payer, paid and left to pay: for the household, per person
-    and per year, added up in cents per person and year, then combined."""
-
-    WIDTH = 2 + 3 * len(PAYERS)  # paid, left, then per payer: owed, expected, received
-
-    def __init__(self):
-        self.groups: dict[tuple[str, str], list[int]] = {}
-
-    def add(self, person: str, year: str, figures: str) -> None:
-        key = (person, year)
-        values = map(int, figures.split("|"))
-        bucket = self.groups.get(key)
-        self.groups[key] = list(values) if bucket is None else [
-            a + b for a, b in zip(bucket, values)]
-
-    @staticmethod
-    def _plain(b: list[int]) -> dict:
-        def amount(cents: int) -> str:
-            return money_str(Decimal(cents) / 100)
-
-        per = {name: {p: amount(b[2 + 3 * n + k]) for n, p in enumerate(PAYERS)}
-               for k, name in enumerate(("owed", "expected", "received"))}
-        return {"owed": per["owed"], "received": per["received"], "expected": per["expected"],
-                "paid": amount(b[0]), "left_to_pay": amount(b[1])}
-
-    def plain(self) -> dict:
-        total = [0] * self.WIDTH
-        by_person: dict[str, list[int]] = {}
-        by_year: dict[str, list[int]] = {}
-        for (person, year), b in self.groups.items():
-            for target in (total, by_person.setdefault(person, [0] * self.WIDTH),
-                           by_year.setdefault(year, [0] * self.WIDTH)):
-                for n, v in enumerate(b):
-                    target[n] += v
-        result = self._plain(total)
-        result["by_person"] = {k: self._plain(v) for k, v in sorted(by_person.items())}
-        result["by_year"] = {k: self._plain(v) for k, v in sorted(by_year.items())}
-        return result
 
 
 class StatusList(Sequence):

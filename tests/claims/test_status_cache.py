@@ -217,3 +217,19 @@ def test_a_change_made_by_another_process_during_an_answer_is_seen_by_the_next(g
         assert answers(ctx) == from_nothing(ctx)
     finally:
         other.close()
+
+
+def test_what_is_written_out_from_the_cache_holds_nothing_a_terminal_acts_on(generated, capsys):
+    from desktop_app.cli.main import main
+
+    ctx = generated
+    claim = ctx.store.claims()[0]
+    claims.edit_claim(ctx, claim.id, title="Kin\u00e9 \x1b]0;owned\x07 \x7f \u202e")
+    answers(ctx)  # kept with the odd title
+    root = ctx.paths.root
+    ctx.close()
+    for command in (["status", "--json"], ["check", "--json"]):
+        main(["--data-dir", str(root), *command])
+        out = capsys.readouterr().out
+        assert out.isascii()
+        assert not any(ch in out for ch in "\x1b\x07\x7f")
