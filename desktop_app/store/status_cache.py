@@ -95,8 +95,12 @@ class StatusCache:
         try:
             self.path.parent.mkdir(mode=0o700, exist_ok=True)
             self._conn = self._connect()
+        except sqlite3.OperationalError:
+            # Busy (another process is setting it up) or unwritable: this answer goes without.
+            # Never removed here: other connections may be using the file.
+            self._conn = None
         except (sqlite3.DatabaseError, OSError):
-            self._discard()
+            self._discard()  # not a database at all: nobody can be using it
             try:
                 self._conn = self._connect()
             except (sqlite3.DatabaseError, OSError):
@@ -113,8 +117,11 @@ class StatusCache:
                 # Statuses are a few kilobytes each: bigger pages hold them without waste.
                 conn.execute("PRAGMA page_size = 32768")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version not in (0, FORMAT):
-                raise sqlite3.DatabaseError("an older cache")  # rebuilt from an empty file
+            if version not in (0, FORMAT):  # another version's entries: dropped in one step
+                conn.executescript(
+                    "BEGIN IMMEDIATE; DROP TABLE IF EXISTS status; DROP TABLE IF EXISTS body;"
+                    " DROP TABLE IF EXISTS summary; PRAGMA user_version = 0; COMMIT;"
+                )
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = OFF")  # a lost write is only worked out again
             conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")  # read in place, not copied
