@@ -29,10 +29,19 @@ $(TEST_STAMP): pyproject.toml $(APP_STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
-system-deps:
-	@sh packaging/system-deps.sh
+# Checked once, then again only when the list changes (or a check found something missing:
+# the script leaves the stamp only when every package is there), so a second `make run` starts
+# the window at once.
+SYSDEPS_STAMP := $(VENV)/.system-deps-ok
+system-deps: $(SYSDEPS_STAMP)
+$(SYSDEPS_STAMP): packaging/system-deps.sh | $(BIN)/python
+	@STAMP=$@ sh packaging/system-deps.sh
 
-translations: $(APP_STAMP)
+# The .qm files the app loads, rebuilt when a .ts catalogue changes.
+TS_FILES := $(wildcard resources/translations/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+translations: $(QM_FILES)
+$(QM_FILES) &: $(TS_FILES) desktop_app/gui/i18n_build.py | $(APP_STAMP)
 	@$(BIN)/python -m desktop_app.gui.i18n_build
 
 bench: bench-intake bench-gui bench-household
