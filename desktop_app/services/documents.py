@@ -24,7 +24,6 @@ from desktop_app.core.model import (
 from desktop_app.services import limits
 from desktop_app.services.parsing import name_tokens, parse_amount, parse_date, parse_yes_no
 from desktop_app.store import originals
-from desktop_app.store.store import AlreadyStored, is_disk_full
 
 if TYPE_CHECKING:
     from desktop_app.services.context import Context
@@ -257,6 +256,9 @@ def _store(ctx: Context, path: Path, copy, result, person, kind, claim_id) -> Im
     """The original placed (content-addressed, never replacing a good one), then its row
     committed. If the row cannot be written the file goes, unless another process's row now
     refers to it; the same bytes imported by another process at once are "already imported"."""
+    # Imported here: ``paperasse extract`` loads this module and never stores anything.
+    from desktop_app.store.store import AlreadyStored, is_disk_full
+
     row, fields = _document_row(path, copy, result, person, kind, claim_id)
     target = originals.path_of(ctx.paths.originals, row["stored_name"])
     created = False
