@@ -437,6 +437,7 @@ class MainWindow(QMainWindow):
         self._claims_generation += 1
         self._claims_stage = 0
         generation = self._claims_generation
+        self._load_totals(generation)
         if not self.household:
             # Once statuses are known, a reload waits for the detailed pass rather than
             # flashing lists without them.
@@ -482,19 +483,24 @@ class MainWindow(QMainWindow):
             self.dashboard_controller.show_household(result.household, len(self.people))
             self.household_loaded.emit()
 
+    def _load_totals(self, generation: int) -> None:
+        """The dashboard's money figures, from the kept statuses: they come first, beside the
+        claims list, before every claim's status is read."""
+        lang = labels.current_language()
+
+        def shown(result) -> None:  # unless the full answer came already
+            if generation == self._claims_generation and self._claims_stage < 2:
+                self.dashboard_controller.show_totals(result, len(self.people))
+
+        self.workers.run(lambda ctx, **_: overview.household_totals(ctx, lang=lang),
+                         on_success=shown)
+
     def load_household(self) -> None:
         """The full status of every claim: slower, so it comes last."""
         generation = self._claims_generation
         if not self.household:
             self.dashboard_controller.show_loading()
         lang = labels.current_language()  # read on the UI thread: the installed translation
-
-        def totals(result) -> None:  # the figures first, unless the full answer came already
-            if generation == self._claims_generation and self._claims_stage < 2:
-                self.dashboard_controller.show_totals(result, len(self.people))
-
-        self.workers.run(lambda ctx, **_: overview.household_totals(ctx, lang=lang),
-                         on_success=totals)
         self.workers.run(
             lambda ctx, **_: overview.claim_list(ctx, detailed=True, lang=lang),
             on_success=lambda result: self._claims_arrived(generation, result, final=True),

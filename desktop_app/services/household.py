@@ -191,6 +191,11 @@ class _Pass:
             return bool(entry and key[1] and entry[0] == key[3])
 
         stale = [i for i in self.keys if not holds(i)]
+        # Whose claims changed, came, moved or went: only their years are walked again (the caps
+        # and the first mutuelle claim tie a person's claims together, nobody else's).
+        touched = {self.keys[i][0] for i in stale}
+        touched.update(entries[i][4] for i in stale if i in entries)
+        touched.update(entries[i][4] for i in entries.keys() - self.keys.keys())
         house._mutuelle_sent = sent = store.claims_sent_to_mutuelle()
         groups: dict[tuple, list[tuple]] = {}
         for claim_id, (person_id, _care, _category, _rev, day) in self.keys.items():
@@ -205,6 +210,8 @@ class _Pass:
         kinds: dict[str, str | None] = {}
         saved = []
         for (person_id, _year), members in groups.items():
+            if person_id not in touched:
+                continue  # every claim of the person holds, and so do their caps
             members.sort()
             person = house.people[person_id]
             others = sent.get(person_id, ())

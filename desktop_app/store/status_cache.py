@@ -81,6 +81,7 @@ class Entry(NamedTuple):
     context: str
     deductions: str
     amc: str
+    person_id: int
 
 
 class StatusCache:
@@ -152,7 +153,8 @@ class StatusCache:
             return {}
         try:
             rows = conn.execute(
-                "SELECT claim_id, rev, context, deductions, amc FROM status WHERE lang = ?"
+                "SELECT claim_id, rev, context, deductions, amc, person_id FROM status"
+                " WHERE lang = ?"
                 " AND stamp = ? AND computed_on <= ? AND (valid_until IS NULL OR ? < valid_until)",
                 [lang, stamp, day, day],
             ).fetchall()

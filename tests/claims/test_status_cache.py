@@ -6,6 +6,7 @@ check with the cache as it is, compared with the same answers worked out from no
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import sys
 from pathlib import Path
@@ -48,6 +49,15 @@ def assert_current(ctx, today=TODAY, lang="en") -> None:
     assert answers(ctx, today, lang) == kept  # and the same again from the cache just filled
 
 
+def other_person(ctx, person_id: int) -> int:
+    return next(p.id for p in ctx.store.people() if p.id != person_id)
+
+
+def delete_claim(ctx, claim_id: int) -> None:
+    with ctx.store.transaction():
+        ctx.store.db.execute("DELETE FROM claims WHERE id = ?", [claim_id])
+
+
 def test_every_change_is_seen_by_the_next_answer(generated):
     ctx = generated
     assert_current(ctx)
@@ -69,6 +79,11 @@ def test_every_change_is_seen_by_the_next_answer(generated):
         lambda: claims.new_claim(ctx, "Paul Martin", title="Undated", category="consultation",
                                  amount_paid="25.00"),
         lambda: tracking.record_payment(ctx, claim.id, "cpam", "1.00", "2026-11-05", today=TODAY),
+        # Done by the store itself (an archive merge, another version): a claim changing hands,
+        # a claim going; what they counted in their person's caps goes with them.
+        lambda: ctx.store.update_claim(dataclasses.replace(
+            ctx.store.claim(earliest.id), person_id=other_person(ctx, earliest.person_id))),
+        lambda: delete_claim(ctx, same_person[-1].id),
     ]
     documents = ctx.store.documents(claim_id=claim.id, with_text=False)
     if documents:
@@ -156,6 +171,19 @@ def test_a_change_to_one_claim_reaches_what_it_moves_in_the_others(generated):
     after = {s["claim_id"]: s for s in answers(ctx)[0]}
     last = made[-1].id
     assert after[last]["estimate"]["deductions"] != before[last]["estimate"]["deductions"]
+
+    # Back to the cap reached on the last claim, then one claim changes hands, one goes: the
+    # last claim's deduction follows each time.
+    claims.edit_claim(ctx, made[0].id, category="consultation")
+    assert_current(ctx)
+    ctx.store.update_claim(dataclasses.replace(ctx.store.claim(made[1].id),
+                                               person_id=other_person(ctx, made[1].person_id)))
+    assert_current(ctx)
+    claims.new_claim(ctx, "Zoé Petit", title="Consultation again", category="consultation",
+                     care_date="2026-01-01", amount_paid="30.00")
+    assert_current(ctx)
+    delete_claim(ctx, made[2].id)
+    assert_current(ctx)
 
     tracking.mark_sent(ctx, made[5].id, "mutuelle", "2026-11-03", today=TODAY)
     assert_current(ctx)
