@@ -236,9 +236,12 @@ class _Pass:
                 self.fresh[claim_id] = status
                 if care:
                     saved.append(self._entry(status, stamp, context, est, today_iso))
-        self.cache.save(saved)
+        kept = self.cache.save(saved) or not saved
         if not entries.keys() <= self.keys.keys():
-            self.cache.forget(self.keys)
+            kept = self.cache.forget(self.keys) and kept
+        # Everything worked out is kept, nothing gone is: the cache now holds every claim's
+        # current status, and SQLite can add them up (unless some claim has no date).
+        self.all_kept = kept and all(key[1] for key in self.keys.values())
 
     def _read_keys(self) -> None:
         for claim_id, person_id, care, category, rev in self.ctx.store.claim_keys():

@@ -297,18 +297,24 @@ class StatusCache:
             except sqlite3.DatabaseError:
                 pass
 
-    def forget(self, keep: Iterable[int]) -> None:
-        """Drop the entries of claims that are gone."""
+    def forget(self, keep: Iterable[int]) -> bool:
+        """Drop the entries of claims that are gone; False if that could not be done."""
         conn = self._open()
         if conn is None:
-            return
+            return False
         keep = set(keep)
         try:
             gone = [(i,) for (i,) in conn.execute("SELECT DISTINCT claim_id FROM status")
                     if i not in keep]
             if gone:
-                conn.executemany("DELETE FROM status WHERE claim_id = ?", gone)
-                conn.executemany("DELETE FROM body WHERE claim_id = ?", gone)
-                conn.executemany("DELETE FROM summary WHERE claim_id = ?", gone)
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    for table in ("status", "body", "summary"):
+                        conn.executemany(f"DELETE FROM {table} WHERE claim_id = ?", gone)
+                    conn.execute("COMMIT")
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
         except sqlite3.DatabaseError:
-            pass
+            return False
+        return True
