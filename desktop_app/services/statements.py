@@ -58,7 +58,13 @@ def propose(ctx: Context, document_id, lang: str | None = None) -> dict:
     payer = _payer_of(doc)
     lines = _field(doc, "lines") or []
     statement_date = _field(doc, "statement_date")
-    status = tracking.household_status(ctx, lang=lang)
+    from desktop_app.services import household
+
+    # What each claim's tracks expect and have received: its summary is enough. Claims are
+    # looked up by care date, once for the statement, not once per line.
+    by_day: dict[str | None, list[dict]] = {}
+    for s in household.household_status(ctx, lang=lang, summaries=True)["claims"]:
+        by_day.setdefault(s["care_date"], []).append(s)
     people = {p.id: p for p in ctx.store.people()}
     proposals, unmatched, taken = [], [], set()
     for index, line in enumerate(lines):
@@ -71,8 +77,8 @@ def propose(ctx: Context, document_id, lang: str | None = None) -> dict:
             continue
         names = name_tokens(line.get("patient_name"))
         best = None
-        for s in status["claims"]:
-            if s["care_date"] != care_date or s["claim_id"] in taken:
+        for s in by_day.get(care_date, ()):
+            if s["claim_id"] in taken:
                 continue
             person = people.get(s["person_id"])
             if doc.person_id and not names and s["person_id"] != doc.person_id:
