@@ -6,6 +6,7 @@ import contextlib
 import datetime as _dt
 import os
 import sqlite3
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import sqlite_utils
@@ -14,6 +15,15 @@ from desktop_app.core.errors import StoreDamaged, StoreTooNew
 from desktop_app.store import migrations
 
 BUSY_TIMEOUT_MS = 10_000
+
+
+def id_chunks(ids: Iterable[int], size: int = 500) -> Iterator[tuple[list[int], str]]:
+    """``ids`` a few hundred at a time, each with its ``?,?,…`` placeholders: SQLite limits the
+    parameters of one statement."""
+    ids = list(ids)
+    for start in range(0, len(ids), size):
+        chunk = ids[start : start + size]
+        yield chunk, ",".join("?" * len(chunk))
 
 
 def now() -> str:

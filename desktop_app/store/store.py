@@ -12,7 +12,7 @@ import sqlite_utils
 
 from desktop_app.core.model import Claim, Document, DocumentField, Person
 from desktop_app.store import folder_lock, originals
-from desktop_app.store.db import connect, now, record_clean_close, transaction
+from desktop_app.store.db import connect, id_chunks, now, record_clean_close, transaction
 from desktop_app.store.rows import (
     claim_from_row,
     claim_to_row,
@@ -196,15 +196,9 @@ class Store:
             for f in self._rows("SELECT * FROM document_fields ORDER BY id"):
                 fields_by_doc.setdefault(f["document_id"], []).append(f)
         elif rows:
-            ids = [r["id"] for r in rows]
-            for chunk_start in range(0, len(ids), 500):
-                chunk = ids[chunk_start : chunk_start + 500]
-                marks = ",".join("?" * len(chunk))
-                for f in self._rows(
-                    f"SELECT * FROM document_fields WHERE document_id IN ({marks}) ORDER BY id",
-                    chunk,
-                ):
-                    fields_by_doc.setdefault(f["document_id"], []).append(f)
+            for f in self._in_chunks("SELECT * FROM document_fields", "document_id",
+                                     [r["id"] for r in rows]):
+                fields_by_doc.setdefault(f["document_id"], []).append(f)
         return [document_from_row(r, fields_by_doc.get(r["id"], [])) for r in rows]
 
     def _document_columns(self) -> list[str]:
@@ -371,16 +365,15 @@ class Store:
         return [claim_from_row(r) for r in self._in_chunks("SELECT * FROM claims", "id", ids)]
 
     def events_of(self, claim_ids: Iterable[int]) -> list[dict]:
-        """The steps of these claims, in the order they were recorded."""
-        rows = self._in_chunks("SELECT * FROM track_events", "claim_id", claim_ids)
-        return sorted(rows, key=lambda r: r["id"])
+        """The steps of these claims, each claim's in the order they were recorded."""
+        return self._in_chunks("SELECT * FROM track_events", "claim_id", claim_ids)
 
     def _in_chunks(self, select: str, column: str, ids: Iterable[int]) -> list[dict]:
-        ids, rows = list(ids), []
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            rows += self._rows(f"{select} WHERE {column} IN ({marks})", chunk)
+        """The rows whose ``column`` is one of ``ids``, in row order within each id (an id's
+        rows all come from one chunk)."""
+        rows = []
+        for chunk, marks in id_chunks(ids):
+            rows += self._rows(f"{select} WHERE {column} IN ({marks}) ORDER BY id", chunk)
         return rows
 
     def link_document(self, document_id: int, claim_id: int | None) -> None:
