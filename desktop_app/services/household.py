@@ -31,7 +31,7 @@ from pathlib import Path
 from desktop_app import __version__
 from desktop_app.services import tracking
 from desktop_app.services.context import Context
-from desktop_app.services.household_figures import Totals, figures_of, figures_text
+from desktop_app.services.household_figures import Totals, figures_of
 from desktop_app.services.household_problems import Problems, claim_problems, split, status_json
 
 # A new number when what a status holds changes shape without a file under desktop_app changing
@@ -54,18 +54,30 @@ def _no_cyclic_gc():
             gc.enable()
 
 
+@contextlib.contextmanager
+def _walked(ctx: Context, today: _dt.date | None, lang: str | None) -> Iterator["_Pass"]:
+    """A pass over the household, walked inside one read snapshot; its answer is read out
+    within the same snapshot."""
+    with _no_cyclic_gc(), ctx.store.snapshot():
+        found = _Pass(ctx, today, lang)
+        found.run()
+        yield found
+
+
+def _person_id(ctx: Context, person) -> int | None:
+    from desktop_app.services.people import find_person
+
+    return find_person(ctx, person).id if person else None
+
+
 def household_status(
     ctx: Context, person=None, year=None, today: _dt.date | None = None, lang: str | None = None,
     summaries: bool = False,
 ) -> "HouseholdStatus":
     """Every claim's status (newest care first) and the money totals; ``person`` and ``year``
     narrow the claims and the totals; ``summaries``: each status as ``summary`` keeps it."""
-    from desktop_app.services.people import find_person
-
-    person_id = find_person(ctx, person).id if person else None
-    with _no_cyclic_gc(), ctx.store.snapshot():
-        found = _Pass(ctx, today, lang)
-        found.run()
+    person_id = _person_id(ctx, person)
+    with _walked(ctx, today, lang) as found:
         return found.result(person_id, int(year) if year else None, summaries=summaries)
 
 
@@ -88,12 +100,8 @@ def household_totals(
     ctx: Context, person=None, year=None, today: _dt.date | None = None, lang: str | None = None
 ) -> dict:
     """The totals of ``household_status`` without reading the statuses themselves."""
-    from desktop_app.services.people import find_person
-
-    person_id = find_person(ctx, person).id if person else None
-    with _no_cyclic_gc(), ctx.store.snapshot():
-        found = _Pass(ctx, today, lang)
-        found.run()
+    person_id = _person_id(ctx, person)
+    with _walked(ctx, today, lang) as found:
         return found.result(person_id, int(year) if year else None, statuses=False).totals
 
 
@@ -103,9 +111,7 @@ def check(ctx: Context, today: _dt.date | None = None, lang: str | None = None) 
     and what is about the claim."""
     from desktop_app.services.people import person_problems
 
-    with _no_cyclic_gc(), ctx.store.snapshot():
-        found = _Pass(ctx, today, lang)
-        found.run()
+    with _walked(ctx, today, lang) as found:
         items: list[dict | str] = []
         seen: set[tuple] = set()
         seen_texts: set[str] = set()
@@ -157,11 +163,10 @@ class _Pass:
     def stamp(self) -> str:
         """What applies to every claim, as one string."""
         parts = [str(CACHE_CODE), __version__, self.lang, repr(self.house.settings)]
-        folders = [self.ctx.paths.rules, _CODE_DIR / "resources" / "rules",
-                   _CODE_DIR / "core", _CODE_DIR / "core" / "rules", _CODE_DIR / "services"]
         from desktop_app import config
 
-        folders.append(config.resources_dir() / "rules")
+        folders = [self.ctx.paths.rules, config.resources_dir() / "rules",
+                   _CODE_DIR / "core", _CODE_DIR / "core" / "rules", _CODE_DIR / "services"]
         for folder in folders:
             try:
                 for path in sorted(folder.iterdir()):
@@ -188,14 +193,14 @@ class _Pass:
         def holds(claim_id: int) -> bool:
             entry = entries.get(claim_id)
             key = self.keys[claim_id]
-            return bool(entry and key[1] and entry[0] == key[3])
+            return bool(entry and key[1] and entry.rev == key[3])
 
         stale = [i for i in self.keys if not holds(i)]
         # Whose claims changed, came, moved or went: only their years are walked again (the caps
         # and the first mutuelle claim tie a person's claims together, nobody else's).
         touched = {self.keys[i][0] for i in stale}
-        touched.update(entries[i][4] for i in stale if i in entries)
-        touched.update(entries[i][4] for i in entries.keys() - self.keys.keys())
+        touched.update(entries[i].person_id for i in stale if i in entries)
+        touched.update(entries[i].person_id for i in entries.keys() - self.keys.keys())
         house._mutuelle_sent = sent = store.claims_sent_to_mutuelle()
         groups: dict[tuple, list[tuple]] = {}
         for claim_id, (person_id, _care, _category, _rev, day) in self.keys.items():
@@ -223,8 +228,9 @@ class _Pass:
                 context = f"{so_far}|{same_day}|{forfait}|{1 if first else 0}"
                 if holds(claim_id):
                     entry = entries[claim_id]
-                    if entry[1] == context:
-                        caps.add_for(category, day, Decimal(entry[2]), Decimal(entry[3]), tariffs)
+                    if entry.context == context:
+                        caps.add_for(category, day, Decimal(entry.deductions), Decimal(entry.amc),
+                                     tariffs)
                         continue
                 if claim_id not in self._loaded:
                     self._load([i for _w, i in members[position:] if i not in self._loaded])
@@ -281,8 +287,7 @@ class _Pass:
         return (
             claim_id, self.lang, self.keys[claim_id][3], stamp, context, today_iso,
             _valid_until(s, self.today, self.house.settings.warn_days),
-            str(est.deductions), str(est.amc), figures_text(figures), person_id, care[:4],
-            *figures,
+            str(est.deductions), str(est.amc), person_id, care[:4], *figures,
             # Kept without the claim's id: the same text on each of the person's claims.
             json.dumps([{k: v for k, v in p.items() if k != "claim_id"} for p in person_level])
             if person_level else None,
@@ -304,6 +309,12 @@ class _Pass:
             and (year_text is None or (care and care[:4] == year_text))
         ]
 
+    def _work_out(self, claim_id: int) -> dict:
+        """One claim's status worked out on its own (its entry went since the walk)."""
+        found = self.fresh[claim_id] = tracking.claim_status(
+            self.ctx, claim_id, self.today, self.lang)
+        return found
+
     def result(self, person_id: int | None, year: int | None, statuses: bool = True,
                summaries: bool = False) -> "HouseholdStatus":
         """The answer, read out of the cache whole: it needs no connection once returned (the
@@ -315,8 +326,7 @@ class _Pass:
         if statuses and len(texts) < len(kept):  # another process cleared the cache meanwhile
             for claim_id in kept:
                 if claim_id not in texts:
-                    self.fresh[claim_id] = tracking.claim_status(
-                        self.ctx, claim_id, self.today, self.lang)
+                    self._work_out(claim_id)
             self.all_kept = False
             if not self.keys:
                 self._read_keys()
@@ -332,11 +342,10 @@ class _Pass:
             for claim_id in ids:
                 fresh = self.fresh.get(claim_id)
                 if fresh is None and claim_id not in figures:
-                    fresh = self.fresh[claim_id] = tracking.claim_status(
-                        self.ctx, claim_id, self.today, self.lang)
-                text = figures_text(figures_of(fresh)) if fresh is not None else figures[claim_id]
+                    fresh = self._work_out(claim_id)
+                part = figures_of(fresh) if fresh is not None else figures[claim_id]
                 person_of, care = self.keys[claim_id][0], self.keys[claim_id][1]
-                totals.add(names[person_of], (care or "")[:4] or "undated", text)
+                totals.add(names[person_of], (care or "")[:4] or "undated", part)
         fresh = {i: summary(s) for i, s in self.fresh.items()} if summaries else self.fresh
         return HouseholdStatus(StatusList(ids if statuses else [], fresh, texts), totals.plain())
 
@@ -409,9 +418,6 @@ class HouseholdStatus(Mapping):
 
     def __len__(self) -> int:
         return 2
-
-    def to_json(self) -> dict:
-        return {"claims": list(self.claims), "totals": self.totals}
 
     def json_chunks(self) -> Iterator[str]:
         """The whole answer as JSON text, piece by piece."""

@@ -28,10 +28,6 @@ def figures_of(s: dict) -> list[int]:
     return parts
 
 
-def figures_text(figures: list[int]) -> str:
-    return "|".join(map(str, figures))
-
-
 class Totals:
     """Owed, expected and received per payer, paid and left to pay: for the household, per person
     and per year, added up in cents per person and year, then combined."""
@@ -41,12 +37,12 @@ class Totals:
     def __init__(self):
         self.groups: dict[tuple[str, str], list[int]] = {}
 
-    def add(self, person: str, year: str, figures: str) -> None:
+    def add(self, person: str, year: str, figures) -> None:
+        """One claim's part (``figures_of``, or as the cache keeps it)."""
         key = (person, year)
-        values = map(int, figures.split("|"))
         bucket = self.groups.get(key)
-        self.groups[key] = list(values) if bucket is None else [
-            a + b for a, b in zip(bucket, values)]
+        self.groups[key] = list(figures) if bucket is None else [
+            a + b for a, b in zip(bucket, figures)]
 
     @staticmethod
     def _plain(b: list[int]) -> dict:

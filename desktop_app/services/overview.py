@@ -274,13 +274,6 @@ def household_totals(ctx: Context, today: _dt.date | None = None, lang: str | No
     return household.household_totals(ctx, today=today, lang=lang)
 
 
-def household(ctx: Context, today: _dt.date | None = None, lang: str | None = None) -> dict:
-    """tracking.household_status: every claim's full status and the money totals, in one pass."""
-    from desktop_app.services import tracking
-
-    return tracking.household_status(ctx, today=today, lang=lang)
-
-
 def missing_text(item: dict) -> tuple[str, str]:
     """(explanation, what to do) of a missing item, whichever naming the status uses."""
     explanation = item.get("explanation") or item.get("message") or ""

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
+
+from desktop_app.store.db import id_chunks
 
 # Changing what an entry holds (columns or the shape of the status) means a new number here:
 # an older file is then dropped and rebuilt.
-FORMAT = 5
+FORMAT = 6
 BUSY_TIMEOUT_S = 2.0
 MMAP_BYTES = 1 << 30
 
@@ -32,7 +34,6 @@ _SCHEMA = f"""
         valid_until TEXT,
         deductions TEXT NOT NULL,
         amc TEXT NOT NULL,
-        figures TEXT NOT NULL,
         person_id INTEGER NOT NULL,
         year TEXT NOT NULL,
         paid INTEGER NOT NULL,
@@ -64,12 +65,16 @@ _SCHEMA = f"""
     PRAGMA user_version = {FORMAT};
 """
 
-# A claim's part in the totals, in cents (services/household.py _figures, in this order).
+# A claim's part in the totals, in cents (services/household_figures.py, in this order).
 FIGURES = ("paid", "left_to_pay", "cpam_owed", "cpam_expected", "cpam_received",
            "mutuelle_owed", "mutuelle_expected", "mutuelle_received")
 COLUMNS = ("claim_id", "lang", "rev", "stamp", "context", "computed_on", "valid_until",
-           "deductions", "amc", "figures", "person_id", "year", *FIGURES,
+           "deductions", "amc", "person_id", "year", *FIGURES,
            "person_problems", "problems")
+TABLES = ("status", "body", "summary")
+# The entries that hold: worked out under this stamp, on or before the day, still valid on it.
+_HOLDS = ("lang = ? AND stamp = ? AND computed_on <= ?"
+          " AND (valid_until IS NULL OR ? < valid_until)")
 
 
 class Entry(NamedTuple):
@@ -119,10 +124,8 @@ class StatusCache:
                 conn.execute("PRAGMA page_size = 32768")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version not in (0, FORMAT):  # another version's entries: dropped in one step
-                conn.executescript(
-                    "BEGIN IMMEDIATE; DROP TABLE IF EXISTS status; DROP TABLE IF EXISTS body;"
-                    " DROP TABLE IF EXISTS summary; PRAGMA user_version = 0; COMMIT;"
-                )
+                drops = " ".join(f"DROP TABLE IF EXISTS {t};" for t in TABLES)
+                conn.executescript(f"BEGIN IMMEDIATE; {drops} PRAGMA user_version = 0; COMMIT;")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = OFF")  # a lost write is only worked out again
             conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")  # read in place, not copied
@@ -144,53 +147,42 @@ class StatusCache:
             self._conn.close()
             self._conn = None
 
-    # Reading
-    def entries(self, lang: str, stamp: str, day: str) -> dict[int, tuple]:
-        """claim id -> its Entry's fields as a plain tuple (read for every claim), for the
-        entries worked out under ``stamp`` that hold on ``day``."""
+    # Reading: a cache that cannot be read holds nothing.
+    def _read(self, sql: str, params: list) -> list[tuple]:
         conn = self._open()
         if conn is None:
-            return {}
+            return []
         try:
-            rows = conn.execute(
-                "SELECT claim_id, rev, context, deductions, amc, person_id FROM status"
-                " WHERE lang = ?"
-                " AND stamp = ? AND computed_on <= ? AND (valid_until IS NULL OR ? < valid_until)",
-                [lang, stamp, day, day],
-            ).fetchall()
-            return {row[0]: row[1:] for row in rows}
+            return conn.execute(sql, params).fetchall()
         except sqlite3.DatabaseError:
-            return {}
+            return []
+
+    def entries(self, lang: str, stamp: str, day: str) -> dict[int, Entry]:
+        """claim id -> its Entry, for the entries worked out under ``stamp`` that hold on ``day``."""
+        return {
+            row[0]: Entry(*row[1:])
+            for row in self._read(
+                f"SELECT claim_id, rev, context, deductions, amc, person_id FROM status"
+                f" WHERE {_HOLDS}",
+                [lang, stamp, day, day],
+            )
+        }
 
     def revisions(self, lang: str, stamp: str, day: str) -> dict[int, int]:
         """claim id -> the revision its kept status was worked out from, for the entries worked
         out under ``stamp`` that hold on ``day``."""
-        conn = self._open()
-        if conn is None:
-            return {}
-        try:
-            return dict(conn.execute(
-                "SELECT claim_id, rev FROM status WHERE lang = ? AND stamp = ?"
-                " AND computed_on <= ? AND (valid_until IS NULL OR ? < valid_until)",
-                [lang, stamp, day, day],
-            ))
-        except sqlite3.DatabaseError:
-            return {}
+        return dict(self._read(f"SELECT claim_id, rev FROM status WHERE {_HOLDS}",
+                               [lang, stamp, day, day]))
 
-    def figures(self, lang: str, ids: Iterable[int]) -> dict[int, str]:
-        """claim id -> its part in the totals (services/household.py _figures)."""
-        return self._by_claim("SELECT claim_id, figures FROM status", lang, ids)
+    def figures(self, lang: str, ids: Iterable[int]) -> dict[int, tuple[int, ...]]:
+        """claim id -> its part in the totals (FIGURES, in cents)."""
+        return self._by_claim(f"SELECT claim_id, {', '.join(FIGURES)} FROM status", lang, ids)
 
     def totals(self, lang: str, stamp: str, day: str, person_id: int | None, year: int | None
                ) -> list[tuple]:
         """(person id, year, *FIGURES summed) per person and year of the entries that hold, added
         up by SQLite: for when every claim's entry holds."""
-        conn = self._open()
-        if conn is None:
-            return []
-        where = ["lang = ?", "stamp = ?", "computed_on <= ?",
-                 "(valid_until IS NULL OR ? < valid_until)"]
-        params: list = [lang, stamp, day, day]
+        where, params = [_HOLDS], [lang, stamp, day, day]
         if person_id is not None:
             where.append("person_id = ?")
             params.append(person_id)
@@ -198,36 +190,27 @@ class StatusCache:
             where.append("year = ?")
             params.append(f"{int(year):04d}")
         sums = ", ".join(f"SUM({f})" for f in FIGURES)
-        try:
-            return conn.execute(
-                f"SELECT person_id, year, {sums} FROM status WHERE {' AND '.join(where)}"
-                " GROUP BY person_id, year",
-                params,
-            ).fetchall()
-        except sqlite3.DatabaseError:
-            return []
+        return self._read(
+            f"SELECT person_id, year, {sums} FROM status WHERE {' AND '.join(where)}"
+            " GROUP BY person_id, year",
+            params,
+        )
 
-    def _by_claim(self, select: str, lang: str, ids: Iterable[int]) -> dict[int, str]:
-        conn = self._open()
-        found: dict[int, str] = {}
-        if conn is None:
-            return found
+    def _by_claim(self, select: str, lang: str, ids: Iterable[int]) -> dict[int, object]:
+        """claim id -> the selected value (or values, when several) for those of these claims
+        the cache holds."""
         ids = list(ids)
-        try:
-            if len(ids) > 5000:  # most of the household: one walk over the table
-                everything = dict(conn.execute(f"{select} WHERE lang = ?", [lang]))
-                if len(everything) == len(ids):
-                    return everything  # the same claims (the caller asks for all it holds)
-                wanted = set(ids)
-                return {i: v for i, v in everything.items() if i in wanted}
-            for start in range(0, len(ids), 900):
-                chunk = ids[start : start + 900]
-                marks = ",".join("?" * len(chunk))
-                found.update(conn.execute(
-                    f"{select} WHERE lang = ? AND claim_id IN ({marks})", [lang, *chunk]
-                ))
-        except sqlite3.DatabaseError:
-            return {}
+        if len(ids) > 5000:  # most of the household: one walk over the table
+            rows = self._read(f"{select} WHERE lang = ?", [lang])
+            wanted = set(ids) if len(rows) != len(ids) else None
+        else:
+            rows, wanted = [], None
+            for chunk, marks in id_chunks(ids, 900):
+                rows += self._read(f"{select} WHERE lang = ? AND claim_id IN ({marks})",
+                                   [lang, *chunk])
+        found = {row[0]: (row[1] if len(row) == 2 else row[1:]) for row in rows}
+        if wanted is not None:
+            found = {i: v for i, v in found.items() if i in wanted}
         return found
 
     def bodies(self, lang: str, ids: Iterable[int], summaries: bool = False) -> dict[int, str]:
@@ -240,44 +223,25 @@ class StatusCache:
     def problems(self, lang: str) -> dict[int, tuple[str | None, str | None]]:
         """claim id -> (its person's problems, its own), as stored JSON, for the claims that have
         some."""
-        conn = self._open()
-        if conn is None:
-            return {}
-        try:
-            return {
-                claim_id: (person, own)
-                for claim_id, person, own in conn.execute(
-                    "SELECT claim_id, person_problems, problems FROM status WHERE lang = ?"
-                    " AND (problems IS NOT NULL OR person_problems IS NOT NULL)",
-                    [lang],
-                )
-            }
-        except sqlite3.DatabaseError:
-            return {}
+        return {
+            claim_id: (person, own)
+            for claim_id, person, own in self._read(
+                "SELECT claim_id, person_problems, problems FROM status WHERE lang = ?"
+                " AND (problems IS NOT NULL OR person_problems IS NOT NULL)",
+                [lang],
+            )
+        }
 
     # Writing: best effort. Another process writing, a full disk: the next answer works it out.
-    def save(self, rows: list[tuple]) -> bool:
-        """Keep these entries: each a tuple of COLUMNS, then the status and its summary as JSON
-        text."""
+    def _write(self, work) -> bool:
+        """``work(conn)`` in one transaction; False if it could not be done."""
         conn = self._open()
-        if conn is None or not rows:
+        if conn is None:
             return False
-        marks = ",".join("?" * len(COLUMNS))
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                conn.executemany(
-                    f"INSERT OR REPLACE INTO status ({', '.join(COLUMNS)}) VALUES ({marks})",
-                    (row[:-2] for row in rows),
-                )
-                conn.executemany(
-                    "INSERT OR REPLACE INTO body (claim_id, lang, body) VALUES (?, ?, ?)",
-                    ((row[0], row[1], row[-2]) for row in rows),
-                )
-                conn.executemany(
-                    "INSERT OR REPLACE INTO summary (claim_id, lang, summary) VALUES (?, ?, ?)",
-                    ((row[0], row[1], row[-1]) for row in rows),
-                )
+                work(conn)
                 conn.execute("COMMIT")
             except BaseException:
                 conn.execute("ROLLBACK")
@@ -286,35 +250,40 @@ class StatusCache:
             return False
         return True
 
+    def save(self, rows: list[tuple]) -> bool:
+        """Keep these entries: each a tuple of COLUMNS, then the status and its summary as JSON
+        text."""
+        if not rows:
+            return False
+        marks = ",".join("?" * len(COLUMNS))
+
+        def work(conn) -> None:
+            conn.executemany(
+                f"INSERT OR REPLACE INTO status ({', '.join(COLUMNS)}) VALUES ({marks})",
+                (row[:-2] for row in rows),
+            )
+            for table, at in (("body", -2), ("summary", -1)):
+                conn.executemany(
+                    f"INSERT OR REPLACE INTO {table} (claim_id, lang, {table}) VALUES (?, ?, ?)",
+                    ((row[0], row[1], row[at]) for row in rows),
+                )
+
+        return self._write(work)
+
     def clear(self) -> None:
         """Drop every entry: the next answer works every claim out again."""
-        conn = self._open()
-        if conn is not None:
-            try:
-                conn.execute("DELETE FROM status")
-                conn.execute("DELETE FROM body")
-                conn.execute("DELETE FROM summary")
-            except sqlite3.DatabaseError:
-                pass
+        self._write(lambda conn: [conn.execute(f"DELETE FROM {t}") for t in TABLES])
 
     def forget(self, keep: Iterable[int]) -> bool:
         """Drop the entries of claims that are gone; False if that could not be done."""
-        conn = self._open()
-        if conn is None:
-            return False
         keep = set(keep)
-        try:
-            gone = [(i,) for (i,) in conn.execute("SELECT DISTINCT claim_id FROM status")
-                    if i not in keep]
-            if gone:
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    for table in ("status", "body", "summary"):
-                        conn.executemany(f"DELETE FROM {table} WHERE claim_id = ?", gone)
-                    conn.execute("COMMIT")
-                except BaseException:
-                    conn.execute("ROLLBACK")
-                    raise
-        except sqlite3.DatabaseError:
-            return False
-        return True
+        gone = [(i,) for (i,) in self._read("SELECT DISTINCT claim_id FROM status", [])
+                if i not in keep]
+        if not gone:
+            return True
+
+        def work(conn) -> None:
+            for table in TABLES:
+                conn.executemany(f"DELETE FROM {table} WHERE claim_id = ?", gone)
+
+        return self._write(work)
