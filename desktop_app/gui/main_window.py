@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self._documents_generation = 0
         self._documents_mode = "all"  # "all" | "inbox" | "search"
         self._claims_stage = 0  # 0 first screen, 1 every claim, 2 every claim with its status
+        self._totals_shown = 0  # the claims generation whose money figures the dashboard shows
         self._list_counts: dict[str, int] = {}
         self._current_claim_id: int | None = None
         self._before_search = None
@@ -490,6 +491,7 @@ class MainWindow(QMainWindow):
 
         def shown(result) -> None:  # unless the full answer came already
             if generation == self._claims_generation and self._claims_stage < 2:
+                self._totals_shown = generation
                 self.dashboard_controller.show_totals(result, len(self.people))
 
         self.workers.run(lambda ctx, **_: overview.household_totals(ctx, lang=lang),
@@ -498,7 +500,7 @@ class MainWindow(QMainWindow):
     def load_household(self) -> None:
         """The full status of every claim: slower, so it comes last."""
         generation = self._claims_generation
-        if not self.household:
+        if not self.household and self._totals_shown != generation:  # figures not in yet
             self.dashboard_controller.show_loading()
         lang = labels.current_language()  # read on the UI thread: the installed translation
         self.workers.run(
