@@ -42,10 +42,13 @@ def sources() -> list[Path]:
 def update(ts_files: list[Path]) -> None:
     files = [str(p) for p in sources()]
     for ts in ts_files:
-        # English is the source language: its file only carries the plural forms.
+        # English is the source language: its file only carries the plural forms. No line
+        # numbers in the catalogue: they changed with every edit and made merges collide.
         only_plurals = ["-pluralonly"] if ts.stem.endswith("_en") else []
         subprocess.run(
-            [_tool("lupdate"), "-no-obsolete", *only_plurals, *files, "-ts", str(ts)], check=True
+            [_tool("lupdate"), "-no-obsolete", "-locations", "none", *only_plurals, *files,
+             "-ts", str(ts)],
+            check=True,
         )
         if only_plurals:
             fill_english_plurals(ts)

@@ -4,7 +4,6 @@
 <context>
     <name>ClaimController</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="401"/>
         <source>%n document(s) attached.</source>
         <translation>
             <numerusform>%n document attached.</numerusform>
@@ -15,7 +14,6 @@
 <context>
     <name>ClaimsTableModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/models/claims_model.py" line="155"/>
         <source>(%n thing(s) missing)</source>
         <translation>
             <numerusform>(%n thing missing)</numerusform>
@@ -26,7 +24,6 @@
 <context>
     <name>DocumentController</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="129"/>
         <source>%n field(s) to check</source>
         <translation>
             <numerusform>%n field to check</numerusform>
@@ -37,7 +34,6 @@
 <context>
     <name>DocumentsTableModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="73"/>
         <source>%n field(s) to check</source>
         <translation>
             <numerusform>%n field to check</numerusform>
@@ -48,7 +44,6 @@
 <context>
     <name>ImportController</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="106"/>
         <source>%n document(s) imported</source>
         <translation>
             <numerusform>%n document imported</numerusform>
@@ -56,7 +51,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="108"/>
         <source>%n already there</source>
         <translation>
             <numerusform>%n already there</numerusform>
@@ -64,7 +58,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="110"/>
         <source>%n could not be read</source>
         <translation>
             <numerusform>%n could not be read</numerusform>
@@ -75,7 +68,6 @@
 <context>
     <name>Labels</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/labels.py" line="237"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -83,7 +75,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/labels.py" line="238"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n claim</numerusform>
@@ -91,7 +82,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/labels.py" line="239"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -102,7 +92,6 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="531"/>
         <source>%n document(s) mention “%1”.</source>
         <translation>
             <numerusform>%n document mentions “%1”.</numerusform>
@@ -110,7 +99,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="541"/>
         <source>%n document(s).</source>
         <translation>
             <numerusform>%n document.</numerusform>
@@ -118,7 +106,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="769"/>
         <source>%n document(s) attached.</source>
         <translation>
             <numerusform>%n document attached.</numerusform>
@@ -129,7 +116,6 @@
 <context>
     <name>SafekeepingController</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="135"/>
         <source>%n scan(s) this backup refers to are missing or changed in the data folder.</source>
         <translation>
             <numerusform>%n scan this backup refers to are missing or changed in the data folder.</numerusform>
@@ -137,7 +123,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="226"/>
         <source>This archive of %1 holds %2 and %n scan(s).</source>
         <translation>
             <numerusform>This archive of %1 holds %2 and %n scan.</numerusform>
@@ -148,7 +133,6 @@
 <context>
     <name>SidebarView</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="71"/>
         <source>%n claim(s) need something from you</source>
         <translation>
             <numerusform>%n claim needs something from you</numerusform>
@@ -159,7 +143,6 @@
 <context>
     <name>StatementController</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="112"/>
         <source>%n payment(s) from %1 match your claims. Check them, then record them in one step.</source>
         <translation>
             <numerusform>%n payment from %1 match your claims. Check them, then record them in one step.</numerusform>
@@ -167,7 +150,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="170"/>
         <source>%n payment(s) recorded from the statement.</source>
         <translation>
             <numerusform>%n payment recorded from the statement.</numerusform>

@@ -4,57 +4,46 @@
 <context>
     <name>BackupsController</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="34"/>
         <source>The automatic backup at start-up failed: %1</source>
         <translation>La sauvegarde automatique au démarrage a échoué : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="63"/>
         <source>Reading the backups folder…</source>
         <translation>Lecture du dossier des sauvegardes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="108"/>
         <source>No backup yet.</source>
         <translation>Aucune sauvegarde pour l&apos;instant.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="110"/>
         <source>Last backup: %1 (%2).</source>
         <translation>Dernière sauvegarde : %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="130"/>
         <source>Copying your records…</source>
         <translation>Copie de vos données…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="137"/>
         <source>Backed up: %1.</source>
         <translation>Sauvegardé : %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="143"/>
         <source>The backup failed: %1</source>
         <translation>La sauvegarde a échoué : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="163"/>
         <source>Restore this backup?</source>
         <translation>Restaurer cette sauvegarde ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="164"/>
         <source>Bring your records back to how they were on %1?</source>
         <translation>Revenir à vos données telles qu&apos;elles étaient le %1 ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="172"/>
         <source>What was recorded since then will no longer show. Nothing is lost: a safety copy of your records as they are now is taken first, and you can restore it from this list. Scans are not touched.</source>
         <translation>Ce qui a été enregistré depuis n&apos;apparaîtra plus. Rien n&apos;est perdu : une copie de sécurité de vos données actuelles est faite d&apos;abord, et vous pourrez la restaurer depuis cette liste. Les scans ne sont pas touchés.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/backups_controller.py" line="177"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
@@ -62,72 +51,58 @@
 <context>
     <name>BackupsView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="87"/>
         <source>Backups</source>
         <translation>Sauvegardes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="90"/>
         <source>Paperasse copies your records into the backups folder once a day. Scans are not copied: they never change once imported. Restoring a copy brings your records back to that moment.</source>
         <translation>Paperasse copie vos données dans le dossier des sauvegardes une fois par jour. Les scans ne sont pas copiés : ils ne changent jamais une fois importés. Restaurer une copie ramène vos données à ce moment-là.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="96"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="96"/>
         <source>Why</source>
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="96"/>
         <source>People</source>
         <translation>Personnes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="96"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="97"/>
         <source>Claims</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="97"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="99"/>
         <source>Backups, newest first</source>
         <translation>Sauvegardes, de la plus récente à la plus ancienne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="100"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sauvegarder maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="101"/>
         <source>&amp;Restore…</source>
         <translation>&amp;Restaurer…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="102"/>
         <source>Restore the selected backup</source>
         <translation>Restaurer la sauvegarde choisie</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="103"/>
         <source>&amp;Open the folder</source>
         <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/backups_view.py" line="104"/>
         <source>Working</source>
         <translation>En cours</translation>
     </message>
@@ -135,12 +110,10 @@
 <context>
     <name>BannerView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/banner_view.py" line="30"/>
         <source>Dismiss</source>
         <translation>Masquer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/banner_view.py" line="31"/>
         <source>Dismiss this message</source>
         <translation>Masquer ce message</translation>
     </message>
@@ -148,223 +121,178 @@
 <context>
     <name>ClaimController</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="67"/>
         <source>Cannot open this claim</source>
         <translation>Impossible d&apos;ouvrir ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="83"/>
         <source>paid %1</source>
         <translation>payé %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="102"/>
         <source>The CPAM</source>
         <translation>La CPAM</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="102"/>
         <source>Your mutuelle</source>
         <translation>Votre mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="106"/>
         <source>%1 pays the professional directly.</source>
         <translation>%1 paie directement le professionnel.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="108"/>
         <source>%1 does not cover this care.</source>
         <translation>%1 ne rembourse pas ces soins.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="110"/>
         <source>%1: no estimate yet.</source>
         <translation>%1 : pas encore d’estimation.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="113"/>
         <source>%1 should refund %2; %3 received.</source>
         <translation>%1 devrait rembourser %2 ; %3 reçus.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="120"/>
         <source>%1 should refund %2.</source>
         <translation>%1 devrait rembourser %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="123"/>
         <source>Left for you to pay: %1.</source>
         <translation>Reste à votre charge : %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="132"/>
         <source>Expected: %1</source>
         <translation>Attendu : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="134"/>
         <source>Received: %1</source>
         <translation>Reçu : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="136"/>
         <source>less than expected</source>
         <translation>moins que prévu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="138"/>
         <source>more than expected</source>
         <translation>plus que prévu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="143"/>
         <source>⚠ Follow-up due since %1</source>
         <translation>⚠ Relance à faire depuis le %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="146"/>
         <source>⚠ The deadline to claim passed on %1</source>
         <translation>⚠ Le délai pour demander le remboursement a expiré le %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="147"/>
         <source>⚠ Claim before %1</source>
         <translation>⚠ À envoyer avant le %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="148"/>
         <source>Claim before %1</source>
         <translation>À envoyer avant le %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="152"/>
         <source>Follow up on %1 if nothing arrives</source>
         <translation>Relancer le %1 si rien n’arrive</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="176"/>
         <source>%1: sent electronically by the professional (carte Vitale)</source>
         <translation>%1 : transmise par le professionnel (carte Vitale)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="178"/>
         <source>%1: told by the CPAM (NOEMIE) after it paid the professional</source>
         <translation>%1 : transmise par la CPAM (NOEMIE) après avoir payé le professionnel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="194"/>
         <source>✓ Nothing is missing.</source>
         <translation>✓ Rien ne manque.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="199"/>
         <source>Needed</source>
         <translation>Requis</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="199"/>
         <source>Check</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="208"/>
         <source>Edit person…</source>
         <translation>Modifier la personne…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="210"/>
         <source>Attach a scan…</source>
         <translation>Joindre un scan…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="212"/>
         <source>Mark signed</source>
         <translation>Marquer comme signée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="214"/>
         <source>Edit claim…</source>
         <translation>Modifier le dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="237"/>
         <source>No care sheet</source>
         <translation>Pas de feuille de soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="238"/>
         <source>Attach the care sheet first, then mark it signed.</source>
         <translation>Joignez d’abord la feuille de soins, puis marquez-la comme signée.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="244"/>
         <source>Cannot mark it signed</source>
         <translation>Impossible de la marquer comme signée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="246"/>
         <source>The care sheet is marked signed.</source>
         <translation>La feuille de soins est marquée comme signée.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="257"/>
         <source>Some papers are still missing for this payer. Record it anyway if you already sent it.</source>
         <translation>Il manque encore des papiers pour cet organisme. Enregistrez l’envoi quand même si vous l’avez déjà fait.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="302"/>
         <source>Cannot prepare the mailing</source>
         <translation>Impossible de préparer l&apos;envoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="303"/>
         <source>Preparing a mailing is not available in this version yet.</source>
         <translation>La préparation d&apos;un envoi n&apos;est pas encore disponible dans cette version.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="311"/>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="320"/>
         <source>Recorded: sent to %1.</source>
         <translation>Enregistré : envoyé à %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="327"/>
         <source>Recorded: %1 paid %2.</source>
         <translation>Enregistré : %1 a versé %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="336"/>
         <source>Recorded: %1 rejected the claim.</source>
         <translation>Enregistré : %1 a refusé le dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="344"/>
         <source>Nothing to undo on this claim.</source>
         <translation>Rien à annuler sur ce dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="351"/>
         <source>Cannot undo</source>
         <translation>Impossible d’annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="353"/>
         <source>Undone: the last %1 step.</source>
         <translation>Annulé : la dernière étape %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="375"/>
         <source>Edit the claim</source>
         <translation>Modifier le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="398"/>
         <source>Cannot attach this document</source>
         <translation>Impossible de joindre ce document</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="401"/>
         <source>%n document(s) attached.</source>
         <translation>
             <numerusform>%n document joint.</numerusform>
@@ -372,22 +300,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="420"/>
         <source>Remove from the claim?</source>
         <translation>Retirer du dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="421"/>
         <source>The document goes back to the inbox; it is not deleted.</source>
         <translation>Le document retourne dans la boîte de réception ; il n’est pas supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="430"/>
         <source>Cannot remove this document</source>
         <translation>Impossible de retirer ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/claim_controller.py" line="433"/>
         <source>The document is back in the inbox.</source>
         <translation>Le document est de retour dans la boîte de réception.</translation>
     </message>
@@ -395,272 +319,218 @@
 <context>
     <name>ClaimFormDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="112"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="116"/>
         <source>What it was</source>
         <translation>De quoi il s’agit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="117"/>
         <source>e.g. Physiotherapy, Dr Martin</source>
         <translation>ex. Kinésithérapie, Dr Martin</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="119"/>
         <source>Care date</source>
         <translation>Date des soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="121"/>
         <source>Kind of care</source>
         <translation>Type de soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="125"/>
         <source>Amount paid</source>
         <translation>Montant payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="128"/>
         <source>Base de remboursement</source>
         <translation>Base de remboursement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="129"/>
         <source>if different from the amount paid</source>
         <translation>si différente du montant payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="131"/>
         <source>Tiers payant</source>
         <translation>Tiers payant</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="132"/>
         <source>No: I paid everything</source>
         <translation>Non : j’ai tout payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="133"/>
         <source>CPAM part paid directly</source>
         <translation>Part CPAM payée directement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="134"/>
         <source>Everything paid directly</source>
         <translation>Tout payé directement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="135"/>
         <source>Mutuelle part paid directly</source>
         <translation>Part mutuelle payée directement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="137"/>
         <source>How it was billed</source>
         <translation>Mode de facturation</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="138"/>
         <source>Decide from the papers attached</source>
         <translation>D&apos;après les papiers joints</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="139"/>
         <source>Carte Vitale: the professional sent it</source>
         <translation>Carte Vitale : le professionnel l&apos;a transmise</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="140"/>
         <source>Paper care sheet that I post</source>
         <translation>Feuille de soins papier que j&apos;envoie</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="141"/>
         <source>Tiers payant intégral: I paid nothing</source>
         <translation>Tiers payant intégral : je n&apos;ai rien avancé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="143"/>
         <source>With the carte Vitale the professional sends the care sheet electronically and the CPAM refunds on its own: there is nothing to post.</source>
         <translation>Avec la carte Vitale, le professionnel transmet la feuille de soins électronique et la CPAM rembourse d&apos;elle-même : rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="149"/>
         <source>Acts, boxes, trips or days</source>
         <translation>Actes, boîtes, trajets ou jours</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="151"/>
         <source>How many acts, medicine boxes or trips, or days in hospital: the deductions count them.</source>
         <translation>Combien d&apos;actes, de boîtes de médicaments, de trajets ou de jours d&apos;hospitalisation : les franchises et participations les comptent.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="154"/>
         <source>Specialty</source>
         <translation>Spécialité</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="155"/>
         <source>Not said</source>
         <translation>Non précisée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="157"/>
         <source>Gynaecology</source>
         <translation>Gynécologie</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="158"/>
         <source>Ophthalmology</source>
         <translation>Ophtalmologie</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="159"/>
         <source>Stomatology</source>
         <translation>Stomatologie</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="160"/>
         <source>Psychiatry</source>
         <translation>Psychiatrie</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="161"/>
         <source>Another specialty</source>
         <translation>Autre spécialité</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="165"/>
         <source>Care path</source>
         <translation>Parcours de soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="166"/>
         <source>As the person&apos;s médecin traitant says</source>
         <translation>Selon le médecin traitant de la personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="167"/>
         <source>Within the care path (referred or médecin traitant)</source>
         <translation>Dans le parcours de soins (orienté ou médecin traitant)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="168"/>
         <source>Outside the care path</source>
         <translation>Hors parcours de soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="170"/>
         <source>LPP code</source>
         <translation>Code LPP</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="171"/>
         <source>for a device: the 7-character code on the invoice</source>
         <translation>pour un dispositif : le code à 7 caractères de la facture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="173"/>
         <source>LPP tariff</source>
         <translation>Tarif LPP</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="174"/>
         <source>only if Paperasse does not know the code</source>
         <translation>seulement si Paperasse ne connaît pas le code</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="176"/>
         <source>The tariff the supplier printed beside the LPP code: Paperasse remembers it for this code, and the CPAM&apos;s refund is counted on it.</source>
         <translation>Le tarif imprimé par le fournisseur à côté du code LPP : Paperasse le retient pour ce code, et le remboursement de la CPAM est calculé sur ce tarif.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="179"/>
         <source>A 100 % santé basket (glasses, dental, hearing aids)</source>
         <translation>Un panier 100 % santé (lunettes, dentaire, aides auditives)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="180"/>
         <source>Related to a long-term illness (ALD)</source>
         <translation>En rapport avec une affection de longue durée (ALD)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="182"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="185"/>
         <source>&amp;Person</source>
         <translation>&amp;Personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="186"/>
         <source>&amp;What</source>
         <translation>&amp;Quoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="187"/>
         <source>Care &amp;date</source>
         <translation>&amp;Date des soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="188"/>
         <source>&amp;Kind of care</source>
         <translation>&amp;Type de soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="189"/>
         <source>Amount &amp;paid (€)</source>
         <translation>Montant &amp;payé (€)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="190"/>
         <source>&amp;Base (€)</source>
         <translation>&amp;Base (€)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="191"/>
         <source>&amp;Billed</source>
         <translation>&amp;Facturation</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="192"/>
         <source>&amp;Tiers payant</source>
         <translation>T&amp;iers payant</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="193"/>
         <source>&amp;Units</source>
         <translation>&amp;Unités</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="194"/>
         <source>&amp;Specialty</source>
         <translation>&amp;Spécialité</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="195"/>
         <source>Care pat&amp;h</source>
         <translation>&amp;Parcours</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="196"/>
         <source>&amp;LPP code</source>
         <translation>Code &amp;LPP</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="197"/>
         <source>LPP ta&amp;riff (€)</source>
         <translation>Ta&amp;rif LPP (€)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="200"/>
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
     </message>
@@ -668,57 +538,46 @@
 <context>
     <name>ClaimView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="221"/>
         <source>Edit…</source>
         <translation>Modifier…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="222"/>
         <source>Edit this claim</source>
         <translation>Modifier ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="223"/>
         <source>CPAM</source>
         <translation>CPAM</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="224"/>
         <source>Mutuelle</source>
         <translation>Mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="225"/>
         <source>What is missing</source>
         <translation>Ce qui manque</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="226"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="227"/>
         <source>Documents of this claim</source>
         <translation>Documents de ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="228"/>
         <source>Drag documents from the inbox here to attach them.</source>
         <translation>Glissez ici des documents de la boîte de réception pour les joindre.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="229"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="230"/>
         <source>Attach a scan…</source>
         <translation>Joindre un scan…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="231"/>
         <source>Remove from claim (Del)</source>
         <translation>Retirer du dossier (Suppr)</translation>
     </message>
@@ -726,32 +585,26 @@
 <context>
     <name>ClaimsPage</name>
     <message>
-        <location filename="../../desktop_app/gui/views/tables_view.py" line="157"/>
         <source>Filter claims…</source>
         <translation>Filtrer les dossiers…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/tables_view.py" line="158"/>
         <source>Filter claims</source>
         <translation>Filtrer les dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/tables_view.py" line="159"/>
         <source>New claim…</source>
         <translation>Nouveau dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/tables_view.py" line="160"/>
         <source>Claims</source>
         <translation>Dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/tables_view.py" line="161"/>
         <source>Documents in the inbox</source>
         <translation>Documents de la boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/tables_view.py" line="163"/>
         <source>Inbox: new documents to check. Drag one onto a claim above to attach it.</source>
         <translation>Boîte de réception : nouveaux documents à vérifier. Glissez-en un sur un dossier ci-dessus pour le joindre.</translation>
     </message>
@@ -759,47 +612,38 @@
 <context>
     <name>ClaimsTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/models/claims_model.py" line="28"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/claims_model.py" line="27"/>
         <source>Care date</source>
         <translation>Date des soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/claims_model.py" line="29"/>
         <source>What</source>
         <translation>Quoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/claims_model.py" line="32"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/claims_model.py" line="30"/>
         <source>CPAM</source>
         <translation>CPAM</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/claims_model.py" line="31"/>
         <source>Mutuelle</source>
         <translation>Mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/claims_model.py" line="33"/>
         <source>Expected back</source>
         <translation>Remboursement attendu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/claims_model.py" line="34"/>
         <source>Received</source>
         <translation>Reçu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/models/claims_model.py" line="155"/>
         <source>(%n thing(s) missing)</source>
         <translation>
             <numerusform>(%n élément manquant)</numerusform>
@@ -810,67 +654,54 @@
 <context>
     <name>DashboardController</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="33"/>
         <source>Adding up what you are owed…</source>
         <translation>Calcul de ce qui vous est dû…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="43"/>
         <source>Your household&apos;s health paperwork</source>
         <translation>Les papiers santé de votre foyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="45"/>
         <source>Add the people whose papers you keep</source>
         <translation>Ajoutez les personnes dont vous gérez les papiers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="47"/>
         <source>The CPAM owes you %1</source>
         <translation>La CPAM vous doit %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="47"/>
         <source>The CPAM owes you nothing</source>
         <translation>La CPAM ne vous doit rien</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="49"/>
         <source>Your mutuelle owes you %1</source>
         <translation>Votre mutuelle vous doit %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="50"/>
         <source>Your mutuelle owes you nothing</source>
         <translation>Votre mutuelle ne vous doit rien</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="59"/>
         <source>Chase the %1 — %2, %3 (%4): due since %5</source>
         <translation>Relancer la %1 — %2, %3 (%4) : à faire depuis le %5</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="66"/>
         <source>Too late for the %1? %2, %3: the deadline was %4</source>
         <translation>Trop tard pour la %1 ? %2, %3 : le délai était le %4</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="71"/>
         <source>Send to the %1 by %2 — %3, %4</source>
         <translation>Envoyer à la %1 avant le %2 — %3, %4</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="74"/>
         <source>No deadline coming up.</source>
         <translation>Aucune échéance à venir.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="75"/>
         <source>Nothing to chase. All good.</source>
         <translation>Rien à relancer. Tout va bien.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/dashboard_controller.py" line="94"/>
         <source>Already received: %1</source>
         <translation>Déjà reçu : %1</translation>
     </message>
@@ -878,48 +709,38 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="92"/>
-        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="93"/>
         <source>Next deadlines</source>
         <translation>Prochaines échéances</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="94"/>
         <source>To chase</source>
         <translation>À relancer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="95"/>
         <source>Payments to chase</source>
         <translation>Paiements à relancer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="96"/>
         <source>Person by person</source>
         <translation>Personne par personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="97"/>
         <source>Amounts owed person by person</source>
         <translation>Montants dus personne par personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="99"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="99"/>
         <source>CPAM owes</source>
         <translation>Dû par la CPAM</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="99"/>
         <source>Mutuelle owes</source>
         <translation>Dû par la mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/dashboard_view.py" line="99"/>
         <source>Received</source>
         <translation>Reçu</translation>
     </message>
@@ -927,32 +748,26 @@
 <context>
     <name>DocumentController</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="86"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="86"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="103"/>
         <source>Cannot open this document</source>
         <translation>Impossible d’ouvrir ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="125"/>
         <source>Imported on %1</source>
         <translation>Importé le %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="127"/>
         <source>the text was not read (OCR is not installed)</source>
         <translation>le texte n’a pas été lu (l’OCR n’est pas installé)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="129"/>
         <source>%n field(s) to check</source>
         <translation>
             <numerusform>%n champ à vérifier</numerusform>
@@ -960,78 +775,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="131"/>
         <source>all fields checked</source>
         <translation>tous les champs vérifiés</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="134"/>
         <source>Not known yet</source>
         <translation>Pas encore connu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="169"/>
         <source>checked</source>
         <translation>vérifié</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="171"/>
         <source>not checked yet: press Enter if it is right</source>
         <translation>pas encore vérifié : appuyez sur Entrée si c’est juste</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="183"/>
         <source>Attached to the claim “%1” of %2.</source>
         <translation>Joint au dossier « %1 » du %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="198"/>
         <source>In the inbox. It may belong to:</source>
         <translation>Dans la boîte de réception. Il pourrait appartenir à :</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="211"/>
         <source>In the inbox. No claim matches its person, date and amount yet.</source>
         <translation>Dans la boîte de réception. Aucun dossier ne correspond encore à sa personne, sa date et son montant.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="223"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="247"/>
         <source>The page cannot be shown: %1</source>
         <translation>La page ne peut pas être affichée : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="250"/>
         <source>Page %1 of %2</source>
         <translation>Page %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="290"/>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="320"/>
         <source>This value cannot be used</source>
         <translation>Cette valeur ne peut pas être utilisée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="329"/>
         <source>Cannot change whose document this is</source>
         <translation>Impossible de changer la personne de ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="337"/>
         <source>Cannot change the kind</source>
         <translation>Impossible de changer le type</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="353"/>
         <source>Cannot attach this document</source>
         <translation>Impossible de joindre ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/document_controller.py" line="367"/>
         <source>Cannot start a claim from this document</source>
         <translation>Impossible de créer un dossier à partir de ce document</translation>
     </message>
@@ -1039,127 +838,102 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="274"/>
         <source>Previous page (Page Up)</source>
         <translation>Page précédente (Page préc.)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="275"/>
         <source>Previous page</source>
         <translation>Page précédente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="277"/>
         <source>Next page (Page Down)</source>
         <translation>Page suivante (Page suiv.)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="278"/>
         <source>Next page</source>
         <translation>Page suivante</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="280"/>
         <source>Zoom out (Ctrl+-)</source>
         <translation>Dézoomer (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="281"/>
         <source>Zoom out</source>
         <translation>Dézoomer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="283"/>
         <source>Zoom in (Ctrl++)</source>
         <translation>Zoomer (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="284"/>
         <source>Zoom in</source>
         <translation>Zoomer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="285"/>
         <source>Fit</source>
         <translation>Ajuster</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="286"/>
         <source>Fit the page (Ctrl+0)</source>
         <translation>Ajuster la page (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="288"/>
         <source>Rotate a quarter turn (Ctrl+R)</source>
         <translation>Tourner d’un quart de tour (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="289"/>
         <source>Rotate</source>
         <translation>Tourner</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="290"/>
         <source>Open the original</source>
         <translation>Ouvrir l’original</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="291"/>
         <source>Page of the document</source>
         <translation>Page du document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="292"/>
         <source>&amp;Whose document</source>
         <translation>&amp;À qui</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="293"/>
         <source>&amp;Kind</source>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="294"/>
         <source>What was read</source>
         <translation>Ce qui a été lu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="295"/>
         <source>Nothing could be read on this document. You can still file it.</source>
         <translation>Rien n’a pu être lu sur ce document. Vous pouvez quand même le classer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="296"/>
         <source>Everything is right (Ctrl+Enter)</source>
         <translation>Tout est juste (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="298"/>
         <source>Mark every field as checked, keeping what you corrected</source>
         <translation>Marquer tous les champs comme vérifiés, en gardant vos corrections</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="300"/>
         <source>Claim</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="301"/>
         <source>Claims this document may belong to</source>
         <translation>Dossiers auxquels ce document pourrait appartenir</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="302"/>
         <source>&amp;Attach to this claim</source>
         <translation>&amp;Joindre à ce dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="303"/>
         <source>&amp;New claim from this document</source>
         <translation>&amp;Nouveau dossier à partir de ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="304"/>
         <source>Open the claim</source>
         <translation>Ouvrir le dossier</translation>
     </message>
@@ -1167,7 +941,6 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../desktop_app/gui/views/tables_view.py" line="183"/>
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
@@ -1175,62 +948,50 @@
 <context>
     <name>DocumentsTableModel</name>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="15"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="16"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="17"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="18"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="19"/>
         <source>Amount</source>
         <translation>Montant</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="20"/>
         <source>To check</source>
         <translation>À vérifier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="21"/>
         <source>Claim</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="22"/>
         <source>Found</source>
         <translation>Trouvé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="63"/>
         <source>Not known yet</source>
         <translation>Pas encore connu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="70"/>
         <source>Not read (no OCR)</source>
         <translation>Non lu (pas d’OCR)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="72"/>
         <source>Checked</source>
         <translation>Vérifié</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="73"/>
         <source>%n field(s) to check</source>
         <translation>
             <numerusform>%n champ à vérifier</numerusform>
@@ -1238,12 +999,10 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="78"/>
         <source>In the inbox</source>
         <translation>Dans la boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/models/documents_model.py" line="79"/>
         <source>Claim %1</source>
         <translation>Dossier %1</translation>
     </message>
@@ -1251,37 +1010,30 @@
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="47"/>
         <source>Import scans and PDFs</source>
         <translation>Importer des scans et des PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="49"/>
         <source>Scans and PDFs (%1);;All files (*)</source>
         <translation>Scans et PDF (%1);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="73"/>
         <source>Preparing the import…</source>
         <translation>Préparation de l’import…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="85"/>
         <source>Stopping after the current page…</source>
         <translation>Arrêt après la page en cours…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="89"/>
         <source>Finishing…</source>
         <translation>Finalisation…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="91"/>
         <source>Reading %1 (%2 of %3)</source>
         <translation>Lecture de %1 (%2 sur %3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="106"/>
         <source>%n document(s) imported</source>
         <translation>
             <numerusform>%n document importé</numerusform>
@@ -1289,7 +1041,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="108"/>
         <source>%n already there</source>
         <translation>
             <numerusform>%n déjà présent</numerusform>
@@ -1297,7 +1048,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="110"/>
         <source>%n could not be read</source>
         <translation>
             <numerusform>%n n’a pas pu être lu</numerusform>
@@ -1305,27 +1055,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="112"/>
         <source>import cancelled</source>
         <translation>import annulé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="119"/>
         <source>Some files were not imported</source>
         <translation>Certains fichiers n’ont pas été importés</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="131"/>
         <source>The import failed</source>
         <translation>L’import a échoué</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="158"/>
         <source>The pasted image could not be saved.</source>
         <translation>L’image collée n’a pas pu être enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/import_controller.py" line="162"/>
         <source>The clipboard holds no image or file to import.</source>
         <translation>Le presse-papiers ne contient ni image ni fichier à importer.</translation>
     </message>
@@ -1333,402 +1078,322 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="13"/>
         <source>Not sent yet</source>
         <translation>Pas encore envoyé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="14"/>
         <source>Missing papers</source>
         <translation>Papiers manquants</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="15"/>
         <source>Ready to send</source>
         <translation>Prêt à envoyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="16"/>
         <source>Sent, waiting</source>
         <translation>Envoyé, en attente</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="17"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="18"/>
         <source>Rejected</source>
         <translation>Refusé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="19"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="20"/>
         <source>Paid directly</source>
         <translation>Payé directement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="21"/>
         <source>Nothing to claim</source>
         <translation>Rien à demander</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="25"/>
         <source>Prescription</source>
         <translation>Ordonnance</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="26"/>
         <source>Care sheet</source>
         <translation>Feuille de soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="27"/>
         <source>Invoice</source>
         <translation>Facture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="28"/>
         <source>Statement</source>
         <translation>Relevé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="29"/>
         <source>Other document</source>
         <translation>Autre document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="33"/>
         <source>Doctor&apos;s visit</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="34"/>
         <source>Specialist</source>
         <translation>Spécialiste</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="42"/>
         <source>Dental care</source>
         <translation>Soins dentaires</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="45"/>
         <source>Pharmacy</source>
         <translation>Pharmacie</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="46"/>
         <source>Medical device</source>
         <translation>Dispositif médical</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="47"/>
         <source>Hospital</source>
         <translation>Hôpital</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="35"/>
         <source>Midwife</source>
         <translation>Sage-femme</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="36"/>
         <source>Physiotherapy</source>
         <translation>Kinésithérapie</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="37"/>
         <source>Nursing care</source>
         <translation>Soins infirmiers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="38"/>
         <source>Speech therapy</source>
         <translation>Orthophonie</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="39"/>
         <source>Other paramedical care</source>
         <translation>Autres soins paramédicaux</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="40"/>
         <source>Lab tests</source>
         <translation>Analyses de laboratoire</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="41"/>
         <source>Radiology</source>
         <translation>Radiologie</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="43"/>
         <source>Glasses and lenses</source>
         <translation>Lunettes et lentilles</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="44"/>
         <source>Hearing aids</source>
         <translation>Aides auditives</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="48"/>
         <source>Psychiatric hospital</source>
         <translation>Hôpital psychiatrique</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="49"/>
         <source>Taxi, VSL or ambulance</source>
         <translation>Taxi, VSL ou ambulance</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="50"/>
         <source>Own car or public transport</source>
         <translation>Véhicule personnel ou transports en commun</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="51"/>
         <source>Other care</source>
         <translation>Autres soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="55"/>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="56"/>
         <source>Social security number</source>
         <translation>Numéro de sécurité sociale</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="57"/>
         <source>Insured person&apos;s number</source>
         <translation>Numéro de l’assuré</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="58"/>
         <source>Birth date</source>
         <translation>Date de naissance</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="59"/>
         <source>Patient&apos;s birth date</source>
         <translation>Date de naissance du patient</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="60"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="61"/>
         <source>Care date</source>
         <translation>Date des soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="62"/>
         <source>Statement date</source>
         <translation>Date du relevé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="63"/>
         <source>Total amount</source>
         <translation>Montant total</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="64"/>
         <source>Amount paid</source>
         <translation>Montant payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="65"/>
         <source>Prescriber</source>
         <translation>Prescripteur</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="66"/>
         <source>Prescriber&apos;s RPPS number</source>
         <translation>Numéro RPPS du prescripteur</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="67"/>
         <source>Supplier</source>
         <translation>Fournisseur</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="68"/>
         <source>Invoice number</source>
         <translation>Numéro de facture</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="69"/>
         <source>Paid by</source>
         <translation>Payé par</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="70"/>
         <source>Lines</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="71"/>
         <source>Practitioner</source>
         <translation>Praticien</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="72"/>
         <source>Provider</source>
         <translation>Prestataire</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="73"/>
         <source>RPPS number</source>
         <translation>Numéro RPPS</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="74"/>
         <source>ADELI number</source>
         <translation>Numéro ADELI</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="75"/>
         <source>SIRET number</source>
         <translation>Numéro SIRET</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="76"/>
         <source>LPP code</source>
         <translation>Code LPP</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="77"/>
         <source>LPP codes</source>
         <translation>Codes LPP</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="78"/>
         <source>Items</source>
         <translation>Prescriptions</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="79"/>
         <source>Signed</source>
         <translation>Signée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="80"/>
         <source>Long-term illness (ALD)</source>
         <translation>Affection de longue durée (ALD)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="81"/>
         <source>Renewable</source>
         <translation>Renouvelable</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="85"/>
         <source>CPAM</source>
         <translation>CPAM</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="86"/>
         <source>Mutuelle</source>
         <translation>Mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="90"/>
         <source>By post</source>
         <translation>Par courrier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="91"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="92"/>
         <source>Forwarded by the CPAM (NOEMIE)</source>
         <translation>Transmis par la CPAM (NOEMIE)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="125"/>
         <source>mutuelle</source>
         <translation>mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="167"/>
         <source>typed by you</source>
         <translation>saisi par vous</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="169"/>
         <source>read from the PDF</source>
         <translation>lu dans le PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="171"/>
         <source>read by OCR</source>
         <translation>lu par OCR</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="174"/>
         <source>read by OCR, sure (%1 %)</source>
         <translation>lu par OCR, sûr (%1 %)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="176"/>
         <source>read by OCR, fairly sure (%1 %)</source>
         <translation>lu par OCR, assez sûr (%1 %)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="177"/>
         <source>read by OCR, unsure (%1 %): check it</source>
         <translation>lu par OCR, incertain (%1 %) : vérifiez</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="190"/>
         <source>Made by you</source>
         <translation>Faite par vous</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="191"/>
         <source>Daily copy</source>
         <translation>Copie quotidienne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="192"/>
         <source>Safety copy before a restore</source>
         <translation>Copie de sécurité avant une restauration</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="193"/>
         <source>Safety copy before an import</source>
         <translation>Copie de sécurité avant un import</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="194"/>
         <source>Before an update of Paperasse</source>
         <translation>Avant une mise à jour de Paperasse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="195"/>
         <source>Unknown</source>
         <translation>Inconnue</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/labels.py" line="212"/>
         <source>%1, %2</source>
         <translation>%1 à %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/labels.py" line="237"/>
         <source>%n person(s)</source>
         <translation>
             <numerusform>%n personne</numerusform>
@@ -1736,7 +1401,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/labels.py" line="238"/>
         <source>%n claim(s)</source>
         <translation>
             <numerusform>%n dossier</numerusform>
@@ -1744,7 +1408,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/labels.py" line="239"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n document</numerusform>
@@ -1755,117 +1418,94 @@
 <context>
     <name>Mailing</name>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="40"/>
         <source>the CPAM</source>
         <translation>la CPAM</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="40"/>
         <source>the mutuelle</source>
         <translation>la mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="80"/>
         <source>Print the mailing</source>
         <translation>Imprimer l’envoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="86"/>
         <source>Save the mailing</source>
         <translation>Enregistrer l’envoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="86"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="140"/>
         <source>Claim not complete</source>
         <translation>Dossier incomplet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="141"/>
         <source>This claim is not ready to send to %1:</source>
         <translation>Ce dossier n’est pas prêt à être envoyé à %1 :</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="143"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="143"/>
         <source>Prepare anyway</source>
         <translation>Préparer quand même</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="144"/>
         <source>Fix these first, or prepare the mailing anyway.</source>
         <translation>Corrigez d’abord ces points, ou préparez l’envoi quand même.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="153"/>
         <source>Cannot prepare the mailing</source>
         <translation>Impossible de préparer l’envoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="160"/>
         <source>The mailing to %1 is ready: %2 pages (letter, %3 document(s), and a memo to keep on the last page).</source>
         <translation>L’envoi à %1 est prêt : %2 pages (lettre, %3 document(s), et un aide-mémoire à garder en dernière page).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="167"/>
         <source>Mailing ready</source>
         <translation>Envoi prêt</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="168"/>
         <source>Save as…</source>
         <translation>Enregistrer sous…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="168"/>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="168"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="200"/>
         <source>Cannot save the mailing</source>
         <translation>Impossible d’enregistrer l’envoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="217"/>
         <source>Mark as sent?</source>
         <translation>Marquer comme envoyé ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="218"/>
         <source>Mark as sent today?</source>
         <translation>Marquer comme envoyé aujourd’hui ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="219"/>
         <source>Record that the claim was posted to %1 today.</source>
         <translation>Noter que le dossier a été posté à %1 aujourd’hui.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="221"/>
         <source>Mark as sent</source>
         <translation>Marquer comme envoyé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="221"/>
         <source>Not yet</source>
         <translation>Pas encore</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/mailing.py" line="229"/>
         <source>Cannot mark it sent</source>
         <translation>Impossible de le marquer envoyé</translation>
     </message>
@@ -1873,193 +1513,154 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="75"/>
         <source>Paperasse — demo household</source>
         <translation>Paperasse — foyer de démonstration</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="192"/>
         <source>Select a claim or a document to see it here.</source>
         <translation>Sélectionnez un dossier ou un document pour l’afficher ici.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="215"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="217"/>
         <source>&amp;Import scans and PDFs…</source>
         <translation>&amp;Importer des scans et des PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="220"/>
         <source>&amp;Paste an image</source>
         <translation>&amp;Coller une image</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="224"/>
         <source>&amp;Export everything to an archive…</source>
         <translation>&amp;Exporter tout dans une archive…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="227"/>
         <source>Import an &amp;archive…</source>
         <translation>Importer une &amp;archive…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="230"/>
         <source>&amp;Backups…</source>
         <translation>&amp;Sauvegardes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="234"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="237"/>
         <source>&amp;Leave the demo</source>
         <translation>Q&amp;uitter la démonstration</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="239"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="241"/>
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="243"/>
         <source>&amp;Undo the last payer step</source>
         <translation>&amp;Annuler la dernière étape de remboursement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="246"/>
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="248"/>
         <source>&amp;Remove the document from its claim</source>
         <translation>Retirer le document de son &amp;dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="255"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="256"/>
         <source>&amp;Home</source>
         <translation>&amp;Accueil</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="257"/>
         <source>&amp;Inbox</source>
         <translation>&amp;Boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="258"/>
         <source>&amp;All claims</source>
         <translation>&amp;Tous les dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="259"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ctualiser</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="260"/>
         <source>Go to the &amp;lists</source>
         <translation>Aller aux &amp;listes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="261"/>
         <source>&amp;Lists and household</source>
         <translation>&amp;Listes et foyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="267"/>
         <source>&amp;Household</source>
         <translation>&amp;Foyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="268"/>
         <source>Add a &amp;person…</source>
         <translation>Ajouter une &amp;personne…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="270"/>
         <source>&amp;Edit the person…</source>
         <translation>&amp;Modifier la personne…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="273"/>
         <source>New &amp;claim…</source>
         <translation>Nouveau &amp;dossier…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="276"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="277"/>
         <source>&amp;About Paperasse</source>
         <translation>&amp;À propos de Paperasse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="279"/>
         <source>Main toolbar</source>
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="284"/>
-        <location filename="../../desktop_app/gui/main_window.py" line="797"/>
         <source>New claim</source>
         <translation>Nouveau dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="291"/>
         <source>Search documents (Ctrl+F)</source>
         <translation>Rechercher dans les documents (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="292"/>
         <source>Search documents</source>
         <translation>Rechercher dans les documents</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="412"/>
         <source>Some scans are missing</source>
         <translation>Des scans manquent</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="417"/>
         <source>The automatic backup failed: %1</source>
         <translation>La sauvegarde automatique a échoué : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="419"/>
         <source>Backups…</source>
         <translation>Sauvegardes…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="495"/>
         <source>Could not add up the claims: %1</source>
         <translation>Impossible de faire le total des dossiers : %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="529"/>
         <source>Search results</source>
         <translation>Résultats de la recherche</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="531"/>
         <source>%n document(s) mention “%1”.</source>
         <translation>
             <numerusform>%n document mentionne « %1 ».</numerusform>
@@ -2067,27 +1668,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="534"/>
         <source>Inbox</source>
         <translation>Boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="536"/>
         <source>New documents to check and attach to a claim. Drag them onto a claim, or open one and choose its claim.</source>
         <translation>Nouveaux documents à vérifier et à joindre à un dossier. Glissez-les sur un dossier, ou ouvrez-en un et choisissez son dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="537"/>
         <source>The inbox is empty: every document is filed in a claim.</source>
         <translation>La boîte de réception est vide : chaque document est classé dans un dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="540"/>
         <source>All documents</source>
         <translation>Tous les documents</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="541"/>
         <source>%n document(s).</source>
         <translation>
             <numerusform>%n document.</numerusform>
@@ -2095,37 +1691,30 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="551"/>
         <source>Claims of %1</source>
         <translation>Dossiers de %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="553"/>
         <source>All claims</source>
         <translation>Tous les dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="557"/>
         <source>No claim here. Import a document or start a new claim.</source>
         <translation>Aucun dossier ici. Importez un document ou créez un nouveau dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="559"/>
         <source>No claim in this list.</source>
         <translation>Aucun dossier dans cette liste.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="740"/>
         <source>Attach a scan to the claim</source>
         <translation>Joindre un scan au dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="767"/>
         <source>Cannot attach this document</source>
         <translation>Impossible de joindre ce document</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/main_window.py" line="769"/>
         <source>%n document(s) attached.</source>
         <translation>
             <numerusform>%n document joint.</numerusform>
@@ -2133,49 +1722,40 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="778"/>
         <source>This document is not attached to a claim.</source>
         <translation>Ce document n’est joint à aucun dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="782"/>
         <source>Remove from the claim?</source>
         <translation>Retirer du dossier ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="783"/>
         <source>The document goes back to the inbox; it is not deleted.</source>
         <translation>Le document retourne dans la boîte de réception ; il n’est pas supprimé.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="789"/>
         <source>Cannot remove this document</source>
         <translation>Impossible de retirer ce document</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="815"/>
         <source>Open a claim to undo its last step.</source>
         <translation>Ouvrez un dossier pour annuler sa dernière étape.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="850"/>
         <source>About Paperasse</source>
         <translation>À propos de Paperasse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="851"/>
         <source>Paperasse %1
 Keeps your household&apos;s health paperwork in order, on this computer.</source>
         <translation>Paperasse %1
 Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="862"/>
         <source>Stop the import?</source>
         <translation>Arrêter l’import ?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/main_window.py" line="863"/>
         <source>Documents are still being imported. Stop after the current page and quit?</source>
         <translation>Des documents sont encore en cours d’import. Arrêter après la page en cours et quitter ?</translation>
     </message>
@@ -2183,7 +1763,6 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/messages.py" line="19"/>
         <source>Something went wrong: %1</source>
         <translation>Un problème est survenu : %1</translation>
     </message>
@@ -2191,27 +1770,22 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="79"/>
         <source>Payment from %1</source>
         <translation>Paiement de %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="81"/>
         <source>Amount received</source>
         <translation>Montant reçu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="84"/>
         <source>Date of the payment</source>
         <translation>Date du paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="85"/>
         <source>&amp;Amount received (€)</source>
         <translation>&amp;Montant reçu (€)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="86"/>
         <source>&amp;Paid on</source>
         <translation>&amp;Payé le</translation>
     </message>
@@ -2219,62 +1793,50 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>PersonController</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="30"/>
         <source>Not given</source>
         <translation>Non précisé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="31"/>
         <source>Woman</source>
         <translation>Femme</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="32"/>
         <source>Man</source>
         <translation>Homme</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="34"/>
         <source>General regime</source>
         <translation>Régime général</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="35"/>
         <source>Alsace-Moselle</source>
         <translation>Alsace-Moselle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="36"/>
         <source>Other regime</source>
         <translation>Autre régime</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="40"/>
         <source>Insured in their own name</source>
         <translation>Assuré(e) en son nom propre</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="44"/>
         <source>Beneficiary of %1</source>
         <translation>Ayant droit de %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="56"/>
         <source>Edit a person</source>
         <translation>Modifier une personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="58"/>
         <source>Add a person</source>
         <translation>Ajouter une personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="132"/>
         <source>valid number</source>
         <translation>numéro valide</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/person_controller.py" line="147"/>
         <source>valid IBAN</source>
         <translation>IBAN valide</translation>
     </message>
@@ -2282,157 +1844,126 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>PersonView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="155"/>
         <source>Identity</source>
         <translation>Identité</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="156"/>
         <source>Health insurance</source>
         <translation>Assurance maladie</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="157"/>
         <source>Mutuelle</source>
         <translation>Mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="158"/>
         <source>Bank and notes</source>
         <translation>Banque et notes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="160"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="161"/>
         <source>&amp;Birth date</source>
         <translation>Date de &amp;naissance</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="162"/>
         <source>&amp;Sex</source>
         <translation>&amp;Sexe</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="163"/>
         <source>Social security &amp;number (NIR)</source>
         <translation>N° de &amp;sécurité sociale (NIR)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="164"/>
         <source>&amp;Covered through</source>
         <translation>&amp;Couvert par</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="165"/>
         <source>Postal a&amp;ddress</source>
         <translation>A&amp;dresse postale</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="166"/>
         <source>CPAM / &amp;caisse</source>
         <translation>CPAM / &amp;caisse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="167"/>
         <source>Caisse &amp;code</source>
         <translation>C&amp;ode de la caisse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="168"/>
         <source>Caisse &amp;address</source>
         <translation>&amp;Adresse de la caisse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="169"/>
         <source>&amp;Regime</source>
         <translation>&amp;Régime</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="170"/>
         <source>&amp;Mutuelle</source>
         <translation>&amp;Mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="171"/>
         <source>Member n&amp;umber</source>
         <translation>N° d’&amp;adhérent</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="172"/>
         <source>Mutuelle a&amp;ddress</source>
         <translation>A&amp;dresse de la mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="173"/>
         <source>Contract&apos;s claim &amp;deadline (days)</source>
         <translation>&amp;Délai de demande du contrat (jours)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="174"/>
         <source>&amp;Guarantees</source>
         <translation>&amp;Garanties</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="175"/>
         <source>&amp;IBAN for refunds</source>
         <translation>&amp;IBAN des remboursements</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="176"/>
         <source>N&amp;otes</source>
         <translation>N&amp;otes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="181"/>
         <source>Has declared a médecin traitant</source>
         <translation>A déclaré un médecin traitant</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="182"/>
         <source>Has a long-term illness (ALD)</source>
         <translation>A une affection de longue durée (ALD)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="183"/>
         <source>Has the Complémentaire santé solidaire (CSS)</source>
         <translation>Bénéficie de la Complémentaire santé solidaire (CSS)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="184"/>
         <source>NOEMIE link: the CPAM forwards claims to the mutuelle</source>
         <translation>Liaison NOEMIE : la CPAM transmet les dossiers à la mutuelle</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="185"/>
         <source>Contrat responsable (almost every contract is)</source>
         <translation>Contrat responsable (c&apos;est le cas de presque tous)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="187"/>
         <source>A contrat responsable covers the 100 % santé baskets and the hospital&apos;s daily charge, but never what the CPAM keeps when you are outside the care path.</source>
         <translation>Un contrat responsable couvre les paniers 100 % santé et le forfait journalier hospitalier, mais jamais ce que la CPAM retient hors parcours de soins.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="190"/>
         <source>the legal 2 years</source>
         <translation>les 2 ans légaux</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="191"/>
         <source>Kind of care</source>
         <translation>Type de soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="191"/>
         <source>Guarantee</source>
         <translation>Garantie</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/person_view.py" line="192"/>
         <source>Write guarantees as on the contract: 100% BR, forfait:150, frais-reels</source>
         <translation>Écrivez les garanties comme sur le contrat : 100% BR, forfait:150, frais-reels</translation>
     </message>
@@ -2440,17 +1971,14 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/progress_view.py" line="26"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/progress_view.py" line="27"/>
         <source>Cancel the import</source>
         <translation>Annuler l’import</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/progress_view.py" line="28"/>
         <source>Import progress</source>
         <translation>Progression de l’import</translation>
     </message>
@@ -2458,22 +1986,18 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>RejectedDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="95"/>
         <source>%1 rejected the claim</source>
         <translation>%1 a refusé le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="97"/>
         <source>Reason given</source>
         <translation>Motif donné</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="98"/>
         <source>e.g. prescription missing</source>
         <translation>ex. ordonnance manquante</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="99"/>
         <source>&amp;Reason given</source>
         <translation>&amp;Motif donné</translation>
     </message>
@@ -2481,37 +2005,30 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>SafekeepingController</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="71"/>
         <source>Backed up: %1 (%2).</source>
         <translation>Sauvegardé : %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="78"/>
         <source>Cannot restore now</source>
         <translation>Impossible de restaurer maintenant</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="79"/>
         <source>Documents are being imported. Restore once the import has finished.</source>
         <translation>Des documents sont en cours d&apos;import. Restaurez une fois l&apos;import terminé.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="81"/>
         <source>Restoring the backup…</source>
         <translation>Restauration de la sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="122"/>
         <source>The data folder cannot be opened</source>
         <translation>Le dossier de données ne peut pas être ouvert</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="130"/>
         <source>Backup restored. Your records as they were just before are in the safety copy %1.</source>
         <translation>Sauvegarde restaurée. Vos données telles qu&apos;elles étaient juste avant sont dans la copie de sécurité %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="135"/>
         <source>%n scan(s) this backup refers to are missing or changed in the data folder.</source>
         <translation>
             <numerusform>%n scan auquel cette sauvegarde renvoie manque ou a changé dans le dossier de données.</numerusform>
@@ -2519,58 +2036,46 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="145"/>
         <source>The backup was not restored</source>
         <translation>La sauvegarde n&apos;a pas été restaurée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="155"/>
         <source>Export everything to an archive</source>
         <translation>Exporter tout dans une archive</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="155"/>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="191"/>
         <source>Archives (*.zip)</source>
         <translation>Archives (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="169"/>
         <source>Writing the archive…</source>
         <translation>Écriture de l&apos;archive…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="174"/>
         <source>Archive written: %1 (%2, %3).</source>
         <translation>Archive écrite : %1 (%2, %3).</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="182"/>
         <source>The archive was not written</source>
         <translation>L&apos;archive n&apos;a pas été écrite</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="191"/>
         <source>Import an archive</source>
         <translation>Importer une archive</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="203"/>
         <source>Checking the archive…</source>
         <translation>Vérification de l&apos;archive…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="213"/>
         <source>This archive cannot be imported</source>
         <translation>Cette archive ne peut pas être importée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="225"/>
         <source>Import this archive?</source>
         <translation>Importer cette archive ?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="226"/>
         <source>This archive of %1 holds %2 and %n scan(s).</source>
         <translation>
             <numerusform>Cette archive du %1 contient %2 et %n scan.</numerusform>
@@ -2578,42 +2083,34 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="234"/>
         <source>Into an empty household it is restored as it was. Otherwise only what is not here yet is added; nothing here is changed or removed, and a safety copy of your records is taken first.</source>
         <translation>Dans un foyer vide, elle est restaurée telle quelle. Sinon, seul ce qui manque ici est ajouté ; rien n&apos;est modifié ni supprimé, et une copie de sécurité de vos données est faite d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="239"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="247"/>
         <source>Importing the archive…</source>
         <translation>Import de l&apos;archive…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="256"/>
         <source>The archive was not imported</source>
         <translation>L&apos;archive n&apos;a pas été importée</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="265"/>
         <source>Added: %1.</source>
         <translation>Ajouté : %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="266"/>
         <source>Already here, skipped: %1.</source>
         <translation>Déjà présents, ignorés : %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="269"/>
         <source>Safety copy taken first: %1.</source>
         <translation>Copie de sécurité faite d&apos;abord : %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/safekeeping_controller.py" line="276"/>
         <source>Archive imported</source>
         <translation>Archive importée</translation>
     </message>
@@ -2621,27 +2118,22 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>SentDialog</name>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="62"/>
         <source>Sent to %1</source>
         <translation>Envoyé à %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="64"/>
         <source>Date sent</source>
         <translation>Date d’envoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="66"/>
         <source>How it was sent</source>
         <translation>Mode d’envoi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="69"/>
         <source>&amp;Sent on</source>
         <translation>&amp;Envoyé le</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/track_dialogs_view.py" line="70"/>
         <source>&amp;How</source>
         <translation>&amp;Comment</translation>
     </message>
@@ -2649,17 +2141,14 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/settings_controller.py" line="49"/>
         <source>✓ Text recognition is available (%1)</source>
         <translation>✓ La reconnaissance de texte est disponible (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/settings_controller.py" line="53"/>
         <source>✗ Tesseract was not found: scans are stored but not read. Install tesseract-ocr and tesseract-ocr-fra, or give its path.</source>
         <translation>✗ Tesseract est introuvable : les scans sont conservés mais pas lus. Installez tesseract-ocr et tesseract-ocr-fra, ou indiquez son chemin.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/settings_controller.py" line="57"/>
         <source>Choose the tesseract program</source>
         <translation>Choisir le programme tesseract</translation>
     </message>
@@ -2667,77 +2156,62 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="69"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="70"/>
         <source>Data folder</source>
         <translation>Dossier des données</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="71"/>
         <source>&amp;Open folder</source>
         <translation>&amp;Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="72"/>
         <source>&amp;Follow up after (days)</source>
         <translation>&amp;Relancer après (jours)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="73"/>
         <source>Days before following up an unpaid claim</source>
         <translation>Jours avant de relancer un dossier non payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="75"/>
         <source>When a payer has not paid this many days after you sent a claim, Paperasse reminds you to chase it.</source>
         <translation>Quand un organisme n’a pas payé ce nombre de jours après votre envoi, Paperasse vous rappelle de le relancer.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="77"/>
         <source>Carte Vitale claims: follow up after (&amp;days)</source>
         <translation>Demandes carte Vitale : relancer après (&amp;jours)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="79"/>
         <source>Days before following up a claim sent electronically</source>
         <translation>Jours avant de relancer une demande transmise électroniquement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="82"/>
         <source>The CPAM pays an electronic care sheet in about a week: when nothing has come this many days after the care, Paperasse reminds you to check.</source>
         <translation>La CPAM paie une feuille de soins électronique en une semaine environ : si rien n&apos;est arrivé ce nombre de jours après les soins, Paperasse vous rappelle de vérifier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="85"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="86"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="87"/>
         <source>&amp;Tesseract program</source>
         <translation>Programme &amp;tesseract</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="88"/>
         <source>Tesseract program</source>
         <translation>Programme tesseract</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="89"/>
         <source>found automatically</source>
         <translation>trouvé automatiquement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/settings_view.py" line="90"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
@@ -2745,67 +2219,54 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>SidebarView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="46"/>
         <source>Lists and household</source>
         <translation>Listes et foyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="47"/>
         <source>Home</source>
         <translation>Accueil</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="48"/>
         <source>Lists</source>
         <translation>Listes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="49"/>
         <source>Household</source>
         <translation>Foyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="51"/>
         <source>To do</source>
         <translation>À faire</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="52"/>
         <source>Ready to send</source>
         <translation>Prêt à envoyer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="53"/>
         <source>Waiting for payment</source>
         <translation>En attente de paiement</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="54"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="55"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="56"/>
         <source>All documents</source>
         <translation>Tous les documents</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="57"/>
         <source>Inbox</source>
         <translation>Boîte de réception</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="59"/>
         <source>All claims</source>
         <translation>Tous les dossiers</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/views/sidebar_view.py" line="71"/>
         <source>%n claim(s) need something from you</source>
         <translation>
             <numerusform>%n dossier attend quelque chose de vous</numerusform>
@@ -2816,22 +2277,18 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="149"/>
         <source>Paperasse cannot open your records.</source>
         <translation>Paperasse ne peut pas ouvrir vos données.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="166"/>
         <source>Restore the backup of %1</source>
         <translation>Restaurer la sauvegarde du %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="170"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="178"/>
         <source>The backup could not be restored.</source>
         <translation>La sauvegarde n&apos;a pas pu être restaurée.</translation>
     </message>
@@ -2839,27 +2296,22 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>StatementController</name>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="24"/>
         <source>no care date or amount was read</source>
         <translation>aucune date de soins ni aucun montant n&apos;a été lu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="27"/>
         <source>no claim of that person and care date is waiting for this payer</source>
         <translation>aucun dossier de cette personne à cette date de soins n&apos;attend ce payeur</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="82"/>
         <source>Looking for the claims these payments settle…</source>
         <translation>Recherche des dossiers que ces paiements règlent…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="107"/>
         <source>Who paid was not read on this statement: the CPAM or your mutuelle? Choose it to match its payments to your claims.</source>
         <translation>Le payeur n&apos;a pas été lu sur ce relevé : la CPAM ou votre mutuelle ? Choisissez-le pour rapprocher ses paiements de vos dossiers.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="112"/>
         <source>%n payment(s) from %1 match your claims. Check them, then record them in one step.</source>
         <translation>
             <numerusform>%n paiement de la %1 correspond à vos dossiers. Vérifiez-le, puis enregistrez-le en une fois.</numerusform>
@@ -2867,42 +2319,34 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="117"/>
         <source>No payment on this statement matches a claim waiting for %1.</source>
         <translation>Aucun paiement de ce relevé ne correspond à un dossier en attente de la %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="121"/>
         <source>No payment line was read on this statement.</source>
         <translation>Aucune ligne de paiement n&apos;a été lue sur ce relevé.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="132"/>
         <source>differs</source>
         <translation>écart</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="132"/>
         <source>as expected</source>
         <translation>comme prévu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="141"/>
         <source>The amount paid is not what was expected for this claim.</source>
         <translation>Le montant versé n&apos;est pas celui attendu pour ce dossier.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="153"/>
         <source>Not matched:</source>
         <translation>Non rapprochés :</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="166"/>
         <source>Recording the payments…</source>
         <translation>Enregistrement des paiements…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="170"/>
         <source>%n payment(s) recorded from the statement.</source>
         <translation>
             <numerusform>%n paiement enregistré depuis le relevé.</numerusform>
@@ -2910,12 +2354,10 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
         </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="173"/>
         <source>The payments were not recorded</source>
         <translation>Les paiements n&apos;ont pas été enregistrés</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/controllers/statement_controller.py" line="189"/>
         <source>This value cannot be used</source>
         <translation>Cette valeur ne peut pas être utilisée</translation>
     </message>
@@ -2923,57 +2365,46 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>StatementPanel</name>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="132"/>
         <source>Payments on this statement</source>
         <translation>Paiements de ce relevé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="133"/>
         <source>&amp;Paid by</source>
         <translation>&amp;Payé par</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="134"/>
         <source>Use this payer</source>
         <translation>Utiliser ce payeur</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="136"/>
         <source>Claim</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="136"/>
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="136"/>
         <source>Care date</source>
         <translation>Date des soins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="136"/>
         <source>Paid</source>
         <translation>Payé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="137"/>
         <source>Expected</source>
         <translation>Attendu</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="137"/>
         <source>Check</source>
         <translation>Vérification</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="139"/>
         <source>Payments found on the statement</source>
         <translation>Paiements trouvés sur le relevé</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/document_view.py" line="140"/>
         <source>&amp;Record these payments</source>
         <translation>&amp;Enregistrer ces paiements</translation>
     </message>
@@ -2981,57 +2412,46 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>TrackBox</name>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="117"/>
         <source>Prepare mailing…</source>
         <translation>Préparer l&apos;envoi…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="118"/>
         <source>Prepare the mailing to %1</source>
         <translation>Préparer l&apos;envoi à la %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="120"/>
         <source>The letter and the papers to send to %1, ready to print</source>
         <translation>La lettre et les pièces à envoyer à la %1, prêtes à imprimer</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="122"/>
         <source>Mark sent…</source>
         <translation>Marquer envoyé…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="123"/>
         <source>Mark sent to %1</source>
         <translation>Marquer comme envoyé à %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="124"/>
         <source>Record payment…</source>
         <translation>Noter un paiement…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="125"/>
         <source>Record a payment from %1</source>
         <translation>Noter un paiement de %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="126"/>
         <source>Rejected…</source>
         <translation>Refusé…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="127"/>
         <source>%1 rejected the claim</source>
         <translation>%1 a refusé le dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="128"/>
         <source>Undo last step</source>
         <translation>Annuler la dernière étape</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/claim_view.py" line="129"/>
         <source>Undo the last %1 step</source>
         <translation>Annuler la dernière étape %1</translation>
     </message>
@@ -3039,27 +2459,22 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>WelcomeView</name>
     <message>
-        <location filename="../../desktop_app/gui/views/welcome_view.py" line="56"/>
         <source>Welcome to Paperasse</source>
         <translation>Bienvenue dans Paperasse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/welcome_view.py" line="59"/>
         <source>Paperasse keeps your household&apos;s health paperwork in order: prescriptions, care sheets, invoices and statements. It tells you what is missing, what to send to the CPAM and to your mutuelle, and what they still owe you.</source>
         <translation>Paperasse tient en ordre les papiers santé de votre foyer : ordonnances, feuilles de soins, factures et relevés. Il vous dit ce qui manque, quoi envoyer à la CPAM et à votre mutuelle, et ce qu’elles vous doivent encore.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/welcome_view.py" line="64"/>
         <source>&amp;Add a person</source>
         <translation>&amp;Ajouter une personne</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/welcome_view.py" line="65"/>
         <source>&amp;Explore with sample documents</source>
         <translation>&amp;Découvrir avec des documents d’exemple</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/views/welcome_view.py" line="66"/>
         <source>Everything stays on this computer. Nothing is sent anywhere.</source>
         <translation>Tout reste sur cet ordinateur. Rien n’est envoyé nulle part.</translation>
     </message>
@@ -3067,23 +2482,18 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>window</name>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="76"/>
-        <location filename="../../desktop_app/gui/app.py" line="86"/>
         <source>Preparing the sample household…</source>
         <translation>Préparation du foyer d’exemple…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="76"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="77"/>
         <source>Sample documents</source>
         <translation>Documents d’exemple</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/gui/app.py" line="105"/>
         <source>The sample household could not be prepared</source>
         <translation>Le foyer d’exemple n’a pas pu être préparé</translation>
     </message>
