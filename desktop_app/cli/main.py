@@ -19,20 +19,34 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see --help)\n")
 
 
-def _command_modules():
-    from desktop_app.cli import claims_cmd, documents_cmd, people_cmd
+# Which module registers each command. A command builds only its own module's options: the
+# others cost import time that a quick command such as ``extract`` does not need.
+# tests/foundation/test_command_table.py checks this table against what the modules register.
+COMMAND_MODULES = {
+    "person": "people_cmd",
+    "import": "documents_cmd", "extract": "documents_cmd", "search": "documents_cmd",
+    "doc": "documents_cmd",
+    "claim": "claims_cmd",
+    "check": "tracking_cmd", "status": "tracking_cmd", "estimate": "tracking_cmd",
+    "export": "tracking_cmd", "statement": "tracking_cmd",
+    "bundle": "bundle_cmd", "address": "bundle_cmd", "summary": "bundle_cmd",
+    "archive": "archive_cmd",
+    "backup": "backup_cmd",
+    "lpp": "lpp_cmd",
+}
 
-    modules = [people_cmd, documents_cmd, claims_cmd]
-    for optional in ("tracking_cmd", "bundle_cmd", "archive_cmd", "backup_cmd", "lpp_cmd"):
-        try:
-            modules.append(__import__(f"desktop_app.cli.{optional}", fromlist=["register"]))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"desktop_app.cli.{optional}":
-                raise
-    return modules
+
+def _command_modules(command: str | None = None):
+    """The modules registering ``command``, or every command's in the order --help lists them."""
+    import importlib
+
+    names = [COMMAND_MODULES[command]] if command in COMMAND_MODULES else list(
+        dict.fromkeys(COMMAND_MODULES.values()))
+    return [importlib.import_module(f"desktop_app.cli.{name}") for name in names]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or with ``command`` only what that command needs."""
     parser = _Parser(
         prog="paperasse",
         description="Paperasse keeps a household's French health-reimbursement paperwork in order. "
@@ -45,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="data folder (default: $PAPERASSE_HOME or the user data folder)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in _command_modules():
+    for module in _command_modules(command):
         module.register(sub)
     gui = sub.add_parser("gui", help="open the desktop app (the default)")
     gui.add_argument(
@@ -53,16 +67,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="scans or PDFs to import once the window is open (what 'Open with' passes)",
     )
     gui.set_defaults(handler=None)
-    parser.set_defaults(commands=frozenset(sub.choices))
     return parser
 
 
-def _files_mean_gui(argv: list[str], commands) -> list[str]:
-    """``paperasse FILE...`` (the desktop entry's ``Exec=paperasse %F``) is ``paperasse gui FILE...``."""
+def _command_at(argv: list[str]) -> int:
+    """Where the command word stands: after the options given before it."""
     i = 0
     while i < len(argv) and argv[i].startswith("-") and argv[i] != "--":
         i += 2 if argv[i] == "--data-dir" else 1
-    if i < len(argv) and argv[i] not in commands and os.path.exists(argv[i]):
+    return i
+
+
+def _files_mean_gui(argv: list[str]) -> list[str]:
+    """``paperasse FILE...`` (the desktop entry's ``Exec=paperasse %F``) is ``paperasse gui FILE...``."""
+    i = _command_at(argv)
+    if i < len(argv) and argv[i] not in COMMAND_MODULES and argv[i] != "gui" and os.path.exists(argv[i]):
         return argv[:i] + ["gui"] + argv[i:]
     return argv
 
@@ -80,9 +99,10 @@ def _quiet_libraries() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     _quiet_libraries()
-    parser = build_parser()
-    argv = list(sys.argv[1:] if argv is None else argv)
-    args = parser.parse_args(_files_mean_gui(argv, parser.get_default("commands")))
+    argv = _files_mean_gui(list(sys.argv[1:] if argv is None else argv))
+    at = _command_at(argv)
+    parser = build_parser(argv[at] if at < len(argv) else None)
+    args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     bad = _not_text(args)
     if bad:

@@ -50,6 +50,7 @@ from desktop_app.gui.workers import Workers
 from desktop_app.gui.lazy import claims
 from desktop_app.services import overview
 from desktop_app.services.context import Context
+from desktop_app.services.dashboard import Dashboard
 from desktop_app.gui.plain import PlainLabel
 
 SEARCH_DELAY_MS = 150
@@ -75,7 +76,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Paperasse — demo household") if demo else "Paperasse")
         self.setAcceptDrops(True)
         self.people: list[dict] = []
-        self.household: dict = {}
+        self.household: Dashboard | None = None  # what the dashboard shows, once worked out
         self._claims_generation = 0
         self._household_generation = 0
         self._documents_generation = 0
@@ -402,7 +403,7 @@ class MainWindow(QMainWindow):
             return
         self.workers.shutdown()
         self.resume()
-        self.household = {}
+        self.household = None
         self.claims_model.set_rows([])
         self.refresh()
         self.after_restore(message, warning)
@@ -479,9 +480,9 @@ class MainWindow(QMainWindow):
         self.claims_page.table.verticalScrollBar().setValue(scroll)
         if result.complete:
             self.claims_loaded.emit()
-        if final and result.household is not None:
-            self.household = result.household
-            self.dashboard_controller.show_household(result.household, len(self.people))
+        if final and result.dashboard is not None:
+            self.household = result.dashboard
+            self.dashboard_controller.show_household(result.dashboard, len(self.people))
             self.household_loaded.emit()
 
     def _load_totals(self, generation: int) -> None:

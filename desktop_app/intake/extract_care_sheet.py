@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 
 from desktop_app.intake.extract_common import (
+    BOX_WHITELIST,
     Context, all_dates, amount_by_labels, confident_text, norm, reread_amount,
 )
 from desktop_app.intake.imaging import (
@@ -28,7 +29,6 @@ _NIR_LABELS = (
     r"numero d immatriculation|n d immatriculation|immatriculation|numero de securite sociale|"
     r"n de securite sociale|n de secu|numero d assure|n d assure social|\bnir\b"
 )
-BOX_WHITELIST = "0123456789AB"
 _BIRTH_LABELS = r"date de naissance|ne e? le|nee le"
 _SIGN_LABELS = (
     r"signature de l assure e?|signature de l assuree|signature du patient e?|"

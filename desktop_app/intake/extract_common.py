@@ -15,6 +15,10 @@ from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string
 from desktop_app.intake.parse_dates import DateMatch, find_dates
 from desktop_app.intake.result import ExtractedField
 
+# The characters of a care sheet's boxed identifiers (NIR with Corsica's 2A/2B): the pipeline
+# starts a reader with this list before knowing the kind, so it lives here, not with the care sheet.
+BOX_WHITELIST = "0123456789AB"
+
 
 @dataclass
 class Context:

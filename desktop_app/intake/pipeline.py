@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import threading
@@ -13,11 +14,7 @@ from typing import Callable, Sequence
 from desktop_app.core.errors import Cancelled
 from desktop_app.intake.classify import classify
 from desktop_app.intake.errors import IntakeError
-from desktop_app.intake.extract_care_sheet import BOX_WHITELIST, extract_care_sheet
-from desktop_app.intake.extract_common import Context
-from desktop_app.intake.extract_invoice import extract_invoice
-from desktop_app.intake.extract_prescription import extract_prescription
-from desktop_app.intake.extract_statement import extract_statement
+from desktop_app.intake.extract_common import BOX_WHITELIST, Context
 from desktop_app.intake.imaging import stacked_config
 from desktop_app.intake.layout import Page, text_layer_page
 from desktop_app.intake.ocr import NOT_READ_WARNING, OcrEngine, OcrTimeout, _resolve, ocr_available, ocr_page
@@ -27,12 +24,19 @@ from desktop_app.intake.sources import DEFAULT_LIMITS, Limits, SourcePage, open_
 log = logging.getLogger(__name__)
 _WARM_CONFIG = stacked_config(BOX_WHITELIST, 6)
 
-EXTRACTORS: dict[str, Callable[[Context], None]] = {
-    "prescription": extract_prescription,
-    "care_sheet": extract_care_sheet,
-    "invoice": extract_invoice,
-    "statement": extract_statement,
+# kind -> (module, function). Imported when a document of that kind is read: each module
+# compiles its patterns on import, which a one-file command should not pay for the other kinds.
+EXTRACTORS: dict[str, tuple[str, str]] = {
+    "prescription": ("desktop_app.intake.extract_prescription", "extract_prescription"),
+    "care_sheet": ("desktop_app.intake.extract_care_sheet", "extract_care_sheet"),
+    "invoice": ("desktop_app.intake.extract_invoice", "extract_invoice"),
+    "statement": ("desktop_app.intake.extract_statement", "extract_statement"),
 }
+
+
+def extractor_for(kind: str) -> Callable[[Context], None] | None:
+    found = EXTRACTORS.get(kind)
+    return getattr(importlib.import_module(found[0]), found[1]) if found else None
 # Page images kept for the extractors (signature ink, boxed digits, barcodes); later
 # pages of long documents are dropped to bound memory.
 _KEEP_IMAGES_UP_TO_PAGE = 4
@@ -181,7 +185,7 @@ def _extract(doc: _Doc, engine: OcrEngine | None) -> ReadResult:
         return ReadResult(kind="other", fields={}, pages=n, text=text, text_source="none", warnings=warnings)
     kind, _ = classify(read)
     ctx = Context(pages=read, engine=engine, warm=doc.warm[0] if doc.warm else None)
-    extractor = EXTRACTORS.get(kind)
+    extractor = extractor_for(kind)
     if extractor is not None:
         try:
             extractor(ctx)

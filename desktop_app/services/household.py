@@ -92,7 +92,9 @@ def summary(s: dict) -> dict:
         "care_date": s["care_date"], "category": s["category"], "title": s["title"],
         "tracks": {payer: {k: track[k] for k in SUMMARY_TRACK}
                    for payer, track in s["tracks"].items()},
-        "missing": [{"severity": m["severity"]} for m in s["missing"]],
+        # Counted, not listed: the table shows how many things are missing, not which.
+        "blocking": sum(1 for m in s["missing"] if m["severity"] == "blocking"),
+        "warnings": sum(1 for m in s["missing"] if m["severity"] != "blocking"),
     }
 
 
@@ -143,6 +145,10 @@ def check(ctx: Context, today: _dt.date | None = None, lang: str | None = None) 
                 if own:
                     items.append(own[1:-1])  # the stored JSON array's items, as text
         return Problems(items)
+
+
+# Entries written to the cache at a time while walking: what a large first answer holds.
+SAVE_BATCH = 2000
 
 
 class _Pass:
@@ -213,7 +219,19 @@ class _Pass:
         self._load(stale)
         tariffs = house.tariffs
         kinds: dict[str, str | None] = {}
-        saved = []
+        saved: list[tuple] = []
+        kept = True
+
+        def flush() -> None:
+            """Keep the entries worked out so far, and let their statuses go: the answer reads
+            them back from the cache like any kept status."""
+            nonlocal kept
+            if self.cache.save(saved):
+                for entry in saved:
+                    self.fresh.pop(entry[0], None)
+            else:
+                kept = False
+            saved.clear()
         for (person_id, _year), members in groups.items():
             if person_id not in touched:
                 continue  # every claim of the person holds, and so do their caps
@@ -239,10 +257,14 @@ class _Pass:
                 caps.add(claim, est, tariffs)
                 house._estimates[claim_id] = est
                 status = tracking._status(house, claim, documents, rows)
+                house._estimates.pop(claim_id, None)  # only this claim's status asked for it
                 self.fresh[claim_id] = status
                 if care:
                     saved.append(self._entry(status, stamp, context, est, today_iso))
-        kept = self.cache.save(saved) or not saved
+                    if len(saved) >= SAVE_BATCH:
+                        flush()
+        if saved:
+            flush()
         if not entries.keys() <= self.keys.keys():
             kept = self.cache.forget(self.keys) and kept
         # Everything worked out is kept, nothing gone is: the cache now holds every claim's
@@ -387,6 +409,14 @@ class StatusList(Sequence):
 
     def __iter__(self) -> Iterator[dict]:
         return map(self._one, self.ids)
+
+    def each(self) -> Iterator[dict]:
+        """Each status made into objects and let go once the caller moves on, its text too: one
+        pass over a large household without holding every status at once. The list is spent
+        afterwards (a kept status can no longer be read from it)."""
+        for claim_id in self.ids:
+            found = self._fresh.get(claim_id)
+            yield found if found is not None else json.loads(self._texts.pop(claim_id))
 
     def json_texts(self) -> Iterator[str]:
         """Each status as JSON text, without making it into objects."""

@@ -11,10 +11,14 @@ from __future__ import annotations
 import datetime as _dt
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop_app.core import rules
 from desktop_app.core.model import Billing, Claim, Person, TiersPayant
 from desktop_app.services.context import Context
+
+if TYPE_CHECKING:
+    from desktop_app.services.dashboard import Dashboard
 
 PAYERS = ("cpam", "mutuelle")
 # Track states (core.rules.tracks.TrackState values) plus "pending": no event recorded yet.
@@ -98,9 +102,12 @@ def claim_rows(ctx: Context, person_id: int | None = None, limit: int | None = N
     )
     if limit:
         sql += f" LIMIT {int(limit)}"
-    rows = db.execute(sql, params).fetchall()
+    # The whole list is read row by row as the rows are made, not fetched first: 50,000 tuples
+    # held at once would double what the list costs while it is built.
+    rows = db.execute(sql, params)
     scope, scope_params = "", []
     if limit:
+        rows = rows.fetchall()
         # Only the claims on the first screen: keeps the quick answer quick.
         marks = ",".join("?" * len(rows))
         scope, scope_params = f" AND claim_id IN ({marks})", [r[0] for r in rows]
@@ -132,6 +139,9 @@ def claim_rows(ctx: Context, person_id: int | None = None, limit: int | None = N
         ).fetchall()
     }
     result = []
+    # One string object for each distinct value: a large household has a few thousand care
+    # dates and a handful of categories and states across tens of thousands of rows.
+    one = _Shared()
     for cid, pid, care_date, title, category, paid, tiers, billing, rate in rows:
         _name, css, noemie = people.get(pid, ("", False, False))
         first_cpam, first_mutuelle, tiers = start.states(
@@ -143,13 +153,20 @@ def claim_rows(ctx: Context, person_id: int | None = None, limit: int | None = N
         got_mutuelle = received.get((cid, "mutuelle"))
         result.append(
             ClaimRow(
-                cid, pid, names.get(pid, ""), care_date, title, category, paid, tiers,
-                doc_counts.get(cid, 0), cpam, mutuelle,
-                None if got_cpam is None else f"{got_cpam:.2f}",
-                None if got_mutuelle is None else f"{got_mutuelle:.2f}",
+                cid, pid, names.get(pid, ""), one(care_date), title, one(category), one(paid),
+                one(tiers), doc_counts.get(cid, 0), one(cpam), one(mutuelle),
+                None if got_cpam is None else one(f"{got_cpam:.2f}"),
+                None if got_mutuelle is None else one(f"{got_mutuelle:.2f}"),
             )
         )
     return result
+
+
+class _Shared(dict):
+    """``one(value)``: the first equal value seen, so that equal strings are held once."""
+
+    def __call__(self, value):
+        return value if value is None else self.setdefault(value, value)
 
 
 class _StartStates:
@@ -204,7 +221,7 @@ class ClaimList:
     rows: list[ClaimRow]
     list_counts: dict[str, int]
     person_counts: dict[int, int]
-    household: dict | None = None
+    dashboard: "Dashboard | None" = None  # with ``detailed``: the totals and the dashboard lists
     complete: bool = True
 
 
@@ -214,24 +231,31 @@ def claim_list(
     """The claims table's rows and counts; ``detailed`` adds every claim's full status (slower),
     its sentences in ``lang`` (the interface's language)."""
     rows = claim_rows(ctx, limit=limit)
-    status = None
+    board = None
     if detailed:
         from desktop_app.services import household
+        from desktop_app.services.dashboard import DueLists
 
-        # What the rows and the dashboard show of each status, not whole statuses: a tenth of
-        # the memory for a large household.
+        # What the rows and the dashboard show of each status, read one status at a time: the
+        # window is handed the rows and a dozen dashboard lines, not 50,000 statuses.
         status = household.household_status(ctx, lang=lang, summaries=True)
-        by_id = {s["claim_id"]: s for s in status.get("claims", [])}
-        for row in rows:
-            s = by_id.get(row.id)
-            if s is not None:
-                summarise(row, s)
+        row_of = {row.id: row for row in rows}
+        due = DueLists()
+        one = _Shared()
+        for s in status["claims"].each():
+            row = row_of.get(s["claim_id"])
+            if row is not None:
+                summarise(row, s, shared=one)
+            due.add(s)
+        board = due.result(status["totals"])
     lists, per_person = list_counts(rows)
-    return ClaimList(rows, lists, per_person, status, complete=limit is None)
+    return ClaimList(rows, lists, per_person, board, complete=limit is None)
 
 
-def summarise(row: ClaimRow, status: dict, today: _dt.date | None = None) -> ClaimRow:
-    """Copy what tracking.claim_status knows onto a table row."""
+def summarise(row: ClaimRow, status: dict, today: _dt.date | None = None,
+              shared=lambda value: value) -> ClaimRow:
+    """Copy what tracking.claim_status knows onto a table row; ``shared`` gives the one copy of
+    a text that many rows hold (see _Shared)."""
     today_iso = (today or _dt.date.today()).isoformat()
     tracks = status.get("tracks") or {}
     deadlines = []
@@ -240,10 +264,11 @@ def summarise(row: ClaimRow, status: dict, today: _dt.date | None = None) -> Cla
     for payer in PAYERS:
         track = tracks.get(payer) or {}
         state = track.get("state") or PENDING
-        setattr(row, f"{payer}_state", state)
-        setattr(row, f"{payer}_expected", track.get("expected"))
+        setattr(row, f"{payer}_state", shared(state))
+        setattr(row, f"{payer}_expected", shared(track.get("expected")))
         received = track.get("received")
-        setattr(row, f"{payer}_received", received if received not in (None, "0.00") else None)
+        setattr(row, f"{payer}_received",
+                shared(received) if received not in (None, "0.00") else None)
         follow_up = track.get("follow_up_on")
         if track.get("overdue") or (state == "sent" and follow_up and follow_up < today_iso):
             overdue = True
@@ -254,13 +279,17 @@ def summarise(row: ClaimRow, status: dict, today: _dt.date | None = None) -> Cla
         action = track.get("next_action")
         if action and track.get("next_action_id") not in NOTHING_TO_DO:
             actions.append(action)
-    missing = status.get("missing") or []
-    row.blocking = sum(1 for m in missing if m.get("severity") == "blocking")
-    row.warnings = sum(1 for m in missing if m.get("severity") != "blocking")
-    row.next_action = actions[0] if actions else None
+    if "missing" in status:  # a whole status; a summary has the counts
+        missing = status["missing"]
+        row.blocking = sum(1 for m in missing if m.get("severity") == "blocking")
+        row.warnings = sum(1 for m in missing if m.get("severity") != "blocking")
+    else:
+        row.blocking, row.warnings = status["blocking"], status["warnings"]
+    row.next_action = shared(actions[0]) if actions else None
     row.overdue = overdue
     if deadlines:
-        row.deadline, row.deadline_status = min(deadlines)
+        deadline, deadline_status = min(deadlines)
+        row.deadline, row.deadline_status = shared(deadline), shared(deadline_status)
     else:
         row.deadline, row.deadline_status = None, None
     row.detailed = True

@@ -19,9 +19,8 @@ from desktop_app.store.db import id_chunks
 
 # Changing what an entry holds (columns or the shape of the status) means a new number here:
 # an older file is then dropped and rebuilt.
-FORMAT = 6
+FORMAT = 7
 BUSY_TIMEOUT_S = 2.0
-MMAP_BYTES = 1 << 30
 
 _SCHEMA = f"""
     CREATE TABLE IF NOT EXISTS status (
@@ -44,6 +43,13 @@ _SCHEMA = f"""
         mutuelle_owed INTEGER NOT NULL,
         mutuelle_expected INTEGER NOT NULL,
         mutuelle_received INTEGER NOT NULL,
+        PRIMARY KEY (claim_id, lang)
+    );
+    -- Apart too, and only for the claims that have some: every answer scans the status table,
+    -- only `check` reads these.
+    CREATE TABLE IF NOT EXISTS problems (
+        claim_id INTEGER NOT NULL,
+        lang TEXT NOT NULL,
         person_problems TEXT,
         problems TEXT,
         PRIMARY KEY (claim_id, lang)
@@ -71,7 +77,8 @@ FIGURES = ("paid", "left_to_pay", "cpam_owed", "cpam_expected", "cpam_received",
 COLUMNS = ("claim_id", "lang", "rev", "stamp", "context", "computed_on", "valid_until",
            "deductions", "amc", "person_id", "year", *FIGURES,
            "person_problems", "problems")
-TABLES = ("status", "body", "summary")
+STATUS_COLUMNS = COLUMNS[:-2]  # the last two go to the problems table
+TABLES = ("status", "problems", "body", "summary")
 # The entries that hold: worked out under this stamp, on or before the day, still valid on it.
 _HOLDS = ("lang = ? AND stamp = ? AND computed_on <= ?"
           " AND (valid_until IS NULL OR ? < valid_until)")
@@ -126,9 +133,14 @@ class StatusCache:
             if version not in (0, FORMAT):  # another version's entries: dropped in one step
                 drops = " ".join(f"DROP TABLE IF EXISTS {t};" for t in TABLES)
                 conn.executescript(f"BEGIN IMMEDIATE; {drops} PRAGMA user_version = 0; COMMIT;")
+                try:  # give the dropped entries' space back: they can be hundreds of MB
+                    conn.execute("VACUUM")
+                except sqlite3.OperationalError:
+                    pass  # another process is reading: the space is reused by the next entries
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = OFF")  # a lost write is only worked out again
-            conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")  # read in place, not copied
+            # No memory map: reading through SQLite's small page cache is as fast here, and a
+            # mapped file counts in the process's memory as every page of it is read.
             conn.executescript(_SCHEMA)
         except BaseException:
             conn.close()
@@ -226,8 +238,7 @@ class StatusCache:
         return {
             claim_id: (person, own)
             for claim_id, person, own in self._read(
-                "SELECT claim_id, person_problems, problems FROM status WHERE lang = ?"
-                " AND (problems IS NOT NULL OR person_problems IS NOT NULL)",
+                "SELECT claim_id, person_problems, problems FROM problems WHERE lang = ?",
                 [lang],
             )
         }
@@ -255,17 +266,26 @@ class StatusCache:
         text."""
         if not rows:
             return False
-        marks = ",".join("?" * len(COLUMNS))
+        marks = ",".join("?" * len(STATUS_COLUMNS))
+        at = len(STATUS_COLUMNS)
 
         def work(conn) -> None:
             conn.executemany(
-                f"INSERT OR REPLACE INTO status ({', '.join(COLUMNS)}) VALUES ({marks})",
-                (row[:-2] for row in rows),
+                f"INSERT OR REPLACE INTO status ({', '.join(STATUS_COLUMNS)}) VALUES ({marks})",
+                (row[:at] for row in rows),
             )
-            for table, at in (("body", -2), ("summary", -1)):
+            conn.executemany("DELETE FROM problems WHERE claim_id = ? AND lang = ?",
+                             ((row[0], row[1]) for row in rows))
+            conn.executemany(
+                "INSERT INTO problems (claim_id, lang, person_problems, problems)"
+                " VALUES (?, ?, ?, ?)",
+                ((row[0], row[1], row[at], row[at + 1]) for row in rows
+                 if row[at] is not None or row[at + 1] is not None),
+            )
+            for table, index in (("body", -2), ("summary", -1)):
                 conn.executemany(
                     f"INSERT OR REPLACE INTO {table} (claim_id, lang, {table}) VALUES (?, ?, ?)",
-                    ((row[0], row[1], row[at]) for row in rows),
+                    ((row[0], row[1], row[index]) for row in rows),
                 )
 
         return self._write(work)

@@ -216,10 +216,14 @@ def test_the_claims_table_and_dashboard_read_summaries_that_match_the_statuses(g
         plain = overview.claim_rows(ctx)
         for row, bare in zip(listed.rows, plain):
             assert row == overview.summarise(copy.copy(bare), full[row.id])
-        for s in listed.household["claims"]:
+        from desktop_app.services import household
+
+        summaries = household.household_status(ctx, summaries=True)["claims"]
+        for s in summaries.each():
             for payer in ("cpam", "mutuelle"):
                 for key, value in s["tracks"][payer].items():
                     assert full[s["claim_id"]]["tracks"][payer][key] == value
+        assert listed.dashboard.totals == tracking.household_status(ctx)["totals"]
         ctx.store.status_cache.clear()
 
 

@@ -1,8 +1,7 @@
-"""Home: fills the dashboard from tracking.household_status."""
+"""Home: fills the dashboard from the household totals and services.dashboard's lists."""
 
 from __future__ import annotations
 
-import datetime as _dt
 from decimal import Decimal
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -11,9 +10,6 @@ from PySide6.QtWidgets import QListWidgetItem, QTableWidgetItem
 from desktop_app.gui import labels
 from desktop_app.gui.plain import tip
 from desktop_app.gui.views.dashboard_view import DashboardView
-
-MAX_ITEMS = 8
-
 
 class DashboardController(QObject):
     claim_requested = Signal(int)
@@ -49,35 +45,29 @@ class DashboardController(QObject):
                    self.tr("Your mutuelle owes you nothing"), owed.get("mutuelle"), received.get("mutuelle"))
         self._people(totals)
 
-    def show_household(self, status, people_count: int, today: _dt.date | None = None) -> None:
+    def show_household(self, board, people_count: int) -> None:
+        """The figures and both lists (services.dashboard.Dashboard: a dozen lines at most)."""
         view = self.view
-        self.show_totals(status.get("totals") or {}, people_count)
-        claims = status.get("claims") or []
-        deadlines, chase = [], []
-        for s in claims:
-            what = s.get("title") or labels.category_text(s.get("category"))
-            for payer in ("cpam", "mutuelle"):
-                track = s["tracks"][payer]
-                who = labels.payer_in_sentence(payer)
-                if track["state"] == "sent" and track.get("overdue"):
-                    chase.append((track.get("follow_up_on") or "", s["claim_id"],
-                                  self.tr("Chase the %1 — %2, %3 (%4): due since %5")
-                                  .replace("%1", who).replace("%2", s["person"]).replace("%3", what)
-                                  .replace("%4", labels.day(s.get("care_date")))
-                                  .replace("%5", labels.day(track.get("follow_up_on")))))
-                elif track["state"] in ("incomplete", "ready", "rejected") and track.get("deadline"):
-                    if track.get("deadline_status") == "passed":
-                        chase.append((track["deadline"], s["claim_id"],
-                                      self.tr("Too late for the %1? %2, %3: the deadline was %4")
-                                      .replace("%1", who).replace("%2", s["person"]).replace("%3", what)
-                                      .replace("%4", labels.day(track["deadline"]))))
-                    else:
-                        deadlines.append((track["deadline"], s["claim_id"],
-                                          self.tr("Send to the %1 by %2 — %3, %4")
-                                          .replace("%1", who).replace("%2", labels.day(track["deadline"]))
-                                          .replace("%3", s["person"]).replace("%4", what)))
-        self._fill(view.deadlines, sorted(deadlines)[:MAX_ITEMS], self.tr("No deadline coming up."))
-        self._fill(view.overdue, sorted(chase)[:MAX_ITEMS], self.tr("Nothing to chase. All good."))
+        self.show_totals(board.totals, people_count)
+        self._fill(view.deadlines, [(i.claim_id, self._line(i)) for i in board.deadlines],
+                   self.tr("No deadline coming up."))
+        self._fill(view.overdue, [(i.claim_id, self._line(i)) for i in board.chase],
+                   self.tr("Nothing to chase. All good."))
+
+    def _line(self, item) -> str:
+        who = labels.payer_in_sentence(item.payer)
+        what = item.title or labels.category_text(item.category)
+        if item.kind == "chase":
+            return (self.tr("Chase the %1 — %2, %3 (%4): due since %5")
+                    .replace("%1", who).replace("%2", item.person).replace("%3", what)
+                    .replace("%4", labels.day(item.care_date)).replace("%5", labels.day(item.day)))
+        if item.kind == "too_late":
+            return (self.tr("Too late for the %1? %2, %3: the deadline was %4")
+                    .replace("%1", who).replace("%2", item.person).replace("%3", what)
+                    .replace("%4", labels.day(item.day)))
+        return (self.tr("Send to the %1 by %2 — %3, %4")
+                .replace("%1", who).replace("%2", labels.day(item.day))
+                .replace("%3", item.person).replace("%4", what))
 
     def _people(self, totals: dict) -> None:
         view = self.view
@@ -109,7 +99,7 @@ class DashboardController(QObject):
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             widget.addItem(item)
             return
-        for _key, claim_id, text in rows:
+        for claim_id, text in rows:
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, claim_id)
             item.setToolTip(tip(text))

@@ -1,0 +1,97 @@
+"""What the dashboard lists: the few claims to chase and the deadlines coming up.
+
+Worked out claim by claim as the statuses are read, so the window is handed a dozen items and the
+totals, never the statuses of every claim (50,000 of them held in the window cost hundreds of MB).
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass, field
+
+PAYERS = ("cpam", "mutuelle")
+SHOWN = 8  # items per list: what fits on the dashboard without scrolling
+
+# Track states that still have to reach the payer: their deadline is worth showing.
+TO_SEND = ("incomplete", "ready", "rejected")
+
+
+@dataclass(frozen=True, slots=True)
+class DueItem:
+    """One line of a dashboard list. ``kind``: ``chase`` (sent, follow-up passed), ``too_late``
+    (not sent, deadline passed) or ``deadline`` (not sent, deadline ahead); ``day`` is the
+    follow-up or the deadline the line is about."""
+
+    day: str
+    claim_id: int
+    kind: str
+    payer: str
+    person: str
+    title: str | None
+    category: str | None
+    care_date: str | None
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """The dashboard's figures (``totals`` as ``household_status`` gives them) and its lists,
+    each soonest first."""
+
+    totals: dict
+    deadlines: tuple[DueItem, ...] = ()
+    chase: tuple[DueItem, ...] = ()
+
+
+@dataclass
+class DueLists:
+    """Collects the lists' candidates from one status at a time, keeping only the soonest."""
+
+    shown: int = SHOWN
+    _deadlines: list = field(default_factory=list)
+    _chase: list = field(default_factory=list)
+
+    def add(self, s: dict) -> None:
+        for n, payer in enumerate(PAYERS):
+            track = s["tracks"][payer]
+            state = track["state"]
+            if state == "sent" and track.get("overdue"):
+                self._keep(self._chase, track.get("follow_up_on") or "", s, n, "chase")
+            elif state in TO_SEND and track.get("deadline"):
+                if track.get("deadline_status") == "passed":
+                    self._keep(self._chase, track["deadline"], s, n, "too_late")
+                else:
+                    self._keep(self._deadlines, track["deadline"], s, n, "deadline")
+
+    def _keep(self, heap: list, day: str, s: dict, payer_index: int, kind: str) -> None:
+        # A bounded heap of the soonest: the root is the latest kept, dropped for a sooner one.
+        key = (_Later(day), -s["claim_id"], -payer_index)
+        item = (key, DueItem(day, s["claim_id"], kind, PAYERS[payer_index], s["person"],
+                             s.get("title"), s.get("category"), s.get("care_date")))
+        if len(heap) < self.shown:
+            heapq.heappush(heap, item)
+        elif key > heap[0][0]:
+            heapq.heapreplace(heap, item)
+
+    def result(self, totals: dict) -> Dashboard:
+        def soonest(heap: list) -> tuple[DueItem, ...]:
+            return tuple(item for _key, item in sorted(heap, reverse=True))
+
+        return Dashboard(totals, soonest(self._deadlines), soonest(self._chase))
+
+
+class _Later(str):
+    """A day that sorts the other way: the heap's root is then the latest day kept."""
+
+    __slots__ = ()
+
+    def __lt__(self, other):
+        return str.__gt__(self, other)
+
+    def __gt__(self, other):
+        return str.__lt__(self, other)
+
+    def __le__(self, other):
+        return str.__ge__(self, other)
+
+    def __ge__(self, other):
+        return str.__le__(self, other)
