@@ -20,9 +20,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _command_modules():
-    from desktop_app.cli import claims_cmd, documents_cmd, people_cmd
+    from desktop_app.cli import claims_cmd, documents_cmd, people_cmd, trash_cmd
 
-    modules = [people_cmd, documents_cmd, claims_cmd]
+    modules = [people_cmd, documents_cmd, claims_cmd, trash_cmd]
     for optional in ("tracking_cmd", "bundle_cmd", "archive_cmd", "backup_cmd", "lpp_cmd"):
         try:
             modules.append(__import__(f"desktop_app.cli.{optional}", fromlist=["register"]))
