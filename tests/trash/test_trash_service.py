@@ -218,3 +218,15 @@ def test_merging_an_archive_leaves_out_what_was_in_its_trash(home, tmp_path):
         assert other.store.db.execute("PRAGMA foreign_key_check").fetchall() == []
     finally:
         other.close()
+
+
+def test_exports_leave_out_a_deleted_claim_until_it_is_restored(home):
+    from desktop_app.services import exports
+
+    ctx = home["ctx"]
+    assert "Pédiatre" in exports.claims_csv(ctx)
+    trash.delete_claim(ctx, home["c2"])
+    assert "Pédiatre" not in exports.claims_csv(ctx)
+    assert "Kiné" in exports.claims_csv(ctx)
+    trash.restore_item(ctx, "claim", home["c2"])
+    assert "Pédiatre" in exports.claims_csv(ctx)
