@@ -383,10 +383,29 @@ class MainWindow(QMainWindow):
             self.load_documents()
         if outside and self._editing_in_detail():
             return  # what the user is typing stays; the pane reloads with the next change
-        if self.detail.currentWidget() is self.claim_view:
+        if self._shown_item_gone():
+            self._clear_detail()  # deleted (here or from the command line): nothing to reload
+        elif self.detail.currentWidget() is self.claim_view:
             self.claim_controller.reload()
         elif self.detail.currentWidget() is self.document_view:
             self.document_controller.reload()
+
+    def _shown_item_gone(self) -> bool:
+        """Whether the right pane shows a claim or a document that is no longer there (one
+        row read)."""
+        if self.detail.currentWidget() is self.claim_view:
+            claim_id = self.claim_controller.claim_id
+            return claim_id is not None and self.ctx.store.claim(claim_id) is None
+        if self.detail.currentWidget() is self.document_view:
+            doc = self.document_controller.document
+            return doc is not None and self.ctx.store.document_row(doc.id) is None
+        return False
+
+    def _clear_detail(self) -> None:
+        self.claim_controller.claim_id = None
+        self.document_controller.document = None
+        self._current_claim_id = None
+        self.detail.setCurrentWidget(self.detail_hint)
 
     def _editing_in_detail(self) -> bool:
         focus = self.focusWidget()
@@ -456,7 +475,7 @@ class MainWindow(QMainWindow):
         self.banner.hide()
 
     def _update_welcome(self) -> None:
-        if not self.people:
+        if not self.people and self.centre.currentWidget() is not self.trash_page:
             self.centre.setCurrentWidget(self.welcome)
             self.detail.hide()
         elif self.centre.currentWidget() is self.welcome:
@@ -609,10 +628,10 @@ class MainWindow(QMainWindow):
     # Navigation
 
     def _sidebar_changed(self) -> None:
-        if not self.people:
-            self._update_welcome()
-            return
         key = self.sidebar.current_key()
+        if not self.people and not (key and key[0] == "trash"):
+            self._update_welcome()
+            return  # the Trash stays reachable: the last person deleted can come back
         if key is None:
             return
         kind, value = key

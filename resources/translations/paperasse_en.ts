@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>ClaimController</name>
@@ -161,17 +162,23 @@
     <message numerus="yes">
         <source>%n claim(s)</source>
         <translation>
-            <numerusform>%n claim</numerusform><numerusform>%n claims</numerusform></translation>
+            <numerusform>%n claim</numerusform>
+            <numerusform>%n claims</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n document(s)</source>
         <translation>
-            <numerusform>%n document</numerusform><numerusform>%n documents</numerusform></translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Remove the %n item(s) in the Trash for good?</source>
         <translation>
-            <numerusform>Remove the %n item in the Trash for good?</numerusform><numerusform>Remove the %n items in the Trash for good?</numerusform></translation>
+            <numerusform>Remove the %n item in the Trash for good?</numerusform>
+            <numerusform>Remove the %n items in the Trash for good?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -179,17 +186,23 @@
     <message numerus="yes">
         <source>%n claim(s)</source>
         <translation>
-            <numerusform>%n claim</numerusform><numerusform>%n claims</numerusform></translation>
+            <numerusform>%n claim</numerusform>
+            <numerusform>%n claims</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n document(s)</source>
         <translation>
-            <numerusform>%n document</numerusform><numerusform>%n documents</numerusform></translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) left</source>
         <translation>
-            <numerusform>%n day left</numerusform><numerusform>%n days left</numerusform></translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from desktop_app.services import claims, trash
+from desktop_app.services import trash
 from tests.trash.conftest import stored_document
 
 WAIT = 30_000
@@ -146,7 +146,14 @@ def test_a_person_deleted_from_their_page_goes_with_their_claims(qtbot, win, ctx
     assert "Claire Martin" in said and "1 claim" in said and "2 documents" in said
     qtbot.waitUntil(lambda: papers["person_id"] not in w.sidebar.people, timeout=WAIT)
     assert ctx.store.claims() == []
-    w.trash.restore(trash.list_trash(ctx)[0].entry_id)
+    assert w.centre.currentWidget() is w.welcome  # nobody left in the household
+    w.sidebar.select("trash")  # still reachable: the last person can come back
+    page = w.trash_page
+    assert w.centre.currentWidget() is page
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=WAIT)
+    assert "Person" in page.table.item(0, 0).text() and "1 claim" in page.table.item(0, 0).text()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)  # Enter restores the selected entry
     qtbot.waitUntil(lambda: papers["person_id"] in w.sidebar.people, timeout=WAIT)
     assert [c.id for c in ctx.store.claims()] == [papers["claim_id"]]
 
@@ -164,3 +171,45 @@ def test_emptying_the_trash_removes_the_unused_original(qtbot, win, ctx, papers)
     qtbot.waitUntil(lambda: page.empty_label.isVisibleTo(page), timeout=WAIT)
     assert not path.exists()
     assert ctx.store.stored_path(papers["attached"]).is_file()
+
+
+def test_a_claim_deleted_from_the_list_with_its_documents_leaves_no_error(qtbot, win, ctx, papers):
+    w = win
+    w.show_claim(papers["claim_id"])
+    qtbot.waitUntil(lambda: w.claim_view.isVisible(), timeout=WAIT)
+    table = w.claims_page.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    confirm(qtbot, w, "delete_with_documents")
+    qtbot.waitUntil(lambda: w.claims_model.row_for(papers["claim_id"]) is None, timeout=WAIT)
+    qtbot.waitUntil(lambda: w.detail.currentWidget() is w.detail_hint, timeout=WAIT)
+    assert not [b for b in w.findChildren(QMessageBox) if b.isVisible()]
+    [item] = trash.list_trash(ctx)
+    assert (item.kind, item.claims, item.documents) == ("claim", 1, 1)
+    assert [d.id for d in ctx.store.documents()] == [papers["inbox"]]
+
+
+def test_delete_on_a_person_in_the_side_bar_asks_about_them(qtbot, win, ctx, papers):
+    w = win
+    w.sidebar.select("person", papers["person_id"])
+    w.sidebar.setFocus()
+    qtbot.keyClick(w.sidebar, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: _box(w) is not None, timeout=WAIT)
+    box = _box(w)
+    assert "Claire Martin" in box.text() and "30 days" in box.informativeText()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    assert trash.list_trash(ctx) == [] and ctx.store.person(papers["person_id"])
+
+
+def test_the_trash_page_in_french(qtbot, win, ctx, papers):
+    from desktop_app.gui import i18n
+
+    trash.delete_document(ctx, papers["inbox"])
+    i18n.install("fr")
+    page = type(win.trash_page)()
+    qtbot.addWidget(page)
+    page.set_items(trash.list_trash(ctx))
+    assert page.heading.text() == "Corbeille"
+    assert page.table.item(0, 0).text() == "Document"
+    assert page.table.item(0, 3).text() == "encore 30 jours"
+    assert page.restore.text() == "&Restaurer"
