@@ -230,3 +230,13 @@ def test_exports_leave_out_a_deleted_claim_until_it_is_restored(home):
     assert "Kiné" in exports.claims_csv(ctx)
     trash.restore_item(ctx, "claim", home["c2"])
     assert "Pédiatre" in exports.claims_csv(ctx)
+
+
+def test_refusals_are_worded_in_the_language_asked(home):
+    ctx = home["ctx"]
+    with pytest.raises(UserError, match="est l’assuré\\(e\\) de Léo Martin"):
+        trash.delete_person(ctx, "Claire Martin", lang="fr")
+    trash.delete_document(ctx, home["d3"])
+    trash.delete_person(ctx, home["leo"].id)
+    with pytest.raises(UserError, match="restaurez d’abord « Léo Martin »"):
+        trash.restore_item(ctx, "document", home["d3"], lang="fr")

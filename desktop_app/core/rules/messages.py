@@ -448,7 +448,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- the Trash (services/trash.py) -----------------------------------------------------------
     "trash.kind.document": {"en": "document", "fr": "document"},
-    "trash.kind.claim": {"en": "claim", "fr": "demande"},
+    "trash.kind.claim": {"en": "claim", "fr": "dossier"},
     "trash.kind.person": {"en": "person", "fr": "personne"},
     "trash.insured_of": {
         "en": "{name} is the insured person of {others}: delete them first, or give them "
@@ -458,8 +458,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "trash.restore_first": {
         "en": "it belongs to the {kind} “{label}”, which is in the Trash too: restore that first",
-        "fr": "elle appartient à « {label} » ({kind}), qui est aussi dans la corbeille : "
-              "restaurez-la d’abord",
+        "fr": "cet élément appartient à « {label} » ({kind}), qui est aussi dans la "
+              "corbeille : restaurez d’abord « {label} »",
     },
     "trash.not_in_trash": {
         "en": "{kind} {id} is not in the Trash",
