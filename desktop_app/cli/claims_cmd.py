@@ -1,10 +1,11 @@
-"""``paperasse claim new|list|show|edit|add-doc|remove-doc``."""
+"""``paperasse claim new|list|show|edit|add-doc|remove-doc`` (``delete|restore``: cli/trash_cmd.py)."""
 
 from __future__ import annotations
 
 from desktop_app.cli.main import with_context
 from desktop_app.cli.output import emit_json, line, table, warn
 from desktop_app.core.model import SPECIALTIES, Category, TiersPayant
+from desktop_app.cli import trash_cmd
 from desktop_app.cli.lazy import lazy
 from desktop_app.core.model import CHANNELS, PAYERS
 
@@ -110,6 +111,7 @@ def register(sub) -> None:
     rm_doc.add_argument("id")
     rm_doc.add_argument("document", metavar="DOC")
     rm_doc.set_defaults(handler=with_context(_remove_doc), json=False)
+    trash_cmd.register_item(cmds, "claim")
 
 
 def _add_fields(parser) -> None:

@@ -1,4 +1,5 @@
-"""``paperasse import``, ``doc list|show|confirm|reread``, ``extract``, ``search``."""
+"""``paperasse import``, ``doc list|show|confirm|reread``, ``extract``, ``search`` (``doc
+delete|restore``: cli/trash_cmd.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from desktop_app.cli.main import EXIT_BAD_INPUT, with_context
 from desktop_app.cli.output import emit_json, line, table, warn
 from desktop_app.core.errors import UserError
 from desktop_app.core.model import DocumentKind
+from desktop_app.cli import trash_cmd
 from desktop_app.cli.lazy import lazy
 
 documents = lazy("desktop_app.services.documents")
@@ -63,6 +65,7 @@ def register(sub) -> None:
     reread.add_argument("id")
     reread.add_argument("--json", action="store_true")
     reread.set_defaults(handler=with_context(_reread))
+    trash_cmd.register_item(cmds, "document")
 
 
 def _progress(done: int, total: int, message: str) -> None:

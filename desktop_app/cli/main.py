@@ -27,6 +27,7 @@ COMMAND_MODULES = {
     "import": "documents_cmd", "extract": "documents_cmd", "search": "documents_cmd",
     "doc": "documents_cmd",
     "claim": "claims_cmd",
+    "trash": "trash_cmd",
     "check": "tracking_cmd", "status": "tracking_cmd", "estimate": "tracking_cmd",
     "export": "tracking_cmd", "statement": "tracking_cmd",
     "bundle": "bundle_cmd", "address": "bundle_cmd", "summary": "bundle_cmd",

@@ -1,9 +1,10 @@
-"""``paperasse person add|list|show|edit``."""
+"""``paperasse person add|list|show|edit`` (``delete|restore``: cli/trash_cmd.py)."""
 
 from __future__ import annotations
 
 from desktop_app.cli.main import with_context
 from desktop_app.cli.output import emit_json, line, table, warn
+from desktop_app.cli import trash_cmd
 from desktop_app.cli.lazy import lazy
 
 people = lazy("desktop_app.services.people")
@@ -62,6 +63,7 @@ def register(sub) -> None:
     _add_options(edit)
     edit.add_argument("--json", action="store_true")
     edit.set_defaults(handler=with_context(_edit))
+    trash_cmd.register_item(cmds, "person")
 
 
 def _add_options(parser) -> None:

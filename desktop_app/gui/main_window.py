@@ -27,6 +27,7 @@ from desktop_app.gui.controllers.messages import show_error
 from desktop_app.gui.controllers.person_controller import PersonController
 from desktop_app.gui.controllers.safekeeping_controller import SafekeepingController
 from desktop_app.gui.controllers.settings_controller import SettingsController
+from desktop_app.gui.controllers.trash_controller import TrashController
 from desktop_app.gui import labels
 from desktop_app.gui.models.claims_model import ClaimsFilterModel, ClaimsTableModel
 from desktop_app.gui.models.documents_model import (
@@ -39,12 +40,14 @@ from desktop_app.gui.models import documents_model
 from desktop_app.gui.views.banner_view import BannerView
 from desktop_app.gui.views.claim_view import ClaimView
 from desktop_app.gui.views.dashboard_view import DashboardView
+from desktop_app.gui.views.deleted_notice_view import DeletedNotice
 from desktop_app.gui.views.page_stack import PageStack
 from desktop_app.gui.views.document_view import DocumentView
 from desktop_app.gui.views.progress_view import ProgressView
 from desktop_app.gui.views.sidebar_view import SidebarView
 from desktop_app.gui.views.tables_view import ClaimsPage, DocumentsPage
 from desktop_app.gui.views.track_dialogs_view import ClaimFormDialog
+from desktop_app.gui.views.trash_view import TrashPage
 from desktop_app.gui.views.welcome_view import WelcomeView
 from desktop_app.gui.workers import Workers
 from desktop_app.gui.lazy import claims
@@ -156,8 +159,10 @@ class MainWindow(QMainWindow):
             self.claims_page.inbox_table, doc_widths, documents_model.NAME, 12, optional
         )
         self.welcome = WelcomeView()
+        self.trash_page = TrashPage()
         self.centre = PageStack()
-        for page in (self.dashboard, self.claims_page, self.documents_page, self.welcome):
+        for page in (self.dashboard, self.claims_page, self.documents_page, self.welcome,
+                     self.trash_page):
             self.centre.addWidget(page)
         self.document_view = DocumentView()
         self.claim_view = ClaimView()
@@ -191,6 +196,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.progress = ProgressView()
         self.statusBar().addPermanentWidget(self.progress, 1)
+        self.deleted_notice = DeletedNotice()
+        self.statusBar().addPermanentWidget(self.deleted_notice)
         self.detail_hint.setText(self.tr("Select a claim or a document to see it here."))
         self.resize(1280, 800)
 
@@ -200,6 +207,7 @@ class MainWindow(QMainWindow):
         self.claim_controller = ClaimController(self.claim_view, self.ctx, self)
         self.dashboard_controller = DashboardController(self.dashboard, self)
         self.safekeeping = SafekeepingController(self)
+        self.trash = TrashController(self, self.trash_page, self.deleted_notice)
 
     def _action(self, text: str, shortcut=None, slot=None, menu=None) -> QAction:
         action = QAction(text, self)
@@ -248,16 +256,29 @@ class MainWindow(QMainWindow):
             self.tr("&Find…"), QKeySequence.StandardKey.Find, self.focus_search, edit_menu
         )
         self.unlink_action = QAction(self.tr("&Remove the document from its claim"), self)
-        self.unlink_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.unlink_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.unlink_action.triggered.connect(self.unlink_selected_document)
         self.documents_page.table.addAction(self.unlink_action)
         edit_menu.addAction(self.unlink_action)
+        # Delete: what the list or pane with the focus shows, to the Trash (each list its own).
+        self.delete_action = QAction(self.tr("&Delete (to the Trash)…"), self)
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        for widget in (self.documents_page.table, self.claims_page.inbox_table,
+                       self.claims_page.table, self.sidebar):
+            widget.addAction(self.delete_action)
+        for table in (self.documents_page.table, self.claims_page.inbox_table,
+                      self.claims_page.table):
+            table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.sidebar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.sidebar.customContextMenuRequested.connect(self._sidebar_menu)
+        edit_menu.addAction(self.delete_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
         self._action(self.tr("&Home"), QKeySequence("Ctrl+1"), lambda: self.sidebar.select("home"), view_menu)
         self._action(self.tr("&Inbox"), QKeySequence("Ctrl+2"), lambda: self.sidebar.select("list", "inbox"), view_menu)
         self._action(self.tr("&All claims"), QKeySequence("Ctrl+3"), lambda: self.sidebar.select("person"), view_menu)
+        self._action(self.tr("&Trash"), QKeySequence("Ctrl+4"), lambda: self.sidebar.select("trash"), view_menu)
         self._action(self.tr("&Refresh"), QKeySequence.StandardKey.Refresh, self.refresh, view_menu)
         self._action(self.tr("Go to the &lists"), QKeySequence("Alt+1"), self.sidebar.setFocus, view_menu)
         self.lists_action = self._action(self.tr("&Lists and household"), QKeySequence("F9"), None, view_menu)
@@ -329,6 +350,17 @@ class MainWindow(QMainWindow):
         self.claim_controller.attach_requested.connect(self._attach_scan_to_claim)
         self.dashboard_controller.claim_requested.connect(self.show_claim)
         self.welcome.add_person.clicked.connect(self.add_person)
+        self.trash.changed.connect(self.refresh)
+        self.trash.message.connect(self.say)
+        self.document_view.delete.clicked.connect(
+            lambda: self.document_controller.document is not None and self.ask_delete_document(
+                self.document_controller.document.id))
+        self.claim_view.delete.clicked.connect(
+            lambda: self.claim_controller.claim_id is not None
+            and self.ask_delete_claim(self.claim_controller.claim_id))
+        self.claims_page.delete_person.clicked.connect(
+            lambda: self._current_person_id() is not None
+            and self.ask_delete_person(self._current_person_id()))
         self.welcome.explore.clicked.connect(self.demo_requested.emit)
 
     # Loading (off the UI thread) and refreshing
@@ -352,10 +384,29 @@ class MainWindow(QMainWindow):
             self.load_documents()
         if outside and self._editing_in_detail():
             return  # what the user is typing stays; the pane reloads with the next change
-        if self.detail.currentWidget() is self.claim_view:
+        if self._shown_item_gone():
+            self._clear_detail()  # deleted (here or from the command line): nothing to reload
+        elif self.detail.currentWidget() is self.claim_view:
             self.claim_controller.reload()
         elif self.detail.currentWidget() is self.document_view:
             self.document_controller.reload()
+
+    def _shown_item_gone(self) -> bool:
+        """Whether the right pane shows a claim or a document that is no longer there (one
+        row read)."""
+        if self.detail.currentWidget() is self.claim_view:
+            claim_id = self.claim_controller.claim_id
+            return claim_id is not None and self.ctx.store.claim(claim_id) is None
+        if self.detail.currentWidget() is self.document_view:
+            doc = self.document_controller.document
+            return doc is not None and self.ctx.store.document_row(doc.id) is None
+        return False
+
+    def _clear_detail(self) -> None:
+        self.claim_controller.claim_id = None
+        self.document_controller.document = None
+        self._current_claim_id = None
+        self.detail.setCurrentWidget(self.detail_hint)
 
     def _editing_in_detail(self) -> bool:
         focus = self.focusWidget()
@@ -425,7 +476,7 @@ class MainWindow(QMainWindow):
         self.banner.hide()
 
     def _update_welcome(self) -> None:
-        if not self.people:
+        if not self.people and self.centre.currentWidget() is not self.trash_page:
             self.centre.setCurrentWidget(self.welcome)
             self.detail.hide()
         elif self.centre.currentWidget() is self.welcome:
@@ -578,10 +629,10 @@ class MainWindow(QMainWindow):
     # Navigation
 
     def _sidebar_changed(self) -> None:
-        if not self.people:
-            self._update_welcome()
-            return
         key = self.sidebar.current_key()
+        if not self.people and not (key and key[0] == "trash"):
+            self._update_welcome()
+            return  # the Trash stays reachable: the last person deleted can come back
         if key is None:
             return
         kind, value = key
@@ -590,9 +641,14 @@ class MainWindow(QMainWindow):
             self.search.clear()
             self.search.blockSignals(False)
         self.detail.show()
+        self.claims_page.delete_person.setVisible(kind == "person" and value is not None)
         if kind == "home":
             self.centre.setCurrentWidget(self.dashboard)
             self.detail.hide()
+        elif kind == "trash":
+            self.centre.setCurrentWidget(self.trash_page)
+            self.detail.hide()
+            self.trash.load()
             if self.household:
                 self.dashboard_controller.show_household(self.household, len(self.people))
         elif kind == "list" and value in ("documents", "inbox"):
@@ -805,6 +861,63 @@ class MainWindow(QMainWindow):
                 show_error(self, self.tr("Cannot remove this document"), exc)
                 return
             self.schedule_refresh()
+
+    # Deleting to the Trash
+
+    def delete_selected(self) -> None:
+        """Delete what the focused list has selected (or the pane shows)."""
+        focus = self.focusWidget()
+        if focus is self.sidebar:
+            key = self.sidebar.current_key()
+            if key and key[0] == "person" and key[1] is not None:
+                self.ask_delete_person(key[1])
+            return
+        if focus is self.claims_page.table:
+            claim_id = self._selected_claim_id()
+            if claim_id is not None:
+                self.ask_delete_claim(claim_id)
+            return
+        for table, proxy in ((self.documents_page.table, self.documents_proxy),
+                             (self.claims_page.inbox_table, self.inbox_proxy)):
+            if focus is table:
+                index = table.currentIndex()
+                if index.isValid():
+                    row = proxy.sourceModel().document_at(proxy.mapToSource(index).row())
+                    self.trash.ask_delete("document", row.id, row.original_name)
+                return
+        if self.detail.isVisible() and self.detail.currentWidget() is self.document_view:
+            if self.document_controller.document is not None:
+                self.ask_delete_document(self.document_controller.document.id)
+        elif self.detail.isVisible() and self.detail.currentWidget() is self.claim_view:
+            if self.claim_controller.claim_id is not None:
+                self.ask_delete_claim(self.claim_controller.claim_id)
+
+    def ask_delete_document(self, document_id: int) -> None:
+        doc = self.document_controller.document
+        label = doc.original_name if doc is not None and doc.id == document_id else str(document_id)
+        self.trash.ask_delete("document", document_id, label)
+
+    def ask_delete_claim(self, claim_id: int) -> None:
+        row = self.claims_model.row_for(claim_id)
+        claim = self.claims_model.claim_at(row) if row is not None else None
+        label = (claim.title or labels.category_text(claim.category)) if claim else str(claim_id)
+        self.trash.ask_delete("claim", claim_id, label)
+
+    def ask_delete_person(self, person_id: int) -> None:
+        name = next((p["name"] for p in self.people if p["id"] == person_id), str(person_id))
+        self.trash.ask_delete("person", person_id, name)
+
+    def _sidebar_menu(self, point) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        item = self.sidebar.itemAt(point)
+        key = item.data(0, Qt.ItemDataRole.UserRole + 1) if item else None
+        if not key or key[0] != "person" or key[1] is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("&Delete the person (to the Trash)…"),
+                       lambda: self.ask_delete_person(key[1]))
+        menu.popup(self.sidebar.viewport().mapToGlobal(point))
 
     def ask_new_claim(self) -> None:
         if not self.people:

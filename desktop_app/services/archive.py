@@ -408,6 +408,10 @@ def _check_records(records: dict[str, list[dict]], label) -> None:
     refs("document_fields", "document_id", "documents", nullable=False)
     refs("track_events", "claim_id", "claims", nullable=False)
     refs("track_events", "source_document_id", "documents")
+    if "trash" in records:
+        ids["trash"] = {t.get("id") for t in records["trash"]}
+        for table in ("people", "claims", "documents"):
+            refs(table, "trash_id", "trash")
     names = set()
     for p in records["people"]:
         if not isinstance(p["name"], str) or not p["name"].strip():
@@ -655,9 +659,31 @@ def _next_id(rows: list[dict]):
     return take
 
 
+def _without_trash(records: dict[str, list[dict]]) -> tuple[dict[str, list[dict]], int]:
+    """The archive's records less what was in its Trash (a merge adds what the household
+    holds, not what it had thrown away), and how many entries that was."""
+    gone = {t: {r["id"] for r in records[t] if r.get("trash_id") is not None}
+            for t in ("people", "claims", "documents")}
+    if not any(gone.values()):
+        return records, 0
+    rec = dict(records)
+    for table in ("people", "claims", "documents"):
+        rec[table] = [r for r in records[table] if r["id"] not in gone[table]]
+    rec["document_fields"] = [f for f in records["document_fields"]
+                              if f["document_id"] not in gone["documents"]]
+    rec["track_events"] = [
+        dict(e, source_document_id=None) if e.get("source_document_id") in gone["documents"]
+        else e
+        for e in records["track_events"] if e["claim_id"] not in gone["claims"]
+    ]
+    return rec, len(records.get("trash", []))
+
+
 def _plan_merge(conn: sqlite3.Connection, archive: Archive, present: set[str]) -> _Plan:
     plan = _Plan(mode="merge")
-    rec = archive.records
+    rec, trashed = _without_trash(archive.records)
+    if trashed:
+        plan.notes.append(f"{trashed} item(s) in the archive's Trash left out")
     label = archive.path
     for table in TABLES:
         plan.inserts[table] = []
@@ -782,7 +808,9 @@ def _plan_merge(conn: sqlite3.Connection, archive: Archive, present: set[str]) -
             add("settings", dict(s))
 
     for table, rows in rec.items():
-        if table not in TABLES and rows:
+        if table == "trash":
+            plan.skipped[table] = len(rows)
+        elif table not in TABLES and rows:
             plan.skipped[table] = len(rows)
             plan.notes.append(
                 f"{table}: {len(rows)} row(s) not merged (only imported into an empty data folder)"

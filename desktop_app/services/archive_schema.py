@@ -148,7 +148,7 @@ COLUMNS: dict[str, dict] = {
         "mutuelle_guarantees": _json(dict), "mutuelle_deadline_days": nullable(lambda v: _int(v, 0, 36500)),
         "iban": nullable(_text(60)), "notes": nullable(_text(SHORT * 10)),
         "postal_address": nullable(_text(SHORT)), "contrat_responsable": _flag,
-        "created_at": _stamp, "updated_at": _stamp,
+        "created_at": _stamp, "updated_at": _stamp, "trash_id": REF,
     },
     "claims": {
         "id": lambda v: _int(v, 1), "person_id": lambda v: _int(v, 1), "title": nullable(_text(SHORT)),
@@ -159,7 +159,7 @@ COLUMNS: dict[str, dict] = {
         "units": lambda v: _int(v, 1, 1000),
         "billing": nullable(_enum(Billing.values())), "specialty": nullable(_enum(SPECIALTIES)),
         "out_of_parcours": nullable(_flag), "basket_100": _flag,
-        "created_at": _stamp, "updated_at": _stamp,
+        "created_at": _stamp, "updated_at": _stamp, "trash_id": REF,
     },
     "documents": {
         "id": lambda v: _int(v, 1), "person_id": REF, "claim_id": REF,
@@ -168,7 +168,7 @@ COLUMNS: dict[str, dict] = {
         "size": lambda v: _int(v, 0), "pages": nullable(lambda v: _int(v, 0, 100000)),
         "read_state": _enum(ReadState.values()), "text_source": nullable(_text(40)),
         "text": nullable(_text(MAX_TEXT * 16)), "fields_text": nullable(_text(MAX_TEXT)),
-        "warnings": _json(list), "imported_at": _stamp,
+        "warnings": _json(list), "imported_at": _stamp, "trash_id": REF,
     },
     "document_fields": {
         "id": lambda v: _int(v, 1), "document_id": lambda v: _int(v, 1), "name": _text(60),
@@ -185,6 +185,11 @@ COLUMNS: dict[str, dict] = {
         "source_document_id": REF, "undone": _flag,
     },
     "settings": {"key": _text(60), "value": _json(limit=SHORT)},
+    "trash": {
+        "id": lambda v: _int(v, 1), "kind": _enum(("document", "claim", "person")),
+        "item_id": lambda v: _int(v, 1), "label": _text(SHORT), "deleted_at": _stamp,
+        "unlinked": _json(list),
+    },
 }
 
 # The settings an archive may carry, each with what its value may be. A setting that names a

@@ -379,7 +379,8 @@ def auto_backup(ctx, today: _dt.date | None = None) -> BackupInfo | None:
         for b in _all(ctx.paths)
     ):
         return None
-    if not any(ctx.store.counts().get(t) for t in COUNTED):
+    # What is in the Trash is the household's too until emptied: it is backed up as well.
+    if not any(_counts(ctx.store.db.conn).get(t) for t in COUNTED):
         return None
     moment = real_now if today == real_now.date() else _dt.datetime.combine(
         today, real_now.time()

@@ -98,6 +98,7 @@ def tidy_up(ctx: Context, full: bool = True) -> list[Path]:
     every file only in the full walk."""
     from desktop_app.services import backups
 
+    empty_expired_trash(ctx)
     if not full and not originals.dead_run_folders(ctx.paths.tmp):
         removed = originals.clean_up_tmp(ctx.paths.originals, ctx.paths.tmp)
         return removed + backups.sweep_leftovers(ctx.paths)
@@ -116,6 +117,19 @@ def tidy_up(ctx: Context, full: bool = True) -> list[Path]:
     if full:
         config.tighten_tree(ctx.paths.originals)
     return removed
+
+
+def empty_expired_trash(ctx: Context) -> None:
+    """What has been in the Trash its 30 days goes for good (one query when nothing has)."""
+    import logging
+    import sqlite3
+
+    from desktop_app.services import trash
+
+    try:
+        trash.empty_expired(ctx)
+    except (sqlite3.Error, OSError) as exc:  # busy or read-only: the next start tries again
+        logging.getLogger(__name__).warning("the Trash was not emptied: %s", exc)
 
 
 def run_auto_backup(ctx: Context) -> None:

@@ -21,6 +21,7 @@ from desktop_app.core.model import (
     ReadState,
     to_plain,
 )
+from desktop_app.core.rules.messages import message
 from desktop_app.services import limits
 from desktop_app.services.parsing import name_tokens, parse_amount, parse_date, parse_yes_no
 from desktop_app.store import originals
@@ -88,6 +89,12 @@ class ImportOutcome:
             "error": self.error,
             "warnings": self.warnings,
         }
+
+
+def _language(ctx: Context) -> str:
+    from desktop_app.services.tracking import language
+
+    return language(ctx)
 
 
 def check_input_file(path: Path) -> None:
@@ -174,7 +181,10 @@ def _import(ctx, files, staged, person, kind, claim_id, progress, should_cancel)
             outcomes[index] = ImportOutcome(path=name, error=_with_name(name, str(exc)))
             continue
         existing = ctx.store.document_id_by_sha(copy.sha256)
-        if existing:
+        if existing and ctx.store.trash_entry_of("document", existing) is not None:
+            outcomes[index] = ImportOutcome(path=name, document_id=existing, error=message(
+                "trash.file_in_trash", _language(ctx), name=name, id=existing))
+        elif existing:
             outcomes[index] = ImportOutcome(path=name, document_id=existing, already=True)
         elif copy.sha256 in seen:
             outcomes[index] = ImportOutcome(path=name, error=f"{name}: the same file as "

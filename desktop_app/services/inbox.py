@@ -101,10 +101,10 @@ def propose_claims(ctx: Context, document_id, limit: int = 5) -> list[Proposal]:
         return []
     sql = (
         "SELECT c.id, p.name, c.care_date, c.title, c.amount_paid, c.person_id FROM claims c"
-        " JOIN people p ON p.id = c.person_id"
+        " JOIN people p ON p.id = c.person_id WHERE c.trash_id IS NULL"
     )
     if where:
-        sql += " WHERE " + " AND ".join(where)
+        sql += " AND " + " AND ".join(where)
     sql += " ORDER BY c.care_date DESC LIMIT 200"
     proposals = []
     for cid, name, care_date, title, paid, person_id in ctx.store.db.execute(sql, params).fetchall():

@@ -90,12 +90,12 @@ def claim_rows(ctx: Context, person_id: int | None = None, limit: int | None = N
     """
     db = ctx.store.db
     people = {pid: (name, bool(css), bool(noemie)) for pid, name, css, noemie in db.execute(
-        "SELECT id, name, css, noemie FROM people"
+        "SELECT id, name, css, noemie FROM people WHERE trash_id IS NULL"
     ).fetchall()}
     names = {pid: p[0] for pid, p in people.items()}
-    where, params = "", []
+    where, params = " WHERE trash_id IS NULL", []
     if person_id is not None:
-        where, params = " WHERE person_id = ?", [person_id]
+        where, params = " WHERE trash_id IS NULL AND person_id = ?", [person_id]
     sql = (
         "SELECT id, person_id, care_date, title, category, amount_paid, tiers_payant, billing,"
         f" amo_rate FROM claims{where} ORDER BY care_date DESC, id DESC"
@@ -114,7 +114,7 @@ def claim_rows(ctx: Context, person_id: int | None = None, limit: int | None = N
     doc_counts, doc_kinds = {}, {}
     for claim_id, count, kinds in db.execute(
         "SELECT claim_id, count(*), group_concat(DISTINCT kind) FROM documents"
-        f" WHERE claim_id IS NOT NULL{scope} GROUP BY claim_id",
+        f" WHERE claim_id IS NOT NULL AND trash_id IS NULL{scope} GROUP BY claim_id",
         scope_params,
     ).fetchall():
         doc_counts[claim_id], doc_kinds[claim_id] = count, (kinds or "").split(",")
@@ -336,7 +336,7 @@ def document_rows(
 ) -> list[DocumentRow]:
     """Documents (newest first), with how many fields wait for confirmation, their date and amount."""
     db = ctx.store.db
-    where, params = [], []
+    where, params = ["d.trash_id IS NULL"], []
     if unlinked:
         where.append("d.claim_id IS NULL")
     if person_id is not None:
@@ -360,8 +360,7 @@ def document_rows(
         "   AND f.name IN ('total_amount', 'total_paid') ORDER BY f.name LIMIT 1)"
         " FROM documents d LEFT JOIN people p ON p.id = d.person_id"
     )
-    if where:
-        sql += " WHERE " + " AND ".join(where)
+    sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY d.id DESC"
     result = []
     for r in db.execute(sql, params).fetchall():
@@ -431,6 +430,7 @@ def people_rows(ctx: Context) -> list[dict]:
     return [
         {"id": pid, "name": name, "insured_id": insured}
         for pid, name, insured in ctx.store.db.execute(
-            "SELECT id, name, insured_id FROM people ORDER BY name COLLATE NOCASE"
+            "SELECT id, name, insured_id FROM people WHERE trash_id IS NULL"
+            " ORDER BY name COLLATE NOCASE"
         ).fetchall()
     ]

@@ -83,6 +83,9 @@ def add_person(ctx: Context, **values) -> PersonResult:
         raise UserError("a person needs a name: --name \"Claire Martin\"")
     if ctx.store.person_by_name(name):
         raise UserError(f"{name!r} is already in the household: use 'paperasse person edit'")
+    from desktop_app.services.trash import refuse_name_in_trash
+
+    refuse_name_in_trash(ctx, name)
     person = Person(name=name)
     warnings = _apply(ctx, person, values)
     person.id = ctx.store.add_person(person)
@@ -95,6 +98,9 @@ def edit_person(ctx: Context, ref: str | int, **values) -> PersonResult:
     if new_name and new_name.lower() != person.name.lower():
         if ctx.store.person_by_name(new_name):
             raise UserError(f"{new_name!r} is already in the household")
+        from desktop_app.services.trash import refuse_name_in_trash
+
+        refuse_name_in_trash(ctx, new_name)
     updated = dataclasses.replace(person, mutuelle_guarantees=dict(person.mutuelle_guarantees))
     warnings = _apply(ctx, updated, values)
     ctx.store.update_person(updated)

@@ -12,6 +12,7 @@ import sqlite_utils
 
 from desktop_app.core.model import Claim, Document, DocumentField, Person
 from desktop_app.store import folder_lock, originals
+from desktop_app.store.trash import TrashRecords
 from desktop_app.store.db import connect, id_chunks, now, record_clean_close, transaction
 from desktop_app.store.rows import (
     claim_from_row,
@@ -31,7 +32,7 @@ class AlreadyStored(Exception):
         self.document_id = document_id
 
 
-class Store:
+class Store(TrashRecords):
     def __init__(self, database: Path, originals_dir: Path, tmp_dir: Path, backups_dir: Path):
         self.database_path = database
         self.originals_dir = originals_dir
@@ -113,19 +114,21 @@ class Store:
             self.db["people"].update(person.id, row)
 
     def person(self, person_id: int) -> Person | None:
-        row = self._one("SELECT * FROM people WHERE id = ?", [person_id])
+        row = self._one("SELECT * FROM people WHERE id = ? AND trash_id IS NULL", [person_id])
         return person_from_row(row) if row else None
 
     def person_by_name(self, name: str) -> Person | None:
-        row = self._one("SELECT * FROM people WHERE name = ? COLLATE NOCASE", [name.strip()])
+        row = self._one("SELECT * FROM people WHERE name = ? COLLATE NOCASE AND trash_id IS NULL", [name.strip()])
         return person_from_row(row) if row else None
 
     def people(self) -> list[Person]:
-        return [person_from_row(r) for r in self._rows("SELECT * FROM people ORDER BY name")]
+        return [person_from_row(r) for r in self._rows(
+            "SELECT * FROM people WHERE trash_id IS NULL ORDER BY name")]
 
     # Documents
 
     def document_id_by_sha(self, sha256: str) -> int | None:
+        """The document holding these bytes, in the Trash or not (the bytes are stored once)."""
         row = self._one("SELECT id FROM documents WHERE sha256 = ?", [sha256])
         return row["id"] if row else None
 
@@ -146,7 +149,7 @@ class Store:
         return doc_id
 
     def document(self, document_id: int) -> Document | None:
-        row = self._one("SELECT * FROM documents WHERE id = ?", [document_id])
+        row = self._one("SELECT * FROM documents WHERE id = ? AND trash_id IS NULL", [document_id])
         if not row:
             return None
         fields = self._rows(
@@ -155,7 +158,9 @@ class Store:
         return document_from_row(row, fields)
 
     def document_row(self, document_id: int) -> dict | None:
-        return self._one("SELECT * FROM documents WHERE id = ?", [document_id])
+        return self._one(
+            "SELECT * FROM documents WHERE id = ? AND trash_id IS NULL", [document_id]
+        )
 
     def documents(
         self,
@@ -168,7 +173,7 @@ class Store:
     ) -> list[Document]:
         """Documents with their fields; ``with_text=False`` leaves out the read text (the bulk
         of the table), for answers that only look at the fields."""
-        where, params = [], []
+        where, params = ["trash_id IS NULL"], []
         if person_id is not None:
             where.append("person_id = ?")
             params.append(person_id)
@@ -184,16 +189,18 @@ class Store:
             "SELECT " + ", ".join(c for c in self._document_columns() if c not in ("text", "fields_text"))
             + " FROM documents"
         )
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY id"
         if limit:
             sql += f" LIMIT {int(limit)}"
         rows = self._rows(sql, params)
         fields_by_doc: dict[int, list[dict]] = {}
-        if rows and not where and not limit:
+        if rows and len(where) == 1 and not limit:
             # Every document: every field in one query, not one query per 500 documents.
-            for f in self._rows("SELECT * FROM document_fields ORDER BY id"):
+            for f in self._rows(
+                "SELECT * FROM document_fields WHERE document_id IN"
+                " (SELECT id FROM documents WHERE trash_id IS NULL) ORDER BY id"
+            ):
                 fields_by_doc.setdefault(f["document_id"], []).append(f)
         elif rows:
             for f in self._in_chunks("SELECT * FROM document_fields", "document_id",
@@ -211,6 +218,7 @@ class Store:
             "SELECT DISTINCT c.person_id, e.claim_id FROM track_events e"
             " JOIN claims c ON c.id = e.claim_id"
             " WHERE e.payer = 'mutuelle' AND e.state = 'sent' AND e.undone = 0"
+            " AND c.trash_id IS NULL"
         ).fetchall():
             found.setdefault(person_id, set()).add(claim_id)
         return found
@@ -222,6 +230,7 @@ class Store:
         for claim_id, value in self.db.execute(
             "SELECT d.claim_id, f.value FROM document_fields f JOIN documents d"
             " ON d.id = f.document_id WHERE d.claim_id IS NOT NULL AND d.kind = ? AND f.name = ?"
+            " AND d.trash_id IS NULL"
             " ORDER BY d.id",
             [kind, name],
         ).fetchall():
@@ -300,7 +309,7 @@ class Store:
             " snippet(documents_fts, -1, '[', ']', '…', 12) AS snippet,"
             " bm25(documents_fts) AS rank"
             " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
-            " WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
+            " WHERE documents_fts MATCH ? AND d.trash_id IS NULL ORDER BY rank LIMIT ?",
             [query, limit],
         )
 
@@ -319,15 +328,18 @@ class Store:
             self.db["claims"].update(claim.id, row)
 
     def claim(self, claim_id: int) -> Claim | None:
-        row = self._one("SELECT * FROM claims WHERE id = ?", [claim_id])
+        row = self._one("SELECT * FROM claims WHERE id = ? AND trash_id IS NULL", [claim_id])
         return claim_from_row(row) if row else None
 
     def claims(self, person_id: int | None = None) -> list[Claim]:
         if person_id is None:
-            rows = self._rows("SELECT * FROM claims ORDER BY care_date DESC, id DESC")
+            rows = self._rows(
+                "SELECT * FROM claims WHERE trash_id IS NULL ORDER BY care_date DESC, id DESC"
+            )
         else:
             rows = self._rows(
-                "SELECT * FROM claims WHERE person_id = ? ORDER BY care_date DESC, id DESC",
+                "SELECT * FROM claims WHERE person_id = ? AND trash_id IS NULL"
+                " ORDER BY care_date DESC, id DESC",
                 [person_id],
             )
         return [claim_from_row(r) for r in rows]
@@ -338,7 +350,7 @@ class Store:
         loading the claims."""
         return self.db.execute(
             "SELECT c.id, c.person_id, c.care_date, c.category, r.rev FROM claims c"
-            " LEFT JOIN claim_revisions r ON r.claim_id = c.id"
+            " LEFT JOIN claim_revisions r ON r.claim_id = c.id WHERE c.trash_id IS NULL"
             " ORDER BY c.care_date DESC, c.id DESC"
         ).fetchall()
 
@@ -346,34 +358,37 @@ class Store:
         """claim id -> its revision; None for a claim without a care date (never kept)."""
         return dict(self.db.execute(
             "SELECT c.id, CASE WHEN c.care_date IS NULL THEN NULL ELSE r.rev END FROM claims c"
-            " LEFT JOIN claim_revisions r ON r.claim_id = c.id"
+            " LEFT JOIN claim_revisions r ON r.claim_id = c.id WHERE c.trash_id IS NULL"
         ))
 
     def claim_ids(self, person_id: int | None = None, year: int | None = None) -> list[int]:
         """The ids of the claims (of a person, of a year of care), newest care first."""
-        where, params = [], []
+        where, params = ["trash_id IS NULL"], []
         if person_id is not None:
             where.append("person_id = ?")
             params.append(person_id)
         if year is not None:
             where.append("substr(care_date, 1, 4) = ?")
             params.append(f"{int(year):04d}")
-        sql = "SELECT id FROM claims" + (" WHERE " + " AND ".join(where) if where else "")
+        sql = "SELECT id FROM claims WHERE " + " AND ".join(where)
         return [i for (i,) in self.db.execute(sql + " ORDER BY care_date DESC, id DESC", params)]
 
     def claims_by_ids(self, ids: Iterable[int]) -> list[Claim]:
-        return [claim_from_row(r) for r in self._in_chunks("SELECT * FROM claims", "id", ids)]
+        return [claim_from_row(r) for r in self._in_chunks(
+            "SELECT * FROM claims", "id", ids, also="trash_id IS NULL")]
 
     def events_of(self, claim_ids: Iterable[int]) -> list[dict]:
         """The steps of these claims, each claim's in the order they were recorded."""
         return self._in_chunks("SELECT * FROM track_events", "claim_id", claim_ids)
 
-    def _in_chunks(self, select: str, column: str, ids: Iterable[int]) -> list[dict]:
+    def _in_chunks(self, select: str, column: str, ids: Iterable[int],
+                   also: str = "") -> list[dict]:
         """The rows whose ``column`` is one of ``ids``, in row order within each id (an id's
         rows all come from one chunk)."""
         rows = []
         for chunk, marks in id_chunks(ids):
-            rows += self._rows(f"{select} WHERE {column} IN ({marks}) ORDER BY id", chunk)
+            where = f"{also} AND " if also else ""
+            rows += self._rows(f"{select} WHERE {where}{column} IN ({marks}) ORDER BY id", chunk)
         return rows
 
     def link_document(self, document_id: int, claim_id: int | None) -> None:
@@ -391,7 +406,10 @@ class Store:
 
     def events(self, claim_id: int | None = None) -> list[dict]:
         if claim_id is None:
-            return self._rows("SELECT * FROM track_events ORDER BY id")
+            return self._rows(
+                "SELECT * FROM track_events WHERE claim_id IN"
+                " (SELECT id FROM claims WHERE trash_id IS NULL) ORDER BY id"
+            )
         return self._rows(
             "SELECT * FROM track_events WHERE claim_id = ? ORDER BY id", [claim_id]
         )
@@ -416,7 +434,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         return {
-            t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            t: self.db.execute(f"SELECT count(*) FROM {t} WHERE trash_id IS NULL").fetchone()[0]
             for t in ("people", "documents", "claims")
         }
 

@@ -546,6 +546,14 @@
         <translation>Modifier ce dossier</translation>
     </message>
     <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Move this claim to the Trash</source>
+        <translation>Mettre ce dossier à la corbeille</translation>
+    </message>
+    <message>
         <source>CPAM</source>
         <translation>CPAM</translation>
     </message>
@@ -595,6 +603,14 @@
     <message>
         <source>New claim…</source>
         <translation>Nouveau dossier…</translation>
+    </message>
+    <message>
+        <source>Delete the person…</source>
+        <translation>Supprimer la personne…</translation>
+    </message>
+    <message>
+        <source>Move this person to the Trash</source>
+        <translation>Mettre cette personne à la corbeille</translation>
     </message>
     <message>
         <source>Claims</source>
@@ -746,6 +762,17 @@
     </message>
 </context>
 <context>
+    <name>DeletedNotice</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>Undo the delete</source>
+        <translation>Annuler la suppression</translation>
+    </message>
+</context>
+<context>
     <name>DocumentController</name>
     <message>
         <source>yes</source>
@@ -837,6 +864,14 @@
 </context>
 <context>
     <name>DocumentView</name>
+    <message>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Move this document to the Trash</source>
+        <translation>Mettre ce document à la corbeille</translation>
+    </message>
     <message>
         <source>Previous page (Page Up)</source>
         <translation>Page précédente (Page préc.)</translation>
@@ -1573,6 +1608,10 @@
         <translation>Retirer le document de son &amp;dossier</translation>
     </message>
     <message>
+        <source>&amp;Delete (to the Trash)…</source>
+        <translation>&amp;Supprimer (vers la corbeille)…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -1587,6 +1626,10 @@
     <message>
         <source>&amp;All claims</source>
         <translation>&amp;Tous les dossiers</translation>
+    </message>
+    <message>
+        <source>&amp;Trash</source>
+        <translation>&amp;Corbeille</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -1736,6 +1779,10 @@
     <message>
         <source>Cannot remove this document</source>
         <translation>Impossible de retirer ce document</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the person (to the Trash)…</source>
+        <translation>&amp;Supprimer la personne (vers la corbeille)…</translation>
     </message>
     <message>
         <source>Open a claim to undo its last step.</source>
@@ -2266,6 +2313,10 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
         <source>All claims</source>
         <translation>Tous les dossiers</translation>
     </message>
+    <message>
+        <source>Trash</source>
+        <translation>Corbeille</translation>
+    </message>
     <message numerus="yes">
         <source>%n claim(s) need something from you</source>
         <translation>
@@ -2454,6 +2505,202 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
     <message>
         <source>Undo the last %1 step</source>
         <translation>Annuler la dernière étape %1</translation>
+    </message>
+</context>
+<context>
+    <name>TrashController</name>
+    <message>
+        <source>Cannot delete</source>
+        <translation>Suppression impossible</translation>
+    </message>
+    <message>
+        <source>Cannot delete this person</source>
+        <translation>Impossible de supprimer cette personne</translation>
+    </message>
+    <message>
+        <source>%1 is the insured person of %2: delete them first, or give them another insured person.</source>
+        <translation>%1 est l’assuré(e) de %2 : supprimez-les d’abord, ou indiquez-leur un autre assuré.</translation>
+    </message>
+    <message>
+        <source>Move to the Trash?</source>
+        <translation>Mettre à la corbeille ?</translation>
+    </message>
+    <message>
+        <source>You can restore it from the Trash for 30 days.</source>
+        <translation>Restaurable depuis la corbeille pendant 30 jours.</translation>
+    </message>
+    <message>
+        <source>Delete the claim, keep its documents</source>
+        <translation>Supprimer le dossier, garder ses documents</translation>
+    </message>
+    <message>
+        <source>Delete it with its documents</source>
+        <translation>Le supprimer avec ses documents</translation>
+    </message>
+    <message>
+        <source>Move to the Trash</source>
+        <translation>Mettre à la corbeille</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>Supprimer %1 ?</translation>
+    </message>
+    <message>
+        <source>Their %1 and %2 go to the Trash with them, and come back together.</source>
+        <translation>Ses %1 et %2 partent avec elle à la corbeille, et reviennent ensemble.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>%n dossier</numerusform>
+            <numerusform>%n dossiers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the claim “%1”?</source>
+        <translation>Supprimer le dossier « %1 » ?</translation>
+    </message>
+    <message>
+        <source>Its %1 go back to the Inbox, unless you delete them with it; restoring the claim attaches them again.</source>
+        <translation>Ses %1 retournent dans la boîte de réception, sauf si vous les supprimez avec lui ; restaurer le dossier les y rattache.</translation>
+    </message>
+    <message>
+        <source>Delete the document “%1”?</source>
+        <translation>Supprimer le document « %1 » ?</translation>
+    </message>
+    <message>
+        <source>Document deleted: %1</source>
+        <translation>Document supprimé : %1</translation>
+    </message>
+    <message>
+        <source>Claim deleted: %1</source>
+        <translation>Dossier supprimé : %1</translation>
+    </message>
+    <message>
+        <source>Person deleted: %1</source>
+        <translation>Personne supprimée : %1</translation>
+    </message>
+    <message>
+        <source>Restored: %1</source>
+        <translation>Restauré : %1</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>Restauration impossible</translation>
+    </message>
+    <message>
+        <source>Empty the Trash?</source>
+        <translation>Vider la corbeille ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the %n item(s) in the Trash for good?</source>
+        <translation>
+            <numerusform>Supprimer définitivement l’élément de la corbeille ?</numerusform>
+            <numerusform>Supprimer définitivement les %n éléments de la corbeille ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They cannot be restored afterwards.</source>
+        <translation>Ils ne pourront plus être restaurés.</translation>
+    </message>
+    <message>
+        <source>Empty the Trash</source>
+        <translation>Vider la corbeille</translation>
+    </message>
+    <message>
+        <source>The Trash was emptied.</source>
+        <translation>La corbeille a été vidée.</translation>
+    </message>
+    <message>
+        <source>Cannot empty the Trash</source>
+        <translation>Impossible de vider la corbeille</translation>
+    </message>
+</context>
+<context>
+    <name>TrashPage</name>
+    <message>
+        <source>Trash</source>
+        <translation>Corbeille</translation>
+    </message>
+    <message>
+        <source>What you delete is kept here for 30 days, then removed for good. Restoring puts it back as it was.</source>
+        <translation>Ce que vous supprimez est gardé ici 30 jours, puis supprimé définitivement. Restaurer le remet tel qu’il était.</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimé le</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Conservé</translation>
+    </message>
+    <message>
+        <source>What is in the Trash</source>
+        <translation>Contenu de la corbeille</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>&amp;Empty the Trash…</source>
+        <translation>&amp;Vider la corbeille…</translation>
+    </message>
+    <message>
+        <source>The Trash is empty.</source>
+        <translation>La corbeille est vide.</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>(with %1)</source>
+        <translation>(avec %1)</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>%n dossier</numerusform>
+            <numerusform>%n dossiers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>encore %n jour</numerusform>
+            <numerusform>encore %n jours</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -446,6 +446,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no open claim for that person and date",
         "fr": "aucune demande en cours pour cette personne à cette date",
     },
+    # --- the Trash (services/trash.py) -----------------------------------------------------------
+    "trash.kind.document": {"en": "document", "fr": "document"},
+    "trash.kind.claim": {"en": "claim", "fr": "dossier"},
+    "trash.kind.person": {"en": "person", "fr": "personne"},
+    "trash.insured_of": {
+        "en": "{name} is the insured person of {others}: delete them first, or give them "
+              "another insured person",
+        "fr": "{name} est l’assuré(e) de {others} : supprimez-les d’abord, ou indiquez-leur un "
+              "autre assuré",
+    },
+    "trash.restore_first": {
+        "en": "it belongs to the {kind} “{label}”, which is in the Trash too: restore that first",
+        "fr": "cet élément appartient à « {label} » ({kind}), qui est aussi dans la "
+              "corbeille : restaurez d’abord « {label} »",
+    },
+    "trash.not_in_trash": {
+        "en": "{kind} {id} is not in the Trash",
+        "fr": "{kind} {id} n’est pas dans la corbeille",
+    },
+    "trash.no_entry": {
+        "en": "nothing in the Trash has number {id}",
+        "fr": "rien dans la corbeille ne porte le numéro {id}",
+    },
+    "trash.name_in_trash": {
+        "en": "a person named {name} is in the Trash: restore them, or empty the Trash first",
+        "fr": "une personne nommée {name} est dans la corbeille : restaurez-la, ou videz "
+              "d’abord la corbeille",
+    },
+    "trash.file_in_trash": {
+        "en": "{name}: this file is in the Trash (document {id}); restore it from the Trash",
+        "fr": "{name} : ce fichier est dans la corbeille (document {id}) ; restaurez-le depuis "
+              "la corbeille",
+    },
 }
 
 

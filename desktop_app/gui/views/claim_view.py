@@ -153,6 +153,9 @@ class ClaimView(QScrollArea):
         head.addLayout(titles, 1)
         self.edit = QPushButton()
         head.addWidget(self.edit, 0, Qt.AlignmentFlag.AlignTop)
+        self.delete = QPushButton()
+        self.delete.setObjectName("delete_claim")
+        head.addWidget(self.delete, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(head)
         self.summary = PlainLabel()
         self.summary.setWordWrap(True)
@@ -220,6 +223,8 @@ class ClaimView(QScrollArea):
     def retranslate(self) -> None:
         self.edit.setText(self.tr("Edit…"))
         self.edit.setAccessibleName(self.tr("Edit this claim"))
+        self.delete.setText(self.tr("Delete…"))
+        self.delete.setAccessibleName(self.tr("Move this claim to the Trash"))
         self.cpam.retranslate(self.tr("CPAM"))
         self.mutuelle.retranslate(self.tr("Mutuelle"))
         self.checklist_box.setTitle(self.tr("What is missing"))

@@ -157,6 +157,9 @@ class DocumentView(QWidget):
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(self.open_original, 0, Qt.AlignmentFlag.AlignTop)
+        self.delete = QPushButton()
+        self.delete.setObjectName("delete_document")
+        head.addWidget(self.delete, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(head)
         outer.addWidget(self.subtitle)
 
@@ -270,6 +273,8 @@ class DocumentView(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.delete.setText(self.tr("Delete…"))
+        self.delete.setAccessibleName(self.tr("Move this document to the Trash"))
         self.previous_page.setText("◀")
         self.previous_page.setToolTip(self.tr("Previous page (Page Up)"))
         self.previous_page.setAccessibleName(self.tr("Previous page"))

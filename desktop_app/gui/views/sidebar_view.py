@@ -34,6 +34,8 @@ class SidebarView(QTreeWidget):
         self.all_claims.setData(0, KEY_ROLE, ("person", None))
         self.people: dict[int, QTreeWidgetItem] = {}
         self.person_counts: dict[int, int] = {}
+        self.trash = QTreeWidgetItem(self)
+        self.trash.setData(0, KEY_ROLE, ("trash", None))
         for header in (self.lists_header, self.people_header):
             font = header.font(0)
             font.setBold(True)
@@ -57,6 +59,7 @@ class SidebarView(QTreeWidget):
             "inbox": self.tr("Inbox"),
         }
         self.all_claims.setText(0, self.tr("All claims"))
+        self.trash.setText(0, self.tr("Trash"))
 
     def set_counts(self, list_counts: dict[str, int], person_counts: dict[int, int]) -> None:
         self.person_counts = dict(person_counts)
@@ -100,3 +103,5 @@ class SidebarView(QTreeWidget):
             self.setCurrentItem(self.lists[value])
         elif kind == "person":
             self.setCurrentItem(self.people.get(value, self.all_claims))
+        elif kind == "trash":
+            self.setCurrentItem(self.trash)

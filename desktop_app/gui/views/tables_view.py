@@ -122,6 +122,10 @@ class ClaimsPage(QWidget):
         top.addWidget(self.heading, 1)
         top.addWidget(self.filter)
         top.addWidget(self.new_claim)
+        self.delete_person = QPushButton()
+        self.delete_person.setObjectName("delete_person")
+        self.delete_person.hide()  # shown on a person's page
+        top.addWidget(self.delete_person)
         layout.addLayout(top)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.table = make_table()
@@ -157,6 +161,8 @@ class ClaimsPage(QWidget):
         self.filter.setPlaceholderText(self.tr("Filter claims…"))
         self.filter.setAccessibleName(self.tr("Filter claims"))
         self.new_claim.setText(self.tr("New claim…"))
+        self.delete_person.setText(self.tr("Delete the person…"))
+        self.delete_person.setAccessibleName(self.tr("Move this person to the Trash"))
         self.table.setAccessibleName(self.tr("Claims"))
         self.inbox_table.setAccessibleName(self.tr("Documents in the inbox"))
         self.inbox_label.setText(
