@@ -23,7 +23,8 @@ def _command_modules():
     from desktop_app.cli import claims_cmd, documents_cmd, people_cmd
 
     modules = [people_cmd, documents_cmd, claims_cmd]
-    for optional in ("tracking_cmd", "bundle_cmd", "archive_cmd", "backup_cmd", "lpp_cmd"):
+    for optional in ("tracking_cmd", "bundle_cmd", "archive_cmd", "backup_cmd", "lpp_cmd",
+                     "watch_cmd", "reminders_cmd"):
         try:
             modules.append(__import__(f"desktop_app.cli.{optional}", fromlist=["register"]))
         except ModuleNotFoundError as exc:
