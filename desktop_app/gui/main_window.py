@@ -896,7 +896,9 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-        self._watch_timer.stop()
+        # Nothing more is read once the window is closed: its data folder may be closed next.
+        for timer in (self._watch_timer, self._refresh_timer, self._search_timer):
+            timer.stop()
         self.watcher.stop()
         self.workers.shutdown()
         super().closeEvent(event)

@@ -23,6 +23,7 @@ SHOWN_AT_MOST = 3  # items named in one notice; the others are counted
 
 class ReminderController(QObject):
     notified = Signal(list)  # the reminders just told (services.reminders.Reminder)
+    refreshed = Signal()  # a look at the reminders ended (told or not)
 
     def __init__(self, window, workers, banner, today: _dt.date | None = None):
         super().__init__(window)
@@ -64,6 +65,8 @@ class ReminderController(QObject):
             self.tell(notices)
         if self._again:
             self.refresh()
+        else:
+            self.refreshed.emit()
 
     def tell(self, notices) -> None:
         lang = labels.current_language()

@@ -56,7 +56,7 @@ class SettingsView(QDialog):
         form.addRow("", self.tesseract_state)
         # Watched folders: what a scanner or a phone saves into comes into the Inbox.
         self.watch_list = QListWidget()
-        self.watch_list.setMaximumHeight(6 * self.fontMetrics().height() + 8)
+        self.watch_list.setMaximumHeight(5 * self.fontMetrics().height() + 8)
         self.add_watch = QPushButton()
         self.remove_watch = QPushButton()
         watch_buttons = QVBoxLayout()
@@ -74,13 +74,14 @@ class SettingsView(QDialog):
         self.after_label.setBuddy(self.after_import)
         form.addRow(self.after_label, self.after_import)
         # The calendar kept in the data folder, for a calendar app to subscribe to.
-        self.calendar_path = PlainLabel()
-        self.calendar_path.setWordWrap(True)
+        self.calendar_path = QLineEdit()  # a long path stays whole, scrolls, and can be selected
+        self.calendar_path.setReadOnly(True)
         self.copy_calendar = QPushButton()
         calendar_row = QHBoxLayout()
         calendar_row.addWidget(self.calendar_path, 1)
         calendar_row.addWidget(self.copy_calendar)
         self.calendar_label = PlainLabel()
+        self.calendar_label.setBuddy(self.calendar_path)
         form.addRow(self.calendar_label, calendar_row)
         self.calendar_hint = PlainLabel()
         self.calendar_hint.setWordWrap(True)
@@ -132,7 +133,8 @@ class SettingsView(QDialog):
         self.remove_watch.setAccessibleName(self.tr("Stop watching the selected folder"))
         self.after_label.setText(self.tr("After &importing a file"))
         self.after_import.setAccessibleName(self.tr("What to do with a file once imported"))
-        self.calendar_label.setText(self.tr("Calendar"))
+        self.calendar_label.setText(self.tr("Cal&endar file"))
+        self.calendar_path.setAccessibleName(self.tr("Calendar file"))
         self.copy_calendar.setText(self.tr("&Copy path"))
         self.copy_calendar.setAccessibleName(self.tr("Copy the calendar file's path"))
         self.calendar_hint.setText(self.tr(
