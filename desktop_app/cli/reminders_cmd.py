@@ -28,7 +28,9 @@ def _calendar(args, ctx) -> int:
     written = None
     if args.out:
         written, items = reminders.write_calendar(ctx, args.out, replace=args.force)
-    subscribed = reminders.refresh_subscribed(ctx, items)
+    found = reminders.refresh_subscribed(ctx)
+    subscribed = found.path
+    items = items if items is not None else found.items
     if items is None:
         items = reminders.reminders(ctx)
     if args.json:

@@ -16,6 +16,7 @@ from desktop_app import __version__
 # When each kind of event rings: a deadline a week ahead (time to post the papers), a follow-up
 # at 9:00 on its day.
 ALARMS = {"deadline": "-P7D", "follow_up": "PT9H"}
+STATE_PROPERTY = "X-PAPERASSE-STATE"
 
 
 def escape(text: str) -> str:
@@ -40,9 +41,11 @@ def fold(line: str) -> str:
     return "\r\n ".join(out) + "\r\n"
 
 
-def calendar(items: Iterable, tag: str, stamp: _dt.date, lang: str = "en") -> bytes:
+def calendar(items: Iterable, tag: str, stamp: _dt.date, lang: str = "en",
+             state: str | None = None) -> bytes:
     """The calendar of ``items`` (services.reminders.Reminder), stamped ``stamp`` (a day, so the
-    text stays the same all day when nothing changed)."""
+    text stays the same all day when nothing changed); ``state``: what the household was when
+    it was written (household.fingerprint), kept in an X- property calendar apps ignore."""
     stamp_text = f"{stamp:%Y%m%d}T000000Z"
     lines = [
         "BEGIN:VCALENDAR",
@@ -52,6 +55,8 @@ def calendar(items: Iterable, tag: str, stamp: _dt.date, lang: str = "en") -> by
         "METHOD:PUBLISH",
         "X-WR-CALNAME:Paperasse",
     ]
+    if state:
+        lines.append(f"{STATE_PROPERTY}:{state}")
     for item in items:
         day = item.day
         lines += [

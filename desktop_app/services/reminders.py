@@ -5,8 +5,10 @@ ready or rejected) has its deadline, a track sent and not yet paid its follow-up
 become all-day events of an iCalendar file (services/ical.py): one the user asks for
 (``paperasse calendar --out FILE.ics``, through the output gate), and one kept up to date in
 the data folder for a calendar app to subscribe to (``<data folder>/calendar/paperasse.ics``),
-rewritten, only when it changed, on each start of the window and after each of its household
-refreshes, by ``paperasse calendar`` and by ``paperasse check`` (the daily cron job).
+looked at on each start of the window and after each of its household refreshes, by
+``paperasse calendar`` and by ``paperasse check --quiet`` (the daily cron job). It keeps the
+household state it was written from (household.fingerprint, one cheap query), so it is worked
+out and rewritten only when a claim, a rule or the day changed.
 
 The window also tells the user, once a day at most per item, when a follow-up falls due or a
 deadline is near (the ``deadline_warn_days`` setting, 60 days by default); what it told on which
@@ -118,13 +120,29 @@ def subscribed_path(ctx: Context) -> Path:
     return ctx.paths.root / "calendar" / "paperasse.ics"
 
 
-def _calendar_bytes(ctx: Context, items: list[Reminder], today: _dt.date, lang: str) -> bytes:
+def _calendar_bytes(ctx: Context, items: list[Reminder], today: _dt.date, lang: str,
+                    state: str | None = None) -> bytes:
     from desktop_app.services import ical
 
     # The data folder's own mark in each event's identity: two households' claim 1 are not
     # the same event in one calendar app.
     tag = hashlib.sha256(os.fsencode(os.path.realpath(ctx.paths.root))).hexdigest()[:12]
-    return ical.calendar(items, tag, stamp=today, lang=lang)
+    return ical.calendar(items, tag, stamp=today, lang=lang, state=state)
+
+
+def _kept_state(path: Path) -> str | None:
+    """The household state the subscribed calendar was written from, read from its head."""
+    from desktop_app.services.ical import STATE_PROPERTY
+
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1024).decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    for line in head.splitlines():
+        if line.startswith(STATE_PROPERTY + ":"):
+            return line.partition(":")[2].strip() or None
+    return None
 
 
 def write_calendar(ctx: Context, out, replace: bool = False, today: _dt.date | None = None,
@@ -141,25 +159,44 @@ def write_calendar(ctx: Context, out, replace: bool = False, today: _dt.date | N
     return write_output(data, out, ctx.paths.root, replace, example="paperasse.ics"), items
 
 
-def refresh_subscribed(ctx: Context, items: list[Reminder] | None = None,
-                       today: _dt.date | None = None, lang: str | None = None) -> Path:
-    """Rewrite ``subscribed_path`` (atomically) when what it holds changed."""
-    from desktop_app.services import tracking
+@dataclass(frozen=True)
+class Subscribed:
+    """The subscribed calendar after a refresh: where it is, the household state it was written
+    from (None when no state can be told, see household.fingerprint), and the reminders, when
+    they were worked out or handed in."""
+
+    path: Path
+    state: str | None
+    items: list[Reminder] | None
+
+
+def refresh_subscribed(ctx: Context, today: _dt.date | None = None, lang: str | None = None,
+                       known: Subscribed | None = None) -> Subscribed:
+    """Rewrite ``subscribed_path`` (atomically) when what it holds changed. The household's
+    state is read first and kept in the file: when the file was written from the same state,
+    nothing is worked out (the reminders are those ``known`` holds, if it is of that state)."""
+    from desktop_app.services import household, tracking
 
     lang = tracking.language(ctx, lang)
     today = today or _dt.date.today()
-    if items is None:
-        items = reminders(ctx, today, lang)
     target = subscribed_path(ctx)
-    data = _calendar_bytes(ctx, items, today, lang)
+    # Read before the reminders: a change made meanwhile leaves a state that differs.
+    state = household.fingerprint(ctx, today, lang)
+    if state is not None:
+        state = f"{state}-{lang}"
+        if _kept_state(target) == state:
+            items = known.items if known is not None and known.state == state else None
+            return Subscribed(target, state, items)
+    items = reminders(ctx, today, lang)
+    data = _calendar_bytes(ctx, items, today, lang, state)
     try:
         if target.read_bytes() == data:
-            return target
+            return Subscribed(target, state, items)
     except OSError:
         pass
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     originals.write_bytes_atomically(data, target)
-    return target
+    return Subscribed(target, state, items)
 
 
 # Notices in the window

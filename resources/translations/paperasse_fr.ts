@@ -2027,6 +2027,14 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
         </translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation> ; </translation>
+    </message>
+    <message>
         <source>Open the claim</source>
         <translation>Ouvrir le dossier</translation>
     </message>

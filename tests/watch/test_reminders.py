@@ -110,12 +110,16 @@ def test_the_calendar_goes_only_where_output_files_may(ctx, household, tmp_path)
 
 
 def test_the_subscribed_calendar_follows_the_household(ctx, household):
-    path = reminders.refresh_subscribed(ctx, today=TODAY)
-    assert path == ctx.paths.root / "calendar" / "paperasse.ics"
+    found = reminders.refresh_subscribed(ctx, today=TODAY)
+    path = found.path
+    assert path == ctx.paths.root / "calendar" / "paperasse.ics" and found.items
     assert events_of(path).keys() == expected_events(ctx).keys()
     before = path.stat()
-    reminders.refresh_subscribed(ctx, today=TODAY)
-    assert path.stat().st_ino == before.st_ino  # nothing changed: not rewritten
+    # Nothing changed: nothing worked out, nothing rewritten.
+    again = reminders.refresh_subscribed(ctx, today=TODAY)
+    assert (again.path, again.state, again.items) == (path, found.state, None)
+    assert reminders.refresh_subscribed(ctx, today=TODAY, known=found).items == found.items
+    assert path.stat().st_ino == before.st_ino
     claims.new_claim(ctx, "Claire Martin", title="Dentiste", care_date="2026-11-20",
                      category="dental", amount_paid="60", billing="paper")
     reminders.refresh_subscribed(ctx, today=TODAY)
@@ -154,7 +158,12 @@ def test_check_quiet_prints_nothing_and_says_by_its_exit_code(data_dir, ctx, tmp
     assert (code, out, err) == (1, "", "")
     assert run(capsys, *d, "check")[0] == 1  # the same answer as the full check
     # The cron job's check keeps the subscribed calendar up to date.
-    assert (data_dir / "calendar" / "paperasse.ics").is_file()
+    subscribed = data_dir / "calendar" / "paperasse.ics"
+    assert len(events_of(subscribed)) == 2  # the claim's two deadlines
+    claims.new_claim(ctx, "Paul Martin", title="Radio", care_date="2026-11-10",
+                     category="radiology", amount_paid="40", billing="paper")
+    assert run(capsys, *d, "check", "--quiet")[0] == 1
+    assert any("Radio" in str(e["SUMMARY"]) for e in events_of(subscribed).values())
 
 
 def test_a_notice_is_given_once_per_item_per_day(ctx, household):

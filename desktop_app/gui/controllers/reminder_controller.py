@@ -2,8 +2,9 @@
 falls due or a deadline comes near (once a day at most per item).
 
 After each household refresh (which follows every change, the window's or the command line's),
-a worker works out the reminders, rewrites the calendar in the data folder if it changed and
-says which notices were not given yet today (services/reminders.py remembers them). A notice goes
+a worker brings the calendar in the data folder up to date (worked out again only when the
+household changed) and says which notices were not given yet today (services/reminders.py
+remembers them). A notice goes
 to the desktop's notification area when there is one, else to a banner across the window.
 """
 
@@ -35,6 +36,7 @@ class ReminderController(QObject):
         self._running = False
         self._again = False
         self._first: list = []
+        self._known = None  # the last reminders worked out, with the household state they fit
         banner.action.clicked.connect(self._open)
 
     def refresh(self) -> None:
@@ -45,10 +47,14 @@ class ReminderController(QObject):
         self._again = False
         today, lang = self.today, labels.current_language()
 
+        known = self._known
+
         def work(ctx, **_):
-            items = reminders.reminders(ctx, today, lang)
-            reminders.refresh_subscribed(ctx, items, today, lang)
-            return reminders.take_notices(ctx, items, today)
+            found = reminders.refresh_subscribed(ctx, today, lang, known=known)
+            if found.items is None:  # the calendar holds them, but this window never read them
+                found = reminders.Subscribed(found.path, found.state,
+                                             reminders.reminders(ctx, today, lang))
+            return found, reminders.take_notices(ctx, found.items, today)
 
         self.workers.run(work, on_success=self._done, on_failure=self._failed)
 
@@ -59,8 +65,9 @@ class ReminderController(QObject):
         self.window.say(self.tr("Reminders could not be worked out: %1").replace(
             "%1", message_of(exc)))
 
-    def _done(self, notices) -> None:
+    def _done(self, result) -> None:
         self._running = False
+        self._known, notices = result  # nothing changed next time: no need to work them out
         if notices:
             self.tell(notices)
         if self._again:
@@ -84,7 +91,8 @@ class ReminderController(QObject):
             self.tray.show()
             self.tray.showMessage(title, "\n".join(lines), QSystemTrayIcon.MessageIcon.Information)
         else:
-            self.banner.text.setText(title + ": " + "; ".join(lines))
+            self.banner.text.setText(self.tr("%1: %2").replace("%1", title).replace(
+                "%2", self.tr("; ").join(lines)))
             self.banner.action.setText(
                 self.tr("Open the claim") if len(notices) == 1 else self.tr("Show the claims")
             )
