@@ -201,12 +201,15 @@ class FolderWatch:
         return [display_name(Path(key)) for key in sorted(self._observed)]
 
     def check(
-        self, ctx: Context, lang: str = "en", import_files: Callable | None = None
+        self, ctx: Context, lang: str = "en", should_cancel: Callable[[], bool] | None = None
     ) -> list[WatchEvent]:
-        """Look at every folder once; import the files that stopped changing."""
+        """Look at every folder once; import the files that stopped changing. Cancelling stops
+        the import between pages: the files not read yet are looked at again next time."""
         from desktop_app.services import documents
 
-        importer = import_files or documents.import_files
+        def importer(ctx, paths):
+            return documents.import_files(ctx, paths, should_cancel=should_cancel)
+
         seen = SeenFiles(ctx)
         seen.load()
         events: list[WatchEvent] = []
@@ -282,14 +285,24 @@ class FolderWatch:
                 if digest is not None:
                     first[digest] = path
                 to_read.append(path)
-        outcomes = dict(zip(map(_key, to_read), importer(ctx, to_read)))
+        from desktop_app.services.documents import display_name
+
+        # Outcomes name their file as display_name does; a cancelled import has none for the
+        # files it did not come to.
+        by_name = {o.path: o for o in importer(ctx, to_read)}
+        outcomes = {_key(p): by_name[display_name(p)] for p in to_read if display_name(p) in by_name}
         events = []
         for folder, path, info in ready:
             key = _key(path)
             digest = hashes[key]
             outcome = outcomes.get(key)
+            if outcome is None and path in to_read:
+                self._observed[key] = (info.st_size, info.st_mtime_ns, STABLE_CHECKS - 1)
+                continue  # not read (cancelled): ready again at the next look
             if outcome is None:  # a copy of a file of this same check
-                outcome = outcomes[_key(first[digest])]
+                outcome = outcomes.get(_key(first[digest]))
+                if outcome is None:
+                    continue
                 already = True
             else:
                 already = outcome.already

@@ -160,3 +160,12 @@ def test_the_settings_keep_folders_and_refuse_the_data_folder(ctx, inbox_dir, tm
     # A watched folder missing just now (an unplugged disk) stays chosen.
     inbox_dir.rename(tmp_path / "elsewhere")
     assert watch_folders.save_settings(ctx, [inbox_dir], "leave") == [inbox_dir]
+
+
+def test_a_cancelled_check_leaves_its_files_for_the_next(ctx, reader, inbox_dir, png_bytes):
+    (inbox_dir / "scan.png").write_bytes(png_bytes("scan"))
+    watch = FolderWatch([inbox_dir])
+    assert watch.check(ctx) == []
+    assert watch.check(ctx, should_cancel=lambda: True) == []  # the window is closing
+    assert documents(ctx) == []
+    assert kinds(watch.check(ctx)) == [("imported", "scan.png")]

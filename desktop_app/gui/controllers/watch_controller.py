@@ -91,7 +91,7 @@ class WatchController(QObject):
         self._running = True
         self._again = False
         watch, lang = self.watch, labels.current_language()
-        self.workers.run(lambda ctx, **_: watch.check(ctx, lang),
+        self.workers.run(lambda ctx, should_cancel, **_: watch.check(ctx, lang, should_cancel),
                          on_success=self._done, on_failure=self._failed)
 
     def _done(self, events) -> None:
