@@ -34,6 +34,8 @@ COMMAND_MODULES = {
     "archive": "archive_cmd",
     "backup": "backup_cmd",
     "lpp": "lpp_cmd",
+    "watch": "watch_cmd",
+    "calendar": "reminders_cmd",
 }
 
 

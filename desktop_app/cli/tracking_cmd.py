@@ -16,6 +16,8 @@ tracking = lazy("desktop_app.services.tracking")
 def register(sub) -> None:
     chk = sub.add_parser("check", help="list every missing item and overdue action (exit 1 if any)")
     chk.add_argument("--json", action="store_true")
+    chk.add_argument("--quiet", action="store_true",
+                     help="print nothing; exit 1 when something is due, 0 otherwise (for cron)")
     chk.set_defaults(handler=with_context(_check))
 
     st = sub.add_parser("status", help="both payer tracks of every claim, and what is owed")
@@ -66,6 +68,9 @@ def register(sub) -> None:
 
 def _check(args, ctx) -> int:
     problems = tracking.check(ctx)
+    if args.quiet:
+        _refresh_calendar(ctx)
+        return EXIT_PROBLEMS if problems else 0
     if args.json:
         emit_json_chunks(problems.json_chunks())
     elif not problems:
@@ -77,6 +82,21 @@ def _check(args, ctx) -> int:
             if p["action"]:
                 line(f"    -> {p['action']}")
     return EXIT_PROBLEMS if problems else 0
+
+
+def _refresh_calendar(ctx) -> None:
+    """The cron job's ``check --quiet`` keeps the subscribed calendar up to date while the window
+    stays closed (the plain ``check`` stays as quick as it was). Failing to write it never fails
+    the check."""
+    import logging
+
+    from desktop_app.core.errors import UserError
+    from desktop_app.services import reminders
+
+    try:
+        reminders.refresh_subscribed(ctx)
+    except (OSError, UserError) as exc:
+        logging.getLogger(__name__).warning("subscribed calendar not written: %s", exc)
 
 
 def _status(args, ctx) -> int:

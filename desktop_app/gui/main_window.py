@@ -25,9 +25,11 @@ from desktop_app.gui.controllers.document_controller import DocumentController
 from desktop_app.gui.controllers.import_controller import ImportController
 from desktop_app.gui.controllers.messages import show_error
 from desktop_app.gui.controllers.person_controller import PersonController
+from desktop_app.gui.controllers.reminder_controller import ReminderController
 from desktop_app.gui.controllers.safekeeping_controller import SafekeepingController
 from desktop_app.gui.controllers.settings_controller import SettingsController
 from desktop_app.gui.controllers.trash_controller import TrashController
+from desktop_app.gui.controllers.watch_controller import WatchController
 from desktop_app.gui import labels
 from desktop_app.gui.models.claims_model import ClaimsFilterModel, ClaimsTableModel
 from desktop_app.gui.models.documents_model import (
@@ -71,10 +73,11 @@ class MainWindow(QMainWindow):
     documents_loaded = Signal()
     store_replaced = Signal(str, object)  # message, warning (or None): rebuild on the new database
 
-    def __init__(self, ctx: Context, demo: bool = False):
+    def __init__(self, ctx: Context, demo: bool = False, today=None):
         super().__init__()
         self.ctx = ctx
         self.demo = demo
+        self.today = today  # the day reminders are judged on; None: the real today
         self.workers = Workers(ctx, self)
         self.setWindowTitle(self.tr("Paperasse — demo household") if demo else "Paperasse")
         self.setAcceptDrops(True)
@@ -192,6 +195,8 @@ class MainWindow(QMainWindow):
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(2)
         central_layout.addWidget(self.banner)
+        self.reminder_banner = BannerView()
+        central_layout.addWidget(self.reminder_banner)
         central_layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.progress = ProgressView()
@@ -208,6 +213,8 @@ class MainWindow(QMainWindow):
         self.dashboard_controller = DashboardController(self.dashboard, self)
         self.safekeeping = SafekeepingController(self)
         self.trash = TrashController(self, self.trash_page, self.deleted_notice)
+        self.watcher = WatchController(self.ctx, self.workers, self)
+        self.reminders = ReminderController(self, self.workers, self.reminder_banner, self.today)
 
     def _action(self, text: str, shortcut=None, slot=None, menu=None) -> QAction:
         action = QAction(text, self)
@@ -349,6 +356,11 @@ class MainWindow(QMainWindow):
         self.claim_controller.person_edit_requested.connect(self.edit_person)
         self.claim_controller.attach_requested.connect(self._attach_scan_to_claim)
         self.dashboard_controller.claim_requested.connect(self.show_claim)
+        self.watcher.arrived.connect(self.schedule_refresh)
+        self.watcher.message.connect(self.say)
+        # Each household refresh follows a change (here or from the command line): the
+        # reminders and the subscribed calendar follow it.
+        self.household_loaded.connect(self.reminders.refresh)
         self.welcome.add_person.clicked.connect(self.add_person)
         self.trash.changed.connect(self.refresh)
         self.trash.message.connect(self.say)
@@ -439,6 +451,7 @@ class MainWindow(QMainWindow):
     def suspend(self) -> None:
         """Stop everything that reads the database (a restore is about to replace it)."""
         self._suspended = True
+        self.watcher.stop()
         for timer in (self._watch_timer, self._refresh_timer, self._search_timer):
             timer.stop()
 
@@ -446,6 +459,7 @@ class MainWindow(QMainWindow):
         self._suspended = False
         self._data_version = self._read_data_version()
         self._watch_timer.start()
+        self.watcher.resume()
 
     def store_replaced_in_place(self, message: str, warning: str | None = None) -> None:
         """The database file was replaced and ``ctx.store`` reopened: show the new records."""
@@ -966,6 +980,8 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         settings = SettingsController(self.ctx, self)
         if settings.exec() == QDialog.DialogCode.Accepted:
+            if settings.watch_changed:
+                self.watcher.reload()
             if settings.language_changed:
                 self.language_requested.emit(self.ctx.setting("language"))
             else:
@@ -994,6 +1010,9 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-        self._watch_timer.stop()
+        # Nothing more is read once the window is closed: its data folder may be closed next.
+        for timer in (self._watch_timer, self._refresh_timer, self._search_timer):
+            timer.stop()
+        self.watcher.stop()
         self.workers.shutdown()
         super().closeEvent(event)

@@ -18,6 +18,10 @@ DEFAULT_SETTINGS = {
     "deadline_warn_days": 60,
     "tesseract_cmd": None,
     "language": None,
+    # Folders whose new scans are imported into the Inbox (services/watch_folders.py), and
+    # whether an imported file is left there ("leave") or moved into an "imported" subfolder.
+    "watch_folders": (),
+    "watch_after_import": "leave",
 }
 
 

@@ -81,6 +81,19 @@ def household_status(
         return found.result(person_id, int(year) if year else None, summaries=summaries)
 
 
+def fingerprint(ctx: Context, today: _dt.date | None = None, lang: str | None = None) -> str | None:
+    """A short text that stays the same while every claim's status does on ``today``: each
+    claim's revision and what applies to all (rules, settings, code), without working out any
+    status. None when a claim has no care date (its status is never kept, so nothing says
+    whether it changed)."""
+    revisions = ctx.store.claim_revisions()
+    if any(rev is None for rev in revisions.values()):
+        return None
+    walk = _Pass(ctx, today, lang)
+    text = f"{walk.stamp()}|{walk.today.isoformat()}|{sorted(revisions.items())}"
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
 SUMMARY_TRACK = ("state", "expected", "received", "follow_up_on", "overdue", "deadline",
                  "deadline_status", "next_action", "next_action_id")
 

@@ -114,6 +114,23 @@
     </message>
 </context>
 <context>
+    <name>ReminderController</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) due</source>
+        <translation>
+            <numerusform>%n reminder due</numerusform>
+            <numerusform>%n reminders due</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SafekeepingController</name>
     <message numerus="yes">
         <source>%n scan(s) this backup refers to are missing or changed in the data folder.</source>
@@ -202,6 +219,16 @@
         <translation>
             <numerusform>%n day left</numerusform>
             <numerusform>%n days left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WatchController</name>
+    <message numerus="yes">
+        <source>%n document(s) arrived in the Inbox from watched folders.</source>
+        <translation>
+            <numerusform>%n document arrived in the Inbox from watched folders.</numerusform>
+            <numerusform>%n documents arrived in the Inbox from watched folders.</numerusform>
         </translation>
     </message>
 </context>

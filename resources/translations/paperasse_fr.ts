@@ -2050,6 +2050,47 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
     </message>
 </context>
 <context>
+    <name>ReminderController</name>
+    <message>
+        <source>Reminders could not be worked out: %1</source>
+        <translation>Les rappels n&apos;ont pas pu être calculés : %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>et %n autre</numerusform>
+            <numerusform>et %n autres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reminder(s) due</source>
+        <translation>
+            <numerusform>%n rappel à traiter</numerusform>
+            <numerusform>%n rappels à traiter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation> ; </translation>
+    </message>
+    <message>
+        <source>Open the claim</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Show the claims</source>
+        <translation>Voir les dossiers</translation>
+    </message>
+</context>
+<context>
     <name>SafekeepingController</name>
     <message>
         <source>Backed up: %1 (%2).</source>
@@ -2188,6 +2229,14 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 <context>
     <name>SettingsController</name>
     <message>
+        <source>Leave it where it is</source>
+        <translation>Le laisser où il est</translation>
+    </message>
+    <message>
+        <source>Move it into an “imported” subfolder</source>
+        <translation>Le déplacer dans un sous-dossier « importé »</translation>
+    </message>
+    <message>
         <source>✓ Text recognition is available (%1)</source>
         <translation>✓ La reconnaissance de texte est disponible (%1)</translation>
     </message>
@@ -2198,6 +2247,18 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
     <message>
         <source>Choose the tesseract program</source>
         <translation>Choisir le programme tesseract</translation>
+    </message>
+    <message>
+        <source>%1 (not found just now)</source>
+        <translation>%1 (introuvable pour l&apos;instant)</translation>
+    </message>
+    <message>
+        <source>Choose a folder to watch</source>
+        <translation>Choisir un dossier à surveiller</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
     </message>
 </context>
 <context>
@@ -2261,6 +2322,58 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
     <message>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>&amp;Watched folders</source>
+        <translation>Dossiers &amp;surveillés</translation>
+    </message>
+    <message>
+        <source>Watched folders</source>
+        <translation>Dossiers surveillés</translation>
+    </message>
+    <message>
+        <source>New scans and PDFs saved into these folders (by a scanner, or a phone&apos;s sync) come into the Inbox by themselves while Paperasse is open.</source>
+        <translation>Les nouveaux scans et PDF enregistrés dans ces dossiers (par un scanner, ou la synchronisation d&apos;un téléphone) arrivent d&apos;eux-mêmes dans la boîte de réception tant que Paperasse est ouvert.</translation>
+    </message>
+    <message>
+        <source>&amp;Add a folder…</source>
+        <translation>&amp;Ajouter un dossier…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Ne plus surveiller</translation>
+    </message>
+    <message>
+        <source>Stop watching the selected folder</source>
+        <translation>Ne plus surveiller le dossier choisi</translation>
+    </message>
+    <message>
+        <source>After &amp;importing a file</source>
+        <translation>Après l&apos;&amp;import d&apos;un fichier</translation>
+    </message>
+    <message>
+        <source>What to do with a file once imported</source>
+        <translation>Que faire d&apos;un fichier une fois importé</translation>
+    </message>
+    <message>
+        <source>Cal&amp;endar file</source>
+        <translation>Fichier &amp;calendrier</translation>
+    </message>
+    <message>
+        <source>Calendar file</source>
+        <translation>Fichier calendrier</translation>
+    </message>
+    <message>
+        <source>&amp;Copy path</source>
+        <translation>Copier le c&amp;hemin</translation>
+    </message>
+    <message>
+        <source>Copy the calendar file&apos;s path</source>
+        <translation>Copier le chemin du fichier calendrier</translation>
+    </message>
+    <message>
+        <source>Every deadline and follow-up, kept up to date: subscribe to this file in your calendar app to be reminded when Paperasse is closed.</source>
+        <translation>Chaque date limite et chaque relance, tenues à jour : abonnez votre agenda à ce fichier pour être prévenu même quand Paperasse est fermé.</translation>
     </message>
 </context>
 <context>
@@ -2701,6 +2814,44 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
             <numerusform>encore %n jour</numerusform>
             <numerusform>encore %n jours</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WatchController</name>
+    <message>
+        <source>Watched folders could not be checked: %1</source>
+        <translation>Les dossiers surveillés n&apos;ont pas pu être vérifiés : %1</translation>
+    </message>
+    <message>
+        <source>%1 arrived in the Inbox.</source>
+        <translation>%1 est arrivé dans la boîte de réception.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) arrived in the Inbox from watched folders.</source>
+        <translation>
+            <numerusform>%n document est arrivé dans la boîte de réception depuis les dossiers surveillés.</numerusform>
+            <numerusform>%n documents sont arrivés dans la boîte de réception depuis les dossiers surveillés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was already imported (document %2).</source>
+        <translation>%1 était déjà importé (document %2).</translation>
+    </message>
+    <message>
+        <source>Not imported from a watched folder: %1</source>
+        <translation>Non importé depuis un dossier surveillé : %1</translation>
+    </message>
+    <message>
+        <source>The watched folder %1 is gone; it is watched again once it is back.</source>
+        <translation>Le dossier surveillé %1 a disparu ; il sera de nouveau surveillé à son retour.</translation>
+    </message>
+    <message>
+        <source>The watched folder %1 is back.</source>
+        <translation>Le dossier surveillé %1 est revenu.</translation>
+    </message>
+    <message>
+        <source>%1 could not be moved: %2</source>
+        <translation>%1 n&apos;a pas pu être déplacé : %2</translation>
     </message>
 </context>
 <context>

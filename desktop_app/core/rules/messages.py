@@ -479,6 +479,67 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{name} : ce fichier est dans la corbeille (document {id}) ; restaurez-le depuis "
               "la corbeille",
     },
+    # --- watched folders (services/watch_folders.py) ---------------------------------------------
+    "watch.imported": {
+        "en": "{file}: imported as document {document}",
+        "fr": "{file} : importé comme document {document}",
+    },
+    "watch.imported_moved": {
+        "en": "{file}: imported as document {document}, moved to {moved_to}",
+        "fr": "{file} : importé comme document {document}, déplacé dans {moved_to}",
+    },
+    "watch.imported_not_moved": {
+        "en": "{file}: imported as document {document}, but could not be moved ({error})",
+        "fr": "{file} : importé comme document {document}, mais n'a pas pu être déplacé ({error})",
+    },
+    "watch.already": {
+        "en": "{file}: already imported as document {document}",
+        "fr": "{file} : déjà importé comme document {document}",
+    },
+    "watch.already_moved": {
+        "en": "{file}: already imported as document {document}, moved to {moved_to}",
+        "fr": "{file} : déjà importé comme document {document}, déplacé dans {moved_to}",
+    },
+    "watch.already_not_moved": {
+        "en": "{file}: already imported as document {document}, but could not be moved ({error})",
+        "fr": "{file} : déjà importé comme document {document}, mais n'a pas pu être déplacé "
+        "({error})",
+    },
+    "watch.moved": {
+        "en": "{file}: imported earlier as document {document}, moved to {moved_to}",
+        "fr": "{file} : importé auparavant comme document {document}, déplacé dans {moved_to}",
+    },
+    "watch.failed": {
+        "en": "not imported: {error} (tried again once the file changes)",
+        "fr": "non importé : {error} (nouvel essai quand le fichier changera)",
+    },
+    "watch.folder_missing": {
+        "en": "{folder}: the watched folder is gone; watching resumes when it is back",
+        "fr": "{folder} : le dossier surveillé a disparu ; la surveillance reprendra à son retour",
+    },
+    "watch.folder_back": {
+        "en": "{folder}: the watched folder is back, watching it again",
+        "fr": "{folder} : le dossier surveillé est revenu, surveillance reprise",
+    },
+    "watch.still_writing": {
+        "en": "{file}: still being written, not imported",
+        "fr": "{file} : encore en cours d'écriture, non importé",
+    },
+    # --- reminders and the calendar (services/reminders.py) --------------------------------------
+    "reminder.deadline": {
+        "en": "Last day to claim from {payer}: {title} ({person})",
+        "fr": "Dernier jour pour demander à {payer} : {title} ({person})",
+    },
+    "reminder.follow_up": {
+        "en": "Follow up with {payer}: {title} ({person})",
+        "fr": "Relancer {payer} : {title} ({person})",
+    },
+    "reminder.details": {
+        "en": "{action}\nClaim {claim}, care on {care_date}, {person}.",
+        "fr": "{action}\nDemande {claim}, soins du {care_date}, {person}.",
+    },
+    "reminder.untitled": {"en": "{category} on {care_date}", "fr": "{category} du {care_date}"},
+    "reminder.untitled_undated": {"en": "claim {claim}", "fr": "demande {claim}"},
 }
 
 

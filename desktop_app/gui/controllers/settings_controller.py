@@ -1,15 +1,21 @@
-"""The Settings dialog: data folder, follow-up delay, language, tesseract."""
+"""The Settings dialog: data folder, follow-up delay, language, tesseract, watched folders,
+the subscribed calendar."""
 
 from __future__ import annotations
 
+import os
 import shutil
+from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QListWidgetItem
 
 from desktop_app.core.errors import UserError
+from desktop_app.gui.lazy import reminders, watch_folders
 from desktop_app.gui.views.settings_view import SettingsView
+
+FOLDER_ROLE = Qt.ItemDataRole.UserRole
 
 
 class SettingsController(QObject):
@@ -17,6 +23,7 @@ class SettingsController(QObject):
         super().__init__(parent_widget)
         self.ctx = ctx
         self.language_changed = False
+        self.watch_changed = False
         view = self.view = SettingsView(parent_widget)
         view.folder.setText(str(ctx.paths.root))
         view.follow_up.setValue(int(ctx.setting("follow_up_days") or 30))
@@ -34,6 +41,20 @@ class SettingsController(QObject):
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(ctx.paths.root)))
         )
         view.browse.clicked.connect(self._browse)
+        self._initial_watch = (watch_folders.folders(ctx), watch_folders.after_import(ctx))
+        for folder in self._initial_watch[0]:
+            self._add_item(folder)
+        view.after_import.addItem(self.tr("Leave it where it is"), watch_folders.LEAVE)
+        view.after_import.addItem(self.tr("Move it into an “imported” subfolder"),
+                                  watch_folders.MOVE)
+        view.after_import.setCurrentIndex(
+            max(0, view.after_import.findData(self._initial_watch[1])))
+        view.add_watch.clicked.connect(self._add_folder)
+        view.remove_watch.clicked.connect(self._remove_folder)
+        view.watch_list.currentRowChanged.connect(lambda _row: self._sync_watch_buttons())
+        self._sync_watch_buttons()
+        view.calendar_path.setText(str(reminders.subscribed_path(ctx)))
+        view.copy_calendar.clicked.connect(self._copy_calendar)
         view.buttons.accepted.connect(self.save)
         view.buttons.rejected.connect(view.reject)
         self._show_tesseract_state()
@@ -58,9 +79,61 @@ class SettingsController(QObject):
         if path:
             self.view.tesseract.setText(path)
 
+    # Watched folders
+
+    def _add_item(self, folder: Path) -> None:
+        text = str(folder)
+        if not os.path.isdir(folder):
+            text = self.tr("%1 (not found just now)").replace("%1", text)
+        item = QListWidgetItem(text)
+        item.setData(FOLDER_ROLE, str(folder))
+        self.view.watch_list.addItem(item)
+
+    def chosen_folders(self) -> list[Path]:
+        watch_list = self.view.watch_list
+        return [Path(watch_list.item(i).data(FOLDER_ROLE)) for i in range(watch_list.count())]
+
+    def _add_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self.view, self.tr("Choose a folder to watch"), str(Path.home())
+        )
+        if not chosen:
+            return
+        try:
+            folder = watch_folders.checked_folder(self.ctx, chosen)
+        except UserError as exc:
+            self._show_error(str(exc))
+            return
+        self.view.error.hide()
+        if folder not in self.chosen_folders():
+            self._add_item(folder)
+        self.view.watch_list.setCurrentRow(self.chosen_folders().index(folder))
+        self._sync_watch_buttons()
+
+    def _remove_folder(self) -> None:
+        row = self.view.watch_list.currentRow()
+        if row >= 0:
+            self.view.watch_list.takeItem(row)
+        self._sync_watch_buttons()
+
+    def _sync_watch_buttons(self) -> None:
+        self.view.remove_watch.setEnabled(self.view.watch_list.currentRow() >= 0)
+
+    def _copy_calendar(self) -> None:
+        QGuiApplication.clipboard().setText(self.view.calendar_path.text())
+        self.view.copy_calendar.setText(self.tr("Copied"))
+
+    def _show_error(self, text: str) -> None:
+        self.view.error.setText(text)
+        self.view.error.show()
+
     def save(self) -> bool:
         view = self.view
         try:
+            # The folders first: one that cannot be watched stops the saving before anything.
+            watch = (watch_folders.save_settings(self.ctx, self.chosen_folders(),
+                                                 view.after_import.currentData()),
+                     view.after_import.currentData())
             self.ctx.set_setting("follow_up_days", int(view.follow_up.value()))
             self.ctx.set_setting("electronic_follow_up_days", int(view.electronic.value()))
             language = view.language.currentData()
@@ -71,5 +144,6 @@ class SettingsController(QObject):
             view.error.show()
             return False
         self.language_changed = language != self._initial_language
+        self.watch_changed = watch != self._initial_watch
         view.accept()
         return True

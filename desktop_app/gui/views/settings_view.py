@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -19,7 +20,7 @@ from desktop_app.gui.plain import PlainLabel
 class SettingsView(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.folder = PlainLabel()
@@ -53,6 +54,39 @@ class SettingsView(QDialog):
         self.tesseract_label.setBuddy(self.tesseract)
         form.addRow(self.tesseract_label, tesseract_row)
         form.addRow("", self.tesseract_state)
+        # Watched folders: what a scanner or a phone saves into comes into the Inbox.
+        self.watch_list = QListWidget()
+        self.watch_list.setMaximumHeight(5 * self.fontMetrics().height() + 8)
+        self.add_watch = QPushButton()
+        self.remove_watch = QPushButton()
+        watch_buttons = QVBoxLayout()
+        watch_buttons.addWidget(self.add_watch)
+        watch_buttons.addWidget(self.remove_watch)
+        watch_buttons.addStretch(1)
+        watch_row = QHBoxLayout()
+        watch_row.addWidget(self.watch_list, 1)
+        watch_row.addLayout(watch_buttons)
+        self.watch_label = PlainLabel()
+        self.watch_label.setBuddy(self.watch_list)
+        form.addRow(self.watch_label, watch_row)
+        self.after_import = QComboBox()
+        self.after_label = PlainLabel()
+        self.after_label.setBuddy(self.after_import)
+        form.addRow(self.after_label, self.after_import)
+        # The calendar kept in the data folder, for a calendar app to subscribe to.
+        self.calendar_path = QLineEdit()  # a long path stays whole, scrolls, and can be selected
+        self.calendar_path.setReadOnly(True)
+        self.copy_calendar = QPushButton()
+        calendar_row = QHBoxLayout()
+        calendar_row.addWidget(self.calendar_path, 1)
+        calendar_row.addWidget(self.copy_calendar)
+        self.calendar_label = PlainLabel()
+        self.calendar_label.setBuddy(self.calendar_path)
+        form.addRow(self.calendar_label, calendar_row)
+        self.calendar_hint = PlainLabel()
+        self.calendar_hint.setWordWrap(True)
+        self.calendar_hint.setStyleSheet("color: #666;")
+        form.addRow("", self.calendar_hint)
         layout.addLayout(form)
         self.error = PlainLabel()
         self.error.setStyleSheet("color: #b3261e;")
@@ -88,3 +122,22 @@ class SettingsView(QDialog):
         self.tesseract.setAccessibleName(self.tr("Tesseract program"))
         self.tesseract.setPlaceholderText(self.tr("found automatically"))
         self.browse.setText(self.tr("&Browse…"))
+        self.watch_label.setText(self.tr("&Watched folders"))
+        self.watch_list.setAccessibleName(self.tr("Watched folders"))
+        self.watch_list.setToolTip(self.tr(
+            "New scans and PDFs saved into these folders (by a scanner, or a phone's sync) come "
+            "into the Inbox by themselves while Paperasse is open."
+        ))
+        self.add_watch.setText(self.tr("&Add a folder…"))
+        self.remove_watch.setText(self.tr("&Remove"))
+        self.remove_watch.setAccessibleName(self.tr("Stop watching the selected folder"))
+        self.after_label.setText(self.tr("After &importing a file"))
+        self.after_import.setAccessibleName(self.tr("What to do with a file once imported"))
+        self.calendar_label.setText(self.tr("Cal&endar file"))
+        self.calendar_path.setAccessibleName(self.tr("Calendar file"))
+        self.copy_calendar.setText(self.tr("&Copy path"))
+        self.copy_calendar.setAccessibleName(self.tr("Copy the calendar file's path"))
+        self.calendar_hint.setText(self.tr(
+            "Every deadline and follow-up, kept up to date: subscribe to this file in your "
+            "calendar app to be reminded when Paperasse is closed."
+        ))
