@@ -8,6 +8,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from desktop_app.core.errors import UserError
+from desktop_app.core.rules.money import plain_number
 
 _DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 
@@ -33,11 +34,7 @@ def parse_date(text: str | None, what: str = "date") -> _dt.date | None:
 def parse_amount(text, what: str = "amount") -> Decimal | None:
     if text is None or not str(text).strip():
         return None
-    cleaned = str(text).replace("€", "").replace("EUR", "").replace("\u00a0", "").replace(" ", "")
-    if "," in cleaned and "." in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".") if cleaned.rfind(",") > cleaned.rfind(".") else cleaned.replace(",", "")
-    else:
-        cleaned = cleaned.replace(",", ".")
+    cleaned = plain_number(str(text))
     try:
         value = Decimal(cleaned)
     except InvalidOperation:

@@ -490,7 +490,7 @@ def mark_rejected(
 def close_track(ctx: Context, claim_id, payer, reason=None, today=None, lang=None) -> dict:
     return _record(
         ctx, claim_id, payer, TrackState.CLOSED, today, lang,
-        date=_dt.date.today(), reason=reason or None,
+        date=today or _dt.date.today(), reason=reason or None,
     )
 
 

@@ -19,7 +19,7 @@ def to_decimal(value: object, what: str = "amount") -> Decimal:
         raise UserError(f"{what} must be given as text or Decimal, not {type(value).__name__}")
     if isinstance(value, int):
         return Decimal(value)
-    text = str(value).replace("€", "").replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    text = plain_number(str(value))
     try:
         result = Decimal(text)
     except InvalidOperation:
@@ -27,6 +27,20 @@ def to_decimal(value: object, what: str = "amount") -> Decimal:
     if not result.is_finite():
         raise UserError(f"{what} is not a number: {value!r}")
     return result
+
+
+def plain_number(text: str) -> str:
+    """ "1 234,56 €", "1.234,56", "1,234.56", "12,50" -> "1234.56" / "12.50": spaces (plain,
+    no-break and narrow no-break), the euro sign and EUR go; when a comma and a point are both
+    there, the last one is the decimal mark and the other groups thousands."""
+    cleaned = text.replace("€", "").replace("EUR", "")
+    for space in (" ", "\u00a0", "\u202f"):
+        cleaned = cleaned.replace(space, "")
+    if "," in cleaned and "." in cleaned:
+        if cleaned.rfind(",") > cleaned.rfind("."):
+            return cleaned.replace(".", "").replace(",", ".")
+        return cleaned.replace(",", "")
+    return cleaned.replace(",", ".")
 
 
 def cents(value: Decimal) -> Decimal:
