@@ -103,13 +103,13 @@ def test_cli_writes_while_a_window_holds_the_database_open(tmp_path):
         # The window sits in the middle of a read (an open read transaction).
         gui.store.db.conn.execute("BEGIN")
         gui.store.db.execute("SELECT count(*) FROM people").fetchone()
-        started = time.monotonic()
+        # Both commands succeed while the read is open: a writer blocked by it would give up
+        # after the busy timeout with "database is locked" and a non-zero exit.
         result = _cli(data, "person", "add", "--name", "Léo Martin")
         assert result.returncode == 0, result.stderr
         result = _cli(data, "claim", "new", "--person", "Léo Martin", "--date", "2025-07-01",
                       "--paid", "25")
         assert result.returncode == 0, result.stderr
-        assert time.monotonic() - started < 15
         gui.store.db.conn.execute("COMMIT")
         # Its next query sees what the CLI wrote.
         assert [p.name for p in people.list_people(gui)] == ["Claire Martin", "Léo Martin"]
