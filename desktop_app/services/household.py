@@ -162,6 +162,9 @@ def check(ctx: Context, today: _dt.date | None = None, lang: str | None = None) 
 
 # Entries written to the cache at a time while walking: what a large first answer holds.
 SAVE_BATCH = 2000
+# Up to this many changed claims (and a tenth of the household), only their people's claims
+# are read and walked.
+NARROW_WALK = 500
 
 
 class _Pass:
@@ -197,17 +200,58 @@ class _Pass:
         return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]
 
     def run(self) -> None:
-        store, house = self.ctx.store, self.house
+        store = self.ctx.store
         stamp = self._stamp = self.stamp()
         today_iso = self.today.isoformat()
-        if store.claim_revisions() == self.cache.revisions(self.lang, stamp, today_iso):
+        current = store.claim_revisions()
+        cached = self.cache.revisions(self.lang, stamp, today_iso)
+        if current == cached:
             # Nothing changed, nothing came or went, no claim without a date: each kept entry was
             # checked against the caps its claim's year had when it was last walked, and they
             # are the same.
             self.all_kept = True
             return
+        changed = [i for i in current.keys() | cached.keys() if current.get(i) != cached.get(i)]
+        few = len(changed) <= min(NARROW_WALK, len(current) // 10)
+        if few and self._walk_people_of(changed, current, cached):
+            return
         self._read_keys()
         entries = self.cache.entries(self.lang, stamp, today_iso)
+        self.all_kept = self._walk(entries)
+        if not entries.keys() <= self.keys.keys():  # some claims went: so do their entries
+            self.all_kept = self.cache.forget(self.keys) and self.all_kept
+
+    def _walk_people_of(self, changed: list[int], current: dict, cached: dict) -> bool:
+        """A few claims changed (a payment, an edit): only their people's claims are walked, the
+        others' kept entries are read as they are. False when this cannot answer on its own (a
+        claim without a date, which is never kept): the whole household is walked then."""
+        store, today_iso = self.ctx.store, self.today.isoformat()
+        people = store.persons_of_claims(i for i in changed if i in current)
+        people.update(e.person_id for e in self.cache.entries(
+            self.lang, self._stamp, today_iso, claim_ids=[i for i in changed if i in cached]
+        ).values())
+        self._read_keys(people)
+        if not all(key[1] for key in self.keys.values()):
+            self.keys = {}
+            return False
+        kept = self._walk(self.cache.entries(self.lang, self._stamp, today_iso, person_ids=people))
+        gone = [i for i in cached if i not in current]
+        if kept and gone:
+            kept = self.cache.forget(current)
+        if kept:
+            # The cache holds every claim's current status again: the answer reads it whole.
+            self.keys, self.all_kept = {}, True
+        else:  # some could not be kept: the answer needs every claim's keys to be put together
+            self.keys = {}
+            self._read_keys()
+            self.all_kept = False
+        return True
+
+    def _walk(self, entries: dict) -> bool:
+        """Walk the people whose claims changed, year by year in care-date order, among the
+        claims in ``self.keys``; True when every claim walked is kept in the cache."""
+        store, house = self.ctx.store, self.house
+        stamp, today_iso = self._stamp, self.today.isoformat()
 
         def holds(claim_id: int) -> bool:
             entry = entries.get(claim_id)
@@ -278,14 +322,13 @@ class _Pass:
                         flush()
         if saved:
             flush()
-        if not entries.keys() <= self.keys.keys():
-            kept = self.cache.forget(self.keys) and kept
-        # Everything worked out is kept, nothing gone is: the cache now holds every claim's
-        # current status, and SQLite can add them up (unless some claim has no date).
-        self.all_kept = kept and all(key[1] for key in self.keys.values())
+        # Everything worked out is kept: with nothing gone (the caller forgets what is), the
+        # cache holds every claim's current status, and SQLite can add them up (unless some
+        # claim has no date).
+        return kept and all(key[1] for key in self.keys.values())
 
-    def _read_keys(self) -> None:
-        for claim_id, person_id, care, category, rev in self.ctx.store.claim_keys():
+    def _read_keys(self, people: set[int] | None = None) -> None:
+        for claim_id, person_id, care, category, rev in self.ctx.store.claim_keys(people):
             day = _dt.date.fromisoformat(care) if care else None
             self.keys[claim_id] = (person_id, care, category, rev, day)
 

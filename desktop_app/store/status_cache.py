@@ -169,16 +169,20 @@ class StatusCache:
         except sqlite3.DatabaseError:
             return []
 
-    def entries(self, lang: str, stamp: str, day: str) -> dict[int, Entry]:
-        """claim id -> its Entry, for the entries worked out under ``stamp`` that hold on ``day``."""
-        return {
-            row[0]: Entry(*row[1:])
-            for row in self._read(
-                f"SELECT claim_id, rev, context, deductions, amc, person_id FROM status"
-                f" WHERE {_HOLDS}",
-                [lang, stamp, day, day],
-            )
-        }
+    def entries(self, lang: str, stamp: str, day: str, person_ids: Iterable[int] | None = None,
+                claim_ids: Iterable[int] | None = None) -> dict[int, Entry]:
+        """claim id -> its Entry, for the entries worked out under ``stamp`` that hold on ``day``
+        (of these people's claims, of these claims, when given)."""
+        select = ("SELECT claim_id, rev, context, deductions, amc, person_id FROM status"
+                  f" WHERE {_HOLDS}")
+        params = [lang, stamp, day, day]
+        rows: list[tuple] = []
+        if person_ids is None and claim_ids is None:
+            rows = self._read(select, params)
+        for column, ids in (("person_id", person_ids), ("claim_id", claim_ids)):
+            for chunk, marks in id_chunks(sorted(set(ids or ())), 900):
+                rows += self._read(f"{select} AND {column} IN ({marks})", [*params, *chunk])
+        return {row[0]: Entry(*row[1:]) for row in rows}
 
     def revisions(self, lang: str, stamp: str, day: str) -> dict[int, int]:
         """claim id -> the revision its kept status was worked out from, for the entries worked

@@ -344,15 +344,29 @@ class Store(TrashRecords):
             )
         return [claim_from_row(r) for r in rows]
 
-    def claim_keys(self) -> list[tuple]:
-        """(id, person id, care date, category, revision) of every claim, newest care first
-        (undated last): what the status cache needs to tell which statuses still hold, without
-        loading the claims."""
+    def claim_keys(self, person_ids: Iterable[int] | None = None) -> list[tuple]:
+        """(id, person id, care date, category, revision) of every claim (of these people),
+        newest care first (undated last): what the status cache needs to tell which statuses
+        still hold, without loading the claims."""
+        where, params = "", []
+        if person_ids is not None:
+            params = sorted(set(person_ids))
+            where = f" AND c.person_id IN ({','.join('?' * len(params))})"
         return self.db.execute(
             "SELECT c.id, c.person_id, c.care_date, c.category, r.rev FROM claims c"
-            " LEFT JOIN claim_revisions r ON r.claim_id = c.id WHERE c.trash_id IS NULL"
-            " ORDER BY c.care_date DESC, c.id DESC"
+            f" LEFT JOIN claim_revisions r ON r.claim_id = c.id WHERE c.trash_id IS NULL{where}"
+            " ORDER BY c.care_date DESC, c.id DESC",
+            params,
         ).fetchall()
+
+    def persons_of_claims(self, ids: Iterable[int]) -> set[int]:
+        """The people these claims (those not in the Trash) belong to."""
+        found: set[int] = set()
+        for chunk, marks in id_chunks(list(ids), 900):
+            found.update(r[0] for r in self.db.execute(
+                f"SELECT DISTINCT person_id FROM claims WHERE trash_id IS NULL AND id IN ({marks})",
+                chunk))
+        return found
 
     def claim_revisions(self) -> dict[int, int | None]:
         """claim id -> its revision; None for a claim without a care date (never kept)."""

@@ -234,12 +234,12 @@ def test_a_change_made_by_another_process_during_an_answer_is_seen_by_the_next(g
     real = ctx.store.claim_keys
     edited = []
 
-    def edit_then_keys():
+    def edit_then_keys(person_ids=None):
         # The people were read already; the window's user edits Paul before the claims are.
         if not edited:
             people.edit_person(other, "Paul Martin", medecin_traitant="no")
             edited.append(True)
-        return real()
+        return real(person_ids)
 
     monkeypatch.setattr(ctx.store, "claim_keys", edit_then_keys)
     try:
