@@ -15,7 +15,6 @@ import datetime as _dt
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from desktop_app.core.rules import messages
 from desktop_app.gui import labels
 from desktop_app.gui.lazy import reminders
 
@@ -76,8 +75,7 @@ class ReminderController(QObject):
             self.refreshed.emit()
 
     def tell(self, notices) -> None:
-        lang = labels.current_language()
-        lines = [self.tr("%1 (%2)").replace("%1", n.summary).replace("%2", messages.day(n.day, lang))
+        lines = [self.tr("%1 (%2)").replace("%1", n.summary).replace("%2", labels.day(n.day))
                  for n in notices[:SHOWN_AT_MOST]]
         if len(notices) > SHOWN_AT_MOST:
             lines.append(self.tr("and %n more", "", len(notices) - SHOWN_AT_MOST))
