@@ -145,7 +145,7 @@ def _edit(args, ctx) -> int:
 def _list(args, ctx) -> int:
     found = claims.list_claims(ctx, args.person)
     if args.json:
-        emit_json([claims.claim_dict(ctx, c) for c in found])
+        emit_json(claims.claim_dicts(ctx, found))
         return 0
     if not found:
         line("no claims yet: start one with  paperasse claim new --person NAME --date YYYY-MM-DD")
