@@ -32,7 +32,7 @@ def png_bytes():
 
 
 @pytest.fixture
-def reader(fake_reader, monkeypatch):
+def reader(fake_reader, monkeypatch):  # noqa: F811 - the fixture imported above
     """PNG files read at once by the stand-in; anything else goes to the real reader, which
     refuses what is not a scan or a PDF without any OCR."""
     from desktop_app import intake
