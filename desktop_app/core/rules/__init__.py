@@ -18,64 +18,41 @@ def load_rules(path: str | PathLike) -> dict:
         return json.load(fh)
 
 
-from desktop_app.core.rules.completeness import (  # noqa: E402  (re-exports for services)
-    DocumentFacts,
-    Facts,
-    Missing,
-    blocking_for,
-    evaluate,
-    is_ready,
-    needs_prescription,
-    papers_needed,
-    validate_rules,
-)
-from desktop_app.core.rules.deadlines import (  # noqa: E402
-    DeadlineSettings,
-    cpam_deadline,
-    deadline_status,
-    follow_up_due,
-    mutuelle_deadline,
-    noemie_follow_up_due,
-)
-from desktop_app.core.rules.estimate import (  # noqa: E402
-    Estimate,
-    EstimateInput,
-    deduction_kind,
-    estimate,
-)
-from desktop_app.core.rules.billing import (  # noqa: E402
-    automatic_events,
-    billing_label,
-    effective_billing,
-    effective_tiers_payant,
-)
-from desktop_app.core.rules.guarantee import Guarantee, parse_guarantee  # noqa: E402
-from desktop_app.core.rules.tracks import (  # noqa: E402
-    Channel,
-    TrackContext,
-    TrackEvent,
-    TrackState,
-    apply,
-    current_state,
-    follow_up_date,
-    initial_state,
-    is_automatic,
-    next_action,
-    next_action_message,
-    outstanding,
-    received,
-    sync_readiness,
-    undo_last,
-)
+# Re-exported for services (``rules.evaluate``…), each submodule imported the first time one of
+# its names is asked for: a command that only needs the messages table (``extract``) does not
+# load every rule.
+_FROM = {
+    "completeness": ("DocumentFacts", "Facts", "Missing", "blocking_for", "evaluate", "is_ready",
+                     "needs_prescription", "papers_needed", "validate_rules"),
+    "deadlines": ("DeadlineSettings", "cpam_deadline", "deadline_status", "follow_up_due",
+                  "mutuelle_deadline", "noemie_follow_up_due"),
+    "estimate": ("Estimate", "EstimateInput", "deduction_kind", "estimate"),
+    "billing": ("automatic_events", "billing_label", "effective_billing", "effective_tiers_payant"),
+    "guarantee": ("Guarantee", "parse_guarantee"),
+    "tracks": ("Channel", "TrackContext", "TrackEvent", "TrackState", "apply", "current_state",
+               "follow_up_date", "initial_state", "is_automatic", "next_action",
+               "next_action_message", "outstanding", "received", "sync_readiness", "undo_last"),
+}
+_MODULE_OF = {name: module for module, names in _FROM.items() for name in names}
 
-__all__ = [
-    "load_rules",
-    "automatic_events", "billing_label", "effective_billing", "effective_tiers_payant",
-    "DocumentFacts", "Facts", "Missing", "blocking_for", "evaluate", "is_ready",
-    "needs_prescription", "papers_needed", "validate_rules",
-    "DeadlineSettings", "cpam_deadline", "deadline_status", "follow_up_due", "mutuelle_deadline",
-    "noemie_follow_up_due",
-    "Estimate", "EstimateInput", "deduction_kind", "estimate", "Guarantee", "parse_guarantee",
-    "Channel", "TrackContext", "TrackEvent", "TrackState", "apply", "current_state", "follow_up_date", "initial_state", "is_automatic", "next_action",
-    "next_action_message", "outstanding", "received", "sync_readiness", "undo_last",
-]
+__all__ = ["load_rules", *_MODULE_OF]
+
+
+def __getattr__(name: str):
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # asked once: a plain attribute afterwards
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+# ``estimate`` names both a submodule and its function: imported now, so that the function is
+# what ``rules.estimate`` means (a submodule imported later would otherwise take the name).
+from desktop_app.core.rules.estimate import estimate  # noqa: E402
