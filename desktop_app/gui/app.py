@@ -7,7 +7,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop_app import APP_ID, APP_NAME, __version__, config
-from desktop_app.gui import i18n
+from desktop_app.gui import i18n, window_place
 from desktop_app.gui.plain import plain_box
 from desktop_app.services.context import Context, open_context
 
@@ -47,9 +47,14 @@ class AppController(QObject):
         self.window.leave_demo_requested.connect(self.leave_demo)
         self.window.rebuild_on_store_change = True
         self.window.store_replaced.connect(self.reopen_after_restore)
-        if geometry is not None:
+        self.window.remember_place = True
+        if geometry is not None:  # a rebuilt window (language, demo, restore) takes the old one's place
             self.window.restoreGeometry(geometry)
-        self.window.show()
+            self.window.show()
+        elif window_place.place(self.window):
+            self.window.showMaximized()
+        else:
+            self.window.show()
         if old is not None:
             old.close()
             old.deleteLater()

@@ -76,8 +76,15 @@ class ImportOutcome:
             return f"{name}: already imported as document {self.document_id}"
         note = ""
         if self.read_state == ReadState.NOT_READ:
-            note = " (text not read: install tesseract-ocr and tesseract-ocr-fra, then 'paperasse doc reread')"
+            note = " (text not read: install tesseract-ocr and tesseract-ocr-fra, then read it again)"
         return f"{name}: imported as document {self.document_id} ({self.kind}){note}"
+
+    @property
+    def hint(self) -> tuple[str, dict] | None:
+        """The command line's way to read it once Tesseract is there (desktop_app/cli/hints.py)."""
+        if self.ok and not self.already and self.read_state == ReadState.NOT_READ:
+            return ("doc.reread", {"document_id": self.document_id})
+        return None
 
     def to_dict(self) -> dict:
         return {
@@ -363,7 +370,7 @@ def get_document(ctx: Context, document_id: int | str) -> Document:
         raise UserError(f"document id must be a number, got {document_id!r}") from None
     doc = ctx.store.document(doc_id)
     if doc is None:
-        raise NotFound(f"no document {doc_id}; list them with 'paperasse doc list'")
+        raise NotFound(f"no document {doc_id}", hint=("doc.list", {}))
     return doc
 
 

@@ -1509,6 +1509,18 @@
         <translation>Enregistrer sous…</translation>
     </message>
     <message>
+        <source>Enter the caisse&apos;s address…</source>
+        <translation>Saisir l&apos;adresse de la caisse…</translation>
+    </message>
+    <message>
+        <source>Enter the mutuelle&apos;s address…</source>
+        <translation>Saisir l&apos;adresse de la mutuelle…</translation>
+    </message>
+    <message>
+        <source>Change the caisse…</source>
+        <translation>Changer de caisse…</translation>
+    </message>
+    <message>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
@@ -1880,6 +1892,18 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
         <translation>Ajouter une personne</translation>
     </message>
     <message>
+        <source>The caisse and the regime are those of %1, the insured person (read-only here): change them in %1&apos;s form.</source>
+        <translation>La caisse et le régime sont ceux de %1, l&apos;assuré (en lecture seule ici) : modifiez-les dans la fiche de %1.</translation>
+    </message>
+    <message>
+        <source>Left empty, %1&apos;s mutuelle is used: %2. Fill it in only if this person has a contract of their own.</source>
+        <translation>Laissé vide, la mutuelle de %1 s&apos;applique : %2. Ne le remplissez que si cette personne a son propre contrat.</translation>
+    </message>
+    <message>
+        <source>Left empty, %1&apos;s mutuelle is used (none is recorded for %1 yet).</source>
+        <translation>Laissé vide, la mutuelle de %1 s&apos;applique (aucune n&apos;est encore enregistrée pour %1).</translation>
+    </message>
+    <message>
         <source>valid number</source>
         <translation>numéro valide</translation>
     </message>
@@ -1890,6 +1914,10 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 </context>
 <context>
     <name>PersonView</name>
+    <message>
+        <source>DD/MM/YYYY</source>
+        <translation>JJ/MM/AAAA</translation>
+    </message>
     <message>
         <source>Identity</source>
         <translation>Identité</translation>

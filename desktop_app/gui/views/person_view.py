@@ -28,6 +28,18 @@ def _check_label() -> QLabel:
     return label
 
 
+def _with_check(field: QWidget, check: QLabel) -> QWidget:
+    """A field with its check message right under it, in the same form row: the message is
+    read with the field it is about, never a row (or a dialog) away."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(field)
+    column.addWidget(check)
+    return box
+
+
 class PersonView(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -40,7 +52,7 @@ class PersonView(QDialog):
         form = QFormLayout(identity)
         self.name = QLineEdit()
         self.birth_date = QLineEdit()
-        self.birth_date.setPlaceholderText("JJ/MM/AAAA")
+        self.birth_check = _check_label()
         self.sex = QComboBox()
         self.nir = QLineEdit()
         self.nir.setPlaceholderText("1 85 07 75 115 234 32")
@@ -48,15 +60,14 @@ class PersonView(QDialog):
         self.insured = QComboBox()
         self.name_label, self.birth_label, self.sex_label = PlainLabel(), PlainLabel(), PlainLabel()
         self.nir_label, self.insured_label = PlainLabel(), PlainLabel()
-        for label, field in (
-            (self.name_label, self.name),
-            (self.birth_label, self.birth_date),
-            (self.sex_label, self.sex),
-            (self.nir_label, self.nir),
+        for label, field, row in (
+            (self.name_label, self.name, self.name),
+            (self.birth_label, self.birth_date, _with_check(self.birth_date, self.birth_check)),
+            (self.sex_label, self.sex, self.sex),
+            (self.nir_label, self.nir, _with_check(self.nir, self.nir_check)),
         ):
             label.setBuddy(field)
-            form.addRow(label, field)
-        form.addRow("", self.nir_check)
+            form.addRow(label, row)
         self.insured_label.setBuddy(self.insured)
         form.addRow(self.insured_label, self.insured)
         self.postal_address = QPlainTextEdit()
@@ -90,6 +101,11 @@ class PersonView(QDialog):
             form.addRow(label, field)
         for box in (self.medecin_traitant, self.ald, self.css):
             form.addRow("", box)
+        # For a beneficiary: the caisse and regime shown are the insured person's, read-only.
+        self.insurance_note = _check_label()
+        self.insurance_note.setStyleSheet("font-size: 9pt; color: #555;")
+        self.insurance_note.hide()
+        form.insertRow(0, self.insurance_note)
         self.tabs.addTab(insurance, "")
 
         mutuelle = QWidget()
@@ -107,6 +123,9 @@ class PersonView(QDialog):
         self.guarantees.verticalHeader().hide()
         self.guarantees.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.guarantees_check = _check_label()
+        self.mutuelle_note = _check_label()
+        self.mutuelle_note.setStyleSheet("font-size: 9pt; color: #555;")
+        self.mutuelle_note.hide()
         self.mutuelle_label, self.member_label, self.mutuelle_address_label = PlainLabel(), PlainLabel(), PlainLabel()
         self.deadline_label, self.guarantees_label = PlainLabel(), PlainLabel()
         for label, field in (
@@ -123,6 +142,7 @@ class PersonView(QDialog):
         self.guarantees_label.setBuddy(self.guarantees)
         form.addRow(self.guarantees_label, self.guarantees)
         form.addRow("", self.guarantees_check)
+        form.insertRow(0, self.mutuelle_note)
         self.tabs.addTab(mutuelle, "")
 
         bank = QWidget()
@@ -134,8 +154,7 @@ class PersonView(QDialog):
         self.notes.setTabChangesFocus(True)
         self.iban_label, self.notes_label = PlainLabel(), PlainLabel()
         self.iban_label.setBuddy(self.iban)
-        form.addRow(self.iban_label, self.iban)
-        form.addRow("", self.iban_check)
+        form.addRow(self.iban_label, _with_check(self.iban, self.iban_check))
         self.notes_label.setBuddy(self.notes)
         form.addRow(self.notes_label, self.notes)
         self.tabs.addTab(bank, "")
@@ -151,7 +170,15 @@ class PersonView(QDialog):
         layout.addWidget(self.buttons)
         self.retranslate()
 
+    def tab_of(self, widget: QWidget) -> int:
+        """The index of the tab holding ``widget``."""
+        for index in range(self.tabs.count()):
+            if self.tabs.widget(index).isAncestorOf(widget):
+                return index
+        return 0
+
     def retranslate(self) -> None:
+        self.birth_date.setPlaceholderText(self.tr("DD/MM/YYYY"))
         self.tabs.setTabText(0, self.tr("Identity"))
         self.tabs.setTabText(1, self.tr("Health insurance"))
         self.tabs.setTabText(2, self.tr("Mutuelle"))
