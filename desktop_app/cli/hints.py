@@ -20,6 +20,7 @@ HINTS: dict[str, str] = {
     "person.edit": "use 'paperasse person edit {name!r}'",
     "person.edit_mutuelle": "add it with: paperasse person edit {name!r} --mutuelle NAME --member-number N",
     "bundle.force": "use --force to prepare it anyway",
+    "output.force": "add --force to replace it",
     "claim.send": "paperasse claim send {claim_id} --to {payer}",
 }
 
