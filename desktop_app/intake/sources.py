@@ -33,6 +33,16 @@ class Limits:
 
 DEFAULT_LIMITS = Limits()
 
+# The longest side, in pixels, a page image is read at. Tesseract reads printed text best at about
+# 300 dpi (an A4 page is then 2480×3508); a phone photo or a 600-900 dpi scan holds 4 to 9 times
+# the pixels, which only cost time (and hurt its layout analysis). Larger page images are reduced
+# to this before reading; the stored original is never touched. Field boxes are given back in the
+# original's pixels (SourcePage.scale).
+OCR_MAX_SIDE = 3600
+
+# What a page loader reports as it goes, for a progress display: "decoding", then "preparing".
+StageReport = Callable[[str], None]
+
 _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1", b"avif"}
 
 
@@ -42,11 +52,15 @@ class SourcePage:
 
     index: int  # 1-based
     text: str | None = None  # text layer, when the PDF has one for this page
-    loader: Callable[[], Image.Image] | None = None
-    dpi: int | None = None
+    loader: Callable[..., Image.Image] | None = None
+    dpi: int | None = None  # of the image as read (after any reduction)
+    staged: bool = False  # the loader takes a StageReport and says "preparing" itself
+    scale: float = 1.0  # original pixels per pixel read: > 1 when the page was reduced
 
-    def load_image(self) -> Image.Image:
+    def load_image(self, on_stage: StageReport | None = None) -> Image.Image:
         assert self.loader is not None
+        if self.staged:
+            return self.loader(on_stage or (lambda _stage: None))
         return self.loader()
 
 
@@ -240,23 +254,58 @@ def _image_pages(path: Path, kind: str, limits: Limits) -> list[SourcePage]:
     dpi = _dpi_of(im)
     im.close()
 
-    def loader_for(frame: int):
-        def load() -> Image.Image:
+    def loader_for(frame: int, source: SourcePage):
+        def load(on_stage: StageReport) -> Image.Image:
+            on_stage("decoding")
             page = _open_image(path, kind, limits)
             try:
                 if frame:
                     page.seek(frame)
+                original = page.size
+                target = _reduced_size(original)
+                if target != original and page.format == "JPEG":
+                    # JPEG decodes straight to 1/2, 1/4 or 1/8 of its size (never below
+                    # target): a fraction of the work of decoding it whole.
+                    page.draft(page.mode, target)
                 page.load()
             except Exception as exc:  # noqa: BLE001
                 raise IntakeError(
                     path, f"is damaged: page {frame + 1} cannot be decoded ({type(exc).__name__})",
                     "scan it again or export it anew",
                 )
-            return normalise_image(page)
+            on_stage("preparing")
+            image = normalise_image(page)
+            image, source.scale = reduce_for_ocr(image, max(original))
+            source.dpi = round(dpi / source.scale) if dpi else None
+            return image
 
         return load
 
-    return [SourcePage(index=i + 1, loader=loader_for(i), dpi=dpi) for i in range(frames)]
+    pages = [SourcePage(index=i + 1, dpi=dpi, staged=True) for i in range(frames)]
+    for i, page in enumerate(pages):
+        page.loader = loader_for(i, page)
+    return pages
+
+
+def _reduced_size(size: tuple[int, int]) -> tuple[int, int]:
+    w, h = size
+    longest = max(w, h)
+    if longest <= OCR_MAX_SIDE:
+        return size
+    k = OCR_MAX_SIDE / longest
+    return max(1, round(w * k)), max(1, round(h * k))
+
+
+def reduce_for_ocr(image: Image.Image, original_longest: int | None = None
+                   ) -> tuple[Image.Image, float]:
+    """The page image at no more than OCR_MAX_SIDE pixels on its longest side, and how many
+    original pixels each pixel of it stands for (the JPEG decoder may have reduced it already:
+    ``original_longest`` is the side before)."""
+    longest = max(image.size)
+    target = _reduced_size(image.size)
+    if target != image.size:
+        image = image.resize(target, Image.Resampling.LANCZOS, reducing_gap=2.0)
+    return image, (original_longest or longest) / max(image.size)
 
 
 def _dpi_of(im: Image.Image) -> int | None:

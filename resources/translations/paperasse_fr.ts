@@ -1057,8 +1057,32 @@
         <translation>Préparation de l’import…</translation>
     </message>
     <message>
-        <source>Stopping after the current page…</source>
-        <translation>Arrêt après la page en cours…</translation>
+        <source>Stopping after the current step…</source>
+        <translation>Arrêt après l&apos;étape en cours…</translation>
+    </message>
+    <message>
+        <source>decoding the image</source>
+        <translation>décodage de l&apos;image</translation>
+    </message>
+    <message>
+        <source>preparing it</source>
+        <translation>préparation</translation>
+    </message>
+    <message>
+        <source>reading the text</source>
+        <translation>lecture du texte</translation>
+    </message>
+    <message>
+        <source>finding the fields</source>
+        <translation>recherche des champs</translation>
+    </message>
+    <message>
+        <source>page %1 of %2: %3</source>
+        <translation>page %1 sur %2 : %3</translation>
+    </message>
+    <message>
+        <source>Reading %1 (%2 of %3): %4</source>
+        <translation>Lecture de %1 (%2 sur %3) : %4</translation>
     </message>
     <message>
         <source>Finishing…</source>

@@ -2,6 +2,8 @@
 
 import json
 
+from pathlib import Path
+
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
@@ -48,7 +50,13 @@ def test_progress_is_reported_per_file(ctx, claire, tmp_path):
                                       progress=lambda done, total, msg: seen.append((done, total, msg)))
     assert all(o.ok for o in outcomes)
     assert seen[-1][:2] == (2, 2)
-    assert any("page 1 of 2" in msg for _, _, msg in seen)  # both read together, over the cores
+    assert any("page 1 of 2" in str(msg) for _, _, msg in seen)  # both read together, over the cores
+    steps = [msg for _, _, msg in seen if isinstance(msg, documents.ImportStep)]
+    if steps:  # with Tesseract: each file's stages, named by the file given (not its copy)
+        assert {Path(s.file).name for s in steps} == {"f0.png", "f1.png"}
+        for name in ("f0.png", "f1.png"):
+            order = [s.stage for s in steps if Path(s.file).name == name]
+            assert order == ["decoding", "preparing", "reading", "fields"]
 
 
 def test_cancel_stores_nothing_half_done(ctx, claire, tmp_path, monkeypatch):
