@@ -50,11 +50,10 @@ def _fix_label(field: str) -> str | None:
 
 def notice_text(notice: dict) -> str:
     """A report notice in the interface's language (its English text if the id is unknown)."""
-    from desktop_app.core.rules import messages
     from desktop_app.gui import labels
 
     try:
-        return messages.message(notice["id"], labels.current_language(), **notice["values"])
+        return bundle.notice_text(notice, labels.current_language())
     except (KeyError, IndexError, ValueError):
         return notice.get("text") or ""
 

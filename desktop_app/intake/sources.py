@@ -363,8 +363,9 @@ def _pdf_pages(path: Path, limits: Limits) -> list[SourcePage]:
         if text is not None:
             pages.append(SourcePage(index=i + 1, text=text))
         else:
-            pages.append(SourcePage(index=i + 1, loader=_pdf_image_loader(path, reader, i, limits),
-                                    dpi=None))
+            page = SourcePage(index=i + 1, dpi=None)
+            page.loader = _pdf_image_loader(path, reader, i, limits, page)
+            pages.append(page)
     return pages
 
 
@@ -389,7 +390,9 @@ def _pdfium_pages(path: Path, limits: Limits) -> list[SourcePage]:
             if len(re.sub(r"\s+", "", text)) >= _MIN_TEXT_CHARS:
                 pages.append(SourcePage(index=i + 1, text=text))
             else:
-                pages.append(SourcePage(index=i + 1, loader=lambda i=i: _render_page(path, i, limits)))
+                page = SourcePage(index=i + 1)
+                page.loader = lambda i=i, page=page: _render_page(path, i, limits, page)
+                pages.append(page)
         return pages
     finally:
         doc.close()
@@ -406,11 +409,12 @@ def _page_text(reader, i: int) -> str | None:
     return text if len(re.sub(r"\s+", "", text)) >= _MIN_TEXT_CHARS else None
 
 
-def _pdf_image_loader(path: Path, reader, i: int, limits: Limits):
+def _pdf_image_loader(path: Path, reader, i: int, limits: Limits, source: SourcePage):
     def load() -> Image.Image:
         image = _embedded_scan(reader, i, limits)
         if image is None:
-            image = _render_page(path, i, limits)
+            return _render_page(path, i, limits, source)
+        image, source.scale = reduce_for_ocr(image)  # boxes stay in the scan's own pixels
         return image
 
     return load
@@ -445,7 +449,11 @@ def _embedded_scan(reader, i: int, limits: Limits) -> Image.Image | None:
     return normalise_image(im)
 
 
-def _render_page(path: Path, i: int, limits: Limits) -> Image.Image:
+def _render_page(path: Path, i: int, limits: Limits, source: SourcePage | None = None
+                 ) -> Image.Image:
+    """The page drawn at ``render_dpi``, or smaller when that would exceed OCR_MAX_SIDE (a
+    poster-sized page): field boxes are then scaled back to render_dpi pixels, where the
+    window expects them (``source.scale``)."""
     import pypdfium2 as pdfium
 
     try:
@@ -453,9 +461,12 @@ def _render_page(path: Path, i: int, limits: Limits) -> Image.Image:
         try:
             page = doc[i]
             w, h = page.get_size()
-            scale = limits.render_dpi / 72
+            full = limits.render_dpi / 72
+            scale = min(full, OCR_MAX_SIDE / max(w, h, 1))
             if w * h * scale * scale > limits.max_pixels:
                 scale = (limits.max_pixels / (w * h)) ** 0.5
+            if source is not None:
+                source.scale = full / scale
             bitmap = page.render(scale=scale, fill_color=(255, 255, 255, 255), grayscale=True)
             im = bitmap.to_pil()
         finally:

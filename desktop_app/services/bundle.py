@@ -92,10 +92,29 @@ class Notice:
     fix: dict | None = None
 
     def text(self, lang: str = "en") -> str:
-        return messages.message(self.id, lang, **self.values)
+        return notice_text({"id": self.id, "values": self.values}, lang)
 
     def to_dict(self) -> dict:
         return {"id": self.id, "values": dict(self.values), "fix": self.fix, "text": self.text()}
+
+
+def notice_text(notice: dict, lang: str = "en") -> str:
+    """A report notice in ``lang``. Its values are language-free (a payer id, an ISO date, a
+    track state); the words for them are the language's."""
+    values = dict(notice.get("values") or {})
+    if "payer" in values:
+        values["who"] = messages.message(f"payer.the.{values['payer']}", lang)
+        values["Who"] = messages.capitalize(values["who"])
+    if "sent_on" in values:
+        values["when"] = (messages.message("bundle.on_date", lang,
+                                           date=messages.day(values["sent_on"], lang))
+                          if values["sent_on"] else "")
+    if "channel" in values:
+        values["via"] = (messages.message("bundle.via_noemie", lang)
+                         if values["channel"] == "noemie" else "")
+    if "state" in values:
+        values["state"] = messages.name_of("state", values["state"], lang)
+    return messages.message(notice["id"], lang, **values)
 
 
 def _person_fix(person: Person, field_name: str) -> dict:
@@ -461,16 +480,15 @@ def build_bundle(
 
 
 def _track_warnings(track: dict, payer: str, status: dict) -> list[Notice]:
-    who = PAYER_EN[payer]
     state = track["state"]
     if state == "direct":
-        return [Notice("bundle.direct", {"who": who})]
+        return [Notice("bundle.direct", {"payer": payer})]
     if state in ("sent", "paid", "closed"):
         sent = [h for h in track["history"] if h["state"] == "sent" and not h["undone"]]
-        when = f" on {sent[-1]['date']}" if sent and sent[-1]["date"] else ""
-        via = " by NOEMIE" if sent and sent[-1]["channel"] == "noemie" else ""
+        last = sent[-1] if sent else {}
         return [Notice("bundle.already_sent",
-                       {"who": who, "via": via, "when": when, "state": state})]
+                       {"payer": payer, "sent_on": last.get("date") or "",
+                        "channel": last.get("channel") or "", "state": state})]
     if payer == "mutuelle" and track.get("next_action_id") == "send.noemie_nothing":
         return [Notice("bundle.noemie_forwards")]
     if payer == "cpam" and status["tiers_payant"] in ("amo", "all"):

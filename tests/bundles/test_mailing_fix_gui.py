@@ -110,10 +110,18 @@ def test_the_ready_dialog_opens_the_person_form_on_the_caisse_address(qtbot, ctx
         "Service des prestations\n01000 Bourg-en-Bresse")
 
 
-def test_the_ready_dialog_speaks_french_in_the_french_window(qtbot, ctx, claim):
-    from desktop_app.gui import i18n, mailing
+@pytest.fixture
+def french():
+    from desktop_app.gui import i18n
 
     i18n.install("fr")
+    yield
+    i18n.install("en")
+
+
+def test_the_ready_dialog_speaks_french_in_the_french_window(qtbot, ctx, claim, french):
+    from desktop_app.gui import mailing
+
     seen = {}
 
     def ready(box):
@@ -142,3 +150,14 @@ def test_the_keep_page_says_what_to_do_in_the_app(ctx, claim, tmp_path):
     memo = memo.replace("\n", " ")
     assert not command_in(memo)
     assert "Marquer comme envoyé" in memo and "ouvrez la demande" in memo
+
+
+def test_notices_are_worded_in_each_language_from_language_free_values():
+    from desktop_app.services.bundle import notice_text
+
+    sent = {"id": "bundle.already_sent",
+            "values": {"payer": "cpam", "sent_on": "2025-06-24", "channel": "", "state": "sent"}}
+    assert notice_text(sent, "fr") == (
+        "cette demande a déjà été envoyée à la CPAM le 24/06/2025 (son suivi est « envoyée »)")
+    assert notice_text(sent, "en") == (
+        "this claim was already sent to the CPAM on 2025-06-24 (its track is sent)")

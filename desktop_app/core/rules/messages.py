@@ -546,8 +546,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "incomplet : {message} (→ {action})",
     },
     "bundle.direct": {
-        "en": "{who} pays the professional directly (tiers payant): there is nothing to claim",
-        "fr": "{who} paie directement le professionnel (tiers payant) : il n'y a rien à demander",
+        "en": "{Who} pays the professional directly (tiers payant): there is nothing to claim",
+        "fr": "{Who} paie directement le professionnel (tiers payant) : il n'y a rien à demander",
     },
     "bundle.already_sent": {
         "en": "this claim was already sent to {who}{via}{when} (its track is {state})",

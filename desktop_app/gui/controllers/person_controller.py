@@ -158,8 +158,7 @@ class PersonController(QObject):
                     line.setPlainText(text) if line is v.caisse_address else line.setText(text)
                 v.regime.setCurrentIndex(self._own_insurance["regime"])
                 self._own_insurance = None
-            for line in fields:
-                line.setReadOnly(False)
+            v.set_read_only(fields, False)
             v.regime.setEnabled(True)
             v.insurance_note.hide()
             v.mutuelle_note.hide()
@@ -175,8 +174,7 @@ class PersonController(QObject):
         v.caisse_code.setText(insured.caisse_code or "")
         v.caisse_address.setPlainText(insured.caisse_address or "")
         v.regime.setCurrentIndex(max(0, v.regime.findData(str(insured.regime))))
-        for line in fields:
-            line.setReadOnly(True)
+        v.set_read_only(fields, True)
         v.regime.setEnabled(False)
         v.insurance_note.setText(self.tr(
             "The caisse and the regime are those of %1, the insured person (read-only here): "

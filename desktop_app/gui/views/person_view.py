@@ -28,6 +28,16 @@ def _check_label() -> QLabel:
     return label
 
 
+def _form_on(page: QWidget) -> QFormLayout:
+    """A tab's form, at the top of the tab: the tabs are as tall as the tallest (the guarantees
+    table), and a shorter form's rows do not spread over the extra height."""
+    column = QVBoxLayout(page)
+    form = QFormLayout()
+    column.addLayout(form)
+    column.addStretch(1)
+    return form
+
+
 def _with_check(field: QWidget, check: QLabel) -> QWidget:
     """A field with its check message right under it, in the same form row: the message is
     read with the field it is about, never a row (or a dialog) away."""
@@ -44,12 +54,17 @@ class PersonView(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setMinimumWidth(480)
+        # Fields shown but not editable here (a beneficiary's caisse) look it.
+        self.setStyleSheet(
+            'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] '
+            "{ background: palette(window); }"
+        )
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)
 
         identity = QWidget()
-        form = QFormLayout(identity)
+        form = _form_on(identity)
         self.name = QLineEdit()
         self.birth_date = QLineEdit()
         self.birth_check = _check_label()
@@ -79,7 +94,7 @@ class PersonView(QDialog):
         self.tabs.addTab(identity, "")
 
         insurance = QWidget()
-        form = QFormLayout(insurance)
+        form = _form_on(insurance)
         self.caisse_name = QLineEdit()
         self.caisse_code = QLineEdit()
         self.caisse_address = QPlainTextEdit()
@@ -109,7 +124,7 @@ class PersonView(QDialog):
         self.tabs.addTab(insurance, "")
 
         mutuelle = QWidget()
-        form = QFormLayout(mutuelle)
+        form = _form_on(mutuelle)
         self.mutuelle = QLineEdit()
         self.member_number = QLineEdit()
         self.mutuelle_address = QPlainTextEdit()
@@ -146,7 +161,7 @@ class PersonView(QDialog):
         self.tabs.addTab(mutuelle, "")
 
         bank = QWidget()
-        form = QFormLayout(bank)
+        form = _form_on(bank)
         self.iban = QLineEdit()
         self.iban.setPlaceholderText("FR76 …")
         self.iban_check = _check_label()
@@ -176,6 +191,12 @@ class PersonView(QDialog):
             if self.tabs.widget(index).isAncestorOf(widget):
                 return index
         return 0
+
+    def set_read_only(self, widgets, read_only: bool) -> None:
+        for widget in widgets:
+            widget.setReadOnly(read_only)
+            widget.style().unpolish(widget)  # the style sheet's [readOnly] rule, applied again
+            widget.style().polish(widget)
 
     def retranslate(self) -> None:
         self.birth_date.setPlaceholderText(self.tr("DD/MM/YYYY"))
