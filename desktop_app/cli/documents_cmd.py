@@ -71,7 +71,7 @@ def register(sub) -> None:
 
 def _progress(done: int, total: int, message: str) -> None:
     if sys.stderr.isatty() and message != "done":
-        sys.stderr.write(f"\r[{done + 1}/{total}] {message[:70]:<70}")
+        sys.stderr.write(f"\r[{done + 1}/{total}] {str(message)[:70]:<70}")
         sys.stderr.flush()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
@@ -86,9 +88,13 @@ class AppController(QObject):
         root = demo.demo_root(self.home_ctx)
 
         def progress(done, total, message):
+            from desktop_app.services.documents import ImportStep
+
+            if isinstance(message, ImportStep):  # a sample's reading step: its name is enough
+                message = Path(message.file).name
             dialog.setMaximum(max(total, 1))
             dialog.setValue(done)
-            dialog.setLabelText(window.tr("Preparing the sample household…") + "\n" + message)
+            dialog.setLabelText(window.tr("Preparing the sample household…") + "\n" + str(message))
 
         def finish() -> bool:
             """Close the dialog without it counting as Cancel (closing a QProgressDialog emits

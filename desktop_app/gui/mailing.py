@@ -148,6 +148,7 @@ class MailingFlow(QObject):
     # building, off the UI thread
 
     def start(self, override: bool = False) -> None:
+        self.override = override  # prepared again after a fix: the user's "anyway" still holds
         claim_id, payer, out = self.claim_id, self.payer, str(self.pdf_path)
 
         def work(wctx, progress, should_cancel):  # runs on a worker, with its own connection
@@ -214,7 +215,7 @@ class MailingFlow(QObject):
                 fix = fixes[answer]
                 if _edit_person(self.parent_widget, self.ctx, fix["person_id"], fix["field"]):
                     self._records_changed()
-                    self.start()  # prepared again, with what was just recorded
+                    self.start(self.override)  # prepared again, with what was just recorded
                     return
                 continue
             if answer == "save" and self.save():

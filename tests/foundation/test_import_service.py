@@ -156,3 +156,13 @@ def test_a_document_naming_someone_else_is_flagged(ctx, tmp_path, monkeypatch):
     assert outcome.ok and any("names MARTIN Claire, not Paul Durand" in w for w in outcome.warnings)
     [outcome] = documents.import_files(ctx, [invoice_image(tmp_path / "g.png", number="F9")], person_ref="Claire Martin")
     assert not any("check whose document" in w for w in outcome.warnings)
+
+
+def test_the_terminal_progress_line_shows_a_files_reading_step(monkeypatch, capsys):
+    import sys
+
+    from desktop_app.cli import documents_cmd
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    documents_cmd._progress(0, 1, documents.ImportStep("/tmp/scan.jpg", "reading", 1, 1))
+    assert "[1/1] /tmp/scan.jpg: reading the text" in capsys.readouterr().err
