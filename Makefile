@@ -7,7 +7,7 @@ APP_STAMP := $(VENV)/.app-installed
 TEST_STAMP := $(VENV)/.test-installed
 export OMP_THREAD_LIMIT ?= 1
 
-.PHONY: run test system-deps bench bench-intake bench-gui bench-household screenshots torture fuzz package install-desktop translations clean
+.PHONY: run test system-deps bench bench-intake bench-big-page bench-gui bench-household screenshots torture fuzz package install-desktop translations clean
 
 run: $(APP_STAMP) system-deps translations
 	$(BIN)/paperasse
@@ -44,10 +44,13 @@ translations: $(QM_FILES)
 $(QM_FILES) &: $(TS_FILES) desktop_app/gui/i18n_build.py | $(APP_STAMP)
 	@$(BIN)/python -m desktop_app.gui.i18n_build
 
-bench: bench-intake bench-gui bench-household
+bench: bench-intake bench-big-page bench-gui bench-household
 
 bench-intake: $(APP_STAMP) system-deps
 	$(BIN)/python benchmarks/bench_intake.py
+
+bench-big-page: $(APP_STAMP) system-deps
+	$(BIN)/python benchmarks/bench_big_page.py
 
 bench-household: $(APP_STAMP)
 	$(BIN)/python benchmarks/bench_household.py

@@ -8,6 +8,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+# Per-user configuration (Qt's settings file, where the window's place is kept) goes to a
+# folder of the test run's own, for this process and the apps it starts: never the user's.
+import tempfile as _tempfile
+
+os.environ["XDG_CONFIG_HOME"] = _tempfile.mkdtemp(prefix="paperasse-test-config-")
 
 import pytest
 
@@ -20,6 +25,19 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not beside the repository")
     return SHARED
+
+
+@pytest.fixture(autouse=True)
+def qt_settings(tmp_path_factory):
+    """Each test starts with no remembered window place: Qt's settings in a folder of its own."""
+    try:
+        from PySide6.QtCore import QSettings
+    except ImportError:  # pragma: no cover - the GUI extras are not installed
+        yield None
+        return
+    folder = tmp_path_factory.mktemp("qt-settings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
 
 
 @pytest.fixture

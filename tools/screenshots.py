@@ -6,8 +6,11 @@ document with its fields, and the inbox.
 
 For checking layouts rather than the README: ``--screen 1280x800 --scale 2 --out /tmp/shots``
 runs on a screen of that size at 200 % (QT_SCALE_FACTOR) with the window filling it, and
-``--extra`` adds the statement panel and the Backups dialog. PAPERASSE_SCREENSHOT_LANGUAGE=fr
-takes them in French.
+``--extra`` adds the statement panel and the Backups dialog. ``--as-opened`` leaves the window
+where and as large as it opens by itself on that screen, and adds ``screen.png``, the whole
+screen. ``--forms`` adds the person form (a beneficiary's insurance tab too) and the "Mailing
+ready" dialog. PAPERASSE_SCREENSHOT_LANGUAGE=fr takes them in French. The window's remembered
+place is kept in the temporary folder, never in the user's settings.
 """
 
 from __future__ import annotations
@@ -31,6 +34,10 @@ def _args(argv=None):
     parser.add_argument("--scale", type=float, help="interface scale, e.g. 2 for 200 %%")
     parser.add_argument("--out", type=Path, default=OUT, help="folder for the PNG files")
     parser.add_argument("--extra", action="store_true", help="also the statement panel and Backups")
+    parser.add_argument("--as-opened", action="store_true",
+                        help="the window as it places itself, and the whole screen")
+    parser.add_argument("--forms", action="store_true",
+                        help="also the person form and the mailing-ready dialog")
     return parser.parse_args(argv)
 
 
@@ -83,6 +90,9 @@ def main() -> int:
         i18n_build.main([])
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
+        from PySide6.QtCore import QSettings
+
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
         root = Path(tmp) / "Paperasse demo"
         demo.build_demo(root)
         ctx = open_context(root)
@@ -90,7 +100,9 @@ def main() -> int:
         controller = AppController(ctx)
         controller.demo = True
         window = controller.show()
-        if args.screen:
+        if args.as_opened:
+            pass
+        elif args.screen:
             window.setGeometry(app.primaryScreen().availableGeometry())
         else:
             window.resize(1280, 800)
@@ -98,6 +110,8 @@ def main() -> int:
         _wait(300)
         shots = {}
         shots["dashboard"] = window.grab()
+        if args.as_opened:
+            shots["screen"] = app.primaryScreen().grabWindow(0)
 
         stimulator = next(r for r in window.claims_model.rows() if r.category == "lpp_device")
         window.show_claim(stimulator.id)
@@ -144,6 +158,9 @@ def main() -> int:
             _wait(300)
             shots["claim-top"] = window.grab()
 
+        if args.forms:
+            shots.update(_forms(window, ctx, stimulator.id))
+
         for name, pixmap in shots.items():
             path = out_dir / f"{name}.png"
             pixmap.save(str(path))
@@ -151,6 +168,59 @@ def main() -> int:
         window.close()
         ctx.close()
     return 0
+
+
+def _forms(window, ctx, claim_id) -> dict:
+    """The person form (identity, and a beneficiary's insurance tab) and the mailing-ready
+    dialog, each grabbed once it is on screen, then closed."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.gui import mailing
+    from desktop_app.gui.controllers.person_controller import PersonController
+    from desktop_app.services import people
+
+    shots = {}
+    everyone = people.list_people(ctx)
+    insured = next(p for p in everyone if not p.insured_id)
+    form = PersonController(ctx, window, insured.id)
+    form.view.show()
+    _wait(300)
+    shots["person-form"] = form.view.grab()
+    form.view.nir.setText(form.view.nir.text()[:-2] + "00")  # a wrong key: the message under it
+    _wait(200)
+    shots["person-form-error"] = form.view.grab()
+    form.view.close()
+    child = next((p for p in everyone if p.insured_id), None)
+    if child is not None:
+        form = PersonController(ctx, window, child.id, "caisse")
+        form.view.show()
+        _wait(300)
+        shots["person-form-beneficiary"] = form.view.grab()
+        form.view.close()
+    # The mailing without its caisse's address, as a first mailing often is.
+    people.edit_person(ctx, insured.id, caisse_address="", caisse_name="CPAM de l'Ain",
+                       caisse_code="")
+    grabbed = {}
+
+    def grab_then_close():
+        box = QApplication.activeModalWidget()
+        if box is None or box.objectName() not in ("mailing_ready", "mailing_blocked"):
+            QTimer.singleShot(100, grab_then_close)
+            return
+        if box.objectName() == "mailing_blocked":  # prepare it anyway
+            box.buttons()[-1].click()
+            QTimer.singleShot(100, grab_then_close)
+            return
+        _wait(200)
+        grabbed["mailing-ready"] = box.grab()
+        box.reject()
+
+    QTimer.singleShot(100, grab_then_close)
+    flow = mailing.prepare_mailing(window, ctx, claim_id, "cpam")
+    _wait_for(lambda: flow.outcome is not None, 60_000)
+    shots.update(grabbed)
+    return shots
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop_app.cli.hints import fix_text, hint_text
 from desktop_app.cli.main import with_context
 from desktop_app.cli.output import emit_json, line, table, warn
 from desktop_app.cli.lazy import lazy
@@ -63,11 +64,12 @@ def _bundle(args, ctx) -> int:
     if args.json:
         emit_json(report)
         return 0
-    for message in report["warnings"]:
-        warn(message)
+    for notice in report["notices"]:
+        fix = fix_text(notice["fix"])
+        warn(f"{notice['text']}; {fix}" if fix else notice["text"])
     line(f"wrote {report['path']} ({report['pages']} pages: letter, "
          f"{len(report['enclosed'])} document(s), and a memo to keep on the last page)")
-    line(f"Once posted: {report['next']}")
+    line("Once posted: " + hint_text(("claim.send", report["next"])))
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 
+from desktop_app.cli.hints import with_hint
 from desktop_app.cli.main import EXIT_BAD_INPUT, with_context
 from desktop_app.cli.output import emit_json, line, table, warn
 from desktop_app.core.errors import UserError
@@ -70,7 +71,7 @@ def register(sub) -> None:
 
 def _progress(done: int, total: int, message: str) -> None:
     if sys.stderr.isatty() and message != "done":
-        sys.stderr.write(f"\r[{done + 1}/{total}] {message[:70]:<70}")
+        sys.stderr.write(f"\r[{done + 1}/{total}] {str(message)[:70]:<70}")
         sys.stderr.flush()
 
 
@@ -89,7 +90,10 @@ def _import(args, ctx) -> int:
         emit_json([o.to_dict() for o in outcomes])
     else:
         for o in outcomes:
-            (sys.stderr.write(f"paperasse: error: {o.message()}\n") if o.error else line(o.message()))
+            if o.error:
+                sys.stderr.write(f"paperasse: error: {o.message()}\n")
+            else:
+                line(with_hint(o.message(), o.hint))
             for w in o.warnings:
                 warn(f"{o.path}: {w}")
     return EXIT_BAD_INPUT if any(o.error for o in outcomes) else 0

@@ -126,7 +126,10 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         from desktop_app.services.documents import printable
 
-        sys.stderr.write(f"paperasse: error: {printable(str(exc))}\n")
+        from desktop_app.cli.hints import with_hint
+
+        message = with_hint(str(exc), getattr(exc, "hint", None))
+        sys.stderr.write(f"paperasse: error: {printable(message)}\n")
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         sys.stderr.write("paperasse: interrupted; nothing half-written was kept\n")

@@ -2,7 +2,16 @@
 
 
 class UserError(Exception):
-    """Bad input from the user: the message names the problem and, where it can, the fix."""
+    """Bad input from the user: the message names the problem and, where it can, the fix.
+
+    The message is what every face shows, so it names no command. ``hint`` is how the command
+    line would fix it: an id of desktop_app/cli/hints.py's table and its values, worded (and
+    added after the message) by the command line only; the window offers its own buttons.
+    """
+
+    def __init__(self, *args, hint: tuple[str, dict] | None = None):
+        super().__init__(*args)
+        self.hint = hint
 
 
 class NotFound(UserError):

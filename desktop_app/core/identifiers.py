@@ -41,6 +41,24 @@ def _compact(raw: str) -> str:
     return _SEPARATORS.sub("", raw or "").upper()
 
 
+def format_nir(nir: str | None) -> str:
+    """'285077511523432' -> '2 85 07 75 115 234 32', grouped as printed on the carte Vitale
+    (sex, year, month, département, commune, order number, key); anything else as given."""
+    compact = re.sub(r"\s", "", nir or "").upper()
+    if len(compact) != 15:
+        return nir or ""
+    parts = (compact[0], compact[1:3], compact[3:5], compact[5:7], compact[7:10],
+             compact[10:13], compact[13:15])
+    return " ".join(parts)
+
+
+def sex_of_nir(nir: str | None) -> str | None:
+    """'M' or 'F' from a NIR's first digit (1 a man, 2 a woman; a temporary number, 7 or 8,
+    says nothing), or None."""
+    first = re.sub(r"\s", "", nir or "")[:1]
+    return {"1": "M", "2": "F"}.get(first)
+
+
 def nir_key(first13: str) -> str:
     """The 2-digit key of a 13-character NIR (Corsica 2A/2B handled)."""
     return _nir.calc_check_digits(_compact(first13)[:13])

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from desktop_app import APP_ID, APP_NAME, __version__, config
-from desktop_app.gui import i18n
+from desktop_app.gui import i18n, window_place
 from desktop_app.gui.plain import plain_box
 from desktop_app.services.context import Context, open_context
 
@@ -47,9 +49,14 @@ class AppController(QObject):
         self.window.leave_demo_requested.connect(self.leave_demo)
         self.window.rebuild_on_store_change = True
         self.window.store_replaced.connect(self.reopen_after_restore)
-        if geometry is not None:
+        self.window.remember_place = True
+        if geometry is not None:  # a rebuilt window (language, demo, restore) takes the old one's place
             self.window.restoreGeometry(geometry)
-        self.window.show()
+            self.window.show()
+        elif window_place.place(self.window):
+            self.window.showMaximized()
+        else:
+            self.window.show()
         if old is not None:
             old.close()
             old.deleteLater()
@@ -81,9 +88,13 @@ class AppController(QObject):
         root = demo.demo_root(self.home_ctx)
 
         def progress(done, total, message):
+            from desktop_app.services.documents import ImportStep
+
+            if isinstance(message, ImportStep):  # a sample's reading step: its name is enough
+                message = Path(message.file).name
             dialog.setMaximum(max(total, 1))
             dialog.setValue(done)
-            dialog.setLabelText(window.tr("Preparing the sample household…") + "\n" + message)
+            dialog.setLabelText(window.tr("Preparing the sample household…") + "\n" + str(message))
 
         def finish() -> bool:
             """Close the dialog without it counting as Cancel (closing a QProgressDialog emits

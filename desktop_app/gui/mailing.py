@@ -6,7 +6,9 @@ thread (its own database connection, ``ctx.fork()``, closed when done), then on 
 * if the claim lacks something blocking, shows the checklist with "Prepare anyway" / "Cancel";
 * offers "Save as…" and "Print…" for the finished PDF (which waits in this process's private
   temporary folder inside the data folder and is removed afterwards);
-* after a save or a print, asks "Mark as sent today?" and records it (then calls ``on_sent``).
+* after a save or a print, asks "Mark as sent today?" and records it (then calls ``on_sent``);
+* when the report says a person's detail is missing (the caisse's postal address, say), offers a
+  button opening that person's form on that field; once saved, the mailing is prepared again.
 
 It returns a :class:`MailingFlow`; its ``finished`` signal carries "saved", "printed",
 "cancelled" or "failed". Every question goes through :func:`_ask` and the print dialog through
@@ -34,6 +36,36 @@ from desktop_app.gui.plain import plain_box
 _flows: set["MailingFlow"] = set()  # running flows, kept alive until they finish
 
 
+
+
+# What the "ready" dialog's fix button says, by the person-form field a notice asks to fill.
+def _fix_label(field: str) -> str | None:
+    labels = {
+        "caisse_address": QCoreApplication.translate("Mailing", "Enter the caisse's address…"),
+        "mutuelle_address": QCoreApplication.translate("Mailing", "Enter the mutuelle's address…"),
+        "caisse": QCoreApplication.translate("Mailing", "Change the caisse…"),
+    }
+    return labels.get(field)
+
+
+def notice_text(notice: dict) -> str:
+    """A report notice in the interface's language (its English text if the id is unknown)."""
+    from desktop_app.gui import labels
+
+    try:
+        return bundle.notice_text(notice, labels.current_language())
+    except (KeyError, IndexError, ValueError):
+        return notice.get("text") or ""
+
+
+def _edit_person(parent: QWidget | None, ctx, person_id: int, field: str) -> bool:
+    """The person's form, open on ``field``; True once saved (a seam for tests, like _ask)."""
+    from PySide6.QtWidgets import QDialog
+
+    from desktop_app.gui.controllers.person_controller import PersonController
+
+    editor = PersonController(ctx, parent, person_id, field)
+    return editor.exec() == QDialog.DialogCode.Accepted
 
 
 def _payer_name(payer: str) -> str:
@@ -116,6 +148,7 @@ class MailingFlow(QObject):
     # building, off the UI thread
 
     def start(self, override: bool = False) -> None:
+        self.override = override  # prepared again after a fix: the user's "anyway" still holds
         claim_id, payer, out = self.claim_id, self.payer, str(self.pdf_path)
 
         def work(wctx, progress, should_cancel):  # runs on a worker, with its own connection
@@ -161,13 +194,30 @@ class MailingFlow(QObject):
                   "keep on the last page).")
         text = (text.replace("%1", _payer_name(self.payer)).replace("%2", str(report["pages"]))
                 .replace("%3", str(len(report["enclosed"]))))
-        details = "\n".join(f"• {w}" for w in report["warnings"]) or None
+        notices = report.get("notices") or []
+        details = "\n".join(f"• {notice_text(n)}" for n in notices) or None
+        buttons = [("save", QCoreApplication.translate("Mailing", "Save as…")),
+                   ("print", QCoreApplication.translate("Mailing", "Print…"))]
+        fixes = {}
+        for notice in notices:
+            fix = notice.get("fix") or {}
+            label = _fix_label(fix.get("field", "")) if fix.get("person_id") else None
+            if label and f"fix:{fix['field']}" not in fixes:
+                fixes[f"fix:{fix['field']}"] = fix
+                buttons.append((f"fix:{fix['field']}", label))
+        buttons.append(("close", QCoreApplication.translate("Mailing", "Close")))
         while True:
             answer = _ask(
                 self.parent_widget, "ready", QCoreApplication.translate("Mailing", "Mailing ready"), text,
-                [("save", QCoreApplication.translate("Mailing", "Save as…")), ("print", QCoreApplication.translate("Mailing", "Print…")), ("close", QCoreApplication.translate("Mailing", "Close"))],
-                details,
+                buttons, details,
             )
+            if answer in fixes:
+                fix = fixes[answer]
+                if _edit_person(self.parent_widget, self.ctx, fix["person_id"], fix["field"]):
+                    self._records_changed()
+                    self.start(self.override)  # prepared again, with what was just recorded
+                    return
+                continue
             if answer == "save" and self.save():
                 self._after_output("saved")
                 return
@@ -177,6 +227,12 @@ class MailingFlow(QObject):
             if answer not in ("save", "print"):
                 self._finish("cancelled")
                 return
+
+    def _records_changed(self) -> None:
+        window = self.parent_widget.window() if self.parent_widget is not None else None
+        refresh = getattr(window, "schedule_refresh", None)
+        if callable(refresh):
+            refresh()
 
     def suggested_name(self) -> str:
         base = Path.home() / "Documents"

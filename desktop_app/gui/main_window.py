@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self._before_search = None
         self._suspended = False  # a restore is replacing the database: touch nothing
         self.rebuild_on_store_change = False  # set by the AppController, which rebuilds windows
+        self.remember_place = False  # set by the AppController: its size and place kept for next time
 
         self._build_models()
         self._build_layout()
@@ -970,10 +971,12 @@ class MainWindow(QMainWindow):
         if person is not None:
             self.edit_person(person)
 
-    def edit_person(self, person_id: int) -> None:
+    def edit_person(self, person_id: int, field: str = "") -> None:
+        """The person's form; ``field`` (a name from PersonController.FIELDS) is the one to fix,
+        shown on its tab with the cursor in it."""
         if not person_id:
             return
-        editor = PersonController(self.ctx, self, person_id)
+        editor = PersonController(self.ctx, self, person_id, field or None)
         if editor.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
 
@@ -1010,6 +1013,10 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        if self.remember_place:
+            from desktop_app.gui import window_place
+
+            window_place.remember(self)
         # Nothing more is read once the window is closed: its data folder may be closed next.
         for timer in (self._watch_timer, self._refresh_timer, self._search_timer):
             timer.stop()

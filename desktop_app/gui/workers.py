@@ -56,7 +56,8 @@ class _Task(QRunnable):
         relay = self._relay
 
         def progress(done: int, total: int, message: str = "") -> None:
-            relay._progressed.emit(task_id, int(done), int(total), str(message))
+            # A message is a str, or a service's typed step (documents.ImportStep): passed as is.
+            relay._progressed.emit(task_id, int(done), int(total), message)
 
         local = None
         try:
@@ -87,7 +88,7 @@ class Workers(QObject):
 
     _succeeded = Signal(int, object)
     _failed = Signal(int, object)
-    _progressed = Signal(int, int, int, str)
+    _progressed = Signal(int, int, int, object)
     busy_changed = Signal(bool)
 
     def __init__(self, ctx=None, parent: QObject | None = None, max_threads: int = 2):
@@ -162,7 +163,7 @@ class Workers(QObject):
             sys.stderr.write(getattr(exc, "__traceback_text__", repr(exc)))
 
     @Slot(int, int, int, str)
-    def _on_progressed(self, task_id: int, done: int, total: int, message: str) -> None:
+    def _on_progressed(self, task_id: int, done: int, total: int, message) -> None:
         callbacks = self._pending.get(task_id)
         if callbacks and callbacks.progress:
             callbacks.progress(done, total, message)

@@ -42,6 +42,11 @@ def extractor_for(kind: str) -> Callable[[Context], None] | None:
 _KEEP_IMAGES_UP_TO_PAGE = 4
 
 Progress = Callable[[int, int], None]
+# What a page is going through, for a display that would otherwise sit still on one big page:
+# stage(path, stage, page, pages) with stage one of STAGES, in that order for each page (a page
+# with a text layer goes straight to "fields").
+Stage = Callable[[Path, str, int, int], None]
+STAGES = ("decoding", "preparing", "reading", "fields")
 
 
 @dataclass
@@ -57,10 +62,10 @@ class _Doc:
 
 def read_document(path, *, progress: Progress | None = None, should_cancel: Callable[[], bool] | None = None,
                   tesseract_cmd: str | None = None, workers: int | None = None,
-                  limits: Limits = DEFAULT_LIMITS) -> ReadResult:
+                  limits: Limits = DEFAULT_LIMITS, stage: Stage | None = None) -> ReadResult:
     """Read one file. Raises IntakeError for an unusable file, Cancelled when asked to stop."""
     result = read_documents([path], workers=workers, tesseract_cmd=tesseract_cmd, progress=progress,
-                            should_cancel=should_cancel, limits=limits)[0]
+                            should_cancel=should_cancel, limits=limits, stage=stage)[0]
     if isinstance(result, IntakeError):
         raise result
     return result
@@ -68,8 +73,11 @@ def read_document(path, *, progress: Progress | None = None, should_cancel: Call
 
 def read_documents(paths: Sequence, *, workers: int | None = None, tesseract_cmd: str | None = None,
                    progress: Progress | None = None, should_cancel: Callable[[], bool] | None = None,
-                   limits: Limits = DEFAULT_LIMITS) -> list[ReadResult | IntakeError]:
-    """Read several files, their pages spread over cores; one result or error per path, in order."""
+                   limits: Limits = DEFAULT_LIMITS, stage: Stage | None = None) -> list[ReadResult | IntakeError]:
+    """Read several files, their pages spread over cores; one result or error per path, in order.
+
+    ``stage`` hears each page's steps (STAGES); ``should_cancel`` is asked between them, so a
+    cancel lands within one step of one page."""
     docs = []
     for p in paths:
         doc = _Doc(Path(p))
@@ -95,18 +103,28 @@ def read_documents(paths: Sequence, *, workers: int | None = None, tesseract_cmd
     # A core no page is using starts the follow-up crop reader while the page is read.
     spare_core = (os.cpu_count() or 1) > min(workers, total)
 
-    def run(doc: _Doc, sp: SourcePage) -> None:
-        nonlocal done
+    def stop_if_asked() -> None:
         if cancelled.is_set() or (should_cancel is not None and should_cancel()):
             cancelled.set()
             raise Cancelled()
+
+    def run(doc: _Doc, sp: SourcePage) -> None:
+        nonlocal done
+        stop_if_asked()
+        pages = len(doc.source_pages)
+
+        def report(name: str) -> None:
+            stop_if_asked()
+            if stage is not None:
+                stage(doc.path, name, sp.index, pages)
+
         if doc.error is None:
             if spare_core and engine is not None and sp.index == 1 and sp.text is None:
                 warm = engine.warm(_WARM_CONFIG)
                 if warm is not None:
                     doc.warm.append(warm)
             try:
-                doc.pages[sp.index] = _read_page(doc.path, sp, engine, limits)
+                doc.pages[sp.index] = _read_page(doc.path, sp, engine, limits, report)
             except IntakeError as exc:
                 doc.error = doc.error or exc
         with lock:
@@ -117,6 +135,7 @@ def read_documents(paths: Sequence, *, workers: int | None = None, tesseract_cmd
         # The worker that reads a document's last page also extracts its fields,
         # so extraction (and its small crop re-reads) runs in parallel too.
         if last_page and doc.error is None:
+            report("fields")
             doc.result = _extract(doc, engine)
         if last_page:
             _close_warm(doc)
@@ -150,12 +169,16 @@ def _close_warm(doc: _Doc) -> None:
         doc.warm.pop().close()
 
 
-def _read_page(path: Path, sp: SourcePage, engine: OcrEngine | None, limits: Limits) -> Page | None:
+def _read_page(path: Path, sp: SourcePage, engine: OcrEngine | None, limits: Limits,
+               report: Callable[[str], None] = lambda _stage: None) -> Page | None:
     if sp.text is not None:
         return text_layer_page(sp.index, sp.text)
     if engine is None:
         return None
-    image = sp.load_image()
+    if not sp.staged:
+        report("decoding")
+    image = sp.load_image(report)
+    report("reading")
     try:
         page = ocr_page(engine, image, sp.index, dpi=sp.dpi)
     except OcrTimeout:
@@ -194,8 +217,20 @@ def _extract(doc: _Doc, engine: OcrEngine | None) -> ReadResult:
             ctx.warnings.append(f"some fields could not be read ({type(exc).__name__})")
     for p in read:
         p.image = None
+    _boxes_in_original_pixels(ctx.fields, doc.source_pages)
     return ReadResult(kind=kind, fields=ctx.fields, pages=n, text=text, text_source=text_source,
                       warnings=warnings + _dedupe(ctx.warnings), renewable=ctx.renewable)
+
+
+def _boxes_in_original_pixels(fields: dict, source_pages: list[SourcePage]) -> None:
+    """A page read reduced (SourcePage.scale > 1) gave boxes in its reduced pixels; the window
+    draws them over the stored original."""
+    for f in fields.values():
+        if not f.bbox or not f.page or not 1 <= f.page <= len(source_pages):
+            continue
+        scale = source_pages[f.page - 1].scale
+        if scale != 1.0:
+            f.bbox = [round(v * scale) for v in f.bbox]
 
 
 def _dedupe(items: list[str]) -> list[str]:

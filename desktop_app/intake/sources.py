@@ -33,6 +33,16 @@ class Limits:
 
 DEFAULT_LIMITS = Limits()
 
+# The longest side, in pixels, a page image is read at. Tesseract reads printed text best at about
+# 300 dpi (an A4 page is then 2480×3508); a phone photo or a 600-900 dpi scan holds 4 to 9 times
+# the pixels, which only cost time (and hurt its layout analysis). Larger page images are reduced
+# to this before reading; the stored original is never touched. Field boxes are given back in the
+# original's pixels (SourcePage.scale).
+OCR_MAX_SIDE = 3600
+
+# What a page loader reports as it goes, for a progress display: "decoding", then "preparing".
+StageReport = Callable[[str], None]
+
 _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1", b"avif"}
 
 
@@ -42,11 +52,15 @@ class SourcePage:
 
     index: int  # 1-based
     text: str | None = None  # text layer, when the PDF has one for this page
-    loader: Callable[[], Image.Image] | None = None
-    dpi: int | None = None
+    loader: Callable[..., Image.Image] | None = None
+    dpi: int | None = None  # of the image as read (after any reduction)
+    staged: bool = False  # the loader takes a StageReport and says "preparing" itself
+    scale: float = 1.0  # original pixels per pixel read: > 1 when the page was reduced
 
-    def load_image(self) -> Image.Image:
+    def load_image(self, on_stage: StageReport | None = None) -> Image.Image:
         assert self.loader is not None
+        if self.staged:
+            return self.loader(on_stage or (lambda _stage: None))
         return self.loader()
 
 
@@ -240,23 +254,58 @@ def _image_pages(path: Path, kind: str, limits: Limits) -> list[SourcePage]:
     dpi = _dpi_of(im)
     im.close()
 
-    def loader_for(frame: int):
-        def load() -> Image.Image:
+    def loader_for(frame: int, source: SourcePage):
+        def load(on_stage: StageReport) -> Image.Image:
+            on_stage("decoding")
             page = _open_image(path, kind, limits)
             try:
                 if frame:
                     page.seek(frame)
+                original = page.size
+                target = _reduced_size(original)
+                if target != original and page.format == "JPEG":
+                    # JPEG decodes straight to 1/2, 1/4 or 1/8 of its size (never below
+                    # target): a fraction of the work of decoding it whole.
+                    page.draft(page.mode, target)
                 page.load()
             except Exception as exc:  # noqa: BLE001
                 raise IntakeError(
                     path, f"is damaged: page {frame + 1} cannot be decoded ({type(exc).__name__})",
                     "scan it again or export it anew",
                 )
-            return normalise_image(page)
+            on_stage("preparing")
+            image = normalise_image(page)
+            image, source.scale = reduce_for_ocr(image, max(original))
+            source.dpi = round(dpi / source.scale) if dpi else None
+            return image
 
         return load
 
-    return [SourcePage(index=i + 1, loader=loader_for(i), dpi=dpi) for i in range(frames)]
+    pages = [SourcePage(index=i + 1, dpi=dpi, staged=True) for i in range(frames)]
+    for i, page in enumerate(pages):
+        page.loader = loader_for(i, page)
+    return pages
+
+
+def _reduced_size(size: tuple[int, int]) -> tuple[int, int]:
+    w, h = size
+    longest = max(w, h)
+    if longest <= OCR_MAX_SIDE:
+        return size
+    k = OCR_MAX_SIDE / longest
+    return max(1, round(w * k)), max(1, round(h * k))
+
+
+def reduce_for_ocr(image: Image.Image, original_longest: int | None = None
+                   ) -> tuple[Image.Image, float]:
+    """The page image at no more than OCR_MAX_SIDE pixels on its longest side, and how many
+    original pixels each pixel of it stands for (the JPEG decoder may have reduced it already:
+    ``original_longest`` is the side before)."""
+    longest = max(image.size)
+    target = _reduced_size(image.size)
+    if target != image.size:
+        image = image.resize(target, Image.Resampling.LANCZOS, reducing_gap=2.0)
+    return image, (original_longest or longest) / max(image.size)
 
 
 def _dpi_of(im: Image.Image) -> int | None:
@@ -314,8 +363,9 @@ def _pdf_pages(path: Path, limits: Limits) -> list[SourcePage]:
         if text is not None:
             pages.append(SourcePage(index=i + 1, text=text))
         else:
-            pages.append(SourcePage(index=i + 1, loader=_pdf_image_loader(path, reader, i, limits),
-                                    dpi=None))
+            page = SourcePage(index=i + 1, dpi=None)
+            page.loader = _pdf_image_loader(path, reader, i, limits, page)
+            pages.append(page)
     return pages
 
 
@@ -340,7 +390,9 @@ def _pdfium_pages(path: Path, limits: Limits) -> list[SourcePage]:
             if len(re.sub(r"\s+", "", text)) >= _MIN_TEXT_CHARS:
                 pages.append(SourcePage(index=i + 1, text=text))
             else:
-                pages.append(SourcePage(index=i + 1, loader=lambda i=i: _render_page(path, i, limits)))
+                page = SourcePage(index=i + 1)
+                page.loader = lambda i=i, page=page: _render_page(path, i, limits, page)
+                pages.append(page)
         return pages
     finally:
         doc.close()
@@ -357,11 +409,12 @@ def _page_text(reader, i: int) -> str | None:
     return text if len(re.sub(r"\s+", "", text)) >= _MIN_TEXT_CHARS else None
 
 
-def _pdf_image_loader(path: Path, reader, i: int, limits: Limits):
+def _pdf_image_loader(path: Path, reader, i: int, limits: Limits, source: SourcePage):
     def load() -> Image.Image:
         image = _embedded_scan(reader, i, limits)
         if image is None:
-            image = _render_page(path, i, limits)
+            return _render_page(path, i, limits, source)
+        image, source.scale = reduce_for_ocr(image)  # boxes stay in the scan's own pixels
         return image
 
     return load
@@ -396,7 +449,11 @@ def _embedded_scan(reader, i: int, limits: Limits) -> Image.Image | None:
     return normalise_image(im)
 
 
-def _render_page(path: Path, i: int, limits: Limits) -> Image.Image:
+def _render_page(path: Path, i: int, limits: Limits, source: SourcePage | None = None
+                 ) -> Image.Image:
+    """The page drawn at ``render_dpi``, or smaller when that would exceed OCR_MAX_SIDE (a
+    poster-sized page): field boxes are then scaled back to render_dpi pixels, where the
+    window expects them (``source.scale``)."""
     import pypdfium2 as pdfium
 
     try:
@@ -404,9 +461,12 @@ def _render_page(path: Path, i: int, limits: Limits) -> Image.Image:
         try:
             page = doc[i]
             w, h = page.get_size()
-            scale = limits.render_dpi / 72
+            full = limits.render_dpi / 72
+            scale = min(full, OCR_MAX_SIDE / max(w, h, 1))
             if w * h * scale * scale > limits.max_pixels:
                 scale = (limits.max_pixels / (w * h)) ** 0.5
+            if source is not None:
+                source.scale = full / scale
             bitmap = page.render(scale=scale, fill_color=(255, 255, 255, 255), grayscale=True)
             im = bitmap.to_pil()
         finally:

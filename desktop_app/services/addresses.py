@@ -89,10 +89,18 @@ def mutuelles(ctx: Context) -> list[dict]:
 
 
 def normalise(text: str) -> str:
-    """Lowercase, no accents, punctuation, articles: "CPAM de la Côte-d'Or" -> "cpam cote or"."""
+    """Lowercase, no accents, punctuation, articles: "CPAM de la Côte-d'Or" -> "cpam cote or".
+
+    The ways people write a caisse come out the same: "C.P.A.M.", "Caisse primaire d'assurance
+    maladie" and "Assurance Maladie" are "cpam"; "St"/"Ste" are "saint"/"sainte"."""
     text = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
     text = re.sub(r"[^a-z0-9]+", " ", text.lower())
+    text = re.sub(r"\bc p a m\b", "cpam", text)
     text = re.sub(r"\bcaisse primaire d ?assurance maladie\b", "cpam", text)
+    text = re.sub(r"\bcaisse generale d[e ]? ?securite sociale\b", "cgss", text)
+    text = re.sub(r"\b(?:l )?assurance maladie\b", "cpam", text)
+    text = re.sub(r"\bste\b", "sainte", text)
+    text = re.sub(r"\bst\b", "saint", text)
     return " ".join(w for w in text.split() if w not in _STOPWORDS)
 
 
@@ -101,15 +109,50 @@ def _code(value) -> str:
     return text.lstrip("0") if text.isdigit() else text
 
 
+def _words_of(entry: dict) -> set[str]:
+    """The words an entry answers to: its name, area, seat and aliases."""
+    return set(normalise(" ".join(
+        [entry.get("name") or "", entry.get("area") or "", *(entry.get("cities") or []),
+         *(entry.get("aliases") or [])]
+    )).split())
+
+
 def _matches(entry: dict, query: str) -> bool:
     words = set(normalise(query).split())
     if not words:
         return True
-    haystack = set(normalise(" ".join(
-        [entry.get("name") or "", entry.get("area") or "", *(entry.get("aliases") or [])]
-    )).split())
     codes = {_code(entry.get("code")), _code(entry.get("departement"))} - {""}
-    return words <= haystack or _code(query) in codes
+    return words <= _words_of(entry) or _code(query) in codes
+
+
+# Words that say "a caisse" without saying which.
+_GENERIC = {"cpam", "caisse", "centre", "cgss", "cssm", "securite", "sociale", "cedex"}
+_DEPARTEMENT = re.compile(r"^(?:0?[1-9]|[1-8][0-9]|9[0-5]|2a|2b|97[1-6])$")
+
+
+def _departements_in(words: list[str]) -> set[str]:
+    """Département numbers written among the words: "33", "2A", "974", a 3-digit caisse code
+    "331" (département and a digit), a postal code "33085" (its first two digits)."""
+    found = set()
+    for word in words:
+        if _DEPARTEMENT.match(word):
+            found.add(_code(word))
+        elif re.fullmatch(r"\d{3}", word) and not word.startswith("97"):
+            found.add(_code(word[:2]))
+        elif re.fullmatch(r"\d{5}", word):
+            found.add(_code(word[:3] if word.startswith("97") else word[:2]))
+    return found
+
+
+def _close(word: str, known: set[str]) -> bool:
+    """A word given, or one a typo away from a known one ("Girond", "Gironed")."""
+    if word in known:
+        return True
+    if len(word) < 5:
+        return False
+    import difflib
+
+    return bool(difflib.get_close_matches(word, known, n=1, cutoff=0.84))
 
 
 def _find(entries: list[dict], text_or_code) -> dict | None:
@@ -128,15 +171,25 @@ def _find(entries: list[dict], text_or_code) -> dict | None:
         if any(normalise(n) in (wanted, bare) or normalise(n).removeprefix("cpam ") == bare
                for n in names):
             return e
-    # Every word given appears in the entry: the entry with the fewest other words, if only one.
-    words = set(wanted.split()) - {"cpam", "caisse", "centre"}
+    words = [w for w in wanted.split() if w not in _GENERIC]
+    numbers = _departements_in(words)
+    words = [w for w in words if not w.isdigit()]
+    candidates = entries
+    if numbers:
+        candidates = [e for e in entries if _code(e.get("departement")) in numbers]
+        if len(candidates) == 1:
+            return candidates[0]
+        if not candidates:
+            return None
     if not words:
         return None
+    # Every word given is one of the entry's (or a typo away): the entry with the fewest other
+    # words, if only one.
     scored = []
-    for e in entries:
-        have = set(normalise(" ".join([e.get("name") or "", *(e.get("aliases") or [])])).split())
-        if words <= have:
-            scored.append((len(have - words), e))
+    for e in candidates:
+        have = _words_of(e)
+        if all(_close(w, have) for w in words):
+            scored.append((len(have - set(words)), e))
     scored.sort(key=lambda s: s[0])
     if len(scored) == 1 or (len(scored) > 1 and scored[0][0] < scored[1][0]):
         return scored[0][1]
@@ -144,8 +197,9 @@ def _find(entries: list[dict], text_or_code) -> dict | None:
 
 
 def find_caisse(ctx: Context, text_or_code) -> dict | None:
-    """The caisse a name, département number or code refers to ('Gironde', '33', 'CPAM de
-    Paris', '617'), or None when nothing or several entries match."""
+    """The caisse a name, département number, town or code refers to ('Gironde', '33', 'CPAM de
+    Paris', 'CPAM de Bordeaux', 'Caisse primaire d'assurance maladie de la Gironde (33)', '331',
+    '617'), or None when nothing or several entries match."""
     return _find(caisses(ctx), text_or_code)
 
 

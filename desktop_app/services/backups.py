@@ -38,7 +38,7 @@ from pathlib import Path
 from desktop_app.core.errors import FolderInUse, NotFound, StoreDamaged, UserError
 from desktop_app.services import kept_originals
 from desktop_app.store import Store, folder_lock, originals
-from desktop_app.store.db import damaged_message, integrity_problem
+from desktop_app.store.db import DAMAGED_HINT, damaged_message, integrity_problem
 from desktop_app.store.migrations import SCHEMA_VERSION
 
 PREFIX = "paperasse-"
@@ -264,7 +264,7 @@ def backup_now(ctx, reason: str = "manual", now: _dt.datetime | None = None) -> 
     if problem:
         # A copy of damaged records would push a good backup out of the rotation.
         raise StoreDamaged(
-            f"no backup was taken: {damaged_message(paths.database, problem)}"
+            f"no backup was taken: {damaged_message(paths.database, problem)}", hint=DAMAGED_HINT
         )
     target = _new_name(folder, moment)
     fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=_part_prefix(), suffix=".db.part")
@@ -451,15 +451,12 @@ def find_backup(target, ref: str | int) -> BackupInfo:
         if 1 <= index <= len(listed):
             return listed[index - 1]
         raise NotFound(
-            f"no backup number {index}: there are {len(listed)}; "
-            "list them with 'paperasse backup list'"
+            f"no backup number {index}: there are {len(listed)}", hint=("backup.list", {})
         )
     for b in listed:
         if b.id == text or b.id == f"{text}.db":
             return b
-    raise NotFound(
-        f"no backup named {text!r} in {paths.backups}; list them with 'paperasse backup list'"
-    )
+    raise NotFound(f"no backup named {text!r} in {paths.backups}", hint=("backup.list", {}))
 
 
 def verify(target, ref: str | int | Path) -> Verification:

@@ -14,7 +14,13 @@ Report returned (JSON-ready)::
      "recipient": {"name", "address": [lines], "source": "person"|"address_book"|None},
      "enclosed": [{"document_id", "kind", "label", "original_name", "pages", "first_page"}],
      "not_enclosed": [{"document_id", "kind", "original_name", "why"}],
-     "warnings": [str], "incomplete": [missing item…], "next": "paperasse claim send …"}
+     "warnings": [str], "notices": [{"id", "values", "fix", "text"}],
+     "incomplete": [missing item…], "next": {"action": "mark_sent", "claim_id", "payer"}}
+
+``warnings`` are the notices in English; each notice is a message id of core/rules/messages.py
+with its values, for a face to word in its own language, and, when the user can fix it in their
+records, ``fix``: ``{"person_id", "person", "field"}`` (a field of the person form) or
+``{"document_id", "field"}``. No text here names a command: the command line words its own.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from desktop_app.core.errors import UserError
+from desktop_app.core.identifiers import format_nir
 from desktop_app.core import rules
 from desktop_app.core.model import DocumentKind, Payer, Person
 from desktop_app.core.rules import messages
@@ -76,25 +83,53 @@ PAYER_EN = {"cpam": "the CPAM", "mutuelle": "the mutuelle"}
 BLANK = "\u2026" * 14  # a dotted space to write in by hand
 
 
+@dataclass(frozen=True)
+class Notice:
+    """One thing the report says beside the PDF: a message id, its values, and what fixes it."""
+
+    id: str
+    values: dict = field(default_factory=dict)
+    fix: dict | None = None
+
+    def text(self, lang: str = "en") -> str:
+        return notice_text({"id": self.id, "values": self.values}, lang)
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "values": dict(self.values), "fix": self.fix, "text": self.text()}
+
+
+def notice_text(notice: dict, lang: str = "en") -> str:
+    """A report notice in ``lang``. Its values are language-free (a payer id, an ISO date, a
+    track state); the words for them are the language's."""
+    values = dict(notice.get("values") or {})
+    if "payer" in values:
+        values["who"] = messages.message(f"payer.the.{values['payer']}", lang)
+        values["Who"] = messages.capitalize(values["who"])
+    if "sent_on" in values:
+        values["when"] = (messages.message("bundle.on_date", lang,
+                                           date=messages.day(values["sent_on"], lang))
+                          if values["sent_on"] else "")
+    if "channel" in values:
+        values["via"] = (messages.message("bundle.via_noemie", lang)
+                         if values["channel"] == "noemie" else "")
+    if "state" in values:
+        values["state"] = messages.name_of("state", values["state"], lang)
+    return messages.message(notice["id"], lang, **values)
+
+
+def _person_fix(person: Person, field_name: str) -> dict:
+    return {"person_id": person.id, "person": person.name, "field": field_name}
+
+
 class BundleBlocked(UserError):
     """The claim lacks something the payer needs; ``items`` lists it (missing-item dicts)."""
 
     def __init__(self, message: str, items: list[dict]):
-        super().__init__(message)
+        super().__init__(message, hint=("bundle.force", {}))
         self.items = items
 
 
 # -- French formatting ----------------------------------------------------------------------
-
-
-def format_nir(nir: str | None) -> str:
-    """'285077511523432' -> '2 85 07 75 115 234 32' (as printed on the carte Vitale)."""
-    compact = re.sub(r"\s", "", nir or "").upper()
-    if len(compact) != 15:
-        return nir or ""
-    parts = (compact[0], compact[1:3], compact[3:5], compact[5:7], compact[7:10],
-             compact[10:13], compact[13:15])
-    return " ".join(parts)
 
 
 def fr_date(day: _dt.date | str | None) -> str:
@@ -187,7 +222,7 @@ class _Enclosure:
 class _Plan:
     enclosures: list[_Enclosure] = field(default_factory=list)
     skipped: list[dict] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
     first_claim: bool = False
     cpam_covers: bool = True
     noemie: bool = False
@@ -241,8 +276,7 @@ def _plan(ctx: Context, claim, payer: str, today) -> _Plan:
         elif kind in why_not:
             why = why_not[kind]
         elif kind is DocumentKind.OTHER:
-            why = ("its kind is 'other': to enclose it, set its kind with "
-                   f"'paperasse doc confirm {doc.id} --kind …'")
+            why = "its kind is 'other': to enclose it, give it its kind in the document's fields"
         else:
             why = f"{PAYER_EN[payer]} does not need it for this claim"
         plan.skipped.append({"document_id": doc.id, "kind": str(kind),
@@ -266,11 +300,11 @@ def _not_cpam_statements(docs, plan: _Plan) -> set[int]:
         if has_cpam or (payer_of[d.id] == "mutuelle" and confirmed[d.id]):
             excluded.add(d.id)
         else:
-            plan.warnings.append(
-                f"document {d.id} ({d.original_name}) is enclosed as the CPAM statement, but its "
-                "payer is not confirmed: check it, then run paperasse doc confirm "
-                f"{d.id} payer=cpam"
-            )
+            plan.warnings.append(Notice(
+                "bundle.statement_payer_unconfirmed",
+                {"document_id": d.id, "name": d.original_name},
+                {"document_id": d.id, "field": "payer"},
+            ))
     return excluded
 
 
@@ -284,16 +318,16 @@ class _Recipient:
     source: str | None  # "person" | "address_book" | None (the user writes it in)
 
 
-def _cpam_recipient(ctx: Context, insured: Person, warnings: list[str]) -> _Recipient:
+def _cpam_recipient(ctx: Context, insured: Person, warnings: list[Notice]) -> _Recipient:
     name, code = insured.caisse_name, insured.caisse_code
     for value in (code, name):
         why = addresses.is_outdated_centre(value) if value else None
         if why:
-            warnings.append(
-                f"{insured.name}'s caisse {value!r} is an outdated student centre: {why} "
-                f"The letter leaves the address blank; fix it with: paperasse person edit "
-                f"{insured.name!r} --caisse \"CPAM de …\" --caisse-code \"\""
-            )
+            warnings.append(Notice(
+                "bundle.outdated_centre",
+                {"person": insured.name, "caisse": repr(value), "why": why},
+                _person_fix(insured, "caisse"),
+            ))
             return _Recipient("Caisse primaire d'assurance maladie", [], None)
     if insured.caisse_address:
         lines = _lines(insured.caisse_address)
@@ -309,21 +343,17 @@ def _cpam_recipient(ctx: Context, insured: Person, warnings: list[str]) -> _Reci
     title = name or (entry["name"] if entry else None) or "Caisse primaire d'assurance maladie"
     if entry and entry.get("address"):
         if entry.get("unconfirmed"):
-            warnings.append(
-                f"the address of {entry['name']} comes from the address book and is unconfirmed: "
-                "check it against the attestation de droits"
-            )
+            warnings.append(Notice("bundle.address_unconfirmed", {"caisse": entry["name"]}))
         return _Recipient(name or entry["name"], _lines(entry["address"]), "address_book")
     known = f" ({title})" if name or entry else ""
-    warnings.append(
-        f"no postal address for {insured.name}'s caisse{known}: write it on the letter from the "
-        f"attestation de droits (or ameli.fr), or record it with: paperasse person edit "
-        f"{insured.name!r} --caisse-address \"…\""
-    )
+    warnings.append(Notice(
+        "bundle.no_caisse_address", {"person": insured.name, "known": known},
+        _person_fix(insured, "caisse_address"),
+    ))
     return _Recipient(title, [], None)
 
 
-def _mutuelle_recipient(ctx: Context, holder: Person, warnings: list[str]) -> _Recipient:
+def _mutuelle_recipient(ctx: Context, holder: Person, warnings: list[Notice]) -> _Recipient:
     name = holder.mutuelle_name
     if holder.mutuelle_address:
         lines = _lines(holder.mutuelle_address)
@@ -333,11 +363,10 @@ def _mutuelle_recipient(ctx: Context, holder: Person, warnings: list[str]) -> _R
     entry = addresses.find_mutuelle(ctx, name)
     if entry and entry.get("address"):
         return _Recipient(name, _lines(entry["address"]), "address_book")
-    warnings.append(
-        f"no postal address for the mutuelle {name}: write it on the letter (it is on the "
-        f"membership card), or record it with: paperasse person edit {holder.name!r} "
-        "--mutuelle-address \"…\""
-    )
+    warnings.append(Notice(
+        "bundle.no_mutuelle_address", {"mutuelle": name, "person": holder.name},
+        _person_fix(holder, "mutuelle_address"),
+    ))
     return _Recipient(name, [], None)
 
 
@@ -372,20 +401,22 @@ def build_bundle(
     insured = insured or patient
     if payer == "mutuelle" and not (patient.mutuelle_name or insured.mutuelle_name):
         raise UserError(
-            f"claim {claim.id}: no mutuelle is recorded for {patient.name}; add it with: "
-            f"paperasse person edit {patient.name!r} --mutuelle NAME --member-number N"
+            f"claim {claim.id}: no mutuelle is recorded for {patient.name}; add it (and the "
+            f"member number) in {patient.name}'s details",
+            hint=("person.edit_mutuelle", {"name": patient.name}),
         )
     status = tracking.claim_status(ctx, claim.id, today=today)
     items = blocking_items(status, payer)
     who = "CPAM" if payer == "cpam" else "mutuelle"
     if items and not override:
         raise BundleBlocked(
-            f"cannot prepare the mailing of claim {claim.id} to the {who}: {checklist(items)}; "
-            "use --force to prepare it anyway",
+            f"cannot prepare the mailing of claim {claim.id} to the {who}: {checklist(items)}",
             items,
         )
     warnings = [
-        f"incomplete: {m['message']} (-> {m['action_label'] or m['action']})" for m in items
+        Notice("bundle.incomplete", {"message": m["message"],
+                                     "action": m["action_label"] or m["action"]})
+        for m in items
     ]
     track = status["tracks"][payer]
     warnings += _track_warnings(track, payer, status)
@@ -398,9 +429,7 @@ def build_bundle(
         holder = patient if patient.mutuelle_name else insured
         recipient = _mutuelle_recipient(ctx, holder, warnings)
     if not plan.enclosures:
-        warnings.append(
-            "no document is enclosed: attach the claim's papers, or post them with the letter"
-        )
+        warnings.append(Notice("bundle.nothing_enclosed"))
 
     from pypdf import PdfReader, PdfWriter
 
@@ -443,27 +472,27 @@ def build_bundle(
                       "source": recipient.source},
         "enclosed": enclosed,
         "not_enclosed": plan.skipped,
-        "warnings": warnings,
+        "warnings": [n.text() for n in warnings],
+        "notices": [n.to_dict() for n in warnings],
         "incomplete": items,
-        "next": f"paperasse claim send {claim.id} --to {payer}",
+        "next": {"action": "mark_sent", "claim_id": claim.id, "payer": payer},
     }
 
 
-def _track_warnings(track: dict, payer: str, status: dict) -> list[str]:
-    who = PAYER_EN[payer]
+def _track_warnings(track: dict, payer: str, status: dict) -> list[Notice]:
     state = track["state"]
     if state == "direct":
-        return [f"{who} pays the professional directly (tiers payant): there is nothing to claim"]
+        return [Notice("bundle.direct", {"payer": payer})]
     if state in ("sent", "paid", "closed"):
         sent = [h for h in track["history"] if h["state"] == "sent" and not h["undone"]]
-        when = f" on {sent[-1]['date']}" if sent and sent[-1]["date"] else ""
-        via = " by NOEMIE" if sent and sent[-1]["channel"] == "noemie" else ""
-        return [f"this claim was already sent to {who}{via}{when} (its track is {state})"]
+        last = sent[-1] if sent else {}
+        return [Notice("bundle.already_sent",
+                       {"payer": payer, "sent_on": last.get("date") or "",
+                        "channel": last.get("channel") or "", "state": state})]
     if payer == "mutuelle" and track.get("next_action_id") == "send.noemie_nothing":
-        return ["the mutuelle is linked by NOEMIE: the CPAM forwards this claim to it; post this "
-                "only if the mutuelle asks for it"]
+        return [Notice("bundle.noemie_forwards")]
     if payer == "cpam" and status["tiers_payant"] in ("amo", "all"):
-        return ["tiers payant: the CPAM pays the professional directly"]
+        return [Notice("bundle.tiers_payant_cpam")]
     return []
 
 
@@ -805,6 +834,13 @@ def _raw(text: str) -> str:
     return pdf_text(text).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
+def _claim_words(claim) -> str:
+    """The claim as the window lists it: its title (or kind of care) and its care date."""
+    what = pdf_text(claim.title) if claim.title else CATEGORY_FR.get(str(claim.category), "Soins")
+    when = f", soins du {fr_date(claim.care_date)}" if claim.care_date else ""
+    return f"« {what} »{when}"
+
+
 def _memo_pdf(claim, payer: str, plan: _Plan, track: dict, status: dict) -> bytes:
     """A page for the sender to keep: what to post as originals, what to keep, what comes next."""
     from reportlab.lib.pagesizes import A4
@@ -857,8 +893,9 @@ def _memo_pdf(claim, payer: str, plan: _Plan, track: dict, status: dict) -> byte
     if track.get("deadline"):
         story.append(bullet(f"Date limite d'envoi : {fr_date(track['deadline'])}."))
     story.append(bullet(
-        f"Une fois posté : <font face='Courier'>paperasse claim send {claim.id} --to {payer}"
-        "</font> (ou « Marquer comme envoyé » dans Paperasse)."
+        f"Une fois posté : dans Paperasse, ouvrez la demande ({_claim_words(claim)}) et cliquez "
+        f"sur « Marquer comme envoyé » dans le suivi {'CPAM' if payer == 'cpam' else 'mutuelle'}"
+        " (si vous ne l'avez pas déjà fait en préparant cet envoi)."
     ))
     if payer == "cpam" and status["tracks"]["mutuelle"]["state"] not in ("direct", "closed"):
         story.append(bullet(

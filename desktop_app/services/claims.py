@@ -17,7 +17,7 @@ def get_claim(ctx: Context, claim_id) -> Claim:
         raise UserError(f"claim id must be a number, got {claim_id!r}") from None
     claim = ctx.store.claim(cid)
     if claim is None:
-        raise NotFound(f"no claim {cid}; list them with 'paperasse claim list'")
+        raise NotFound(f"no claim {cid}", hint=("claim.list", {}))
     return claim
 
 

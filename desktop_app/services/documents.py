@@ -29,8 +29,32 @@ from desktop_app.store import originals
 if TYPE_CHECKING:
     from desktop_app.services.context import Context
 
-# progress(done_steps, total_steps, message)
-Progress = Callable[[int, int, str], None]
+# progress(done_steps, total_steps, message): message is a str, or an ImportStep while one
+# file is being read (its str() is the English line).
+Progress = Callable[[int, int, "str | ImportStep"], None]
+
+# intake's page stages (intake/pipeline.py STAGES), as the command line says them.
+STAGE_TEXT = {
+    "decoding": "decoding the image",
+    "preparing": "preparing it",
+    "reading": "reading the text",
+    "fields": "finding the fields",
+}
+
+
+@dataclass(frozen=True)
+class ImportStep:
+    """Where the reading of one file is, for a display that would otherwise sit still on a long
+    page: ``stage`` is one of STAGE_TEXT's keys; how long each lasts is not known."""
+
+    file: str
+    stage: str
+    page: int
+    pages: int
+
+    def __str__(self) -> str:
+        where = f", page {self.page} of {self.pages}" if self.pages > 1 else ""
+        return f"{self.file}: {STAGE_TEXT.get(self.stage, self.stage)}{where}"
 
 DATE_FIELDS = {"date", "care_date", "birth_date", "patient_birth_date", "statement_date"}
 AMOUNT_FIELDS = {"total_amount", "total_paid"}
@@ -76,8 +100,15 @@ class ImportOutcome:
             return f"{name}: already imported as document {self.document_id}"
         note = ""
         if self.read_state == ReadState.NOT_READ:
-            note = " (text not read: install tesseract-ocr and tesseract-ocr-fra, then 'paperasse doc reread')"
+            note = " (text not read: install tesseract-ocr and tesseract-ocr-fra, then read it again)"
         return f"{name}: imported as document {self.document_id} ({self.kind}){note}"
+
+    @property
+    def hint(self) -> tuple[str, dict] | None:
+        """The command line's way to read it once Tesseract is there (desktop_app/cli/hints.py)."""
+        if self.ok and not self.already and self.read_state == ReadState.NOT_READ:
+            return ("doc.reread", {"document_id": self.document_id})
+        return None
 
     def to_dict(self) -> dict:
         return {
@@ -208,11 +239,19 @@ def _import(ctx, files, staged, person, kind, claim_id, progress, should_cancel)
             if progress:
                 progress(_done, total, f"{_label}: page {page} of {pages}")
 
+        names = {copy.path: display_name(path) for _, path, copy in chunk}
+
+        def stage(read_path, name: str, page: int, pages: int, _done=done_files) -> None:
+            if progress:
+                file = names.get(Path(read_path), display_name(read_path))
+                progress(_done, total, ImportStep(file, name, page, pages))
+
         if progress:
             progress(done_files, total, label)
         try:
             # The private copies are read: what is read is what is stored.
-            results = _read(ctx, [copy.path for _, _, copy in chunk], page_progress, should_cancel)
+            results = _read(ctx, [copy.path for _, _, copy in chunk], page_progress,
+                            should_cancel, stage)
         except Cancelled:
             cancelled = True
             break
@@ -251,7 +290,7 @@ def _staged_copy(ctx: Context, path: Path) -> originals.Staged:
         raise UserError(f"{display_name(path)}: cannot be read ({exc.strerror or exc})") from None
 
 
-def _read(ctx: Context, paths: list[Path], page_progress, should_cancel) -> list:
+def _read(ctx: Context, paths: list[Path], page_progress, should_cancel, stage=None) -> list:
     from desktop_app import intake  # the OCR pipeline loads only when a file is read
 
     return intake.read_documents(
@@ -259,6 +298,7 @@ def _read(ctx: Context, paths: list[Path], page_progress, should_cancel) -> list
         progress=page_progress,
         should_cancel=should_cancel,
         tesseract_cmd=ctx.setting("tesseract_cmd"),
+        stage=stage,
     )
 
 
@@ -363,7 +403,7 @@ def get_document(ctx: Context, document_id: int | str) -> Document:
         raise UserError(f"document id must be a number, got {document_id!r}") from None
     doc = ctx.store.document(doc_id)
     if doc is None:
-        raise NotFound(f"no document {doc_id}; list them with 'paperasse doc list'")
+        raise NotFound(f"no document {doc_id}", hint=("doc.list", {}))
     return doc
 
 

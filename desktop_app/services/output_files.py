@@ -59,9 +59,8 @@ def checked_target(out, data_root: Path, replace: bool = False, example: str = "
     if not stat.S_ISREG(info.st_mode):
         raise UserError(f"{target}: is not an ordinary file (a device or a pipe); choose a file name")
     if not replace:
-        raise UserError(
-            f"{target}: already exists; choose another name, or add --force to replace it"
-        )
+        raise UserError(f"{target}: already exists; choose another name",
+                        hint=("output.force", {}))
     return target
 
 

@@ -71,8 +71,8 @@ def find_person(ctx: Context, ref: str | int) -> Person:
     if person is None:
         known = ", ".join(p.name for p in ctx.store.people()) or "nobody yet"
         raise NotFound(
-            f"no person named {text!r} in this household (known: {known}); "
-            f"add one with: paperasse person add --name {text!r}"
+            f"no person named {text!r} in this household (known: {known})",
+            hint=("person.add", {"name": text}),
         )
     return person
 
@@ -82,7 +82,10 @@ def add_person(ctx: Context, **values) -> PersonResult:
     if not name:
         raise UserError("a person needs a name: --name \"Claire Martin\"")
     if ctx.store.person_by_name(name):
-        raise UserError(f"{name!r} is already in the household: use 'paperasse person edit'")
+        raise UserError(
+            f"{name!r} is already in the household: change their details in their own form",
+            hint=("person.edit", {"name": name}),
+        )
     from desktop_app.services.trash import refuse_name_in_trash
 
     refuse_name_in_trash(ctx, name)

@@ -37,8 +37,9 @@ def _payer_of(doc) -> str:
     if payer in tracking.PAYERS:
         return payer
     raise UserError(
-        f"document {doc.id}: the statement's payer was not read; "
-        "set it with: paperasse doc confirm ID payer=cpam (or payer=mutuelle)"
+        f"document {doc.id}: the statement's payer was not read; say whether it comes from the "
+        "CPAM or the mutuelle in the document's fields",
+        hint=("doc.confirm_payer", {"document_id": doc.id}),
     )
 
 
@@ -52,8 +53,9 @@ def propose(ctx: Context, document_id, lang: str | None = None) -> dict:
     doc = get_document(ctx, document_id)
     if doc.kind != DocumentKind.STATEMENT:
         raise UserError(
-            f"document {doc.id} is a {doc.kind}, not a statement; "
-            "if it is one: paperasse doc confirm ID --kind statement"
+            f"document {doc.id} is a {doc.kind}, not a statement; if it is one, change its kind "
+            "to statement in the document's fields",
+            hint=("doc.confirm_statement", {"document_id": doc.id}),
         )
     payer = _payer_of(doc)
     lines = _field(doc, "lines") or []

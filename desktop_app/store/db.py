@@ -56,19 +56,21 @@ def connect(path: Path, backups: Path, trusted: bool = False) -> sqlite_utils.Da
         problem = None if not existed or trusted or closed_cleanly(path) else integrity_problem(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise StoreDamaged(damaged_message(path, str(exc))) from None
+        raise StoreDamaged(damaged_message(path, str(exc)), hint=DAMAGED_HINT) from None
     if problem:
         conn.close()
-        raise StoreDamaged(damaged_message(path, problem))
+        raise StoreDamaged(damaged_message(path, problem), hint=DAMAGED_HINT)
     return sqlite_utils.Database(conn)
 
 
 def damaged_message(path: Path, problem: str) -> str:
     return (
         f"{path} is damaged ({problem}); it was left as it is. Restore a backup: the window "
-        "offers the newest sound one when it starts; on the command line, 'paperasse backup "
-        "list' then 'paperasse backup restore ID'"
+        "offers the newest sound one when it starts"
     )
+
+
+DAMAGED_HINT = ("backup.restore", {})  # the command line's way, worded by desktop_app/cli
 
 
 def integrity_problem(conn: sqlite3.Connection) -> str | None:

@@ -1057,8 +1057,32 @@
         <translation>Préparation de l’import…</translation>
     </message>
     <message>
-        <source>Stopping after the current page…</source>
-        <translation>Arrêt après la page en cours…</translation>
+        <source>Stopping after the current step…</source>
+        <translation>Arrêt après l&apos;étape en cours…</translation>
+    </message>
+    <message>
+        <source>decoding the image</source>
+        <translation>décodage de l&apos;image</translation>
+    </message>
+    <message>
+        <source>preparing it</source>
+        <translation>préparation</translation>
+    </message>
+    <message>
+        <source>reading the text</source>
+        <translation>lecture du texte</translation>
+    </message>
+    <message>
+        <source>finding the fields</source>
+        <translation>recherche des champs</translation>
+    </message>
+    <message>
+        <source>page %1 of %2: %3</source>
+        <translation>page %1 sur %2 : %3</translation>
+    </message>
+    <message>
+        <source>Reading %1 (%2 of %3): %4</source>
+        <translation>Lecture de %1 (%2 sur %3) : %4</translation>
     </message>
     <message>
         <source>Finishing…</source>
@@ -1509,6 +1533,18 @@
         <translation>Enregistrer sous…</translation>
     </message>
     <message>
+        <source>Enter the caisse&apos;s address…</source>
+        <translation>Saisir l&apos;adresse de la caisse…</translation>
+    </message>
+    <message>
+        <source>Enter the mutuelle&apos;s address…</source>
+        <translation>Saisir l&apos;adresse de la mutuelle…</translation>
+    </message>
+    <message>
+        <source>Change the caisse…</source>
+        <translation>Changer de caisse…</translation>
+    </message>
+    <message>
         <source>Print…</source>
         <translation>Imprimer…</translation>
     </message>
@@ -1880,6 +1916,18 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
         <translation>Ajouter une personne</translation>
     </message>
     <message>
+        <source>The caisse and the regime are those of %1, the insured person (read-only here): change them in %1&apos;s form.</source>
+        <translation>La caisse et le régime sont ceux de %1, l&apos;assuré (en lecture seule ici) : modifiez-les dans la fiche de %1.</translation>
+    </message>
+    <message>
+        <source>Left empty, %1&apos;s mutuelle is used: %2. Fill it in only if this person has a contract of their own.</source>
+        <translation>Laissé vide, la mutuelle de %1 s&apos;applique : %2. Ne le remplissez que si cette personne a son propre contrat.</translation>
+    </message>
+    <message>
+        <source>Left empty, %1&apos;s mutuelle is used (none is recorded for %1 yet).</source>
+        <translation>Laissé vide, la mutuelle de %1 s&apos;applique (aucune n&apos;est encore enregistrée pour %1).</translation>
+    </message>
+    <message>
         <source>valid number</source>
         <translation>numéro valide</translation>
     </message>
@@ -1890,6 +1938,10 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
 </context>
 <context>
     <name>PersonView</name>
+    <message>
+        <source>DD/MM/YYYY</source>
+        <translation>JJ/MM/AAAA</translation>
+    </message>
     <message>
         <source>Identity</source>
         <translation>Identité</translation>

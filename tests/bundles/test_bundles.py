@@ -171,21 +171,63 @@ def test_beneficiary_letter_shows_patient_and_insured(household, capsys, tmp_pat
 
 def test_missing_caisse_address_leaves_space_and_warns(household, capsys, tmp_path):
     d = household
-    assert run(capsys, *d, "person", "edit", "Claire Martin", "--caisse", "CPAM de la Gironde")[0] == 0
+    assert run(capsys, *d, "person", "edit", "Claire Martin", "--caisse", "CPAM de l'Ain")[0] == 0
     claim = stimulator_claim(capsys, d, tmp_path)
     out = tmp_path / "envoi.pdf"
     report = run_json(capsys, *d, "bundle", claim["id"], "--to", "cpam", "--out", str(out))
     assert report["recipient"]["source"] is None
     assert any("attestation de droits" in w for w in report["warnings"])
+    (notice,) = [n for n in report["notices"] if n["id"] == "bundle.no_caisse_address"]
+    assert notice["fix"]["field"] == "caisse_address" and notice["fix"]["person"] == "Claire Martin"
+    assert not any("paperasse" in w for w in report["warnings"])  # the window shows these
     letter = text_of(out, 0)
-    assert "CPAM de la Gironde" in letter and "voir l'attestation de droits" in letter
+    assert "CPAM de l'Ain" in letter and "voir l'attestation de droits" in letter
+    # The command line words its own fix.
+    code, _out, err = run(capsys, *d, "bundle", claim["id"], "--to", "cpam", "--out", str(out),
+                          "--force")
+    assert code == 0 and "paperasse person edit 'Claire Martin' --caisse-address" in err
 
-    saved = run_json(capsys, *d, "address", "add", "--name", "CPAM de la Gironde",
-                     "--address", "Service courrier, 33000 Bordeaux", "--code", "33")
-    assert saved["address"] == "Service courrier\n33000 Bordeaux"
+    saved = run_json(capsys, *d, "address", "add", "--name", "CPAM de l'Ain",
+                     "--address", "Service courrier, 01000 Bourg-en-Bresse", "--code", "01")
+    assert saved["address"] == "Service courrier\n01000 Bourg-en-Bresse"
     report = run_json(capsys, *d, "bundle", claim["id"], "--to", "cpam", "--out", str(out), "--force")
     assert report["recipient"]["source"] == "address_book"
-    assert "33000 Bordeaux" in text_of(out, 0)
+    assert "01000 Bourg-en-Bresse" in text_of(out, 0)
+
+
+@pytest.mark.parametrize("typed", ["CPAM de la Gironde", "CPAM de Gironde", "cpam gironde",
+                                   "Caisse primaire d'assurance maladie de la Gironde",
+                                   "C.P.A.M. Gironde (33)", "CPAM 33", "CPAM de Bordeaux", "331"])
+def test_the_gironde_is_found_however_it_is_written(household, capsys, tmp_path, typed):
+    d = household
+    assert run(capsys, *d, "person", "edit", "Claire Martin", "--caisse", typed)[0] == 0
+    claim = stimulator_claim(capsys, d, tmp_path)
+    out = tmp_path / "envoi.pdf"
+    report = run_json(capsys, *d, "bundle", claim["id"], "--to", "cpam", "--out", str(out),
+                      "--force")
+    assert report["recipient"]["source"] == "address_book"
+    assert "33085 Bordeaux Cedex" in text_of(out, 0)
+    # Not checked against ameli.fr: the user is asked to check it.
+    assert any(n["id"] == "bundle.address_unconfirmed" for n in report["notices"])
+
+
+def test_every_departement_has_its_caisse_with_a_seat(ctx):
+    from desktop_app.services import addresses
+
+    book = addresses.caisses(ctx)
+    metropolitan = {f"{n:02d}" for n in range(1, 96) if n != 20} | {"2A", "2B"}
+    overseas = {"971", "972", "973", "974", "976"}
+    have = {e["departement"] for e in book if e["kind"] in ("cpam", "cgss", "cssm")}
+    assert metropolitan | overseas <= have
+    for entry in book:
+        if entry["kind"] in ("cpam", "cgss", "cssm"):
+            assert entry.get("cities"), entry["name"]
+            assert entry.get("address") or "attestation de droits" in entry.get("note", "")
+            found = addresses.find_caisse(ctx, entry["departement"])
+            assert found is not None and found["departement"] == entry["departement"]
+    data = json.loads((addresses.config.resources_dir() / "addresses"
+                       / "caisses.json").read_text(encoding="utf-8"))
+    assert data["as_of"] and "ameli.fr" in data["sources"]
 
 
 def test_outdated_student_centre_is_flagged(household, capsys, tmp_path, ctx):

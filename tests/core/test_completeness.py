@@ -290,7 +290,7 @@ def test_explanations_name_the_people_and_the_detail():
     assert invalid.explanation.startswith("Marie's NIR is not valid: NIR key is 00")
     assert invalid.to_dict() == {
         "id": "person_nir_invalid", "level": "person", "severity": "blocking",
-        "message": invalid.explanation, "action": "edit_person",
+        "message": invalid.explanation, "action": "edit_person:nir",
         "action_label": "Correct Marie's NIR", "unconfirmed": False,
     }
 

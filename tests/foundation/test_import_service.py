@@ -2,6 +2,8 @@
 
 import json
 
+from pathlib import Path
+
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
@@ -48,7 +50,13 @@ def test_progress_is_reported_per_file(ctx, claire, tmp_path):
                                       progress=lambda done, total, msg: seen.append((done, total, msg)))
     assert all(o.ok for o in outcomes)
     assert seen[-1][:2] == (2, 2)
-    assert any("page 1 of 2" in msg for _, _, msg in seen)  # both read together, over the cores
+    assert any("page 1 of 2" in str(msg) for _, _, msg in seen)  # both read together, over the cores
+    steps = [msg for _, _, msg in seen if isinstance(msg, documents.ImportStep)]
+    if steps:  # with Tesseract: each file's stages, named by the file given (not its copy)
+        assert {Path(s.file).name for s in steps} == {"f0.png", "f1.png"}
+        for name in ("f0.png", "f1.png"):
+            order = [s.stage for s in steps if Path(s.file).name == name]
+            assert order == ["decoding", "preparing", "reading", "fields"]
 
 
 def test_cancel_stores_nothing_half_done(ctx, claire, tmp_path, monkeypatch):
@@ -148,3 +156,13 @@ def test_a_document_naming_someone_else_is_flagged(ctx, tmp_path, monkeypatch):
     assert outcome.ok and any("names MARTIN Claire, not Paul Durand" in w for w in outcome.warnings)
     [outcome] = documents.import_files(ctx, [invoice_image(tmp_path / "g.png", number="F9")], person_ref="Claire Martin")
     assert not any("check whose document" in w for w in outcome.warnings)
+
+
+def test_the_terminal_progress_line_shows_a_files_reading_step(monkeypatch, capsys):
+    import sys
+
+    from desktop_app.cli import documents_cmd
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    documents_cmd._progress(0, 1, documents.ImportStep("/tmp/scan.jpg", "reading", 1, 1))
+    assert "[1/1] /tmp/scan.jpg: reading the text" in capsys.readouterr().err

@@ -60,9 +60,19 @@ def fake_reader(monkeypatch):
     from desktop_app.core.errors import Cancelled
     from desktop_app.intake.result import ExtractedField, ReadResult
 
-    settings = {"delay": 0.0, "kind": "invoice", "fields": None}
+    # "hold": a page stage the reader stops at until "release" (a threading.Event) is set, or
+    # the import is cancelled: a long page, without a clock.
+    settings = {"delay": 0.0, "kind": "invoice", "fields": None, "hold": None, "release": None}
 
-    def read_document(path, progress=None, should_cancel=None, **_kwargs):
+    def read_document(path, progress=None, should_cancel=None, stage=None, **_kwargs):
+        if stage is not None:
+            for name in ("decoding", "preparing", "reading", "fields"):
+                if should_cancel and should_cancel():
+                    raise Cancelled()
+                stage(Path(path), name, 1, 1)
+                while name == settings["hold"] and not settings["release"].wait(0.05):
+                    if should_cancel and should_cancel():
+                        raise Cancelled()
         steps = 4
         for step in range(steps):
             if should_cancel and should_cancel():
@@ -88,7 +98,8 @@ def fake_reader(monkeypatch):
     def read_documents(paths, progress=None, should_cancel=None, **_kwargs):
         results = []
         for index, path in enumerate(paths, start=1):
-            results.append(read_document(path, should_cancel=should_cancel))
+            results.append(read_document(path, should_cancel=should_cancel,
+                                         stage=_kwargs.get("stage")))
             if progress:
                 progress(index, len(paths))
         return results

@@ -132,8 +132,8 @@ def test_a_file_rewritten_during_import_is_stored_as_it_was_read(ctx, tmp_path, 
     first = scan.read_bytes()
     real_read = documents._read
 
-    def read_then_rewrite(ctx_, paths, progress, cancel):
-        results = real_read(ctx_, paths, progress, cancel)
+    def read_then_rewrite(ctx_, paths, progress, cancel, *rest):
+        results = real_read(ctx_, paths, progress, cancel, *rest)
         image_file(scan, "Something else entirely", size=(500, 300))  # another program's write
         return results
 

@@ -540,6 +540,68 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "reminder.untitled": {"en": "{category} on {care_date}", "fr": "{category} du {care_date}"},
     "reminder.untitled_undated": {"en": "claim {claim}", "fr": "demande {claim}"},
+    # --- what a mailing's report says beside the PDF (services/bundle.py) -------------------------
+    "bundle.incomplete": {
+        "en": "incomplete: {message} (-> {action})",
+        "fr": "incomplet : {message} (→ {action})",
+    },
+    "bundle.direct": {
+        "en": "{Who} pays the professional directly (tiers payant): there is nothing to claim",
+        "fr": "{Who} paie directement le professionnel (tiers payant) : il n'y a rien à demander",
+    },
+    "bundle.already_sent": {
+        "en": "this claim was already sent to {who}{via}{when} (its track is {state})",
+        "fr": "cette demande a déjà été envoyée à {who}{via}{when} (son suivi est « {state} »)",
+    },
+    "bundle.via_noemie": {"en": " by NOEMIE", "fr": " par NOEMIE"},
+    "bundle.on_date": {"en": " on {date}", "fr": " le {date}"},
+    "bundle.noemie_forwards": {
+        "en": "the mutuelle is linked by NOEMIE: the CPAM forwards this claim to it; post this "
+        "only if the mutuelle asks for it",
+        "fr": "la mutuelle est reliée par NOEMIE : la CPAM lui transmet cette demande ; ne "
+        "l'envoyez que si la mutuelle la réclame",
+    },
+    "bundle.tiers_payant_cpam": {
+        "en": "tiers payant: the CPAM pays the professional directly",
+        "fr": "tiers payant : la CPAM paie directement le professionnel",
+    },
+    "bundle.statement_payer_unconfirmed": {
+        "en": "document {document_id} ({name}) is enclosed as the CPAM statement, but its payer "
+        "is not confirmed: check it in the document's fields (payer: CPAM)",
+        "fr": "le document {document_id} ({name}) est joint comme décompte de la CPAM, mais son "
+        "payeur n'est pas confirmé : vérifiez-le dans les champs du document (payeur : CPAM)",
+    },
+    "bundle.outdated_centre": {
+        "en": "{person}'s caisse {caisse} is an outdated student centre: {why} The letter leaves "
+        "the address blank; write the CPAM of their residence in {person}'s details.",
+        "fr": "La caisse {caisse} de {person} est un ancien centre étudiant : {why} La lettre "
+        "laisse l'adresse en blanc ; indiquez la CPAM de son lieu de résidence dans la fiche de "
+        "{person}.",
+    },
+    "bundle.address_unconfirmed": {
+        "en": "the address of {caisse} comes from the address book and is unconfirmed: check it "
+        "against the attestation de droits",
+        "fr": "l'adresse de {caisse} vient du carnet d'adresses et n'est pas confirmée : "
+        "vérifiez-la sur l'attestation de droits",
+    },
+    "bundle.no_caisse_address": {
+        "en": "no postal address for {person}'s caisse{known}: write it on the letter from the "
+        "attestation de droits (or ameli.fr), or record it in {person}'s details",
+        "fr": "aucune adresse postale pour la caisse de {person}{known} : écrivez-la sur la "
+        "lettre d'après l'attestation de droits (ou ameli.fr), ou enregistrez-la dans la fiche "
+        "de {person}",
+    },
+    "bundle.no_mutuelle_address": {
+        "en": "no postal address for the mutuelle {mutuelle}: write it on the letter (it is on "
+        "the membership card), or record it in {person}'s details",
+        "fr": "aucune adresse postale pour la mutuelle {mutuelle} : écrivez-la sur la lettre "
+        "(elle figure sur la carte d'adhérent), ou enregistrez-la dans la fiche de {person}",
+    },
+    "bundle.nothing_enclosed": {
+        "en": "no document is enclosed: attach the claim's papers, or post them with the letter",
+        "fr": "aucun document n'est joint : rattachez les papiers de la demande, ou postez-les "
+        "avec la lettre",
+    },
 }
 
 

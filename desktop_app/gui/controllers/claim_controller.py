@@ -18,7 +18,7 @@ from desktop_app.gui.views.track_dialogs_view import (
     RejectedDialog,
     SentDialog,
 )
-from desktop_app.gui.lazy import claims, inbox, tracking
+from desktop_app.gui.lazy import claims, inbox, people, tracking
 from desktop_app.services import overview
 
 PAYERS = ("cpam", "mutuelle")
@@ -27,7 +27,7 @@ PAYERS = ("cpam", "mutuelle")
 class ClaimController(QObject):
     changed = Signal(int)  # claim id whose status changed
     document_requested = Signal(int)
-    person_edit_requested = Signal(int)
+    person_edit_requested = Signal(int, str)  # person id, the field to fix ('' for none)
     attach_requested = Signal(int, str)  # claim id, document kind wanted
     message = Signal(str)
 
@@ -204,7 +204,7 @@ class ClaimController(QObject):
                 button.clicked.connect(lambda _=False, a=action: self.fix(a))
 
     def _fix_label(self, action: str) -> str | None:
-        if action == "edit_person" or action.startswith("edit_insured"):
+        if action.startswith(("edit_person", "edit_insured")):
             return self.tr("Edit person…")
         if action.startswith("attach_document"):
             return self.tr("Attach a scan…")
@@ -219,8 +219,16 @@ class ClaimController(QObject):
     def fix(self, action: str) -> None:
         if self.claim_id is None:
             return
-        if action == "edit_person" or action.startswith("edit_insured"):
-            self.person_edit_requested.emit(self.status.get("person_id") or 0)
+        if action.startswith(("edit_person", "edit_insured")):
+            # "edit_person:iban": the form opens on the tab and field the checklist names.
+            kind, _sep, field = action.partition(":")
+            person_id = self.status.get("person_id") or 0
+            if kind == "edit_insured" and person_id:
+                try:
+                    person_id = people.find_person(self.ctx, person_id).insured_id or person_id
+                except UserError:
+                    pass
+            self.person_edit_requested.emit(person_id, field)
         elif action.startswith("attach_document"):
             kind = action.split(":", 1)[1] if ":" in action else ""
             self.attach_requested.emit(self.claim_id, kind)

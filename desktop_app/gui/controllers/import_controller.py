@@ -27,12 +27,12 @@ class ImportController(QObject):
         self.parent_widget = parent_widget
         self.handle = None
         self._queue: list[tuple[list[Path], object, object]] = []
-        self._last_progress = (0, 0, "")
+        self._last_progress = (0, 0, "", False)
         # Progress arrives per page; painting it at most 10 times a second is plenty.
         self._paint = QTimer(self)
         self._paint.setSingleShot(True)
         self._paint.setInterval(100)
-        self._paint.timeout.connect(lambda: self.view.show_progress(*self._last_progress))
+        self._paint.timeout.connect(self._paint_progress)
         self.view.cancel.clicked.connect(self.cancel)
         self.view.hide()
 
@@ -82,18 +82,48 @@ class ImportController(QObject):
             self.handle.cancel()
             self._queue.clear()
             self.view.cancel.setEnabled(False)
-            self.view.label.setText(self.tr("Stopping after the current page…"))
+            self.view.label.setText(self.tr("Stopping after the current step…"))
 
-    def _progress(self, done: int, total: int, message: str) -> None:
-        if message == "done":
+    def _stage_text(self, step) -> str:
+        stages = {
+            "decoding": self.tr("decoding the image"),
+            "preparing": self.tr("preparing it"),
+            "reading": self.tr("reading the text"),
+            "fields": self.tr("finding the fields"),
+        }
+        text = stages.get(step.stage, step.stage)
+        if step.pages > 1:
+            text = self.tr("page %1 of %2: %3").replace("%1", str(step.page)).replace(
+                "%2", str(step.pages)).replace("%3", text)
+        return text
+
+    def _progress(self, done: int, total: int, message) -> None:
+        if self.handle is not None and self.handle.cancelled:
+            return  # "Stopping after the current step…" stays until it has stopped
+        busy = False
+        if isinstance(message, documents.ImportStep):
+            # The label follows the file's stages; until a first file is done there is no
+            # telling how far along it is, so the bar shows movement instead of a still 0 %.
+            busy = done == 0
+            message = self.tr("Reading %1 (%2 of %3): %4").replace("%1", Path(message.file).name).replace(
+                "%2", str(min(done + 1, total))).replace("%3", str(total)).replace(
+                "%4", self._stage_text(message))
+        elif message == "done":
             message = self.tr("Finishing…")
         else:
             message = self.tr("Reading %1 (%2 of %3)").replace("%1", _short(message)).replace(
                 "%2", str(min(done + 1, total))
             ).replace("%3", str(total))
-        self._last_progress = (done, total, message)
+        self._last_progress = (done, total, message, busy)
         if not self._paint.isActive():
             self._paint.start()
+
+    def _paint_progress(self) -> None:
+        done, total, message, busy = self._last_progress
+        if busy:
+            self.view.show_busy(message)
+        else:
+            self.view.show_progress(done, total, message)
 
     def _done(self, outcomes) -> None:
         cancelled = self.handle is not None and self.handle.cancelled

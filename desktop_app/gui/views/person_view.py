@@ -28,19 +28,46 @@ def _check_label() -> QLabel:
     return label
 
 
+def _form_on(page: QWidget) -> QFormLayout:
+    """A tab's form, at the top of the tab: the tabs are as tall as the tallest (the guarantees
+    table), and a shorter form's rows do not spread over the extra height."""
+    column = QVBoxLayout(page)
+    form = QFormLayout()
+    column.addLayout(form)
+    column.addStretch(1)
+    return form
+
+
+def _with_check(field: QWidget, check: QLabel) -> QWidget:
+    """A field with its check message right under it, in the same form row: the message is
+    read with the field it is about, never a row (or a dialog) away."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(field)
+    column.addWidget(check)
+    return box
+
+
 class PersonView(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setMinimumWidth(480)
+        # Fields shown but not editable here (a beneficiary's caisse) look it.
+        self.setStyleSheet(
+            'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] '
+            "{ background: palette(window); }"
+        )
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)
 
         identity = QWidget()
-        form = QFormLayout(identity)
+        form = _form_on(identity)
         self.name = QLineEdit()
         self.birth_date = QLineEdit()
-        self.birth_date.setPlaceholderText("JJ/MM/AAAA")
+        self.birth_check = _check_label()
         self.sex = QComboBox()
         self.nir = QLineEdit()
         self.nir.setPlaceholderText("1 85 07 75 115 234 32")
@@ -48,15 +75,14 @@ class PersonView(QDialog):
         self.insured = QComboBox()
         self.name_label, self.birth_label, self.sex_label = PlainLabel(), PlainLabel(), PlainLabel()
         self.nir_label, self.insured_label = PlainLabel(), PlainLabel()
-        for label, field in (
-            (self.name_label, self.name),
-            (self.birth_label, self.birth_date),
-            (self.sex_label, self.sex),
-            (self.nir_label, self.nir),
+        for label, field, row in (
+            (self.name_label, self.name, self.name),
+            (self.birth_label, self.birth_date, _with_check(self.birth_date, self.birth_check)),
+            (self.sex_label, self.sex, self.sex),
+            (self.nir_label, self.nir, _with_check(self.nir, self.nir_check)),
         ):
             label.setBuddy(field)
-            form.addRow(label, field)
-        form.addRow("", self.nir_check)
+            form.addRow(label, row)
         self.insured_label.setBuddy(self.insured)
         form.addRow(self.insured_label, self.insured)
         self.postal_address = QPlainTextEdit()
@@ -68,7 +94,7 @@ class PersonView(QDialog):
         self.tabs.addTab(identity, "")
 
         insurance = QWidget()
-        form = QFormLayout(insurance)
+        form = _form_on(insurance)
         self.caisse_name = QLineEdit()
         self.caisse_code = QLineEdit()
         self.caisse_address = QPlainTextEdit()
@@ -90,10 +116,15 @@ class PersonView(QDialog):
             form.addRow(label, field)
         for box in (self.medecin_traitant, self.ald, self.css):
             form.addRow("", box)
+        # For a beneficiary: the caisse and regime shown are the insured person's, read-only.
+        self.insurance_note = _check_label()
+        self.insurance_note.setStyleSheet("font-size: 9pt; color: #555;")
+        self.insurance_note.hide()
+        form.insertRow(0, self.insurance_note)
         self.tabs.addTab(insurance, "")
 
         mutuelle = QWidget()
-        form = QFormLayout(mutuelle)
+        form = _form_on(mutuelle)
         self.mutuelle = QLineEdit()
         self.member_number = QLineEdit()
         self.mutuelle_address = QPlainTextEdit()
@@ -107,6 +138,9 @@ class PersonView(QDialog):
         self.guarantees.verticalHeader().hide()
         self.guarantees.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.guarantees_check = _check_label()
+        self.mutuelle_note = _check_label()
+        self.mutuelle_note.setStyleSheet("font-size: 9pt; color: #555;")
+        self.mutuelle_note.hide()
         self.mutuelle_label, self.member_label, self.mutuelle_address_label = PlainLabel(), PlainLabel(), PlainLabel()
         self.deadline_label, self.guarantees_label = PlainLabel(), PlainLabel()
         for label, field in (
@@ -123,10 +157,11 @@ class PersonView(QDialog):
         self.guarantees_label.setBuddy(self.guarantees)
         form.addRow(self.guarantees_label, self.guarantees)
         form.addRow("", self.guarantees_check)
+        form.insertRow(0, self.mutuelle_note)
         self.tabs.addTab(mutuelle, "")
 
         bank = QWidget()
-        form = QFormLayout(bank)
+        form = _form_on(bank)
         self.iban = QLineEdit()
         self.iban.setPlaceholderText("FR76 …")
         self.iban_check = _check_label()
@@ -134,8 +169,7 @@ class PersonView(QDialog):
         self.notes.setTabChangesFocus(True)
         self.iban_label, self.notes_label = PlainLabel(), PlainLabel()
         self.iban_label.setBuddy(self.iban)
-        form.addRow(self.iban_label, self.iban)
-        form.addRow("", self.iban_check)
+        form.addRow(self.iban_label, _with_check(self.iban, self.iban_check))
         self.notes_label.setBuddy(self.notes)
         form.addRow(self.notes_label, self.notes)
         self.tabs.addTab(bank, "")
@@ -151,7 +185,21 @@ class PersonView(QDialog):
         layout.addWidget(self.buttons)
         self.retranslate()
 
+    def tab_of(self, widget: QWidget) -> int:
+        """The index of the tab holding ``widget``."""
+        for index in range(self.tabs.count()):
+            if self.tabs.widget(index).isAncestorOf(widget):
+                return index
+        return 0
+
+    def set_read_only(self, widgets, read_only: bool) -> None:
+        for widget in widgets:
+            widget.setReadOnly(read_only)
+            widget.style().unpolish(widget)  # the style sheet's [readOnly] rule, applied again
+            widget.style().polish(widget)
+
     def retranslate(self) -> None:
+        self.birth_date.setPlaceholderText(self.tr("DD/MM/YYYY"))
         self.tabs.setTabText(0, self.tr("Identity"))
         self.tabs.setTabText(1, self.tr("Health insurance"))
         self.tabs.setTabText(2, self.tr("Mutuelle"))

@@ -28,6 +28,16 @@ class ProgressView(QWidget):
         self.bar.setAccessibleName(self.tr("Import progress"))
 
     def show_progress(self, done: int, total: int, message: str) -> None:
-        self.bar.setMaximum(max(total, 1))
+        self.bar.setRange(0, max(total, 1))
         self.bar.setValue(min(done, max(total, 1)))
         self.label.setText(message)
+
+    def show_busy(self, message: str) -> None:
+        """Work whose length is not known (one large page being read): the bar moves to and
+        fro instead of showing a percentage that would sit still."""
+        self.bar.setRange(0, 0)
+        self.label.setText(message)
+
+    @property
+    def busy(self) -> bool:
+        return self.bar.maximum() == 0
