@@ -122,11 +122,6 @@ class Workers(QObject):
     def busy(self) -> bool:
         return bool(self._pending)
 
-    def set_context(self, ctx) -> None:
-        """Point new tasks at another data folder; running ones keep theirs."""
-        self.cancel_all()
-        self.ctx = ctx
-
     def cancel_all(self) -> None:
         for callbacks in self._pending.values():
             callbacks.handle.cancel()

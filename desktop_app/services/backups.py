@@ -435,12 +435,6 @@ def list_backups(target) -> list[dict]:
     return [dict(b.to_dict(), index=i) for i, b in enumerate(_all(_paths(target)), start=1)]
 
 
-def last_backup(target) -> dict | None:
-    """The newest backup (any kind), for a "last backup: …" line."""
-    listed = list_backups(target)
-    return listed[0] if listed else None
-
-
 def find_backup(target, ref: str | int) -> BackupInfo:
     """A backup by its file name or its index in ``list_backups`` (1 = newest)."""
     paths = _paths(target)

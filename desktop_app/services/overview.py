@@ -78,11 +78,6 @@ def smart_lists(row: ClaimRow, today: str | None = None) -> set[str]:
     return found
 
 
-def needs_doing(row: ClaimRow) -> bool:
-    """Whether a claim asks something of the user now (the household badge counts these)."""
-    return bool(row.lists() & {"todo", "ready", "overdue"})
-
-
 def claim_rows(ctx: Context, person_id: int | None = None, limit: int | None = None) -> list[ClaimRow]:
     """Claims, newest care first, with what the payer histories say, in a few queries.
 

@@ -55,4 +55,4 @@ def __dir__() -> list[str]:
 
 # ``estimate`` names both a submodule and its function: imported now, so that the function is
 # what ``rules.estimate`` means (a submodule imported later would otherwise take the name).
-from desktop_app.core.rules.estimate import estimate  # noqa: E402
+from desktop_app.core.rules.estimate import estimate  # noqa: E402, F401

@@ -297,19 +297,9 @@ class ClaimController(QObject):
     def prepare_mailing(self, payer: str) -> None:
         """The mailing to ``payer`` (gui/mailing.py, imported on first use); once it is sent,
         the claim shows its new state."""
-        import importlib
+        from desktop_app.gui.mailing import prepare_mailing as prepare
 
         if self.claim_id is None:
-            return
-        try:
-            mailing = importlib.import_module("desktop_app.gui.mailing")
-            prepare = mailing.prepare_mailing
-        except (ImportError, AttributeError):
-            show_error(
-                self.view,
-                self.tr("Cannot prepare the mailing"),
-                self.tr("Preparing a mailing is not available in this version yet."),
-            )
             return
         claim_id = self.claim_id
 

@@ -110,22 +110,6 @@ class ClaimsTableModel(RowTableModel):
     def claim_at(self, row: int) -> ClaimRow:
         return self._rows[row]
 
-    def update_rows(self, changed: list[ClaimRow]) -> None:
-        """Replace rows (a fresh status) and repaint only those on show."""
-        if not self._row_of and self._rows:
-            self._row_of = {r.id: i for i, r in enumerate(self._rows)}
-        touched = []
-        for new in changed:
-            i = self._row_of.get(new.id)
-            if i is not None:
-                self._rows[i] = new
-                if i < self._shown:
-                    touched.append(i)
-        if touched:
-            self.dataChanged.emit(
-                self.index(min(touched), 0), self.index(max(touched), COLUMN_COUNT - 1)
-            )
-
     # Qt model API
 
     def _row_count(self) -> int:
