@@ -68,6 +68,7 @@ FIELD_TEXT = {
     "invoice_number": lambda: QCoreApplication.translate("Labels", "Invoice number"),
     "payer": lambda: QCoreApplication.translate("Labels", "Paid by"),
     "lines": lambda: QCoreApplication.translate("Labels", "Lines"),
+    "reference": lambda: QCoreApplication.translate("Labels", "Reference"),
     "practitioner": lambda: QCoreApplication.translate("Labels", "Practitioner"),
     "provider": lambda: QCoreApplication.translate("Labels", "Provider"),
     "rpps": lambda: QCoreApplication.translate("Labels", "RPPS number"),

@@ -25,6 +25,7 @@ class _LazyModule:
 claims = _LazyModule("desktop_app.services.claims")
 documents = _LazyModule("desktop_app.services.documents")
 inbox = _LazyModule("desktop_app.services.inbox")
+field_checks = _LazyModule("desktop_app.services.field_checks")
 tracking = _LazyModule("desktop_app.services.tracking")
 people = _LazyModule("desktop_app.services.people")
 statements = _LazyModule("desktop_app.services.statements")

@@ -30,7 +30,7 @@ from desktop_app.gui.controllers.safekeeping_controller import SafekeepingContro
 from desktop_app.gui.controllers.settings_controller import SettingsController
 from desktop_app.gui.controllers.trash_controller import TrashController
 from desktop_app.gui.controllers.watch_controller import WatchController
-from desktop_app.gui import labels
+from desktop_app.gui import focus_order, labels
 from desktop_app.gui.models.claims_model import ClaimsFilterModel, ClaimsTableModel
 from desktop_app.gui.models.documents_model import (
     CLAIM,
@@ -101,6 +101,8 @@ class MainWindow(QMainWindow):
         self._build_controllers()
         self._build_actions()
         self._connect()
+        focus_order.no_tab_in_tables(self)
+        self._order_focus()
 
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self._refresh_from_timer)
@@ -289,6 +291,10 @@ class MainWindow(QMainWindow):
         self._action(self.tr("&Trash"), QKeySequence("Ctrl+4"), lambda: self.sidebar.select("trash"), view_menu)
         self._action(self.tr("&Refresh"), QKeySequence.StandardKey.Refresh, self.refresh, view_menu)
         self._action(self.tr("Go to the &lists"), QKeySequence("Alt+1"), self.sidebar.setFocus, view_menu)
+        self._action(self.tr("&Next area"), QKeySequence("F6"), lambda: self.focus_next_area(1), view_menu)
+        self._action(
+            self.tr("&Previous area"), QKeySequence("Shift+F6"), lambda: self.focus_next_area(-1), view_menu
+        )
         self.lists_action = self._action(self.tr("&Lists and household"), QKeySequence("F9"), None, view_menu)
         self.lists_action.setCheckable(True)
         self.lists_action.setChecked(True)
@@ -351,6 +357,7 @@ class MainWindow(QMainWindow):
         self.document_controller.changed.connect(self.schedule_refresh)
         self.document_controller.claim_requested.connect(self.show_claim)
         self.document_controller.message.connect(self.say)
+        self.document_controller.fields_shown.connect(self._order_focus)
         self.claim_controller.changed.connect(lambda _id: self.schedule_refresh())
         self.claim_controller.message.connect(self.say)
         self.claim_controller.document_requested.connect(self.show_document)
@@ -702,6 +709,10 @@ class MainWindow(QMainWindow):
     def _claim_selected(self, current, _previous=None) -> None:
         if not current.isValid():
             return
+        if not self.claims_page.table.selectionModel().isRowSelected(current.row(), current.parent()):
+            # Focus coming into the table (Tab, F6) gives it a current cell without selecting
+            # it: that is not the user choosing a claim.
+            return
         claim = self.claims_model.claim_at(self.claims_proxy.mapToSource(current).row())
         if claim.id == self._current_claim_id and self.detail.currentWidget() is self.claim_view:
             return  # the same claim, re-selected after a reload
@@ -775,6 +786,46 @@ class MainWindow(QMainWindow):
         self.detail.show()
         if self.claim_controller.show_claim(claim_id):
             self._show_claim_pane()
+
+    # Keyboard: the Tab order and F6
+
+    def _areas(self) -> list[QWidget]:
+        return [self.sidebar, self.search, self.centre, self.detail]
+
+    def _detail_order(self) -> list[QWidget]:
+        document = self.document_view.focus_order(self.document_controller.editors.values())
+        document += [w for w in focus_order.focusables(self.document_view) if w not in document]
+        return focus_order.focusables(self.claim_view) + document
+
+    def _order_focus(self) -> None:
+        """Tab: the banners, the lists, the search, the centre, the right pane, the status bar.
+        Worked out again before each Tab, as panes build their rows anew."""
+        focus_order.chain(
+            focus_order.focusables(self.banner) + focus_order.focusables(self.reminder_banner)
+            + [self.sidebar, self.search] + focus_order.focusables(self.centre)
+            + self._detail_order() + focus_order.focusables(self.statusBar())
+        )
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        self._order_focus()
+        return super().focusNextPrevChild(next)
+
+    def _first_stops(self, area: QWidget) -> list[QWidget]:
+        if area is self.centre:
+            page = self.centre.currentWidget()
+            from PySide6.QtWidgets import QAbstractItemView
+
+            tables = [t for t in page.findChildren(QAbstractItemView) if focus_order.takes_tab(t)]
+            return tables + focus_order.focusables(page)
+        if area is self.detail:
+            if self.detail.currentWidget() is self.document_view:
+                return self.document_view.focus_order(self.document_controller.editors.values())
+            return focus_order.focusables(self.detail.currentWidget())
+        return [area]
+
+    def focus_next_area(self, step: int) -> None:
+        """F6 / Shift+F6: the lists, the search, the centre, the right pane, in turn."""
+        focus_order.focus_area(self._areas(), self._first_stops, step)
 
     # Search
 
@@ -953,7 +1004,9 @@ class MainWindow(QMainWindow):
             return
 
     def undo_step(self) -> None:
-        if self.detail.isVisible() and self.detail.currentWidget() is self.claim_view:
+        if self.detail.isVisible() and self.detail.currentWidget() is self.document_view:
+            self.document_controller.undo()
+        elif self.detail.isVisible() and self.detail.currentWidget() is self.claim_view:
             self.claim_controller.undo()
         else:
             self.say(self.tr("Open a claim to undo its last step."))

@@ -23,7 +23,8 @@ from desktop_app.core.model import (
 )
 from desktop_app.core.rules.messages import message
 from desktop_app.services import limits
-from desktop_app.services.parsing import name_tokens, parse_amount, parse_date, parse_yes_no
+from desktop_app.services.field_checks import AMOUNT_FIELDS, BOOL_FIELDS, DATE_FIELDS, LIST_FIELDS  # noqa: F401
+from desktop_app.services.parsing import name_tokens
 from desktop_app.store import originals
 
 if TYPE_CHECKING:
@@ -56,10 +57,6 @@ class ImportStep:
         where = f", page {self.page} of {self.pages}" if self.pages > 1 else ""
         return f"{self.file}: {STAGE_TEXT.get(self.stage, self.stage)}{where}"
 
-DATE_FIELDS = {"date", "care_date", "birth_date", "patient_birth_date", "statement_date"}
-AMOUNT_FIELDS = {"total_amount", "total_paid"}
-BOOL_FIELDS = {"ald", "signed", "renewable"}
-LIST_FIELDS = {"items", "lpp_codes"}
 
 
 # Control characters, and the bidirectional overrides that make a terminal show text reversed.
@@ -439,28 +436,14 @@ def list_documents(ctx: Context, person_ref=None, claim_id=None, unlinked=False)
     return ctx.store.documents(person_id=person_id, claim_id=claim_id, unlinked=unlinked)
 
 
-def normalise_field(name: str, raw) -> object:
-    """A typed field value from what the user typed."""
-    if raw is None or (isinstance(raw, str) and raw.strip() == ""):
-        return None
-    if name in DATE_FIELDS:
-        return parse_date(raw, name.replace("_", " ")).isoformat()
-    if name in AMOUNT_FIELDS:
-        return str(parse_amount(raw, name.replace("_", " ")))
-    if name in BOOL_FIELDS:
-        return parse_yes_no(raw, name)
-    if name in LIST_FIELDS:
-        if isinstance(raw, list):
-            return raw
-        return [part.strip() for part in re.split(r"[;\n]", str(raw)) if part.strip()]
-    if name == "nir":
-        from desktop_app.core import identifiers
+def normalise_field(name: str, raw, lang: str = "en") -> object:
+    """A typed field value from what the user typed (services/field_checks.py says how)."""
+    from desktop_app.services.field_checks import check_field
 
-        check = identifiers.check_nir(str(raw))
-        if not check.ok:
-            raise UserError(f"invalid NIR {raw!r}: {'; '.join(check.errors)}")
-        return check.value
-    return str(raw).strip()
+    check = check_field(name, raw)
+    if not check.ok:
+        raise UserError(f"{name}: {check.error_text(lang)}")
+    return check.value
 
 
 def confirm_document(
@@ -469,16 +452,22 @@ def confirm_document(
     corrections: dict[str, object] | None = None,
     kind: str | None = None,
     person_ref=None,
+    confirm_others: bool = True,
 ) -> Document:
-    """Confirm every read field, applying the user's corrections first."""
+    """Confirm every read field, applying the user's corrections first (a field the scan did
+    not show is added the same way). ``confirm_others=False`` writes the corrections only, as
+    the window does when one field is typed."""
     from desktop_app.services.people import find_person
 
     doc = get_document(ctx, document_id)
     corrections = corrections or {}
     updated: list[DocumentField] = []
+    lang = _language(ctx)
     for name, raw in corrections.items():
-        value = normalise_field(name, raw)
+        value = normalise_field(name, raw, lang)
         previous = doc.fields.get(name)
+        if value is None and previous is None:
+            continue  # nothing typed for a field that was not read: nothing to store
         updated.append(
             DocumentField(
                 name=name,
@@ -492,7 +481,7 @@ def confirm_document(
             )
         )
     for name, f in doc.fields.items():
-        if name not in corrections and not f.confirmed:
+        if confirm_others and name not in corrections and not f.confirmed:
             f.confirmed = True
             updated.append(f)
     values = {}
@@ -506,6 +495,17 @@ def confirm_document(
         if values:
             ctx.store.update_document(doc.id, values)
         ctx.store.set_fields(doc.id, updated)
+    return ctx.store.document(doc.id)
+
+
+def restore_fields(ctx: Context, document_id, previous: dict[str, DocumentField | None]) -> Document:
+    """Put fields back as they were before an edit (Undo): a field that was not there goes."""
+    doc = get_document(ctx, document_id)
+    with ctx.store.transaction():
+        ctx.store.set_fields(doc.id, [f for f in previous.values() if f is not None])
+        for name, f in previous.items():
+            if f is None:
+                ctx.store.remove_field(doc.id, name)
     return ctx.store.document(doc.id)
 
 

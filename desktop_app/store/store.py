@@ -248,6 +248,13 @@ class Store(TrashRecords):
                 self._upsert_field(document_id, f, stamp)
             self._refresh_fields_text(document_id)
 
+    def remove_field(self, document_id: int, name: str) -> None:
+        with self.transaction():
+            self.db.execute(
+                "DELETE FROM document_fields WHERE document_id = ? AND name = ?", [document_id, name]
+            )
+            self._refresh_fields_text(document_id)
+
     def _upsert_field(self, document_id: int, f: DocumentField, stamp: str) -> None:
         row = field_to_row(document_id, f, stamp)
         self.db.execute(

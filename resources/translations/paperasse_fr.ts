@@ -229,6 +229,10 @@
         <translation>Marquer comme signée</translation>
     </message>
     <message>
+        <source>Open the document</source>
+        <translation>Ouvrir le document</translation>
+    </message>
+    <message>
         <source>Edit claim…</source>
         <translation>Modifier le dossier…</translation>
     </message>
@@ -810,6 +814,14 @@
         <translation>Pas encore connu</translation>
     </message>
     <message>
+        <source>not read on the scan — type it if the paper shows it</source>
+        <translation>pas lu sur le scan — tapez-le si le papier l&apos;indique</translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY</source>
+        <translation>JJ/MM/AAAA</translation>
+    </message>
+    <message>
         <source>checked</source>
         <translation>vérifié</translation>
     </message>
@@ -844,6 +856,18 @@
     <message>
         <source>This value cannot be used</source>
         <translation>Cette valeur ne peut pas être utilisée</translation>
+    </message>
+    <message>
+        <source>The change could not be saved</source>
+        <translation>La modification n&apos;a pas pu être enregistrée</translation>
+    </message>
+    <message>
+        <source>No field change to undo.</source>
+        <translation>Aucune modification de champ à annuler.</translation>
+    </message>
+    <message>
+        <source>Undone: %1 is back as it was.</source>
+        <translation>Annulé : %1 est revenu comme avant.</translation>
     </message>
     <message>
         <source>Cannot change whose document this is</source>
@@ -951,6 +975,14 @@
     <message>
         <source>Mark every field as checked, keeping what you corrected</source>
         <translation>Marquer tous les champs comme vérifiés, en gardant vos corrections</translation>
+    </message>
+    <message>
+        <source>Undo the last field change</source>
+        <translation>Annuler la dernière saisie</translation>
+    </message>
+    <message>
+        <source>Put the last field you typed back as it was</source>
+        <translation>Remettre le dernier champ saisi comme il était</translation>
     </message>
     <message>
         <source>Claim</source>
@@ -1333,6 +1365,10 @@
         <translation>Lignes</translation>
     </message>
     <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
         <source>Practitioner</source>
         <translation>Praticien</translation>
     </message>
@@ -1674,6 +1710,14 @@
     <message>
         <source>Go to the &amp;lists</source>
         <translation>Aller aux &amp;listes</translation>
+    </message>
+    <message>
+        <source>&amp;Next area</source>
+        <translation>&amp;Zone suivante</translation>
+    </message>
+    <message>
+        <source>&amp;Previous area</source>
+        <translation>Zone &amp;précédente</translation>
     </message>
     <message>
         <source>&amp;Lists and household</source>

@@ -71,7 +71,12 @@ def test_confirm_a_field_with_enter(qtbot, window, ctx, fake_reader, images):
     assert "unsure" in editor.status.text()  # confidence in words, not colour alone
     editor.edit.setFocus()
     editor.edit.setText("305,00")
-    qtbot.keyClick(editor.edit, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.edit, Qt.Key.Key_Return)  # saved off the UI thread
+    qtbot.waitUntil(
+        lambda: documents.get_document(ctx, outcome.document_id).fields["total_amount"].confirmed,
+        timeout=30_000,
+    )
+    qtbot.waitUntil(lambda: not window.document_controller.saving, timeout=30_000)
     field = documents.get_document(ctx, outcome.document_id).fields["total_amount"]
     assert field.confirmed and field.value == "305.00"
     assert not documents.get_document(ctx, outcome.document_id).fields["date"].confirmed

@@ -446,6 +446,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no open claim for that person and date",
         "fr": "aucune demande en cours pour cette personne à cette date",
     },
+    # --- a document's fields as typed (services/field_checks.py) ---------------------------------
+    "field.date": {
+        "en": "“{text}” is not a date: write it DD/MM/YYYY, e.g. 04/07/2025",
+        "fr": "« {text} » n'est pas une date : écrivez-la JJ/MM/AAAA, par exemple 04/07/2025",
+    },
+    "field.amount": {
+        "en": "“{text}” is not an amount: write it like 30.00 or 30,00",
+        "fr": "« {text} » n'est pas un montant : écrivez-le comme 30,00",
+    },
+    "field.yes_no": {
+        "en": "“{text}”: type yes or no",
+        "fr": "« {text} » : tapez oui ou non",
+    },
+    "field.nir_length": {
+        "en": "A NIR has 15 characters (13 and a 2-digit key); this one has {count}",
+        "fr": "Un NIR a 15 caractères (13 et une clé de 2 chiffres) ; celui-ci en a {count}",
+    },
+    "field.nir_no_key": {
+        "en": "The NIR needs its 2-digit key at the end: {key} for these 13 characters",
+        "fr": "Il manque la clé de 2 chiffres à la fin du NIR : {key} pour ces 13 caractères",
+    },
+    "field.nir_key": {
+        "en": "The NIR's key is {key} but its first 13 characters give {expected}: a digit is wrong",
+        "fr": "La clé du NIR est {key} mais ses 13 premiers caractères donnent {expected} : "
+        "un chiffre est faux",
+    },
+    "field.nir_invalid": {
+        "en": "This is not a NIR: 15 digits starting with 1 or 2 (2A/2B for Corsica)",
+        "fr": "Ce n'est pas un NIR : 15 chiffres commençant par 1 ou 2 (2A/2B pour la Corse)",
+    },
+    "field.rpps_length": {
+        "en": "An RPPS number has 11 digits; this one has {count}",
+        "fr": "Un numéro RPPS a 11 chiffres ; celui-ci en a {count}",
+    },
+    "field.rpps_check_digit": {
+        "en": "The RPPS check digit looks wrong (expected {digit} last): check the paper",
+        "fr": "Le chiffre de contrôle du RPPS semble faux ({digit} attendu en dernier) : "
+        "vérifiez sur le papier",
+    },
     # --- the Trash (services/trash.py) -----------------------------------------------------------
     "trash.kind.document": {"en": "document", "fr": "document"},
     "trash.kind.claim": {"en": "claim", "fr": "dossier"},

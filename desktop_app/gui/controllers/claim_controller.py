@@ -210,6 +210,8 @@ class ClaimController(QObject):
             return self.tr("Attach a scan…")
         if action == "mark_signed":
             return self.tr("Mark signed")
+        if action.startswith("complete_document") and self._document_of(action) is not None:
+            return self.tr("Open the document")
         if action.startswith("edit_claim") or action.startswith("confirm"):
             return self.tr("Edit claim…")
         return None
@@ -234,8 +236,18 @@ class ClaimController(QObject):
             self.attach_requested.emit(self.claim_id, kind)
         elif action == "mark_signed":
             self.mark_signed()
+        elif action.startswith("complete_document") and self._document_of(action) is not None:
+            # The field may be on the paper but not read on the scan: it is typed in the pane.
+            self.document_requested.emit(self._document_of(action))
         else:
             self.ask_edit()
+
+    def _document_of(self, action: str) -> int | None:
+        kind = action.split(":", 1)[1] if ":" in action else ""
+        for doc in self.status.get("documents") or []:
+            if doc["kind"] == kind:
+                return doc["id"]
+        return None
 
     def mark_signed(self) -> None:
         sheets = [d for d in self.status.get("documents") or [] if d["kind"] == "care_sheet"]

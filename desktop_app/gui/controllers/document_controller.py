@@ -15,7 +15,7 @@ from desktop_app.gui.controllers.messages import show_error
 from desktop_app.gui.controllers.page_loader import load_page
 from desktop_app.gui.controllers.statement_controller import StatementController
 from desktop_app.gui.views.document_view import DocumentView, FieldEditor
-from desktop_app.gui.lazy import claims, documents, inbox
+from desktop_app.gui.lazy import claims, documents, field_checks, inbox
 from desktop_app.services import overview
 
 DATE_NAMES = {"date", "care_date", "birth_date", "patient_birth_date", "statement_date"}
@@ -31,6 +31,8 @@ class DocumentController(QObject):
     changed = Signal()  # something was written: lists need a refresh
     claim_requested = Signal(int)
     message = Signal(str)
+    fields_shown = Signal()  # the field editors were built anew: the Tab order follows them
+    saved = Signal()  # a field edit was written (after the lists were told)
 
     def __init__(self, view: DocumentView, ctx, workers, parent=None):
         super().__init__(parent)
@@ -45,6 +47,9 @@ class DocumentController(QObject):
         self.editors: dict[str, FieldEditor] = {}
         self._generation = 0
         self._pending_highlight: str | None = None
+        # Field edits that Undo puts back: (document id, {name: the field before, None if absent}).
+        self._undo: list[tuple[int, dict]] = []
+        self.saving = False
         self.statement = StatementController(view.statement, ctx, workers, self)
         self.statement.recorded.connect(self._payments_recorded)
         self.statement.payer_set.connect(self._after_edit)
@@ -56,6 +61,7 @@ class DocumentController(QObject):
         view.rotate.clicked.connect(view.page.rotate_quarter)
         view.open_original.clicked.connect(self.open_original)
         view.confirm_all.clicked.connect(self.confirm_all)
+        view.undo_edit.clicked.connect(self.undo)
         view.attach.clicked.connect(self.attach_selected)
         view.new_claim.clicked.connect(self.new_claim)
         view.open_claim.clicked.connect(self._open_claim)
@@ -146,14 +152,23 @@ class DocumentController(QObject):
             form.removeRow(0)
         self.editors.clear()
         fields = self.data.get("fields", {})
-        names = [n for n in FIELD_ORDER if n in fields] + sorted(n for n in fields if n not in FIELD_ORDER)
+        # Every field of the document's kind, read or not: one the scan missed is typed here.
+        wanted = set(fields) | set(field_checks.kind_fields(self.ctx, str(self.document.kind)))
+        names = [n for n in FIELD_ORDER if n in wanted] + sorted(n for n in wanted if n not in FIELD_ORDER)
         for name in names:
-            info = fields[name]
+            info = fields.get(name)
             label = labels.field_text(name)
             editor = FieldEditor(name, label)
-            editor.edit.setText(self._shown(info["value"], name))
-            editor.original = editor.edit.text()
-            self._show_field_state(editor, info)
+            if info is None:
+                editor.original = ""
+                editor.show_missing(
+                    self.tr("not read on the scan — type it if the paper shows it"),
+                    self.tr("DD/MM/YYYY") if name in DATE_NAMES else "",
+                )
+            else:
+                editor.edit.setText(self._shown(info["value"], name))
+                editor.original = editor.edit.text()
+                self._show_field_state(editor, info)
             editor.focused.connect(self.highlight_field)
             editor.submitted.connect(self.confirm_field)
             form.addRow(label, editor)
@@ -161,6 +176,8 @@ class DocumentController(QObject):
         self.view.no_fields.setVisible(not names)
         self.view.fields_box.setVisible(bool(names))
         self.view.confirm_all.setEnabled(bool(self.data.get("unconfirmed")))
+        self._update_undo()
+        self.fields_shown.emit()
 
     def _show_field_state(self, editor: FieldEditor, info: dict) -> None:
         words = labels.confidence_text(info.get("confidence"), info.get("source") or "ocr")
@@ -281,21 +298,95 @@ class DocumentController(QObject):
 
     # Confirming
 
-    def confirm_field(self, name: str, text: str) -> None:
+    def _checked(self, name: str, text: str) -> bool:
+        """The typed value checked as the command line checks it; a refusal shown under it."""
         editor = self.editors.get(name)
-        value = None if editor is not None and text == editor.original else text
-        try:
-            inbox.confirm_field(self.ctx, self.document.id, name, value)
-        except UserError as exc:
-            show_error(self.view, self.tr("This value cannot be used"), exc)
+        check = field_checks.check_field(name, text)
+        if editor is not None:
+            lang = labels.current_language()
+            if not check.ok:
+                editor.show_problem(check.error_text(lang))
+            else:
+                editor.show_problem(check.warning_text(lang), refused=False)
+        return check.ok
+
+    def confirm_field(self, name: str, text: str) -> None:
+        """Enter in a field: confirm it as read, or save what was typed, off the UI thread."""
+        editor = self.editors.get(name)
+        if self.document is None or self.saving:
             return
-        next_name = self._next_unconfirmed(after=name)
-        self.reload()
+        unchanged = editor is not None and text == editor.original
+        if unchanged and editor.missing:
+            return  # nothing typed in a field the scan did not show: nothing to confirm
+        if not unchanged and not self._checked(name, text):
+            return
+        doc_id = self.document.id
+        before = {name: self.document.fields.get(name)}
+
+        def work(ctx, progress, should_cancel):
+            if unchanged:
+                return inbox.confirm_field(ctx, doc_id, name, None)
+            # The same path as 'paperasse doc confirm ID FIELD=VALUE', this field alone.
+            return documents.confirm_document(ctx, doc_id, {name: text}, confirm_others=False)
+
+        def done(_doc) -> None:
+            self._undo.append((doc_id, before))
+            next_name = self._next_unconfirmed(after=name)
+            self._after_save(doc_id, next_name or name)
+
+        self._save(work, done)
+
+    def _save(self, work, done) -> None:
+        self.saving = True
+        self.view.confirm_all.setEnabled(False)
+
+        def finished(result) -> None:
+            self.saving = False
+            done(result)
+
+        def failed(exc) -> None:
+            self.saving = False
+            self.reload()
+            if isinstance(exc, UserError):
+                show_error(self.view, self.tr("This value cannot be used"), exc)
+            else:
+                show_error(self.view, self.tr("The change could not be saved"), str(exc))
+
+        self.workers.run(work, on_success=finished, on_failure=failed)
+
+    def _after_save(self, doc_id: int, focus_name: str | None) -> None:
+        if self.document is not None and self.document.id == doc_id:
+            self.reload()
         self.changed.emit()
-        target = self.editors.get(next_name or name)
-        if target is not None:
+        self.saved.emit()
+        target = self.editors.get(focus_name or "")
+        if target is not None and self.view.isVisible():
             target.edit.setFocus()
             target.edit.selectAll()
+
+    def undo(self) -> bool:
+        """Put the last field edit back as it was (a field that had not been read goes again)."""
+        if not self._undo or self.saving:
+            self.message.emit(self.tr("No field change to undo."))
+            return False
+        doc_id, before = self._undo.pop()
+
+        def work(ctx, progress, should_cancel):
+            return documents.restore_fields(ctx, doc_id, before)
+
+        def done(_doc) -> None:
+            names = ", ".join(labels.field_text(n) for n in before)
+            self.message.emit(self.tr("Undone: %1 is back as it was.").replace("%1", names))
+            self._after_save(doc_id, next(iter(before)))
+
+        self._save(work, done)
+        return True
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def _update_undo(self) -> None:
+        self.view.undo_edit.setEnabled(bool(self._undo) and not self.saving)
 
     def _next_unconfirmed(self, after: str) -> str | None:
         names = list(self.editors)
@@ -307,20 +398,30 @@ class DocumentController(QObject):
         return None
 
     def confirm_all(self) -> None:
-        if self.document is None:
+        if self.document is None or self.saving:
             return
         corrections = {
             name: editor.edit.text()
             for name, editor in self.editors.items()
             if editor.edit.text() != editor.original
         }
-        try:
-            documents.confirm_document(self.ctx, self.document.id, corrections)
-        except UserError as exc:
-            show_error(self.view, self.tr("This value cannot be used"), exc)
+        refused = [name for name, text in corrections.items() if not self._checked(name, text)]
+        if refused:
+            self.editors[refused[0]].edit.setFocus()
             return
-        self.reload()
-        self.changed.emit()
+        doc_id = self.document.id
+        fields = self.document.fields
+        names = set(corrections) | {n for n, f in fields.items() if not f.confirmed}
+        before = {n: fields.get(n) for n in names}
+
+        def work(ctx, progress, should_cancel):
+            return documents.confirm_document(ctx, doc_id, corrections)
+
+        def done(_doc) -> None:
+            self._undo.append((doc_id, before))
+            self._after_save(doc_id, None)
+
+        self._save(work, done)
 
     def _person_chosen(self, _index: int) -> None:
         try:

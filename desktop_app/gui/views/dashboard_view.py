@@ -74,6 +74,7 @@ class DashboardView(QScrollArea):
         layout.addLayout(lists)
         self.people_box = QGroupBox()
         self.people = QTableWidget(0, 4)
+        self.people.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.people.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.people.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.people.verticalHeader().hide()

@@ -33,7 +33,8 @@ LEVEL_STYLE = {
 
 
 class FieldEditor(QWidget):
-    """One field: its value to correct, and how sure the reading was, in words."""
+    """One field: its value to correct (or to type, when the scan did not show it), how sure
+    the reading was in words, and why a typed value was refused, right under it."""
 
     focused = Signal(str)
     submitted = Signal(str, str)  # name, value typed
@@ -41,6 +42,7 @@ class FieldEditor(QWidget):
     def __init__(self, name: str, label: str, parent=None):
         super().__init__(parent)
         self.name = name
+        self.missing = False  # not read on the scan: an empty editor to type into
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
         layout.setSpacing(1)
@@ -49,9 +51,16 @@ class FieldEditor(QWidget):
         self.status = PlainLabel()
         self.status.setWordWrap(True)
         self.status.setStyleSheet("font-size: 9pt;")
+        self.problem = PlainLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("font-size: 9pt; " + LEVEL_STYLE["low"])
+        self.problem.hide()
         layout.addWidget(self.edit)
+        layout.addWidget(self.problem)
         layout.addWidget(self.status)
         self.edit.returnPressed.connect(lambda: self.submitted.emit(self.name, self.edit.text()))
+        # A refusal is about what was typed: it goes as soon as the value is changed.
+        self.edit.textEdited.connect(lambda _text: self.show_problem(""))
         self.edit.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
@@ -69,6 +78,21 @@ class FieldEditor(QWidget):
         self.status.setToolTip(tip(tooltip))
         marker = "" if confirmed else "border: 2px solid #e0a100; border-radius: 3px; padding: 1px;"
         self.edit.setStyleSheet(marker)
+
+    def show_missing(self, hint: str, placeholder: str = "") -> None:
+        self.missing = True
+        self.status.setText(hint)
+        self.status.setStyleSheet("font-size: 9pt; color: #555; font-style: italic;")
+        self.status.setToolTip("")
+        self.edit.setPlaceholderText(placeholder)  # how to write it (a date's order), if it helps
+        self.edit.setStyleSheet("border: 1px dashed #8a8a8a; border-radius: 3px; padding: 1px;")
+
+    def show_problem(self, text: str, refused: bool = True) -> None:
+        """Why the value typed was refused (red), or a doubt about a value kept (amber)."""
+        self.problem.setText(("✗ " if refused else "⚠ ") + text if text else "")
+        self.problem.setStyleSheet("font-size: 9pt; " + LEVEL_STYLE["low" if refused else "medium"])
+        self.problem.setVisible(bool(text))
+        self.edit.setAccessibleDescription(text)
 
 
 class StatementPanel(QGroupBox):
@@ -95,6 +119,7 @@ class StatementPanel(QGroupBox):
         payer_layout.addWidget(self.set_payer)
         payer_layout.addStretch()
         self.table = QTableWidget(0, 6)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -223,7 +248,11 @@ class DocumentView(QWidget):
         scroll.setWidget(holder)
         side_layout.addWidget(scroll, 1)
         self.confirm_all = QPushButton()
+        self.undo_edit = QPushButton()
+        self.undo_edit.setObjectName("undo_field")
+        self.undo_edit.setEnabled(False)
         side_layout.addWidget(self.confirm_all)
+        side_layout.addWidget(self.undo_edit)
 
         self.claim_box = QGroupBox()
         claim_layout = QVBoxLayout(self.claim_box)
@@ -272,6 +301,18 @@ class DocumentView(QWidget):
         outer.addWidget(self.vertical, 1)
         self.retranslate()
 
+    def focus_order(self, editors) -> list[QWidget]:
+        """Tab order in the pane: the fields to check first, then what to do with the document,
+        then the page's own controls."""
+        statement = self.statement
+        return [e.edit for e in editors] + [
+            self.person, self.kind, self.confirm_all, self.undo_edit,
+            self.proposals, self.attach, self.new_claim, self.open_claim,
+            statement.payer, statement.set_payer, statement.table, statement.record,
+            self.open_original, self.delete, self.previous_page, self.next_page,
+            self.zoom_out, self.zoom_in, self.zoom_fit, self.rotate, self.page,
+        ]
+
     def retranslate(self) -> None:
         self.delete.setText(self.tr("Delete…"))
         self.delete.setAccessibleName(self.tr("Move this document to the Trash"))
@@ -302,6 +343,8 @@ class DocumentView(QWidget):
         self.confirm_all.setToolTip(
             self.tr("Mark every field as checked, keeping what you corrected")
         )
+        self.undo_edit.setText(self.tr("Undo the last field change"))
+        self.undo_edit.setToolTip(self.tr("Put the last field you typed back as it was"))
         self.claim_box.setTitle(self.tr("Claim"))
         self.proposals.setAccessibleName(self.tr("Claims this document may belong to"))
         self.attach.setText(self.tr("&Attach to this claim"))

@@ -93,6 +93,8 @@ class FittedColumns(QObject):
 
 def make_table(accessible_name: str = "") -> QTableView:
     table = QTableView()
+    # Tab leaves the table (the arrows move in it): cell by cell, Tab never got out of a list.
+    table.setTabKeyNavigation(False)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.setAlternatingRowColors(True)

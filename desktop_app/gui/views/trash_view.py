@@ -31,6 +31,7 @@ class TrashPage(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #555;")
         self.table = QTableWidget(0, 4)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setObjectName("trash_table")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
