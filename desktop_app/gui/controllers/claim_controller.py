@@ -256,7 +256,7 @@ class ClaimController(QObject):
     # Payer steps: ask_* opens a dialog, the plain methods do the work (and are what tests call)
 
     def _payer_name(self, payer: str) -> str:
-        return labels.payer_text(payer)
+        return labels.payer_the(payer)
 
     def ask_mark_sent(self, payer: str) -> None:
         track = self.status["tracks"][payer]
