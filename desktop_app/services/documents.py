@@ -290,7 +290,13 @@ def _worded(exc: UserError, lang: str) -> str:
 
 def _with_name(name: str, message: str) -> str:
     message = printable(message)
-    return message if name in message else f"{name}: {message}"
+    if name in message:
+        return message
+    short = Path(name).name
+    if short and message.startswith(short + " "):
+        # The reader named the file by its own name ("scan.png is empty"): the whole path as given.
+        return name + message[len(short):]
+    return f"{name}: {message}"
 
 
 def _staged_copy(ctx: Context, path: Path, lang: str = "en") -> originals.Staged:

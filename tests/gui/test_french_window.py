@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QApplication, QDialog, QGroupBox, QLabel, QLineEdit, QMessageBox,
+    QAbstractButton, QApplication, QComboBox, QDialog, QGroupBox, QLabel, QLineEdit, QMessageBox,
     QTableView, QWidget,
 )
 
@@ -211,6 +211,8 @@ def _visible_texts(widget: QWidget) -> list[str]:
             texts.append(child.title())
         elif isinstance(child, QLineEdit):
             texts.append(child.placeholderText())
+        elif isinstance(child, QComboBox):
+            texts += [child.itemText(i) for i in range(child.count())]
         elif isinstance(child, QTableView) and child.model() is not None:
             model = child.model()
             texts += [str(model.headerData(c, Qt.Orientation.Horizontal) or "")
@@ -233,6 +235,7 @@ def test_no_english_on_the_main_views_of_the_french_window(qtbot, fwin, ctx, hou
     found["dashboard"] = _english_in(fwin, english)
     fwin.sidebar.select("person", None)
     found["claims"] = _english_in(fwin.claims_page, english)
+    assert "Date des soins" in _visible_texts(fwin.claims_page)  # the walk reads what is shown
     fwin.show_claim(household["claim_id"])
     found["claim pane"] = _english_in(fwin.claim_view, english)
     [outcome] = _import(qtbot, fwin, images(1))
@@ -280,3 +283,29 @@ def test_french_headers_and_the_filter_box_are_whole(qtbot, fwin, size):
     box = fwin.claims_page.filter
     assert box.placeholderText() == "Filtrer les dossiers…"
     assert box.width() >= box.fontMetrics().horizontalAdvance(box.placeholderText())
+
+
+def test_amounts_in_the_french_document_pane_and_claim_form(qtbot, fwin, ctx, household, fake_reader, images):
+    from desktop_app.gui.views.track_dialogs_view import ClaimFormDialog
+    from desktop_app.services import claims
+
+    [outcome] = _import(qtbot, fwin, images(1))
+    fwin.show_document(outcome.document_id)
+    editor = fwin.document_controller.editors["total_amount"]
+    assert editor.edit.text() == "304,90"
+    editor.edit.setFocus()
+    editor.edit.selectAll()
+    qtbot.keyClicks(editor.edit, "305,50")
+    qtbot.keyClick(editor.edit, Qt.Key.Key_Return)
+    assert documents.get_document(ctx, outcome.document_id).fields["total_amount"].value == "305.50"
+    assert fwin.document_controller.editors["total_amount"].edit.text() == "305,50"
+    form = ClaimFormDialog("Modifier le dossier", [{"name": "Claire Martin", "id": 1}])
+    qtbot.addWidget(form)
+    form.load(claims.claim_dict(ctx, claims.get_claim(ctx, household["claim_id"])))
+    assert form.paid.text() == "304,90"
+    form.paid.clear()
+    qtbot.keyClicks(form.paid, "1 234,50")
+    assert form.values()["amount_paid"] == "1234.50"
+    form.paid.clear()
+    qtbot.keyClicks(form.paid, "182.94")
+    assert form.values()["amount_paid"] == "182.94"

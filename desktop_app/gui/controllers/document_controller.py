@@ -91,6 +91,8 @@ class DocumentController(QObject):
         if name in DATE_NAMES and isinstance(value, str) and len(value) == 10:
             # Day/month/year reads naturally in both languages, and is accepted back as typed.
             return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
+        if name in ("total_amount", "total_paid"):
+            return labels.money_typed(value)  # '304,90' in French, accepted back as typed
         if name in ("nir", "insured_nir") and isinstance(value, str) and len(value) == 15:
             return " ".join((value[0], value[1:3], value[3:5], value[5:7], value[7:10], value[10:13], value[13:]))
         if isinstance(value, dict):

@@ -242,7 +242,7 @@ class ClaimFormDialog(_Dialog):
             "out_of_parcours": self.parcours.currentData(),
             "basket_100": "yes" if self.basket.isChecked() else "no",
             "lpp_codes": self.lpp.text(),
-            "lpp_tariff": self.lpp_tariff.text().strip() or None,
+            "lpp_tariff": labels.parse_money(self.lpp_tariff.text()) or None,
             "ald": "yes" if self.ald.isChecked() else "no",
             "notes": self.notes.toPlainText(),
         }
