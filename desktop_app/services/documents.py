@@ -195,9 +195,9 @@ def import_files(
     person = find_person(ctx, person_ref) if person_ref not in (None, "") else None
     if claim_id is not None:
         # A paper attached to a claim is about the claim's patient, whoever was selected.
-        claim = ctx.store.claim(int(claim_id))
-        if claim is None:
-            raise NotFound(f"no claim {claim_id}; list them with 'paperasse claim list'")
+        from desktop_app.services.claims import get_claim
+
+        claim = get_claim(ctx, claim_id)
         if person is None:
             person = ctx.store.person(claim.person_id)
     if kind is not None and kind not in DocumentKind.values():
