@@ -176,9 +176,12 @@ def money(value, empty: str = "") -> str:
     if value in (None, ""):
         return empty
     try:
-        amount = Decimal(parse_money(value)).quantize(Decimal("0.01"))
+        amount = Decimal(str(value)).quantize(Decimal("0.01"))
     except InvalidOperation:
-        return str(value)
+        try:  # as the user typed it: '182,94'
+            amount = Decimal(parse_money(value)).quantize(Decimal("0.01"))
+        except InvalidOperation:
+            return str(value)
     if current_language() == "fr":
         whole, cents = f"{abs(amount):,.2f}".split(".")
         text = whole.replace(",", "\u202f") + "," + cents + "\u00a0€"

@@ -148,7 +148,13 @@ class DocumentController(QObject):
     def _show_fields(self) -> None:
         form = self.view.fields_form
         while form.rowCount():
-            form.removeRow(0)
+            # Deleted later, not now: Enter in a field reloads the pane from inside that field's
+            # own key press, and deleting it there would pull the widget from under Qt.
+            row = form.takeRow(0)
+            for item in (row.labelItem, row.fieldItem):
+                if item is not None and item.widget() is not None:
+                    item.widget().hide()
+                    item.widget().deleteLater()
         self.editors.clear()
         fields = self.data.get("fields", {})
         names = [n for n in FIELD_ORDER if n in fields] + sorted(n for n in fields if n not in FIELD_ORDER)
