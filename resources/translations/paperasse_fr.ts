@@ -205,6 +205,10 @@
         <translation>%1 : transmise par la CPAM (NOEMIE) après avoir payé le professionnel</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
         <source>✓ Nothing is missing.</source>
         <translation>✓ Rien ne manque.</translation>
     </message>

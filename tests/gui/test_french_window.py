@@ -151,6 +151,7 @@ def test_payment_dialog_in_french_takes_a_decimal_comma(qtbot, fwin, ctx, househ
     fwin.show_claim(claim_id)
     controller = fwin.claim_controller
     controller.mark_sent("cpam", date="2025-06-24", channel="post")
+    assert any("24/06/2025 : Envoyé, en attente" in t for t in _visible_texts(fwin.claim_view))
     seen = {}
 
     def fill(dialog):

@@ -178,7 +178,8 @@ class ClaimController(QObject):
                 else self.tr("%1: told by the CPAM (NOEMIE) after it paid the professional")
             )
             return text.replace("%1", labels.day(h.get("date")))
-        line = f"{labels.day(h.get('date') or h.get('at'))}: {labels.state_text(h.get('state'))}"
+        line = (self.tr("%1: %2").replace("%1", labels.day(h.get("date") or h.get("at")))
+                .replace("%2", labels.state_text(h.get("state"))))
         if h.get("amount"):
             line += f" {labels.money(h['amount'])}"
         if h.get("channel"):
