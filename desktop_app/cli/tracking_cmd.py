@@ -11,6 +11,7 @@ from desktop_app.cli.lazy import lazy
 exports = lazy("desktop_app.services.exports")
 statements = lazy("desktop_app.services.statements")
 tracking = lazy("desktop_app.services.tracking")
+messages = lazy("desktop_app.core.rules.messages")
 
 
 def register(sub) -> None:
@@ -71,14 +72,17 @@ def _check(args, ctx) -> int:
     if args.quiet:
         _refresh_calendar(ctx)
         return EXIT_PROBLEMS if problems else 0
+    # The words around the texts are in the texts' own language: the "language" setting.
+    lang = tracking.language(ctx)
     if args.json:
         emit_json_chunks(problems.json_chunks())
     elif not problems:
-        line("nothing missing, nothing overdue")
+        line(messages.message("cli.nothing_due", lang))
     else:
         for p in problems:
-            where = f"claim {p['claim_id']}" if p["claim_id"] else p["person"]
-            line(f"[{p['severity']}] {where} ({p['person']}): {p['message']}")
+            where = messages.message("cli.claim", lang, id=p["claim_id"]) if p["claim_id"] else p["person"]
+            severity = messages.name_of("severity", p["severity"], lang)
+            line(f"[{severity}] {where} ({p['person']}): {p['message']}")
             if p["action"]:
                 line(f"    -> {p['action']}")
     return EXIT_PROBLEMS if problems else 0
@@ -104,17 +108,28 @@ def _status(args, ctx) -> int:
     if args.json:
         emit_json_chunks(data.json_chunks())
         return 0
+    lang = tracking.language(ctx)  # as ``check`` speaks: the "language" setting
+    word = messages.message
+
+    def amount(value) -> str:
+        return messages.money(value, lang) if value not in (None, "") else "-"
+
+    def track(t: dict) -> str:
+        state = messages.name_of("status.state", t["state"], lang)
+        return f"{state} {amount(t['received'])}/{amount(t['expected'])}"
+
     table(
         [
-            [s["claim_id"], s["person"], s["care_date"], s["category"], s["amount_paid"],
-             f"{s['tracks']['cpam']['state']} {s['tracks']['cpam']['received']}/{s['tracks']['cpam']['expected']}",
-             f"{s['tracks']['mutuelle']['state']} {s['tracks']['mutuelle']['received']}/{s['tracks']['mutuelle']['expected']}"]
+            [s["claim_id"], s["person"], messages.day(s["care_date"], lang),
+             messages.name_of("category", s["category"], lang), amount(s["amount_paid"]),
+             track(s["tracks"]["cpam"]), track(s["tracks"]["mutuelle"])]
             for s in data["claims"]
         ],
-        ["id", "person", "care date", "category", "paid", "CPAM recv/exp", "mutuelle recv/exp"],
+        [word(f"status.head.{key}", lang)
+         for key in ("id", "person", "care_date", "category", "paid", "cpam", "mutuelle")],
     )
     owed = data["totals"]["owed"]
-    line(f"owed to the household: CPAM {owed['cpam']}, mutuelle {owed['mutuelle']}")
+    line(word("status.owed", lang, cpam=amount(owed["cpam"]), mutuelle=amount(owed["mutuelle"])))
     return 0
 
 

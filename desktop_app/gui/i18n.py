@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 
 from desktop_app import config
 
 LANGUAGES = ("fr", "en")  # English is the source language: it needs no file
 _installed: list[QTranslator] = []
+
+# Words of Qt's own file dialog that its French file (qtbase_fr.qm) leaves in English: our
+# catalogue has them, under Qt's own context.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def translations_dir() -> Path:
@@ -32,6 +39,9 @@ def install(language: str) -> bool:
         app.removeTranslator(translator)
     _installed.clear()
     found = True
+    # The desktop's own file dialogs speak the desktop's language, not the one chosen here: in
+    # French, Qt's widget dialogs are used, which Qt's own translation (qtbase_fr) words.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, language == "fr")
     if language == "fr":
         QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
         ours = QTranslator(app)

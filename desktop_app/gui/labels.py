@@ -127,6 +127,43 @@ def payer_in_sentence(payer: str) -> str:
     return payer_text(payer)
 
 
+PAYER_THE_TEXT = {
+    "cpam": lambda: QCoreApplication.translate("Labels", "the CPAM"),
+    "mutuelle": lambda: QCoreApplication.translate("Labels", "the mutuelle"),
+}
+
+
+def payer_the(payer: str, capital: bool = False) -> str:
+    """'the CPAM' / 'la CPAM', 'the mutuelle' / 'la mutuelle': the payer with its article, as
+    titles and sentences name it ('Paiement de la CPAM', 'Envoyé à la mutuelle')."""
+    text = _lookup(PAYER_THE_TEXT, payer)
+    return text[:1].upper() + text[1:] if capital else text
+
+
+def parse_money(text) -> str:
+    """What the user typed ('182,94', '182.94', '1 234,50 €') as '182.94' for the services;
+    left as typed when it is no amount, so the service names the mistake."""
+    from desktop_app.services.parsing import parse_amount
+    from desktop_app.core.errors import UserError
+
+    try:
+        value = parse_amount(text)
+    except UserError:
+        return str(text).strip()
+    return "" if value is None else str(value)
+
+
+def money_typed(value) -> str:
+    """An amount put in a box for the user to edit: '182,94' in French, '182.94' in English."""
+    if value in (None, ""):
+        return ""
+    try:
+        amount = Decimal(str(value)).quantize(Decimal("0.01"))
+    except InvalidOperation:
+        return str(value)
+    return str(amount).replace(".", ",") if current_language() == "fr" else str(amount)
+
+
 def channel_text(channel: str | None) -> str:
     return _lookup(CHANNEL_TEXT, channel) if channel else ""
 
@@ -142,7 +179,10 @@ def money(value, empty: str = "") -> str:
     try:
         amount = Decimal(str(value)).quantize(Decimal("0.01"))
     except InvalidOperation:
-        return str(value)
+        try:  # as the user typed it: '182,94'
+            amount = Decimal(parse_money(value)).quantize(Decimal("0.01"))
+        except InvalidOperation:
+            return str(value)
     if current_language() == "fr":
         whole, cents = f"{abs(amount):,.2f}".split(".")
         text = whole.replace(",", "\u202f") + "," + cents + "\u00a0€"

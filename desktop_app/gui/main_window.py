@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -43,6 +43,7 @@ from desktop_app.gui.views.banner_view import BannerView
 from desktop_app.gui.views.claim_view import ClaimView
 from desktop_app.gui.views.dashboard_view import DashboardView
 from desktop_app.gui.views.deleted_notice_view import DeletedNotice
+from desktop_app.gui.views.names_other_notice_view import NamesOtherNotice
 from desktop_app.gui.views.page_stack import PageStack
 from desktop_app.gui.views.document_view import DocumentView
 from desktop_app.gui.views.progress_view import ProgressView
@@ -52,7 +53,7 @@ from desktop_app.gui.views.track_dialogs_view import ClaimFormDialog
 from desktop_app.gui.views.trash_view import TrashPage
 from desktop_app.gui.views.welcome_view import WelcomeView
 from desktop_app.gui.workers import Workers
-from desktop_app.gui.lazy import claims
+from desktop_app.gui.lazy import claims, inbox
 from desktop_app.services import overview
 from desktop_app.services.context import Context
 from desktop_app.services.dashboard import Dashboard
@@ -62,6 +63,15 @@ SEARCH_DELAY_MS = 150
 REFRESH_DELAY_MS = 250
 # How often the window looks whether another process (the command line) wrote to the data folder.
 WATCH_INTERVAL_MS = 1500
+
+
+def _state_texts() -> list[str]:
+    """What a payer's column says, every state in the current language."""
+    return [labels.state_text(state) for state in labels.STATE_TEXT]
+
+
+def _to_check_texts() -> list[str]:
+    return [QCoreApplication.translate("DocumentsTableModel", "%n field(s) to check", "", 12)]
 
 
 class MainWindow(QMainWindow):
@@ -149,6 +159,7 @@ class MainWindow(QMainWindow):
             {cm.DATE: 11, cm.PERSON: 13, cm.CPAM: 14, cm.MUTUELLE: 14, cm.PAID: 9,
              cm.EXPECTED: 12, cm.RECEIVED: 9},
             elastic=cm.WHAT, elastic_min=6, optional=(cm.PERSON, cm.PAID, cm.EXPECTED, cm.RECEIVED),
+            whole={cm.CPAM: _state_texts, cm.MUTUELLE: _state_texts},
         )
         self.claims_page.table.horizontalHeader().setSortIndicator(cm.DATE, Qt.SortOrder.DescendingOrder)
         self.documents_page = DocumentsPage()
@@ -158,11 +169,12 @@ class MainWindow(QMainWindow):
                       documents_model.TO_CONFIRM: 16, CLAIM: 16, FOUND: 30}
         optional = (documents_model.DATE, documents_model.AMOUNT, documents_model.TO_CONFIRM, CLAIM,
                     documents_model.PERSON)
+        doc_whole = {documents_model.TO_CONFIRM: _to_check_texts}
         self.documents_columns = FittedColumns(
-            self.documents_page.table, doc_widths, documents_model.NAME, 12, optional
+            self.documents_page.table, doc_widths, documents_model.NAME, 12, optional, doc_whole
         )
         self.inbox_columns = FittedColumns(
-            self.claims_page.inbox_table, doc_widths, documents_model.NAME, 12, optional
+            self.claims_page.inbox_table, doc_widths, documents_model.NAME, 12, optional, doc_whole
         )
         self.welcome = WelcomeView()
         self.trash_page = TrashPage()
@@ -206,6 +218,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress, 1)
         self.deleted_notice = DeletedNotice()
         self.statusBar().addPermanentWidget(self.deleted_notice)
+        self.names_other_notice = NamesOtherNotice()
+        self.names_other_notice.move.clicked.connect(self._move_imported_to_named)
+        self.statusBar().addPermanentWidget(self.names_other_notice)
         self.detail_hint.setText(self.tr("Select a claim or a document to see it here."))
         self.resize(1280, 800)
 
@@ -868,9 +883,31 @@ class MainWindow(QMainWindow):
 
     def _import_finished(self, outcomes) -> None:
         self.refresh()
+        named = [o for o in outcomes if o.ok and o.names_other is not None and o.document_id]
+        if named:
+            from desktop_app.gui.controllers.import_controller import names_other_text
+
+            mismatch = named[-1].names_other
+            self.names_other_notice.show_for(named[-1].document_id, names_other_text(named[-1]),
+                                             mismatch.match_id, mismatch.match_name)
         fresh = [o.document_id for o in outcomes if o.ok and not o.already and o.document_id]
         if len(fresh) == 1:
             self.show_document(fresh[0])
+
+    def _move_imported_to_named(self) -> None:
+        """The status bar's move: the paper goes to the person it names."""
+        notice = self.names_other_notice
+        try:
+            inbox.set_document_person(self.ctx, notice.document_id, notice.person_id)
+        except UserError as exc:
+            show_error(self, self.tr("Cannot change whose document this is"), exc)
+            return
+        notice.hide()
+        self.say(self.tr("Moved to %1.").replace("%1", notice.person_name or ""))
+        self.refresh()
+        if self.document_controller.document is not None \
+                and self.document_controller.document.id == notice.document_id:
+            self.document_controller.reload()
 
     def _attach_scan_to_claim(self, claim_id: int, _kind: str) -> None:
         from PySide6.QtWidgets import QFileDialog

@@ -182,10 +182,8 @@ def _read_page(path: Path, sp: SourcePage, engine: OcrEngine | None, limits: Lim
     try:
         page = ocr_page(engine, image, sp.index, dpi=sp.dpi)
     except OcrTimeout:
-        raise IntakeError(
-            path, f"page {sp.index} took over {limits.ocr_timeout_s:.0f} s to read and was stopped",
-            "scan that page again at 300 dpi, or import the file without reading its text",
-        )
+        raise IntakeError(path, "intake.ocr_timeout", "intake.fix.rescan_page", page=sp.index,
+                          seconds=f"{limits.ocr_timeout_s:.0f}")
     if sp.index > _KEEP_IMAGES_UP_TO_PAGE:
         page.image = None
     return page

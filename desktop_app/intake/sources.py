@@ -67,22 +67,17 @@ class SourcePage:
 def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> int:
     """Reject what is not a readable regular file of reasonable size; return its size."""
     if not path.exists():
-        raise IntakeError(path, "was not found", "check the path and import it again")
+        raise IntakeError(path, "intake.not_found", "intake.fix.check_path")
     if path.is_dir():
-        raise IntakeError(path, "is a folder, not a document", "choose the scan or PDF inside it")
+        raise IntakeError(path, "intake.folder", "intake.fix.inside_folder")
     if not os.access(path, os.R_OK):
-        raise IntakeError(
-            path, "cannot be opened (permission denied)", "give yourself read access to it"
-        )
+        raise IntakeError(path, "intake.permission", "intake.fix.read_access")
     size = path.stat().st_size
     if size == 0:
-        raise IntakeError(path, "is empty (0 bytes)", "scan or download it again")
+        raise IntakeError(path, "intake.empty", "intake.fix.scan_again")
     if size > limits.max_bytes:
-        raise IntakeError(
-            path,
-            f"is too large ({size / 1e6:.0f} MB, limit {limits.max_bytes / 1e6:.0f} MB)",
-            "scan it at 300 dpi or split it into smaller files",
-        )
+        raise IntakeError(path, "intake.too_large", "intake.fix.smaller",
+                          size=f"{size / 1e6:.0f}", limit=f"{limits.max_bytes / 1e6:.0f}")
     return size
 
 
@@ -94,22 +89,17 @@ def sniff(path: str | Path) -> str:
         with open(path, "rb") as fh:
             head = fh.read(1024)
     except OSError as exc:
-        raise IntakeError(path, f"cannot be read ({exc.strerror or exc})", "copy it locally and retry")
+        raise IntakeError(path, "intake.unreadable", "intake.fix.copy_locally", error=exc.strerror or exc)
     kind = _kind_of(head)
     if kind is None:
         other = _other_kind(head)
         if other is not None:
             label, fix = other
-            if label.endswith(" image"):  # an image, only in a format that is not read
-                raise IntakeError(
-                    path, f"is {label}, a format Paperasse does not read (it reads PDF, JPEG, "
-                    "PNG, TIFF, HEIC, WebP and BMP)", fix)
-            raise IntakeError(path, f"is {label}, not {_claimed(path)}", fix)
-        raise IntakeError(
-            path,
-            "is not a PDF or an image (JPEG, PNG, TIFF, HEIC, WebP, BMP)",
-            "export or scan it to one of those formats",
-        )
+            if label == "gif":  # an image, only in a format that is not read
+                raise IntakeError(path, "intake.unread_image", fix, what="@intake.what." + label)
+            raise IntakeError(path, "intake.is_not", fix, what="@intake.what." + label,
+                              claimed="@" + _claimed(path))
+        raise IntakeError(path, "intake.not_document", "intake.fix.export")
     return kind
 
 
@@ -119,21 +109,21 @@ _IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".heic", ".heif", "
 # file really is. Checked before the PDF marker: a stored ZIP holding a PDF has '%PDF-' in its
 # first kilobyte.
 _OTHER_MAGIC: list[tuple[bytes, int, str, str]] = [
-    (b"PK\x03\x04", 0, "a ZIP archive", "extract it first"),
-    (b"PK\x05\x06", 0, "an empty ZIP archive", "extract the document from the archive first"),
-    (b"PK\x07\x08", 0, "a ZIP archive", "extract it first"),
-    (b"Rar!\x1a\x07", 0, "a RAR archive", "extract it first"),
-    (b"7z\xbc\xaf\x27\x1c", 0, "a 7-Zip archive", "extract it first"),
-    (b"\x1f\x8b", 0, "a gzip archive", "extract it first"),
-    (b"BZh", 0, "a bzip2 archive", "extract it first"),
-    (b"\xfd7zXZ\x00", 0, "an XZ archive", "extract it first"),
-    (b"ustar", 257, "a TAR archive", "extract it first"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, "an Office document", "export it to PDF first"),
-    (b"{\\rtf", 0, "an RTF document", "export it to PDF first"),
-    (b"GIF87a", 0, "a GIF image", "convert it to PNG or JPEG"),
-    (b"GIF89a", 0, "a GIF image", "convert it to PNG or JPEG"),
-    (b"\x7fELF", 0, "a program", "choose the scan or PDF instead"),
-    (b"MZ", 0, "a Windows program", "choose the scan or PDF instead"),
+    (b"PK\x03\x04", 0, "zip", "intake.fix.extract"),
+    (b"PK\x05\x06", 0, "empty_zip", "intake.fix.extract_document"),
+    (b"PK\x07\x08", 0, "zip", "intake.fix.extract"),
+    (b"Rar!\x1a\x07", 0, "rar", "intake.fix.extract"),
+    (b"7z\xbc\xaf\x27\x1c", 0, "7z", "intake.fix.extract"),
+    (b"\x1f\x8b", 0, "gzip", "intake.fix.extract"),
+    (b"BZh", 0, "bzip2", "intake.fix.extract"),
+    (b"\xfd7zXZ\x00", 0, "xz", "intake.fix.extract"),
+    (b"ustar", 257, "tar", "intake.fix.extract"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, "office", "intake.fix.to_pdf"),
+    (b"{\\rtf", 0, "rtf", "intake.fix.to_pdf"),
+    (b"GIF87a", 0, "gif", "intake.fix.to_png"),
+    (b"GIF89a", 0, "gif", "intake.fix.to_png"),
+    (b"\x7fELF", 0, "program", "intake.fix.choose_scan"),
+    (b"MZ", 0, "windows_program", "intake.fix.choose_scan"),
 ]
 
 
@@ -147,10 +137,10 @@ def _other_kind(head: bytes) -> tuple[str, str] | None:
 def _claimed(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return "a PDF"
+        return "intake.claimed.pdf"
     if suffix in _IMAGE_SUFFIXES:
-        return "an image"
-    return "a PDF or an image"
+        return "intake.claimed.image"
+    return "intake.claimed.either"
 
 
 def _kind_of(head: bytes) -> str | None:
@@ -207,10 +197,8 @@ def _open_image(path: Path, kind: str, limits: Limits) -> Image.Image:
     except Image.DecompressionBombError:
         raise _too_many_pixels(path, None, limits)
     except Exception as exc:  # noqa: BLE001 - Pillow raises many types for bad data
-        raise IntakeError(
-            path, f"is damaged and cannot be opened as an image ({type(exc).__name__})",
-            "scan it again or export it anew",
-        )
+        raise IntakeError(path, "intake.damaged_image", "intake.fix.anew",
+                          error=type(exc).__name__)
     w, h = im.size
     if w * h > limits.max_pixels:
         raise _too_many_pixels(path, (w, h), limits)
@@ -218,12 +206,11 @@ def _open_image(path: Path, kind: str, limits: Limits) -> Image.Image:
 
 
 def _too_many_pixels(path: Path, size, limits: Limits) -> IntakeError:
-    dims = f" ({size[0]}x{size[1]} pixels)" if size else ""
-    return IntakeError(
-        path,
-        f"has too many pixels{dims}, over the {limits.max_pixels // 1_000_000} Mpx limit",
-        "scan it again at 300 dpi",
-    )
+    limit = limits.max_pixels // 1_000_000
+    if size:
+        return IntakeError(path, "intake.too_many_pixels_sized", "intake.fix.300dpi",
+                           width=size[0], height=size[1], limit=limit)
+    return IntakeError(path, "intake.too_many_pixels", "intake.fix.300dpi", limit=limit)
 
 
 def normalise_image(im: Image.Image) -> Image.Image:
@@ -248,9 +235,8 @@ def _image_pages(path: Path, kind: str, limits: Limits) -> list[SourcePage]:
     # its first frame is read).
     frames = 1 if kind in ("bmp", "webp") else (getattr(im, "n_frames", 1) or 1)
     if frames > limits.max_pages:
-        raise IntakeError(
-            path, f"has {frames} pages, over the {limits.max_pages}-page limit", "split it into smaller files"
-        )
+        raise IntakeError(path, "intake.too_many_pages", "intake.fix.split", count=frames,
+                          limit=limits.max_pages)
     dpi = _dpi_of(im)
     im.close()
 
@@ -269,10 +255,8 @@ def _image_pages(path: Path, kind: str, limits: Limits) -> list[SourcePage]:
                     page.draft(page.mode, target)
                 page.load()
             except Exception as exc:  # noqa: BLE001
-                raise IntakeError(
-                    path, f"is damaged: page {frame + 1} cannot be decoded ({type(exc).__name__})",
-                    "scan it again or export it anew",
-                )
+                raise IntakeError(path, "intake.damaged_page", "intake.fix.anew", page=frame + 1,
+                                  error=type(exc).__name__)
             on_stage("preparing")
             image = normalise_image(page)
             image, source.scale = reduce_for_ocr(image, max(original))
@@ -340,23 +324,18 @@ def _pdf_pages(path: Path, limits: Limits) -> list[SourcePage]:
                 except Exception:  # noqa: BLE001 - unsupported crypto is also "cannot open"
                     opened = 0
                 if not opened:
-                    raise IntakeError(
-                        path, "is password-protected", "remove the password and import it again"
-                    )
+                    raise IntakeError(path, "intake.password", "intake.fix.password")
             count = len(reader.pages)
     except IntakeError:
         raise
     except (PdfReadError, Exception) as exc:  # noqa: BLE001 - pypdf raises many types
-        raise IntakeError(
-            path, f"is a damaged PDF and cannot be opened ({type(exc).__name__})",
-            "download or export it again",
-        )
+        raise IntakeError(path, "intake.damaged_pdf", "intake.fix.download",
+                          error=type(exc).__name__)
     if count == 0:
-        raise IntakeError(path, "is a PDF with no pages", "download or export it again")
+        raise IntakeError(path, "intake.no_pages", "intake.fix.download")
     if count > limits.max_pages:
-        raise IntakeError(
-            path, f"has {count} pages, over the {limits.max_pages}-page limit", "split it into smaller files"
-        )
+        raise IntakeError(path, "intake.too_many_pages", "intake.fix.split", count=count,
+                          limit=limits.max_pages)
     pages = []
     for i in range(count):
         text = _page_text(reader, i)
@@ -375,14 +354,12 @@ def _pdfium_pages(path: Path, limits: Limits) -> list[SourcePage]:
     try:
         doc = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError:
-        raise IntakeError(path, "is password-protected", "remove the password and import it again")
+        raise IntakeError(path, "intake.password", "intake.fix.password")
     try:
         count = len(doc)
         if count > limits.max_pages:
-            raise IntakeError(
-                path, f"has {count} pages, over the {limits.max_pages}-page limit",
-                "split it into smaller files",
-            )
+            raise IntakeError(path, "intake.too_many_pages", "intake.fix.split", count=count,
+                              limit=limits.max_pages)
         pages = []
         for i in range(count):
             textpage = doc[i].get_textpage()
@@ -472,7 +449,6 @@ def _render_page(path: Path, i: int, limits: Limits, source: SourcePage | None =
         finally:
             doc.close()
     except Exception as exc:  # noqa: BLE001
-        raise IntakeError(
-            path, f"page {i + 1} cannot be drawn ({type(exc).__name__})", "download or export it again"
-        )
+        raise IntakeError(path, "intake.undrawable_page", "intake.fix.download", page=i + 1,
+                          error=type(exc).__name__)
     return normalise_image(im)

@@ -84,6 +84,7 @@ class ImportOutcome:
     kind: str | None = None
     read_state: str | None = None
     warnings: list[str] = field(default_factory=list)
+    names_other: "NameMismatch | None" = None
 
     @property
     def ok(self) -> bool:
@@ -116,6 +117,7 @@ class ImportOutcome:
             "read_state": self.read_state,
             "error": self.error,
             "warnings": self.warnings,
+            "names_other": self.names_other.to_dict() if self.names_other else None,
         }
 
 
@@ -125,31 +127,33 @@ def _language(ctx: Context) -> str:
     return language(ctx)
 
 
-def check_input_file(path: Path) -> None:
+def check_input_file(path: Path, lang: str = "en") -> None:
     """Reject what cannot be imported, with a message naming the file and the fix."""
     name = display_name(path)
+
+    def refuse(message_id: str, **values) -> UserError:
+        return UserError(message(message_id, lang, name=name, **values))
+
     try:
         info = path.stat()
     except FileNotFoundError:
         if path.is_symlink():
-            raise UserError(f"{name}: broken link, the file it points to is gone") from None
-        raise UserError(f"{name}: no such file; check the path") from None
+            raise refuse("import.broken_link") from None
+        raise refuse("import.no_such_file") from None
     except OSError as exc:
         # ELOOP and friends: a link that points back to itself.
-        raise UserError(f"{name}: cannot be read ({exc.strerror or exc}); check the path") from None
+        raise refuse("import.cannot_read_path", error=exc.strerror or exc) from None
     if path.is_dir():
-        raise UserError(f"{name}: is a folder; import the files inside it instead (e.g. {name}/*)")
+        raise refuse("import.is_folder")
     if not path.is_file():
-        raise UserError(f"{name}: is not a regular file")
+        raise refuse("import.not_regular")
     if info.st_size == 0:
-        raise UserError(f"{name}: the file is empty (0 bytes); scan or export it again")
+        raise refuse("import.empty")
     if info.st_size > limits.MAX_FILE_BYTES:
-        raise UserError(
-            f"{name}: the file is {info.st_size // (1 << 20)} MB, over the "
-            f"{limits.MAX_FILE_BYTES // (1 << 20)} MB limit; split or compress it"
-        )
+        raise refuse("import.too_large", size=info.st_size // (1 << 20),
+                     limit=limits.MAX_FILE_BYTES // (1 << 20))
     if not os.access(path, os.R_OK):
-        raise UserError(f"{name}: permission denied; make the file readable and try again")
+        raise refuse("import.permission")
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -175,6 +179,7 @@ def import_files(
     progress: Progress | None = None,
     should_cancel: Callable[[], bool] | None = None,
     expand_folders: bool = False,
+    lang: str | None = None,
 ) -> list[ImportOutcome]:
     """Import files; each is either fully stored or not at all.
 
@@ -185,18 +190,26 @@ def import_files(
     from desktop_app.services.people import find_person
 
     person = find_person(ctx, person_ref) if person_ref not in (None, "") else None
+    if claim_id is not None:
+        # A paper attached to a claim is about the claim's patient, whoever was selected.
+        from desktop_app.services.claims import get_claim
+
+        claim = get_claim(ctx, claim_id)
+        if person is None:
+            person = ctx.store.person(claim.person_id)
     if kind is not None and kind not in DocumentKind.values():
         raise UserError(f"kind must be one of {', '.join(DocumentKind.values())}, got {kind!r}")
     files = expand_paths(paths) if expand_folders else [Path(p) for p in paths]
     staged: dict[int, originals.Staged] = {}
     try:
-        return _import(ctx, files, staged, person, kind, claim_id, progress, should_cancel)
+        return _import(ctx, files, staged, person, kind, claim_id, progress, should_cancel,
+                       lang or _language(ctx))
     finally:
         for copy in staged.values():
             copy.discard()
 
 
-def _import(ctx, files, staged, person, kind, claim_id, progress, should_cancel):
+def _import(ctx, files, staged, person, kind, claim_id, progress, should_cancel, lang):
     total = len(files)
     outcomes: dict[int, ImportOutcome] = {}
     to_read: list[tuple[int, Path, originals.Staged]] = []
@@ -204,14 +217,14 @@ def _import(ctx, files, staged, person, kind, claim_id, progress, should_cancel)
     for index, path in enumerate(files):
         name = display_name(path)
         try:
-            copy = staged[index] = _staged_copy(ctx, path)
+            copy = staged[index] = _staged_copy(ctx, path, lang)
         except UserError as exc:
-            outcomes[index] = ImportOutcome(path=name, error=_with_name(name, str(exc)))
+            outcomes[index] = ImportOutcome(path=name, error=_with_name(name, _worded(exc, lang)))
             continue
         existing = ctx.store.document_id_by_sha(copy.sha256)
         if existing and ctx.store.trash_entry_of("document", existing) is not None:
             outcomes[index] = ImportOutcome(path=name, document_id=existing, error=message(
-                "trash.file_in_trash", _language(ctx), name=name, id=existing))
+                "trash.file_in_trash", lang, name=name, id=existing))
         elif existing:
             outcomes[index] = ImportOutcome(path=name, document_id=existing, already=True)
         elif copy.sha256 in seen:
@@ -257,23 +270,35 @@ def _import(ctx, files, staged, person, kind, claim_id, progress, should_cancel)
             try:
                 if isinstance(result, UserError):
                     raise result
-                outcomes[index] = _store(ctx, path, copy, result, person, kind, claim_id)
+                outcomes[index] = _store(ctx, path, copy, result, person, kind, claim_id, lang)
             except UserError as exc:
-                outcomes[index] = ImportOutcome(path=name, error=_with_name(name, str(exc)))
+                outcomes[index] = ImportOutcome(path=name, error=_with_name(name, _worded(exc, lang)))
             done_files += 1
     if progress:
         progress(len(outcomes), total, "cancelled" if cancelled else "done")
     return [outcomes[i] for i in sorted(outcomes)]
 
 
+def _worded(exc: UserError, lang: str) -> str:
+    """An intake refusal in the asked language; other refusals are worded where raised."""
+    text = getattr(exc, "text", None)
+    return text(lang) if callable(text) else str(exc)
+
+
 def _with_name(name: str, message: str) -> str:
     message = printable(message)
-    return message if name in message else f"{name}: {message}"
+    if name in message:
+        return message
+    short = Path(name).name
+    if short and message.startswith(short + " "):
+        # The reader named the file by its own name ("scan.png is empty"): the whole path as given.
+        return name + message[len(short):]
+    return f"{name}: {message}"
 
 
-def _staged_copy(ctx: Context, path: Path) -> originals.Staged:
+def _staged_copy(ctx: Context, path: Path, lang: str = "en") -> originals.Staged:
     """The file checked, then copied into this process's private folder with its hash."""
-    check_input_file(path)
+    check_input_file(path, lang)
     try:
         return originals.stage(path, Path(tempfile.gettempdir()), limits.MAX_FILE_BYTES)
     except ValueError as exc:
@@ -299,7 +324,8 @@ def _read(ctx: Context, paths: list[Path], page_progress, should_cancel, stage=N
     )
 
 
-def _store(ctx: Context, path: Path, copy, result, person, kind, claim_id) -> ImportOutcome:
+def _store(ctx: Context, path: Path, copy, result, person, kind, claim_id,
+           lang: str = "en") -> ImportOutcome:
     """The original placed (content-addressed, never replacing a good one), then its row
     committed. If the row cannot be written the file goes, unless another process's row now
     refers to it; the same bytes imported by another process at once are "already imported"."""
@@ -337,17 +363,66 @@ def _store(ctx: Context, path: Path, copy, result, person, kind, claim_id) -> Im
         raise
     warnings = list(result.warnings)
     patient = result.fields.get("patient_name")
-    if person and patient and patient.value and not name_tokens(patient.value) & name_tokens(person.name):
-        warnings.append(
-            f"the document names {patient.value}, not {person.name}: check whose document it is"
-        )
+    mismatch = name_mismatch(ctx, patient.value if patient else None, person)
+    if mismatch:
+        warnings.append(mismatch.message(lang))
     return ImportOutcome(
         path=display_name(path),
         document_id=doc_id,
         kind=row["kind"],
         read_state=row["read_state"],
         warnings=warnings,
+        names_other=mismatch,
     )
+
+
+@dataclass(frozen=True)
+class NameMismatch:
+    """A paper filed under one person that names another."""
+
+    named: str  # the patient's name as read on the paper
+    filed_under: str  # the person it is filed under
+    filed_under_id: int
+    match_id: int | None = None  # the household member it names, when there is one
+    match_name: str | None = None
+
+    def message(self, lang: str = "en") -> str:
+        return message("document.names_other", lang, named=self.named, person=self.filed_under)
+
+    def to_dict(self) -> dict:
+        return {"named": self.named, "filed_under": self.filed_under,
+                "filed_under_id": self.filed_under_id, "match_id": self.match_id,
+                "match_name": self.match_name}
+
+
+def _same_person(read: str, name: str) -> bool:
+    """'MARTIN Claire', 'Mme Claire Martin' or 'C. Martin' are Claire Martin; 'Paul Martin'
+    is not, though both are Martins: one name's words must all be in the other."""
+    a, b = name_tokens(read), name_tokens(name)
+    return bool(a and b) and (a <= b or b <= a)
+
+
+def name_mismatch(ctx: Context, read_name: str | None, person) -> NameMismatch | None:
+    """Whether a paper naming ``read_name`` is filed under someone else than ``person``; the
+    household member it names, if any, is where it may be moved."""
+    if person is None or not read_name or not name_tokens(read_name):
+        return None
+    if _same_person(read_name, person.name):
+        return None
+    match = next((p for p in ctx.store.people()
+                  if p.id != person.id and _same_person(read_name, p.name)), None)
+    return NameMismatch(
+        named=str(read_name), filed_under=person.name, filed_under_id=person.id,
+        match_id=match.id if match else None, match_name=match.name if match else None,
+    )
+
+
+def document_name_mismatch(ctx: Context, doc: Document) -> NameMismatch | None:
+    """The same check on a stored document: the pane shows it until the paper is moved."""
+    patient = doc.fields.get("patient_name")
+    if not doc.person_id or patient is None or not patient.value:
+        return None
+    return name_mismatch(ctx, str(patient.value), ctx.store.person(doc.person_id))
 
 
 def _forget(ctx: Context, target: Path, sha: str, created: bool) -> None:

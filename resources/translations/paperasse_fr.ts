@@ -205,6 +205,10 @@
         <translation>%1 : transmise par la CPAM (NOEMIE) après avoir payé le professionnel</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
         <source>✓ Nothing is missing.</source>
         <translation>✓ Rien ne manque.</translation>
     </message>
@@ -874,6 +878,14 @@
         <translation>Impossible de changer la personne de ce document</translation>
     </message>
     <message>
+        <source>This paper names %1, not %2: check whose document it is.</source>
+        <translation>Ce papier est au nom de %1, pas de %2 : vérifiez à qui il est.</translation>
+    </message>
+    <message>
+        <source>Move to %1</source>
+        <translation>Déplacer vers %1</translation>
+    </message>
+    <message>
         <source>Cannot change the kind</source>
         <translation>Impossible de changer le type</translation>
     </message>
@@ -1165,6 +1177,10 @@
         <source>The clipboard holds no image or file to import.</source>
         <translation>Le presse-papiers ne contient ni image ni fichier à importer.</translation>
     </message>
+    <message>
+        <source>%1 names %2, not %3</source>
+        <translation>%1 est au nom de %2, pas de %3</translation>
+    </message>
 </context>
 <context>
     <name>Labels</name>
@@ -1435,6 +1451,14 @@
     <message>
         <source>mutuelle</source>
         <translation>mutuelle</translation>
+    </message>
+    <message>
+        <source>the CPAM</source>
+        <translation>la CPAM</translation>
+    </message>
+    <message>
+        <source>the mutuelle</source>
+        <translation>la mutuelle</translation>
     </message>
     <message>
         <source>typed by you</source>
@@ -1830,6 +1854,14 @@
         <translation>Aucun dossier dans cette liste.</translation>
     </message>
     <message>
+        <source>Cannot change whose document this is</source>
+        <translation>Impossible de changer à qui est ce document</translation>
+    </message>
+    <message>
+        <source>Moved to %1.</source>
+        <translation>Déplacé vers %1.</translation>
+    </message>
+    <message>
         <source>Attach a scan to the claim</source>
         <translation>Joindre un scan au dossier</translation>
     </message>
@@ -1892,6 +1924,17 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
     <message>
         <source>Something went wrong: %1</source>
         <translation>Un problème est survenu : %1</translation>
+    </message>
+</context>
+<context>
+    <name>NamesOtherNotice</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Move to %1</source>
+        <translation>Déplacer vers %1</translation>
     </message>
 </context>
 <context>
@@ -2124,6 +2167,17 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
     <message>
         <source>Import progress</source>
         <translation>Progression de l’import</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Regarder dans&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Type de fichier&#xa0;:</translation>
     </message>
 </context>
 <context>

@@ -84,3 +84,29 @@ def test_household_status_and_check_in_french(ctx, claim_id):
     english = tracking.check(ctx, today=TODAY)
     assert any(p["message"].startswith("No care sheet") for p in english)
     assert len(english) == len(problems)
+
+
+def test_status_speaks_the_language_check_speaks(ctx, claim_id, data_dir, capsys):
+    """``status`` and ``check`` both follow the "language" setting."""
+    from desktop_app.cli.main import main
+
+    ctx.set_setting("language", "fr")
+    ctx.close()
+    assert main(["--data-dir", str(data_dir), "status"]) == 0
+    out = capsys.readouterr().out
+    assert "date des soins" in out and "care date" not in out
+    assert "04/07/2025" in out and "304,90\u00a0€" in out
+    assert "papiers manquants" in out or "à envoyer" in out
+    assert "dû au foyer : CPAM" in out and "owed" not in out
+    main(["--data-dir", str(data_dir), "check"])
+    out = capsys.readouterr().out
+    assert "dossier " in out and "claim " not in out
+
+
+def test_status_stays_english_without_the_setting(ctx, claim_id, data_dir, capsys):
+    from desktop_app.cli.main import main
+
+    ctx.close()
+    assert main(["--data-dir", str(data_dir), "status"]) == 0
+    out = capsys.readouterr().out
+    assert "care date" in out and "304.90" in out and "owed to the household: CPAM" in out

@@ -166,3 +166,66 @@ def test_the_terminal_progress_line_shows_a_files_reading_step(monkeypatch, caps
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     documents_cmd._progress(0, 1, documents.ImportStep("/tmp/scan.jpg", "reading", 1, 1))
     assert "[1/1] /tmp/scan.jpg: reading the text" in capsys.readouterr().err
+
+
+def test_refusals_in_french_name_the_file_and_the_fix(ctx, tmp_path):
+    empty = tmp_path / "vide.png"
+    empty.write_bytes(b"")
+    archive = tmp_path / "scans.pdf"
+    archive.write_bytes(b"PK\x03\x04" + b"\0" * 200)
+    huge = tmp_path / "geant.png"
+    Image.new("L", (12000, 11000), 255).save(huge)
+    outcomes = documents.import_files(ctx, [empty, archive, huge], lang="fr")
+    errors = [o.error for o in outcomes]
+    assert errors[0].endswith("vide.png : le fichier est vide (0 octet) ; numérisez-le ou exportez-le à nouveau")
+    assert errors[1].endswith("scans.pdf est une archive ZIP, pas un PDF : extrayez-en d'abord le contenu")
+    assert "geant.png a trop de pixels (12000x11000 pixels), au-delà de la limite de" in errors[2]
+    assert errors[2].endswith("Mpx : numérisez-le à nouveau à 300 dpi")
+    english = documents.import_files(ctx, [empty, archive], lang="en")
+    assert english[0].error.endswith("vide.png: the file is empty (0 bytes); scan or export it again")
+    assert english[1].error.endswith("scans.pdf is a ZIP archive, not a PDF: extract it first")
+
+
+def test_the_language_setting_words_the_refusals(ctx, tmp_path):
+    empty = tmp_path / "vide.png"
+    empty.write_bytes(b"")
+    ctx.set_setting("language", "fr")
+    [outcome] = documents.import_files(ctx, [empty])
+    assert "le fichier est vide" in outcome.error
+
+
+def test_paul_martin_is_not_claire_martin(ctx, tmp_path, monkeypatch):
+    from desktop_app import intake
+    from desktop_app.intake.result import ExtractedField, ReadResult
+
+    def read_documents(paths, **_kwargs):
+        return [ReadResult(kind="invoice", fields={"patient_name": ExtractedField("Paul MARTIN", 0.9, 1, None)},
+                           pages=1, text="Facture", text_source="ocr") for _ in paths]
+
+    monkeypatch.setattr(intake, "read_documents", read_documents)
+    people.add_person(ctx, name="Claire Martin")
+    people.add_person(ctx, name="Paul Martin")
+    [outcome] = documents.import_files(ctx, [invoice_image(tmp_path / "f.png")], person_ref="Claire Martin")
+    assert "the document names Paul MARTIN, not Claire Martin" in outcome.warnings[-1]
+    paul = people.find_person(ctx, "Paul Martin")
+    assert outcome.to_dict()["names_other"] == {
+        "named": "Paul MARTIN", "filed_under": "Claire Martin",
+        "filed_under_id": people.find_person(ctx, "Claire Martin").id,
+        "match_id": paul.id, "match_name": "Paul Martin"}
+    doc = documents.get_document(ctx, outcome.document_id)
+    assert documents.document_name_mismatch(ctx, doc).match_id == paul.id
+
+
+def test_a_file_imported_into_a_claim_is_the_claim_persons(ctx, tmp_path, monkeypatch, capsys):
+    from desktop_app import intake
+    from desktop_app.intake.result import ReadResult
+    from desktop_app.services import claims
+
+    monkeypatch.setattr(intake, "read_documents", lambda paths, **_k: [
+        ReadResult(kind="invoice", fields={}, pages=1, text="Facture", text_source="ocr") for _ in paths])
+    people.add_person(ctx, name="Claire Martin")
+    claim = claims.new_claim(ctx, "Claire Martin", care_date="2025-06-20", category="pharmacy",
+                             amount_paid="12.00")
+    [outcome] = documents.import_files(ctx, [invoice_image(tmp_path / "f.png")], claim_id=claim.id)
+    doc = documents.get_document(ctx, outcome.document_id)
+    assert doc.claim_id == claim.id and doc.person_id == people.find_person(ctx, "Claire Martin").id

@@ -167,4 +167,4 @@ def test_prepare_mailing_button_calls_the_mailing(qtbot, window, ctx, household,
     box.prepare_mailing.click()
     assert calls == [(window, claim_id, "mutuelle")]
     assert box.state.text() == "Sent, waiting"
-    assert "sent to Mutuelle" in window.statusBar().currentMessage()
+    assert "sent to the mutuelle" in window.statusBar().currentMessage()

@@ -178,7 +178,8 @@ class ClaimController(QObject):
                 else self.tr("%1: told by the CPAM (NOEMIE) after it paid the professional")
             )
             return text.replace("%1", labels.day(h.get("date")))
-        line = f"{labels.day(h.get('date') or h.get('at'))}: {labels.state_text(h.get('state'))}"
+        line = (self.tr("%1: %2").replace("%1", labels.day(h.get("date") or h.get("at")))
+                .replace("%2", labels.state_text(h.get("state"))))
         if h.get("amount"):
             line += f" {labels.money(h['amount'])}"
         if h.get("channel"):
@@ -268,7 +269,7 @@ class ClaimController(QObject):
     # Payer steps: ask_* opens a dialog, the plain methods do the work (and are what tests call)
 
     def _payer_name(self, payer: str) -> str:
-        return labels.payer_text(payer)
+        return labels.payer_the(payer)
 
     def ask_mark_sent(self, payer: str) -> None:
         track = self.status["tracks"][payer]

@@ -40,6 +40,7 @@ class DocumentController(QObject):
         self.ctx = ctx
         self.workers = workers
         self.document = None
+        self.names_other = None  # the person the paper names, when it is filed under another
         self.data: dict = {}
         self.page = 1
         self.page_count = 1
@@ -68,6 +69,7 @@ class DocumentController(QObject):
         view.proposals.itemActivated.connect(lambda _item: self.attach_selected())
         view.person.activated.connect(self._person_chosen)
         view.kind.activated.connect(self._kind_chosen)
+        view.move_to_named.clicked.connect(self.move_to_named)
         for keys, slot in (
             ("Ctrl+Return", self.confirm_all),
             ("Ctrl+Enter", self.confirm_all),
@@ -95,6 +97,8 @@ class DocumentController(QObject):
         if name in DATE_NAMES and isinstance(value, str) and len(value) == 10:
             # Day/month/year reads naturally in both languages, and is accepted back as typed.
             return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
+        if name in ("total_amount", "total_paid"):
+            return labels.money_typed(value)  # '304,90' in French, accepted back as typed
         if name in ("nir", "insured_nir") and isinstance(value, str) and len(value) == 15:
             return " ".join((value[0], value[1:3], value[3:5], value[5:7], value[7:10], value[10:13], value[13:]))
         if isinstance(value, dict):
@@ -141,6 +145,7 @@ class DocumentController(QObject):
         for person in overview.people_rows(self.ctx):
             self.view.person.addItem(person["name"], person["id"])
         self.view.person.setCurrentIndex(max(0, self.view.person.findData(doc.person_id)))
+        self._show_names_other()
         self.view.kind.clear()
         for key in labels.KIND_TEXT:
             self.view.kind.addItem(labels.kind_text(key), key)
@@ -149,7 +154,13 @@ class DocumentController(QObject):
     def _show_fields(self) -> None:
         form = self.view.fields_form
         while form.rowCount():
-            form.removeRow(0)
+            # Deleted later, not now: Enter in a field reloads the pane from inside that field's
+            # own key press, and deleting it there would pull the widget from under Qt.
+            row = form.takeRow(0)
+            for item in (row.labelItem, row.fieldItem):
+                if item is not None and item.widget() is not None:
+                    item.widget().hide()
+                    item.widget().deleteLater()
         self.editors.clear()
         fields = self.data.get("fields", {})
         # Every field of the document's kind, read or not: one the scan missed is typed here.
@@ -428,6 +439,31 @@ class DocumentController(QObject):
             inbox.set_document_person(self.ctx, self.document.id, self.view.person.currentData())
         except UserError as exc:
             show_error(self.view, self.tr("Cannot change whose document this is"), exc)
+        self.reload()
+        self.changed.emit()
+
+    def _show_names_other(self) -> None:
+        self.names_other = documents.document_name_mismatch(self.ctx, self.document)
+        view, mismatch = self.view, self.names_other
+        view.names_other.setVisible(mismatch is not None)
+        view.move_to_named.setVisible(bool(mismatch and mismatch.match_id))
+        if mismatch is None:
+            return
+        view.names_other.setText("⚠ " + self.tr("This paper names %1, not %2: check whose document it is.")
+                                 .replace("%1", mismatch.named).replace("%2", mismatch.filed_under))
+        if mismatch.match_id:
+            view.move_to_named.setText(self.tr("Move to %1").replace("%1", mismatch.match_name))
+
+    def move_to_named(self) -> None:
+        """File the paper under the household member it names."""
+        mismatch = self.names_other
+        if self.document is None or mismatch is None or not mismatch.match_id:
+            return
+        try:
+            inbox.set_document_person(self.ctx, self.document.id, mismatch.match_id)
+        except UserError as exc:
+            show_error(self.view, self.tr("Cannot change whose document this is"), exc)
+            return
         self.reload()
         self.changed.emit()
 

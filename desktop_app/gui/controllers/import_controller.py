@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
+from desktop_app.gui import labels
 from desktop_app.gui.controllers.messages import message_of
 from desktop_app.gui.views.progress_view import ProgressView
 from desktop_app.gui.lazy import documents
@@ -59,6 +60,8 @@ class ImportController(QObject):
             self._queue.append((paths, person_id, claim_id))
             return
 
+        lang = labels.current_language()  # read here, on the UI thread
+
         def work(ctx, progress, should_cancel):
             return documents.import_files(
                 ctx,
@@ -68,6 +71,7 @@ class ImportController(QObject):
                 progress=progress,
                 should_cancel=should_cancel,
                 expand_folders=True,
+                lang=lang,
             )
 
         self.view.show_progress(0, len(paths), self.tr("Preparing the import…"))
@@ -140,7 +144,11 @@ class ImportController(QObject):
             parts.append(self.tr("%n could not be read", "", len(failed)))
         if cancelled:
             parts.append(self.tr("import cancelled"))
-        self.message.emit(", ".join(parts) + ".")
+        text = ", ".join(parts)
+        for outcome in outcomes:
+            if outcome.ok and outcome.names_other is not None:
+                text += "; " + names_other_text(outcome)
+        self.message.emit(text + ".")
         if failed:
             from desktop_app.gui.controllers.messages import show_error
 
@@ -191,6 +199,15 @@ class ImportController(QObject):
             return True
         self.message.emit(self.tr("The clipboard holds no image or file to import."))
         return False
+
+
+def names_other_text(outcome) -> str:
+    """'scan.png names Paul Martin, not Claire Martin'."""
+    mismatch = outcome.names_other
+    return (
+        QCoreApplication.translate("ImportController", "%1 names %2, not %3")
+        .replace("%1", outcome.path).replace("%2", mismatch.named).replace("%3", mismatch.filed_under)
+    )
 
 
 def _short(message: str) -> str:

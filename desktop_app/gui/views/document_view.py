@@ -229,6 +229,17 @@ class DocumentView(QWidget):
         who.addRow(self.person_label, self.person)
         who.addRow(self.kind_label, self.kind)
         side_layout.addLayout(who)
+        # A paper naming someone else than the person it is filed under: said, with the move.
+        self.names_other = PlainLabel()
+        self.names_other.setObjectName("names_other")
+        self.names_other.setWordWrap(True)
+        self.names_other.setStyleSheet("color: #8a5300;")
+        self.move_to_named = QPushButton()
+        self.move_to_named.setObjectName("move_to_named")
+        side_layout.addWidget(self.names_other)
+        side_layout.addWidget(self.move_to_named)
+        self.names_other.hide()
+        self.move_to_named.hide()
 
         self.fields_box = QGroupBox()
         self.fields_form = QFormLayout(self.fields_box)

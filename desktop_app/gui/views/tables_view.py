@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,10 +39,13 @@ class FittedColumns(QObject):
     """
 
     def __init__(self, table: QTableView, widths: dict[int, int], elastic: int, elastic_min: int,
-                 optional: tuple[int, ...] = ()):
+                 optional: tuple[int, ...] = (), whole: dict[int, Callable[[], list[str]]] | None = None):
         super().__init__(table)
         self.table = table
         self.widths = widths
+        # Texts a column shows whole in the current language (a payer's states): the column is at
+        # least as wide as the longest, as it is at least as wide as its translated header.
+        self.whole = whole or {}
         self.elastic = elastic
         self.elastic_min = elastic_min
         self.optional = optional
@@ -66,11 +71,26 @@ class FittedColumns(QObject):
             self.fit()
         return False
 
+    def column_width(self, column: int) -> int:
+        """The column's width in characters, widened to its header and its whole texts."""
+        table, header = self.table, self.table.horizontalHeader()
+        char = table.fontMetrics().averageCharWidth()
+        width = self.widths[column] * char + 16
+        model = table.model()
+        title = model.headerData(column, Qt.Orientation.Horizontal) if model is not None else None
+        if title:
+            # Room for the sort arrow and the section's margins beside the words.
+            width = max(width, header.fontMetrics().horizontalAdvance(str(title)) + 2 * char + 8)
+        texts = self.whole.get(column)
+        if texts is not None:
+            width = max([width] + [table.fontMetrics().horizontalAdvance(t) + 16 for t in texts()])
+        return width
+
     def fit(self) -> None:
         table, header = self.table, self.table.horizontalHeader()
         char = table.fontMetrics().averageCharWidth()
         available = table.viewport().width()
-        width = {c: n * char + 16 for c, n in self.widths.items()}
+        width = {c: self.column_width(c) for c in self.widths}
         shown = [c for c in range(header.count()) if c != self.elastic]
         shown = [c for c in shown if c in self._hidden or not header.isSectionHidden(c)]
         elastic_min = self.elastic_min * char + 16
@@ -84,6 +104,20 @@ class FittedColumns(QObject):
         for column in self._hidden | hidden:
             table.setColumnHidden(column, column in hidden)
         self._hidden = hidden
+        # Still too narrow (a document open beside the list): the widened columns give back
+        # what they took over their width in characters, and elide, rather than scroll sideways.
+        # Cells elide first (their whole text is in the claim pane), headers last.
+        for group in ([c for c in shown if c in self.whole], [c for c in shown if c not in self.whole]):
+            over = sum(width.get(c, header.sectionSize(c)) for c in shown) + elastic_min - available
+            if over <= 0:
+                break
+            spare = {c: width[c] - (self.widths[c] * char + 16) for c in group if c in width}
+            total_spare = sum(v for v in spare.values() if v > 0)
+            if total_spare:
+                cut = min(1.0, over / total_spare)
+                for column, extra in spare.items():
+                    if extra > 0:
+                        width[column] -= int(extra * cut + 0.999)
         for column in shown:
             if column in width:
                 header.resizeSection(column, width[column])
@@ -118,6 +152,8 @@ class ClaimsPage(QWidget):
         top = QHBoxLayout()
         self.heading = PlainLabel()
         self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        # On a small screen the heading folds onto two lines rather than squeeze the filter box.
+        self.heading.setWordWrap(True)
         self.filter = QLineEdit()
         self.filter.setClearButtonEnabled(True)
         self.new_claim = QPushButton()
@@ -161,6 +197,11 @@ class ClaimsPage(QWidget):
 
     def retranslate(self) -> None:
         self.filter.setPlaceholderText(self.tr("Filter claims…"))
+        # The box keeps room for its hint whole ("Filtrer les dossiers…") and its frame; the
+        # clear button only comes once something is typed, over the hint's place.
+        hint = self.filter.fontMetrics().horizontalAdvance(self.filter.placeholderText())
+        self.filter.setMinimumWidth(hint + 16)
+        self.filter.setMaximumWidth(hint + 16 + 8 * self.filter.fontMetrics().averageCharWidth())
         self.filter.setAccessibleName(self.tr("Filter claims"))
         self.new_claim.setText(self.tr("New claim…"))
         self.delete_person.setText(self.tr("Delete the person…"))

@@ -77,7 +77,7 @@ class SentDialog(_Dialog):
 class PaymentDialog(_Dialog):
     def __init__(self, payer_name: str, suggested: str | None, parent=None):
         super().__init__(self.tr("Payment from %1").replace("%1", payer_name), "", parent)
-        self.amount = QLineEdit(suggested or "")
+        self.amount = QLineEdit(labels.money_typed(suggested))
         self.amount.setAccessibleName(self.tr("Amount received"))
         self.amount.setPlaceholderText("0,00")
         self.date = _date_edit()
@@ -87,12 +87,12 @@ class PaymentDialog(_Dialog):
         self.finish_layout()
 
     def values(self) -> dict:
-        return {"amount": self.amount.text().strip(), "date": self.date.date().toString("yyyy-MM-dd")}
+        return {"amount": labels.parse_money(self.amount.text()), "date": self.date.date().toString("yyyy-MM-dd")}
 
 
 class RejectedDialog(_Dialog):
     def __init__(self, payer_name: str, parent=None):
-        super().__init__(self.tr("%1 rejected the claim").replace("%1", payer_name), "", parent)
+        super().__init__(self.tr("%1 rejected the claim").replace("%1", payer_name[:1].upper() + payer_name[1:]), "", parent)
         self.reason = QLineEdit()
         self.reason.setAccessibleName(self.tr("Reason given"))
         self.reason.setPlaceholderText(self.tr("e.g. prescription missing"))
@@ -210,8 +210,8 @@ class ClaimFormDialog(_Dialog):
         if claim.get("care_date"):
             self.care_date.setDate(QDate.fromString(claim["care_date"], "yyyy-MM-dd"))
         self.category.setCurrentIndex(max(0, self.category.findData(claim.get("category"))))
-        self.paid.setText(claim.get("amount_paid") or "")
-        self.base.setText(claim.get("base") or "")
+        self.paid.setText(labels.money_typed(claim.get("amount_paid")))
+        self.base.setText(labels.money_typed(claim.get("base")))
         self.tiers.setCurrentIndex(max(0, self.tiers.findData(claim.get("tiers_payant"))))
         billing = claim.get("billing") or "auto"
         if billing == "vitale" and claim.get("tiers_payant") == "all":
@@ -233,8 +233,8 @@ class ClaimFormDialog(_Dialog):
             "title": self.what.text(),
             "care_date": self.care_date.date().toString("yyyy-MM-dd"),
             "category": self.category.currentData(),
-            "amount_paid": self.paid.text(),
-            "base": self.base.text(),
+            "amount_paid": labels.parse_money(self.paid.text()),
+            "base": labels.parse_money(self.base.text()),
             "tiers_payant": None if self._integral() else self.tiers.currentData(),
             "billing": self.billing.currentData(),
             "units": self.units.value(),
@@ -242,7 +242,7 @@ class ClaimFormDialog(_Dialog):
             "out_of_parcours": self.parcours.currentData(),
             "basket_100": "yes" if self.basket.isChecked() else "no",
             "lpp_codes": self.lpp.text(),
-            "lpp_tariff": self.lpp_tariff.text().strip() or None,
+            "lpp_tariff": labels.parse_money(self.lpp_tariff.text()) or None,
             "ald": "yes" if self.ald.isChecked() else "no",
             "notes": self.notes.toPlainText(),
         }
