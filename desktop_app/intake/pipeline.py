@@ -101,7 +101,8 @@ def read_documents(paths: Sequence, *, workers: int | None = None, tesseract_cmd
 
     workers = max(1, workers or os.cpu_count() or 1)
     # A core no page is using starts the follow-up crop reader while the page is read.
-    spare_core = (os.cpu_count() or 1) > min(workers, total)
+    in_flight = min(workers, total)
+    spare_core = (os.cpu_count() or 1) > in_flight and _machine_idle_enough(in_flight)
 
     def stop_if_asked() -> None:
         if cancelled.is_set() or (should_cancel is not None and should_cancel()):
@@ -162,6 +163,17 @@ def read_documents(paths: Sequence, *, workers: int | None = None, tesseract_cmd
         # Warm readers nobody used (not a care sheet, an error, a cancel) are stopped.
         for doc in docs:
             _close_warm(doc)
+
+
+def _machine_idle_enough(in_flight: int) -> bool:
+    """Whether the machine has a core nobody else is using: the speculative reader is only
+    free when it runs on an idle core, and only pays off on care sheets. On a busy machine (the
+    last minute's load average) it would take time from the page itself."""
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):  # not on every system
+        return True
+    return load + in_flight <= (os.cpu_count() or 1) - 0.5
 
 
 def _close_warm(doc: _Doc) -> None:
