@@ -35,7 +35,7 @@ class ReminderController(QObject):
         self._running = False
         self._again = False
         self._first: list = []
-        self._known = None  # the last reminders worked out, with the household state they fit
+        self._known = None  # (household state, day) of the last notices taken
         banner.action.clicked.connect(self._open)
 
     def refresh(self) -> None:
@@ -46,14 +46,19 @@ class ReminderController(QObject):
         self._again = False
         today, lang = self.today, labels.current_language()
 
-        known = self._known
+        known = self._known  # (household state, day) of the last notices taken, if any
 
         def work(ctx, **_):
-            found = reminders.refresh_subscribed(ctx, today, lang, known=known)
-            if found.items is None:  # the calendar holds them, but this window never read them
-                found = reminders.Subscribed(found.path, found.state,
-                                             reminders.reminders(ctx, today, lang))
-            return found, reminders.take_notices(ctx, found.items, today)
+            found = reminders.refresh_subscribed(ctx, today, lang)
+            day = (today or _dt.date.today()).isoformat()
+            if found.state is not None and known == (found.state, day):
+                # Same household, same day: every notice due was taken already. Nothing is kept
+                # between refreshes but this pair: the reminders of a large household are tens
+                # of thousands of objects the window has no use for.
+                return known, []
+            items = found.items if found.items is not None else reminders.reminders(
+                ctx, today, lang)
+            return (found.state, day), reminders.take_notices(ctx, items, today)
 
         self.workers.run(work, on_success=self._done, on_failure=self._failed)
 
