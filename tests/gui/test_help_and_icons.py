@@ -76,12 +76,10 @@ def test_an_items_help_link_opens_its_section(qtbot, window, household):
     assert help_window.contents.currentItem().text() == "Care sheet (feuille de soins)"
 
     # Another item's link: the same window, at that item's section.
-    statement = next((link for link in _help_links(window)
-                      if "statement" in link.accessibleName().lower()), None)
-    if statement is not None:
-        qtbot.mouseClick(statement, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: help_window.top_heading() == "Statement (relevé, décompte)", timeout=WAIT)
-        assert window.help_window is help_window
+    statement = next(link for link in _help_links(window) if "statement" in link.accessibleName().lower())
+    qtbot.mouseClick(statement, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: help_window.top_heading() == "Statement (relevé, décompte)", timeout=WAIT)
+    assert window.help_window is help_window
 
 
 def test_the_guide_searches_its_text(qtbot, window):
@@ -163,3 +161,12 @@ def test_icons_do_not_bring_in_another_qt_binding():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_guides_own_links_lead_to_its_sections(language):
+    import re
+
+    text = (help_guide.help_dir() / f"guide_{language}.md").read_text(encoding="utf-8")
+    links = set(re.findall(r"\]\(#([a-z0-9-]+)\)", text))
+    assert links and links <= set(help_guide.parse(text).anchors)

@@ -270,7 +270,12 @@ class ClaimView(QScrollArea):
         label = PlainLabel(text)
         label.setWordWrap(True)
         line.addWidget(mark, 0)
-        line.addWidget(label, 1)
+        # The Help link goes under the text, so the explanation keeps its width on a narrow pane.
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(label)
+        line.addLayout(column, 1)
         button = None
         if fix_label:
             button = QPushButton(fix_label)
@@ -289,7 +294,7 @@ class ClaimView(QScrollArea):
             link.setToolTip(plain_tip(self.tr("What the guide says about this")))
             if on_help is not None:
                 link.clicked.connect(lambda _=False: on_help())
-            line.addWidget(link, 0, Qt.AlignmentFlag.AlignTop)
+            column.addWidget(link, 0, Qt.AlignmentFlag.AlignLeft)
         self.checklist.addWidget(row)
         return button
 
