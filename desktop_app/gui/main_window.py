@@ -30,7 +30,7 @@ from desktop_app.gui.controllers.safekeeping_controller import SafekeepingContro
 from desktop_app.gui.controllers.settings_controller import SettingsController
 from desktop_app.gui.controllers.trash_controller import TrashController
 from desktop_app.gui.controllers.watch_controller import WatchController
-from desktop_app.gui import focus_order, labels
+from desktop_app.gui import focus_order, icons, labels
 from desktop_app.gui.models.claims_model import ClaimsFilterModel, ClaimsTableModel
 from desktop_app.gui.models.documents_model import (
     CLAIM,
@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self._suspended = False  # a restore is replacing the database: touch nothing
         self.rebuild_on_store_change = False  # set by the AppController, which rebuilds windows
         self.remember_place = False  # set by the AppController: its size and place kept for next time
+        self.help_window = None  # the guide's window, made when first asked for
 
         self._build_models()
         self._build_layout()
@@ -234,8 +235,10 @@ class MainWindow(QMainWindow):
         self.watcher = WatchController(self.ctx, self.workers, self)
         self.reminders = ReminderController(self, self.workers, self.reminder_banner, self.today)
 
-    def _action(self, text: str, shortcut=None, slot=None, menu=None) -> QAction:
+    def _action(self, text: str, shortcut=None, slot=None, menu=None, icon: str = "") -> QAction:
         action = QAction(text, self)
+        if icon:
+            action.setIcon(icons.icon(icon))
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if slot is not None:
@@ -249,7 +252,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.import_action = self._action(
-            self.tr("&Import scans and PDFs…"), QKeySequence.StandardKey.Open, self.ask_import, file_menu
+            self.tr("&Import scans and PDFs…"), QKeySequence.StandardKey.Open, self.ask_import, file_menu,
+            "import",
         )
         self.paste_action = self._action(
             self.tr("&Paste an image"), QKeySequence.StandardKey.Paste, self.paste, file_menu
@@ -266,26 +270,27 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         self.settings_action = self._action(
-            self.tr("&Settings…"), QKeySequence("Ctrl+,"), self.open_settings, file_menu
+            self.tr("&Settings…"), QKeySequence("Ctrl+,"), self.open_settings, file_menu, "settings"
         )
         if self.demo:
             self._action(self.tr("&Leave the demo"), None, self.leave_demo_requested.emit, file_menu)
         file_menu.addSeparator()
-        self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, file_menu)
+        self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close, file_menu, "quit")
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self._action(
-            self.tr("&Undo the last payer step"), QKeySequence.StandardKey.Undo, self.undo_step, edit_menu
+            self.tr("&Undo the last payer step"), QKeySequence.StandardKey.Undo, self.undo_step, edit_menu,
+            "undo",
         )
         self.find_action = self._action(
-            self.tr("&Find…"), QKeySequence.StandardKey.Find, self.focus_search, edit_menu
+            self.tr("&Find…"), QKeySequence.StandardKey.Find, self.focus_search, edit_menu, "search"
         )
         self.unlink_action = QAction(self.tr("&Remove the document from its claim"), self)
         self.unlink_action.triggered.connect(self.unlink_selected_document)
         self.documents_page.table.addAction(self.unlink_action)
         edit_menu.addAction(self.unlink_action)
         # Delete: what the list or pane with the focus shows, to the Trash (each list its own).
-        self.delete_action = QAction(self.tr("&Delete (to the Trash)…"), self)
+        self.delete_action = QAction(icons.icon("delete"), self.tr("&Delete (to the Trash)…"), self)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
@@ -300,10 +305,12 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.delete_action)
 
         view_menu = bar.addMenu(self.tr("&View"))
-        self._action(self.tr("&Home"), QKeySequence("Ctrl+1"), lambda: self.sidebar.select("home"), view_menu)
+        self._action(self.tr("&Home"), QKeySequence("Ctrl+1"), lambda: self.sidebar.select("home"), view_menu,
+                     "home")
         self._action(self.tr("&Inbox"), QKeySequence("Ctrl+2"), lambda: self.sidebar.select("list", "inbox"), view_menu)
         self._action(self.tr("&All claims"), QKeySequence("Ctrl+3"), lambda: self.sidebar.select("person"), view_menu)
-        self._action(self.tr("&Trash"), QKeySequence("Ctrl+4"), lambda: self.sidebar.select("trash"), view_menu)
+        self._action(self.tr("&Trash"), QKeySequence("Ctrl+4"), lambda: self.sidebar.select("trash"), view_menu,
+                     "trash")
         self._action(self.tr("&Refresh"), QKeySequence.StandardKey.Refresh, self.refresh, view_menu)
         self._action(self.tr("Go to the &lists"), QKeySequence("Alt+1"), self.sidebar.setFocus, view_menu)
         self._action(self.tr("&Next area"), QKeySequence("F6"), lambda: self.focus_next_area(1), view_menu)
@@ -322,18 +329,24 @@ class MainWindow(QMainWindow):
             self.tr("&Edit the person…"), QKeySequence("Ctrl+E"), self.edit_selected_person, household_menu
         )
         self._action(
-            self.tr("New &claim…"), QKeySequence("Ctrl+Shift+N"), self.ask_new_claim, household_menu
+            self.tr("New &claim…"), QKeySequence("Ctrl+Shift+N"), self.ask_new_claim, household_menu,
+            "new_claim",
         )
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_action = self._action(
+            self.tr("&Guide"), QKeySequence(QKeySequence.StandardKey.HelpContents), lambda: self.open_help(),
+            help_menu, "help",
+        )
+        self.help_action.setToolTip(self.tr("What to do with each paper (F1)"))
         self._action(self.tr("&About Paperasse"), None, self.about, help_menu)
 
         toolbar = QToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addAction(self.import_action)
-        new_claim = QAction(self.tr("New claim"), self)
+        new_claim = QAction(icons.icon("new_claim"), self.tr("New claim"), self)
         new_claim.triggered.connect(self.ask_new_claim)
         toolbar.addAction(new_claim)
         spacer = QWidget()
@@ -345,7 +358,10 @@ class MainWindow(QMainWindow):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(220)
         self.search.setMaximumWidth(360)
+        self.search.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         toolbar.addWidget(self.search)
+        toolbar.addAction(self.help_action)
+        self.toolbar = toolbar
         self.addToolBar(toolbar)
         toolbar.setIconSize(QSize(16, 16))
 
@@ -378,6 +394,7 @@ class MainWindow(QMainWindow):
         self.claim_controller.document_requested.connect(self.show_document)
         self.claim_controller.person_edit_requested.connect(self.edit_person)
         self.claim_controller.attach_requested.connect(self._attach_scan_to_claim)
+        self.claim_controller.help_requested.connect(self.open_help)
         self.dashboard_controller.claim_requested.connect(self.show_claim)
         self.watcher.arrived.connect(self.schedule_refresh)
         self.watcher.message.connect(self.say)
@@ -1079,6 +1096,20 @@ class MainWindow(QMainWindow):
                 self.language_requested.emit(self.ctx.setting("language"))
             else:
                 self.schedule_refresh()
+
+    def open_help(self, section: str | None = None) -> None:
+        """The guide, in the window's language, at ``section`` (an anchor of the guide)."""
+        from desktop_app.gui import help_guide
+        from desktop_app.gui.views.help_view import HelpWindow
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+            self.help_window.setWindowIcon(icons.icon("help"))
+            self.help_window.show_guide(help_guide.guide(labels.current_language()))
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
+        self.help_window.open_section(section)
 
     def about(self) -> None:
         from desktop_app import __version__

@@ -221,6 +221,10 @@
         <translation>À vérifier</translation>
     </message>
     <message>
+        <source>Help</source>
+        <translation>Aide</translation>
+    </message>
+    <message>
         <source>Edit person…</source>
         <translation>Modifier la personne…</translation>
     </message>
@@ -259,14 +263,6 @@
     <message>
         <source>Some papers are still missing for this payer. Record it anyway if you already sent it.</source>
         <translation>Il manque encore des papiers pour cet organisme. Enregistrez l’envoi quand même si vous l’avez déjà fait.</translation>
-    </message>
-    <message>
-        <source>Cannot prepare the mailing</source>
-        <translation>Impossible de préparer l&apos;envoi</translation>
-    </message>
-    <message>
-        <source>Preparing a mailing is not available in this version yet.</source>
-        <translation>La préparation d&apos;un envoi n&apos;est pas encore disponible dans cette version.</translation>
     </message>
     <message>
         <source>Recorded: sent to %1.</source>
@@ -596,6 +592,10 @@
     <message>
         <source>Remove from claim (Del)</source>
         <translation>Retirer du dossier (Suppr)</translation>
+    </message>
+    <message>
+        <source>What the guide says about this</source>
+        <translation>Ce que dit le guide à ce sujet</translation>
     </message>
 </context>
 <context>
@@ -1084,6 +1084,45 @@
     <message>
         <source>Claim %1</source>
         <translation>Dossier %1</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Paperasse guide</source>
+        <translation>Guide de Paperasse</translation>
+    </message>
+    <message>
+        <source>Search the guide (Ctrl+F)</source>
+        <translation>Chercher dans le guide (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search the guide</source>
+        <translation>Chercher dans le guide</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <source>Contents of the guide</source>
+        <translation>Sommaire du guide</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Introuvable</translation>
     </message>
 </context>
 <context>
@@ -1766,6 +1805,14 @@
     <message>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>&amp;Guide</translation>
+    </message>
+    <message>
+        <source>What to do with each paper (F1)</source>
+        <translation>Que faire de chaque papier (F1)</translation>
     </message>
     <message>
         <source>&amp;About Paperasse</source>

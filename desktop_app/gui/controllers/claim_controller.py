@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QMessageBox
 
 from desktop_app.core.errors import UserError
-from desktop_app.gui import labels
+from desktop_app.gui import help_guide, labels
 from desktop_app.gui.controllers.messages import show_error
 from desktop_app.gui.views.claim_view import ClaimView
 from desktop_app.gui.views.track_dialogs_view import (
@@ -30,6 +30,7 @@ class ClaimController(QObject):
     person_edit_requested = Signal(int, str)  # person id, the field to fix ('' for none)
     attach_requested = Signal(int, str)  # claim id, document kind wanted
     message = Signal(str)
+    help_requested = Signal(str)  # the guide's section explaining a checklist item
 
     def __init__(self, view: ClaimView, ctx, parent=None):
         super().__init__(parent)
@@ -200,7 +201,11 @@ class ClaimController(QObject):
             mark = self.tr("Needed") if blocking else self.tr("Check")
             text = explanation + (f"\n→ {action_text}" if action_text else "")
             action = item.get("action") or ""
-            button = view.add_checklist_row(text, mark, blocking, self._fix_label(action))
+            topic = help_guide.topic_for(item)
+            button = view.add_checklist_row(
+                text, mark, blocking, self._fix_label(action), self.tr("Help"),
+                lambda t=topic: self.help_requested.emit(t),
+            )
             if button is not None:
                 button.clicked.connect(lambda _=False, a=action: self.fix(a))
 

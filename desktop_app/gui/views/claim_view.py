@@ -13,12 +13,15 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.gui.models.claims_model import DOCUMENT_MIME, decode_document_ids
+from desktop_app.gui import icons
 from desktop_app.gui.plain import PlainLabel
+from desktop_app.gui.plain import tip as plain_tip
 
 
 class DocumentDropList(QListWidget):
@@ -78,6 +81,9 @@ class TrackBox(QGroupBox):
         self.rejected = QPushButton()
         self.undo = QPushButton()
         self.prepare_mailing = QPushButton()
+        for button, name in ((self.mark_sent, "mark_sent"), (self.record_payment, "payment"),
+                             (self.undo, "undo")):
+            button.setIcon(icons.icon(name))
         buttons.addWidget(self.prepare_mailing, 0, 0, 1, 2)
         buttons.addWidget(self.mark_sent, 1, 0)
         buttons.addWidget(self.record_payment, 1, 1)
@@ -156,6 +162,8 @@ class ClaimView(QScrollArea):
         self.delete = QPushButton()
         self.delete.setObjectName("delete_claim")
         head.addWidget(self.delete, 0, Qt.AlignmentFlag.AlignTop)
+        self.edit.setIcon(icons.icon("edit"))
+        self.delete.setIcon(icons.icon("delete"))
         layout.addLayout(head)
         self.summary = PlainLabel()
         self.summary.setWordWrap(True)
@@ -184,6 +192,8 @@ class ClaimView(QScrollArea):
         self.open_document = QPushButton()
         self.attach_scan = QPushButton()
         self.unlink = QPushButton()
+        self.open_document.setIcon(icons.icon("open"))
+        self.attach_scan.setIcon(icons.icon("attach"))
         doc_buttons.addWidget(self.open_document)
         doc_buttons.addWidget(self.attach_scan)
         doc_buttons.addWidget(self.unlink)
@@ -244,8 +254,11 @@ class ClaimView(QScrollArea):
             elif item.layout() is not None:
                 _delete_layout(item.layout())
 
-    def add_checklist_row(self, text: str, severity_text: str, blocking: bool, fix_label: str | None):
-        """A missing item with its fix button (returned, or None when there is nothing to click)."""
+    def add_checklist_row(self, text: str, severity_text: str, blocking: bool, fix_label: str | None,
+                          help_label: str | None = None, on_help=None):
+        """A missing item with its fix button (returned, or None when there is nothing to click)
+        and, given ``help_label``, a Help link (the row's ``help_button``, calling ``on_help``)
+        to what the guide says about it."""
         row = QWidget()
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 2, 0, 2)
@@ -257,12 +270,31 @@ class ClaimView(QScrollArea):
         label = PlainLabel(text)
         label.setWordWrap(True)
         line.addWidget(mark, 0)
-        line.addWidget(label, 1)
+        # The Help link goes under the text, so the explanation keeps its width on a narrow pane.
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(label)
+        line.addLayout(column, 1)
         button = None
         if fix_label:
             button = QPushButton(fix_label)
             button.setAccessibleName(f"{fix_label}: {text}")
             line.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        row.help_button = None
+        if help_label:
+            # A tool button, not a push button: the row's fix stays its only push button.
+            row.help_button = link = QToolButton()
+            link.setText(help_label)
+            link.setIcon(icons.icon("help"))
+            link.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            link.setAutoRaise(True)
+            link.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            link.setAccessibleName(f"{help_label}: {text}")
+            link.setToolTip(plain_tip(self.tr("What the guide says about this")))
+            if on_help is not None:
+                link.clicked.connect(lambda _=False: on_help())
+            column.addWidget(link, 0, Qt.AlignmentFlag.AlignLeft)
         self.checklist.addWidget(row)
         return button
 

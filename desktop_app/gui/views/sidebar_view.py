@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
 
+from desktop_app.gui import icons
 from desktop_app.gui.plain import tip as plain_tip
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # ("home"|"list"|"person", value)
@@ -36,6 +37,9 @@ class SidebarView(QTreeWidget):
         self.person_counts: dict[int, int] = {}
         self.trash = QTreeWidgetItem(self)
         self.trash.setData(0, KEY_ROLE, ("trash", None))
+        for item, name in ((self.home, "home"), (self.lists_header, "lists"),
+                           (self.people_header, "people"), (self.trash, "trash")):
+            item.setIcon(0, icons.icon(name))
         for header in (self.lists_header, self.people_header):
             font = header.font(0)
             font.setBold(True)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.gui import labels
+from desktop_app.gui import icons, labels
 from desktop_app.gui.plain import PlainLabel, tip
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -51,6 +51,7 @@ class TrashPage(QWidget):
         buttons = QHBoxLayout()
         self.restore = QPushButton()
         self.restore.setObjectName("trash_restore")
+        self.restore.setIcon(icons.icon("restore"))
         self.empty = QPushButton()
         self.empty.setObjectName("trash_empty")
         buttons.addWidget(self.restore)
