@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>ClaimController</name>
@@ -92,13 +91,6 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>%n document(s) mention “%1”.</source>
-        <translation>
-            <numerusform>%n document mentions “%1”.</numerusform>
-            <numerusform>%n documents mention “%1”.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n document(s).</source>
         <translation>
             <numerusform>%n document.</numerusform>
@@ -145,6 +137,14 @@
             <numerusform>This archive of %1 holds %2 and %n scan.</numerusform>
             <numerusform>This archive of %1 holds %2 and %n scans.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message numerus="yes">
+        <source>%n result(s) for “%1”.</source>
+        <translation>
+            <numerusform>%n result for “%1”.</numerusform><numerusform>%n results for “%1”.</numerusform></translation>
     </message>
 </context>
 <context>
