@@ -138,3 +138,18 @@ def test_the_json_shape(household):
     assert data["claims"]["count"] == 1
     assert data["documents"]["hits"][0]["id"] == household["doc"]
     assert data["documents"]["hits"][0]["claim_id"] == household["pharma"]
+
+
+def test_the_professional_read_on_a_claims_documents_finds_the_claim(household):
+    from desktop_app.core.model import DocumentField
+
+    ctx = household["ctx"]
+    doc = stored_document(ctx, b"%PDF-1 care sheet", "feuille.pdf", household["lucas"])
+    assert ids(search.search(ctx, "bénédicte"), "claims") == []
+    ctx.store.set_fields(doc, [DocumentField("practitioner", "Bénédicte Roux")])
+    claims.add_document(ctx, household["kine"], doc)
+    found = search.search(ctx, "benedicte")
+    assert ids(found, "claims") == [household["kine"]]
+    assert found.group("claims").hits[0].matched == ("professional",)
+    claims.remove_document(ctx, household["kine"], doc)
+    assert ids(search.search(ctx, "benedicte"), "claims") == []
