@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>ClaimController</name>
@@ -144,7 +145,9 @@
     <message numerus="yes">
         <source>%n result(s) for “%1”.</source>
         <translation>
-            <numerusform>%n result for “%1”.</numerusform><numerusform>%n results for “%1”.</numerusform></translation>
+            <numerusform>%n result for “%1”.</numerusform>
+            <numerusform>%n results for “%1”.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
