@@ -302,8 +302,10 @@ def test_amounts_in_the_french_document_pane_and_claim_form(qtbot, fwin, ctx, ho
     editor.edit.setFocus()
     editor.edit.selectAll()
     qtbot.keyClicks(editor.edit, "305,50")
-    qtbot.keyClick(editor.edit, Qt.Key.Key_Return)
-    assert documents.get_document(ctx, outcome.document_id).fields["total_amount"].value == "305.50"
+    qtbot.keyClick(editor.edit, Qt.Key.Key_Return)  # saved on the worker: waited for
+    qtbot.waitUntil(lambda: documents.get_document(ctx, outcome.document_id)
+                    .fields["total_amount"].value == "305.50", timeout=30_000)
+    qtbot.waitUntil(lambda: not fwin.document_controller.saving, timeout=30_000)
     assert fwin.document_controller.editors["total_amount"].edit.text() == "305,50"
     form = ClaimFormDialog("Modifier le dossier", [{"name": "Claire Martin", "id": 1}])
     qtbot.addWidget(form)
