@@ -30,7 +30,9 @@ def register(sub) -> None:
     ext.add_argument("--json", action="store_true")
     ext.set_defaults(handler=_extract)
 
-    search = sub.add_parser("search", help="search the text and fields of every document")
+    search = sub.add_parser(
+        "search", help="search people, claims and documents (names, titles, notes, kinds of care, "
+        "dates, the text and fields of every document)")
     search.add_argument("query", nargs="+")
     search.add_argument("--limit", type=int, default=20)
     search.add_argument("--json", action="store_true")
@@ -180,12 +182,21 @@ def _reread(args, ctx) -> int:
 
 
 def _search(args, ctx) -> int:
-    hits = documents.search(ctx, " ".join(args.query), args.limit)
+    from desktop_app.services import search, tracking
+
+    found = search.search(ctx, " ".join(args.query), lang=tracking.language(ctx), limit=args.limit)
     if args.json:
-        emit_json(hits)
+        emit_json(found.to_json())
         return 0
-    if not hits:
+    if not found.total:
         line("nothing found")
-    for h in hits:
-        line(f"document {h['id']} ({h['kind']}, {h['original_name']}): {h['snippet']}")
+    for group in found.groups:
+        noun = {"people": "person", "claims": "claim", "documents": "document"}[group.name]
+        for h in group.hits:
+            if group.name == "documents":
+                line(f"document {h.id} ({h.kind}, {h.title}): {h.detail}")
+            else:
+                line(f"{noun} {h.id}: {h.title}" + (f" ({h.detail})" if h.detail else ""))
+        if group.count > len(group.hits):
+            line(f"… {group.count - len(group.hits)} more {group.name} (--limit to see more)")
     return 0

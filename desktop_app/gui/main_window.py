@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -50,11 +50,12 @@ from desktop_app.gui.views.progress_view import ProgressView
 from desktop_app.gui.views.sidebar_view import SidebarView
 from desktop_app.gui.views.tables_view import ClaimsPage, DocumentsPage
 from desktop_app.gui.views.track_dialogs_view import ClaimFormDialog
+from desktop_app.gui.views.search_view import SearchPage
 from desktop_app.gui.views.trash_view import TrashPage
 from desktop_app.gui.views.welcome_view import WelcomeView
 from desktop_app.gui.workers import Workers
 from desktop_app.gui.lazy import claims, inbox
-from desktop_app.services import overview
+from desktop_app.services import overview, search as search_service
 from desktop_app.services.context import Context
 from desktop_app.services.dashboard import Dashboard
 from desktop_app.gui.plain import PlainLabel
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
     claims_loaded = Signal()
     household_loaded = Signal()
     documents_loaded = Signal()
+    search_shown = Signal()  # the search results page was filled
     store_replaced = Signal(str, object)  # message, warning (or None): rebuild on the new database
 
     def __init__(self, ctx: Context, demo: bool = False, today=None):
@@ -96,7 +98,8 @@ class MainWindow(QMainWindow):
         self._claims_generation = 0
         self._household_generation = 0
         self._documents_generation = 0
-        self._documents_mode = "all"  # "all" | "inbox" | "search"
+        self._documents_mode = "all"  # "all" | "inbox" | "search" (the search results page)
+        self._search_generation = 0
         self._claims_stage = 0  # 0 first screen, 1 every claim, 2 every claim with its status
         self._totals_shown = 0  # the claims generation whose money figures the dashboard shows
         self._list_counts: dict[str, int] = {}
@@ -179,9 +182,10 @@ class MainWindow(QMainWindow):
         )
         self.welcome = WelcomeView()
         self.trash_page = TrashPage()
+        self.search_page = SearchPage()
         self.centre = PageStack()
         for page in (self.dashboard, self.claims_page, self.documents_page, self.welcome,
-                     self.trash_page):
+                     self.trash_page, self.search_page):
             self.centre.addWidget(page)
         self.document_view = DocumentView()
         self.claim_view = ClaimView()
@@ -353,8 +357,8 @@ class MainWindow(QMainWindow):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search documents (Ctrl+F)"))
-        self.search.setAccessibleName(self.tr("Search documents"))
+        self.search.setPlaceholderText(self.tr("Search people, claims, documents (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search people, claims and documents"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(220)
         self.search.setMaximumWidth(360)
@@ -383,6 +387,8 @@ class MainWindow(QMainWindow):
         )
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.search.returnPressed.connect(self.run_search)
+        self.search.installEventFilter(self)  # Down: from the search box into its results
+        self.search_page.opened.connect(self.open_found)
         self.imports.finished.connect(self._import_finished)
         self.imports.message.connect(self.say)
         self.document_controller.changed.connect(self.schedule_refresh)
@@ -432,7 +438,7 @@ class MainWindow(QMainWindow):
         self._update_welcome()
         self.load_claims()
         self.load_inbox()
-        if self.centre.currentWidget() is self.documents_page:
+        if self.centre.currentWidget() in (self.documents_page, self.search_page):
             self.load_documents()
         if outside and self._editing_in_detail():
             return  # what the user is typing stays; the pane reloads with the next change
@@ -644,14 +650,9 @@ class MainWindow(QMainWindow):
     def _set_document_rows(self, rows) -> None:
         self.documents_model.set_rows(rows)
         table = self.documents_page.table
-        table.setColumnHidden(FOUND, self._documents_mode != "search")
+        table.setColumnHidden(FOUND, True)  # search results have their own page
         self.documents_columns.fit()
-        if self._documents_mode == "search":
-            self.documents_page.heading.setText(self.tr("Search results"))
-            self.documents_page.hint.setText(
-                self.tr("%n document(s) mention “%1”.", "", len(rows)).replace("%1", self.search.text())
-            )
-        elif self._documents_mode == "inbox":
+        if self._documents_mode == "inbox":
             self.documents_page.heading.setText(self.tr("Inbox"))
             self.documents_page.hint.setText(
                 self.tr("New documents to check and attach to a claim. Drag them onto a claim, or open one and choose its claim.")
@@ -694,6 +695,8 @@ class MainWindow(QMainWindow):
             self.search.blockSignals(True)
             self.search.clear()
             self.search.blockSignals(False)
+        if self._documents_mode == "search":
+            self._documents_mode = "all"
         self.detail.show()
         self.claims_page.delete_person.setVisible(kind == "person" and value is not None)
         if kind == "home":
@@ -866,6 +869,7 @@ class MainWindow(QMainWindow):
         self.search.selectAll()
 
     def run_search(self) -> None:
+        """People, claims and documents matching the search box, read on the worker."""
         self._search_timer.stop()
         text = self.search.text().strip()
         if not text:
@@ -874,14 +878,47 @@ class MainWindow(QMainWindow):
                 self._sidebar_changed()
             return
         self._documents_mode = "search"
-        try:
-            rows = overview.search_rows(self.ctx, text)
-        except UserError as exc:
-            self.say(str(exc))
+        self._search_generation += 1
+        generation = self._search_generation
+        lang = labels.current_language()  # read on the UI thread: the installed translation
+
+        def done(result) -> None:
+            if generation != self._search_generation or self._documents_mode != "search":
+                return  # typed on meanwhile, or left the search
+            self.search_page.show_result(result)
+            self.centre.setCurrentWidget(self.search_page)
+            self.detail.show()
+            self.search_shown.emit()
+
+        self.workers.run(
+            lambda ctx, **_: search_service.search(ctx, text, lang=lang),
+            on_success=done,
+            on_failure=lambda exc: self.say(self.tr("Could not search: %1").replace("%1", str(exc))),
+        )
+
+    def open_found(self, group: str, item_id: int) -> None:
+        """A search result opened: a document in the right pane beside the results; a person's
+        page or a claim leave the search."""
+        if group == "documents":
+            self.show_document(item_id)
             return
-        self.centre.setCurrentWidget(self.documents_page)
-        self.detail.show()
-        self._set_document_rows(rows)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._documents_mode = "all"
+        self._sidebar_changed()  # back to the page of the list chosen before searching
+        if group == "people":
+            self.sidebar.select("person", item_id)
+        else:
+            self.show_claim(item_id)
+
+    def eventFilter(self, watched, event) -> bool:
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Down
+                and self.centre.currentWidget() is self.search_page):
+            self.search_page.focus_results()
+            return True
+        return super().eventFilter(watched, event)
 
     # Importing
 

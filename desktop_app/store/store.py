@@ -12,6 +12,7 @@ import sqlite_utils
 
 from desktop_app.core.model import Claim, Document, DocumentField, Person
 from desktop_app.store import folder_lock, originals
+from desktop_app.store.search import SearchRecords
 from desktop_app.store.trash import TrashRecords
 from desktop_app.store.db import connect, id_chunks, now, record_clean_close, transaction
 from desktop_app.store.rows import (
@@ -32,7 +33,7 @@ class AlreadyStored(Exception):
         self.document_id = document_id
 
 
-class Store(TrashRecords):
+class Store(TrashRecords, SearchRecords):
     def __init__(self, database: Path, originals_dir: Path, tmp_dir: Path, backups_dir: Path):
         self.database_path = database
         self.originals_dir = originals_dir

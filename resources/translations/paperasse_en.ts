@@ -92,13 +92,6 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>%n document(s) mention “%1”.</source>
-        <translation>
-            <numerusform>%n document mentions “%1”.</numerusform>
-            <numerusform>%n documents mention “%1”.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n document(s).</source>
         <translation>
             <numerusform>%n document.</numerusform>
@@ -144,6 +137,16 @@
         <translation>
             <numerusform>This archive of %1 holds %2 and %n scan.</numerusform>
             <numerusform>This archive of %1 holds %2 and %n scans.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message numerus="yes">
+        <source>%n result(s) for “%1”.</source>
+        <translation>
+            <numerusform>%n result for “%1”.</numerusform>
+            <numerusform>%n results for “%1”.</numerusform>
         </translation>
     </message>
 </context>

@@ -1827,12 +1827,12 @@
         <translation>Nouveau dossier</translation>
     </message>
     <message>
-        <source>Search documents (Ctrl+F)</source>
-        <translation>Rechercher dans les documents (Ctrl+F)</translation>
+        <source>Search people, claims, documents (Ctrl+F)</source>
+        <translation>Chercher personnes, dossiers, documents (Ctrl+F)</translation>
     </message>
     <message>
-        <source>Search documents</source>
-        <translation>Rechercher dans les documents</translation>
+        <source>Search people, claims and documents</source>
+        <translation>Chercher parmi les personnes, les dossiers et les documents</translation>
     </message>
     <message>
         <source>Some scans are missing</source>
@@ -1849,17 +1849,6 @@
     <message>
         <source>Could not add up the claims: %1</source>
         <translation>Impossible de faire le total des dossiers : %1</translation>
-    </message>
-    <message>
-        <source>Search results</source>
-        <translation>Résultats de la recherche</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n document(s) mention “%1”.</source>
-        <translation>
-            <numerusform>%n document mentionne « %1 ».</numerusform>
-            <numerusform>%n documents mentionnent « %1 ».</numerusform>
-        </translation>
     </message>
     <message>
         <source>Inbox</source>
@@ -1907,6 +1896,10 @@
     <message>
         <source>Moved to %1.</source>
         <translation>Déplacé vers %1.</translation>
+    </message>
+    <message>
+        <source>Could not search: %1</source>
+        <translation>La recherche n’a pas abouti : %1</translation>
     </message>
     <message>
         <source>Attach a scan to the claim</source>
@@ -2398,6 +2391,92 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
     <message>
         <source>Archive imported</source>
         <translation>Archive importée</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Trouvé</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Found in</source>
+        <translation>Trouvé dans</translation>
+    </message>
+    <message>
+        <source>People (%1)</source>
+        <translation>Personnes (%1)</translation>
+    </message>
+    <message>
+        <source>Claims (%1)</source>
+        <translation>Dossiers (%1)</translation>
+    </message>
+    <message>
+        <source>Documents (%1)</source>
+        <translation>Documents (%1)</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>caisse</source>
+        <translation>caisse</translation>
+    </message>
+    <message>
+        <source>mutuelle</source>
+        <translation>mutuelle</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>intitulé</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notes</translation>
+    </message>
+    <message>
+        <source>professional</source>
+        <translation>professionnel</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>personne</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>kind of care</source>
+        <translation>type de soins</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texte</translation>
+    </message>
+    <message>
+        <source>… and %1 more: type more words to narrow the search</source>
+        <translation>… et %1 de plus : tapez d’autres mots pour affiner la recherche</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) for “%1”.</source>
+        <translation>
+            <numerusform>%n résultat pour « %1 ».</numerusform>
+            <numerusform>%n résultats pour « %1 ».</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”. Check the spelling, or type the start of a word.</source>
+        <translation>Rien trouvé pour « %1 ». Vérifiez l’orthographe, ou tapez le début d’un mot.</translation>
     </message>
 </context>
 <context>

@@ -126,13 +126,19 @@ def test_mark_sent_record_payment_and_undo(qtbot, window, ctx, household):
 
 def test_search_as_you_type(qtbot, window, fake_reader, images):
     _import(qtbot, window, images(3))
+
+    def documents_found():
+        tree = window.search_page.results
+        return [tree.topLevelItem(i).childCount() for i in range(tree.topLevelItemCount())
+                if tree.topLevelItem(i).text(0).startswith("Documents")]
+
     qtbot.keyClicks(window.search, "stimul")
-    qtbot.waitUntil(lambda: window.documents_model.rowCount() == 3, timeout=3000)
-    assert window.centre.currentWidget() is window.documents_page
-    assert window.documents_page.heading.text() == "Search results"
+    qtbot.waitUntil(lambda: documents_found() == [3], timeout=30_000)
+    assert window.centre.currentWidget() is window.search_page
+    assert window.search_page.heading.text() == "Search results"
     window.search.clear()
     qtbot.keyClicks(window.search, "scan_01")
-    qtbot.waitUntil(lambda: window.documents_model.rowCount() == 1, timeout=3000)
+    qtbot.waitUntil(lambda: documents_found() == [1], timeout=30_000)
 
 
 def test_switch_language_to_french_and_back(qtbot, ctx, household):

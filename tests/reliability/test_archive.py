@@ -66,15 +66,18 @@ def db_dump(data_dir: Path) -> dict:
     try:
         tables = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-            " AND name NOT LIKE 'documents_fts_%' ORDER BY name")]
+            " AND name NOT LIKE '%fts%' ORDER BY name")]
         from desktop_app.store.migrations import DERIVED_TABLES
 
         # Derived tables (the claims' random revisions) are rebuilt, not restored.
         dump = {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
-                for t in tables if t != "documents_fts" and t not in DERIVED_TABLES}
+                for t in tables if t not in DERIVED_TABLES}
         dump["search"] = conn.execute(
             "SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'facture' ORDER BY rowid"
         ).fetchall()
+        for table in ("claims_fts", "people_fts"):  # the other indexes, rebuilt as well
+            if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [table]).fetchone():
+                dump[table] = conn.execute(f"SELECT rowid, * FROM {table} ORDER BY rowid").fetchall()
         return dump
     finally:
         conn.close()

@@ -106,6 +106,25 @@ def test_frozen_household_is_readable_through_the_services(opened):
     assert str(found[1].billing) == "paper"
 
 
+def test_frozen_household_is_found_by_the_search_of_everything(opened):
+    """Schema 7 indexes claims and people: the rows already there are indexed by the migration."""
+    from desktop_app.services import search
+
+    _, ctx = opened
+    for table in ("claims_fts", "people_fts"):
+        ctx.store.db.execute(f"INSERT INTO {table}({table}) VALUES('integrity-check')")
+
+    def ids(text, group):
+        return [h.id for h in search.search(ctx, text).group(group).hits]
+
+    assert ids("kine", "claims") == [2]  # in the notes
+    assert ids("mgen", "people") == [1]
+    assert ids("leo", "people") == [2] and ids("leo", "claims") == [2]
+    assert ids("consultation", "claims") == [1]  # the category's name
+    assert ids("2025-06", "claims") == [1]
+    assert ids("pharmacie", "documents") == [2]
+
+
 def test_frozen_household_through_the_command_line(opened, capsys):
     from desktop_app.cli.main import main
 
