@@ -1,4 +1,5 @@
-"""``paperasse backup now|list|verify ID|restore ID``.
+"""``paperasse backup now|list|verify ID|restore ID``, and to a folder the user picks:
+``backup to DIR``, ``now --to DIR``, ``list|verify|restore --from DIR``.
 
 ``list`` and ``verify`` only read the backups folder, and ``restore`` still works
 when the current database cannot be opened: that is when it is needed most.
@@ -13,6 +14,7 @@ from desktop_app.core.errors import UserError
 from desktop_app.cli.lazy import lazy
 
 backups = lazy("desktop_app.services.backups")
+backup_folder = lazy("desktop_app.services.backup_folder")
 
 _ID_HELP = "backup file name, or its number in 'backup list'"
 
@@ -25,15 +27,26 @@ def register(sub) -> None:
     cmds = group.add_subparsers(dest="backup_command", metavar="ACTION")
 
     now = cmds.add_parser("now", help="write a backup of the records now")
+    now.add_argument("--to", metavar="DIR",
+                     help="back up the records and the scans to this folder instead")
     now.add_argument("--json", action="store_true")
     now.set_defaults(handler=with_context(_now))
 
+    to = cmds.add_parser(
+        "to", help="remember DIR as the backup folder and back up the records and scans there"
+    )
+    to.add_argument("dir", metavar="DIR")
+    to.add_argument("--json", action="store_true")
+    to.set_defaults(handler=with_context(_to))
+
     lst = cmds.add_parser("list", help="list the backups, newest first")
+    lst.add_argument("--from", dest="source", metavar="DIR", help="the backups in this folder")
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(handler=_list)
 
     verify = cmds.add_parser("verify", help="check a backup and the originals it refers to")
-    verify.add_argument("id", metavar="ID", help=_ID_HELP)
+    verify.add_argument("id", metavar="ID", nargs="?", help=_ID_HELP + " (with --from: the newest if left out)")
+    verify.add_argument("--from", dest="source", metavar="DIR", help="a backup in this folder")
     verify.add_argument("--json", action="store_true")
     verify.set_defaults(handler=_verify)
 
@@ -46,7 +59,9 @@ def register(sub) -> None:
     restore = cmds.add_parser(
         "restore", help="replace the records with a backup (the current ones are backed up first)"
     )
-    restore.add_argument("id", metavar="ID", help=_ID_HELP)
+    restore.add_argument("id", metavar="ID", nargs="?", help=_ID_HELP + " (with --from: the newest if left out)")
+    restore.add_argument("--from", dest="source", metavar="DIR",
+                         help="rebuild the records and every scan from a backup in this folder")
     restore.add_argument("--json", action="store_true")
     restore.set_defaults(handler=_restore)
 
@@ -68,7 +83,31 @@ def _size_text(size: int) -> str:
     return str(size)
 
 
+def _need_id(args) -> None:
+    if args.id is None and args.source is None:
+        raise UserError("which backup? give its file name or its number", hint=("backup.list", {}))
+
+
+def _folder_report(args, result) -> int:
+    if args.json:
+        emit_json(result.to_dict())
+        return EXIT_PROBLEMS if result.missing else 0
+    line(f"backup written to {result.folder}: {result.id} ({_counts_text(result.counts)})")
+    line(f"{result.originals} scan(s) kept there, {result.copied} copied this time")
+    for name in result.recopied:
+        warn(f"the copy of {name} there was damaged: copied again")
+    for name in result.missing:
+        warn(f"stored original {name} is missing or damaged in the data folder: not copied")
+    return EXIT_PROBLEMS if result.missing else 0
+
+
+def _to(args, ctx) -> int:
+    return _folder_report(args, backup_folder.back_up(ctx, args.dir, remember=True))
+
+
 def _now(args, ctx) -> int:
+    if args.to:
+        return _folder_report(args, backup_folder.back_up(ctx, args.to))
     info = backups.backup_now(ctx, reason="manual")
     if args.json:
         emit_json(info.to_dict())
@@ -78,8 +117,10 @@ def _now(args, ctx) -> int:
 
 
 def _list(args) -> int:
-    paths = config.prepare(args.data_dir)
-    listed = backups.list_backups(paths)
+    if args.source:
+        listed = backup_folder.list_backups(args.source)
+    else:
+        listed = backups.list_backups(config.prepare(args.data_dir))
     if args.json:
         emit_json(listed)
         return 0
@@ -98,6 +139,9 @@ def _list(args) -> int:
 
 
 def _verify(args) -> int:
+    _need_id(args)
+    if args.source:
+        return _verify_folder(args)
     paths = config.prepare(args.data_dir)
     result = backups.verify(paths, args.id)
     if args.json:
@@ -116,7 +160,23 @@ def _verify(args) -> int:
     return 0 if result.ok else EXIT_PROBLEMS
 
 
+def _verify_folder(args) -> int:
+    result = backup_folder.verify(args.source, args.id)
+    if args.json:
+        emit_json(result.to_dict())
+    elif result.damaged:
+        line(f"backup {result.id} in {result.folder} failed verification: {'; '.join(result.damaged)}")
+    else:
+        line(f"backup {result.id} in {result.folder}: sound ({_counts_text(result.counts)})")
+        for name in result.missing_originals:
+            warn(f"the copy of stored original {name} is missing there")
+        for name in result.altered_originals:
+            warn(f"the copy of stored original {name} there is damaged: the next backup copies it again")
+    return 0 if result.ok else EXIT_PROBLEMS
+
+
 def _restore(args) -> int:
+    _need_id(args)
     paths = config.prepare(args.data_dir)
     try:
         from desktop_app.services.context import open_context
@@ -127,7 +187,11 @@ def _restore(args) -> int:
         warn(f"the current records cannot be opened ({exc}); they are copied aside as they are")
         ctx = None
     try:
-        report = backups.restore(ctx if ctx is not None else paths, args.id)
+        target = ctx if ctx is not None else paths
+        if args.source:
+            report = backup_folder.restore_from(target, args.source, args.id)
+        else:
+            report = backups.restore(target, args.id)
     finally:
         if ctx is not None:
             ctx.close()
@@ -136,12 +200,15 @@ def _restore(args) -> int:
         emit_json(report)
     else:
         line(f"restored backup {report['restored']} ({_counts_text(report['counts'])})")
+        if "copied_originals" in report:
+            line(f"{report['copied_originals']} scan(s) copied from {report['folder']}")
         if report["safety_backup"]:
             line(f"the records as they were are kept in backup {report['safety_backup']}")
+        where = " in the backup folder" if "folder" in report else ""
         for name in report["missing_originals"]:
-            warn(f"stored original {name} is missing: re-import that file")
+            warn(f"stored original {name} is missing{where}: re-import that file")
         for name in report["altered_originals"]:
-            warn(f"stored original {name} does not match its checksum: re-import that file")
+            warn(f"stored original {name}{where} does not match its checksum: re-import that file")
     return EXIT_PROBLEMS if missing else 0
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from desktop_app.cli.main import EXIT_PROBLEMS, with_context
-from desktop_app.cli.output import emit_json, emit_json_chunks, line, table
+from desktop_app.cli.output import emit_json, emit_json_chunks, line, table, warn
 from desktop_app.core.model import SPECIALTIES, Category
 from desktop_app.cli.lazy import lazy
 
@@ -69,6 +69,8 @@ def register(sub) -> None:
 
 def _check(args, ctx) -> int:
     problems = tracking.check(ctx)
+    if not args.quiet:
+        _backup_reminder(ctx)
     if args.quiet:
         _refresh_calendar(ctx)
         return EXIT_PROBLEMS if problems else 0
@@ -86,6 +88,20 @@ def _check(args, ctx) -> int:
             if p["action"]:
                 line(f"    -> {p['action']}")
     return EXIT_PROBLEMS if problems else 0
+
+
+def _backup_reminder(ctx) -> None:
+    """An old backup to the chosen folder is said on stderr, as a warning: it is not a problem
+    of the claims, so it changes neither the exit code nor the JSON."""
+    from desktop_app.core.rules.messages import day, message
+    from desktop_app.services import backup_folder
+
+    due = backup_folder.reminder(ctx)
+    if due is None:
+        return
+    lang = tracking.language(ctx)
+    warn(message(due["id"], lang, folder=due["folder"], days=due["days"],
+                 last=day(due["last"], lang) if due["last"] else ""))
 
 
 def _refresh_calendar(ctx) -> None:

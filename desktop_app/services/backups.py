@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import errno
 import hashlib
 import json
 import os
@@ -228,7 +229,11 @@ def _info(path: Path) -> BackupInfo:
 
 
 def _all(paths) -> list[BackupInfo]:
-    folder = paths.backups
+    return in_folder(paths.backups)
+
+
+def in_folder(folder: Path) -> list[BackupInfo]:
+    """The backups in ``folder``, newest first."""
     if not folder.is_dir():
         return []
     found = []
@@ -257,6 +262,26 @@ def backup_now(ctx, reason: str = "manual", now: _dt.datetime | None = None) -> 
     paths = ctx.paths
     folder = paths.backups
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        target = write_copy(ctx, folder, reason, now)
+    except OSError as exc:
+        raise UserError(
+            f"cannot write a backup in {folder}: {exc}; check the free disk space and try again"
+        ) from None
+    try:
+        kept_originals.keep(paths, ctx.store.stored_originals())
+    except OSError:
+        pass  # the records are backed up; the originals are kept again at the next backup
+    return _info(target)
+
+
+def write_copy(
+    ctx, folder: Path, reason: str, now: _dt.datetime | None = None, extra: dict | None = None
+) -> Path:
+    """Copy the open database into ``folder`` under a new ``paperasse-*.db`` name, with its
+    sidecar (``extra`` added to it); returns the copy's path. Raises OSError when the folder
+    cannot be written (the caller names the fix), and leaves nothing half-written."""
+    paths = ctx.paths
     moment = now or _local_now()
     if moment.tzinfo is None:
         moment = moment.astimezone()
@@ -280,7 +305,8 @@ def backup_now(ctx, reason: str = "manual", now: _dt.datetime | None = None) -> 
             counts = _counts(dest)
         finally:
             dest.close()
-        os.chmod(tmp, 0o600)
+        with contextlib.suppress(PermissionError):  # a FAT drive has no permissions to set
+            os.chmod(tmp, 0o600)
         originals.fsync_file(tmp)
         digest = _sha256(tmp)
         size = tmp.stat().st_size
@@ -291,30 +317,26 @@ def backup_now(ctx, reason: str = "manual", now: _dt.datetime | None = None) -> 
             "counts": counts,
             "sha256": digest,
             "size": size,
+            **(extra or {}),
         }
         # The sidecar first, then the copy under its name: a backup is never listed without
         # what checks it (a sidecar alone, if the process dies in between, is swept later).
         _write_json_atomically(meta, _sidecar(target))
         os.replace(tmp, target)
         originals.fsync_dir(folder)
-    except (OSError, sqlite3.Error) as exc:
+    except sqlite3.Error as exc:
         for path in (tmp, _sidecar(target)):
             with contextlib.suppress(OSError):
                 path.unlink()
-        raise UserError(
-            f"cannot write a backup in {folder}: {exc}; check the free disk space and try again"
-        ) from None
+        full = "full" in str(exc)
+        raise OSError(errno.ENOSPC if full else errno.EIO, str(exc)) from None
     except BaseException:
         for path in (tmp, _sidecar(target)):
             with contextlib.suppress(OSError):
                 if path is tmp or not target.exists():
                     path.unlink()
         raise
-    try:
-        kept_originals.keep(paths, ctx.store.stored_originals())
-    except OSError:
-        pass  # the records are backed up; the originals are kept again at the next backup
-    return _info(target)
+    return target
 
 
 def recover_originals(ctx) -> dict:
@@ -393,12 +415,24 @@ def auto_backup(ctx, today: _dt.date | None = None) -> BackupInfo | None:
 def rotate(target, today: _dt.date | None = None) -> list[Path]:
     """Remove our own backups beyond 7 daily and 4 weekly; returns the files removed."""
     paths = _paths(target)
+    removed = rotate_folder(paths.backups, today)
+    removed += sweep_leftovers(paths)
+    if any(p.suffix == ".db" for p in removed):  # originals only those copies needed can go
+        kept_originals.prune(paths, originals_referenced_by_backups(paths))
+    if removed:
+        with contextlib.suppress(OSError):
+            originals.fsync_dir(paths.backups)
+    return removed
+
+
+def rotate_folder(folder: Path, today: _dt.date | None = None) -> list[Path]:
+    """The rotation itself, in any folder of ``paperasse-*.db`` copies: the files removed."""
     today = today or _local_now().date()
-    own = [b for b in _all(paths) if b.kind == "backup" and b.stamp is not None]  # newest first
+    own = [b for b in in_folder(folder) if b.kind == "backup" and b.stamp is not None]
     keep: set[str] = set()
     days: list[_dt.date] = []
     weeks: list[tuple[int, int]] = []
-    for b in own:
+    for b in own:  # newest first
         day = b.stamp.date()
         if day not in days and len(days) < KEEP_DAILY:
             days.append(day)
@@ -417,12 +451,6 @@ def rotate(target, today: _dt.date | None = None) -> list[Path]:
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
                 removed.append(path)
-    removed += sweep_leftovers(paths)
-    if any(p.suffix == ".db" for p in removed):  # originals only those copies needed can go
-        kept_originals.prune(paths, originals_referenced_by_backups(paths))
-    if removed:
-        with contextlib.suppress(OSError):
-            originals.fsync_dir(paths.backups)
     return removed
 
 
@@ -466,47 +494,7 @@ def verify(target, ref: str | int | Path) -> Verification:
             raise NotFound(f"{ref}: no such backup file")
     else:
         info = find_backup(paths, ref)
-    result = Verification(id=info.id, path=info.path)
-    try:
-        result.sha256 = _sha256(info.path)
-    except OSError as exc:
-        result.damaged.append(f"cannot be read ({exc.strerror or exc})")
-        return result
-    if info.path.stat().st_size == 0:
-        result.damaged.append("the file is empty")
-        return result
-    if info.sha256 is None:
-        # A copy whose sidecar was lost (or a before-migration copy): only SQLite's check.
-        result.notes.append("no checksum recorded: checked with SQLite's integrity check only")
-    elif info.sha256 != result.sha256:
-        result.damaged.append("its checksum does not match: the file was altered or damaged")
-    try:
-        conn = _open_read_only(info.path)
-    except sqlite3.Error as exc:
-        result.damaged.append(f"cannot be opened ({exc})")
-        return result
-    try:
-        rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-        if rows != ["ok"]:
-            result.damaged.append(f"SQLite integrity check failed ({'; '.join(rows[:3])})")
-            return result
-        result.schema_version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if result.schema_version > SCHEMA_VERSION:
-            result.damaged.append(
-                f"it was written by a newer Paperasse (schema {result.schema_version}, "
-                f"this version knows {SCHEMA_VERSION})"
-            )
-            return result
-        if not _has_table(conn, "documents"):
-            result.damaged.append("it is not a Paperasse database (no documents table)")
-            return result
-        result.counts = _counts(conn)
-        stored = conn.execute("SELECT sha256, stored_name FROM documents ORDER BY id").fetchall()
-    except sqlite3.DatabaseError as exc:
-        result.damaged.append(f"it is not a readable database ({exc})")
-        return result
-    finally:
-        conn.close()
+    result, stored = check_copy(info)
     for sha, name in stored:
         path = paths.originals / name
         try:
@@ -523,6 +511,54 @@ def verify(target, ref: str | int | Path) -> Verification:
         else:
             result.missing_originals.append(name)
     return result
+
+
+def check_copy(info: BackupInfo) -> tuple[Verification, list[tuple[str, str]]]:
+    """The copy's own checks (checksum, SQLite's integrity check, schema version), and the
+    (sha256, stored_name) of every original it refers to (none when it is damaged)."""
+    stored: list[tuple[str, str]] = []
+    result = Verification(id=info.id, path=info.path)
+    try:
+        result.sha256 = _sha256(info.path)
+    except OSError as exc:
+        result.damaged.append(f"cannot be read ({exc.strerror or exc})")
+        return result, stored
+    if info.path.stat().st_size == 0:
+        result.damaged.append("the file is empty")
+        return result, stored
+    if info.sha256 is None:
+        # A copy whose sidecar was lost (or a before-migration copy): only SQLite's check.
+        result.notes.append("no checksum recorded: checked with SQLite's integrity check only")
+    elif info.sha256 != result.sha256:
+        result.damaged.append("its checksum does not match: the file was altered or damaged")
+    try:
+        conn = _open_read_only(info.path)
+    except sqlite3.Error as exc:
+        result.damaged.append(f"cannot be opened ({exc})")
+        return result, stored
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        if rows != ["ok"]:
+            result.damaged.append(f"SQLite integrity check failed ({'; '.join(rows[:3])})")
+            return result, stored
+        result.schema_version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if result.schema_version > SCHEMA_VERSION:
+            result.damaged.append(
+                f"it was written by a newer Paperasse (schema {result.schema_version}, "
+                f"this version knows {SCHEMA_VERSION})"
+            )
+            return result, stored
+        if not _has_table(conn, "documents"):
+            result.damaged.append("it is not a Paperasse database (no documents table)")
+            return result, stored
+        result.counts = _counts(conn)
+        stored = conn.execute("SELECT sha256, stored_name FROM documents ORDER BY id").fetchall()
+    except sqlite3.DatabaseError as exc:
+        result.damaged.append(f"it is not a readable database ({exc})")
+        return result, stored
+    finally:
+        conn.close()
+    return result, stored
 
 
 def originals_referenced_by_backups(target) -> set[str] | None:

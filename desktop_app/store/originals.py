@@ -103,7 +103,7 @@ def place(staged: Staged, target: Path) -> bool:
     processes storing the same bytes at once both end with the one whole file. A file already
     there whose bytes do not match its name (damaged) is replaced by the good copy.
     """
-    _private_dir(target.parent)
+    private_dir(target.parent)
     fsync_file(staged.path)
     try:
         os.link(staged.path, target)
@@ -181,7 +181,8 @@ def atomic_file(target: Path, tmp_dir: Path | None = None, suffix: str = ".part"
     tmp = Path(tmp_name)
     try:
         yield tmp
-        os.chmod(tmp, 0o600)
+        with contextlib.suppress(PermissionError):  # a FAT drive has no permissions to set
+            os.chmod(tmp, 0o600)
         fsync_file(tmp)
         os.replace(tmp, target)
         fsync_dir(target.parent)
@@ -195,14 +196,14 @@ def write_atomically(source: Path, target: Path, tmp_dir: Path) -> bool:
     """Copy ``source`` to ``target`` atomically. Returns False if it was already there."""
     if target.exists():
         return False
-    _private_dir(target.parent)
+    private_dir(target.parent)
     with atomic_file(target, tmp_dir) as tmp, open(tmp, "wb") as out, open(source, "rb") as inp:
         while chunk := inp.read(CHUNK):
             out.write(chunk)
     return True
 
 
-def _private_dir(folder: Path) -> None:
+def private_dir(folder: Path) -> None:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     if os.name == "posix" and (folder.stat().st_mode & 0o077):
         folder.chmod(0o700)

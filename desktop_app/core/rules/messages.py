@@ -806,6 +806,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "aucun document n'est joint : rattachez les papiers de la demande, ou postez-les "
         "avec la lettre",
     },
+    # --- the backup folder reminder (services/backup_folder.py) ----------------------------------
+    "backup.folder_overdue": {
+        "en": "The last backup to {folder} was {days} days ago ({last}); back up again.",
+        "fr": "La dernière sauvegarde dans {folder} date d'il y a {days} jours ({last}) ; "
+        "sauvegardez à nouveau.",
+    },
+    "backup.folder_never": {
+        "en": "Nothing has been backed up to {folder} yet; back up there.",
+        "fr": "Rien n'a encore été sauvegardé dans {folder} ; sauvegardez-y.",
+    },
 }
 
 
