@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         self.refresh(first=True)
         if ctx.backup_problem:
             self.show_backup_problem(ctx.backup_problem)
+        self.safekeeping.check_folder_reminder()
 
     # Building
 
@@ -217,6 +218,10 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.banner)
         self.reminder_banner = BannerView()
         central_layout.addWidget(self.reminder_banner)
+        # The last backup to the chosen folder is old: "Back up now" there.
+        self.folder_banner = BannerView()
+        self.folder_banner.action.clicked.connect(lambda: self.safekeeping.back_up_to_folder())
+        central_layout.addWidget(self.folder_banner)
         central_layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.progress = ProgressView()
@@ -420,6 +425,7 @@ class MainWindow(QMainWindow):
             lambda: self._current_person_id() is not None
             and self.ask_delete_person(self._current_person_id()))
         self.welcome.explore.clicked.connect(self.demo_requested.emit)
+        self.welcome.restore_folder.clicked.connect(lambda: self.safekeeping.ask_restore_from_folder())
 
     # Loading (off the UI thread) and refreshing
 
@@ -534,6 +540,19 @@ class MainWindow(QMainWindow):
 
     def hide_banner(self) -> None:
         self.banner.hide()
+
+    def show_folder_reminder(self, due: dict) -> None:
+        if due.get("days") is None:
+            text = self.tr("Nothing has been backed up to %1 yet.").replace("%1", due["folder"])
+        else:
+            text = self.tr("The last backup to %1 was %n day(s) ago.", "", int(due["days"])).replace(
+                "%1", due["folder"])
+        self.folder_banner.text.setText(text)
+        self.folder_banner.action.setText(self.tr("Back up now"))
+        self.folder_banner.show()
+
+    def hide_folder_banner(self) -> None:
+        self.folder_banner.hide()
 
     def _update_welcome(self) -> None:
         if not self.people and self.centre.currentWidget() is not self.trash_page:
@@ -837,6 +856,7 @@ class MainWindow(QMainWindow):
         Worked out again before each Tab, as panes build their rows anew."""
         focus_order.chain(
             focus_order.focusables(self.banner) + focus_order.focusables(self.reminder_banner)
+            + focus_order.focusables(self.folder_banner)
             + [self.sidebar, self.search] + focus_order.focusables(self.centre)
             + self._detail_order() + focus_order.focusables(self.statusBar())
         )

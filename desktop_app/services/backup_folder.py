@@ -451,6 +451,19 @@ def reminder(ctx, today: _dt.date | None = None) -> dict | None:
             "last": at.isoformat()}
 
 
+def status(ctx, today: _dt.date | None = None) -> dict:
+    """What the window shows: {"folder" (None when none is chosen), "last" (when the last backup
+    there was taken, or None), "reminder" (as :func:`reminder`)}. Reads only the settings."""
+    folder = chosen_folder(ctx)
+    last = ctx.setting(LAST_SETTING) or {}
+    at = None
+    if folder is not None and isinstance(last, dict) and last.get("folder"):
+        if _same(Path(last["folder"]), folder):
+            at = last.get("at")
+    return {"folder": str(folder) if folder else None, "last": at,
+            "reminder": reminder(ctx, today)}
+
+
 # Restoring
 
 

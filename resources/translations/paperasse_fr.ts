@@ -12,6 +12,18 @@
         <translation>Lecture du dossier des sauvegardes…</translation>
     </message>
     <message>
+        <source>No other folder chosen. A copy of your records and scans on an external drive or a synced folder survives this computer&apos;s disk failing.</source>
+        <translation>Aucun autre dossier choisi. Une copie de vos dossiers et de vos scans sur un disque externe ou dans un dossier synchronisé survit à une panne du disque de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Backups go to %1. Last backup there: %2.</source>
+        <translation>Les sauvegardes vont dans %1. Dernière sauvegarde : %2.</translation>
+    </message>
+    <message>
+        <source>Backups go to %1. Nothing has been backed up there yet.</source>
+        <translation>Les sauvegardes vont dans %1. Rien n’y a encore été sauvegardé.</translation>
+    </message>
+    <message>
         <source>No backup yet.</source>
         <translation>Aucune sauvegarde pour l&apos;instant.</translation>
     </message>
@@ -32,6 +44,18 @@
         <translation>La sauvegarde a échoué : %1</translation>
     </message>
     <message>
+        <source>Back up to another folder</source>
+        <translation>Sauvegarder dans un autre dossier</translation>
+    </message>
+    <message>
+        <source>Copying your records and scans…</source>
+        <translation>Copie de vos dossiers et de vos scans…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup folder</source>
+        <translation>Restaurer depuis un dossier de sauvegarde</translation>
+    </message>
+    <message>
         <source>Restore this backup?</source>
         <translation>Restaurer cette sauvegarde ?</translation>
     </message>
@@ -47,6 +71,36 @@
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
+    <message>
+        <source>Backed up to %1: %2.</source>
+        <translation>Sauvegardé dans %1 : %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scan(s) copied this time.</source>
+        <translation>
+            <numerusform>%n scan copié cette fois.</numerusform>
+            <numerusform>%n scans copiés cette fois.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not copied, as missing or damaged here: %n scan(s).</source>
+        <translation>
+            <numerusform>Non copié, car absent ou abîmé ici : %n scan.</numerusform>
+            <numerusform>Non copiés, car absents ou abîmés ici : %n scans.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore from this folder?</source>
+        <translation>Restaurer depuis ce dossier ?</translation>
+    </message>
+    <message>
+        <source>Bring back your records and scans from the newest backup in %1?</source>
+        <translation>Retrouver vos dossiers et vos scans depuis la sauvegarde la plus récente de %1 ?</translation>
+    </message>
+    <message>
+        <source>Everything in the backup is checked first; if it is damaged, nothing is changed. Your records as they are now are kept in a safety copy.</source>
+        <translation>Tout le contenu de la sauvegarde est d’abord vérifié ; s’il est abîmé, rien n’est modifié. Vos dossiers tels qu’ils sont maintenant sont gardés dans une copie de sécurité.</translation>
+    </message>
 </context>
 <context>
     <name>BackupsView</name>
@@ -55,8 +109,8 @@
         <translation>Sauvegardes</translation>
     </message>
     <message>
-        <source>Paperasse copies your records into the backups folder once a day. Scans are not copied: they never change once imported. Restoring a copy brings your records back to that moment.</source>
-        <translation>Paperasse copie vos données dans le dossier des sauvegardes une fois par jour. Les scans ne sont pas copiés : ils ne changent jamais une fois importés. Restaurer une copie ramène vos données à ce moment-là.</translation>
+        <source>Paperasse copies your records into the backups folder once a day. Scans are not copied there: they never change once imported. Restoring a copy brings your records back to that moment. To survive this disk failing, back up the records and the scans to another folder too.</source>
+        <translation>Paperasse copie vos dossiers dans le dossier des sauvegardes une fois par jour. Les scans n’y sont pas copiés : ils ne changent plus une fois importés. Restaurer une copie ramène vos dossiers à ce moment-là. Pour survivre à une panne de ce disque, sauvegardez aussi les dossiers et les scans dans un autre dossier.</translation>
     </message>
     <message>
         <source>When</source>
@@ -105,6 +159,26 @@
     <message>
         <source>Working</source>
         <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Another folder: an external drive, a synced folder</source>
+        <translation>Un autre dossier : un disque externe, un dossier synchronisé</translation>
+    </message>
+    <message>
+        <source>Back up to another &amp;folder…</source>
+        <translation>Sauvegarder dans un autre &amp;dossier…</translation>
+    </message>
+    <message>
+        <source>Back up &amp;now</source>
+        <translation>Sauvegarder &amp;là-bas maintenant</translation>
+    </message>
+    <message>
+        <source>Back up now to the chosen folder</source>
+        <translation>Sauvegarder maintenant dans le dossier choisi</translation>
+    </message>
+    <message>
+        <source>Restore from a backup folder…</source>
+        <translation>Restaurer depuis un dossier de sauvegarde…</translation>
     </message>
 </context>
 <context>
@@ -1847,6 +1921,21 @@
         <translation>Sauvegardes…</translation>
     </message>
     <message>
+        <source>Nothing has been backed up to %1 yet.</source>
+        <translation>Rien n’a encore été sauvegardé dans %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last backup to %1 was %n day(s) ago.</source>
+        <translation>
+            <numerusform>La dernière sauvegarde dans %1 date d’il y a %n jour.</numerusform>
+            <numerusform>La dernière sauvegarde dans %1 date d’il y a %n jours.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
+    </message>
+    <message>
         <source>Could not add up the claims: %1</source>
         <translation>Impossible de faire le total des dossiers : %1</translation>
     </message>
@@ -2287,6 +2376,18 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
         <translation>Sauvegardé : %1 (%2).</translation>
     </message>
     <message>
+        <source>Copying your records and scans…</source>
+        <translation>Copie de vos dossiers et de vos scans…</translation>
+    </message>
+    <message>
+        <source>The backup failed</source>
+        <translation>La sauvegarde a échoué</translation>
+    </message>
+    <message>
+        <source>Restore from a backup folder</source>
+        <translation>Restaurer depuis un dossier de sauvegarde</translation>
+    </message>
+    <message>
         <source>Cannot restore now</source>
         <translation>Impossible de restaurer maintenant</translation>
     </message>
@@ -2307,10 +2408,24 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
         <translation>Sauvegarde restaurée. Vos données telles qu&apos;elles étaient juste avant sont dans la copie de sécurité %1.</translation>
     </message>
     <message numerus="yes">
+        <source>Backup restored from %1: %n scan(s) copied.</source>
+        <translation>
+            <numerusform>Sauvegarde restaurée depuis %1 : %n scan copié.</numerusform>
+            <numerusform>Sauvegarde restaurée depuis %1 : %n scans copiés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n scan(s) this backup refers to are missing or changed in the data folder.</source>
         <translation>
             <numerusform>%n scan auquel cette sauvegarde renvoie manque ou a changé dans le dossier de données.</numerusform>
             <numerusform>%n scans auxquels cette sauvegarde renvoie manquent ou ont changé dans le dossier de données.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scan(s) could not be brought back (missing or damaged in the backup folder): %1</source>
+        <translation>
+            <numerusform>%n scan n’a pas pu être récupéré (absent ou abîmé dans le dossier de sauvegarde) : %1</numerusform>
+            <numerusform>%n scans n’ont pas pu être récupérés (absents ou abîmés dans le dossier de sauvegarde) : %1</numerusform>
         </translation>
     </message>
     <message>
@@ -3147,6 +3262,10 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
     <message>
         <source>&amp;Explore with sample documents</source>
         <translation>&amp;Découvrir avec des documents d’exemple</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup folder…</source>
+        <translation>&amp;Restaurer depuis un dossier de sauvegarde…</translation>
     </message>
     <message>
         <source>Everything stays on this computer. Nothing is sent anywhere.</source>

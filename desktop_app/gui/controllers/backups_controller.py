@@ -1,4 +1,5 @@
-"""File › Backups…: the last copy and the list, "Back up now", "Restore…".
+"""File › Backups…: the last copy and the list, "Back up now", "Restore…", and backups of the
+records and scans to another folder ("Back up to another folder…", "Restore from a backup folder…").
 
 Listing and copying run on workers (they read the backups folder and copy the database). A
 restore replaces the database file: the dialog only asks and says what will happen; the main
@@ -7,9 +8,11 @@ window stops its workers, closes its connection, restores, and reopens (MainWind
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QTableWidgetItem
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableWidgetItem
 
 from desktop_app.gui import labels
 from desktop_app.gui.controllers.messages import message_of
@@ -19,6 +22,8 @@ from desktop_app.gui.views.backups_view import CLAIMS, DOCUMENTS, PEOPLE, SIZE, 
 class BackupsController(QObject):
     restore_requested = Signal(str)  # backup id
     backed_up = Signal(object)  # BackupInfo of the copy just made
+    folder_backed_up = Signal(object)  # backup_folder.FolderBackup of a run to the chosen folder
+    restore_from_folder_requested = Signal(str)  # the folder holding the backups
 
     def __init__(self, ctx, workers, parent_widget, problem: str | None = None):
         super().__init__(parent_widget)
@@ -39,6 +44,9 @@ class BackupsController(QObject):
         view.open_folder.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(ctx.paths.backups)))
         )
+        view.choose_folder.clicked.connect(self.choose_folder)
+        view.folder_now.clicked.connect(lambda: self.back_up_to_folder())
+        view.restore_folder.clicked.connect(self.ask_restore_from_folder)
         view.table.itemSelectionChanged.connect(
             lambda: view.restore.setEnabled(not view.busy.isVisible() and view.table.currentRow() >= 0)
         )
@@ -55,25 +63,56 @@ class BackupsController(QObject):
 
     # Listing
 
-    def load(self) -> None:
+    def load(self, then_say: str | None = None) -> None:
+        """Read the list again; ``then_say`` is what the status line says once it is read."""
         from desktop_app.services import backups
 
         self._generation += 1
         generation = self._generation
         self.view.set_busy(self.tr("Reading the backups folder…"))
 
-        def done(listed) -> None:
+        def done(found) -> None:
             if generation != self._generation or self.view is None:
                 return
+            listed, folder = found
             self.view.set_busy(None)
             self.show_backups(listed)
+            self.show_folder(folder)
+            if then_say:
+                self.view.status.setText(then_say)
 
         def failed(exc) -> None:
             if generation == self._generation and self.view is not None:
                 self.view.set_busy(None)
                 self.view.status.setText(message_of(exc))
 
-        self.workers.run(lambda ctx, **_: backups.list_backups(ctx), on_success=done, on_failure=failed)
+        def work(ctx, **_):
+            from desktop_app.services import backup_folder
+
+            return backups.list_backups(ctx), backup_folder.status(ctx)
+
+        self.workers.run(work, on_success=done, on_failure=failed)
+
+    def show_folder(self, folder: dict) -> None:
+        """The chosen folder and when the last backup went there."""
+        view = self.view
+        view.has_folder = bool(folder.get("folder"))
+        view.folder_now.setEnabled(view.has_folder and not view.busy.isVisible())
+        if not folder.get("folder"):
+            view.folder_text.setText(self.tr(
+                "No other folder chosen. A copy of your records and scans on an external drive or "
+                "a synced folder survives this computer's disk failing."
+            ))
+        elif folder.get("last"):
+            view.folder_text.setText(
+                self.tr("Backups go to %1. Last backup there: %2.")
+                .replace("%1", folder["folder"]).replace("%2", labels.moment(folder["last"]))
+            )
+        else:
+            view.folder_text.setText(
+                self.tr("Backups go to %1. Nothing has been backed up there yet.").replace(
+                    "%1", folder["folder"])
+            )
 
     def show_backups(self, listed: list[dict]) -> None:
         self.backups = listed
@@ -134,8 +173,7 @@ class BackupsController(QObject):
             if self.view is None or generation != self._generation:
                 return
             self.view.set_busy(None)
-            self.view.status.setText(self.tr("Backed up: %1.").replace("%1", info.id))
-            self.load()
+            self.load(self.tr("Backed up: %1.").replace("%1", info.id))
 
         def failed(exc) -> None:
             if self.view is not None:
@@ -143,6 +181,51 @@ class BackupsController(QObject):
                 self.view.status.setText(self.tr("The backup failed: %1").replace("%1", message_of(exc)))
 
         self.workers.run(lambda ctx, **_: backups.backup_now(ctx), on_success=done, on_failure=failed)
+
+    # Another folder
+
+    def choose_folder(self) -> None:
+        """Pick the folder, then back up there at once (it is remembered)."""
+        folder = QFileDialog.getExistingDirectory(
+            self.view, self.tr("Back up to another folder"), str(Path.home())
+        )
+        if folder:
+            self.back_up_to_folder(folder)
+
+    def back_up_to_folder(self, folder: str | None = None) -> None:
+        from desktop_app.services import backup_folder
+
+        generation = self._generation
+        self.view.set_busy(self.tr("Copying your records and scans…"))
+
+        def done(result) -> None:
+            self.folder_backed_up.emit(result)
+            if self.view is None or generation != self._generation:
+                return
+            self.view.set_busy(None)
+            self.load(folder_result_text(result))
+
+        def failed(exc) -> None:
+            if self.view is not None:
+                self.view.set_busy(None)
+                self.view.status.setText(self.tr("The backup failed: %1").replace("%1", message_of(exc)))
+
+        self.workers.run(
+            lambda ctx, **_: backup_folder.back_up(ctx, folder, remember=folder is not None),
+            on_success=done, on_failure=failed,
+        )
+
+    def ask_restore_from_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self.view, self.tr("Restore from a backup folder"), str(Path.home())
+        )
+        if not folder:
+            return
+        box, restore = restore_folder_question(self.view, folder)
+        box.exec()
+        if box.clickedButton() is restore:
+            self.view.accept()
+            self.restore_from_folder_requested.emit(folder)
 
     # Restoring
 
@@ -182,3 +265,45 @@ class BackupsController(QObject):
         """Close the dialog and let the window do the restore (it owns the connections)."""
         self.view.accept()
         self.restore_requested.emit(ref)
+
+
+# Module functions, so the window's banner can word a run to the folder too; the literal
+# QCoreApplication.translate calls are what the translation tools find.
+
+
+def folder_result_text(result) -> str:
+    """What a run to the folder did, in one sentence (the dialog's status, the status bar)."""
+    text = QCoreApplication.translate("BackupsController", "Backed up to %1: %2.").replace("%1", result.folder).replace(
+        "%2", labels.counts_text(result.counts)
+    )
+    text += " " + QCoreApplication.translate(
+        "BackupsController", "%n scan(s) copied this time.", None, result.copied
+    )
+    if result.missing:
+        text += " " + QCoreApplication.translate(
+            "BackupsController", "Not copied, as missing or damaged here: %n scan(s).", None,
+            len(result.missing),
+        )
+    return text
+
+
+def restore_folder_question(parent, folder: str):
+    """The question asked before restoring from a backup folder, and its "Restore" button."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("BackupsController", "Restore from this folder?"),
+        QCoreApplication.translate("BackupsController", "Bring back your records and scans from the newest backup in %1?")
+        .replace("%1", folder),
+        QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setInformativeText(QCoreApplication.translate(
+        "BackupsController",
+        "Everything in the backup is checked first; if it is damaged, nothing is changed. Your "
+        "records as they are now are kept in a safety copy.",
+    ))
+    restore = box.addButton(
+        QCoreApplication.translate("BackupsController", "Restore"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box, restore

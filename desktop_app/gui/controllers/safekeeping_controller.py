@@ -59,6 +59,8 @@ class SafekeepingController(QObject):
         controller = BackupsController(self.ctx, self.window.workers, self.window, self.ctx.backup_problem)
         controller.restore_requested.connect(self.restore_backup)
         controller.backed_up.connect(self._backed_up)
+        controller.folder_backed_up.connect(self._folder_backed_up)
+        controller.restore_from_folder_requested.connect(self.restore_from_folder)
         self.backups_dialog = controller
         controller.show()
         return controller
@@ -72,7 +74,64 @@ class SafekeepingController(QObject):
             "%2", self.tr_counts(info.counts)
         ))
 
-    def restore_backup(self, ref: str) -> None:
+    # Another folder: the reminder, "Back up now" from the banner, restoring from there
+
+    def check_folder_reminder(self) -> None:
+        """Show the banner when the last backup to the chosen folder is old (read on a worker)."""
+        from desktop_app.services import backup_folder
+
+        today = self.window.today
+
+        def done(due) -> None:
+            if due is None:
+                self.window.hide_folder_banner()
+            else:
+                self.window.show_folder_reminder(due)
+
+        self.window.workers.run(
+            lambda ctx, **_: backup_folder.reminder(ctx, today), on_success=done,
+            on_failure=lambda exc: None,  # a reminder that cannot be read waits for the next start
+        )
+
+    def back_up_to_folder(self) -> None:
+        """The banner's "Back up now": to the chosen folder, the result in the status bar."""
+        from desktop_app.services import backup_folder
+
+        window = self.window
+        window.say(self.tr("Copying your records and scans…"))
+
+        def failed(exc) -> None:
+            show_error(window, self.tr("The backup failed"), exc)
+
+        window.workers.run(
+            lambda ctx, **_: backup_folder.back_up(ctx), on_success=self._folder_backed_up,
+            on_failure=failed,
+        )
+
+    def _folder_backed_up(self, result) -> None:
+        from desktop_app.gui.controllers.backups_controller import folder_result_text
+
+        self.window.hide_folder_banner()
+        self.window.say(folder_result_text(result))
+
+    def ask_restore_from_folder(self) -> None:
+        """The welcome page's "Restore from a backup folder…"."""
+        from desktop_app.gui.controllers.backups_controller import restore_folder_question
+
+        folder = QFileDialog.getExistingDirectory(
+            self.window, self.tr("Restore from a backup folder"), str(Path.home())
+        )
+        if not folder:
+            return
+        box, restore = restore_folder_question(self.window, folder)
+        box.exec()
+        if box.clickedButton() is restore:
+            self.restore_from_folder(folder)
+
+    def restore_from_folder(self, folder: str) -> None:
+        self.restore_backup(None, folder)
+
+    def restore_backup(self, ref: str | None, folder: str | None = None) -> None:
         window = self.window
         if window.imports.running:
             show_error(window, self.tr("Cannot restore now"),
@@ -87,15 +146,15 @@ class SafekeepingController(QObject):
             if busy:
                 return
             window.workers.busy_changed.disconnect(when_idle)
-            self._restore_now(ref, dialog)
+            self._restore_now(ref, dialog, folder)
 
         if window.workers.busy:  # the tasks just cancelled end first (none starts meanwhile)
             window.workers.busy_changed.connect(when_idle)
         else:
-            self._restore_now(ref, dialog)
+            self._restore_now(ref, dialog, folder)
 
-    def _restore_now(self, ref: str, dialog: QProgressDialog) -> None:
-        from desktop_app.services import backups
+    def _restore_now(self, ref: str | None, dialog: QProgressDialog, folder: str | None = None) -> None:
+        from desktop_app.services import backup_folder, backups
         from desktop_app.services.context import Context
         from desktop_app.store import Store
 
@@ -105,13 +164,18 @@ class SafekeepingController(QObject):
         # No connection of this window may be open while the file is replaced.
         ctx.store.close()
 
+        def restore(target):
+            if folder is not None:
+                return backup_folder.restore_from(target, folder, ref)
+            return backups.restore(target, ref)
+
         def work(progress, should_cancel):
             try:
                 local = Context(paths=paths, store=Store.open(paths))
             except Exception:  # noqa: BLE001 - a database that cannot be opened is restored as a file
-                return backups.restore(paths, ref)
+                return restore(paths)
             try:
-                return backups.restore(local, ref)
+                return restore(local)
             finally:
                 local.store.close()
 
@@ -130,11 +194,20 @@ class SafekeepingController(QObject):
             message = self.tr("Backup restored. Your records as they were just before are in the safety copy %1.").replace(
                 "%1", result.get("safety_backup") or "—"
             )
+            if folder is not None:
+                message = self.tr("Backup restored from %1: %n scan(s) copied.", "",
+                                  int(result.get("copied_originals") or 0)).replace("%1", folder)
             missing = len(result.get("missing_originals") or []) + len(result.get("altered_originals") or [])
             warning = (
                 self.tr("%n scan(s) this backup refers to are missing or changed in the data folder.", "", missing)
                 if missing else None
             )
+            if missing and folder is not None:
+                names = (result.get("missing_originals") or []) + (result.get("altered_originals") or [])
+                warning = self.tr(
+                    "%n scan(s) could not be brought back (missing or damaged in the backup "
+                    "folder): %1", "", missing,
+                ).replace("%1", ", ".join(names))
             window.store_replaced_in_place(message, warning)
 
         def failed(exc) -> None:

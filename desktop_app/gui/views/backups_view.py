@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QProgressBar,
@@ -73,6 +74,23 @@ class BackupsView(QDialog):
         actions.addWidget(self.restore)
         actions.addStretch()
         actions.addWidget(self.open_folder)
+        # Another folder (an external drive, a synced folder): the records and the scans.
+        self.folder_box = QGroupBox()
+        folder_layout = QVBoxLayout(self.folder_box)
+        self.folder_text = PlainLabel()
+        self.folder_text.setWordWrap(True)
+        self.folder_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.choose_folder = QPushButton()
+        self.folder_now = QPushButton()
+        self.restore_folder = QPushButton()
+        folder_actions = QHBoxLayout()
+        folder_actions.addWidget(self.choose_folder)
+        folder_actions.addWidget(self.folder_now)
+        folder_actions.addStretch()
+        folder_actions.addWidget(self.restore_folder)
+        folder_layout.addWidget(self.folder_text)
+        folder_layout.addLayout(folder_actions)
+        self.folder_now.setEnabled(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.intro)
@@ -81,6 +99,7 @@ class BackupsView(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(status_row)
         layout.addLayout(actions)
+        layout.addWidget(self.folder_box)
         layout.addWidget(self.buttons)
         self.retranslate()
 
@@ -89,8 +108,9 @@ class BackupsView(QDialog):
         self.intro.setText(
             self.tr(
                 "Paperasse copies your records into the backups folder once a day. Scans are not "
-                "copied: they never change once imported. Restoring a copy brings your records "
-                "back to that moment."
+                "copied there: they never change once imported. Restoring a copy brings your "
+                "records back to that moment. To survive this disk failing, back up the records "
+                "and the scans to another folder too."
             )
         )
         self.table.setHorizontalHeaderLabels(
@@ -103,6 +123,11 @@ class BackupsView(QDialog):
         self.restore.setAccessibleName(self.tr("Restore the selected backup"))
         self.open_folder.setText(self.tr("&Open the folder"))
         self.busy.setAccessibleName(self.tr("Working"))
+        self.folder_box.setTitle(self.tr("Another folder: an external drive, a synced folder"))
+        self.choose_folder.setText(self.tr("Back up to another &folder…"))
+        self.folder_now.setText(self.tr("Back up &now"))
+        self.folder_now.setAccessibleName(self.tr("Back up now to the chosen folder"))
+        self.restore_folder.setText(self.tr("Restore from a backup folder…"))
 
     def set_busy(self, text: str | None) -> None:
         """A running task: its words beside a busy bar, and the buttons off meanwhile."""
@@ -111,3 +136,8 @@ class BackupsView(QDialog):
         self.status.setText(text or "")
         self.back_up.setEnabled(not working)
         self.restore.setEnabled(not working and self.table.currentRow() >= 0)
+        self.choose_folder.setEnabled(not working)
+        self.restore_folder.setEnabled(not working)
+        self.folder_now.setEnabled(not working and self.has_folder)
+
+    has_folder = False  # a backup folder is chosen: "Back up now" there can run

@@ -37,7 +37,9 @@ class WelcomeView(QWidget):
         self.add_person = QPushButton()
         self.add_person.setDefault(True)
         self.explore = QPushButton()
-        for button in (self.add_person, self.explore):
+        # On a new computer: the household comes back from a backup folder (an external drive).
+        self.restore_folder = QPushButton()
+        for button in (self.add_person, self.explore, self.restore_folder):
             button.setMinimumHeight(40)
             button.setStyleSheet("padding: 6px 18px; font-size: 11pt;")
             buttons.addWidget(button)
@@ -63,4 +65,5 @@ class WelcomeView(QWidget):
         )
         self.add_person.setText(self.tr("&Add a person"))
         self.explore.setText(self.tr("&Explore with sample documents"))
+        self.restore_folder.setText(self.tr("&Restore from a backup folder…"))
         self.privacy.setText(self.tr("Everything stays on this computer. Nothing is sent anywhere."))
