@@ -263,7 +263,7 @@ def _copy_checked(source: Path, target: Path, sha: str, size: int) -> bool:
     when its size and SHA-256 are right. False when the source itself does not match ``sha``."""
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with originals.atomic_file(target, target.parent, suffix=f"-{os.getpid()}.part") as tmp:
+        with originals.atomic_file(target, target.parent, suffix=backups.pid_suffix()) as tmp:
             digest = hashlib.sha256()
             with open(source, "rb") as inp, open(tmp, "wb") as out:
                 while chunk := inp.read(CHUNK):
@@ -296,17 +296,22 @@ def _write_checked(root: Path, checked: dict) -> None:
         return
     with contextlib.suppress(OSError):
         originals.write_bytes_atomically(
-            json.dumps(checked, sort_keys=True).encode("utf-8"), root / CHECKED
+            json.dumps(checked, sort_keys=True).encode("utf-8"), root / CHECKED,
+            suffix=backups.pid_suffix(),
         )
 
 
 def sweep(folder: Path) -> list[Path]:
-    """Temporary files of a run that died (their process is gone) and orphan sidecars."""
+    """What a run that died left: temporary files whose name ends with the id of a process that
+    is gone (the records' copy, its sidecar, each original's copy), and orphan sidecars."""
     removed = backups.sweep_leftovers(_FolderPaths(folder))
     root = folder / ORIGINALS
-    for leftover in root.glob("??/.paperasse-*.part") if root.is_dir() else ():
-        pid = leftover.name.rsplit("-", 1)[-1].removesuffix(".part")
-        if pid.isdigit() and originals.process_alive(int(pid)):
+    leftovers = [*folder.glob(".paperasse-*.part")]
+    if root.is_dir():
+        leftovers += [*root.glob(".paperasse-*.part"), *root.glob("??/.paperasse-*.part")]
+    for leftover in leftovers:
+        pid = leftover.name.removesuffix(".part").rsplit("-", 1)[-1]
+        if not pid.isdigit() or len(pid) >= 10 or originals.process_alive(int(pid)):
             continue
         with contextlib.suppress(OSError):
             leftover.unlink()

@@ -150,7 +150,9 @@ def _sidecar(path: Path) -> Path:
 
 def _write_json_atomically(data: dict, target: Path) -> None:
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    originals.write_bytes_atomically(text.encode("utf-8"), target)
+    # The writer's process id ends the temporary name: what a killed writer left can be told
+    # from a file another process is writing (services/backup_folder.py sweeps by it).
+    originals.write_bytes_atomically(text.encode("utf-8"), target, suffix=pid_suffix())
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:
@@ -350,6 +352,10 @@ def recover_originals(ctx) -> dict:
             f"cannot put the originals back into {ctx.paths.originals} ({exc.strerror or exc}); "
             "check the free disk space"
         ) from None
+
+
+def pid_suffix() -> str:
+    return f"-{os.getpid()}.part"
 
 
 def _part_prefix() -> str:

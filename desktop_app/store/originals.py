@@ -209,9 +209,11 @@ def private_dir(folder: Path) -> None:
         folder.chmod(0o700)
 
 
-def write_bytes_atomically(data: bytes, target: Path, tmp_dir: Path | None = None) -> None:
+def write_bytes_atomically(
+    data: bytes, target: Path, tmp_dir: Path | None = None, suffix: str = ".part"
+) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_file(target, tmp_dir) as tmp:
+    with atomic_file(target, tmp_dir, suffix) as tmp:
         tmp.write_bytes(data)
 
 

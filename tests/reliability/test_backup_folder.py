@@ -4,6 +4,7 @@ new machine; an unplugged folder is one clear line."""
 import datetime as dt
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -214,3 +215,63 @@ def test_choosing_a_missing_folder_is_refused(household, tmp_path):
     with pytest.raises(UserError, match="plug it in"):
         backup_folder.choose(household, tmp_path / "nowhere")
     assert household.setting("backup_folder") is None
+
+
+# The child stops just before each file it wrote is made durable and renamed into place (every
+# original's copy, the list of checked copies, the records' copy, its sidecar): a kill there
+# leaves a whole temporary file, as a USB stick pulled at that moment would.
+CHILD = """
+import sys, time
+from desktop_app.services import backup_folder
+from desktop_app.services.context import open_context
+from desktop_app.store import originals
+
+real_fsync = originals.fsync_file
+
+def fsync(path):
+    print("fsync", path, flush=True)
+    time.sleep(0.2)  # room for the kill to land here
+    return real_fsync(path)
+
+ctx = open_context(sys.argv[1], auto_backup=False)
+originals.fsync_file = fsync
+backup_folder.back_up(ctx)
+print("done", flush=True)
+"""
+
+
+@pytest.mark.parametrize("kill_at", [1, 3, 5, 6])
+def test_killed_folder_backup_leaves_the_previous_one_restorable(household, drive, tmp_path,
+                                                                 capsys, kill_at):
+    import signal
+    import subprocess
+    import sys
+
+    previous = backup_folder.back_up(household, drive, remember=True)
+    for i in range(3):
+        documents.import_files(household, [image_file(tmp_path / f"more{i}.png", f"Reçu {i}")])
+    root = str(household.paths.root)
+    household.close()
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    child = subprocess.Popen([sys.executable, "-c", CHILD, root], stdout=subprocess.PIPE,
+                             text=True, env=env)
+    seen = 0
+    for line in child.stdout:
+        seen += line.startswith("fsync")
+        if seen == kill_at:
+            child.send_signal(signal.SIGKILL)
+            break
+    child.wait(timeout=120)
+    assert child.returncode == -signal.SIGKILL
+
+    # The previous backup is still the newest there, whole, and restores on a new machine.
+    assert backup_folder.find(drive).id == previous.id
+    assert backup_folder.verify(drive).ok
+    new = tmp_path / "new-machine"
+    report = run_json(capsys, "--data-dir", str(new), "backup", "restore", "--from", str(drive))
+    assert report["restored"] == previous.id and report["missing_originals"] == []
+    assert len(run_json(capsys, "--data-dir", str(new), "doc", "list")) == 3
+    # The next run finishes the job and leaves no temporary file behind.
+    again = run_json(capsys, "--data-dir", root, "backup", "now", "--to", str(drive))
+    assert again["originals"] == 6 and backup_folder.verify(drive).ok
+    assert not [p for p in drive.rglob("*") if p.name.endswith(".part")]

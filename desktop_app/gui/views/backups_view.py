@@ -28,7 +28,7 @@ class BackupsView(QDialog):
         line = self.fontMetrics().height()
         # Room for the table's columns, but never more than a small screen holds.
         self.setMinimumSize(min(60 * char, 560), min(18 * line, 320))
-        wanted_width, wanted_height = 100 * char, 26 * line
+        wanted_width, wanted_height = 100 * char, 36 * line
         screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
         self.resize(min(wanted_width, screen.width() - 40), min(wanted_height, screen.height() - 60))
         layout = QVBoxLayout(self)
@@ -54,6 +54,7 @@ class BackupsView(QDialog):
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
+        self.table.setMinimumHeight(5 * line)  # the folder's part below keeps its room
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)
@@ -87,9 +88,13 @@ class BackupsView(QDialog):
         folder_actions.addWidget(self.choose_folder)
         folder_actions.addWidget(self.folder_now)
         folder_actions.addStretch()
-        folder_actions.addWidget(self.restore_folder)
+        # Restoring on its own line: it is what a new computer needs, not a daily action.
+        restore_row = QHBoxLayout()
+        restore_row.addWidget(self.restore_folder)
+        restore_row.addStretch()
         folder_layout.addWidget(self.folder_text)
         folder_layout.addLayout(folder_actions)
+        folder_layout.addLayout(restore_row)
         self.folder_now.setEnabled(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
