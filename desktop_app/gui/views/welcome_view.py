@@ -37,14 +37,21 @@ class WelcomeView(QWidget):
         self.add_person = QPushButton()
         self.add_person.setDefault(True)
         self.explore = QPushButton()
-        # On a new computer: the household comes back from a backup folder (an external drive).
-        self.restore_folder = QPushButton()
-        for button in (self.add_person, self.explore, self.restore_folder):
+        for button in (self.add_person, self.explore):
             button.setMinimumHeight(40)
             button.setStyleSheet("padding: 6px 18px; font-size: 11pt;")
             buttons.addWidget(button)
         buttons.addStretch()
         layout.addLayout(buttons)
+        # On a new computer: the household comes back from a backup folder (an external drive).
+        # A line of its own, smaller: the first two are what most people start with.
+        self.restore_folder = QPushButton()
+        restore_row = QHBoxLayout()
+        restore_row.addStretch()
+        restore_row.addWidget(self.restore_folder)
+        restore_row.addStretch()
+        layout.addSpacing(8)
+        layout.addLayout(restore_row)
         self.privacy = PlainLabel()
         self.privacy.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.privacy.setWordWrap(True)
