@@ -36,6 +36,8 @@ def register(sub) -> None:
         "to", help="remember DIR as the backup folder and back up the records and scans there"
     )
     to.add_argument("dir", metavar="DIR")
+    to.add_argument("--remind-days", type=int, metavar="N",
+                    help="remind when the last backup there is N days old (default 7)")
     to.add_argument("--json", action="store_true")
     to.set_defaults(handler=with_context(_to))
 
@@ -102,6 +104,10 @@ def _folder_report(args, result) -> int:
 
 
 def _to(args, ctx) -> int:
+    if args.remind_days is not None:
+        if args.remind_days < 1:
+            raise UserError(f"--remind-days must be at least 1, got {args.remind_days}")
+        ctx.set_setting(backup_folder.REMIND_SETTING, args.remind_days)
     return _folder_report(args, backup_folder.back_up(ctx, args.dir, remember=True))
 
 

@@ -2691,6 +2691,14 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
         <translation>La CPAM paie une feuille de soins électronique en une semaine environ : si rien n&apos;est arrivé ce nombre de jours après les soins, Paperasse vous rappelle de vérifier.</translation>
     </message>
     <message>
+        <source>Bac&amp;kup to another folder: remind after (days)</source>
+        <translation>Sauvegarde dans un autre dossier : rappeler &amp;après (jours)</translation>
+    </message>
+    <message>
+        <source>Days before reminding to back up to the chosen backup folder</source>
+        <translation>Jours avant de rappeler de sauvegarder dans le dossier de sauvegarde choisi</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>

@@ -120,3 +120,14 @@ def test_restore_from_a_folder_on_the_welcome_page(qtbot, tmp_path, monkeypatch)
 def _click(box, button):
     button.click()
     return 0
+
+
+def test_the_reminder_days_are_a_setting(qtbot, window, ctx):
+    from desktop_app.gui.controllers.settings_controller import SettingsController
+
+    settings = SettingsController(ctx, window)
+    qtbot.addWidget(settings.view)
+    assert settings.view.backup_remind.value() == 7
+    settings.view.backup_remind.setValue(14)
+    assert settings.save()
+    assert ctx.setting("backup_folder_remind_days") == 14

@@ -211,6 +211,18 @@ def test_reminder_after_the_days_set(ctx, drive, capsys):
     assert json.loads(out) == [] and str(drive) in err
 
 
+def test_backup_to_remembers_the_folder_and_the_reminder_days(ctx, drive, capsys):
+    people.add_person(ctx, name="Claire Martin")
+    d = str(ctx.paths.root)
+    made = run_json(capsys, "--data-dir", d, "backup", "to", str(drive), "--remind-days", "3")
+    assert made["folder"] == str(drive) and made["counts"]["people"] == 1
+    assert ctx.setting("backup_folder") == str(drive)
+    assert ctx.setting("backup_folder_remind_days") == 3
+    listed = run_json(capsys, "--data-dir", d, "backup", "list", "--from", str(drive))
+    assert [b["id"] for b in listed] == [made["id"]]
+    assert run_json(capsys, "--data-dir", d, "backup", "verify", "--from", str(drive))["ok"]
+
+
 def test_choosing_a_missing_folder_is_refused(household, tmp_path):
     with pytest.raises(UserError, match="plug it in"):
         backup_folder.choose(household, tmp_path / "nowhere")

@@ -28,6 +28,7 @@ class SettingsController(QObject):
         view.folder.setText(str(ctx.paths.root))
         view.follow_up.setValue(int(ctx.setting("follow_up_days") or 30))
         view.electronic.setValue(int(ctx.setting("electronic_follow_up_days") or 14))
+        view.backup_remind.setValue(int(ctx.setting("backup_folder_remind_days") or 7))
         view.language.addItem("Français", "fr")
         view.language.addItem("English", "en")
         from desktop_app.gui.i18n import choose_language
@@ -136,6 +137,7 @@ class SettingsController(QObject):
                      view.after_import.currentData())
             self.ctx.set_setting("follow_up_days", int(view.follow_up.value()))
             self.ctx.set_setting("electronic_follow_up_days", int(view.electronic.value()))
+            self.ctx.set_setting("backup_folder_remind_days", int(view.backup_remind.value()))
             language = view.language.currentData()
             self.ctx.set_setting("language", language)
             self.ctx.set_setting("tesseract_cmd", view.tesseract.text().strip() or None)

@@ -33,6 +33,8 @@ class SettingsView(QDialog):
         self.follow_up.setRange(1, 365)
         self.electronic = QSpinBox()
         self.electronic.setRange(1, 365)
+        self.backup_remind = QSpinBox()
+        self.backup_remind.setRange(1, 365)
         self.language = QComboBox()
         self.tesseract = QLineEdit()
         self.browse = QPushButton()
@@ -49,6 +51,9 @@ class SettingsView(QDialog):
         self.electronic_label = PlainLabel()
         self.electronic_label.setBuddy(self.electronic)
         form.addRow(self.electronic_label, self.electronic)
+        self.backup_remind_label = PlainLabel()
+        self.backup_remind_label.setBuddy(self.backup_remind)
+        form.addRow(self.backup_remind_label, self.backup_remind)
         self.language_label.setBuddy(self.language)
         form.addRow(self.language_label, self.language)
         self.tesseract_label.setBuddy(self.tesseract)
@@ -116,6 +121,10 @@ class SettingsView(QDialog):
             "The CPAM pays an electronic care sheet in about a week: when nothing has come this "
             "many days after the care, Paperasse reminds you to check."
         ))
+        self.backup_remind_label.setText(self.tr("Bac&kup to another folder: remind after (days)"))
+        self.backup_remind.setAccessibleName(
+            self.tr("Days before reminding to back up to the chosen backup folder")
+        )
         self.language_label.setText(self.tr("&Language"))
         self.language.setAccessibleName(self.tr("Language"))
         self.tesseract_label.setText(self.tr("&Tesseract program"))
