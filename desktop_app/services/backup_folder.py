@@ -140,6 +140,16 @@ def _writable(folder: Path) -> None:
             probe.unlink()
 
 
+def _outside_data(ctx, folder: Path) -> None:
+    """A backup inside the data folder would go with it when the disk fails."""
+    with contextlib.suppress(OSError):
+        if folder.resolve().is_relative_to(ctx.paths.root.resolve()):
+            raise UserError(
+                f"{folder} is inside the data folder {ctx.paths.root}; choose a folder on another "
+                "disk (an external drive, a synced folder)"
+            )
+
+
 def chosen_folder(ctx) -> Path | None:
     value = ctx.setting(SETTING)
     return Path(value) if value else None
@@ -149,6 +159,7 @@ def choose(ctx, folder) -> Path:
     """Remember ``folder`` as where backups go (it must exist and be writable)."""
     path = Path(folder).expanduser().absolute()
     _reachable(path)
+    _outside_data(ctx, path)
     _writable(path)
     ctx.set_setting(SETTING, str(path))
     return path
@@ -169,6 +180,7 @@ def back_up(ctx, folder=None, now: _dt.datetime | None = None, remember: bool = 
     else:
         target = Path(folder).expanduser().absolute()
     _reachable(target)
+    _outside_data(ctx, target)
     _writable(target)
     try:
         result = _back_up(ctx, target, now)

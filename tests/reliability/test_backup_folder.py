@@ -227,6 +227,8 @@ def test_choosing_a_missing_folder_is_refused(household, tmp_path):
     with pytest.raises(UserError, match="plug it in"):
         backup_folder.choose(household, tmp_path / "nowhere")
     assert household.setting("backup_folder") is None
+    with pytest.raises(UserError, match="inside the data folder"):
+        backup_folder.back_up(household, household.paths.backups)
 
 
 # The child stops just before each file it wrote is made durable and renamed into place (every
