@@ -247,13 +247,17 @@ def in_folder(folder: Path) -> list[BackupInfo]:
 
 
 def _new_name(folder: Path, moment: _dt.datetime) -> Path:
+    """A name that sorts after every copy of the same second, even one rotated away since
+    (reusing a freed lower number would make the new copy the older one, and rotate it out)."""
     base = f"{PREFIX}{moment:%Y%m%d-%H%M%S}"
-    candidate = folder / f"{base}.db"
-    seq = 2
-    while candidate.exists() or _sidecar(candidate).exists():
-        candidate = folder / f"{base}-{seq}.db"
-        seq += 1
-    return candidate
+    highest = 0
+    for path in folder.glob(f"{base}*"):
+        stem = path.name.split(".", 1)[0]
+        if stem == base:
+            highest = max(highest, 1)
+        elif stem.startswith(f"{base}-") and stem[len(base) + 1:].isdigit():
+            highest = max(highest, int(stem[len(base) + 1:]))
+    return folder / (f"{base}.db" if highest == 0 else f"{base}-{highest + 1}.db")
 
 
 # Taking backups

@@ -289,3 +289,12 @@ def test_killed_folder_backup_leaves_the_previous_one_restorable(household, driv
     again = run_json(capsys, "--data-dir", root, "backup", "now", "--to", str(drive))
     assert again["originals"] == 6 and backup_folder.verify(drive).ok
     assert not [p for p in drive.rglob("*") if p.name.endswith(".part")]
+
+
+def test_backups_in_the_same_second_keep_the_newest(household, drive):
+    """The second backup of a second rotates the first away; the third must not reuse its name
+    (it would sort as the older one and be rotated out itself)."""
+    moment = dt.datetime(2026, 3, 1, 9, 0, 0).astimezone()
+    made = [backup_folder.back_up(household, drive, remember=True, now=moment) for _ in range(3)]
+    listed = backup_folder.list_backups(drive)
+    assert [b["id"] for b in listed] == [made[-1].id]
