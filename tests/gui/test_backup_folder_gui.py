@@ -4,7 +4,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QFileDialog
 
-from desktop_app.services import backup_folder, backups
+from desktop_app.services import backup_folder
 
 
 def test_choose_a_folder_back_up_now_and_see_the_date(qtbot, window, ctx, tmp_path, monkeypatch):
