@@ -70,20 +70,28 @@ class OcrEngine:
         return pytesseract
 
     def data(self, image: Image.Image, config: str = "", dpi: int | None = None) -> dict:
-        """Words, boxes and confidences (tesseract's TSV) of an image handed over on stdin as
-        BMP: no encoding to do, no loss, the fastest format for leptonica to read (PGM costs it
-        ~0.08 s more per A4 page at 300 dpi), no temporary file, and no ``tesseract --version``
-        run first as pytesseract does in every new process."""
-        args = [self.cmd, "stdin", "stdout", "-l", LANG, *shlex.split(config)]
+        """Words, boxes and confidences (tesseract's TSV, read from its standard output) of an
+        image written as BMP: no encoding to do, no loss, the fastest format for leptonica to
+        read (PGM costs it ~0.08 s more per A4 page at 300 dpi). A file rather than the image
+        on stdin: tesseract reads a piped page ~0.2 s slower. Run directly, not through
+        pytesseract, which runs ``tesseract --version`` first in every new process."""
+        args = [*shlex.split(config)]
         if dpi:
             args += ["--dpi", str(dpi)]
-        buf = io.BytesIO()
-        image.save(buf, format="BMP", dpi=(0, 0))  # no resolution: like PGM, tesseract measures it
+        with tempfile.NamedTemporaryFile(prefix="paperasse_", suffix=".bmp", delete=False) as fh:
+            path = fh.name
         try:
-            done = subprocess.run([*args, "tsv"], input=buf.getvalue(), capture_output=True,
-                                  timeout=self.timeout_s)
-        except subprocess.TimeoutExpired as exc:  # the child is killed by run()
-            raise OcrTimeout() from exc
+            image.save(path, format="BMP", dpi=(0, 0))  # no resolution: tesseract measures it
+            try:
+                done = subprocess.run([self.cmd, path, "stdout", "-l", LANG, *args, "tsv"],
+                                      capture_output=True, timeout=self.timeout_s)
+            except subprocess.TimeoutExpired as exc:  # the child is killed by run()
+                raise OcrTimeout() from exc
+        finally:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
         if done.returncode != 0:
             said = done.stderr.decode("utf-8", "replace").strip().splitlines()
             raise RuntimeError(f"tesseract exited with status {done.returncode}"
