@@ -110,7 +110,8 @@ def reminders(ctx: Context, today: _dt.date | None = None, lang: str | None = No
 
     lang = tracking.language(ctx, lang)
     status = household.household_status(ctx, today=today, lang=lang, summaries=True)
-    return from_statuses(status["claims"], lang)
+    # One status at a time, each let go once read: not every summary held at once.
+    return from_statuses(status["claims"].each(), lang)
 
 
 # The calendar files
