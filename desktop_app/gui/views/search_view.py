@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from desktop_app.gui.plain import PlainLabel
+from desktop_app.gui.views.tables_view import page_heading
 
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -25,11 +25,7 @@ class SearchPage(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.heading = PlainLabel()
-        self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        self.hint = PlainLabel()
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #555;")
+        self.heading, self.hint = page_heading()
         self.results = QTreeWidget()
         self.results.setObjectName("search_results")
         self.results.setColumnCount(3)

@@ -125,6 +125,16 @@ class FittedColumns(QObject):
         header.resizeSection(self.elastic, max(elastic_min, rest))
 
 
+def page_heading() -> tuple[PlainLabel, PlainLabel]:
+    """A page's heading and the grey hint under it (the documents, search and Trash pages)."""
+    heading = PlainLabel()
+    heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
+    hint = PlainLabel()
+    hint.setWordWrap(True)
+    hint.setStyleSheet("color: #555;")
+    return heading, hint
+
+
 def make_table(accessible_name: str = "") -> QTableView:
     table = QTableView()
     # Tab leaves the table (the arrows move in it): cell by cell, Tab never got out of a list.
@@ -218,11 +228,7 @@ class DocumentsPage(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.heading = PlainLabel()
-        self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        self.hint = PlainLabel()
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #555;")
+        self.heading, self.hint = page_heading()
         self.table = make_table()
         self.table.setDragEnabled(True)
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)

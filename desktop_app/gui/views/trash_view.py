@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.gui import icons, labels
 from desktop_app.gui.plain import PlainLabel, tip
+from desktop_app.gui.views.tables_view import page_heading
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -25,11 +26,7 @@ class TrashPage(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.heading = PlainLabel()
-        self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        self.hint = PlainLabel()
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #555;")
+        self.heading, self.hint = page_heading()
         self.table = QTableWidget(0, 4)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setObjectName("trash_table")
