@@ -6,6 +6,7 @@ totals, never the statuses of every claim (50,000 of them held in the window cos
 
 from __future__ import annotations
 
+import datetime as _dt
 import heapq
 from dataclasses import dataclass, field
 
@@ -63,8 +64,10 @@ class DueLists:
                     self._keep(self._deadlines, track["deadline"], s, n, "deadline")
 
     def _keep(self, heap: list, day: str, s: dict, payer_index: int, kind: str) -> None:
-        # A bounded heap of the soonest: the root is the latest kept, dropped for a sooner one.
-        key = (_Later(day), -s["claim_id"], -payer_index)
+        # A bounded heap of the soonest: keys are negated so that the root is the latest kept,
+        # dropped for a sooner one. No day ("") comes first, as it sorts before every date.
+        order = _dt.date.fromisoformat(day).toordinal() if day else 0
+        key = (-order, -s["claim_id"], -payer_index)
         item = (key, DueItem(day, s["claim_id"], kind, PAYERS[payer_index], s["person"],
                              s.get("title"), s.get("category"), s.get("care_date")))
         if len(heap) < self.shown:
@@ -78,20 +81,3 @@ class DueLists:
 
         return Dashboard(totals, soonest(self._deadlines), soonest(self._chase))
 
-
-class _Later(str):
-    """A day that sorts the other way: the heap's root is then the latest day kept."""
-
-    __slots__ = ()
-
-    def __lt__(self, other):
-        return str.__gt__(self, other)
-
-    def __gt__(self, other):
-        return str.__lt__(self, other)
-
-    def __le__(self, other):
-        return str.__ge__(self, other)
-
-    def __ge__(self, other):
-        return str.__le__(self, other)
