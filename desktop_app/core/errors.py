@@ -9,9 +9,32 @@ class UserError(Exception):
     added after the message) by the command line only; the window offers its own buttons.
     """
 
-    def __init__(self, *args, hint: tuple[str, dict] | None = None):
+    def __init__(self, *args, hint: tuple[str, dict] | None = None,
+                 message: tuple[str, dict] | None = None):
         super().__init__(*args)
         self.hint = hint
+        # (message id, values) of core/rules/messages.py: the window words it in its language;
+        # the English text above stays what the command line prints.
+        self.message = message
+
+    @classmethod
+    def of(cls, message_id: str, **values) -> "UserError":
+        """A user error worded from the message table (English as its text)."""
+        from desktop_app.core.rules.messages import message
+
+        return cls(message(message_id, "en", **values), message=(message_id, values))
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` when it has an id, else as raised."""
+        if self.message is None:
+            return str(self)
+        from desktop_app.core.rules.messages import message
+
+        # A value may itself be a list of (message id, values): worded, joined by "; ".
+        values = {key: "; ".join(message(mid, lang, **vals) for mid, vals in value)
+                  if isinstance(value, list) else value
+                  for key, value in self.message[1].items()}
+        return message(self.message[0], lang, **values)
 
 
 class NotFound(UserError):

@@ -19,16 +19,35 @@ from stdnum.fr import nir as _nir
 from stdnum.fr import siren as _siren
 from stdnum.fr import siret as _siret
 
+from desktop_app.core.rules.messages import message
+
 
 @dataclass
 class Check:
+    """A checked identifier. ``errors`` and ``warnings`` are English sentences (the command
+    line's JSON keeps them); ``problems`` holds the same as (severity, message id, values), which
+    a window words in its own language with :meth:`texts`."""
+
     value: str | None
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    problems: list[tuple[str, str, dict]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def error(self, message_id: str, **values) -> None:
+        self.problems.append(("error", message_id, values))
+        self.errors.append(message(message_id, "en", **values))
+
+    def warning(self, message_id: str, **values) -> None:
+        self.problems.append(("warning", message_id, values))
+        self.warnings.append(message(message_id, "en", **values))
+
+    def texts(self, severity: str, lang: str) -> list[str]:
+        """The errors (``"error"``) or warnings (``"warning"``) in ``lang``."""
+        return [message(mid, lang, **values) for sev, mid, values in self.problems if sev == severity]
 
     def to_dict(self) -> dict:
         return {"value": self.value, "ok": self.ok, "errors": self.errors, "warnings": self.warnings}
@@ -78,31 +97,27 @@ def check_nir(
     value = _compact(raw)
     check = Check(value=value or None)
     if not value:
-        check.errors.append("NIR is empty")
+        check.error("id.nir_empty")
         return check
     if value[:1] in ("7", "8"):
         return _check_nia(value, check)
     if len(value) == 13 and _looks_like_nir(value + "00"):
-        check.errors.append(
-            f"NIR has 13 characters but needs its 2-digit key: expected key {nir_key(value)}"
-        )
+        check.error("id.nir_no_key", key=nir_key(value))
         return check
     if len(value) != 15:
-        check.errors.append(f"NIR must have 15 characters (13 + 2-digit key), got {len(value)}")
+        check.error("id.nir_length", count=len(value))
         return check
     if not _looks_like_nir(value):
-        check.errors.append(
-            "NIR may only contain digits (and 2A/2B for Corsica at positions 6-7)"
-        )
+        check.error("id.nir_characters")
         return check
     if value[0] not in "12":
-        check.errors.append("NIR must start with 1 (man) or 2 (woman); 7 or 8 for a temporary number")
+        check.error("id.nir_first_digit")
         return check
     expected = nir_key(value)
     if expected != value[13:]:
-        check.errors.append(f"NIR key is {value[13:]} but the first 13 characters give {expected}")
+        check.error("id.nir_key", key=value[13:], expected=expected)
         return check
-    check.warnings.extend(_nir_consistency(value, birth_date, sex))
+    _nir_consistency(check, value, birth_date, sex)
     return check
 
 
@@ -119,57 +134,42 @@ def _looks_like_nir(value: str) -> bool:
 
 def _check_nia(value: str, check: Check) -> Check:
     if not value.isdigit() or len(value) not in (13, 15):
-        check.errors.append("temporary number (NIA) must have 13 digits, or 15 with its key")
+        check.error("id.nia_length")
         return check
     if value[1] not in "12":
-        check.errors.append(
-            "temporary number (NIA): its second digit gives the sex and must be 1 or 2"
-        )
+        check.error("id.nia_sex")
         return check
     if len(value) == 15 and nir_key(value) != value[13:]:
-        check.errors.append(
-            f"NIR key is {value[13:]} but the first 13 characters give {nir_key(value)}"
-        )
+        check.error("id.nir_key", key=value[13:], expected=nir_key(value))
         return check
-    check.warnings.append(
-        "temporary number (NIA, starts with 7 or 8): replace it once the permanent NIR is known"
-    )
+    check.warning("id.nia_temporary")
     return check
 
 
-def _nir_consistency(value: str, birth_date: _dt.date | None, sex: str | None) -> list[str]:
-    warnings = []
+def _nir_consistency(check: Check, value: str, birth_date: _dt.date | None, sex: str | None) -> None:
     if sex:
         expected_sex = {"1": "M", "2": "F"}[value[0]]
         if sex.upper()[:1] in ("M", "F", "H") and expected_sex != sex.upper().replace("H", "M")[:1]:
-            warnings.append(
-                f"NIR starts with {value[0]} ({'man' if value[0] == '1' else 'woman'}) "
-                f"but the person's sex is {sex}"
-            )
+            check.warning("id.nir_sex_man" if value[0] == "1" else "id.nir_sex_woman", digit=value[0])
     if birth_date:
         if value[1:3] != f"{birth_date.year % 100:02d}":
-            warnings.append(
-                f"NIR birth year {value[1:3]} does not match the birth date {birth_date.isoformat()}"
-            )
+            check.warning("id.nir_year", year=value[1:3], birth=birth_date.isoformat())
         month = int(value[3:5])
         # Months over 12 (20-30, 50+) mean an incomplete civil record: nothing to compare.
         if 1 <= month <= 12 and month != birth_date.month:
-            warnings.append(
-                f"NIR birth month {value[3:5]} does not match the birth date {birth_date.isoformat()}"
-            )
-    return warnings
+            check.warning("id.nir_month", month=value[3:5], birth=birth_date.isoformat())
 
 
 def check_iban(raw: str) -> Check:
     value = _compact(raw)
     check = Check(value=value or None)
     if not value:
-        check.errors.append("IBAN is empty")
+        check.error("id.iban_empty")
         return check
     try:
         check.value = _iban.validate(value)
     except ValidationError as exc:
-        check.errors.append(f"IBAN is not valid: {_reason(exc)}")
+        check.error(f"id.invalid.{_reason(exc)}", what="IBAN")
     return check
 
 
@@ -179,7 +179,7 @@ def check_siret(raw: str) -> Check:
     try:
         check.value = _siret.validate(value)
     except ValidationError as exc:
-        check.errors.append(f"SIRET is not valid: {_reason(exc)}")
+        check.error(f"id.invalid.{_reason(exc)}", what="SIRET")
     return check
 
 
@@ -189,7 +189,7 @@ def check_siren(raw: str) -> Check:
     try:
         check.value = _siren.validate(value)
     except ValidationError as exc:
-        check.errors.append(f"SIREN is not valid: {_reason(exc)}")
+        check.error(f"id.invalid.{_reason(exc)}", what="SIREN")
     return check
 
 
@@ -198,13 +198,10 @@ def check_rpps(raw: str) -> Check:
     value = _compact(raw)
     check = Check(value=value or None)
     if not value.isdigit() or len(value) != 11:
-        check.errors.append(f"RPPS must have 11 digits, got {value or 'nothing'}")
+        check.error("id.rpps_length", got=value or "—")
         return check
     if not _luhn.is_valid(value):
-        check.warnings.append(
-            f"RPPS check digit looks wrong: expected {_luhn.calc_check_digit(value[:10])} "
-            "as its last digit (a digit may have been misread)"
-        )
+        check.warning("id.rpps_check_digit", digit=_luhn.calc_check_digit(value[:10]))
     return check
 
 
@@ -217,14 +214,15 @@ def check_adeli(raw: str) -> Check:
     value = _compact(raw)
     check = Check(value=value or None)
     if not value.isdigit() or len(value) != 9:
-        check.errors.append(f"ADELI number must have 9 digits, got {value or 'nothing'}")
+        check.error("id.adeli_length", got=value or "—")
     return check
 
 
 def _reason(exc: ValidationError) -> str:
+    """What stdnum found, as a message id's text is built: the id of the reason."""
     return {
-        "InvalidChecksum": "its check digits do not match",
-        "InvalidLength": "wrong length",
-        "InvalidFormat": "unexpected characters",
-        "InvalidComponent": "unknown country or bank code",
-    }.get(type(exc).__name__, str(exc) or type(exc).__name__)
+        "InvalidChecksum": "checksum",
+        "InvalidLength": "length",
+        "InvalidFormat": "format",
+        "InvalidComponent": "component",
+    }.get(type(exc).__name__, "format")

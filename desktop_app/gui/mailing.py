@@ -64,7 +64,8 @@ def _edit_person(parent: QWidget | None, ctx, person_id: int, field: str) -> boo
 
     from desktop_app.gui.controllers.person_controller import PersonController
 
-    editor = PersonController(ctx, parent, person_id, field)
+    workers = getattr(parent.window(), "workers", None) if parent is not None else None
+    editor = PersonController(ctx, parent, person_id, field, workers=workers)
     return editor.exec() == QDialog.DialogCode.Accepted
 
 

@@ -23,7 +23,7 @@ from desktop_app.gui.controllers.claim_controller import ClaimController
 from desktop_app.gui.controllers.dashboard_controller import DashboardController
 from desktop_app.gui.controllers.document_controller import DocumentController
 from desktop_app.gui.controllers.import_controller import ImportController
-from desktop_app.gui.controllers.messages import show_error
+from desktop_app.gui.controllers.messages import message_of, show_error
 from desktop_app.gui.controllers.person_controller import PersonController
 from desktop_app.gui.controllers.reminder_controller import ReminderController
 from desktop_app.gui.controllers.safekeeping_controller import SafekeepingController
@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
     def _build_controllers(self) -> None:
         self.imports = ImportController(self.ctx, self.workers, self.progress, self, self)
         self.document_controller = DocumentController(self.document_view, self.ctx, self.workers, self)
-        self.claim_controller = ClaimController(self.claim_view, self.ctx, self)
+        self.claim_controller = ClaimController(self.claim_view, self.ctx, self.workers, self)
         self.dashboard_controller = DashboardController(self.dashboard, self)
         self.safekeeping = SafekeepingController(self)
         self.trash = TrashController(self, self.trash_page, self.deleted_notice)
@@ -437,9 +437,18 @@ class MainWindow(QMainWindow):
         if self._suspended:
             return
         self._data_version = self._read_data_version()
-        self.people = overview.people_rows(self.ctx)
+        shown = self._shown_item()
+
+        def read(ctx, **_):
+            return overview.people_rows(ctx), self._item_gone(ctx, shown)
+
+        self.workers.run(read, on_success=lambda r: self._refreshed(*r, first=first, outside=outside),
+                         serial=True)
+
+    def _refreshed(self, people, gone: bool, first: bool, outside: bool) -> None:
+        self.people = people
         self.sidebar.set_people(self.people)
-        if first:
+        if first and not self.search.text():  # someone already searching stays on the results
             self.sidebar.select("home")
         self._update_welcome()
         self.load_claims()
@@ -448,23 +457,31 @@ class MainWindow(QMainWindow):
             self.load_documents()
         if outside and self._editing_in_detail():
             return  # what the user is typing stays; the pane reloads with the next change
-        if self._shown_item_gone():
+        if gone and self._shown_item() == gone:
             self._clear_detail()  # deleted (here or from the command line): nothing to reload
         elif self.detail.currentWidget() is self.claim_view:
             self.claim_controller.reload()
         elif self.detail.currentWidget() is self.document_view:
             self.document_controller.reload()
 
-    def _shown_item_gone(self) -> bool:
-        """Whether the right pane shows a claim or a document that is no longer there (one
-        row read)."""
-        if self.detail.currentWidget() is self.claim_view:
-            claim_id = self.claim_controller.claim_id
-            return claim_id is not None and self.ctx.store.claim(claim_id) is None
-        if self.detail.currentWidget() is self.document_view:
-            doc = self.document_controller.document
-            return doc is not None and self.ctx.store.document_row(doc.id) is None
-        return False
+    def _shown_item(self) -> tuple[str, int] | None:
+        """What the right pane shows: ("claim", id), ("document", id) or None."""
+        if self.detail.currentWidget() is self.claim_view and self.claim_controller.claim_id is not None:
+            return "claim", self.claim_controller.claim_id
+        doc = self.document_controller.document
+        if self.detail.currentWidget() is self.document_view and doc is not None:
+            return "document", doc.id
+        return None
+
+    @staticmethod
+    def _item_gone(ctx, shown: tuple[str, int] | None):
+        """``shown`` when that claim or document is no longer there (one row read), else None.
+        Runs on a worker."""
+        if shown is None:
+            return None
+        kind, item_id = shown
+        row = ctx.store.claim(item_id) if kind == "claim" else ctx.store.document_row(item_id)
+        return shown if row is None else None
 
     def _clear_detail(self) -> None:
         self.claim_controller.claim_id = None
@@ -771,8 +788,7 @@ class MainWindow(QMainWindow):
         if claim.id == self._current_claim_id and self.detail.currentWidget() is self.claim_view:
             return  # the same claim, re-selected after a reload
         self._current_claim_id = claim.id
-        if self.claim_controller.show_claim(claim.id):
-            self._show_claim_pane()
+        self.claim_controller.show_claim(claim.id, then=self._show_claim_pane)
 
     CLAIM_SHARE = 0.48  # of the width beside the lists: the payers side by side, states whole
     DOCUMENT_SHARE = 0.68  # a page needs room
@@ -838,8 +854,7 @@ class MainWindow(QMainWindow):
             self.sidebar.select("person", None)
             self._select_claim_row(claim_id)
         self.detail.show()
-        if self.claim_controller.show_claim(claim_id):
-            self._show_claim_pane()
+        self.claim_controller.show_claim(claim_id, then=self._show_claim_pane)
 
     # Keyboard: the Tab order and F6
 
@@ -1108,7 +1123,7 @@ class MainWindow(QMainWindow):
             try:
                 claim = claims.new_claim(self.ctx, dialog.person_id(), **dialog.values())
             except UserError as exc:
-                dialog.show_error(str(exc))
+                dialog.show_error(message_of(exc))
                 continue
             self.refresh()
             self.show_claim(claim.id)
@@ -1125,7 +1140,7 @@ class MainWindow(QMainWindow):
     # People and settings
 
     def add_person(self) -> None:
-        editor = PersonController(self.ctx, self)
+        editor = PersonController(self.ctx, self, workers=self.workers)
         if editor.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
             self.sidebar.select("person", editor.saved_id)
@@ -1140,12 +1155,12 @@ class MainWindow(QMainWindow):
         shown on its tab with the cursor in it."""
         if not person_id:
             return
-        editor = PersonController(self.ctx, self, person_id, field or None)
+        editor = PersonController(self.ctx, self, person_id, field or None, workers=self.workers)
         if editor.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
 
     def open_settings(self) -> None:
-        settings = SettingsController(self.ctx, self)
+        settings = SettingsController(self.ctx, self, workers=self.workers)
         if settings.exec() == QDialog.DialogCode.Accepted:
             if settings.watch_changed:
                 self.watcher.reload()

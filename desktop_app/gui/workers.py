@@ -83,7 +83,9 @@ class Workers(QObject):
     """Owns the thread pools; create it on the main thread, call shutdown() before quitting.
 
     ``run(fn)`` calls ``fn(ctx, progress=…, should_cancel=…)`` with a forked context
-    (or ``fn(progress=…, should_cancel=…)`` with ``uses_db=False``).
+    (or ``fn(progress=…, should_cancel=…)`` with ``uses_db=False``). ``serial=True`` runs it on
+    a lane of one thread of its own: the panes' reads and writes happen in the order the user
+    asked for them, and never wait behind an import or the dashboard's sums.
     """
 
     _succeeded = Signal(int, object)
@@ -96,6 +98,8 @@ class Workers(QObject):
         self.ctx = ctx
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
+        self.serial_pool = QThreadPool(self)
+        self.serial_pool.setMaxThreadCount(1)
         self._ids = itertools.count(1)
         self._pending: dict[int, _Callbacks] = {}
         self._succeeded.connect(self._on_succeeded)
@@ -109,11 +113,13 @@ class Workers(QObject):
         on_failure: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
         uses_db: bool = True,
+        serial: bool = False,
     ) -> TaskHandle:
         handle = TaskHandle(next(self._ids))
         self._pending[handle.id] = _Callbacks(on_success, on_failure, on_progress, handle)
         was_idle = len(self._pending) == 1
-        self.pool.start(_Task(fn, handle, self, self.ctx if uses_db else None))
+        pool = self.serial_pool if serial else self.pool
+        pool.start(_Task(fn, handle, self, self.ctx if uses_db else None))
         if was_idle:
             self.busy_changed.emit(True)
         return handle
@@ -129,6 +135,7 @@ class Workers(QObject):
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
         self.cancel_all()
         done = self.pool.waitForDone(timeout_ms)
+        done = self.serial_pool.waitForDone(timeout_ms) and done
         self._pending.clear()
         return done
 

@@ -85,6 +85,7 @@ def add_person(ctx: Context, **values) -> PersonResult:
         raise UserError(
             f"{name!r} is already in the household: change their details in their own form",
             hint=("person.edit", {"name": name}),
+            message=("person.already_added", {"name": name}),
         )
     from desktop_app.services.trash import refuse_name_in_trash
 
@@ -100,7 +101,7 @@ def edit_person(ctx: Context, ref: str | int, **values) -> PersonResult:
     new_name = (values.get("name") or "").strip()
     if new_name and new_name.lower() != person.name.lower():
         if ctx.store.person_by_name(new_name):
-            raise UserError(f"{new_name!r} is already in the household")
+            raise UserError.of("person.already_in_household", name=new_name)
         from desktop_app.services.trash import refuse_name_in_trash
 
         refuse_name_in_trash(ctx, new_name)
@@ -153,7 +154,10 @@ def _apply(ctx: Context, person: Person, values: dict) -> list[str]:
         if raw:
             check = identifiers.check_nir(raw, person.birth_date, person.sex)
             if not check.ok:
-                raise UserError(f"invalid NIR {raw!r}: {'; '.join(check.errors)}")
+                raise UserError(f"invalid NIR {raw!r}: {'; '.join(check.errors)}",
+                                message=("person.invalid_identifier",
+                                         {"why": [(m, v) for _s, m, v in check.problems
+                                                  if _s == "error"], "raw": raw}))
             person.nir = check.value
             warnings += check.warnings
         else:
@@ -165,7 +169,7 @@ def _apply(ctx: Context, person: Person, values: dict) -> list[str]:
         if ref:
             insured = find_person(ctx, ref)
             if person.id is not None and insured.id == person.id:
-                raise UserError("a person cannot be their own insured")
+                raise UserError.of("person.own_insured")
             person.insured_id = insured.id
         else:
             person.insured_id = None
@@ -209,16 +213,19 @@ def _apply(ctx: Context, person: Person, values: dict) -> list[str]:
         try:
             days = int(v["mutuelle_deadline_days"])
         except (TypeError, ValueError):
-            raise UserError("mutuelle deadline must be a number of days") from None
+            raise UserError.of("person.deadline_days") from None
         if days <= 0:
-            raise UserError("mutuelle deadline must be a positive number of days")
+            raise UserError.of("person.deadline_days")
         person.mutuelle_deadline_days = days
     if "iban" in v:
         raw = str(v["iban"]).strip()
         if raw:
             check = identifiers.check_iban(raw)
             if not check.ok:
-                raise UserError(f"invalid IBAN {raw!r}: {'; '.join(check.errors)}")
+                raise UserError(f"invalid IBAN {raw!r}: {'; '.join(check.errors)}",
+                                message=("person.invalid_identifier",
+                                         {"why": [(m, v) for _s, m, v in check.problems
+                                                  if _s == "error"], "raw": raw}))
             person.iban = check.value
         else:
             person.iban = None

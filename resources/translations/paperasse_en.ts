@@ -1,16 +1,21 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>BackupsController</name>
     <message numerus="yes">
         <source>%n scan(s) copied this time.</source>
         <translation>
-            <numerusform>%n scan copied this time.</numerusform><numerusform>%n scans copied this time.</numerusform></translation>
+            <numerusform>%n scan copied this time.</numerusform>
+            <numerusform>%n scans copied this time.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Not copied, as missing or damaged here: %n scan(s).</source>
         <translation>
-            <numerusform>Not copied, as missing or damaged here: %n scan.</numerusform><numerusform>Not copied, as missing or damaged here: %n scans.</numerusform></translation>
+            <numerusform>Not copied, as missing or damaged here: %n scan.</numerusform>
+            <numerusform>Not copied, as missing or damaged here: %n scans.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -106,7 +111,9 @@
     <message numerus="yes">
         <source>The last backup to %1 was %n day(s) ago.</source>
         <translation>
-            <numerusform>The last backup to %1 was %n day ago.</numerusform><numerusform>The last backup to %1 was %n days ago.</numerusform></translation>
+            <numerusform>The last backup to %1 was %n day ago.</numerusform>
+            <numerusform>The last backup to %1 was %n days ago.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n document(s).</source>
@@ -145,7 +152,9 @@
     <message numerus="yes">
         <source>Backup restored from %1: %n scan(s) copied.</source>
         <translation>
-            <numerusform>Backup restored from %1: %n scan copied.</numerusform><numerusform>Backup restored from %1: %n scans copied.</numerusform></translation>
+            <numerusform>Backup restored from %1: %n scan copied.</numerusform>
+            <numerusform>Backup restored from %1: %n scans copied.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n scan(s) this backup refers to are missing or changed in the data folder.</source>
@@ -157,7 +166,9 @@
     <message numerus="yes">
         <source>%n scan(s) could not be brought back (missing or damaged in the backup folder): %1</source>
         <translation>
-            <numerusform>%n scan could not be brought back (missing or damaged in the backup folder): %1</numerusform><numerusform>%n scans could not be brought back (missing or damaged in the backup folder): %1</numerusform></translation>
+            <numerusform>%n scan could not be brought back (missing or damaged in the backup folder): %1</numerusform>
+            <numerusform>%n scans could not be brought back (missing or damaged in the backup folder): %1</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>This archive of %1 holds %2 and %n scan(s).</source>

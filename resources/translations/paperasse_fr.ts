@@ -319,6 +319,10 @@
         <translation>Modifier le dossier…</translation>
     </message>
     <message>
+        <source>Cannot open this person</source>
+        <translation>Impossible d’ouvrir cette personne</translation>
+    </message>
+    <message>
         <source>No care sheet</source>
         <translation>Pas de feuille de soins</translation>
     </message>
@@ -343,6 +347,10 @@
         <translation>Enregistré : envoyé à %1.</translation>
     </message>
     <message>
+        <source>This step cannot be recorded</source>
+        <translation>Cette étape ne peut pas être enregistrée</translation>
+    </message>
+    <message>
         <source>Recorded: %1 paid %2.</source>
         <translation>Enregistré : %1 a versé %2.</translation>
     </message>
@@ -365,6 +373,10 @@
     <message>
         <source>Edit the claim</source>
         <translation>Modifier le dossier</translation>
+    </message>
+    <message>
+        <source>Cannot change this claim</source>
+        <translation>Impossible de modifier ce dossier</translation>
     </message>
     <message>
         <source>Cannot attach this document</source>
@@ -2144,12 +2156,20 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
         <translation>Laissé vide, la mutuelle de %1 s&apos;applique (aucune n&apos;est encore enregistrée pour %1).</translation>
     </message>
     <message>
+        <source>Not a date: type it as DD/MM/YYYY, e.g. 04/07/1985</source>
+        <translation>Ce n’est pas une date : tapez-la sous la forme JJ/MM/AAAA, par ex. 04/07/1985</translation>
+    </message>
+    <message>
         <source>valid number</source>
         <translation>numéro valide</translation>
     </message>
     <message>
         <source>valid IBAN</source>
         <translation>IBAN valide</translation>
+    </message>
+    <message>
+        <source>The person could not be saved</source>
+        <translation>La personne n’a pas pu être enregistrée</translation>
     </message>
 </context>
 <context>
@@ -2650,6 +2670,10 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
     <message>
         <source>Copied</source>
         <translation>Copié</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved</source>
+        <translation>Les réglages n’ont pas pu être enregistrés</translation>
     </message>
 </context>
 <context>

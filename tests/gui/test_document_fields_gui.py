@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from desktop_app.services import documents
+from tests.gui.waiting import settle
 
 WAIT = 30_000
 BIRTH_DATE_MISSING = "The care sheet does not show Claire Martin's birth date."
@@ -57,8 +58,10 @@ def _type(qtbot, editor, text: str) -> None:
 def test_a_field_not_read_is_typed_in_the_pane_and_the_checklist_item_goes(
         qtbot, window, ctx, household, care_sheet):
     window.show_claim(household["claim_id"])
+    settle(qtbot, window)
     assert BIRTH_DATE_MISSING in _checklist(window)
     qtbot.mouseClick(_fix_button(window, BIRTH_DATE_MISSING), Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
     assert window.detail.currentWidget() is window.document_view
     editor = window.document_controller.editors["birth_date"]
     assert editor.missing and editor.edit.text() == ""
@@ -72,12 +75,14 @@ def test_a_field_not_read_is_typed_in_the_pane_and_the_checklist_item_goes(
     qtbot.waitUntil(lambda: not window.document_controller.saving, timeout=WAIT)
     assert window.document_controller.editors["birth_date"].edit.text() == "04/07/1985"
     window.show_claim(household["claim_id"])
+    settle(qtbot, window)
     assert BIRTH_DATE_MISSING not in _checklist(window)
 
 
 def test_a_refused_value_is_said_under_the_field_and_nothing_is_saved(
         qtbot, window, ctx, care_sheet):
     window.show_document(care_sheet)
+    settle(qtbot, window)
     editor = window.document_controller.editors["birth_date"]
     _type(qtbot, editor, "31/02/2025")
     assert editor.problem.isVisible()
@@ -103,6 +108,7 @@ def test_the_french_window_refuses_31_february_under_the_field(qtbot, ctx, house
     win.show()
     try:
         win.show_document(care_sheet)
+        settle(qtbot, win)
         editor = win.document_controller.editors["birth_date"]
         assert win.document_view.fields_form.labelForField(editor).text() == "Date de naissance"
         assert "pas lu sur le scan" in editor.status.text()
@@ -121,6 +127,7 @@ def test_the_french_window_refuses_31_february_under_the_field(qtbot, ctx, house
 
 def test_undo_puts_a_typed_field_back(qtbot, window, ctx, household, care_sheet):
     window.show_document(care_sheet)
+    settle(qtbot, window)
     editor = window.document_controller.editors["birth_date"]
     _type(qtbot, editor, "04/07/1985")
     qtbot.waitUntil(
@@ -132,6 +139,7 @@ def test_undo_puts_a_typed_field_back(qtbot, window, ctx, household, care_sheet)
     qtbot.waitUntil(lambda: not window.document_controller.saving, timeout=WAIT)
     assert window.document_controller.editors["birth_date"].missing
     window.show_claim(household["claim_id"])
+    settle(qtbot, window)
     assert BIRTH_DATE_MISSING in _checklist(window)
 
 
@@ -140,6 +148,7 @@ def test_every_field_of_the_kind_is_offered(qtbot, window, ctx, fake_reader, ima
     fake_reader["fields"] = {"patient_name": "Claire Martin"}
     doc_id = documents.import_files(ctx, images(1))[0].document_id
     window.show_document(doc_id)
+    settle(qtbot, window)
     editors = window.document_controller.editors
     assert {"patient_name", "patient_birth_date", "prescriber_name", "prescriber_rpps", "date",
             "items", "ald"} <= set(editors)

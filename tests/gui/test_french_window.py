@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services import documents, people
+from tests.gui.waiting import settle
 
 
 @pytest.fixture
@@ -101,11 +102,13 @@ def test_a_paper_naming_someone_else_is_said_and_can_be_moved(qtbot, fwin, ctx, 
     notice = fwin.names_other_notice
     assert notice.isVisible() and notice.move.text() == "Déplacer vers Paul Martin"
     fwin.show_document(outcome.document_id)
+    settle(qtbot, fwin)
     pane = fwin.document_view
     assert pane.names_other.isVisible()
     assert "au nom de Paul Martin, pas de Claire Martin" in pane.names_other.text()
     assert pane.move_to_named.text() == "Déplacer vers Paul Martin"
     qtbot.mouseClick(pane.move_to_named, Qt.MouseButton.LeftButton)
+    settle(qtbot, fwin)
     assert documents.get_document(ctx, outcome.document_id).person_id == paul.id
     assert pane.person.currentText() == "Paul Martin"
     assert not pane.names_other.isVisible() and not pane.move_to_named.isVisible()
@@ -133,6 +136,7 @@ def test_a_scan_attached_through_a_claim_belongs_to_its_person(
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([str(path)], ""))
     fwin.sidebar.select("person", None)  # nobody selected: the claim says whose it is
     fwin.show_claim(household["claim_id"])
+    settle(qtbot, fwin)
     with qtbot.waitSignal(fwin.imports.finished, timeout=30_000) as blocker:
         qtbot.mouseClick(fwin.claim_view.attach_scan, Qt.MouseButton.LeftButton)
     [outcome] = blocker.args[0]
@@ -140,6 +144,7 @@ def test_a_scan_attached_through_a_claim_belongs_to_its_person(
     assert doc.claim_id == household["claim_id"]
     assert doc.person_id == people.find_person(ctx, "Claire Martin").id
     fwin.show_document(outcome.document_id)
+    settle(qtbot, fwin)
     assert fwin.document_view.person.currentText() == "Claire Martin"
 
 
@@ -149,8 +154,10 @@ def test_payment_dialog_in_french_takes_a_decimal_comma(qtbot, fwin, ctx, househ
 
     claim_id = household["claim_id"]
     fwin.show_claim(claim_id)
+    settle(qtbot, fwin)
     controller = fwin.claim_controller
     controller.mark_sent("cpam", date="2025-06-24", channel="post")
+    settle(qtbot, fwin)
     assert any("24/06/2025 : Envoyé, en attente" in t for t in _visible_texts(fwin.claim_view))
     seen = {}
 
@@ -163,6 +170,7 @@ def test_payment_dialog_in_french_takes_a_decimal_comma(qtbot, fwin, ctx, househ
 
     monkeypatch.setattr(track_dialogs_view.PaymentDialog, "exec", fill)
     controller.ask_payment("cpam")
+    settle(qtbot, fwin)
     assert seen["title"] == "Paiement de la CPAM"
     assert "," in seen["suggested"] and "." not in seen["suggested"]
     assert tracking.claim_status(ctx, claim_id)["tracks"]["cpam"]["received"] == "182.94"
@@ -243,9 +251,11 @@ def test_no_english_on_the_main_views_of_the_french_window(qtbot, fwin, ctx, hou
     found["claims"] = _english_in(fwin.claims_page, english)
     assert "Date des soins" in _visible_texts(fwin.claims_page)  # the walk reads what is shown
     fwin.show_claim(household["claim_id"])
+    settle(qtbot, fwin)
     found["claim pane"] = _english_in(fwin.claim_view, english)
     [outcome] = _import(qtbot, fwin, images(1))
     fwin.show_document(outcome.document_id)
+    settle(qtbot, fwin)
     found["document pane"] = _english_in(fwin.document_view, english)
     fwin.centre.setCurrentWidget(fwin.documents_page)
     found["documents"] = _english_in(fwin.documents_page, english)
@@ -267,6 +277,7 @@ def test_french_headers_and_the_filter_box_are_whole(qtbot, fwin, size):
     fwin.resize(*size)
     fwin.sidebar.select("person", None)
     fwin.show_claim(fwin.claims_model.rows()[0].id)
+    settle(qtbot, fwin)
     qtbot.waitUntil(lambda: fwin.claims_page.table.isVisible(), timeout=30_000)
     QApplication.processEvents()
     for table in (fwin.claims_page.table, fwin.claims_page.inbox_table):
@@ -297,6 +308,7 @@ def test_amounts_in_the_french_document_pane_and_claim_form(qtbot, fwin, ctx, ho
 
     [outcome] = _import(qtbot, fwin, images(1))
     fwin.show_document(outcome.document_id)
+    settle(qtbot, fwin)
     editor = fwin.document_controller.editors["total_amount"]
     assert editor.edit.text() == "304,90"
     editor.edit.setFocus()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QToolButton
 
 from desktop_app import config
 from desktop_app.gui import help_guide
+from tests.gui.waiting import settle
 
 WAIT = 30_000
 
@@ -22,6 +23,7 @@ def _help_links(window):
 
 def _open_claim(qtbot, window, claim_id):
     window.show_claim(claim_id)
+    settle(qtbot, window)
     qtbot.waitUntil(lambda: window.claim_view.isVisible() and bool(_help_links(window)), timeout=WAIT)
 
 

@@ -6,6 +6,7 @@ import sys
 import types
 
 from desktop_app.services import backups, claims, people, tracking
+from tests.gui.waiting import settle
 
 
 def _import(qtbot, window, paths):
@@ -133,6 +134,7 @@ def test_statement_payments_recorded_in_one_step(qtbot, window, ctx, household, 
     assert track["received"] == "182.94"
     qtbot.waitUntil(lambda: window.claims_model.rows()[0].cpam_received == "182.94", timeout=5000)
     window.show_claim(claim_id)
+    settle(qtbot, window)
     assert window.claim_view.cpam.state.text() in ("Paid", "Done")
 
 
@@ -162,9 +164,11 @@ def test_prepare_mailing_button_calls_the_mailing(qtbot, window, ctx, household,
     monkeypatch.setitem(sys.modules, "desktop_app.gui.mailing", fake)
     claim_id = household["claim_id"]
     window.show_claim(claim_id)
+    settle(qtbot, window)
     box = window.claim_view.mutuelle
     assert box.prepare_mailing.isEnabled()
     box.prepare_mailing.click()
+    settle(qtbot, window)
     assert calls == [(window, claim_id, "mutuelle")]
     assert box.state.text() == "Sent, waiting"
     assert "sent to the mutuelle" in window.statusBar().currentMessage()

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
 from desktop_app.services import claims, documents
+from tests.gui.waiting import settle
 
 WAIT = 30_000
 
@@ -41,6 +42,7 @@ def test_tab_leaves_the_claims_table_and_never_changes_the_claim(qtbot, two_clai
     first, second = two_claims
     _claims_listed(qtbot, window, 2)
     window.show_claim(first)
+    settle(qtbot, window)
     table = window.claims_page.table
     table.setFocus()
     assert QApplication.focusWidget() is table
@@ -54,7 +56,7 @@ def test_tab_leaves_the_claims_table_and_never_changes_the_claim(qtbot, two_clai
     # The arrows still move in the table: that is choosing another claim.
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_Down if table.currentIndex().row() == 0 else Qt.Key.Key_Up)
-    assert window.claim_controller.claim_id == second
+    qtbot.waitUntil(lambda: window.claim_controller.claim_id == second, timeout=10_000)
 
 
 def test_tab_goes_from_the_lists_to_the_search_then_the_claims_then_the_claim(
@@ -62,6 +64,7 @@ def test_tab_goes_from_the_lists_to_the_search_then_the_claims_then_the_claim(
     first, _second = two_claims
     _claims_listed(qtbot, window, 2)
     window.show_claim(first)
+    settle(qtbot, window)
     window.sidebar.setFocus()
     qtbot.keyClick(window.sidebar, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is window.search
@@ -82,6 +85,7 @@ def test_tab_goes_from_the_lists_to_the_search_then_the_claims_then_the_claim(
 def test_the_document_pane_takes_its_fields_first(qtbot, window, ctx, fake_reader, images):
     doc_id = documents.import_files(ctx, images(1))[0].document_id
     window.show_document(doc_id)
+    settle(qtbot, window)
     editors = list(window.document_controller.editors.values())
     assert len(editors) >= 3
     window.focus_next_area(1)  # from nowhere: the lists
@@ -99,6 +103,7 @@ def test_f6_cycles_between_the_areas(qtbot, two_claims, window):
     first, _second = two_claims
     _claims_listed(qtbot, window, 2)
     window.show_claim(first)
+    settle(qtbot, window)
     window.sidebar.setFocus()
     qtbot.keyClick(window.sidebar, Qt.Key.Key_F6)
     assert QApplication.focusWidget() is window.search

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from tests.gui.waiting import settle
 
 
 @pytest.fixture
@@ -147,6 +148,7 @@ def test_edit_person_beside_no_iban_opens_the_iban(qtbot, window, household):
     from PySide6.QtWidgets import QPushButton
 
     window.show_claim(household["claim_id"])
+    settle(qtbot, window)
     view = window.claim_controller.view
     buttons = []
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
+from tests.gui.waiting import settle
 
 HOSTILE = '<img src="/dev/zero" width=9999 height=9999><b>Gras</b>'
 
@@ -29,6 +30,7 @@ def test_markup_in_names_titles_and_file_names_is_shown_as_plain_text(qtbot, ctx
     win.show()
     qtbot.waitUntil(lambda: bool(win.household), timeout=10_000)
     win.show_claim(claim.id)
+    settle(qtbot, win)
     qtbot.wait(50)
     shown = [label for label in win.findChildren(QLabel) if "<img" in label.text()]
     assert shown, "the title and the name are on screen, markup and all"

@@ -42,7 +42,7 @@ def test_typing_shows_people_and_claims_grouped_and_enter_opens_the_claim(qtbot,
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.centre.currentWidget() is window.claims_page, timeout=WAIT)
     qtbot.waitUntil(lambda: window._selected_claim_id() == family["kine"], timeout=WAIT)
-    assert window.detail.currentWidget() is window.claim_view
+    qtbot.waitUntil(lambda: window.detail.currentWidget() is window.claim_view, timeout=WAIT)
     assert window.search.text() == ""
 
 
@@ -78,6 +78,7 @@ def test_in_french_the_groups_and_the_detail_line_are_french(qtbot, ctx, family)
     win = MainWindow(ctx)
     qtbot.addWidget(win)
     win.show()
+    qtbot.waitUntil(lambda: bool(win.household), timeout=WAIT)
     try:
         qtbot.keyClicks(win.search, "kinesitherapie")  # (QTest types no accented letter)
         qtbot.waitUntil(lambda: "Dossiers (1)" in groups(win), timeout=WAIT)

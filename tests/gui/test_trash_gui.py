@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from desktop_app.services import trash
 from tests.trash.conftest import stored_document
+from tests.gui.waiting import settle
 
 WAIT = 30_000
 
@@ -126,6 +127,7 @@ def test_cancel_deletes_nothing(qtbot, win, ctx, papers):
 def test_a_claim_deleted_from_its_pane_leaves_its_documents_in_the_inbox(qtbot, win, ctx, papers):
     w = win
     w.show_claim(papers["claim_id"])
+    settle(qtbot, w)
     qtbot.waitUntil(lambda: w.claim_view.isVisible(), timeout=WAIT)
     qtbot.mouseClick(w.claim_view.delete, Qt.MouseButton.LeftButton)
     said = confirm(qtbot, w, "delete_keep_documents")
@@ -176,6 +178,7 @@ def test_emptying_the_trash_removes_the_unused_original(qtbot, win, ctx, papers)
 def test_a_claim_deleted_from_the_list_with_its_documents_leaves_no_error(qtbot, win, ctx, papers):
     w = win
     w.show_claim(papers["claim_id"])
+    settle(qtbot, w)
     qtbot.waitUntil(lambda: w.claim_view.isVisible(), timeout=WAIT)
     table = w.claims_page.table
     table.setFocus()

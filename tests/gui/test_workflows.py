@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desktop_app.services import documents, tracking
+from tests.gui.waiting import settle
 
 
 def _import(qtbot, window, paths):
@@ -66,6 +67,7 @@ def test_imported_documents_land_in_the_inbox(qtbot, window, fake_reader, images
 def test_confirm_a_field_with_enter(qtbot, window, ctx, fake_reader, images):
     outcome = _import(qtbot, window, images(1))[0]
     window.show_document(outcome.document_id)
+    settle(qtbot, window)
     editor = window.document_controller.editors["total_amount"]
     assert "not checked yet" in editor.status.text()
     assert "unsure" in editor.status.text()  # confidence in words, not colour alone
@@ -100,26 +102,32 @@ def test_link_a_document_by_dropping_it_on_a_claim(qtbot, window, ctx, household
 def test_attach_a_document_to_a_proposed_claim(qtbot, window, ctx, household, fake_reader, images):
     outcome = _import(qtbot, window, images(1))[0]
     window.show_document(outcome.document_id)
+    settle(qtbot, window)
     view = window.document_view
     assert view.proposals.count() == 1  # same date and amount as the claim
     view.attach.click()
+    settle(qtbot, window)
     assert documents.get_document(ctx, outcome.document_id).claim_id == household["claim_id"]
 
 
 def test_mark_sent_record_payment_and_undo(qtbot, window, ctx, household):
     claim_id = household["claim_id"]
     window.show_claim(claim_id)
+    settle(qtbot, window)
     controller = window.claim_controller
     box = window.claim_view.cpam
     controller.mark_sent("cpam", date="2025-06-24", channel="post")
+    settle(qtbot, window)
     assert tracking.claim_status(ctx, claim_id)["tracks"]["cpam"]["state"] == "sent"
     assert box.state.text() == "Sent, waiting"
     controller.record_payment("cpam", "182.94", date="2025-07-08")
+    settle(qtbot, window)
     status = tracking.claim_status(ctx, claim_id)["tracks"]["cpam"]
     assert status["received"] == "182.94"
     assert "182.94" in box.amounts.text()
     qtbot.waitUntil(lambda: window.claims_model.rows()[0].cpam_received == "182.94", timeout=5000)
     window.undo_action.trigger()  # Ctrl+Z undoes the payment
+    settle(qtbot, window)
     assert tracking.claim_status(ctx, claim_id)["tracks"]["cpam"]["state"] == "sent"
     assert box.state.text() == "Sent, waiting"
 
@@ -196,7 +204,9 @@ def test_user_errors_are_shown_not_raised(qtbot, window, ctx, household):
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     window.show_claim(household["claim_id"])
+    settle(qtbot, window)
     window.claim_controller.link_documents([999])
+    settle(qtbot, window)
     boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
     assert boxes and "no document 999" in boxes[0].text().lower()
     for box in boxes:
@@ -209,6 +219,6 @@ def test_welcome_page_when_nobody_is_in_the_household(qtbot, ctx):
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
-    assert window.centre.currentWidget() is window.welcome
+    qtbot.waitUntil(lambda: window.centre.currentWidget() is window.welcome, timeout=10_000)
     assert window.welcome.explore.isVisible()
     window.workers.shutdown()

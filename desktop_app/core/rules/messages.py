@@ -467,6 +467,103 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The NIR needs its 2-digit key at the end: {key} for these 13 characters",
         "fr": "Il manque la clé de 2 chiffres à la fin du NIR : {key} pour ces 13 caractères",
     },
+    # --- a person's record (services/people.py) -------------------------------------------------
+    "person.already_added": {
+        "en": "{name!r} is already in the household: change their details in their own form",
+        "fr": "« {name} » est déjà dans le foyer : modifiez ses informations dans sa propre fiche",
+    },
+    "person.already_in_household": {
+        "en": "{name!r} is already in the household",
+        "fr": "« {name} » est déjà dans le foyer",
+    },
+    "person.invalid_identifier": {"en": "{raw!r}: {why}", "fr": "« {raw} » : {why}"},
+    "person.own_insured": {
+        "en": "a person cannot be their own insured",
+        "fr": "une personne ne peut pas être son propre assuré",
+    },
+    "person.deadline_days": {
+        "en": "mutuelle deadline must be a positive number of days",
+        "fr": "le délai de la mutuelle est un nombre de jours positif",
+    },
+    # --- identifiers as typed (core/identifiers.py) ----------------------------------------------
+    "id.nir_empty": {"en": "NIR is empty", "fr": "Le NIR est vide"},
+    "id.nir_no_key": {
+        "en": "NIR has 13 characters but needs its 2-digit key: expected key {key}",
+        "fr": "Le NIR a 13 caractères mais il lui faut sa clé de 2 chiffres : la clé attendue est {key}",
+    },
+    "id.nir_length": {
+        "en": "NIR must have 15 characters (13 + 2-digit key), got {count}",
+        "fr": "Un NIR a 15 caractères (13 + une clé de 2 chiffres) ; celui-ci en a {count}",
+    },
+    "id.nir_characters": {
+        "en": "NIR may only contain digits (and 2A/2B for Corsica at positions 6-7)",
+        "fr": "Un NIR ne contient que des chiffres (et 2A/2B pour la Corse en positions 6-7)",
+    },
+    "id.nir_first_digit": {
+        "en": "NIR must start with 1 (man) or 2 (woman); 7 or 8 for a temporary number",
+        "fr": "Un NIR commence par 1 (homme) ou 2 (femme) ; 7 ou 8 pour un numéro provisoire",
+    },
+    "id.nir_key": {
+        "en": "NIR key is {key} but the first 13 characters give {expected}",
+        "fr": "La clé du NIR est {key} mais les 13 premiers caractères donnent {expected}",
+    },
+    "id.nia_length": {
+        "en": "temporary number (NIA) must have 13 digits, or 15 with its key",
+        "fr": "Un numéro provisoire (NIA) a 13 chiffres, ou 15 avec sa clé",
+    },
+    "id.nia_sex": {
+        "en": "temporary number (NIA): its second digit gives the sex and must be 1 or 2",
+        "fr": "Numéro provisoire (NIA) : son deuxième chiffre donne le sexe et vaut 1 ou 2",
+    },
+    "id.nia_temporary": {
+        "en": "temporary number (NIA, starts with 7 or 8): replace it once the permanent NIR is known",
+        "fr": "Numéro provisoire (NIA, commence par 7 ou 8) : remplacez-le dès que le NIR définitif est connu",
+    },
+    "id.nir_sex_man": {
+        "en": "NIR starts with {digit} (man) but the person's sex is woman",
+        "fr": "Le NIR commence par {digit} (homme) mais la personne est une femme",
+    },
+    "id.nir_sex_woman": {
+        "en": "NIR starts with {digit} (woman) but the person's sex is man",
+        "fr": "Le NIR commence par {digit} (femme) mais la personne est un homme",
+    },
+    "id.nir_year": {
+        "en": "NIR birth year {year} does not match the birth date {birth}",
+        "fr": "L'année de naissance du NIR ({year}) ne correspond pas à la date de naissance {birth}",
+    },
+    "id.nir_month": {
+        "en": "NIR birth month {month} does not match the birth date {birth}",
+        "fr": "Le mois de naissance du NIR ({month}) ne correspond pas à la date de naissance {birth}",
+    },
+    "id.iban_empty": {"en": "IBAN is empty", "fr": "L'IBAN est vide"},
+    "id.invalid.checksum": {
+        "en": "{what} is not valid: its check digits do not match",
+        "fr": "{what} non valide : ses chiffres de contrôle ne concordent pas",
+    },
+    "id.invalid.length": {
+        "en": "{what} is not valid: wrong length",
+        "fr": "{what} non valide : la longueur ne va pas",
+    },
+    "id.invalid.format": {
+        "en": "{what} is not valid: unexpected characters",
+        "fr": "{what} non valide : caractères inattendus",
+    },
+    "id.invalid.component": {
+        "en": "{what} is not valid: unknown country or bank code",
+        "fr": "{what} non valide : code pays ou code banque inconnu",
+    },
+    "id.rpps_length": {
+        "en": "RPPS must have 11 digits, got {got}",
+        "fr": "Un numéro RPPS a 11 chiffres ; lu : {got}",
+    },
+    "id.rpps_check_digit": {
+        "en": "RPPS check digit looks wrong: expected {digit} as its last digit (a digit may have been misread)",
+        "fr": "Le chiffre de contrôle du RPPS semble faux : {digit} attendu en dernier (un chiffre a pu être mal lu)",
+    },
+    "id.adeli_length": {
+        "en": "ADELI number must have 9 digits, got {got}",
+        "fr": "Un numéro ADELI a 9 chiffres ; lu : {got}",
+    },
     "field.nir_key": {
         "en": "The NIR's key is {key} but its first 13 characters give {expected}: a digit is wrong",
         "fr": "La clé du NIR est {key} mais ses 13 premiers caractères donnent {expected} : "

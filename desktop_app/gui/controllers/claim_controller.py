@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QDialog, QListWidgetItem, QMessageBox
 
 from desktop_app.core.errors import UserError
 from desktop_app.gui import help_guide, labels
-from desktop_app.gui.controllers.messages import show_error
+from desktop_app.gui.controllers.messages import message_of, show_error
+from desktop_app.gui.controllers.pane_work import PaneWork
 from desktop_app.gui.views.claim_view import ClaimView
 from desktop_app.gui.views.track_dialogs_view import (
     ClaimFormDialog,
@@ -32,10 +33,13 @@ class ClaimController(QObject):
     message = Signal(str)
     help_requested = Signal(str)  # the guide's section explaining a checklist item
 
-    def __init__(self, view: ClaimView, ctx, parent=None):
+    shown = Signal(int)  # claim id, once its status is drawn
+
+    def __init__(self, view: ClaimView, ctx, workers, parent=None):
         super().__init__(parent)
         self.view = view
         self.ctx = ctx
+        self.work = PaneWork(workers, view)
         self.claim_id: int | None = None
         self.status: dict = {}
         for payer in PAYERS:
@@ -61,15 +65,19 @@ class ClaimController(QObject):
 
     # Showing
 
-    def show_claim(self, claim_id: int) -> bool:
-        try:
-            self.status = tracking.claim_status(self.ctx, claim_id, lang=labels.current_language())
-        except UserError as exc:
-            show_error(self.view, self.tr("Cannot open this claim"), exc)
-            return False
-        self.claim_id = claim_id
-        self._render()
-        return True
+    def show_claim(self, claim_id: int, then=None) -> None:
+        """Read the claim's status on a worker, then draw it (and call ``then()``)."""
+        lang = labels.current_language()  # read here: the installed translation
+
+        def shown(status) -> None:
+            self.status, self.claim_id = status, claim_id
+            self._render()
+            if then is not None:
+                then()
+            self.shown.emit(claim_id)
+
+        self.work.read("claim", lambda ctx: tracking.claim_status(ctx, claim_id, lang=lang),
+                       shown, self.tr("Cannot open this claim"))
 
     def reload(self) -> None:
         if self.claim_id is not None:
@@ -232,10 +240,16 @@ class ClaimController(QObject):
             kind, _sep, field = action.partition(":")
             person_id = self.status.get("person_id") or 0
             if kind == "edit_insured" and person_id:
-                try:
-                    person_id = people.find_person(self.ctx, person_id).insured_id or person_id
-                except UserError:
-                    pass
+                def insured_of(ctx):
+                    try:
+                        return people.find_person(ctx, person_id).insured_id or person_id
+                    except UserError:
+                        return person_id
+
+                self.work.read("person", insured_of,
+                               lambda pid: self.person_edit_requested.emit(pid, field),
+                               self.tr("Cannot open this person"))
+                return
             self.person_edit_requested.emit(person_id, field)
         elif action.startswith("attach_document"):
             kind = action.split(":", 1)[1] if ":" in action else ""
@@ -264,12 +278,12 @@ class ClaimController(QObject):
                 self.tr("Attach the care sheet first, then mark it signed."),
             )
             return
-        try:
-            inbox.confirm_field(self.ctx, sheets[0]["id"], "signed", "yes")
-        except UserError as exc:
-            show_error(self.view, self.tr("Cannot mark it signed"), exc)
-            return
-        self._after_change(self.tr("The care sheet is marked signed."))
+        sheet_id, claim_id = sheets[0]["id"], self.claim_id
+        self.work.write(
+            lambda ctx: inbox.confirm_field(ctx, sheet_id, "signed", "yes"),
+            lambda _doc: self._changed(claim_id, self.tr("The care sheet is marked signed.")),
+            self.tr("Cannot mark it signed"),
+        )
 
     # Payer steps: ask_* opens a dialog, the plain methods do the work (and are what tests call)
 
@@ -282,12 +296,7 @@ class ClaimController(QObject):
         if track["state"] == "incomplete":
             warning = self.tr("Some papers are still missing for this payer. Record it anyway if you already sent it.")
         dialog = SentDialog(self._payer_name(payer), warning, self.view)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                self.mark_sent(payer, **dialog.values())
-                return
-            except UserError as exc:
-                dialog.show_error(str(exc))
+        self._ask(dialog, lambda values: self.mark_sent(payer, **values, dialog=dialog))
 
     def ask_payment(self, payer: str) -> None:
         track = self.status["tracks"][payer]
@@ -296,21 +305,11 @@ class ClaimController(QObject):
             left = Decimal(track["expected"]) - Decimal(track.get("received") or "0")
             suggested = str(left) if left > 0 else None
         dialog = PaymentDialog(self._payer_name(payer), suggested, self.view)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                self.record_payment(payer, **dialog.values())
-                return
-            except UserError as exc:
-                dialog.show_error(str(exc))
+        self._ask(dialog, lambda values: self.record_payment(payer, **values, dialog=dialog))
 
     def ask_rejected(self, payer: str) -> None:
         dialog = RejectedDialog(self._payer_name(payer), self.view)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                self.mark_rejected(payer, **dialog.values())
-                return
-            except UserError as exc:
-                dialog.show_error(str(exc))
+        self._ask(dialog, lambda values: self.mark_rejected(payer, **values, dialog=dialog))
 
     def prepare_mailing(self, payer: str) -> None:
         """The mailing to ``payer`` (gui/mailing.py, imported on first use); once it is sent,
@@ -329,27 +328,56 @@ class ClaimController(QObject):
 
         prepare(self.view.window(), self.ctx, claim_id, payer, on_sent=sent)
 
-    def mark_sent(self, payer: str, date=None, channel: str = "post") -> None:
-        self.status = tracking.mark_sent(
-            self.ctx, self.claim_id, payer, date=date, channel=channel, lang=labels.current_language()
-        )
-        self._after_change(self.tr("Recorded: sent to %1.").replace("%1", self._payer_name(payer)))
+    def _ask(self, dialog, record) -> None:
+        """Show a step's dialog; what it records is saved on a worker, and a mistake in it
+        brings the dialog back with the message beside what was typed."""
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            record(dialog.values())
 
-    def record_payment(self, payer: str, amount, date=None) -> None:
-        self.status = tracking.record_payment(
-            self.ctx, self.claim_id, payer, amount, date=date, lang=labels.current_language()
-        )
-        self._after_change(
-            self.tr("Recorded: %1 paid %2.").replace("%1", self._payer_name(payer)).replace(
-                "%2", labels.money(amount)
-            )
-        )
+    def _again(self, dialog, record):
+        """What a refused step does: the dialog again, with the reason."""
+        def show(exc: UserError) -> None:
+            if dialog is None:
+                show_error(self.view, self.tr("This step cannot be recorded"), exc)
+                return
+            dialog.show_error(message_of(exc))
+            self._ask(dialog, record)
+        return show
 
-    def mark_rejected(self, payer: str, reason: str) -> None:
-        self.status = tracking.mark_rejected(
-            self.ctx, self.claim_id, payer, reason, lang=labels.current_language()
-        )
-        self._after_change(self.tr("Recorded: %1 rejected the claim.").replace("%1", self._payer_name(payer)))
+    def _step(self, work, message: str, dialog=None, record=None) -> None:
+        claim_id = self.claim_id
+        self.work.write(lambda ctx: work(ctx, claim_id),
+                        lambda status: self._stepped(claim_id, status, message),
+                        self.tr("This step cannot be recorded"),
+                        on_user_error=self._again(dialog, record))
+
+    def _stepped(self, claim_id: int, status: dict, message: str) -> None:
+        if self.claim_id == claim_id:
+            self.status = status
+            self._render()
+        self.message.emit(message)
+        self.changed.emit(claim_id)
+
+    def mark_sent(self, payer: str, date=None, channel: str = "post", dialog=None) -> None:
+        lang = labels.current_language()
+        self._step(lambda ctx, cid: tracking.mark_sent(ctx, cid, payer, date=date, channel=channel,
+                                                       lang=lang),
+                   self.tr("Recorded: sent to %1.").replace("%1", self._payer_name(payer)),
+                   dialog, lambda values: self.mark_sent(payer, **values, dialog=dialog))
+
+    def record_payment(self, payer: str, amount, date=None, dialog=None) -> None:
+        lang = labels.current_language()
+        self._step(lambda ctx, cid: tracking.record_payment(ctx, cid, payer, amount, date=date,
+                                                            lang=lang),
+                   self.tr("Recorded: %1 paid %2.").replace("%1", self._payer_name(payer)).replace(
+                       "%2", labels.money(amount)),
+                   dialog, lambda values: self.record_payment(payer, **values, dialog=dialog))
+
+    def mark_rejected(self, payer: str, reason: str, dialog=None) -> None:
+        lang = labels.current_language()
+        self._step(lambda ctx, cid: tracking.mark_rejected(ctx, cid, payer, reason, lang=lang),
+                   self.tr("Recorded: %1 rejected the claim.").replace("%1", self._payer_name(payer)),
+                   dialog, lambda values: self.mark_rejected(payer, **values, dialog=dialog))
 
     def undo(self, payer: str | None = None) -> bool:
         """Undo the last step of ``payer``, or the latest step of either payer (Ctrl+Z)."""
@@ -359,14 +387,11 @@ class ClaimController(QObject):
         if payer is None:
             self.message.emit(self.tr("Nothing to undo on this claim."))
             return False
-        try:
-            self.status = tracking.undo_last(
-                self.ctx, self.claim_id, payer, lang=labels.current_language()
-            )
-        except UserError as exc:
-            show_error(self.view, self.tr("Cannot undo"), exc)
-            return False
-        self._after_change(self.tr("Undone: the last %1 step.").replace("%1", self._payer_name(payer)))
+        lang, claim_id = labels.current_language(), self.claim_id
+        message = self.tr("Undone: the last %1 step.").replace("%1", self._payer_name(payer))
+        self.work.write(lambda ctx: tracking.undo_last(ctx, claim_id, payer, lang=lang),
+                        lambda status: self._stepped(claim_id, status, message),
+                        self.tr("Cannot undo"))
         return True
 
     def _latest_payer(self) -> str | None:
@@ -377,46 +402,64 @@ class ClaimController(QObject):
                     latest = (h["id"], payer)
         return latest[1] if latest else None
 
-    def _after_change(self, message: str) -> None:
-        self._render()
-        self.message.emit(message)
-        self.changed.emit(self.claim_id)
+    def _changed(self, claim_id: int, message: str | None = None) -> None:
+        """A change saved on a worker: the claim is read again, the window told."""
+        if self.claim_id == claim_id:
+            self.reload()
+        if message:
+            self.message.emit(message)
+        self.changed.emit(claim_id)
 
     # The claim itself
 
     def ask_edit(self) -> None:
         if self.claim_id is None:
             return
-        claim = claims.claim_dict(self.ctx, claims.get_claim(self.ctx, self.claim_id))
-        dialog = ClaimFormDialog(self.tr("Edit the claim"), overview.people_rows(self.ctx), self.view)
-        dialog.load(claim)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                claims.edit_claim(self.ctx, self.claim_id, **dialog.values())
-            except UserError as exc:
-                dialog.show_error(str(exc))
-                continue
-            self.reload()
-            self.changed.emit(self.claim_id)
-            return
+        claim_id = self.claim_id
+
+        def read(ctx):
+            return claims.claim_dict(ctx, claims.get_claim(ctx, claim_id)), overview.people_rows(ctx)
+
+        def edit(loaded) -> None:
+            claim, people_rows = loaded
+            dialog = ClaimFormDialog(self.tr("Edit the claim"), people_rows, self.view)
+            dialog.load(claim)
+
+            def save(values) -> None:
+                self.work.write(lambda ctx: claims.edit_claim(ctx, claim_id, **values),
+                                lambda _claim: self._changed(claim_id),
+                                self.tr("Cannot change this claim"),
+                                on_user_error=self._again(dialog, save))
+
+            self._ask(dialog, save)
+
+        self.work.read("edit", read, edit, self.tr("Cannot open this claim"))
 
     # Documents
 
-    def link_documents(self, document_ids: list[int]) -> int:
+    def link_documents(self, document_ids: list[int]) -> None:
         if self.claim_id is None:
-            return 0
-        linked = 0
-        for doc_id in document_ids:
-            try:
-                claims.add_document(self.ctx, self.claim_id, doc_id)
-                linked += 1
-            except UserError as exc:
+            return
+        claim_id, ids = self.claim_id, list(document_ids)
+
+        def link(ctx):
+            linked, refused = 0, []
+            for doc_id in ids:
+                try:
+                    claims.add_document(ctx, claim_id, doc_id)
+                    linked += 1
+                except UserError as exc:
+                    refused.append(exc)
+            return linked, refused
+
+        def done(outcome) -> None:
+            linked, refused = outcome
+            for exc in refused:
                 show_error(self.view, self.tr("Cannot attach this document"), exc)
-        if linked:
-            self.reload()
-            self.message.emit(self.tr("%n document(s) attached.", "", linked))
-            self.changed.emit(self.claim_id)
-        return linked
+            if linked:
+                self._changed(claim_id, self.tr("%n document(s) attached.", "", linked))
+
+        self.work.write(link, done, self.tr("Cannot attach this document"))
 
     def _selected_document(self) -> int | None:
         item = self.view.documents.currentItem()
@@ -440,11 +483,7 @@ class ClaimController(QObject):
             self.unlink(doc_id)
 
     def unlink(self, document_id: int) -> None:
-        try:
-            claims.remove_document(self.ctx, self.claim_id, document_id)
-        except UserError as exc:
-            show_error(self.view, self.tr("Cannot remove this document"), exc)
-            return
-        self.reload()
-        self.message.emit(self.tr("The document is back in the inbox."))
-        self.changed.emit(self.claim_id)
+        claim_id = self.claim_id
+        self.work.write(lambda ctx: claims.remove_document(ctx, claim_id, document_id),
+                        lambda _r: self._changed(claim_id, self.tr("The document is back in the inbox.")),
+                        self.tr("Cannot remove this document"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
@@ -13,6 +14,7 @@ from desktop_app.gui import labels
 from desktop_app.gui.plain import tip
 from desktop_app.gui.controllers.messages import show_error
 from desktop_app.gui.controllers.page_loader import load_page
+from desktop_app.gui.controllers.pane_work import PaneWork
 from desktop_app.gui.controllers.statement_controller import StatementController
 from desktop_app.gui.views.document_view import DocumentView, FieldEditor
 from desktop_app.gui.lazy import claims, documents, field_checks, inbox
@@ -27,19 +29,51 @@ FIELD_ORDER = (
 )
 
 
+@dataclass
+class _Shown:
+    """All the pane draws of a document, read in one go on a worker."""
+
+    document: object
+    data: dict
+    people: list
+    names_other: object
+    kind_fields: list
+    claim: object  # the claim it is attached to, or None
+    proposals: list  # claims it may belong to, when it is in the inbox
+
+
+def _read_pane(ctx, document_id: int) -> _Shown:
+    doc = documents.get_document(ctx, document_id)
+    claim, proposals = None, []
+    if doc.claim_id:
+        try:
+            claim = claims.get_claim(ctx, doc.claim_id)
+        except UserError:
+            claim = None
+    else:
+        proposals = inbox.propose_claims(ctx, doc.id)
+    return _Shown(doc, documents.document_dict(ctx, doc), overview.people_rows(ctx),
+                  documents.document_name_mismatch(ctx, doc),
+                  list(field_checks.kind_fields(ctx, str(doc.kind))), claim, proposals)
+
+
 class DocumentController(QObject):
     changed = Signal()  # something was written: lists need a refresh
     claim_requested = Signal(int)
     message = Signal(str)
     fields_shown = Signal()  # the field editors were built anew: the Tab order follows them
     saved = Signal()  # a field edit was written (after the lists were told)
+    shown = Signal(int)  # document id, once the pane shows it
 
     def __init__(self, view: DocumentView, ctx, workers, parent=None):
         super().__init__(parent)
         self.view = view
         self.ctx = ctx
         self.workers = workers
+        self.work = PaneWork(workers, view)
         self.document = None
+        self.pane: _Shown | None = None
+        self._focus_after_draw: str | None = None
         self.names_other = None  # the person the paper names, when it is filed under another
         self.data: dict = {}
         self.page = 1
@@ -106,14 +140,14 @@ class DocumentController(QObject):
         return str(value)
 
     def show_document(self, document_id: int) -> None:
-        try:
-            doc = documents.get_document(self.ctx, document_id)
-            data = documents.document_dict(self.ctx, doc)
-        except UserError as exc:
-            show_error(self.view, self.tr("Cannot open this document"), exc)
-            return
+        """Read the document and what goes with it on a worker, then draw the pane."""
+        self.work.read("document", lambda ctx: _read_pane(ctx, document_id), self._draw,
+                       self.tr("Cannot open this document"))
+
+    def _draw(self, pane: _Shown) -> None:
+        doc = pane.document
         same = self.document is not None and self.document.id == doc.id
-        self.document, self.data = doc, data
+        self.pane, self.document, self.data = pane, doc, pane.data
         if not same:
             self.page = 1
             self.view.page.set_image(None)
@@ -122,6 +156,8 @@ class DocumentController(QObject):
         self._show_fields()
         self._show_claim_part()
         self.statement.show_for(doc)
+        self._focus_field()
+        self.shown.emit(doc.id)
 
     def reload(self) -> None:
         if self.document is not None:
@@ -142,7 +178,7 @@ class DocumentController(QObject):
         self.view.subtitle.setText(" · ".join(parts))
         self.view.person.clear()
         self.view.person.addItem(self.tr("Not known yet"), None)
-        for person in overview.people_rows(self.ctx):
+        for person in self.pane.people:
             self.view.person.addItem(person["name"], person["id"])
         self.view.person.setCurrentIndex(max(0, self.view.person.findData(doc.person_id)))
         self._show_names_other()
@@ -164,7 +200,7 @@ class DocumentController(QObject):
         self.editors.clear()
         fields = self.data.get("fields", {})
         # Every field of the document's kind, read or not: one the scan missed is typed here.
-        wanted = set(fields) | set(field_checks.kind_fields(self.ctx, str(self.document.kind)))
+        wanted = set(fields) | set(self.pane.kind_fields)
         names = [n for n in FIELD_ORDER if n in wanted] + sorted(n for n in wanted if n not in FIELD_ORDER)
         for name in names:
             info = fields.get(name)
@@ -204,15 +240,15 @@ class DocumentController(QObject):
         view, doc = self.view, self.document
         view.proposals.clear()
         if doc.claim_id:
-            try:
-                claim = claims.get_claim(self.ctx, doc.claim_id)
+            claim = self.pane.claim
+            if claim is not None:
                 what = claim.title or labels.category_text(str(claim.category))
                 view.claim_status.setText(
                     self.tr("Attached to the claim “%1” of %2.")
                     .replace("%1", what)
                     .replace("%2", labels.day(claim.care_date))
                 )
-            except UserError:
+            else:
                 view.claim_status.setText("")
             view.proposals.hide()
             view.attach.hide()
@@ -221,7 +257,7 @@ class DocumentController(QObject):
             return
         view.open_claim.hide()
         view.new_claim.show()
-        proposals = inbox.propose_claims(self.ctx, doc.id)
+        proposals = self.pane.proposals
         if proposals:
             view.claim_status.setText(self.tr("In the inbox. It may belong to:"))
             for p in proposals:
@@ -363,14 +399,19 @@ class DocumentController(QObject):
             else:
                 show_error(self.view, self.tr("The change could not be saved"), str(exc))
 
-        self.workers.run(work, on_success=finished, on_failure=failed)
+        self.workers.run(work, on_success=finished, on_failure=failed, serial=True)
 
     def _after_save(self, doc_id: int, focus_name: str | None) -> None:
         if self.document is not None and self.document.id == doc_id:
+            # The editors are built anew when the pane is drawn again: focus goes there then.
+            self._focus_after_draw = focus_name
             self.reload()
         self.changed.emit()
         self.saved.emit()
-        target = self.editors.get(focus_name or "")
+
+    def _focus_field(self) -> None:
+        name, self._focus_after_draw = self._focus_after_draw, None
+        target = self.editors.get(name or "")
         if target is not None and self.view.isVisible():
             target.edit.setFocus()
             target.edit.selectAll()
@@ -434,16 +475,28 @@ class DocumentController(QObject):
 
         self._save(work, done)
 
+    def _change(self, work, error_title: str, then=None) -> None:
+        """Write a change to the shown document on a worker; the pane and the lists follow.
+        A refused change shows why, and the pane goes back to what is stored."""
+        def done(result) -> None:
+            self.reload()
+            self.changed.emit()
+            if then is not None:
+                then(result)
+
+        def refused(exc: UserError) -> None:
+            show_error(self.view, error_title, exc)
+            self.reload()
+
+        self.work.write(work, done, error_title, on_user_error=refused)
+
     def _person_chosen(self, _index: int) -> None:
-        try:
-            inbox.set_document_person(self.ctx, self.document.id, self.view.person.currentData())
-        except UserError as exc:
-            show_error(self.view, self.tr("Cannot change whose document this is"), exc)
-        self.reload()
-        self.changed.emit()
+        doc_id, person = self.document.id, self.view.person.currentData()
+        self._change(lambda ctx: inbox.set_document_person(ctx, doc_id, person),
+                     self.tr("Cannot change whose document this is"))
 
     def _show_names_other(self) -> None:
-        self.names_other = documents.document_name_mismatch(self.ctx, self.document)
+        self.names_other = self.pane.names_other
         view, mismatch = self.view, self.names_other
         view.names_other.setVisible(mismatch is not None)
         view.move_to_named.setVisible(bool(mismatch and mismatch.match_id))
@@ -459,21 +512,14 @@ class DocumentController(QObject):
         mismatch = self.names_other
         if self.document is None or mismatch is None or not mismatch.match_id:
             return
-        try:
-            inbox.set_document_person(self.ctx, self.document.id, mismatch.match_id)
-        except UserError as exc:
-            show_error(self.view, self.tr("Cannot change whose document this is"), exc)
-            return
-        self.reload()
-        self.changed.emit()
+        doc_id, person = self.document.id, mismatch.match_id
+        self._change(lambda ctx: inbox.set_document_person(ctx, doc_id, person),
+                     self.tr("Cannot change whose document this is"))
 
     def _kind_chosen(self, _index: int) -> None:
-        try:
-            inbox.set_document_kind(self.ctx, self.document.id, self.view.kind.currentData())
-        except UserError as exc:
-            show_error(self.view, self.tr("Cannot change the kind"), exc)
-        self.reload()
-        self.changed.emit()
+        doc_id, kind = self.document.id, self.view.kind.currentData()
+        self._change(lambda ctx: inbox.set_document_kind(ctx, doc_id, kind),
+                     self.tr("Cannot change the kind"))
 
     # Filing
 
@@ -483,28 +529,22 @@ class DocumentController(QObject):
             return
         self.attach_to(item.data(Qt.ItemDataRole.UserRole))
 
-    def attach_to(self, claim_id: int) -> bool:
-        try:
-            claims.add_document(self.ctx, claim_id, self.document.id)
-        except UserError as exc:
-            show_error(self.view, self.tr("Cannot attach this document"), exc)
-            return False
-        self.reload()
-        self.changed.emit()
-        return True
+    def attach_to(self, claim_id: int) -> None:
+        doc_id = self.document.id
+        self._change(lambda ctx: claims.add_document(ctx, claim_id, doc_id),
+                     self.tr("Cannot attach this document"))
 
     def new_claim(self) -> None:
         if self.document is None:
             return
-        try:
-            claim = inbox.new_claim_from_document(
-                self.ctx, self.document.id, person_ref=self.view.person.currentData()
-            )
-        except UserError as exc:
-            show_error(self.view, self.tr("Cannot start a claim from this document"), exc)
-            return
-        self.changed.emit()
-        self.claim_requested.emit(claim.id)
+        doc_id, person = self.document.id, self.view.person.currentData()
+
+        def started(claim) -> None:
+            self.changed.emit()
+            self.claim_requested.emit(claim.id)
+
+        self.work.write(lambda ctx: inbox.new_claim_from_document(ctx, doc_id, person_ref=person),
+                        started, self.tr("Cannot start a claim from this document"))
 
     def _after_edit(self) -> None:
         self.reload()

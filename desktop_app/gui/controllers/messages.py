@@ -13,7 +13,9 @@ from desktop_app.gui.plain import plain_box
 
 def message_of(exc: BaseException) -> str:
     if isinstance(exc, UserError):
-        return str(exc)
+        from desktop_app.gui.labels import current_language
+
+        return exc.text(current_language())
     detail = getattr(exc, "__traceback_text__", None)
     sys.stderr.write(detail or f"{type(exc).__name__}: {exc}\n")
     return QCoreApplication.translate("Messages", "Something went wrong: %1").replace(

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop_app.core import identifiers
 from desktop_app.core.errors import UserError
 from desktop_app.core.model import Regime
 from desktop_app.gui import labels
+from desktop_app.gui.controllers.pane_work import PaneWork
 from desktop_app.gui.views.person_view import PersonView
 from desktop_app.gui.lazy import people
 from desktop_app.services.parsing import parse_date
@@ -33,9 +35,14 @@ class PersonController(QObject):
         "iban": "iban", "notes": "notes",
     }
 
-    def __init__(self, ctx, parent_widget, person_id: int | None = None, field: str | None = None):
+    def __init__(self, ctx, parent_widget, person_id: int | None = None, field: str | None = None,
+                 workers=None):
         super().__init__(parent_widget)
         self.ctx = ctx
+        # The form's few reads happen here (WAL: a reader never waits for a writer); saving is a
+        # write, which may wait for the command line's lock, so it goes to the window's workers.
+        self.work = PaneWork(workers, parent_widget) if workers is not None else None
+        self.saving = False
         self.person_id = person_id
         self.saved_id: int | None = None
         self.focus_field = field
@@ -225,9 +232,9 @@ class PersonController(QObject):
             return True
         try:
             parse_date(text, "birth date")
-        except UserError as exc:
+        except UserError:
             v.birth_check.setStyleSheet(BAD_STYLE)
-            v.birth_check.setText("✗ " + str(exc))
+            v.birth_check.setText("✗ " + self.tr("Not a date: type it as DD/MM/YYYY, e.g. 04/07/1985"))
             v.birth_check.show()
             return False
         v.birth_check.setText("")
@@ -250,11 +257,11 @@ class PersonController(QObject):
         check = identifiers.check_nir(text, self._birth_date(), v.sex.currentData() or None)
         if check.errors:
             v.nir_check.setStyleSheet(BAD_STYLE)
-            v.nir_check.setText("✗ " + "; ".join(check.errors))
+            v.nir_check.setText("✗ " + "; ".join(check.texts("error", labels.current_language())))
             return False
         if check.warnings:
             v.nir_check.setStyleSheet(WARN_STYLE)
-            v.nir_check.setText("⚠ " + "; ".join(check.warnings))
+            v.nir_check.setText("⚠ " + "; ".join(check.texts("warning", labels.current_language())))
         else:
             v.nir_check.setStyleSheet(OK_STYLE)
             v.nir_check.setText("✓ " + self.tr("valid number"))
@@ -270,7 +277,7 @@ class PersonController(QObject):
         check = identifiers.check_iban(text)
         if check.errors:
             v.iban_check.setStyleSheet(BAD_STYLE)
-            v.iban_check.setText("✗ " + "; ".join(check.errors))
+            v.iban_check.setText("✗ " + "; ".join(check.texts("error", labels.current_language())))
             return False
         v.iban_check.setStyleSheet(OK_STYLE)
         v.iban_check.setText("✓ " + self.tr("valid IBAN"))
@@ -344,15 +351,38 @@ class PersonController(QObject):
             if not ok:
                 self.focus(field)
                 return False
-        try:
-            if self.person_id is None:
-                result = people.add_person(self.ctx, **self.values())
-            else:
-                result = people.edit_person(self.ctx, self.person_id, **self.values())
-        except UserError as exc:
-            self.view.error.setText(str(exc))
-            self.view.error.show()
+        if self.saving:
             return False
+        values, person_id = self.values(), self.person_id
+
+        def write(ctx):
+            if person_id is None:
+                return people.add_person(ctx, **values)
+            return people.edit_person(ctx, person_id, **values)
+
+        if self.work is None:
+            try:
+                result = write(self.ctx)
+            except UserError as exc:
+                self._refused(exc)
+                return False
+            self._saved(result)
+            return True
+        self._set_saving(True)
+        self.work.write(write, self._saved, self.tr("The person could not be saved"),
+                        on_user_error=self._refused)
+        return True
+
+    def _set_saving(self, saving: bool) -> None:
+        self.saving = saving
+        self.view.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not saving)
+
+    def _saved(self, result) -> None:
+        self._set_saving(False)
         self.saved_id = result.person.id
         self.view.accept()
-        return True
+
+    def _refused(self, exc: UserError) -> None:
+        self._set_saving(False)
+        self.view.error.setText(exc.text(labels.current_language()))
+        self.view.error.show()

@@ -12,6 +12,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem
 
 from desktop_app.core.errors import UserError
+from desktop_app.gui.controllers.pane_work import PaneWork
 from desktop_app.gui.lazy import reminders, watch_folders
 from desktop_app.gui.views.settings_view import SettingsView
 
@@ -19,9 +20,12 @@ FOLDER_ROLE = Qt.ItemDataRole.UserRole
 
 
 class SettingsController(QObject):
-    def __init__(self, ctx, parent_widget):
+    def __init__(self, ctx, parent_widget, workers=None):
         super().__init__(parent_widget)
         self.ctx = ctx
+        # Settings are read here (a few rows; WAL readers never wait); saving writes, which may
+        # wait for the command line's lock: it goes to the window's workers when there are some.
+        self.work = PaneWork(workers, parent_widget) if workers is not None else None
         self.language_changed = False
         self.watch_changed = False
         view = self.view = SettingsView(parent_widget)
@@ -129,23 +133,47 @@ class SettingsController(QObject):
         self.view.error.show()
 
     def save(self) -> bool:
+        """Save what the form holds; True once the saving has started (or, without workers,
+        is done)."""
         view = self.view
-        try:
+        folders, after = self.chosen_folders(), view.after_import.currentData()
+        values = {
+            "follow_up_days": int(view.follow_up.value()),
+            "electronic_follow_up_days": int(view.electronic.value()),
+            "backup_folder_remind_days": int(view.backup_remind.value()),
+            "language": view.language.currentData(),
+            "tesseract_cmd": view.tesseract.text().strip() or None,
+        }
+
+        def write(ctx):
             # The folders first: one that cannot be watched stops the saving before anything.
-            watch = (watch_folders.save_settings(self.ctx, self.chosen_folders(),
-                                                 view.after_import.currentData()),
-                     view.after_import.currentData())
-            self.ctx.set_setting("follow_up_days", int(view.follow_up.value()))
-            self.ctx.set_setting("electronic_follow_up_days", int(view.electronic.value()))
-            self.ctx.set_setting("backup_folder_remind_days", int(view.backup_remind.value()))
-            language = view.language.currentData()
-            self.ctx.set_setting("language", language)
-            self.ctx.set_setting("tesseract_cmd", view.tesseract.text().strip() or None)
-        except UserError as exc:
-            view.error.setText(str(exc))
-            view.error.show()
-            return False
+            watch = (watch_folders.save_settings(ctx, folders, after), after)
+            for key, value in values.items():
+                ctx.set_setting(key, value)
+            return watch
+
+        if self.work is None:
+            try:
+                watch = write(self.ctx)
+            except UserError as exc:
+                self._refused(exc)
+                return False
+            self._saved(watch, values["language"])
+            return True
+        view.buttons.setEnabled(False)
+        self.work.write(write, lambda watch: self._saved(watch, values["language"]),
+                        self.tr("The settings could not be saved"), on_user_error=self._refused)
+        return True
+
+    def _saved(self, watch, language) -> None:
+        self.view.buttons.setEnabled(True)
         self.language_changed = language != self._initial_language
         self.watch_changed = watch != self._initial_watch
-        view.accept()
-        return True
+        self.view.accept()
+
+    def _refused(self, exc: UserError) -> None:
+        self.view.buttons.setEnabled(True)
+        from desktop_app.gui.labels import current_language
+
+        self.view.error.setText(exc.text(current_language()))
+        self.view.error.show()
