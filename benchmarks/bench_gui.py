@@ -334,7 +334,7 @@ def writer_stall(root: Path) -> tuple[float, int]:
     QTimer.singleShot(120_000, wait.quit)
     wait.exec()
     ready.stop()
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(ctx.paths.database), "30"])
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(ctx.paths.database), os.environ.get("BENCH_WRITER_S", "30")])
     longest, steps_saved = 0, 0
     clock = QElapsedTimer()
 
