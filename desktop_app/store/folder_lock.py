@@ -1,12 +1,12 @@
 """Who is using a data folder: one lock that every process with the record open respects.
 
 Every process that opens the record (the window, each command, each worker's connection) holds a
-shared ``flock`` on ``<data>/in-use.lock`` for as long as it has it open. Replacing the database
+shared lock (store/file_lock.py: flock, or LockFileEx on Windows) on ``<data>/in-use.lock`` for as long as it has it open. Replacing the database
 file (restoring a backup) needs the lock exclusively: while a window or another command has the
 folder open, a restore is refused instead of pulling the file from under a process that would go
 on writing into the replaced one and lose what it wrote.
 
-flock locks belong to an open file, so the lock is taken once per process and folder and counted:
+The lock belongs to an open file, so the lock is taken once per process and folder and counted:
 a worker's second connection in the same process does not stand in the way of that process's own
 restore. The kernel drops the lock when a process ends, however it ends.
 """
@@ -18,10 +18,7 @@ import os
 import threading
 from pathlib import Path
 
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: one process per folder is enforced by the GUI lock
-    fcntl = None
+from desktop_app.store.file_lock import Locked, lock, unlock
 
 LOCK_NAME = "in-use.lock"
 
@@ -51,22 +48,18 @@ def _key(root: Path) -> str:
 
 def acquire(root: Path) -> None:
     """Count one more use of ``root`` by this process (taking the shared lock on the first)."""
-    if fcntl is None:
-        return
     with _guard:
         use = _uses.get(_key(root))
         if use is None:
             fd = os.open(Path(root) / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
             handle = os.fdopen(fd, "r+")
-            fcntl.flock(handle, fcntl.LOCK_SH)  # waits only while a restore is running
+            lock(handle, shared=True)  # waits only while a restore is running
             use = _uses[_key(root)] = _Use(handle)
         use.count += 1
 
 
 def in_use(root: Path) -> bool:
     """Whether a Paperasse process (this one or another) has the folder open right now."""
-    if fcntl is None:
-        return False
     with _guard:
         if _key(root) in _uses:
             return True
@@ -75,16 +68,14 @@ def in_use(root: Path) -> bool:
             return False
         with open(path, "r+") as probe:
             try:
-                fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
+                lock(probe, wait=False)
+            except Locked:
                 return True
-            fcntl.flock(probe, fcntl.LOCK_UN)
+            unlock(probe)
             return False
 
 
 def release(root: Path) -> None:
-    if fcntl is None:
-        return
     with _guard:
         use = _uses.get(_key(root))
         if use is None:
@@ -93,7 +84,7 @@ def release(root: Path) -> None:
         if use.count <= 0:
             del _uses[_key(root)]
             with contextlib.suppress(OSError):
-                fcntl.flock(use.handle, fcntl.LOCK_UN)
+                unlock(use.handle)
             use.handle.close()
 
 
@@ -113,9 +104,6 @@ def exclusive(root: Path):
     This process's own uses stay counted (the lock is converted, not dropped), so the record can
     be closed and reopened inside the block; after it the lock is shared again, or let go.
     """
-    if fcntl is None:
-        yield
-        return
     with _guard:
         use = _uses.get(_key(root))
         if use is None:
@@ -123,17 +111,17 @@ def exclusive(root: Path):
             use = _uses[_key(root)] = _Use(os.fdopen(fd, "r+"))
         use.count += 1
         try:
-            fcntl.flock(use.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
+            lock(use.handle, wait=False)
+        except Locked:
             release(root)
             if _key(root) in _uses:
                 # A refused conversion may have dropped this process's shared lock: take it again.
-                fcntl.flock(use.handle, fcntl.LOCK_SH)
+                lock(use.handle, shared=True)
             raise FolderBusy(Path(root), _window_pid(root)) from None
     try:
         yield
     finally:
         with _guard:
             if use.count > 1:
-                fcntl.flock(use.handle, fcntl.LOCK_SH)
+                lock(use.handle, shared=True)
             release(root)

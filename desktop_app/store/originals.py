@@ -17,10 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-try:
-    import fcntl
-except ImportError:  # Windows: a single process per data folder is enforced elsewhere
-    fcntl = None
+from desktop_app.store.file_lock import Locked, lock, unlock
 
 CHUNK = 1 << 20
 LOCK_NAME = "originals.lock"
@@ -226,23 +223,17 @@ def writing(root: Path):
 
 @contextlib.contextmanager
 def _lock(root: Path, shared: bool, blocking: bool):
-    if fcntl is None:
-        yield True
-        return
     handle = os.fdopen(os.open(root / LOCK_NAME, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600), "a+")
     try:
-        flags = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
-        if not blocking:
-            flags |= fcntl.LOCK_NB
         try:
-            fcntl.flock(handle, flags)
-        except BlockingIOError:
+            lock(handle, shared=shared, wait=blocking)
+        except Locked:
             yield False
             return
         try:
             yield True
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            unlock(handle)
     finally:
         handle.close()
 
