@@ -10,22 +10,9 @@ import pytest
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
 
-from desktop_app.cli.main import main
+from tests.cli_helpers import NIR, run, run_json
 
-NIR = "2 85 07 75 115 234 32"
 PARIS = "75948 Paris Cedex 19"
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def run_json(capsys, *argv, expect=0):
-    code, out, err = run(capsys, *argv, "--json")
-    assert code == expect, err
-    return json.loads(out)
 
 
 def text_of(pdf_path, page=None) -> str:

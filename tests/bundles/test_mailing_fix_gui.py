@@ -8,8 +8,7 @@ from PIL import Image, ImageDraw
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pypdf import PdfReader
-
-NIR = "2 85 07 75 115 234 32"
+from tests.cli_helpers import NIR
 
 
 @pytest.fixture

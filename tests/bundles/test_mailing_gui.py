@@ -7,10 +7,9 @@ import threading
 import pytest
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
+from tests.cli_helpers import NIR
 
 pytest.importorskip("pytestqt")
-
-NIR = "2 85 07 75 115 234 32"
 
 
 @pytest.fixture

@@ -1,26 +1,11 @@
 """Claims end to end through the command line: completeness, tracks, estimates, statements."""
 
 import csv
-import json
 
 import pytest
 from PIL import Image, ImageDraw
 
-from desktop_app.cli.main import main
-
-NIR = "2 85 07 75 115 234 32"
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def run_json(capsys, *argv, expect=0):
-    code, out, err = run(capsys, *argv, "--json")
-    assert code == expect, err
-    return json.loads(out)
+from tests.cli_helpers import NIR, run, run_json
 
 
 def page(tmp_path, name: str, text: str):

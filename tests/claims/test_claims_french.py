@@ -7,8 +7,8 @@ import pytest
 
 from desktop_app.core.errors import UserError
 from desktop_app.services import claims, people, tracking
+from tests.cli_helpers import NIR
 
-NIR = "2 85 07 75 115 234 32"
 TODAY = dt.date(2025, 7, 20)
 
 

@@ -9,23 +9,9 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from desktop_app.cli.main import main
 from desktop_app.services import archive
 from desktop_app.services.context import open_context
-
-NIR = "2 85 07 75 115 234 32"
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def run_json(capsys, *argv):
-    code, out, err = run(capsys, *argv, "--json")
-    assert code == 0, err
-    return json.loads(out)
+from tests.cli_helpers import NIR, run, run_json
 
 
 def text_pdf(lines: list[str]) -> bytes:

@@ -16,16 +16,10 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from desktop_app.cli.main import main
+from tests.cli_helpers import run
 
 REPO = Path(__file__).resolve().parents[2]
 ENV = dict(os.environ, PYTHONPATH=str(REPO), PYTHONUNBUFFERED="1", OMP_THREAD_LIMIT="1")
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def cli(data: Path, *argv, timeout=120) -> subprocess.CompletedProcess:

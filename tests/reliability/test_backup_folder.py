@@ -9,22 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.cli.main import main
 from desktop_app.core.errors import UserError
 from desktop_app.services import backup_folder, claims, documents, people
 from tests.reliability.test_backups import image_file
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def run_json(capsys, *argv):
-    code, out, err = run(capsys, *argv, "--json")
-    assert code == 0, err
-    return json.loads(out)
+from tests.cli_helpers import run, run_json
 
 
 def hashes(folder: Path) -> dict[str, str]:

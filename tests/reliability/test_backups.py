@@ -10,20 +10,8 @@ import pytest
 from PIL import Image, ImageDraw
 
 from desktop_app import config
-from desktop_app.cli.main import main
 from desktop_app.services import backups, claims, documents, people
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def run_json(capsys, *argv):
-    code, out, err = run(capsys, *argv, "--json")
-    assert code == 0, err
-    return json.loads(out)
+from tests.cli_helpers import run, run_json
 
 
 def db_dump(database: Path) -> dict:
@@ -232,7 +220,6 @@ def test_originals_referenced_by_backups(household):
     ctx = household
     backups.backup_now(ctx)
     assert backups.originals_referenced_by_backups(ctx) == ctx.store.known_stored_names()
-
 
 
 def test_restoring_an_older_backup_keeps_newer_originals(household, data_dir, tmp_path, capsys):

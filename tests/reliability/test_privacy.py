@@ -30,8 +30,8 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from tools import hostile_files as hf  # noqa: E402
+from tests.cli_helpers import NIR
 
-NIR = "2 85 07 75 115 234 32"
 IBAN = "FR14 2004 1010 0505 0001 3M02 606"
 
 SITECUSTOMIZE = textwrap.dedent('''

@@ -7,17 +7,11 @@ import datetime as dt
 import icalendar
 import pytest
 
-from desktop_app.cli.main import main
 from desktop_app.core.errors import UserError
 from desktop_app.services import claims, people, reminders, tracking
+from tests.cli_helpers import run
 
 TODAY = dt.date(2026, 12, 3)
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import json
 
-from desktop_app.cli.main import main
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.cli_helpers import run
 
 
 def test_watch_once_json_imports_what_is_there(data_dir, reader, inbox_dir, png_bytes, capsys):

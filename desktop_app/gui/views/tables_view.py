@@ -19,16 +19,6 @@ from PySide6.QtWidgets import (
 from desktop_app.gui.plain import PlainLabel
 
 
-def set_column_widths(table: QTableView, widths: dict[int, int]) -> None:
-    """Widths in average characters, so they follow the font and the scale factor."""
-    header = table.horizontalHeader()
-    char = table.fontMetrics().averageCharWidth()
-    header.setStretchLastSection(True)
-    for column, chars in widths.items():
-        header.resizeSection(column, chars * char + 16)
-    header.setMinimumSectionSize(6 * char)
-
-
 class FittedColumns(QObject):
     """Columns that fit the table's width instead of being cut at its right edge.
 
