@@ -262,9 +262,24 @@ def test_no_english_on_the_main_views_of_the_french_window(qtbot, fwin, ctx, hou
     settings = SettingsController(ctx, fwin)
     qtbot.addWidget(settings.view)
     found["settings"] = _english_in(settings.view, english)
-    person = PersonController(ctx, fwin)
+    person = PersonController(ctx, fwin, workers=fwin.workers)
     qtbot.addWidget(person.view)
     found["person form"] = _english_in(person.view, english)
+    # What the form says of a wrong NIR, a wrong date and a name already taken: French too.
+    person.view.show()
+    qtbot.keyClicks(person.view.name, "Claire Martin")
+    qtbot.keyClicks(person.view.nir, "2 85 07 75 115 234 00")
+    qtbot.keyClicks(person.view.birth_date, "32/13/1985")
+    assert "La clé du NIR est 00" in person.view.nir_check.text()
+    assert "JJ/MM/AAAA" in person.view.birth_check.text()
+    found["person form checks"] = _english_in(person.view, english)
+    person.view.nir.clear()
+    person.view.birth_date.clear()
+    qtbot.mouseClick(person.view.buttons.button(person.view.buttons.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: person.view.error.isVisible(), timeout=10_000)
+    assert "déjà dans le foyer" in person.view.error.text()
+    found["person form refusal"] = _english_in(person.view, english)
     for dialog in (SentDialog("la CPAM"), PaymentDialog("la CPAM", "12.50"), RejectedDialog("la CPAM"),
                    ClaimFormDialog("Nouveau dossier", [{"name": "Claire Martin", "id": 1}])):
         qtbot.addWidget(dialog)
