@@ -30,7 +30,7 @@ import datetime as _dt
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable
 
 from desktop_app.core import identifiers
 from desktop_app.core.errors import UserError
@@ -286,7 +286,7 @@ class _Evaluation:
         (name, arg), = condition.items()
         return _CONDITIONS[name](self, arg)
 
-    def values(self, arg: object) -> list:
+    def values(self, arg: Any) -> list:
         if isinstance(arg, str) and arg.startswith("$"):
             return list(self.lists[arg[1:]]["value"])
         return list(arg)
@@ -361,7 +361,8 @@ _VALIDATORS: dict[str, Callable[[Person, str], identifiers.Check]] = {
     "iban": lambda p, raw: _check_iban(raw),
 }
 
-_CONDITIONS: dict[str, Callable[[_Evaluation, object], bool]] = {
+# Arguments come from the rule file's JSON: any JSON value.
+_CONDITIONS: dict[str, Callable[[_Evaluation, Any], bool]] = {
     "all": lambda ev, arg: all(ev.holds(c) for c in arg),
     "any": lambda ev, arg: any(ev.holds(c) for c in arg),
     "not": lambda ev, arg: not ev.holds(arg),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from desktop_app.core.errors import UserError
 from desktop_app.core.model import BROADER_CATEGORY, Category, Claim, Person, Regime, TiersPayant
@@ -496,7 +497,7 @@ def _amc(
     if inputs.contrat_responsable and increase > 0:
         room = max(room - increase, ZERO)
         amo_gross = amo_gross + increase
-    if guarantee.kind == PERCENT_BR:
+    if guarantee.kind == PERCENT_BR and guarantee.percent is not None:
         ceiling = cents(guarantee.percent * base / HUNDRED)
         amc = min(max(ceiling - amo_gross, ZERO), room)
         notes.append(
@@ -506,7 +507,7 @@ def _amc(
             )
         )
         return amc
-    if guarantee.kind == FORFAIT:
+    if guarantee.kind == FORFAIT and guarantee.forfait is not None:
         left = max(guarantee.forfait - to_decimal(inputs.forfait_used, "forfait used"), ZERO)
         amc = cents(min(left, room))
         notes.append(
@@ -553,12 +554,12 @@ def _category(value: Category | str) -> Category:
         ) from None
 
 
-def _value(entry: object) -> object:
+def _value(entry: Any) -> Any:
     # Leaves of the data file are {"value", "sources", "unconfirmed"}; accept a bare value too.
     return entry["value"] if isinstance(entry, dict) else entry
 
 
-def _dated(entry: object, day: _dt.date | None) -> Decimal:
+def _dated(entry: Any, day: _dt.date | None) -> Decimal:
     """A value that changed by decree: the one in force on ``day`` (entries' "by_date" list of
     {"from", "value"}), today's when the day is not known."""
     value = _value(entry)
@@ -570,5 +571,5 @@ def _dated(entry: object, day: _dt.date | None) -> Decimal:
     return to_decimal(value, "tariff value")
 
 
-def _decimal(entry: object) -> Decimal:
+def _decimal(entry: Any) -> Decimal:
     return to_decimal(_value(entry), "tariff value")

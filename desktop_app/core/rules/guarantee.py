@@ -30,7 +30,7 @@ class Guarantee:
     def describe(self, lang: str = "en") -> str:
         from desktop_app.core.rules import messages
 
-        if self.kind == PERCENT_BR:
+        if self.kind == PERCENT_BR and self.percent is not None:
             percent = format(self.percent.normalize(), "f")
             if messages.language(lang) == "fr":
                 percent = percent.replace(".", ",")

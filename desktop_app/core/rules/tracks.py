@@ -21,7 +21,7 @@ import dataclasses
 import datetime as _dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterable, Mapping, Sequence
+from typing import Iterable, Mapping, Sequence, TypeVar
 
 from desktop_app.core.errors import UserError
 from desktop_app.core.model import Payer, StrEnum, TiersPayant
@@ -300,8 +300,8 @@ def next_action_message(
             return "track.closed_received", lang, dict(names, amount=_money(got, lang))
         return "track.closed", lang, names
     if state is TrackState.REJECTED:
-        reason = _last(events, payer, TrackState.REJECTED).reason
-        return "track.rejected", lang, dict(names, reason=reason)
+        rejected = _last(events, payer, TrackState.REJECTED)
+        return "track.rejected", lang, dict(names, reason=rejected.reason if rejected else None)
     if state is TrackState.PAID:
         got = received(events, payer)
         expected = ctx.expected_for(payer)
@@ -310,8 +310,9 @@ def next_action_message(
                 names, got=_money(got, lang), expected=_money(expected, lang)
             )
         return "track.paid", lang, dict(names, got=_money(got, lang))
-    if state is TrackState.SENT:
-        return _waiting(_last(events, payer, TrackState.SENT), payer, ctx, today, lang, names)
+    sent = _last(events, payer, TrackState.SENT) if state is TrackState.SENT else None
+    if sent is not None:
+        return _waiting(sent, payer, ctx, today, lang, names)
     blockers = blocking_for(list(missing), payer)
     if blockers:
         more = ""
@@ -335,14 +336,17 @@ def follow_up_date(
 
 
 def _due(sent: TrackEvent, settings: DeadlineSettings) -> _dt.date:
+    """When to chase a sending that has its date (the callers check it)."""
+    day = sent.date
+    assert day is not None
     if sent.reason == ELECTRONIC:
-        return follow_up_due(sent.date, settings.electronic_follow_up_days)
+        return follow_up_due(day, settings.electronic_follow_up_days)
     if sent.channel is Channel.NOEMIE:
         days = settings.noemie_follow_up_days
         if sent.reason == NOEMIE_TIERS_PAYANT:
             days += settings.electronic_follow_up_days  # the CPAM pays the professional first
-        return noemie_follow_up_due(sent.date, days)
-    return follow_up_due(sent.date, settings.follow_up_days)
+        return noemie_follow_up_due(day, days)
+    return follow_up_due(day, settings.follow_up_days)
 
 
 def _waiting(
@@ -567,7 +571,10 @@ def _track(payer: Payer, lang: str = "en") -> str:
     return message(f"payer.track.{payer.value}", lang)
 
 
-def _enum(kind, value, what: str):
+_E = TypeVar("_E", bound=StrEnum)
+
+
+def _enum(kind: type[_E], value: object, what: str) -> _E:
     try:
         return kind(str(value))
     except ValueError:
