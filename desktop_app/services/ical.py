@@ -28,7 +28,9 @@ def escape(text: str) -> str:
 
 def fold(line: str) -> str:
     """A content line folded at 75 octets (continuations start with a space), CRLF-ended."""
-    out, current, size = [], [], 0
+    out: list[str] = []
+    current: list[str] = []
+    size = 0
     for char in line:
         width = len(char.encode("utf-8"))
         limit = 75 if not out else 74  # a continuation's leading space counts

@@ -59,6 +59,8 @@ def parse_percent(text, what: str = "rate") -> Decimal | None:
     if text is None or not str(text).strip():
         return None
     value = parse_amount(str(text).replace("%", ""), what)
+    if value is None:
+        return None
     if value < 0 or value > 100:
         raise UserError(f"{what} {text!r} must be between 0 and 100")
     return value

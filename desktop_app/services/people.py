@@ -246,7 +246,8 @@ def _parse_guarantees(value) -> dict[str, str]:
                     f"guarantee {part.strip()!r} must read CATEGORY=GUARANTEE, "
                     "e.g. consultation=100% BR"
                 )
-            pairs.append(tuple(part.split("=", 1)))
+            key, _sep, guarantee = part.partition("=")
+            pairs.append((key, guarantee))
     result = {}
     for key, guarantee in pairs:
         guarantee = guarantee.strip()

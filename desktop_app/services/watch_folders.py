@@ -300,7 +300,7 @@ class FolderWatch:
                 self._observed[key] = (info.st_size, info.st_mtime_ns, STABLE_CHECKS - 1)
                 continue  # not read (cancelled): ready again at the next look
             if outcome is None:  # a copy of a file of this same check
-                outcome = outcomes.get(_key(first[digest]))
+                outcome = outcomes.get(_key(first[digest])) if digest is not None else None
                 if outcome is None:
                     continue
                 already = True
