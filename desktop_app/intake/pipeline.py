@@ -17,6 +17,7 @@ from desktop_app.intake.errors import IntakeError
 from desktop_app.intake.extract_common import BOX_WHITELIST, Context
 from desktop_app.intake.imaging import stacked_config
 from desktop_app.intake.layout import Page, text_layer_page
+from desktop_app.intake.page_words import page_to_plain
 from desktop_app.intake.ocr import NOT_READ_WARNING, OcrEngine, OcrTimeout, _resolve, ocr_available, ocr_page
 from desktop_app.intake.result import ReadResult
 from desktop_app.intake.sources import DEFAULT_LIMITS, Limits, SourcePage, open_pages
@@ -58,14 +59,17 @@ class _Doc:
     result: ReadResult | None = None
     remaining: int = 0
     warm: list = field(default_factory=list)  # WarmReaders started for this document
+    remembered: Sequence = ()  # the layouts the user's corrections taught (core/layout_memory.py)
 
 
 def read_document(path, *, progress: Progress | None = None, should_cancel: Callable[[], bool] | None = None,
                   tesseract_cmd: str | None = None, workers: int | None = None,
-                  limits: Limits = DEFAULT_LIMITS, stage: Stage | None = None) -> ReadResult:
+                  limits: Limits = DEFAULT_LIMITS, stage: Stage | None = None,
+                  remembered: Sequence = ()) -> ReadResult:
     """Read one file. Raises IntakeError for an unusable file, Cancelled when asked to stop."""
     result = read_documents([path], workers=workers, tesseract_cmd=tesseract_cmd, progress=progress,
-                            should_cancel=should_cancel, limits=limits, stage=stage)[0]
+                            should_cancel=should_cancel, limits=limits, stage=stage,
+                            remembered=remembered)[0]
     if isinstance(result, IntakeError):
         raise result
     return result
@@ -73,14 +77,16 @@ def read_document(path, *, progress: Progress | None = None, should_cancel: Call
 
 def read_documents(paths: Sequence, *, workers: int | None = None, tesseract_cmd: str | None = None,
                    progress: Progress | None = None, should_cancel: Callable[[], bool] | None = None,
-                   limits: Limits = DEFAULT_LIMITS, stage: Stage | None = None) -> list[ReadResult | IntakeError]:
+                   limits: Limits = DEFAULT_LIMITS, stage: Stage | None = None,
+                   remembered: Sequence = ()) -> list[ReadResult | IntakeError]:
     """Read several files, their pages spread over cores; one result or error per path, in order.
 
     ``stage`` hears each page's steps (STAGES); ``should_cancel`` is asked between them, so a
-    cancel lands within one step of one page."""
+    cancel lands within one step of one page. ``remembered`` are the layouts the user's
+    corrections taught (intake/remembered.py): a page of one of their issuers is read by them."""
     docs = []
     for p in paths:
-        doc = _Doc(Path(p))
+        doc = _Doc(Path(p), remembered=remembered)
         try:
             _, doc.source_pages = open_pages(doc.path, limits)
         except IntakeError as exc:
@@ -225,11 +231,18 @@ def _extract(doc: _Doc, engine: OcrEngine | None) -> ReadResult:
         except Exception as exc:  # noqa: BLE001 - a field bug must not lose the whole document
             log.exception("field extraction failed on %s", doc.path.name)
             ctx.warnings.append(f"some fields could not be read ({type(exc).__name__})")
+    layout_id = None
+    if doc.remembered:
+        from desktop_app.intake import remembered
+
+        kind, layout_id = remembered.apply(read, kind, ctx.fields, list(doc.remembered))
     for p in read:
         p.image = None
     _boxes_in_original_pixels(ctx.fields, doc.source_pages)
+    words = [page_to_plain(p, doc.source_pages[p.index - 1].scale) for p in read]
     return ReadResult(kind=kind, fields=ctx.fields, pages=n, text=text, text_source=text_source,
-                      warnings=warnings + _dedupe(ctx.warnings), renewable=ctx.renewable)
+                      warnings=warnings + _dedupe(ctx.warnings), renewable=ctx.renewable,
+                      page_words=words, remembered_layout=layout_id)
 
 
 def _boxes_in_original_pixels(fields: dict, source_pages: list[SourcePage]) -> None:

@@ -23,6 +23,10 @@ class ReadResult:
     text_source: str = "none"  # 'text_layer' | 'ocr' | 'none'
     warnings: list[str] = field(default_factory=list)
     renewable: bool | None = None
+    # The pages' words with their boxes (intake/page_words.py), kept so that a field corrected
+    # later can be found on the page again; and the remembered layout the fields were read by.
+    page_words: list[dict] = field(default_factory=list)
+    remembered_layout: int | None = None
 
     def value(self, name: str):
         f = self.fields.get(name)
