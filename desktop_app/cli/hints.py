@@ -10,6 +10,7 @@ from __future__ import annotations
 HINTS: dict[str, str] = {
     "claim.list": "list them with 'paperasse claim list'",
     "doc.list": "list them with 'paperasse doc list'",
+    "layouts.list": "list them with 'paperasse layouts list'",
     "doc.reread": "read it with 'paperasse doc reread {document_id}'",
     "doc.confirm_payer": "set it with: paperasse doc confirm {document_id} payer=cpam (or payer=mutuelle)",
     "doc.confirm_statement": "if it is one: paperasse doc confirm {document_id} --kind statement",

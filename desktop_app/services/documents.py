@@ -315,12 +315,15 @@ def _staged_copy(ctx: Context, path: Path, lang: str = "en") -> originals.Staged
 def _read(ctx: Context, paths: list[Path], page_progress, should_cancel, stage=None) -> list:
     from desktop_app import intake  # the OCR pipeline loads only when a file is read
 
+    from desktop_app.services.layout_memory import remembered_layouts
+
     return intake.read_documents(
         paths,
         progress=page_progress,
         should_cancel=should_cancel,
         tesseract_cmd=ctx.setting("tesseract_cmd"),
         stage=stage,
+        remembered=remembered_layouts(ctx),
     )
 
 
@@ -330,6 +333,7 @@ def _store(ctx: Context, path: Path, copy, result, person, kind, claim_id,
     committed. If the row cannot be written the file goes, unless another process's row now
     refers to it; the same bytes imported by another process at once are "already imported"."""
     # Imported here: ``paperasse extract`` loads this module and never stores anything.
+    from desktop_app.services import layout_memory
     from desktop_app.store.store import AlreadyStored, is_disk_full
 
     row, fields = _document_row(path, copy, result, person, kind, claim_id)
@@ -341,6 +345,7 @@ def _store(ctx: Context, path: Path, copy, result, person, kind, claim_id,
             try:
                 with ctx.store.transaction():
                     doc_id = ctx.store.insert_document(row, fields)
+                    layout_memory.keep_pages(ctx, doc_id, result)
             except AlreadyStored as same:
                 created = False  # that process's row refers to the file: it stays
                 return ImportOutcome(path=display_name(path), document_id=same.document_id,
@@ -534,15 +539,19 @@ def confirm_document(
     the window does when one field is typed."""
     from desktop_app.services.people import find_person
 
+    from desktop_app.services import layout_memory
+
     doc = get_document(ctx, document_id)
     corrections = corrections or {}
     updated: list[DocumentField] = []
+    taught: dict[str, tuple] = {}
     lang = _language(ctx)
     for name, raw in corrections.items():
         value = normalise_field(name, raw, lang)
         previous = doc.fields.get(name)
         if value is None and previous is None:
             continue  # nothing typed for a field that was not read: nothing to store
+        taught[name] = (value, previous is None or previous.value != value, previous)
         updated.append(
             DocumentField(
                 name=name,
@@ -557,6 +566,7 @@ def confirm_document(
         )
     for name, f in doc.fields.items():
         if confirm_others and name not in corrections and not f.confirmed:
+            taught[name] = (f.value, False, f)
             f.confirmed = True
             updated.append(f)
     values = {}
@@ -570,6 +580,8 @@ def confirm_document(
         if values:
             ctx.store.update_document(doc.id, values)
         ctx.store.set_fields(doc.id, updated)
+        # Where the user showed the values stand is remembered for the paper's issuer.
+        layout_memory.learn(ctx, ctx.store.document(doc.id), taught)
     return ctx.store.document(doc.id)
 
 
@@ -595,12 +607,14 @@ def reread_document(
             f"document {doc.id}: its stored original is missing; restore a backup"
         )
     from desktop_app import intake
+    from desktop_app.services import layout_memory
 
     result = intake.read_document(
         path,
         progress=progress,
         should_cancel=should_cancel,
         tesseract_cmd=ctx.setting("tesseract_cmd"),
+        remembered=layout_memory.remembered_layouts(ctx),
     )
     row, fields = _document_row(
         path, originals.Staged(path, doc.sha256, doc.size), result, None, None, None
@@ -614,7 +628,9 @@ def reread_document(
     }
     if doc.kind == DocumentKind.OTHER or doc.read_state != ReadState.READ:
         values["kind"] = row["kind"]
-    ctx.store.replace_read(doc.id, values, fields)
+    with ctx.store.transaction():
+        ctx.store.replace_read(doc.id, values, fields)
+        layout_memory.keep_pages(ctx, doc.id, result)
     return ctx.store.document(doc.id)
 
 

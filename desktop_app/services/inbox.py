@@ -37,7 +37,13 @@ def confirm_field(ctx: Context, document_id, name: str, value=None):
             bbox=previous.bbox if previous else None,
             source_text=previous.source_text if previous else None,
         )
-    ctx.store.set_fields(doc.id, [updated])
+    from desktop_app.services import layout_memory
+
+    with ctx.store.transaction():
+        ctx.store.set_fields(doc.id, [updated])
+        changed = updated.source == FieldSource.USER and (previous is None
+                                                          or previous.value != updated.value)
+        layout_memory.learn(ctx, ctx.store.document(doc.id), {name: (updated.value, changed, previous)})
     return ctx.store.document(doc.id)
 
 

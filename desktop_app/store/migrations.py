@@ -337,8 +337,34 @@ for _event, _row in (("INSERT", "new"), ("UPDATE", "new"), ("DELETE", "old")):
     END;
 """
 
+# What the user's corrections teach about an issuer's layout (core/layout_memory.py): one row per
+# issuer (its SIRET, its RPPS, else its letterhead's words) and kind of document, its fields'
+# places as JSON. ``document_pages`` keeps each read page's words and boxes (zlib-compressed
+# JSON, intake/page_words.py) so that a field corrected later is found on the page without
+# reading the scan again; it is worked out from the originals, so archives leave it out.
+_M8_LAYOUT_MEMORY = """
+    CREATE TABLE layout_memories (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        issuer_type TEXT NOT NULL,
+        issuer_key TEXT NOT NULL,
+        issuer_name TEXT,
+        fingerprint TEXT NOT NULL DEFAULT '[]',
+        fields TEXT NOT NULL DEFAULT '{}',
+        document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+        uses INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (kind, issuer_type, issuer_key)
+    );
+    CREATE TABLE document_pages (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        pages BLOB NOT NULL
+    );
+"""
+
 # Tables that are worked out from the others (never dumped to an archive, never merged).
-DERIVED_TABLES = ("claim_revisions",)
+DERIVED_TABLES = ("claim_revisions", "document_pages")
 
 # Each entry is the SQL of one schema step; never edit a released one, append a new one.
 MIGRATIONS: list[str] = [
@@ -349,6 +375,7 @@ MIGRATIONS: list[str] = [
     _M5_CLAIM_REVISIONS,
     _M6_TRASH,
     _M7_SEARCH_CLAIMS_AND_PEOPLE,
+    _M8_LAYOUT_MEMORY,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -12,6 +12,7 @@ import sqlite_utils
 
 from desktop_app.core.model import Claim, Document, DocumentField, Person
 from desktop_app.store import folder_lock, originals
+from desktop_app.store.layout_memory import LayoutMemoryRecords
 from desktop_app.store.search import SearchRecords
 from desktop_app.store.trash import TrashRecords
 from desktop_app.store.db import connect, id_chunks, now, record_clean_close, transaction
@@ -33,7 +34,7 @@ class AlreadyStored(Exception):
         self.document_id = document_id
 
 
-class Store(TrashRecords, SearchRecords):
+class Store(TrashRecords, SearchRecords, LayoutMemoryRecords):
     def __init__(self, database: Path, originals_dir: Path, tmp_dir: Path, backups_dir: Path):
         self.database_path = database
         self.originals_dir = originals_dir

@@ -78,6 +78,14 @@ EXTRA = {
         "UPDATE claims SET billing = 'vitale' WHERE id = 2",
         "UPDATE claims SET specialty = 'gynaecology', out_of_parcours = 1 WHERE id = 1",
         "UPDATE people SET contrat_responsable = 0 WHERE id = 2"],
+    8: ["INSERT INTO layout_memories (kind, issuer_type, issuer_key, issuer_name, fingerprint,"
+        " fields, document_id, uses, created_at, updated_at) VALUES ('invoice', 'siret',"
+        " '81947265500011', 'Pharmacie du Marché', '[\"marche\", \"pharmacie\"]',"
+        " '{\"total_amount\": {\"name\": \"total_amount\", \"type\": \"amount\","
+        " \"label\": \"montant regle\", \"relation\": \"below\", \"dx\": 0.0, \"dy\": 2.1,"
+        " \"width\": 4.0, \"page\": 1, \"box\": [0.56, 0.46, 0.07, 0.013],"
+        " \"label_at\": [0.56, 0.44], \"corrected\": true}}', 2, 3,"
+        f" '{STAMP}', '{STAMP}')"],
 }
 
 
