@@ -36,6 +36,7 @@ COMMAND_MODULES = {
     "lpp": "lpp_cmd",
     "watch": "watch_cmd",
     "calendar": "reminders_cmd",
+    "layouts": "layouts_cmd",
 }
 
 

@@ -408,6 +408,8 @@ def _check_records(records: dict[str, list[dict]], label) -> None:
     refs("document_fields", "document_id", "documents", nullable=False)
     refs("track_events", "claim_id", "claims", nullable=False)
     refs("track_events", "source_document_id", "documents")
+    if "layout_memories" in records:
+        refs("layout_memories", "document_id", "documents")
     if "trash" in records:
         ids["trash"] = {t.get("id") for t in records["trash"]}
         for table in ("people", "claims", "documents"):
@@ -807,15 +809,45 @@ def _plan_merge(conn: sqlite3.Connection, archive: Archive, present: set[str]) -
         else:
             add("settings", dict(s))
 
+    _merge_layout_memories(conn, rec, present, doc_map, plan)
+
     for table, rows in rec.items():
         if table == "trash":
             plan.skipped[table] = len(rows)
+        elif table == "layout_memories":
+            continue
         elif table not in TABLES and rows:
             plan.skipped[table] = len(rows)
             plan.notes.append(
                 f"{table}: {len(rows)} row(s) not merged (only imported into an empty data folder)"
             )
     return plan
+
+
+def _merge_layout_memories(conn, rec: dict, present: set[str], doc_map: dict[int, int],
+                           plan: _Plan) -> None:
+    """Remembered layouts: those of an issuer and kind not remembered here (what this data
+    folder was taught stays as it is)."""
+    rows = rec.get("layout_memories") or []
+    if not rows or "layout_memories" not in present:
+        if rows:
+            plan.skipped["layout_memories"] = len(rows)
+        return
+    here = _target_rows(conn, "layout_memories")
+    known = {(m["kind"], m["issuer_type"], m["issuer_key"]) for m in here}
+    new_id = _next_id(here)
+    plan.inserts["layout_memories"] = []
+    plan.added["layout_memories"] = plan.skipped["layout_memories"] = 0
+    for m in rows:
+        key = (m.get("kind"), m.get("issuer_type"), m.get("issuer_key"))
+        if key in known:
+            plan.skipped["layout_memories"] += 1
+            continue
+        known.add(key)
+        source = m.get("document_id")
+        plan.inserts["layout_memories"].append(
+            dict(m, id=new_id(), document_id=doc_map.get(source) if source is not None else None))
+        plan.added["layout_memories"] += 1
 
 
 def _insert(conn: sqlite3.Connection, plan: _Plan) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 
+from desktop_app.core.layout_memory import ISSUER_TYPES
 from desktop_app.core.model import SPECIALTIES, Billing
 from desktop_app.core.model import (
     Category,
@@ -185,6 +186,13 @@ COLUMNS: dict[str, dict] = {
         "source_document_id": REF, "undone": _flag,
     },
     "settings": {"key": _text(60), "value": _json(limit=SHORT)},
+    "layout_memories": {
+        "id": lambda v: _int(v, 1), "kind": _enum(DocumentKind.values()),
+        "issuer_type": _enum(ISSUER_TYPES), "issuer_key": _text(60),
+        "issuer_name": nullable(_text(NAME)), "fingerprint": _json(list),
+        "fields": _json(dict), "document_id": REF, "uses": lambda v: _int(v, 0),
+        "created_at": _stamp, "updated_at": _stamp,
+    },
     "trash": {
         "id": lambda v: _int(v, 1), "kind": _enum(("document", "claim", "person")),
         "item_id": lambda v: _int(v, 1), "label": _text(SHORT), "deleted_at": _stamp,
