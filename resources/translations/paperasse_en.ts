@@ -107,6 +107,14 @@
     </message>
 </context>
 <context>
+    <name>LayoutsController</name>
+    <message numerus="yes">
+        <source>%n time(s)</source>
+        <translation>
+            <numerusform>%n time</numerusform><numerusform>%n times</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>The last backup to %1 was %n day(s) ago.</source>

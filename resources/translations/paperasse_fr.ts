@@ -1660,6 +1660,87 @@
     </message>
 </context>
 <context>
+    <name>LayoutsController</name>
+    <message>
+        <source>SIRET %1</source>
+        <translation>SIRET %1</translation>
+    </message>
+    <message>
+        <source>RPPS %1</source>
+        <translation>RPPS %1</translation>
+    </message>
+    <message>
+        <source>letterhead</source>
+        <translation>en-tête</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time(s)</source>
+        <translation>
+            <numerusform>%n fois</numerusform>
+            <numerusform>%n fois</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forget every layout?</source>
+        <translation>Oublier toutes les mises en page ?</translation>
+    </message>
+    <message>
+        <source>Paperasse will read every issuer&apos;s papers as if it had never seen them; your documents and their fields stay as they are.</source>
+        <translation>Paperasse lira les papiers de chaque émetteur comme s&apos;il ne les avait jamais vus ; vos documents et leurs champs restent tels quels.</translation>
+    </message>
+    <message>
+        <source>Forget all</source>
+        <translation>Tout oublier</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutsView</name>
+    <message>
+        <source>Remembered layouts</source>
+        <translation>Mises en page retenues</translation>
+    </message>
+    <message>
+        <source>When you correct a field of a document, Paperasse remembers where it stood on that issuer&apos;s papers (the words printed before it, its place on the page) and reads the next papers of the same issuer there first. Forget a layout if its papers changed.</source>
+        <translation>Quand vous corrigez un champ d&apos;un document, Paperasse retient où il se trouvait sur les papiers de cet émetteur (les mots imprimés devant, sa place sur la page) et le lit d&apos;abord à cet endroit sur les papiers suivants du même émetteur. Oubliez une mise en page si ses papiers ont changé.</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Émetteur</translation>
+    </message>
+    <message>
+        <source>Known by</source>
+        <translation>Reconnu par</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Champs</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Utilisée</translation>
+    </message>
+    <message>
+        <source>Nothing remembered yet: correcting a field of a document teaches its issuer&apos;s layout.</source>
+        <translation>Rien n&apos;est encore retenu : corriger un champ d&apos;un document apprend la mise en page de son émetteur.</translation>
+    </message>
+    <message>
+        <source>&amp;Forget this layout</source>
+        <translation>&amp;Oublier cette mise en page</translation>
+    </message>
+    <message>
+        <source>Forget the selected layout</source>
+        <translation>Oublier la mise en page choisie</translation>
+    </message>
+    <message>
+        <source>Forget &amp;all</source>
+        <translation>&amp;Tout oublier</translation>
+    </message>
+</context>
+<context>
     <name>Mailing</name>
     <message>
         <source>the CPAM</source>
@@ -2793,6 +2874,18 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
     <message>
         <source>Copy the calendar file&apos;s path</source>
         <translation>Copier le chemin du fichier calendrier</translation>
+    </message>
+    <message>
+        <source>Issuers&apos; layouts</source>
+        <translation>Mises en page des émetteurs</translation>
+    </message>
+    <message>
+        <source>Remembered la&amp;youts…</source>
+        <translation>&amp;Mises en page retenues…</translation>
+    </message>
+    <message>
+        <source>Where your corrections showed each issuer prints its fields, used first on its next papers: see them, or forget one.</source>
+        <translation>Où vos corrections ont montré que chaque émetteur imprime ses champs, lu d&apos;abord sur ses papiers suivants : les voir, ou en oublier une.</translation>
     </message>
     <message>
         <source>Every deadline and follow-up, kept up to date: subscribe to this file in your calendar app to be reminded when Paperasse is closed.</source>

@@ -262,6 +262,12 @@ def test_no_english_on_the_main_views_of_the_french_window(qtbot, fwin, ctx, hou
     settings = SettingsController(ctx, fwin)
     qtbot.addWidget(settings.view)
     found["settings"] = _english_in(settings.view, english)
+    with qtbot.waitSignal(settings.layouts_opened, timeout=30_000):
+        qtbot.mouseClick(settings.view.layouts, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: settings.layouts.view.empty_label.isVisible(), timeout=30_000)
+    found["remembered layouts"] = _english_in(settings.layouts.view, english)
+    assert settings.layouts.view.windowTitle() == "Mises en page retenues"
+    settings.layouts.view.close()
     person = PersonController(ctx, fwin, workers=fwin.workers)
     qtbot.addWidget(person.view)
     found["person form"] = _english_in(person.view, english)

@@ -1,5 +1,5 @@
 """The Settings dialog: data folder, follow-up delay, language, tesseract, watched folders,
-the subscribed calendar."""
+the subscribed calendar, and the way to the remembered layouts."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import os
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QListWidgetItem
 
@@ -20,6 +20,8 @@ FOLDER_ROLE = Qt.ItemDataRole.UserRole
 
 
 class SettingsController(QObject):
+    layouts_opened = Signal()  # the Remembered layouts dialog is on screen
+
     def __init__(self, ctx, parent_widget, workers=None):
         super().__init__(parent_widget)
         self.ctx = ctx
@@ -60,6 +62,11 @@ class SettingsController(QObject):
         self._sync_watch_buttons()
         view.calendar_path.setText(str(reminders.subscribed_path(ctx)))
         view.copy_calendar.clicked.connect(self._copy_calendar)
+        # The remembered layouts are read and forgotten on the window's workers.
+        self.workers = workers if workers is not None else getattr(parent_widget, "workers", None)
+        self.layouts = None
+        view.layouts.setEnabled(self.workers is not None)
+        view.layouts.clicked.connect(self.open_layouts)
         view.buttons.accepted.connect(self.save)
         view.buttons.rejected.connect(view.reject)
         self._show_tesseract_state()
@@ -127,6 +134,14 @@ class SettingsController(QObject):
     def _copy_calendar(self) -> None:
         QGuiApplication.clipboard().setText(self.view.calendar_path.text())
         self.view.copy_calendar.setText(self.tr("Copied"))
+
+    def open_layouts(self) -> None:
+        """The remembered layouts, in a dialog of their own over this one."""
+        from desktop_app.gui.controllers.layouts_controller import LayoutsController
+
+        self.layouts = LayoutsController(self.workers, self.view)
+        self.layouts.open()
+        self.layouts_opened.emit()
 
     def _show_error(self, text: str) -> None:
         self.view.error.setText(text)

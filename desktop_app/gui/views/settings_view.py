@@ -92,6 +92,15 @@ class SettingsView(QDialog):
         self.calendar_hint.setWordWrap(True)
         self.calendar_hint.setStyleSheet("color: #666;")
         form.addRow("", self.calendar_hint)
+        # What corrections taught about each issuer's papers: listed, and forgotten, in a dialog.
+        self.layouts = QPushButton()
+        self.layouts.setObjectName("settings_layouts")
+        self.layouts_label = PlainLabel()
+        self.layouts_label.setBuddy(self.layouts)
+        layouts_row = QHBoxLayout()
+        layouts_row.addWidget(self.layouts)
+        layouts_row.addStretch(1)
+        form.addRow(self.layouts_label, layouts_row)
         layout.addLayout(form)
         self.error = PlainLabel()
         self.error.setStyleSheet("color: #b3261e;")
@@ -146,6 +155,12 @@ class SettingsView(QDialog):
         self.calendar_path.setAccessibleName(self.tr("Calendar file"))
         self.copy_calendar.setText(self.tr("&Copy path"))
         self.copy_calendar.setAccessibleName(self.tr("Copy the calendar file's path"))
+        self.layouts_label.setText(self.tr("Issuers' layouts"))
+        self.layouts.setText(self.tr("Remembered la&youts…"))
+        self.layouts.setToolTip(self.tr(
+            "Where your corrections showed each issuer prints its fields, used first on its next "
+            "papers: see them, or forget one."
+        ))
         self.calendar_hint.setText(self.tr(
             "Every deadline and follow-up, kept up to date: subscribe to this file in your "
             "calendar app to be reminded when Paperasse is closed."

@@ -1,0 +1,60 @@
+"""The window: a correction typed in the document pane is listed in Settings › Remembered layouts,
+and its Forget button forgets it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop_app.services import documents, layout_memory
+
+pytestmark = pytest.mark.ocr
+WAIT = 30_000
+
+
+@pytest.fixture
+def window(qtbot, ctx):
+    from desktop_app.gui import i18n, i18n_build
+    from desktop_app.gui.main_window import MainWindow
+
+    if not (i18n.translations_dir() / "paperasse_en.qm").exists():
+        i18n_build.main([])
+    i18n.install("en")
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.workers.shutdown()
+
+
+def test_a_correction_in_the_pane_is_listed_and_forgotten(qtbot, window, ctx, podology_series):
+    paper, path = podology_series[0]
+    [outcome] = documents.import_files(ctx, [path])
+    window.show_document(outcome.document_id)
+    editor = window.document_controller.editors["total_amount"]
+    editor.edit.setFocus()
+    editor.edit.selectAll()
+    qtbot.keyClicks(editor.edit, paper.total.replace(".", ","))
+    qtbot.keyClick(editor.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(layout_memory.list_layouts(ctx)), timeout=WAIT)
+
+    from desktop_app.gui.controllers.settings_controller import SettingsController
+
+    settings = SettingsController(ctx, window)
+    qtbot.addWidget(settings.view)
+    settings.view.show()
+    assert settings.view.layouts.isEnabled()
+    qtbot.mouseClick(settings.view.layouts, Qt.MouseButton.LeftButton)
+    dialog = settings.layouts
+    qtbot.waitUntil(lambda: dialog.view.table.rowCount() == 1, timeout=WAIT)
+    table = dialog.view.table
+    assert table.item(0, 0).text() == "CABINET DE PODOLOGIE DES GRANDS CHÊNES"
+    assert table.item(0, 1).text() == "SIRET 81947265500011"
+    assert "Total" in table.item(0, 3).text()
+    assert dialog.view.forget.isEnabled()
+
+    qtbot.mouseClick(dialog.view.forget, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.view.empty_label.isVisible(), timeout=WAIT)
+    assert table.rowCount() == 0 and not dialog.view.forget.isEnabled()
+    assert layout_memory.list_layouts(ctx) == []
+    dialog.view.close()
