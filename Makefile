@@ -7,7 +7,7 @@ APP_STAMP := $(VENV)/.app-installed
 TEST_STAMP := $(VENV)/.test-installed
 export OMP_THREAD_LIMIT ?= 1
 
-.PHONY: run test system-deps bench bench-intake bench-big-page bench-gui bench-household screenshots torture fuzz package install-desktop translations clean
+.PHONY: run test system-deps bench bench-intake bench-big-page bench-gui bench-household bench-layout-memory screenshots torture fuzz package install-desktop translations clean
 
 run: $(APP_STAMP) system-deps translations
 	$(BIN)/paperasse
@@ -44,7 +44,7 @@ translations: $(QM_FILES)
 $(QM_FILES) &: $(TS_FILES) desktop_app/gui/i18n_build.py | $(APP_STAMP)
 	@$(BIN)/python -m desktop_app.gui.i18n_build
 
-bench: bench-intake bench-big-page bench-gui bench-household
+bench: bench-intake bench-big-page bench-gui bench-household bench-layout-memory
 
 bench-intake: $(APP_STAMP) system-deps
 	$(BIN)/python benchmarks/bench_intake.py
@@ -54,6 +54,9 @@ bench-big-page: $(APP_STAMP) system-deps
 
 bench-household: $(APP_STAMP)
 	$(BIN)/python benchmarks/bench_household.py
+
+bench-layout-memory: $(APP_STAMP) system-deps
+	$(BIN)/python benchmarks/bench_layout_memory.py
 
 bench-gui: $(TEST_STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_gui.py

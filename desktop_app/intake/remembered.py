@@ -31,6 +31,7 @@ MAX_LABEL_WORDS = 5
 LABEL_MATCH = 80  # rapidfuzz ratio between the remembered label and the words read now
 # Confidence of a value read at its remembered place: from its label, or only from its box.
 FROM_LABEL, FROM_BOX = 0.93, 0.6
+_MISREAD_COMMA = re.compile(r"(\d)[/;:'’](\d{2})(?!\d)")
 
 
 def _norm(text: str) -> str:
@@ -54,7 +55,8 @@ def parse_as(kind: str, text: str):
         found = [d for d in find_dates(text) if not d.partial]
         return found[0].date.isoformat() if found else None
     if kind == "amount":
-        found = find_amounts(text)
+        # Where an amount is known to stand, a decimal comma OCR read as another mark still is one.
+        found = find_amounts(text) or find_amounts(_MISREAD_COMMA.sub(r"\1,\2", text))
         return to_decimal_string(abs(found[-1].value)) if found else None
     if kind == "nir":
         reading = nir_from_chars(text)

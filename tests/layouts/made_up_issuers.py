@@ -35,18 +35,19 @@ class Paper:
         return f"{int(euros):,}".replace(",", " ") + "," + cents
 
 
-PATIENTS = ("Lucie Faure", "Marc Delorme", "Inès Barthélemy", "Yann Le Goff", "Odile Ferrand")
+PATIENTS = ("Lucie Faure", "Marc Delorme", "Inès Barthélemy", "Yann Le Goff", "Odile Ferrand",
+            "Hugo Marchal", "Léa Vasseur", "Karim Benali", "Agathe Roux", "Tom Guérin")
 
 
 def series(count: int = 5) -> list[Paper]:
     papers = []
     for i in range(count):
-        first = _dt.date(2025, 2 + i, 3 + 2 * i)
+        first = _dt.date(2025 + (1 + i) // 12, 1 + (1 + i) % 12, 3 + 2 * (i % 10))
         second = first + _dt.timedelta(days=7 + i)
         issued = second + _dt.timedelta(days=3 + i)
         fee, soles = 35 + 5 * i, 90 + 17 * i
         lines = (("Bilan podologique", f"{fee},00 €"), ("Orthèses plantaires", f"{soles},50 €"))
-        papers.append(Paper(f"RP-{2025}{i + 1:03d}", PATIENTS[i], (first, second), issued,
+        papers.append(Paper(f"RP-{2025}{i + 1:03d}", PATIENTS[i % len(PATIENTS)], (first, second), issued,
                             lines, f"{fee + soles}.50"))
     return papers
 
@@ -100,4 +101,29 @@ def pharmacy_receipt(day: _dt.date, total: str, patient: str) -> Image.Image:
     d.text((700, 760), "Montant de la prestation", font=f, fill=0)
     d.text((700, 805), "12,00", font=f, fill=0)
     d.text((110, 900), f"Net à payer : {total.replace('.', ',')} €", font=f, fill=0)
+    return im
+
+
+def nursing_fee_note(paper: Paper, siret: str | None = OTHER_SIRET) -> Image.Image:
+    """A second layout: the date top right after "Établi le", the patient after "Soins dispensés
+    à", the sum on the total's row far right of "Somme perçue", care dates on the lines."""
+    big, f = _fonts()
+    im = Image.new("L", (W, H), 255)
+    d = ImageDraw.Draw(im)
+    d.text((110, 90), "CENTRE DE SOINS INFIRMIERS LES ACACIAS", font=big, fill=0)
+    d.text((110, 150), "8 rue du Lavoir - 24000 Périgueux", font=f, fill=0)
+    if siret:
+        d.text((110, 190), f"SIRET {siret}", font=f, fill=0)
+    d.text((800, 300), f"Établi le {paper.issued.strftime('%d/%m/%Y')}", font=f, fill=0)
+    d.text((110, 380), f"NOTE D'HONORAIRES {paper.number}", font=big, fill=0)
+    d.text((110, 470), f"Soins dispensés à {paper.patient}", font=f, fill=0)
+    y = 600
+    for (label, amount), day in zip(paper.lines, paper.care_dates):
+        d.text((110, y), day.strftime("%d/%m/%Y"), font=f, fill=0)
+        d.text((420, y), label, font=f, fill=0)
+        d.text((960, y), amount, font=f, fill=0)
+        y += 60
+    d.text((110, y + 80), "Somme perçue", font=f, fill=0)
+    d.text((960, y + 80), paper.total_printed + " €", font=f, fill=0)
+    d.text((110, y + 200), "Acquittée le jour des soins.", font=f, fill=0)
     return im
