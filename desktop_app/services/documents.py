@@ -85,6 +85,7 @@ class ImportOutcome:
     read_state: str | None = None
     warnings: list[str] = field(default_factory=list)
     names_other: "NameMismatch | None" = None
+    remembered_layout: int | None = None  # the remembered layout its fields were read by
 
     @property
     def ok(self) -> bool:
@@ -118,6 +119,7 @@ class ImportOutcome:
             "error": self.error,
             "warnings": self.warnings,
             "names_other": self.names_other.to_dict() if self.names_other else None,
+            "remembered_layout": self.remembered_layout,
         }
 
 
@@ -378,6 +380,7 @@ def _store(ctx: Context, path: Path, copy, result, person, kind, claim_id,
         read_state=row["read_state"],
         warnings=warnings,
         names_other=mismatch,
+        remembered_layout=getattr(result, "remembered_layout", None),
     )
 
 

@@ -55,5 +55,6 @@ def test_one_correction_and_the_next_four_papers_are_read_right(ctx, podology_se
         values = {name: doc.fields[name].value if name in doc.fields else None for name in FIELDS}
         assert values == expected(paper)
         assert all(doc.fields[name].confidence >= 0.8 for name in FIELDS)
+        assert outcome.to_dict()["remembered_layout"] == remembered.id
     [remembered] = layout_memory.list_layouts(ctx)
     assert remembered.uses == 4
