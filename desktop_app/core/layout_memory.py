@@ -32,6 +32,8 @@ class RememberedField:
     box: tuple[float, float, float, float]  # the value's x, y, width, height as shares of the page
     label_at: tuple[float, float] = (0.0, 0.0)  # the label's left and top as shares of the page
     corrected: bool = True  # the user changed the value (not only confirmed what was read)
+    document_id: int | None = None  # the document it was learnt from
+    replaced: dict | None = None  # what was remembered of the field before (undoing puts it back)
 
     def to_plain(self) -> dict:
         data = asdict(self)
@@ -51,6 +53,8 @@ class RememberedField:
             box=tuple(float(v) for v in data.get("box", (0, 0, 0, 0)))[:4],  # type: ignore[arg-type]
             label_at=tuple(float(v) for v in data.get("label_at", (0, 0)))[:2],  # type: ignore[arg-type]
             corrected=bool(data.get("corrected", True)),
+            document_id=data["document_id"] if isinstance(data.get("document_id"), int) else None,
+            replaced=data["replaced"] if isinstance(data.get("replaced"), dict) else None,
         )
 
 

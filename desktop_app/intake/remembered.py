@@ -318,7 +318,9 @@ def read_field(pages: list[Page], f: RememberedField):
                 words = page.rows[r].segments[s].words[start:end]
                 lx0, ly0, _, _ = _box(words)
                 far = abs(lx0 / width - f.label_at[0]) + abs(ly0 / height - f.label_at[1])
-                return (-score, far)
+                # The wording read closest to the remembered one, near where it was: a label
+                # misread by a letter at its place beats the same words elsewhere on the page.
+                return far + (100 - score) / 200
 
             for score, r, s, start, end in sorted(hits, key=nearness):
                 label_words = page.rows[r].segments[s].words[start:end]

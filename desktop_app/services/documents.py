@@ -590,12 +590,15 @@ def confirm_document(
 
 def restore_fields(ctx: Context, document_id, previous: dict[str, DocumentField | None]) -> Document:
     """Put fields back as they were before an edit (Undo): a field that was not there goes."""
+    from desktop_app.services import layout_memory
+
     doc = get_document(ctx, document_id)
     with ctx.store.transaction():
         ctx.store.set_fields(doc.id, [f for f in previous.values() if f is not None])
         for name, f in previous.items():
             if f is None:
                 ctx.store.remove_field(doc.id, name)
+        layout_memory.unlearn(ctx, doc.id, list(previous))
     return ctx.store.document(doc.id)
 
 

@@ -190,7 +190,7 @@ def learn(ctx: Context, doc: Document,
                              page_no=previous.page if previous else None,
                              bbox=previous.bbox if previous else None, corrected=corrected)
         if f is not None:
-            learnt[name] = f
+            learnt[name] = replace(f, document_id=doc.id)
     if not learnt:
         return None
     issuer = issuer_of(pages)
@@ -204,6 +204,8 @@ def learn(ctx: Context, doc: Document,
             # Confirming what a correction taught does not make it a mere confirmation.
             if old is not None and old.corrected and not f.corrected:
                 f = replace(f, corrected=True)
+            if old is not None:
+                f = replace(f, replaced=replace(old, replaced=None).to_plain())
             fields[name] = f
         issuer_type, issuer_key = existing.issuer_type, existing.issuer_key
         memory_id = existing.id
@@ -226,6 +228,32 @@ def learn(ctx: Context, doc: Document,
                              ensure_ascii=False),
         "document_id": doc.id,
     })
+
+
+def unlearn(ctx: Context, document_id: int, names) -> None:
+    """Undoing a field's change undoes what it taught: a remembered field learnt from this
+    document goes back to what was remembered before it (or goes, when nothing was)."""
+    for row in ctx.store.layout_memories():
+        layout = _layout(row)
+        fields = dict(layout.fields)
+        touched = False
+        for name in names:
+            f = fields.get(name)
+            if f is None or f.document_id != document_id:
+                continue
+            touched = True
+            if f.replaced:
+                fields[name] = RememberedField.from_plain(f.replaced)
+            else:
+                del fields[name]
+        if not touched:
+            continue
+        if fields:
+            ctx.store.save_layout_memory({
+                **row, "fields": json.dumps({n: f.to_plain() for n, f in sorted(fields.items())},
+                                            ensure_ascii=False)})
+        else:
+            ctx.store.forget_layout_memory(row["id"])
 
 
 def _issuer_name(doc: Document, pages) -> str | None:

@@ -127,3 +127,21 @@ def test_a_siret_known_to_the_memory_is_not_taken_for_another(ctx, podology_seri
                      street="3 place du Marché - 46100 Figeac").save(elsewhere)
     assert read_values(ctx, elsewhere) != right(second)
     assert layout_memory.list_layouts(ctx)[0].uses == 0
+
+
+def test_undoing_a_correction_undoes_what_it_taught(ctx, podology_series):
+    (first, first_file), (second, second_file) = podology_series[:2]
+    [outcome] = documents.import_files(ctx, [first_file])
+    doc = ctx.store.document(outcome.document_id)
+    before = {"date": doc.fields.get("date")}
+    documents.confirm_document(ctx, doc.id, {"date": first.issued.strftime("%d/%m/%Y")},
+                               confirm_others=False)
+    documents.confirm_document(ctx, doc.id, {"total_amount": first.total.replace(".", ",")},
+                               confirm_others=False)
+    assert layout_memory.list_layouts(ctx)[0].fields == ["date", "total_amount"]
+    # The window's "Undo the last field change" on the date: the same call.
+    documents.restore_fields(ctx, doc.id, before)
+    [left] = layout_memory.list_layouts(ctx)
+    assert left.fields == ["total_amount"]
+    values = read_values(ctx, second_file)
+    assert values["total_amount"] == second.total and values["date"] != second.issued.isoformat()
