@@ -26,7 +26,7 @@ from desktop_app.intake.parse_dates import find_dates
 from desktop_app.intake.parse_ids import nir_from_chars, ocr_digits
 from desktop_app.intake.result import ExtractedField
 
-MAX_VALUE_WORDS = 6
+MAX_VALUE_WORDS = 8  # a NIR grouped as on the carte Vitale is seven
 MAX_LABEL_WORDS = 5
 LABEL_MATCH = 80  # rapidfuzz ratio between the remembered label and the words read now
 # Confidence of a value read at its remembered place: from its label, or only from its box.
