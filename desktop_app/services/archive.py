@@ -632,6 +632,11 @@ def _plan(conn: sqlite3.Connection, archive: Archive) -> _Plan:
             plan.inserts[table] = list(rows)
             plan.added[table] = len(rows)
         plan.files = dict(archive.files)
+        if plan.inserts.get("layout_memories") and _target_rows(conn, "layout_memories"):
+            # Layouts taught here before every record went: kept, the archive's added beside.
+            del plan.inserts["layout_memories"]
+            ids = {d["id"]: d["id"] for d in archive.records.get("documents", [])}
+            _merge_layout_memories(conn, archive.records, present, ids, plan)
     else:
         plan = _plan_merge(conn, archive, present)
     db_version = archive.manifest.get("db_schema_version")

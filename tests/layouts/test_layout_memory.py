@@ -11,7 +11,7 @@ from desktop_app.cli.main import main
 from desktop_app.services import archive, documents, layout_memory
 from tests.layouts.made_up_issuers import pharmacy_receipt, podology_invoice, series
 
-pytestmark = pytest.mark.ocr
+
 
 
 def teach(ctx, path, paper) -> int:
@@ -33,6 +33,7 @@ def right(paper) -> dict:
     return {"date": paper.issued.isoformat(), "total_amount": paper.total}
 
 
+@pytest.mark.ocr
 def test_the_memory_survives_an_archive_export_and_import(ctx, podology_series, tmp_path):
     from desktop_app.services.context import open_context
 
@@ -67,6 +68,7 @@ def test_the_memory_survives_an_archive_export_and_import(ctx, podology_series, 
         third.close()
 
 
+@pytest.mark.ocr
 def test_forgetting_a_layout_reads_its_issuer_as_any_other(ctx, podology_series, capsys):
     (first, first_file), (second, second_file), (third, third_file) = podology_series[:3]
     teach(ctx, first_file, first)
@@ -86,6 +88,7 @@ def test_forgetting_a_layout_reads_its_issuer_as_any_other(ctx, podology_series,
     assert "no remembered layout" in capsys.readouterr().err
 
 
+@pytest.mark.ocr
 def test_forget_all(ctx, podology_series, capsys):
     (first, first_file) = podology_series[0]
     teach(ctx, first_file, first)
@@ -96,6 +99,7 @@ def test_forget_all(ctx, podology_series, capsys):
     assert main(["layouts", "forget"]) == 2
 
 
+@pytest.mark.ocr
 def test_a_paper_without_issuer_number_teaches_only_papers_with_its_letterhead(ctx, tmp_path):
     first, second = series(2)
     unnumbered = tmp_path / "sans-siret-1.png"
@@ -117,6 +121,7 @@ def test_a_paper_without_issuer_number_teaches_only_papers_with_its_letterhead(c
     assert read_values(ctx, again) == right(second)
 
 
+@pytest.mark.ocr
 def test_a_siret_known_to_the_memory_is_not_taken_for_another(ctx, podology_series, tmp_path):
     from tests.layouts.made_up_issuers import OTHER_SIRET
 
@@ -129,6 +134,7 @@ def test_a_siret_known_to_the_memory_is_not_taken_for_another(ctx, podology_seri
     assert layout_memory.list_layouts(ctx)[0].uses == 0
 
 
+@pytest.mark.ocr
 def test_undoing_a_correction_undoes_what_it_taught(ctx, podology_series):
     (first, first_file), (second, second_file) = podology_series[:2]
     [outcome] = documents.import_files(ctx, [first_file])
@@ -145,3 +151,25 @@ def test_undoing_a_correction_undoes_what_it_taught(ctx, podology_series):
     assert left.fields == ["total_amount"]
     values = read_values(ctx, second_file)
     assert values["total_amount"] == second.total and values["date"] != second.issued.isoformat()
+
+
+def test_an_archive_restored_where_layouts_were_taught_keeps_both(ctx, tmp_path):
+    """Every record gone (the Trash emptied) but a layout taught meanwhile: the archive is
+    restored beside it, nothing refused."""
+    from desktop_app.services.context import open_context
+
+    elsewhere = open_context(tmp_path / "elsewhere")
+    try:
+        elsewhere.store.save_layout_memory({
+            "kind": "invoice", "issuer_type": "siret", "issuer_key": "53018447200013",
+            "issuer_name": "Centre de soins", "fingerprint": "[]", "fields": "{}"})
+        archive.export_archive(elsewhere, tmp_path / "elsewhere.zip")
+    finally:
+        elsewhere.close()
+    ctx.store.save_layout_memory({
+        "kind": "invoice", "issuer_type": "siret", "issuer_key": "81947265500011",
+        "issuer_name": "Cabinet", "fingerprint": "[]", "fields": "{}"})
+    result = archive.import_archive(ctx, tmp_path / "elsewhere.zip")
+    assert result["mode"] == "restore"
+    assert sorted(i.issuer_key for i in layout_memory.list_layouts(ctx)) == [
+        "53018447200013", "81947265500011"]

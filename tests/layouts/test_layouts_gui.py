@@ -58,3 +58,28 @@ def test_a_correction_in_the_pane_is_listed_and_forgotten(qtbot, window, ctx, po
     assert table.rowCount() == 0 and not dialog.view.forget.isEnabled()
     assert layout_memory.list_layouts(ctx) == []
     dialog.view.close()
+
+
+def test_forget_all_asks_then_forgets(qtbot, window, ctx, podology_series):
+    from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+
+    from desktop_app.gui.controllers.layouts_controller import LayoutsController
+
+    paper, path = podology_series[0]
+    [outcome] = documents.import_files(ctx, [path])
+    documents.confirm_document(ctx, outcome.document_id, {"date": paper.issued.isoformat()},
+                               confirm_others=False)
+    dialog = LayoutsController(window.workers, window)
+    qtbot.addWidget(dialog.view)
+    dialog.open()
+    qtbot.waitUntil(lambda: dialog.view.table.rowCount() == 1, timeout=WAIT)
+    qtbot.mouseClick(dialog.view.forget_all, Qt.MouseButton.LeftButton)
+    boxes = [w for w in QApplication.topLevelWidgets()
+             if isinstance(w, QMessageBox) and w.objectName() == "confirm_forget_layouts"]
+    assert boxes and boxes[0].isVisible()
+    assert layout_memory.list_layouts(ctx)  # nothing forgotten before the answer
+    go = boxes[0].findChild(QPushButton, "forget_all_confirmed")
+    qtbot.mouseClick(go, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.view.empty_label.isVisible(), timeout=WAIT)
+    assert layout_memory.list_layouts(ctx) == []
+    dialog.view.close()
