@@ -7,9 +7,12 @@ first paper is imported and its date, total and patient corrected through the se
 document pane uses; the next ones are imported. Reported: the fields right on the papers after
 the first, by the reader alone and after the correction; what keeping each page's words costs in
 the database; how long a correction (learning included) and reading by a remembered layout take.
-Figures go to docs/benchmarks.md between <!-- bench:layout-memory --> markers.
+With ``--corpus DIR`` (the shared corpus, ``../shared/corpus/dev`` by default when it is there),
+also what a diligent user's corrections on half of it (every field set to its ground truth) do
+to the other half, read again with what they taught: the harm check (papers of other issuers
+must not change). Figures go to docs/benchmarks.md between <!-- bench:layout-memory --> markers.
 
-    python benchmarks/bench_layout_memory.py [--papers 8] [--no-report] [--verbose]
+    python benchmarks/bench_layout_memory.py [--papers 8] [--corpus DIR] [--no-report] [--verbose]
 """
 
 from __future__ import annotations
@@ -128,7 +131,52 @@ def _apply_time(outcomes, ctx, layouts) -> float:
     return statistics.median(times)
 
 
-def write_report(results: dict) -> None:
+def corpus_check(corpus: Path) -> dict:
+    """Teach from the even papers' corrections, read the odd ones again: fields right before and
+    after, and how often a remembered layout was used on them."""
+    import json
+
+    from desktop_app.services import documents, layout_memory
+    from desktop_app.services.context import open_context
+
+    papers = sorted(p for p in corpus.iterdir() if p.suffix.lower() in (".jpg", ".png", ".pdf")
+                    and p.with_suffix(".json").exists())
+    truth = {p: json.loads(p.with_suffix(".json").read_text(encoding="utf-8")) for p in papers}
+    teach, scored = papers[0::2], papers[1::2]
+
+    def same(a, b) -> bool:
+        return (str(a).strip().casefold() if a is not None else None) == (
+            str(b).strip().casefold() if b is not None else None)
+
+    def right(doc, paper) -> tuple[int, int]:
+        wanted = {n: v for n, v in truth[paper]["fields"].items() if not isinstance(v, (list, bool))}
+        got = sum(same(doc.fields[n].value if n in doc.fields else None, v)
+                  for n, v in wanted.items())
+        return got, len(wanted)
+
+    with tempfile.TemporaryDirectory(prefix="bench-layout-corpus-") as tmp:
+        ctx = open_context(Path(tmp) / "data")
+        try:
+            outcomes = documents.import_files(ctx, scored)
+            before = [right(ctx.store.document(o.document_id), p) for o, p in zip(outcomes, scored)]
+            for o, p in zip(documents.import_files(ctx, teach), teach):
+                doc = ctx.store.document(o.document_id)
+                corrections = {n: v for n, v in truth[p]["fields"].items()
+                               if v is not None and not isinstance(v, (list, bool))
+                               and not same(doc.fields[n].value if n in doc.fields else None, v)}
+                documents.confirm_document(ctx, doc.id, corrections)
+            taught = len(layout_memory.list_layouts(ctx))
+            after = [right(documents.reread_document(ctx, o.document_id), p)
+                     for o, p in zip(outcomes, scored)]
+            uses = sum(i.uses for i in layout_memory.list_layouts(ctx))
+        finally:
+            ctx.close()
+    return {"taught_from": len(teach), "scored": len(scored), "layouts": taught, "uses": uses,
+            "before": sum(r for r, _ in before), "after": sum(r for r, _ in after),
+            "fields": sum(t for _, t in before)}
+
+
+def write_report(results: dict, corpus: dict | None = None) -> None:
     path = REPO / "docs" / "benchmarks.md"
     rows = [
         f"| {name} | {r['papers']} | {r['alone']}/{r['fields']} | {r['after']}/{r['fields']} "
@@ -152,7 +200,18 @@ def write_report(results: dict) -> None:
         "read as another: `--verbose` lists them). The test "
         "tests/layouts/test_learning_from_corrections.py asserts the same on five papers of one "
         "issuer, scanned alike: the reader alone 0 of 12 fields right, after one correction 12 "
-        "of 12.\n<!-- /bench:layout-memory -->"
+        "of 12.\n" + (
+            f"\nThe shared corpus (`../shared/corpus/dev`), half of it corrected to its ground "
+            f"truth ({corpus['taught_from']} papers, {corpus['layouts']} layouts remembered), the "
+            f"other half ({corpus['scored']} papers) read again with what that taught: "
+            f"{corpus['before']}/{corpus['fields']} fields right before, "
+            f"{corpus['after']}/{corpus['fields']} after; a remembered layout used "
+            f"{corpus['uses']} time(s). The corpus's invoices and prescriptions each print "
+            "their own SIRET or RPPS, so none is taken for another's issuer; its care sheets, "
+            "whose RPPS is not read from the page's words, share the form's printed heading and "
+            "so one remembered layout, which only fills what the reader left empty unless a "
+            "field was corrected.\n" if corpus else "")
+        + "<!-- /bench:layout-memory -->"
     )
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
     start, end = text.find("<!-- bench:layout-memory -->"), text.find("<!-- /bench:layout-memory -->")
@@ -168,14 +227,21 @@ def main(argv=None) -> int:
     parser.add_argument("--papers", type=int, default=8)
     parser.add_argument("--no-report", action="store_true")
     parser.add_argument("--verbose", action="store_true", help="say each field read wrong")
+    default_corpus = REPO.parent / "shared" / "corpus" / "dev"
+    parser.add_argument("--corpus", type=Path,
+                        default=default_corpus if default_corpus.is_dir() else None)
     args = parser.parse_args(argv)
     results = run(args.papers, args.verbose)
     for name, r in results.items():
         print(f"{name}: reader alone {r['alone']}/{r['fields']}, after one correction "
               f"{r['after']}/{r['fields']}; {r['bytes'] / 1024:.1f} KB of page words per page; "
               f"a correction {r['correct_s'] * 1000:.0f} ms; apply {r['apply_ms']:.0f} ms")
+    corpus = corpus_check(args.corpus) if args.corpus else None
+    if corpus:
+        print(f"corpus: {corpus['before']}/{corpus['fields']} right before, {corpus['after']} "
+              f"after; {corpus['layouts']} layouts taught, used {corpus['uses']} time(s)")
     if not args.no_report:
-        write_report(results)
+        write_report(results, corpus)
     return 0
 
 
