@@ -25,6 +25,7 @@ class _LazyModule:
 claims = _LazyModule("desktop_app.services.claims")
 documents = _LazyModule("desktop_app.services.documents")
 inbox = _LazyModule("desktop_app.services.inbox")
+layout_memory = _LazyModule("desktop_app.services.layout_memory")
 field_checks = _LazyModule("desktop_app.services.field_checks")
 tracking = _LazyModule("desktop_app.services.tracking")
 people = _LazyModule("desktop_app.services.people")

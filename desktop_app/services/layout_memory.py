@@ -230,6 +230,16 @@ def learn(ctx: Context, doc: Document,
     })
 
 
+def taught_by(ctx: Context, document_id: int, names) -> list[str]:
+    """Which of these fields a remembered layout now reads where they stood on this document
+    (what the window tells once a correction is saved)."""
+    wanted = set(names)
+    found = set()
+    for layout in remembered_layouts(ctx):
+        found |= {n for n, f in layout.fields.items() if n in wanted and f.document_id == document_id}
+    return sorted(found)
+
+
 def unlearn(ctx: Context, document_id: int, names) -> None:
     """Undoing a field's change undoes what it taught: a remembered field learnt from this
     document goes back to what was remembered before it (or goes, when nothing was)."""

@@ -952,6 +952,10 @@
         <translation>La modification n&apos;a pas pu être enregistrée</translation>
     </message>
     <message>
+        <source>Remembered where %1 stands on this issuer&apos;s papers: their next ones are read there first (Settings › Remembered layouts).</source>
+        <translation>Paperasse retient où %1 se trouve sur les papiers de cet émetteur : les suivants y seront lus d&apos;abord (Paramètres › Mises en page retenues).</translation>
+    </message>
+    <message>
         <source>No field change to undo.</source>
         <translation>Aucune modification de champ à annuler.</translation>
     </message>

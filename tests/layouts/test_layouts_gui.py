@@ -35,8 +35,10 @@ def test_a_correction_in_the_pane_is_listed_and_forgotten(qtbot, window, ctx, po
     editor.edit.setFocus()
     editor.edit.selectAll()
     qtbot.keyClicks(editor.edit, paper.total.replace(".", ","))
-    qtbot.keyClick(editor.edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: bool(layout_memory.list_layouts(ctx)), timeout=WAIT)
+    with qtbot.waitSignal(window.document_controller.message, timeout=WAIT) as said:
+        qtbot.keyClick(editor.edit, Qt.Key.Key_Return)
+    assert said.args[0].startswith("Remembered where Total amount stands on this issuer's papers")
+    assert layout_memory.list_layouts(ctx)
 
     from desktop_app.gui.controllers.settings_controller import SettingsController
 

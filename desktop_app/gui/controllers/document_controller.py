@@ -17,7 +17,7 @@ from desktop_app.gui.controllers.page_loader import load_page
 from desktop_app.gui.controllers.pane_work import PaneWork
 from desktop_app.gui.controllers.statement_controller import StatementController
 from desktop_app.gui.views.document_view import DocumentView, FieldEditor
-from desktop_app.gui.lazy import claims, documents, field_checks, inbox
+from desktop_app.gui.lazy import claims, documents, field_checks, inbox, layout_memory
 from desktop_app.services import overview
 
 DATE_NAMES = {"date", "care_date", "birth_date", "patient_birth_date", "statement_date"}
@@ -372,14 +372,16 @@ class DocumentController(QObject):
 
         def work(ctx, progress, should_cancel):
             if unchanged:
-                return inbox.confirm_field(ctx, doc_id, name, None)
+                return inbox.confirm_field(ctx, doc_id, name, None), []
             # The same path as 'paperasse doc confirm ID FIELD=VALUE', this field alone.
-            return documents.confirm_document(ctx, doc_id, {name: text}, confirm_others=False)
+            doc = documents.confirm_document(ctx, doc_id, {name: text}, confirm_others=False)
+            return doc, layout_memory.taught_by(ctx, doc_id, [name])
 
-        def done(_doc) -> None:
+        def done(result) -> None:
             self._undo.append((doc_id, before))
             next_name = self._next_unconfirmed(after=name)
             self._after_save(doc_id, next_name or name)
+            self._say_taught(result[1])
 
         self._save(work, done)
 
@@ -415,6 +417,14 @@ class DocumentController(QObject):
         if target is not None and self.view.isVisible():
             target.edit.setFocus()
             target.edit.selectAll()
+
+    def _say_taught(self, names: list[str]) -> None:
+        """A correction taught where the field stands on this issuer's papers: said once."""
+        if names:
+            fields = ", ".join(labels.field_text(n) for n in names)
+            self.message.emit(self.tr(
+                "Remembered where %1 stands on this issuer's papers: their next ones are read "
+                "there first (Settings › Remembered layouts).").replace("%1", fields))
 
     def undo(self) -> bool:
         """Put the last field edit back as it was (a field that had not been read goes again)."""
@@ -467,11 +477,13 @@ class DocumentController(QObject):
         before = {n: fields.get(n) for n in names}
 
         def work(ctx, progress, should_cancel):
-            return documents.confirm_document(ctx, doc_id, corrections)
+            doc = documents.confirm_document(ctx, doc_id, corrections)
+            return doc, layout_memory.taught_by(ctx, doc_id, list(corrections))
 
-        def done(_doc) -> None:
+        def done(result) -> None:
             self._undo.append((doc_id, before))
             self._after_save(doc_id, None)
+            self._say_taught(result[1])
 
         self._save(work, done)
 

@@ -10,11 +10,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QTableWidgetItem
 
 from desktop_app.gui import labels
-from desktop_app.gui.lazy import _LazyModule
+from desktop_app.gui.lazy import layout_memory
 from desktop_app.gui.plain import plain_box, tip
 from desktop_app.gui.views.layouts_view import LAYOUT_ROLE, LayoutsView
-
-layout_memory = _LazyModule("desktop_app.services.layout_memory")
 
 
 class LayoutsController(QObject):
