@@ -146,21 +146,20 @@ def _label_of(spot: _Spot) -> tuple[list[Word], str]:
             break
         for other in above.segments:
             if min(other.x1, x1) - max(other.x0, x0) > 0 or abs(other.x0 - x0) < 2 * lh:
-                words = [w for w in other.words if _letters(w.text)][:MAX_LABEL_WORDS + 1]
-                if words:
-                    return other.words[: MAX_LABEL_WORDS + 1], "below"
+                words = other.words[: MAX_LABEL_WORDS + 1]
+                if any(_letters(w.text) for w in words):
+                    return words, "below"
     return [], "none"
 
 
 def _trailing_label(words: list[Word]) -> list[Word]:
-    """The last few words before a value, up to a figure (another value) or a separator run."""
+    """The last few words before a value, back to a figure (another value); separators such as
+    ":" are passed over."""
     out: list[Word] = []
     for w in reversed(words):
         if re.search(r"\d", w.text):
             break
         if not _norm(w.text):
-            if out:
-                continue
             continue
         out.insert(0, w)
         if len(out) >= MAX_LABEL_WORDS:
