@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.services import documents, layout_memory
+from tests.gui.waiting import settle
 
 pytestmark = pytest.mark.ocr
 WAIT = 30_000
@@ -31,6 +32,7 @@ def test_a_correction_in_the_pane_is_listed_and_forgotten(qtbot, window, ctx, po
     paper, path = podology_series[0]
     [outcome] = documents.import_files(ctx, [path])
     window.show_document(outcome.document_id)
+    settle(qtbot, window)
     editor = window.document_controller.editors["total_amount"]
     editor.edit.setFocus()
     editor.edit.selectAll()

@@ -1,7 +1,8 @@
 """The Remembered layouts dialog: what the user's corrections taught, and forgetting it.
 
 Reached from the Settings dialog. The list is read and each forgetting is written on a worker
-(services/layout_memory.py); the dialog shows the list again once it is done.
+(services/layout_memory.py), on the panes' lane so they happen in the order asked; the dialog
+shows the list again once it is done.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ class LayoutsController(QObject):
 
     def reload(self) -> None:
         self.workers.run(lambda ctx, **_: layout_memory.list_layouts(ctx),
-                         on_success=self._show, on_failure=self._failed)
+                         on_success=self._show, on_failure=self._failed, serial=True)
 
     def _known_by(self, item) -> str:
         if item.issuer_type == "siret":
@@ -101,7 +102,8 @@ class LayoutsController(QObject):
     def _forget(self, work) -> None:
         self.view.forget.setEnabled(False)
         self.view.forget_all.setEnabled(False)
-        self.workers.run(work, on_success=lambda _result: self.reload(), on_failure=self._failed)
+        self.workers.run(work, on_success=lambda _result: self.reload(), on_failure=self._failed,
+                         serial=True)
 
     def _failed(self, exc) -> None:
         self.view.error.setText(str(exc))
