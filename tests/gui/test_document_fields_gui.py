@@ -137,6 +137,7 @@ def test_undo_puts_a_typed_field_back(qtbot, window, ctx, household, care_sheet)
     qtbot.waitUntil(
         lambda: "birth_date" not in documents.get_document(ctx, care_sheet).fields, timeout=WAIT)
     qtbot.waitUntil(lambda: not window.document_controller.saving, timeout=WAIT)
+    settle(qtbot, window)  # the pane is drawn again after the undo
     assert window.document_controller.editors["birth_date"].missing
     window.show_claim(household["claim_id"])
     settle(qtbot, window)
