@@ -52,12 +52,12 @@ def parse_as(kind: str, text: str):
     if not text:
         return None
     if kind == "date":
-        found = [d for d in find_dates(text) if not d.partial]
-        return found[0].date.isoformat() if found else None
+        days = [d for d in find_dates(text) if not d.partial]
+        return days[0].date.isoformat() if days else None
     if kind == "amount":
         # Where an amount is known to stand, a decimal comma OCR read as another mark still is one.
-        found = find_amounts(text) or find_amounts(_MISREAD_COMMA.sub(r"\1,\2", text))
-        return to_decimal_string(abs(found[-1].value)) if found else None
+        amounts = find_amounts(text) or find_amounts(_MISREAD_COMMA.sub(r"\1,\2", text))
+        return to_decimal_string(abs(amounts[-1].value)) if amounts else None
     if kind == "nir":
         reading = nir_from_chars(text)
         return reading.value if reading and reading.valid else None

@@ -176,7 +176,7 @@ def learn(ctx: Context, doc: Document,
     page's words were not kept, the value is not on the page as read, the issuer cannot be told
     from the page)."""
     wanted = {n: t for n, t in taught.items() if value_type(n) and t[0] not in (None, "", [])}
-    if not wanted:
+    if not wanted or doc.id is None:
         return None
     pages = _pages(ctx, doc.id)
     if not pages:
@@ -186,7 +186,7 @@ def learn(ctx: Context, doc: Document,
 
     learnt: dict[str, RememberedField] = {}
     for name, (value, corrected, previous) in wanted.items():
-        f = remembered.learn(pages, name, value_type(name), value,
+        f = remembered.learn(pages, name, value_type(name) or "text", value,
                              page_no=previous.page if previous else None,
                              bbox=previous.bbox if previous else None, corrected=corrected)
         if f is not None:
