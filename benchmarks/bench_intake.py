@@ -3,6 +3,12 @@
 Run from the repository root (``make bench-intake``). Writes its figures into
 docs/benchmarks.md between ``<!-- bench:intake -->`` and ``<!-- /bench:intake -->``,
 leaving the other sections alone.
+
+``--start-cost [--runs N] [--base DIR]``: only what one ``paperasse extract PAGE --json`` costs as a
+new process against bare ``tesseract PAGE - -l fra``, runs interleaved, medians of wall time and
+of CPU time (user + system, children included), and each start-up step on its own; ``--base``
+names an unpacked older checkout to measure beside this one (its code run by the same Python).
+Writes ``<!-- bench:intake-start -->``.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import resource
 import shlex
 import statistics
 import subprocess
@@ -24,6 +31,8 @@ CORPUS = SHARED / "corpus" / "dev"
 REAL = SHARED / "realdata" / "invoices_fr"
 DOC = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- bench:intake -->", "<!-- /bench:intake -->"
+START_COST = ("<!-- bench:intake-start -->", "<!-- /bench:intake-start -->")
+PAGE = CORPUS / "dev_001.jpg"
 
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -131,18 +140,138 @@ def timing() -> dict:
             "sequential": sequential, "batch": batch, "cores": os.cpu_count()}
 
 
-def write_section(body: str) -> None:
+def write_section(body: str, marks: tuple[str, str] = (START, END)) -> None:
+    start, end = marks
     DOC.parent.mkdir(parents=True, exist_ok=True)
     text = DOC.read_text("utf-8") if DOC.exists() else "# Benchmarks\n"
-    section = f"{START}\n{body.rstrip()}\n{END}"
-    if START in text and END in text:
-        text = re.sub(re.escape(START) + r".*?" + re.escape(END), lambda _: section, text, flags=re.S)
+    section = f"{start}\n{body.rstrip()}\n{end}"
+    if start in text and end in text:
+        text = re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _: section, text, flags=re.S)
     else:
         text = text.rstrip() + "\n\n" + section + "\n"
     DOC.write_text(text, "utf-8")
 
 
+# -- start cost of one command ------------------------------------------------------------------
+
+
+def _timed(cmd: list[str], env: dict, cwd: Path) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system, its children included) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, check=True)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def start_cost_commands(page: Path, base: Path | None = None) -> dict[str, tuple[list[str], dict, Path]]:
+    python = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() \
+        else sys.executable
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    env.pop("PYTHONPATH", None)
+    # An installed app runs from compiled modules (pip and the packagers write them): so here too.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    import compileall
+
+    for tree in (ROOT, base):
+        if tree is not None:
+            compileall.compile_dir(str(tree / "desktop_app"), quiet=1)
+    run_cli = "import sys; from desktop_app.cli.main import main; sys.exit(main())"
+    imports = ("import desktop_app.cli.main, desktop_app.cli.extract_cmd, desktop_app.services.extract, "
+               "desktop_app.intake")
+    cmds = {
+        "bare tesseract": (["tesseract", str(page), "-", "-l", "fra"], env, ROOT),
+        "extract command": ([python, "-c", run_cli, "extract", str(page), "--json"], env, ROOT),
+        "extract command, one read per process": (
+            [python, "-c", run_cli, "extract", str(page), "--json"], {**env, "PAPERASSE_OCR_BACKEND": "subprocess"},
+            ROOT),
+        "python start": ([python, "-c", "pass"], env, ROOT),
+        "python start + imports of extract": ([python, "-c", imports], env, ROOT),
+        "tesseract --list-langs": (["tesseract", "--list-langs"], env, ROOT),
+    }
+    if base is not None:
+        benv = {**env, "PYTHONPATH": str(base)}
+        cmds["extract command, before"] = ([python, "-c", run_cli, "extract", str(page), "--json"], benv, base)
+        cmds["python start + imports of extract, before"] = (
+            [python, "-c", "import desktop_app.cli.main, desktop_app.cli.documents_cmd, "
+                           "desktop_app.services.documents, desktop_app.intake"], benv, base)
+    return cmds
+
+
+def start_cost(runs: int = 7, base: Path | None = None, page: Path = PAGE) -> dict[str, dict]:
+    """Every command run ``runs`` times, interleaved (a load spike hits all of them alike)."""
+    cmds = start_cost_commands(page, base)
+    for cmd, env, cwd in cmds.values():  # warm the disk cache and the tesseract cache file
+        subprocess.run(cmd, env=env, cwd=cwd, capture_output=True)
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in cmds}
+    for _ in range(runs):
+        for name, (cmd, env, cwd) in cmds.items():
+            times[name].append(_timed(cmd, env, cwd))
+    return {name: {"wall": statistics.median(w for w, _ in got), "cpu": statistics.median(c for _, c in got),
+                   "runs": len(got)} for name, got in times.items()}
+
+
+def make_run_start(runs: int = 3) -> dict:
+    """``make run`` a second time (stamps current), until the window has painted once; what
+    make itself ran before the app (only the app's command, when nothing changed)."""
+    subprocess.run(["make", "-s", "-q", "system-deps", "translations"], cwd=ROOT, capture_output=True)
+    dry = subprocess.run(["make", "-n", "run"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    times = []
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "PAPERASSE_STARTUP_MARKER": "1", "QT_QPA_PLATFORM": "offscreen",
+               "PAPERASSE_HOME": home}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: compiled modules
+        for _ in range(runs + 1):  # the first one creates the data folder
+            start = time.perf_counter()
+            proc = subprocess.Popen(["make", "run"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                    env=env, cwd=ROOT, text=True, start_new_session=True)
+            for line in proc.stdout:
+                if "window shown" in line:
+                    times.append(time.perf_counter() - start)
+                    break
+            os.killpg(proc.pid, 15)
+            proc.wait()
+    return {"wall": statistics.median(times[1:]) if len(times) > 1 else float("nan"), "runs": len(times) - 1,
+            "make_ran": dry}
+
+
+def start_cost_section(found: dict[str, dict], page: Path = PAGE, make_run: dict | None = None) -> str:
+    bare = found["bare tesseract"]
+    rows = []
+    for name, f in found.items():
+        ratio = f"{f['wall'] / bare['wall']:.2f}" if name.startswith(("extract", "bare")) else ""
+        cpu_ratio = f"{f['cpu'] / bare['cpu']:.2f}" if name.startswith(("extract", "bare")) else ""
+        rows.append(f"| {name} | {f['wall']:.3f} | {ratio} | {f['cpu']:.3f} | {cpu_ratio} |")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return f"""## Start cost of one command (`benchmarks/bench_intake.py --start-cost`)
+
+`paperasse extract {page.name} --json` as a new process against bare `tesseract {page.name} - -l fra`,
+{found['bare tesseract']['runs']} runs of each, interleaved, medians; wall time and CPU time (user +
+system, children included); {os.cpu_count()} cores, load average {load:.1f} at the end (other work was
+running on the machine); measured {time.strftime('%Y-%m-%d')}. Target: extract ≤ 1.2× bare tesseract.
+
+| command | wall s | × tesseract | CPU s | × tesseract |
+|---|---|---|---|---|
+{chr(10).join(rows)}
+""" + (f"""
+`make run` a second time (nothing changed): make runs only `{' '.join(make_run['make_ran'])}` (the
+system-package check and the translations are skipped by their stamp files); the window has painted
+{make_run['wall']:.2f} s after the command (median of {make_run['runs']}, empty data folder, offscreen).
+""" if make_run else "")
+
+
 def main() -> int:
+    if "--start-cost" in sys.argv:
+        runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 7
+        base = Path(sys.argv[sys.argv.index("--base") + 1]) if "--base" in sys.argv else None
+        found = start_cost(runs, base)
+        print(json.dumps(found, indent=1))
+        make_run = make_run_start()
+        print(json.dumps(make_run))
+        write_section(start_cost_section(found, make_run=make_run), START_COST)
+        print(f"wrote {DOC.relative_to(ROOT)}")
+        return 0
     cmd = extract_command()
     print(f"scoring the corpus with: {cmd}", flush=True)
     last, table = run_scorer(cmd)

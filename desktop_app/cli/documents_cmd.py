@@ -1,5 +1,5 @@
-"""``paperasse import``, ``doc list|show|confirm|reread``, ``extract``, ``search`` (``doc
-delete|restore``: cli/trash_cmd.py)."""
+"""``paperasse import``, ``doc list|show|confirm|reread``, ``search`` (``doc delete|restore``:
+cli/trash_cmd.py; ``extract``: cli/extract_cmd.py)."""
 
 from __future__ import annotations
 
@@ -24,11 +24,6 @@ def register(sub) -> None:
     imp.add_argument("--claim", type=int, help="link the documents to this claim")
     imp.add_argument("--json", action="store_true")
     imp.set_defaults(handler=with_context(_import))
-
-    ext = sub.add_parser("extract", help="read a file and print its fields, without storing it")
-    ext.add_argument("file")
-    ext.add_argument("--json", action="store_true")
-    ext.set_defaults(handler=_extract)
 
     search = sub.add_parser(
         "search", help="search people, claims and documents (names, titles, notes, kinds of care, "
@@ -99,18 +94,6 @@ def _import(args, ctx) -> int:
             for w in o.warnings:
                 warn(f"{o.path}: {w}")
     return EXIT_BAD_INPUT if any(o.error for o in outcomes) else 0
-
-
-def _extract(args) -> int:
-    data = documents.extract(None, args.file)
-    if args.json:
-        emit_json(data)
-    else:
-        line(f"kind: {data['kind']}  pages: {data['pages']}")
-        for name, value in data["fields"].items():
-            conf = data.get("confidence", {}).get(name)
-            line(f"  {name}: {value}" + (f"  ({conf:.2f})" if isinstance(conf, (int, float)) else ""))
-    return 0
 
 
 def _list(args, ctx) -> int:

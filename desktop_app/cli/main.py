@@ -24,7 +24,7 @@ class _Parser(argparse.ArgumentParser):
 # tests/foundation/test_command_table.py checks this table against what the modules register.
 COMMAND_MODULES = {
     "person": "people_cmd",
-    "import": "documents_cmd", "extract": "documents_cmd", "search": "documents_cmd",
+    "import": "documents_cmd", "extract": "extract_cmd", "search": "documents_cmd",
     "doc": "documents_cmd",
     "claim": "claims_cmd",
     "trash": "trash_cmd",
@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handler(args) or EXIT_OK
     except UserError as exc:
-        from desktop_app.services.documents import printable
+        from desktop_app.services.input_files import printable
 
         from desktop_app.cli.hints import with_hint
 

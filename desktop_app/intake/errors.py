@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop_app.core.errors import UserError
-from desktop_app.core.rules.messages import message
 
 
 class IntakeError(UserError):
@@ -21,6 +20,10 @@ class IntakeError(UserError):
         super().__init__(self.text("en"))
 
     def text(self, lang: str = "en") -> str:
+        # The message catalogue (and the rules package it sits in) loads only when a file is
+        # refused: a command reading a good scan does not pay for it.
+        from desktop_app.core.rules.messages import message
+
         name = Path(self.path).name if self.path is not None else message("intake.the_file", lang)
         values = {key: (message(value[1:], lang) if isinstance(value, str) and value[:1] == "@"
                         else value) for key, value in self.values.items()}

@@ -1,4 +1,5 @@
-"""Tesseract, run directly: one call per page, word boxes and confidences kept.
+"""Tesseract: one read per page, word boxes and confidences kept; in process through the
+tesseract library (tesserocr) when it imports, else tesseract run as a program.
 
 French only (``fra``: adding ``eng`` makes tesseract drop accents) and
 ``OMP_THREAD_LIMIT=1``: tesseract's own threads slow it down several times on
@@ -7,15 +8,18 @@ small machines, and pages are spread over cores by the caller instead.
 
 from __future__ import annotations
 
-import functools
+import hashlib
 import io
+import json
 import os
 import re
 import shlex
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
+import time
 from dataclasses import dataclass
 
 from PIL import Image
@@ -24,6 +28,9 @@ from desktop_app.intake.layout import Page, Word, deskew_words, estimate_skew
 
 LANG = "fra"
 NOT_READ_WARNING = "text not read: install tesseract-ocr and tesseract-ocr-fra"
+# "subprocess" makes every read a tesseract process even when the in-process reader imports
+# (comparisons, and a way round a broken library build).
+BACKEND_ENV = "PAPERASSE_OCR_BACKEND"
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 _cmd_lock = threading.Lock()
@@ -38,17 +45,9 @@ def _resolve(cmd: str | None) -> str | None:
     return shutil.which(cmd) or (cmd if os.path.isfile(cmd) and os.access(cmd, os.X_OK) else None)
 
 
-@functools.lru_cache(maxsize=8)
 def _has_french(cmd: str) -> bool:
-    try:
-        out = subprocess.run(
-            [cmd, "--list-langs"], capture_output=True, text=True, timeout=20,
-            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
-        )
-    except (OSError, subprocess.SubprocessError):
-        return False
-    langs = set((out.stdout + out.stderr).split())
-    return LANG in langs
+    info = tesseract_info(cmd)
+    return info is not None and LANG in info.langs
 
 
 def ocr_available(tesseract_cmd: str | None = None) -> bool:
@@ -57,50 +56,256 @@ def ocr_available(tesseract_cmd: str | None = None) -> bool:
     return bool(cmd) and _has_french(cmd)
 
 
+# -- what a tesseract program can read, asked once per program -----------------------------------
+
+
+@dataclass(frozen=True)
+class TesseractInfo:
+    langs: frozenset
+    tessdata: str | None  # the folder its language data is read from
+
+
+_infos: dict[str, TesseractInfo | None] = {}
+
+
+def tesseract_info(cmd: str) -> TesseractInfo | None:
+    """The languages ``cmd`` reads and where its data lives; None when it cannot be run.
+
+    ``tesseract --list-langs`` costs a process (10-25 ms) that every short command paid. Its
+    answer is kept in the user cache folder, keyed by the program's path, modification time and
+    size (an upgrade changes them) and checked against the French data file still being there;
+    anything odd about the cache (missing, unreadable, unwritable, stale) means asking again."""
+    with _cmd_lock:
+        if cmd in _infos:
+            return _infos[cmd]
+    key = _program_key(cmd)
+    info = _cached_info(cmd, key) if key else None
+    if info is None:
+        info = _ask_langs(cmd)
+        if info is not None and key:
+            _store_info(cmd, key, info)
+    with _cmd_lock:
+        _infos[cmd] = info
+    return info
+
+
+def forget_tesseract_info(cmd: str) -> None:
+    """After a read failed as if the language data had gone: ask the program again next time."""
+    with _cmd_lock:
+        _infos.pop(cmd, None)
+    try:
+        os.unlink(_cache_file(cmd))
+    except OSError:
+        pass
+
+
+def _ask_langs(cmd: str) -> TesseractInfo | None:
+    try:
+        out = subprocess.run(
+            [cmd, "--list-langs"], capture_output=True, text=True, timeout=20,
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    said = out.stdout + out.stderr
+    folder = re.search(r'"([^"]+)"', said)
+    langs = frozenset(w for line in said.splitlines()[1:] for w in line.split())
+    if out.returncode != 0 and not langs:
+        return None
+    return TesseractInfo(langs=langs, tessdata=folder.group(1).rstrip("/\\") if folder else None)
+
+
+def cache_dir() -> str:
+    """The user cache folder (``PAPERASSE_CACHE_DIR`` overrides it)."""
+    forced = os.environ.get("PAPERASSE_CACHE_DIR")
+    if forced:
+        return forced
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or os.path.expanduser("~\\AppData\\Local")
+        return os.path.join(base, "Paperasse", "Cache")
+    if sys.platform == "darwin":
+        return os.path.expanduser("~/Library/Caches/Paperasse")
+    return os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "paperasse")
+
+
+def _cache_file(cmd: str) -> str:
+    digest = hashlib.sha1(os.path.abspath(cmd).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return os.path.join(cache_dir(), f"tesseract-{digest}.json")
+
+
+def _program_key(cmd: str) -> list | None:
+    try:
+        st = os.stat(cmd)
+    except OSError:
+        return None
+    return [os.path.abspath(cmd), st.st_mtime_ns, st.st_size]
+
+
+def _cached_info(cmd: str, key: list) -> TesseractInfo | None:
+    try:
+        with open(_cache_file(cmd), encoding="utf-8") as fh:
+            kept = json.load(fh)
+        if kept.get("key") != key:
+            return None
+        info = TesseractInfo(langs=frozenset(kept["langs"]), tessdata=kept.get("tessdata"))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if info.tessdata and LANG in info.langs and not os.path.isfile(
+            os.path.join(info.tessdata, f"{LANG}.traineddata")):
+        return None  # the French data was removed since: ask again
+    return info
+
+
+def _store_info(cmd: str, key: list, info: TesseractInfo) -> None:
+    path = _cache_file(cmd)
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tesseract-", dir=os.path.dirname(path))
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"key": key, "langs": sorted(info.langs), "tessdata": info.tessdata}, fh)
+        os.replace(tmp, path)
+    except OSError:  # a read-only home: the answer is simply asked again next time
+        try:
+            os.unlink(tmp)  # type: ignore[possibly-undefined]
+        except (OSError, UnboundLocalError):
+            pass
+
+
+# -- reading in process (the tesseract library through tesserocr), when it imports ----------------
+
+_TSV_HEAD = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+_local = threading.local()
+_no_library: set[str] = set()  # tessdata folders the library failed to open
+
+
+def _library_api(cmd: str):
+    """This thread's tesseract library instance with French loaded, or None to run processes.
+
+    The library reads a page without starting a program and loading the language data each
+    time (about 0.05-0.1 s a read, twice on a care sheet); one instance per thread, as the
+    library asks, so a batch still reads a page per core."""
+    if os.environ.get(BACKEND_ENV, "").lower() == "subprocess":
+        return None
+    info = tesseract_info(cmd)
+    if info is None or not info.tessdata or info.tessdata in _no_library:
+        return None
+    apis = getattr(_local, "apis", None)
+    if apis is None:
+        apis = _local.apis = {}
+    api = apis.get(info.tessdata)
+    if api is None:
+        try:
+            import tesserocr
+
+            api = tesserocr.PyTessBaseAPI(path=info.tessdata + os.sep, lang=LANG, init=True)
+        except Exception:  # noqa: BLE001 - not installed, or cannot read this data: processes
+            _no_library.add(info.tessdata)
+            return None
+        apis[info.tessdata] = api
+    return api
+
+
+def _parse_config(config: str) -> tuple[int, dict[str, str]]:
+    psm, variables = 3, {}
+    args = shlex.split(config)
+    i = 0
+    while i < len(args):
+        if args[i] == "--psm" and i + 1 < len(args):
+            psm = int(args[i + 1])
+            i += 2
+        elif args[i] == "-c" and i + 1 < len(args) and "=" in args[i + 1]:
+            name, value = args[i + 1].split("=", 1)
+            variables[name] = value
+            i += 2
+        else:
+            i += 1
+    return psm, variables
+
+
+def _library_data(api, image: Image.Image, config: str, dpi: int | None, timeout_s: float) -> dict:
+    psm, variables = _parse_config(config)
+    before = {name: api.GetVariableAsString(name) for name in variables}
+    grey = image if image.mode == "L" else image.convert("L")
+    try:
+        api.SetPageSegMode(psm)
+        for name, value in variables.items():
+            api.SetVariable(name, value)
+        # Raw grey bytes: no encoding at all between the decoded page and the reader.
+        api.SetImageBytes(grey.tobytes(), grey.width, grey.height, 1, grey.width)
+        if dpi:
+            api.SetSourceResolution(int(dpi))
+        started = time.monotonic()
+        if not api.Recognize(timeout=max(1, int(timeout_s * 1000))):
+            if time.monotonic() - started >= timeout_s * 0.9:
+                raise OcrTimeout()
+            raise RuntimeError("tesseract could not read the image")
+        tsv = api.GetTSVText(0)
+    finally:
+        for name, value in before.items():
+            api.SetVariable(name, value or "")
+        api.Clear()
+    return parse_tsv(_TSV_HEAD + tsv)
+
+
+def reader_kind(cmd: str) -> str:
+    """'library' when pages are read in process, 'process' when each read runs tesseract."""
+    return "library" if _library_api(cmd) is not None else "process"
+
+
 @dataclass(frozen=True)
 class OcrEngine:
     cmd: str
     timeout_s: float = 90.0
 
-    def _pytesseract(self):
-        import pytesseract
+    @property
+    def in_process(self) -> bool:
+        return _library_api(self.cmd) is not None
 
-        with _cmd_lock:
-            pytesseract.pytesseract.tesseract_cmd = self.cmd
-        return pytesseract
+    def data(self, image: Image.Image, config: str = "", dpi: int | None = None,
+             source_file: str | None = None) -> dict:
+        """Words, boxes and confidences, as tesseract's TSV read into a dict.
 
-    def data(self, image: Image.Image, config: str = "", dpi: int | None = None) -> dict:
-        """Words, boxes and confidences (tesseract's TSV, read from its standard output) of an
-        image written as BMP: no encoding to do, no loss, the fastest format for leptonica to
-        read (PGM costs it ~0.08 s more per A4 page at 300 dpi). A file rather than the image
-        on stdin: tesseract reads a piped page ~0.2 s slower. Run directly, not through
-        pytesseract, which runs ``tesseract --version`` first in every new process."""
+        In process when the tesseract library imports; else a tesseract process reads the
+        image written as BMP (no encoding to do, no loss, the fastest format for leptonica to
+        read), or ``source_file`` as it is when the caller knows the image is that file
+        decoded unchanged (a grey JPEG page: no re-encoding at all). A file rather than the
+        image on stdin: tesseract reads a piped page ~0.2 s slower."""
+        api = _library_api(self.cmd)
+        if api is not None:
+            return _library_data(api, image, config, dpi, self.timeout_s)
         args = [*shlex.split(config)]
         if dpi:
             args += ["--dpi", str(dpi)]
+        if source_file:
+            return self._run(source_file, args)
         with tempfile.NamedTemporaryFile(prefix="paperasse_", suffix=".bmp", delete=False) as fh:
             path = fh.name
         try:
             image.save(path, format="BMP", dpi=(0, 0))  # no resolution: tesseract measures it
-            try:
-                done = subprocess.run([self.cmd, path, "stdout", "-l", LANG, *args, "tsv"],
-                                      capture_output=True, timeout=self.timeout_s)
-            except subprocess.TimeoutExpired as exc:  # the child is killed by run()
-                raise OcrTimeout() from exc
+            return self._run(path, args)
         finally:
             try:
                 os.unlink(path)
             except OSError:
                 pass
+
+    def _run(self, path: str, args: list[str]) -> dict:
+        try:
+            done = subprocess.run([self.cmd, path, "stdout", "-l", LANG, *args, "tsv"],
+                                  capture_output=True, timeout=self.timeout_s)
+        except subprocess.TimeoutExpired as exc:  # the child is killed by run()
+            raise OcrTimeout() from exc
         if done.returncode != 0:
             said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            if any("loading language" in line for line in said):
+                forget_tesseract_info(self.cmd)
             raise RuntimeError(f"tesseract exited with status {done.returncode}"
                                + (f": {said[-1][:200]}" if said else ""))
         return parse_tsv(done.stdout.decode("utf-8", "replace"))
 
     def osd_rotation(self, image: Image.Image) -> int:
-        """Clockwise degrees that make the page upright (0 when unsure)."""
-        pt = self._pytesseract()
+        """Clockwise degrees that make the page upright (0 when unsure). Run directly: through
+        pytesseract it would cost a ``tesseract --version`` first."""
         small = image
         if max(image.size) > 2400:
             small = image.resize((image.width // 2, image.height // 2), Image.BILINEAR)
@@ -108,9 +313,11 @@ class OcrEngine:
             path = fh.name
         try:
             small.save(path, format="BMP", dpi=(0, 0))
-            out = pt.image_to_osd(path, config="--psm 0 -c min_characters_to_try=10",
-                                  timeout=self.timeout_s)
-        except Exception:  # noqa: BLE001 - OSD fails on near-empty pages: keep as is
+            done = subprocess.run([self.cmd, path, "stdout", "--psm", "0", "-c",
+                                   "min_characters_to_try=10"],
+                                  capture_output=True, timeout=self.timeout_s)
+            out = done.stdout.decode("utf-8", "replace")
+        except (OSError, subprocess.SubprocessError):  # OSD fails on near-empty pages: keep as is
             return 0
         finally:
             try:
@@ -124,7 +331,10 @@ class OcrEngine:
         return int(rot.group(1)) % 360
 
     def warm(self, config: str) -> "WarmReader | None":
-        """A tesseract started now for one image later: its start-up overlaps other work."""
+        """A tesseract started now for one image later: its start-up overlaps other work.
+        None when pages are read in process: the language data is loaded already."""
+        if self.in_process:
+            return None
         try:
             return WarmReader(self.cmd, config, self.timeout_s)
         except OSError:
@@ -242,9 +452,14 @@ def _quality(words: list[Word]) -> tuple[float, int]:
     return sum(w.conf for w in good) / len(good), len(good)
 
 
-def ocr_page(engine: OcrEngine, image: Image.Image, index: int, dpi: int | None = None) -> Page:
-    """OCR a page image; if it reads badly, ask OSD whether it is turned and read it again."""
-    words = words_from_data(engine.data(image, config="--psm 3", dpi=dpi))
+def ocr_page(engine: OcrEngine, image: Image.Image, index: int, dpi: int | None = None,
+             source_file: str | None = None) -> Page:
+    """OCR a page image; if it reads badly, ask OSD whether it is turned and read it again.
+
+    ``source_file``: the file ``image`` was decoded from unchanged, which a tesseract process
+    may read as it is."""
+    extra = {"source_file": source_file} if source_file else {}
+    words = words_from_data(engine.data(image, config="--psm 3", dpi=dpi, **extra))
     mean_conf, count = _quality(words)
     if mean_conf < 0.6 or count < 8:
         rotation = engine.osd_rotation(image)

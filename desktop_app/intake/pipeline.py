@@ -106,7 +106,7 @@ def read_documents(paths: Sequence, *, workers: int | None = None, tesseract_cmd
     cancelled = threading.Event()
 
     workers = max(1, workers or os.cpu_count() or 1)
-    # A core no page is using starts the follow-up crop reader while the page is read.
+    # A core no page is using starts the follow-up crop reader of a care sheet.
     in_flight = min(workers, total)
     spare_core = (os.cpu_count() or 1) > in_flight and _machine_idle_enough(in_flight)
 
@@ -126,10 +126,6 @@ def read_documents(paths: Sequence, *, workers: int | None = None, tesseract_cmd
                 stage(doc.path, name, sp.index, pages)
 
         if doc.error is None:
-            if spare_core and engine is not None and sp.index == 1 and sp.text is None:
-                warm = engine.warm(_WARM_CONFIG)
-                if warm is not None:
-                    doc.warm.append(warm)
             try:
                 doc.pages[sp.index] = _read_page(doc.path, sp, engine, limits, report)
             except IntakeError as exc:
@@ -143,7 +139,7 @@ def read_documents(paths: Sequence, *, workers: int | None = None, tesseract_cmd
         # so extraction (and its small crop re-reads) runs in parallel too.
         if last_page and doc.error is None:
             report("fields")
-            doc.result = _extract(doc, engine)
+            doc.result = _extract(doc, engine, spare_core)
         if last_page:
             _close_warm(doc)
         if progress is not None:
@@ -172,9 +168,9 @@ def read_documents(paths: Sequence, *, workers: int | None = None, tesseract_cmd
 
 
 def _machine_idle_enough(in_flight: int) -> bool:
-    """Whether the machine has a core nobody else is using: the speculative reader is only
-    free when it runs on an idle core, and only pays off on care sheets. On a busy machine (the
-    last minute's load average) it would take time from the page itself."""
+    """Whether the machine has a core nobody else is using: the crop reader started ahead is
+    only free when it runs on an idle core. On a busy machine (the last minute's load average)
+    it would take time from the page itself."""
     try:
         load = os.getloadavg()[0]
     except (AttributeError, OSError):  # not on every system
@@ -198,7 +194,7 @@ def _read_page(path: Path, sp: SourcePage, engine: OcrEngine | None, limits: Lim
     image = sp.load_image(report)
     report("reading")
     try:
-        page = ocr_page(engine, image, sp.index, dpi=sp.dpi)
+        page = ocr_page(engine, image, sp.index, dpi=sp.dpi, source_file=sp.file)
     except OcrTimeout:
         raise IntakeError(path, "intake.ocr_timeout", "intake.fix.rescan_page", page=sp.index,
                           seconds=f"{limits.ocr_timeout_s:.0f}")
@@ -207,7 +203,7 @@ def _read_page(path: Path, sp: SourcePage, engine: OcrEngine | None, limits: Lim
     return page
 
 
-def _extract(doc: _Doc, engine: OcrEngine | None) -> ReadResult:
+def _extract(doc: _Doc, engine: OcrEngine | None, spare_core: bool = False) -> ReadResult:
     n = len(doc.source_pages)
     pages = [doc.pages.get(i) for i in range(1, n + 1)]
     read = [p for p in pages if p is not None]
@@ -223,6 +219,13 @@ def _extract(doc: _Doc, engine: OcrEngine | None) -> ReadResult:
     if not read:
         return ReadResult(kind="other", fields={}, pages=n, text=text, text_source="none", warnings=warnings)
     kind, _ = classify(read)
+    if kind == "care_sheet" and spare_core and engine is not None and read[0].source == "ocr":
+        # Its boxed digits are read by a second tesseract; started now, its start-up (loading
+        # the language data) overlaps the crops being cut. Only for a care sheet, only when
+        # each read is a process (the library has its data loaded already).
+        warm = engine.warm(_WARM_CONFIG)
+        if warm is not None:
+            doc.warm.append(warm)
     ctx = Context(pages=read, engine=engine, warm=doc.warm[0] if doc.warm else None)
     extractor = extractor_for(kind)
     if extractor is not None:

@@ -43,6 +43,8 @@ OCR_MAX_SIDE = 3600
 # What a page loader reports as it goes, for a progress display: "decoding", then "preparing".
 StageReport = Callable[[str], None]
 
+_EXIF_ORIENTATION = 0x0112
+
 _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1", b"avif"}
 
 
@@ -56,6 +58,9 @@ class SourcePage:
     dpi: int | None = None  # of the image as read (after any reduction)
     staged: bool = False  # the loader takes a StageReport and says "preparing" itself
     scale: float = 1.0  # original pixels per pixel read: > 1 when the page was reduced
+    # The file the loaded image is an unchanged decode of (a grey JPEG page read at its own
+    # size): a tesseract process reads it as it is rather than a re-encoded copy.
+    file: str | None = None
 
     def load_image(self, on_stage: StageReport | None = None) -> Image.Image:
         assert self.loader is not None
@@ -258,9 +263,12 @@ def _image_pages(path: Path, kind: str, limits: Limits) -> list[SourcePage]:
                 raise IntakeError(path, "intake.damaged_page", "intake.fix.anew", page=frame + 1,
                                   error=type(exc).__name__)
             on_stage("preparing")
+            as_is = (kind == "jpeg" and not frame and page.mode == "L" and page.size == original
+                     and not page.getexif().get(_EXIF_ORIENTATION))
             image = normalise_image(page)
             image, source.scale = reduce_for_ocr(image, max(original))
             source.dpi = round(dpi / source.scale) if dpi else None
+            source.file = str(path) if as_is and source.scale == 1.0 else None
             return image
 
         return load

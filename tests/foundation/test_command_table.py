@@ -39,6 +39,7 @@ def test_a_command_loads_only_its_own_module(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     loaded = out.stdout.strip().splitlines()[-1]
-    assert "documents_cmd" in loaded
-    for other in ("claims_cmd", "people_cmd", "tracking_cmd", "backup_cmd", "archive_cmd"):
+    assert "extract_cmd" in loaded
+    for other in ("claims_cmd", "people_cmd", "tracking_cmd", "backup_cmd", "archive_cmd",
+                  "documents_cmd"):
         assert other not in loaded
