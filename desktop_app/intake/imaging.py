@@ -242,8 +242,9 @@ def stacked_config(whitelist: str | None = None, psm: int = 6) -> str:
 # works on a thumbnail first (a few hundred pixels a side, Pillow's C routines), so a flat
 # scan costs a few milliseconds to recognise as one and is returned untouched.
 
-_THUMB = 320  # longest side of the thumbnail the page is judged on
-_UNEVEN = 28  # grey levels of spread in the paper's brightness beyond which light is flattened
+_THUMB = 320  # longest side of the thumbnail a photo's page edges are found on
+_GLANCE = 160  # longest side of the sample a scan is told from a photo on
+_UNEVEN = 40  # grey levels of spread in the paper's brightness beyond which light is flattened
 _READABLE_SIDE = 2400  # a page's longest side below this is enlarged (A4 at about 200 dpi)
 _MAX_UPSCALE = 3.0
 
@@ -258,12 +259,34 @@ class PhotoFix:
     enlarged: float = 1.0  # how many times larger the result is than the page it came from
 
 
-def _thumbnail(image: Image.Image) -> tuple[Image.Image, float]:
-    k = max(image.size) / _THUMB
-    if k <= 1:
+def _thumbnail(image: Image.Image, side: int = _THUMB) -> tuple[Image.Image, float]:
+    """The page at about ``side`` pixels on its longest side (each pixel the mean of a block),
+    and how many page pixels one of it stands for."""
+    f = max(image.size) // side
+    if f <= 1:
         return image.copy(), 1.0
-    size = (max(1, round(image.width / k)), max(1, round(image.height / k)))
-    return image.resize(size, Image.Resampling.BOX, reducing_gap=3.0), k
+    small = image.reduce(f)
+    return small, image.width / small.width
+
+
+def _glance(image: Image.Image) -> Image.Image:
+    """A very small sample of the page (every n-th pixel), enough to tell a scan from a photo:
+    sampling touches a few thousand pixels where averaging touches them all."""
+    k = max(image.size) / _GLANCE
+    if k <= 1:
+        return image
+    return image.resize((max(1, round(image.width / k)), max(1, round(image.height / k))),
+                        Image.Resampling.NEAREST)
+
+
+def _surround_dark(closed: Image.Image) -> bool:
+    """Whether the picture's border is much darker than its centre: a page lying on a table."""
+    w, h = closed.size
+    px = closed.tobytes()
+    centre = _percentiles(closed.crop((w // 3, h // 3, 2 * w // 3, 2 * h // 3)), 0.5)
+    ring = sorted([px[i] for i in range(w)] + [px[(h - 1) * w + i] for i in range(w)]
+                  + [px[y * w] for y in range(h)] + [px[y * w + w - 1] for y in range(h)])
+    return ring[len(ring) // 2] <= 0.7 * centre
 
 
 def _paper_map(thumb: Image.Image) -> Image.Image:
@@ -310,11 +333,7 @@ def page_quad(thumb: Image.Image) -> list[tuple[float, float]] | None:
     closed = _closed(thumb)
     px = closed.tobytes()
     seed = (h // 2) * w + w // 2
-    centre = _percentiles(closed.crop((w // 3, h // 3, 2 * w // 3, 2 * h // 3)), 0.5)
-    ring = sorted([px[i] for i in range(w)] + [px[(h - 1) * w + i] for i in range(w)]
-                  + [px[y * w] for y in range(h)] + [px[y * w + w - 1] for y in range(h)])
-    # A scan's paper reaches the picture's edges: nothing to look for.
-    if ring[len(ring) // 2] > 0.7 * centre:
+    if not _surround_dark(closed):  # a scan's paper reaches the picture's edges
         return None
     # Change over each pixel's 3×3 neighbourhood: large across an edge, even a blurred one.
     change = ImageChops.subtract(closed.filter(ImageFilter.MaxFilter(3)),
@@ -442,13 +461,14 @@ def clean_photo(image: Image.Image) -> tuple[Image.Image, PhotoFix]:
     """A grey page image as tesseract reads it best: a photo straightened when its page edges
     are clear, its light flattened when uneven, enlarged when small; a flat scan as it was."""
     fix = PhotoFix()
-    thumb, k = _thumbnail(image)
-    quad = page_quad(thumb)
-    paper = _paper_map(thumb)
-    uneven = _spread(paper) > _UNEVEN
-    if quad is None and not uneven:
-        return _enlarged(image, fix)
+    glance = _glance(image)
+    on_table = _surround_dark(_closed(glance))
+    uneven = _spread(_paper_map(glance)) > _UNEVEN
+    if not on_table and not uneven:
+        return image, fix  # a flat scan: a few thousand pixels looked at, nothing changed
     fix.photo = True
+    thumb, k = _thumbnail(image)
+    quad = page_quad(thumb) if on_table else None
     if quad is not None:
         full = [(x * k, y * k) for x, y in quad]
         warped = straighten(image, full)

@@ -28,8 +28,10 @@ from desktop_app.intake.layout import Page, Word, deskew_words, estimate_skew
 
 LANG = "fra"
 NOT_READ_WARNING = "text not read: install tesseract-ocr and tesseract-ocr-fra"
-# "subprocess" makes every read a tesseract process even when the in-process reader imports
-# (comparisons, and a way round a broken library build).
+# Which reader: "process" (each read a tesseract process), "library" (in process through
+# tesserocr whenever it imports) or, by default, the library only when it is the same tesseract
+# version as the program: another version reads differently (tesserocr's wheels bundle their own
+# tesseract) and the extraction rules are measured on the program's readings.
 BACKEND_ENV = "PAPERASSE_OCR_BACKEND"
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -63,9 +65,11 @@ def ocr_available(tesseract_cmd: str | None = None) -> bool:
 class TesseractInfo:
     langs: frozenset
     tessdata: str | None  # the folder its language data is read from
+    version: str | None = None  # "5.3.0"
 
 
 _infos: dict[str, TesseractInfo | None] = {}
+_CACHE_FORMAT = 2  # what a kept answer holds; another number is asked again
 
 
 def tesseract_info(cmd: str) -> TesseractInfo | None:
@@ -112,7 +116,17 @@ def _ask_langs(cmd: str) -> TesseractInfo | None:
     langs = frozenset(w for line in said.splitlines()[1:] for w in line.split())
     if out.returncode != 0 and not langs:
         return None
-    return TesseractInfo(langs=langs, tessdata=folder.group(1).rstrip("/\\") if folder else None)
+    return TesseractInfo(langs=langs, tessdata=folder.group(1).rstrip("/\\") if folder else None,
+                         version=_ask_version(cmd))
+
+
+def _ask_version(cmd: str) -> str | None:
+    try:
+        out = subprocess.run([cmd, "--version"], capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    found = re.search(r"tesseract\s+v?(\d+\.\d+(?:\.\d+)?)", out.stdout + out.stderr)
+    return found.group(1) if found else None
 
 
 def cache_dir() -> str:
@@ -145,9 +159,10 @@ def _cached_info(cmd: str, key: list) -> TesseractInfo | None:
     try:
         with open(_cache_file(cmd), encoding="utf-8") as fh:
             kept = json.load(fh)
-        if kept.get("key") != key:
+        if kept.get("key") != key or kept.get("format") != _CACHE_FORMAT:
             return None
-        info = TesseractInfo(langs=frozenset(kept["langs"]), tessdata=kept.get("tessdata"))
+        info = TesseractInfo(langs=frozenset(kept["langs"]), tessdata=kept.get("tessdata"),
+                             version=kept.get("version"))
     except (OSError, ValueError, KeyError, TypeError):
         return None
     if info.tessdata and LANG in info.langs and not os.path.isfile(
@@ -157,18 +172,25 @@ def _cached_info(cmd: str, key: list) -> TesseractInfo | None:
 
 
 def _store_info(cmd: str, key: list, info: TesseractInfo) -> None:
-    path = _cache_file(cmd)
+    _write_json(_cache_file(cmd), {"format": _CACHE_FORMAT, "key": key, "langs": sorted(info.langs),
+                                   "tessdata": info.tessdata, "version": info.version})
+
+
+def _write_json(path: str, data: dict) -> None:
+    """Written whole or not at all; a read-only cache folder only means asking again next time."""
+    tmp = None
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tesseract-", dir=os.path.dirname(path))
+        fd, tmp = tempfile.mkstemp(prefix=".paperasse-", dir=os.path.dirname(path))
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"key": key, "langs": sorted(info.langs), "tessdata": info.tessdata}, fh)
+            json.dump(data, fh)
         os.replace(tmp, path)
-    except OSError:  # a read-only home: the answer is simply asked again next time
-        try:
-            os.unlink(tmp)  # type: ignore[possibly-undefined]
-        except (OSError, UnboundLocalError):
-            pass
+    except OSError:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
 
 
 # -- reading in process (the tesseract library through tesserocr), when it imports ----------------
@@ -184,10 +206,13 @@ def _library_api(cmd: str):
     The library reads a page without starting a program and loading the language data each
     time (about 0.05-0.1 s a read, twice on a care sheet); one instance per thread, as the
     library asks, so a batch still reads a page per core."""
-    if os.environ.get(BACKEND_ENV, "").lower() == "subprocess":
+    choice = os.environ.get(BACKEND_ENV, "").lower()
+    if choice in ("process", "subprocess"):
         return None
     info = tesseract_info(cmd)
     if info is None or not info.tessdata or info.tessdata in _no_library:
+        return None
+    if choice != "library" and (info.version is None or library_version() != info.version):
         return None
     apis = getattr(_local, "apis", None)
     if apis is None:
@@ -203,6 +228,48 @@ def _library_api(cmd: str):
             return None
         apis[info.tessdata] = api
     return api
+
+
+_library_versions: dict[str, str | None] = {}
+
+
+def library_version() -> str | None:
+    """The tesseract version tesserocr is built on, None when it is not installed. Kept in the
+    cache folder too (keyed by the module file), so a process that will not use the library
+    does not import it to find out."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("tesserocr")
+    except (ImportError, ValueError):
+        return None
+    origin = getattr(spec, "origin", None) if spec is not None else None
+    if not origin:
+        return None
+    if origin in _library_versions:
+        return _library_versions[origin]
+    key = _program_key(origin)
+    path = os.path.join(cache_dir(), "tesserocr.json")
+    version = None
+    try:
+        with open(path, encoding="utf-8") as fh:
+            kept = json.load(fh)
+        if kept.get("key") == key:
+            version = kept.get("version")
+    except (OSError, ValueError, AttributeError):
+        pass
+    if version is None:
+        try:
+            import tesserocr
+
+            found = re.search(r"(\d+\.\d+(?:\.\d+)?)", tesserocr.tesseract_version())
+            version = found.group(1) if found else None
+        except Exception:  # noqa: BLE001 - a broken build is as good as none
+            version = None
+        if version and key:
+            _write_json(path, {"key": key, "version": version})
+    _library_versions[origin] = version
+    return version
 
 
 def _parse_config(config: str) -> tuple[int, dict[str, str]]:

@@ -18,6 +18,7 @@ from typing import Callable
 from PIL import Image, ImageOps
 
 from desktop_app.intake.errors import IntakeError
+from desktop_app.intake.imaging import clean_photo
 
 
 @dataclass(frozen=True)
@@ -268,7 +269,10 @@ def _image_pages(path: Path, kind: str, limits: Limits) -> list[SourcePage]:
             image = normalise_image(page)
             image, source.scale = reduce_for_ocr(image, max(original))
             source.dpi = round(dpi / source.scale) if dpi else None
-            source.file = str(path) if as_is and source.scale == 1.0 else None
+            image, fix = clean_photo(image)
+            if fix.photo:
+                _photo_cleaned(source, image, max(original), fix)
+            source.file = str(path) if as_is and source.scale == 1.0 and not fix.photo else None
             return image
 
         return load
@@ -277,6 +281,15 @@ def _image_pages(path: Path, kind: str, limits: Limits) -> list[SourcePage]:
     for i, page in enumerate(pages):
         page.loader = loader_for(i, page)
     return pages
+
+
+def _photo_cleaned(source: SourcePage, image: Image.Image, original_longest: int, fix) -> None:
+    """A photo straightened or enlarged is read at another size: its resolution is for tesseract
+    to measure, and field boxes scale back by the longest side (a straightened page's boxes are
+    near, not exactly on, the photo's own pixels)."""
+    source.scale = original_longest / max(image.size)
+    if fix.straightened or fix.enlarged != 1.0:
+        source.dpi = None
 
 
 def _reduced_size(size: tuple[int, int]) -> tuple[int, int]:
@@ -399,7 +412,11 @@ def _pdf_image_loader(path: Path, reader, i: int, limits: Limits, source: Source
         image = _embedded_scan(reader, i, limits)
         if image is None:
             return _render_page(path, i, limits, source)
+        longest = max(image.size)
         image, source.scale = reduce_for_ocr(image)  # boxes stay in the scan's own pixels
+        image, fix = clean_photo(image)
+        if fix.photo:
+            _photo_cleaned(source, image, longest, fix)
         return image
 
     return load
