@@ -18,9 +18,9 @@ def counted(monkeypatch):
     calls = {"data": [], "warm": [], "barcode": 0}
     data, warm = OcrEngine.data, OcrEngine.warm
 
-    def counting_data(self, image, config="", dpi=None):
+    def counting_data(self, image, config="", dpi=None, **kw):
         calls["data"].append(config)
-        return data(self, image, config, dpi)
+        return data(self, image, config, dpi, **kw)
 
     def counting_warm(self, config):
         reader = warm(self, config)
