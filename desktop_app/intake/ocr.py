@@ -329,14 +329,17 @@ class OcrEngine:
         return _library_api(self.cmd) is not None
 
     def data(self, image: Image.Image, config: str = "", dpi: int | None = None,
-             source_file: str | None = None) -> dict:
+             source_file: str | None = None, pending: "PendingRead | None" = None) -> dict:
         """Words, boxes and confidences, as tesseract's TSV read into a dict.
 
         In process when the tesseract library imports; else a tesseract process reads the
         image written as BMP (no encoding to do, no loss, the fastest format for leptonica to
         read), or ``source_file`` as it is when the caller knows the image is that file
         decoded unchanged (a grey JPEG page: no re-encoding at all). A file rather than the
-        image on stdin: tesseract reads a piped page ~0.2 s slower."""
+        image on stdin: tesseract reads a piped page ~0.2 s slower. ``pending``: that read,
+        started earlier with :meth:`start` on ``source_file``."""
+        if pending is not None:
+            return pending.result()
         api = _library_api(self.cmd)
         if api is not None:
             return _library_data(api, image, config, dpi, self.timeout_s)
@@ -355,6 +358,17 @@ class OcrEngine:
                 os.unlink(path)
             except OSError:
                 pass
+
+    def start(self, source_file: str, config: str = "", dpi: int | None = None) -> "PendingRead | None":
+        """A tesseract process started now on a page file, to collect with :meth:`data`; None when
+        pages are read in process (they need the decoded image) or it cannot start."""
+        if self.in_process:
+            return None
+        args = [*shlex.split(config)] + (["--dpi", str(dpi)] if dpi else [])
+        try:
+            return PendingRead(self, source_file, args)
+        except OSError:
+            return None
 
     def _run(self, path: str, args: list[str]) -> dict:
         try:
@@ -418,6 +432,39 @@ class OcrEngine:
             if text and text.strip():
                 out.append((text.strip(), max(0.0, float(conf)) / 100))
         return out
+
+
+class PendingRead:
+    """A page being read by a tesseract process while the caller does something else."""
+
+    def __init__(self, engine: OcrEngine, path: str, args: list[str]) -> None:
+        self.engine = engine
+        self.started = time.monotonic()
+        self.proc = subprocess.Popen([engine.cmd, path, "stdout", "-l", LANG, *args, "tsv"],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+    def result(self) -> dict:
+        left = self.engine.timeout_s - (time.monotonic() - self.started)
+        try:
+            out, err = self.proc.communicate(timeout=max(0.01, left))
+        except subprocess.TimeoutExpired as exc:
+            self.cancel()
+            raise OcrTimeout() from exc
+        if self.proc.returncode != 0:
+            said = err.decode("utf-8", "replace").strip().splitlines()
+            if any("loading language" in line for line in said):
+                forget_tesseract_info(self.engine.cmd)
+            raise RuntimeError(f"tesseract exited with status {self.proc.returncode}"
+                               + (f": {said[-1][:200]}" if said else ""))
+        return parse_tsv(out.decode("utf-8", "replace"))
+
+    def cancel(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        try:
+            self.proc.communicate(timeout=5)
+        except (subprocess.TimeoutExpired, ValueError, OSError):  # pragma: no cover
+            pass
 
 
 class WarmReader:
@@ -519,14 +566,19 @@ def _quality(words: list[Word]) -> tuple[float, int]:
     return sum(w.conf for w in good) / len(good), len(good)
 
 
+PAGE_CONFIG = "--psm 3"
+
+
 def ocr_page(engine: OcrEngine, image: Image.Image, index: int, dpi: int | None = None,
-             source_file: str | None = None) -> Page:
+             source_file: str | None = None, pending: PendingRead | None = None) -> Page:
     """OCR a page image; if it reads badly, ask OSD whether it is turned and read it again.
 
     ``source_file``: the file ``image`` was decoded from unchanged, which a tesseract process
-    may read as it is."""
+    may read as it is; ``pending``: that read, already started (:meth:`OcrEngine.start`)."""
     extra = {"source_file": source_file} if source_file else {}
-    words = words_from_data(engine.data(image, config="--psm 3", dpi=dpi, **extra))
+    if pending is not None:
+        extra["pending"] = pending
+    words = words_from_data(engine.data(image, config=PAGE_CONFIG, dpi=dpi, **extra))
     mean_conf, count = _quality(words)
     if mean_conf < 0.6 or count < 8:
         rotation = engine.osd_rotation(image)

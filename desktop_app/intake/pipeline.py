@@ -17,8 +17,10 @@ from desktop_app.intake.errors import IntakeError
 from desktop_app.intake.extract_common import BOX_WHITELIST, Context
 from desktop_app.intake.imaging import stacked_config
 from desktop_app.intake.layout import Page, text_layer_page
+from desktop_app.intake.ocr import (
+    NOT_READ_WARNING, PAGE_CONFIG, OcrEngine, OcrTimeout, _resolve, ocr_available, ocr_page,
+)
 from desktop_app.intake.page_words import page_to_plain
-from desktop_app.intake.ocr import NOT_READ_WARNING, OcrEngine, OcrTimeout, _resolve, ocr_available, ocr_page
 from desktop_app.intake.result import ReadResult
 from desktop_app.intake.sources import DEFAULT_LIMITS, Limits, SourcePage, open_pages
 
@@ -191,13 +193,22 @@ def _read_page(path: Path, sp: SourcePage, engine: OcrEngine | None, limits: Lim
         return None
     if not sp.staged:
         report("decoding")
-    image = sp.load_image(report)
-    report("reading")
+    # A page file tesseract can read as it is starts being read now, while it is decoded here.
+    pending = engine.start(sp.file, PAGE_CONFIG, sp.dpi) if sp.file else None
     try:
-        page = ocr_page(engine, image, sp.index, dpi=sp.dpi, source_file=sp.file)
+        image = sp.load_image(report)
+        if pending is not None and sp.file is None:  # the page had to be changed first
+            pending.cancel()
+            pending = None
+        report("reading")
+        page = ocr_page(engine, image, sp.index, dpi=sp.dpi, source_file=sp.file, pending=pending)
+        pending = None
     except OcrTimeout:
         raise IntakeError(path, "intake.ocr_timeout", "intake.fix.rescan_page", page=sp.index,
                           seconds=f"{limits.ocr_timeout_s:.0f}")
+    finally:
+        if pending is not None:  # an error or a cancel while decoding
+            pending.cancel()
     if sp.index > _KEEP_IMAGES_UP_TO_PAGE:
         page.image = None
     return page

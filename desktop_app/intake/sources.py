@@ -59,8 +59,9 @@ class SourcePage:
     dpi: int | None = None  # of the image as read (after any reduction)
     staged: bool = False  # the loader takes a StageReport and says "preparing" itself
     scale: float = 1.0  # original pixels per pixel read: > 1 when the page was reduced
-    # The file the loaded image is an unchanged decode of (a grey JPEG page read at its own
-    # size): a tesseract process reads it as it is rather than a re-encoded copy.
+    # The file the page image is an unchanged decode of (a grey JPEG page read at its own
+    # size), known before it is loaded: a tesseract process reads it as it is, rather than a
+    # re-encoded copy. Cleared by the loader when the page had to be changed (a photo).
     file: str | None = None
 
     def load_image(self, on_stage: StageReport | None = None) -> Image.Image:
@@ -244,6 +245,11 @@ def _image_pages(path: Path, kind: str, limits: Limits) -> list[SourcePage]:
         raise IntakeError(path, "intake.too_many_pages", "intake.fix.split", count=frames,
                           limit=limits.max_pages)
     dpi = _dpi_of(im)
+    # A grey JPEG page read at its own size is handed to tesseract as the file it is: no
+    # re-encoding, and tesseract can start on it while the page is decoded here for the
+    # extractors (a colour, turned or reduced page is prepared first).
+    as_is = (kind == "jpeg" and frames == 1 and im.mode == "L" and max(im.size) <= OCR_MAX_SIDE
+             and not im.getexif().get(_EXIF_ORIENTATION))
     im.close()
 
     def loader_for(frame: int, source: SourcePage):
@@ -264,20 +270,19 @@ def _image_pages(path: Path, kind: str, limits: Limits) -> list[SourcePage]:
                 raise IntakeError(path, "intake.damaged_page", "intake.fix.anew", page=frame + 1,
                                   error=type(exc).__name__)
             on_stage("preparing")
-            as_is = (kind == "jpeg" and not frame and page.mode == "L" and page.size == original
-                     and not page.getexif().get(_EXIF_ORIENTATION))
             image = normalise_image(page)
             image, source.scale = reduce_for_ocr(image, max(original))
             source.dpi = round(dpi / source.scale) if dpi else None
             image, fix = clean_photo(image)
-            if fix.photo:
+            if fix.photo:  # what tesseract must read is the cleaned page, not the file
                 _photo_cleaned(source, image, max(original), fix)
-            source.file = str(path) if as_is and source.scale == 1.0 and not fix.photo else None
+                source.file = None
             return image
 
         return load
 
-    pages = [SourcePage(index=i + 1, dpi=dpi, staged=True) for i in range(frames)]
+    pages = [SourcePage(index=i + 1, dpi=dpi, staged=True, file=str(path) if as_is else None)
+             for i in range(frames)]
     for i, page in enumerate(pages):
         page.loader = loader_for(i, page)
     return pages
