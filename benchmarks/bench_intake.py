@@ -183,8 +183,8 @@ def start_cost_commands(page: Path, base: Path | None = None) -> dict[str, tuple
     cmds = {
         "bare tesseract": (["tesseract", str(page), "-", "-l", "fra"], env, ROOT),
         "extract command": ([python, "-c", run_cli, "extract", str(page), "--json"], env, ROOT),
-        "extract command, one read per process": (
-            [python, "-c", run_cli, "extract", str(page), "--json"], {**env, "PAPERASSE_OCR_BACKEND": "subprocess"},
+        "extract command, reading in process (tesserocr)": (
+            [python, "-c", run_cli, "extract", str(page), "--json"], {**env, "PAPERASSE_OCR_BACKEND": "library"},
             ROOT),
         "python start": ([python, "-c", "pass"], env, ROOT),
         "python start + imports of extract": ([python, "-c", imports], env, ROOT),
@@ -212,6 +212,56 @@ def start_cost(runs: int = 7, base: Path | None = None, page: Path = PAGE) -> di
                    "runs": len(got)} for name, got in times.items()}
 
 
+def in_process(runs: int = 5, page: Path = PAGE, batch_pages: int = 6) -> dict:
+    """One page read by ``read_document`` in a warm process, each reader, against bare tesseract
+    (interleaved, medians); and a batch on every core against the same pages one at a time."""
+    from desktop_app.intake import ocr, read_document, read_documents
+
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    kinds = ["process"] + (["library"] if _library_works() else [])
+
+    def read(kind: str, p: Path = page, workers: int = 1):
+        os.environ[ocr.BACKEND_ENV] = kind
+        return read_document(p, workers=workers)
+
+    for kind in kinds:
+        read(kind)  # imports, language data, caches
+    times: dict[str, list[float]] = {"bare tesseract": [], **{k: [] for k in kinds}}
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(["tesseract", str(page), "-", "-l", "fra"], env=env, capture_output=True, check=True)
+        times["bare tesseract"].append(time.perf_counter() - t)
+        for kind in kinds:
+            t = time.perf_counter()
+            read(kind)
+            times[kind].append(time.perf_counter() - t)
+    pages = sorted(p for p in CORPUS.iterdir() if p.suffix in (".jpg", ".png"))[:batch_pages]
+    batch = {}
+    for kind in kinds:
+        os.environ[ocr.BACKEND_ENV] = kind
+        t = time.perf_counter()
+        for p in pages:
+            read_document(p, workers=1)
+        one = time.perf_counter() - t
+        t = time.perf_counter()
+        read_documents(pages, workers=os.cpu_count())
+        batch[kind] = (one, time.perf_counter() - t)
+    os.environ.pop(ocr.BACKEND_ENV, None)
+    return {"page": {k: statistics.median(v) for k, v in times.items()}, "batch": batch,
+            "pages": len(pages), "runs": runs}
+
+
+def _library_works() -> bool:
+    from desktop_app.intake import ocr
+
+    os.environ[ocr.BACKEND_ENV] = "library"
+    try:
+        cmd = ocr._resolve(None)
+        return bool(cmd) and ocr.reader_kind(cmd) == "library"
+    finally:
+        os.environ.pop(ocr.BACKEND_ENV, None)
+
+
 def make_run_start(runs: int = 3) -> dict:
     """``make run`` a second time (stamps current), until the window has painted once; what
     make itself ran before the app (only the app's command, when nothing changed)."""
@@ -236,7 +286,19 @@ def make_run_start(runs: int = 3) -> dict:
             "make_ran": dry}
 
 
-def start_cost_section(found: dict[str, dict], page: Path = PAGE, make_run: dict | None = None) -> str:
+def in_process_rows(got: dict) -> str:
+    bare = got["page"]["bare tesseract"]
+    names = {"bare tesseract": "bare `tesseract` (a new process)", "process": "`read_document`, tesseract run as a program",
+             "library": "`read_document`, tesseract in process (tesserocr)"}
+    rows = [f"| {names[k]} | {v:.3f} | {v / bare:.2f} |" for k, v in got["page"].items()]
+    for kind, (one, many) in got["batch"].items():
+        rows.append(f"| {got['pages']} pages one at a time, then as one batch ({names[kind].split(', ')[1]}) | "
+                    f"{one:.2f} → {many:.2f} | speed-up {one / many:.2f}× |")
+    return "\n".join(rows)
+
+
+def start_cost_section(found: dict[str, dict], page: Path = PAGE, make_run: dict | None = None,
+                       inproc: dict | None = None) -> str:
     bare = found["bare tesseract"]
     rows = []
     for name, f in found.items():
@@ -255,6 +317,12 @@ running on the machine); measured {time.strftime('%Y-%m-%d')}. Target: extract �
 |---|---|---|---|---|
 {chr(10).join(rows)}
 """ + (f"""
+In a warm process (the window, a batch import), {inproc['runs']} runs interleaved, medians:
+
+| reading {page.name} | seconds | × tesseract |
+|---|---|---|
+{in_process_rows(inproc)}
+""" if inproc else "") + (f"""
 `make run` a second time (nothing changed): make runs only `{' '.join(make_run['make_ran'])}` (the
 system-package check and the translations are skipped by their stamp files); the window has painted
 {make_run['wall']:.2f} s after the command (median of {make_run['runs']}, empty data folder, offscreen).
@@ -269,7 +337,9 @@ def main() -> int:
         print(json.dumps(found, indent=1))
         make_run = make_run_start()
         print(json.dumps(make_run))
-        write_section(start_cost_section(found, make_run=make_run), START_COST)
+        inproc = in_process()
+        print(json.dumps(inproc))
+        write_section(start_cost_section(found, make_run=make_run, inproc=inproc), START_COST)
         print(f"wrote {DOC.relative_to(ROOT)}")
         return 0
     cmd = extract_command()

@@ -8,7 +8,6 @@ small machines, and pages are spread over cores by the caller instead.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import os
@@ -17,9 +16,9 @@ import shlex
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 import time
+import zlib
 from dataclasses import dataclass
 
 from PIL import Image
@@ -143,8 +142,9 @@ def cache_dir() -> str:
 
 
 def _cache_file(cmd: str) -> str:
-    digest = hashlib.sha1(os.path.abspath(cmd).encode("utf-8", "surrogateescape")).hexdigest()[:16]
-    return os.path.join(cache_dir(), f"tesseract-{digest}.json")
+    # A name per program path (zlib's checksums: hashlib would load OpenSSL for this).
+    raw = os.path.abspath(cmd).encode("utf-8", "surrogateescape")
+    return os.path.join(cache_dir(), f"tesseract-{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}.json")
 
 
 def _program_key(cmd: str) -> list | None:
@@ -176,12 +176,20 @@ def _store_info(cmd: str, key: list, info: TesseractInfo) -> None:
                                    "tessdata": info.tessdata, "version": info.version})
 
 
+def _tempfile():
+    """tempfile, imported when a page must be written for tesseract (it loads random, and a
+    grey JPEG page is read from its own file)."""
+    import tempfile
+
+    return tempfile
+
+
 def _write_json(path: str, data: dict) -> None:
     """Written whole or not at all; a read-only cache folder only means asking again next time."""
     tmp = None
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".paperasse-", dir=os.path.dirname(path))
+        fd, tmp = _tempfile().mkstemp(prefix=".paperasse-", dir=os.path.dirname(path))
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh)
         os.replace(tmp, path)
@@ -348,7 +356,7 @@ class OcrEngine:
             args += ["--dpi", str(dpi)]
         if source_file:
             return self._run(source_file, args)
-        with tempfile.NamedTemporaryFile(prefix="paperasse_", suffix=".bmp", delete=False) as fh:
+        with _tempfile().NamedTemporaryFile(prefix="paperasse_", suffix=".bmp", delete=False) as fh:
             path = fh.name
         try:
             image.save(path, format="BMP", dpi=(0, 0))  # no resolution: tesseract measures it
@@ -390,7 +398,7 @@ class OcrEngine:
         small = image
         if max(image.size) > 2400:
             small = image.resize((image.width // 2, image.height // 2), Image.BILINEAR)
-        with tempfile.NamedTemporaryFile(prefix="paperasse_", suffix=".bmp", delete=False) as fh:
+        with _tempfile().NamedTemporaryFile(prefix="paperasse_", suffix=".bmp", delete=False) as fh:
             path = fh.name
         try:
             small.save(path, format="BMP", dpi=(0, 0))
