@@ -42,3 +42,22 @@ def test_barcode_settles_an_rpps_whose_printed_digit_is_wrong(tmp_path, font_pat
     result = read_document(path)
     assert result.fields["prescriber_rpps"].value == RPPS
     assert any("barcode" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("where", [(120, 120), (900, 1850), (1100, 2150)])
+def test_a_barcode_is_found_wherever_it_stands_on_a_page(font_path, where):
+    page = drawn_pages.prescription(font_path)
+    page.paste(code128(RPPS), where)
+    assert [b.data for b in read_code128(page)] == [RPPS]
+
+
+def test_only_patches_of_bars_are_scanned_not_the_whole_page(font_path):
+    from desktop_app.intake.barcodes import barcode_patches
+
+    page = drawn_pages.prescription(font_path)
+    page.paste(code128(RPPS), (900, 1850))
+    patches = barcode_patches(page)
+    area = sum((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in patches)
+    assert area < 0.25 * page.width * page.height
+    x0, y0, x1, y1 = patches[0]  # the barcode's patch comes first
+    assert x0 <= 900 and y0 <= 1850 and x1 >= 1300 and y1 >= 1950
