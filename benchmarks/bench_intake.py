@@ -212,6 +212,88 @@ def start_cost(runs: int = 7, base: Path | None = None, page: Path = PAGE) -> di
                    "runs": len(got)} for name, got in times.items()}
 
 
+# One extract command's steps, timed inside a new process (run with either checkout's code):
+# what the command imports, the tesseract check, the page opened and prepared, its read, the
+# kind and fields, and how many tesseract processes the page cost.
+STEP_PROBE = r"""
+import json, os, subprocess, sys, time
+t0 = time.perf_counter()
+runs = []
+_popen = subprocess.Popen.__init__
+def counted(self, args, *a, **k):
+    runs.append(" ".join(map(str, args[1:3])))
+    _popen(self, args, *a, **k)
+subprocess.Popen.__init__ = counted
+import desktop_app.cli.main
+try:
+    import desktop_app.cli.extract_cmd, desktop_app.services.extract
+except ImportError:
+    import desktop_app.cli.documents_cmd, desktop_app.services.documents
+import desktop_app.intake
+from desktop_app.intake import ocr, pipeline
+from desktop_app.intake.sources import open_pages
+from desktop_app.intake.classify import classify
+from desktop_app.intake.extract_common import Context
+t1 = time.perf_counter()
+cmd = ocr._resolve(None)
+ocr.ocr_available(cmd)
+t2 = time.perf_counter()
+_, pages = open_pages(sys.argv[1])
+image = pages[0].load_image()
+t3 = time.perf_counter()
+engine = ocr.OcrEngine(cmd)
+extra = {"source_file": pages[0].file} if getattr(pages[0], "file", None) else {}
+page = ocr.ocr_page(engine, image, 1, dpi=pages[0].dpi, **extra)
+t4 = time.perf_counter()
+kind, _ = classify([page])
+ctx = Context(pages=[page], engine=engine)
+found = pipeline.extractor_for(kind)
+if found:
+    found(ctx)
+t5 = time.perf_counter()
+print(json.dumps({"imports": t1 - t0, "tesseract check": t2 - t1, "open and prepare": t3 - t2,
+                  "page read": t4 - t3, "kind and fields": t5 - t4,
+                  "tesseract processes": len(runs), "runs": runs}))
+"""
+
+
+def steps(runs: int = 5, base: Path | None = None, page: Path = PAGE) -> dict:
+    """Each step's median over ``runs`` new processes, this checkout and ``base`` interleaved."""
+    python = str(ROOT / ".venv" / "bin" / "python")
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop(ocr_backend_env(), None)
+    trees = {"now": (ROOT, {k: v for k, v in env.items() if k != "PYTHONPATH"})}
+    if base is not None:
+        trees["before"] = (base, {**env, "PYTHONPATH": str(base)})
+    got: dict[str, list[dict]] = {name: [] for name in trees}
+    for _ in range(runs):
+        for name, (tree, tenv) in trees.items():
+            out = subprocess.run([python, "-c", STEP_PROBE, str(page)], env=tenv, cwd=tree,
+                                 capture_output=True, text=True, check=True).stdout
+            got[name].append(json.loads(out.strip().splitlines()[-1]))
+    return {name: {key: statistics.median(r[key] for r in rows) if key != "runs" else rows[-1][key]
+                   for key in rows[0]} for name, rows in got.items()}
+
+
+def ocr_backend_env() -> str:
+    return "PAPERASSE_OCR_BACKEND"
+
+
+def steps_rows(found: dict) -> str:
+    keys = ["imports", "tesseract check", "open and prepare", "page read", "kind and fields"]
+    now, before = found["now"], found.get("before")
+    rows = []
+    for key in keys:
+        b = f"{before[key]:.3f}" if before else ""
+        rows.append(f"| {key} | {b} | {now[key]:.3f} |")
+    total_b = f"{sum(before[k] for k in keys):.3f}" if before else ""
+    rows.append(f"| **sum of the steps** | {total_b} | {sum(now[k] for k in keys):.3f} |")
+    tb = f"{before['tesseract processes']:.0f}" if before else ""
+    rows.append(f"| tesseract processes started | {tb} | {now['tesseract processes']:.0f} |")
+    return "\n".join(rows)
+
+
 def in_process(runs: int = 5, page: Path = PAGE, batch_pages: int = 6) -> dict:
     """One page read by ``read_document`` in a warm process, each reader, against bare tesseract
     (interleaved, medians); and a batch on every core against the same pages one at a time."""
@@ -298,7 +380,7 @@ def in_process_rows(got: dict) -> str:
 
 
 def start_cost_section(found: dict[str, dict], page: Path = PAGE, make_run: dict | None = None,
-                       inproc: dict | None = None) -> str:
+                       inproc: dict | None = None, steps_found: dict | None = None) -> str:
     bare = found["bare tesseract"]
     rows = []
     for name, f in found.items():
@@ -317,6 +399,14 @@ running on the machine); measured {time.strftime('%Y-%m-%d')}. Target: extract â
 |---|---|---|---|---|
 {chr(10).join(rows)}
 """ + (f"""
+Where the time goes, step by step inside one new process (seconds, medians of {steps_found['runs_n']}
+new processes, this code and the code before interleaved; the steps are timed one after the other
+here, whereas the command now overlaps the page's decoding with tesseract reading the file):
+
+| step | before | now |
+|---|---|---|
+{steps_rows(steps_found)}
+""" if steps_found else "") + (f"""
 In a warm process (the window, a batch import), {inproc['runs']} runs interleaved, medians:
 
 | reading {page.name} | seconds | Ã— tesseract |
@@ -339,7 +429,11 @@ def main() -> int:
         print(json.dumps(make_run))
         inproc = in_process()
         print(json.dumps(inproc))
-        write_section(start_cost_section(found, make_run=make_run, inproc=inproc), START_COST)
+        steps_found = steps(runs, base)
+        steps_found["runs_n"] = runs
+        print(json.dumps(steps_found))
+        write_section(start_cost_section(found, make_run=make_run, inproc=inproc, steps_found=steps_found),
+                      START_COST)
         print(f"wrote {DOC.relative_to(ROOT)}")
         return 0
     cmd = extract_command()
