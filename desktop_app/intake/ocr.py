@@ -238,24 +238,25 @@ def _library_api(cmd: str):
     return api
 
 
-_library_versions: dict[str, str | None] = {}
+_library_versions: dict[str, str | None] = {}  # "" -> the version found in this process
 
 
 def library_version() -> str | None:
     """The tesseract version tesserocr is built on, None when it is not installed. Kept in the
     cache folder too (keyed by the module file), so a process that will not use the library
     does not import it to find out."""
+    if "" in _library_versions:  # looked for in this process already
+        return _library_versions[""]
     import importlib.util
 
     try:
         spec = importlib.util.find_spec("tesserocr")
     except (ImportError, ValueError):
-        return None
+        spec = None
     origin = getattr(spec, "origin", None) if spec is not None else None
     if not origin:
+        _library_versions[""] = None
         return None
-    if origin in _library_versions:
-        return _library_versions[origin]
     key = _program_key(origin)
     path = os.path.join(cache_dir(), "tesserocr.json")
     version = None
@@ -276,7 +277,7 @@ def library_version() -> str | None:
             version = None
         if version and key:
             _write_json(path, {"key": key, "version": version})
-    _library_versions[origin] = version
+    _library_versions[""] = version
     return version
 
 

@@ -204,3 +204,26 @@ def test_extract_loads_neither_the_store_nor_the_window(tmp_path, font_path):
                   "desktop_app.core.model", "PySide6", "sqlite3", "stdnum", "pytesseract",
                   "desktop_app.cli.documents_cmd"):
         assert not [m for m in loaded if m == heavy or m.startswith(heavy + ".")], heavy
+
+
+@pytest.mark.ocr
+def test_a_grey_photo_is_read_cleaned_not_from_its_file(tmp_path, font_path, runs, monkeypatch):
+    from tests.intake.test_photos import photographed
+
+    monkeypatch.setenv(ocr.BACKEND_ENV, "process")
+    started = []
+    real_start = ocr.OcrEngine.start
+
+    def start(self, *a, **kw):
+        pending = real_start(self, *a, **kw)
+        started.append(pending)
+        return pending
+
+    monkeypatch.setattr(ocr.OcrEngine, "start", start)
+    photo = tmp_path / "photo.jpg"
+    photographed(drawn_pages.prescription(font_path), scale=0.6).save(photo, quality=85)
+    r = read_document(photo, workers=1)
+    assert r.value("prescriber_rpps") == "10570864974"
+    assert runs[0][1] is None  # the straightened page, not the photo's file
+    # The read started on the file while it was decoded was stopped.
+    assert started and all(p.proc.poll() is not None for p in started if p is not None)
