@@ -26,6 +26,7 @@ class Barcode:
 def read_code128(image: Image.Image) -> list[Barcode]:
     """Code 128 symbols on the page; empty when zbar is missing or nothing is found."""
     try:
+        _load_zbar_by_name()
         from pyzbar import pyzbar
     except Exception:  # noqa: BLE001 - libzbar missing: barcodes are a bonus, OCR remains
         return []
@@ -44,6 +45,31 @@ def read_code128(image: Image.Image) -> list[Barcode]:
             r = sym.rect
             out.append(Barcode(data, [r.left + x0, r.top + y0, r.width, r.height]))
     return out
+
+
+def _load_zbar_by_name() -> None:
+    """On Linux, libzbar opened by its soname: pyzbar's own search runs ``ldconfig -p`` (a
+    process) in every new process. When that fails, pyzbar searches as it does."""
+    import sys
+
+    if not sys.platform.startswith("linux") or "pyzbar.wrapper" in sys.modules:
+        return
+    import ctypes
+
+    from pyzbar import zbar_library
+
+    search = zbar_library.load
+    if getattr(search, "by_name", False):
+        return
+
+    def load():
+        try:
+            return ctypes.cdll.LoadLibrary("libzbar.so.0"), []
+        except OSError:
+            return search()
+
+    load.by_name = True
+    zbar_library.load = load
 
 
 def barcode_patches(image: Image.Image) -> list[tuple[int, int, int, int]]:
