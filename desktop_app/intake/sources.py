@@ -222,7 +222,8 @@ def _too_many_pixels(path: Path, size, limits: Limits) -> IntakeError:
 
 def normalise_image(im: Image.Image) -> Image.Image:
     """Upright (EXIF), alpha painted on white, one grey channel: what tesseract reads best."""
-    im = ImageOps.exif_transpose(im) or im
+    if im.getexif().get(_EXIF_ORIENTATION, 1) != 1:  # else exif_transpose only copies the page
+        im = ImageOps.exif_transpose(im) or im
     if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
         im = im.convert("RGBA")
         bg = Image.new("RGBA", im.size, (255, 255, 255, 255))
