@@ -227,3 +227,39 @@ def test_a_grey_photo_is_read_cleaned_not_from_its_file(tmp_path, font_path, run
     assert runs[0][1] is None  # the straightened page, not the photo's file
     # The read started on the file while it was decoded was stopped.
     assert started and all(p.proc.poll() is not None for p in started if p is not None)
+
+
+@pytest.mark.ocr
+@pytest.mark.parametrize("reader", ["process", "library"])
+def test_a_batch_reads_pages_side_by_side(tmp_path, font_path, monkeypatch, reader):
+    """Two workers have two pages being read at once (counted, not timed)."""
+    import threading
+
+    if reader == "library":
+        _library_or_skip(monkeypatch)
+    else:
+        monkeypatch.setenv(ocr.BACKEND_ENV, "process")
+    lock, now, most = threading.Lock(), [0], [0]
+    real = ocr.OcrEngine.data
+
+    def data(self, *a, **kw):
+        with lock:
+            now[0] += 1
+            most[0] = max(most[0], now[0])
+        try:
+            return real(self, *a, **kw)
+        finally:
+            with lock:
+                now[0] -= 1
+
+    monkeypatch.setattr(ocr.OcrEngine, "data", data)
+    files = []
+    for i, make in enumerate((drawn_pages.invoice, drawn_pages.prescription, drawn_pages.invoice)):
+        f = tmp_path / f"page{i}.png"
+        make(font_path).save(f)
+        files.append(f)
+    from desktop_app.intake import read_documents
+
+    results = read_documents(files, workers=2)
+    assert [r.kind for r in results] == ["invoice", "prescription", "invoice"]
+    assert most[0] == 2
