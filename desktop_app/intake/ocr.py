@@ -1,5 +1,5 @@
-"""Tesseract: one read per page, word boxes and confidences kept; in process through the
-tesseract library (tesserocr) when it imports, else tesseract run as a program.
+"""Tesseract: one read per page, word boxes and confidences kept; tesseract run as a program,
+or in process through the tesseract library (tesserocr) when that is the program's version.
 
 French only (``fra``: adding ``eng`` makes tesseract drop accents) and
 ``OMP_THREAD_LIMIT=1``: tesseract's own threads slow it down several times on
