@@ -457,13 +457,23 @@ def flatten_light(image: Image.Image) -> Image.Image:
     return out.point(lambda v: min(255, v * s)) if s > 1 else out
 
 
+def _photo_signs(sample: Image.Image) -> tuple[bool, bool]:
+    """(lying on a darker surround, unevenly lit), judged on a small grey sample of the page."""
+    glance = _glance(sample)
+    return _surround_dark(_closed(glance)), _spread(_paper_map(glance)) > _UNEVEN
+
+
+def may_be_photo(sample: Image.Image) -> bool:
+    """Whether a page whose small sample this is (a JPEG decoded at 1/8 scale, say) needs
+    :func:`clean_photo`; False: it is a flat scan, to be read as it is."""
+    return any(_photo_signs(sample))
+
+
 def clean_photo(image: Image.Image) -> tuple[Image.Image, PhotoFix]:
     """A grey page image as tesseract reads it best: a photo straightened when its page edges
     are clear, its light flattened when uneven, enlarged when small; a flat scan as it was."""
     fix = PhotoFix()
-    glance = _glance(image)
-    on_table = _surround_dark(_closed(glance))
-    uneven = _spread(_paper_map(glance)) > _UNEVEN
+    on_table, uneven = _photo_signs(image)
     if not on_table and not uneven:
         return image, fix  # a flat scan: a few thousand pixels looked at, nothing changed
     fix.photo = True

@@ -18,7 +18,7 @@ from typing import Callable
 from PIL import Image, ImageOps
 
 from desktop_app.intake.errors import IntakeError
-from desktop_app.intake.imaging import clean_photo
+from desktop_app.intake.imaging import clean_photo, may_be_photo
 
 
 @dataclass(frozen=True)
@@ -257,6 +257,11 @@ def _image_pages(path: Path, kind: str, limits: Limits) -> list[SourcePage]:
         def load(on_stage: StageReport) -> Image.Image:
             on_stage("decoding")
             page = _open_image(path, kind, limits)
+            if source.file and _flat_scan_file(path, kind, limits, page.size):
+                # Tesseract reads the file itself; Pillow decodes the page only if an extractor
+                # wants its pixels (a box to read, a barcode), on first use.
+                on_stage("preparing")
+                return page
             try:
                 if frame:
                     page.seek(frame)
@@ -287,6 +292,22 @@ def _image_pages(path: Path, kind: str, limits: Limits) -> list[SourcePage]:
     for i, page in enumerate(pages):
         page.loader = loader_for(i, page)
     return pages
+
+
+def _flat_scan_file(path: Path, kind: str, limits: Limits, size: tuple[int, int]) -> bool:
+    """Whether a grey JPEG page is a flat scan, judged on the file decoded at 1/8 scale (a few
+    milliseconds): False for a photo, or a file that does not decode (the full decoding then
+    says what is wrong)."""
+    try:
+        sample = _open_image(path, kind, limits)
+        sample.draft("L", (max(1, size[0] // 8), max(1, size[1] // 8)))
+        sample.load()
+    except Exception:  # noqa: BLE001 - any decoding trouble: the careful path
+        return False
+    try:
+        return sample.mode == "L" and not may_be_photo(sample)
+    finally:
+        sample.close()
 
 
 def _photo_cleaned(source: SourcePage, image: Image.Image, original_longest: int, fix) -> None:
