@@ -405,8 +405,8 @@ running on the machine); measured {time.strftime('%Y-%m-%d')}. Target: extract â
 {chr(10).join(rows)}
 """ + (f"""
 Where the time goes, step by step inside one new process (seconds, medians of {steps_found['runs_n']}
-new processes, this code and the code before interleaved; the steps are timed one after the other
-here, whereas the command now overlaps the page's decoding with tesseract reading the file):
+new processes, this code and the code before interleaved; "page read" is tesseract's, and on this
+grey JPEG scan "open and prepare" no longer decodes the page: only a 1/8-scale sample of it):
 
 | step | before | now |
 |---|---|---|
