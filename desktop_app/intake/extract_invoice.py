@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from statistics import median
 
+from desktop_app.intake import vocab
 from desktop_app.intake.extract_common import (
     Context, all_dates, amount_by_labels, confident_text, date_near_label, date_order_of, norm,
     reread_labelled_date,
@@ -12,33 +13,26 @@ from desktop_app.intake.extract_common import (
 )
 from desktop_app.intake.layout import Value, find_labels, value_below, value_near, value_right
 from desktop_app.intake.names import clean_person, is_title
-from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string
+from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string, words_text
 from desktop_app.intake.parse_dates import find_dates
 from desktop_app.intake.parse_ids import ocr_digits
 from desktop_app.intake.result import ExtractedField
 
-_TOTAL_LABELS = [
-    r"total ttc|montant ttc|total t t c|ttc a payer",
-    r"net a payer|montant net a payer|net a regler|total net",
-    r"total a payer|somme a payer|montant a payer|a payer|montant du|reste a payer|solde a payer",
-    r"montant total|total general|total facture|total de la facture|total eur|grand total|total due|amount due",
-    r"total",
-]
-_DATE_LABELS = (
-    r"date (?:de |d )?(?:la )?(?:facture|facturation|emission|edition)|facture (?:du|le)|"
-    r"emise? le|invoice date|date of issue"
-)
+_LABELS = vocab.load("labels_invoice")
+_TOTAL_LABELS: list[str] = _LABELS["total"]
+_DATE_LABELS: str = _LABELS["date"]
 _OTHER_DATES = (
     r"(?:ordonnance|prescription|prescrit|naissance|ne|nee|acquittee?|payee?|reglee?|reglement|"
     r"echeance|limite|livraison|expedition|commande|prelevement|paiement|soins?|au|valable|"
     r"jusqu|avant|debut|fin|periode|due|payment|delivery|order)\b[^0-9]*$"
 )
+_MARKER = r"(?:n[°ºo]\.?|no\.?|num(?:[ée]ro)?\.?|number|nr\.?|#|ref\.?|r[ée]f[ée]rence)"
 _NUMBER_RX = re.compile(
-    r"(?i)(?<!date de )(?<!date d')(?<!date )\b(?:facture|invoice|avoir|fact\.)\s*"
-    r"(?:n[°ºo]\.?|no\.?|num(?:[ée]ro)?\.?|number|nr\.?|#|ref\.?|r[ée]f[ée]rence)?\s*[:.]?\s*"
+    rf"(?i)(?<!date de )(?<!date d')(?<!date )\b(?:(?:{_LABELS['number_words']})\s*{_MARKER}?|"
+    rf"(?:{_LABELS['number_words_with_marker']})\s*{_MARKER})\s*[:.]?\s*"
     r"(?P<num>[A-Z0-9][A-Z0-9\-/_.]*[0-9][A-Z0-9\-/_]*)"
 )
-_NUMBER_LABEL = r"(?:n|no|num|numero|number|nr|ref|reference)(?: de)?(?: la)? (?:facture|invoice|avoir)|facture (?:n|no|numero)|n|no|numero"
+_NUMBER_LABEL: str = _LABELS["number_label"]
 _NOT_INVOICE_NUMBER = r"^(?:tva|siret|siren|am|adeli|rpps|finess|client|dossier|commande|compte|tel|telephone|ligne|lot|de tva|intracom|rcs|ape|naf)\b"
 
 
@@ -78,7 +72,7 @@ def _number(ctx: Context) -> None:
         if re.match(_NOT_INVOICE_NUMBER, after):
             continue
         label = norm(" ".join(w.text for w in hit.words))
-        near_facture = "facture" in label or "invoice" in label or _facture_above(hit)
+        near_facture = any(w in label for w in ("facture", "invoice", "piece")) or _facture_above(hit)
         if not near_facture:
             continue
         v = value_near(hit, accept=lambda t: _plausible_number(t.split()[0]) if t.split() else False)
@@ -126,7 +120,7 @@ def _date(ctx: Context) -> None:
 
 
 def _total(ctx: Context) -> None:
-    got = amount_by_labels(ctx.pages, _TOTAL_LABELS, exclude_before=r"dont|hors|sans|sous")
+    got = amount_by_labels(ctx.pages, _TOTAL_LABELS, exclude_before=_LABELS["total_not_after"])
     if got:
         amount, v, rank = got
         if amount.startswith("-"):
@@ -140,7 +134,7 @@ def _total(ctx: Context) -> None:
     for page in ctx.pages:
         for r, row in enumerate(page.rows):
             for s, seg in enumerate(row.segments):
-                for a in find_amounts(seg.text):
+                for a in find_amounts(words_text(seg.words)):
                     if a.has_currency and (best is None or a.value > best[0]):
                         best = (a.value, seg_value(page, r, s))
     if best:

@@ -8,13 +8,17 @@ from decimal import Decimal, InvalidOperation
 
 _AMOUNT = re.compile(
     r"(?<![\d.,/:])(?P<neg>[-−])?[ \t]?"
-    r"(?P<int>\d{1,3}(?:(?P<th>[ \u00a0\u202f.,'])\d{3})(?:(?P=th)\d{3})*|\d+)"
+    r"(?P<int>\d{1,3}(?:(?P<th>(?<! )[ \u00a0\u202f.,'](?! ))\d{3})(?:(?P=th)\d{3})*|\d+)"
     r"(?P<dec>[.,]\d{2})?"
     r"(?![\d])(?![.,]\d)"
     r"(?P<cur>[ \t\u00a0]*(?:€|eur\b|euros?\b|EUR\b|Euros?\b|E\b))?"
 )
 _OCR_FIX = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "S": "5", "€": "€"})
 _AMOUNTISH = re.compile(r"(?<![A-Za-z])[0-9OoIlS]+(?:[ \u00a0][0-9OoIlS]{3})*[,.][0-9OoIlS]{2}(?![A-Za-z0-9])")
+
+
+# A gap wider than this share of the words' height is a column gap, not the space of "1 245,00".
+_THOUSANDS_GAP = 0.6
 
 
 @dataclass
@@ -34,8 +38,27 @@ def _fix_ocr(text: str) -> str:
     return _AMOUNTISH.sub(repl, text)
 
 
+def words_text(words) -> str:
+    """Words joined as printed for amounts: one space where they are close, three across a
+    column gap, so a quantity and the price beside it ("1   245,00 €") stay two numbers.
+
+    ``words`` are layout words (x, w, h, text)."""
+    out = ""
+    prev = None
+    for w in words:
+        if prev is not None:
+            gap = w.x - (prev.x + prev.w)
+            out += "   " if gap > _THOUSANDS_GAP * max(1.0, min(w.h, prev.h)) else " "
+        out += w.text
+        prev = w
+    return out
+
+
 def find_amounts(text: str, require_cents_or_currency: bool = True) -> list[AmountMatch]:
-    """Amounts in reading order. Bare integers count only when a currency sign follows."""
+    """Amounts in reading order. Bare integers count only when a currency sign follows.
+
+    A thousands separator is one character: across two spaces or more ("1   245,00", a
+    quantity then a unit price) the figures are two numbers."""
     fixed = _fix_ocr(text)
     out = []
     for m in _AMOUNT.finditer(fixed):

@@ -34,6 +34,10 @@ EXTRACTORS: dict[str, tuple[str, str]] = {
     "care_sheet": ("desktop_app.intake.extract_care_sheet", "extract_care_sheet"),
     "invoice": ("desktop_app.intake.extract_invoice", "extract_invoice"),
     "statement": ("desktop_app.intake.extract_statement", "extract_statement"),
+    "receipt": ("desktop_app.intake.extract_receipt", "extract_receipt"),
+    "pharmacy_receipt": ("desktop_app.intake.extract_pharmacy_receipt", "extract_pharmacy_receipt"),
+    "rights_certificate": ("desktop_app.intake.extract_rights_certificate", "extract_rights_certificate"),
+    "mutuelle_card": ("desktop_app.intake.extract_mutuelle_card", "extract_mutuelle_card"),
 }
 
 

@@ -1,0 +1,163 @@
+"""Values found by their label, for the papers that are mostly "label : value" (receipts,
+attestations, cards): the first value right of (or under) a label that passes its check.
+
+Confidence follows one rule across those kinds: a label and a value that passes its check give
+0.8 or more; a value found without its label stays under 0.5, or is not given at all.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Callable
+
+from desktop_app.intake.extract_common import Context, all_dates, norm, seg_value
+from desktop_app.intake.layout import Hit, Page, Value, find_labels, value_below, value_right
+from desktop_app.intake.names import clean_person, is_title
+from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string, words_text
+from desktop_app.intake.parse_dates import find_dates
+
+LABELLED = 0.9  # a label and a value that passes its check
+UNLABELLED = 0.45  # a plausible value with no label saying what it is
+
+
+def preceded_by(hit: Hit, pattern: str | None) -> bool:
+    if not pattern:
+        return False
+    before = norm(" ".join(w.text for w in hit.segment.words[: hit.start]))
+    return bool(re.search(rf"(?:^|\s)(?:{pattern})$", before))
+
+
+def labelled(pages: list[Page], pattern: str, parse: Callable[[str], object],
+             not_after: str | None = None, below: bool = True, not_before: str | None = None):
+    """(parsed value, Value) of the first label whose value parses, right of it then under it.
+
+    ``not_after``: what may not precede the label ("n" before "adhérent"); ``not_before``: what
+    the value may not start with ("de naissance" after "date")."""
+    getters = (value_right, value_below) if below else (value_right,)
+    skip = re.compile(rf"^(?:{not_before})\b") if not_before else None
+    for hit in find_labels(pages, pattern):
+        if preceded_by(hit, not_after):
+            continue
+        for getter in getters:
+            v = getter(hit)
+            if v is None or (skip and skip.match(norm(v.text))):
+                continue
+            got = parse(v.text)
+            if got:
+                return got, v
+    return None
+
+
+_NAME_END = re.compile(
+    r"(?i)\s(?:la somme|le montant|pour|ne|nee|née|né|le \d|du \d|en date|montant|demeurant|"
+    r"domicili\w*|a (?:la|le)|au titre)\b|\d"
+)
+
+
+def person(text: str) -> str | None:
+    """A person's name at the start of a value ("Mme Julie GARNIER la somme de…" → Julie GARNIER),
+    two words at least."""
+    text = _NAME_END.split(" " + text, maxsplit=1)[0].strip()
+    tokens = text.split()
+    # A lower-case word that is no particle ends the name: "Julie GARNIER pour une séance".
+    kept = []
+    for tok in tokens:
+        if kept and tok[:1].islower() and norm(tok) not in ("de", "du", "des", "d", "la", "le", "van", "von"):
+            break
+        kept.append(tok)
+    name = clean_person(" ".join(kept))
+    return name if name and len(name.split()) >= 2 else None
+
+
+def amount(text: str) -> str | None:
+    found = [a for a in find_amounts(text) if a.value > 0]
+    return to_decimal_string(found[-1].value) if found else None
+
+
+def amount_of(v: Value) -> str | None:
+    """The value's last amount, its words joined as printed (column gaps kept)."""
+    found = [a for a in find_amounts(words_text(v.words)) if a.value > 0]
+    return to_decimal_string(found[-1].value) if found else None
+
+
+def date_parser(order: str = "DMY") -> Callable[[str], _dt.date | None]:
+    def parse(text: str) -> _dt.date | None:
+        found = [d for d in find_dates(text, order=order) if not d.partial]
+        return found[0].date if found else None
+    return parse
+
+
+def put_labelled_amount(ctx: Context, name: str, patterns: list[str], not_after: str | None = None) -> bool:
+    """The first label group (in priority order) with an amount right of or under it."""
+    for rank, pattern in enumerate(patterns):
+        hits = [h for h in find_labels(ctx.pages, pattern) if not preceded_by(h, not_after)]
+        # The last one on the page is the summary line, not a column header.
+        for getter in (value_right, value_below):
+            for hit in reversed(hits):
+                v = getter(hit)
+                got = amount_of(v) if v is not None else None
+                if got:
+                    ctx.put(name, got, (LABELLED - 0.05 * rank) * v.conf, v)
+                    return True
+    return False
+
+
+def put_largest_amount(ctx: Context, name: str) -> bool:
+    """No label: the largest amount printed with its currency, as a weak guess."""
+    best = None
+    for page in ctx.pages:
+        for r, row in enumerate(page.rows):
+            for s, seg in enumerate(row.segments):
+                for a in find_amounts(words_text(seg.words)):
+                    if a.has_currency and a.value > 0 and (best is None or a.value > best[0]):
+                        best = (a.value, seg_value(page, r, s))
+    if best is None:
+        return False
+    ctx.put(name, to_decimal_string(best[0]), UNLABELLED * best[1].conf, best[1])
+    return True
+
+
+_OTHER_DATE_AFTER = r"(?:de |d )?(?:naissance|echeance|validite|peremption|fin|debut|ouverture)"
+
+
+def put_date(ctx: Context, name: str, labels: str, not_after: str | None = None,
+             other_dates: str | None = None) -> None:
+    """A labelled date, else the first date whose label is not another date's (birth, validity)."""
+    got = labelled(ctx.pages, labels, date_parser(ctx.date_order), not_after=not_after,
+                   not_before=_OTHER_DATE_AFTER)
+    if got:
+        ctx.put(name, got[0].isoformat(), LABELLED * got[1].conf, got[1])
+        return
+    for spot in all_dates(ctx.pages, order=ctx.date_order):
+        if other_dates and re.search(rf"(?:{other_dates})\b[^0-9]*$", spot.before):
+            continue
+        ctx.put(name, spot.date.isoformat(), UNLABELLED * spot.value.conf, spot.value)
+        return
+    ctx.put_none(name, 0.2)
+
+
+def put_person(ctx: Context, name: str, labels: str, not_after: str | None = None) -> bool:
+    got = labelled(ctx.pages, labels, person, not_after=not_after)
+    if got:
+        ctx.put(name, got[0], LABELLED * got[1].conf, got[1])
+        return True
+    return False
+
+
+def titled_names(page: Page, doctor: bool | None = None):
+    """(name, Value) of each "Mme Julie GARNIER" / "Dr Paul ROY" on the page, top first;
+    ``doctor`` True keeps only Dr/Docteur, False leaves them out."""
+    for r, row in enumerate(page.rows):
+        for s, seg in enumerate(row.segments):
+            words = seg.text.split()
+            for i, word in enumerate(words):
+                if not is_title(word):
+                    continue
+                is_doctor = bool(re.match(r"(?i)d(?:r|octeur|octoresse)\b", word))
+                if doctor is not None and is_doctor != doctor:
+                    continue
+                found = person(" ".join(words[i:]))
+                if found:
+                    yield found, seg_value(page, r, s)
+                break

@@ -1,0 +1,88 @@
+"""A mutuelle's carte de tiers payant: the member, their member number, the organisation's AMC
+number (what a pharmacy types to bill it) and the organisation's name."""
+
+from __future__ import annotations
+
+import re
+
+from desktop_app.intake import vocab
+from desktop_app.intake.extract_common import Context, norm, seg_value
+from desktop_app.intake.extract_labelled import LABELLED, UNLABELLED, labelled, put_person
+from desktop_app.intake.parse_ids import ocr_digits
+
+_L = vocab.load("labels_mutuelle_card")
+_NOT_ORGANISATION = re.compile(rf"(?<![a-z])(?:{_L['not_organisation']})")
+
+
+def extract_mutuelle_card(ctx: Context) -> None:
+    if not put_person(ctx, "patient_name", _L["patient"], not_after=_L["patient_not_after"]):
+        ctx.put_none("patient_name", 0.2)
+    _identifier(ctx, "amc_number", _L["amc_number"], _amc_number)
+    _identifier(ctx, "member_number", _L["member_number"], _member_number)
+    _organisation(ctx)
+
+
+def _first_token(text: str) -> str:
+    return text.strip(" :.-").split()[0] if text.strip(" :.-") else ""
+
+
+def _amc_number(text: str) -> str | None:
+    """An AMC number: 6 to 10 digits (spaces between groups allowed)."""
+    m = re.match(r"^[\s:.\-]*([0-9OoIlSB][0-9OoIlSB ]{4,12}[0-9OoIlSB])\b", text)
+    if not m:
+        return None
+    digits = re.sub(r"\s", "", ocr_digits(m.group(1)))
+    return digits if digits.isdigit() and 6 <= len(digits) <= 10 else None
+
+
+def _member_number(text: str) -> str | None:
+    token = _first_token(text).strip(".,;")
+    if len(token) < 4 or not re.search(r"\d", token) or not re.fullmatch(r"[A-Za-z0-9\-/]+", token):
+        return None
+    return token
+
+
+def _identifier(ctx: Context, name: str, labels: str, parse) -> None:
+    got = labelled(ctx.pages, labels, parse)
+    if got:
+        ctx.put(name, got[0], LABELLED * got[1].conf, got[1])
+    else:
+        ctx.put_none(name, 0.2)
+
+
+_ORGANISATION_WORDS = re.compile(rf"(?<![a-z])(?:{_L['organisation_words']})(?![a-z])")
+
+
+def _organisation_name(text: str) -> str | None:
+    text = re.split(r"\s{3,}| - | – |,", text)[0].strip(" :-")
+    letters = re.sub(r"[^a-z]", "", norm(text))
+    if len(letters) < 3 or _NOT_ORGANISATION.match(norm(text)) or re.search(r"\d{3}", text):
+        return None
+    return text
+
+
+def _organisation(ctx: Context) -> None:
+    page = ctx.pages[0]
+    # A header line that names a mutuelle ("Mutuelle Horizon Santé", "Harmonie Mutuelle"):
+    # the word that would be a label is part of the name.
+    header = page.rows[: max(3, len(page.rows) // 3)]
+    for r, row in enumerate(header):
+        for s, seg in enumerate(row.segments):
+            found = _organisation_name(seg.text)
+            if found and _ORGANISATION_WORDS.search(norm(found)) and len(found.split()) >= 2:
+                v = seg_value(page, r, s)
+                ctx.put("organisation", found, 0.8 * v.conf, v)
+                return
+    got = labelled(ctx.pages, _L["organisation"], _organisation_name, below=False,
+                   not_after="n|no|numero|code|carte")
+    if got:
+        ctx.put("organisation", got[0], LABELLED * got[1].conf, got[1])
+        return
+    for r, row in enumerate(page.rows[:4]):
+        for s, seg in enumerate(row.segments):
+            found = _organisation_name(seg.text)
+            if found:
+                v = seg_value(page, r, s)
+                ctx.put("organisation", found, UNLABELLED * v.conf, v)
+                return
+    ctx.put_none("organisation", 0.2)

@@ -1,0 +1,83 @@
+"""The CPAM's attestation de droits: whose rights, their NIR and birth date, which caisse.
+
+The NIR is taken only when its key checks out (a wrong key is kept, unsure, with a warning);
+the caisse is the name as printed ("CPAM de la Gironde"): the address book resolves it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop_app.intake import vocab
+from desktop_app.intake.extract_common import Context, norm, seg_value
+from desktop_app.intake.extract_labelled import (
+    LABELLED, UNLABELLED, date_parser, labelled, put_person,
+)
+from desktop_app.intake.parse_ids import find_nir
+
+_L = vocab.load("labels_rights_certificate")
+_CAISSE = re.compile(rf"(?<![a-z])(?:{_L['caisse_names']})")
+
+
+def extract_rights_certificate(ctx: Context) -> None:
+    if not put_person(ctx, "patient_name", _L["patient"], not_after=_L["patient_not_after"]):
+        ctx.put_none("patient_name", 0.2)
+    _nir(ctx)
+    got = labelled(ctx.pages, _L["birth_date"], date_parser(ctx.date_order))
+    if got:
+        ctx.put("birth_date", got[0].isoformat(), LABELLED * got[1].conf, got[1])
+    else:
+        ctx.put_none("birth_date", 0.2)
+    _caisse(ctx)
+
+
+def _nir(ctx: Context) -> None:
+    got = labelled(ctx.pages, _L["nir"], find_nir)
+    if got:
+        reading, v = got
+        if reading.valid:
+            ctx.put("nir", reading.value, LABELLED * v.conf, v)
+        else:
+            ctx.put("nir", reading.value, 0.4 * v.conf, v)
+            ctx.warnings.extend(reading.warnings)
+        return
+    # No label: a NIR whose key checks out is still worth proposing, unsure.
+    for page in ctx.pages:
+        for r, row in enumerate(page.rows):
+            for s, seg in enumerate(row.segments):
+                reading = find_nir(seg.text)
+                if reading and reading.valid:
+                    ctx.put("nir", reading.value, UNLABELLED * seg_value(page, r, s).conf, seg_value(page, r, s))
+                    return
+    ctx.put_none("nir", 0.2)
+
+
+def _caisse_name(text: str) -> str | None:
+    """The caisse's name in a line, as printed, without what follows it on the line."""
+    folded = norm(text)
+    m = _CAISSE.search(folded)
+    if not m:
+        return None
+    words = text.split()
+    # Map the folded match back onto the printed words: as many words as it spans.
+    start = len(folded[: m.start()].split())
+    count = len(m.group().split())
+    name = " ".join(words[start : start + count]).strip(" ,;:-")
+    return name or None
+
+
+def _caisse(ctx: Context) -> None:
+    got = labelled(ctx.pages, _L["caisse"], _caisse_name)
+    if got:
+        ctx.put("caisse", got[0], LABELLED * got[1].conf, got[1])
+        return
+    for page in ctx.pages:
+        for r, row in enumerate(page.rows):
+            for s, seg in enumerate(row.segments):
+                name = _caisse_name(seg.text)
+                if name:
+                    v = seg_value(page, r, s)
+                    # The caisse's own name heading its paper: no label, but the wording is the caisse's.
+                    ctx.put("caisse", name, 0.75 * v.conf, v)
+                    return
+    ctx.put_none("caisse", 0.2)
