@@ -26,7 +26,20 @@ class DocumentKind(StrEnum):
     STATEMENT = "statement"
     ATTESTATION_DROITS = "attestation_droits"
     RIB = "rib"
+    RECEIPT = "receipt"  # a practitioner's note d'honoraires, reçu or quittance
+    PHARMACY_RECEIPT = "pharmacy_receipt"
+    MUTUELLE_CARD = "mutuelle_card"  # carte de tiers payant
     OTHER = "other"
+
+
+# The reader (desktop_app/intake) names some kinds its own way; the household keeps them under
+# the kind it already had.
+KIND_READ_AS = {"rights_certificate": DocumentKind.ATTESTATION_DROITS}
+
+
+def kind_of_reading(kind: str) -> str:
+    """The household's kind for a kind the reader gave."""
+    return str(KIND_READ_AS.get(kind, kind))
 
 
 class Regime(StrEnum):

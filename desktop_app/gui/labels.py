@@ -26,6 +26,11 @@ KIND_TEXT = {
     "care_sheet": lambda: QCoreApplication.translate("Labels", "Care sheet"),
     "invoice": lambda: QCoreApplication.translate("Labels", "Invoice"),
     "statement": lambda: QCoreApplication.translate("Labels", "Statement"),
+    "receipt": lambda: QCoreApplication.translate("Labels", "Practitioner's receipt"),
+    "pharmacy_receipt": lambda: QCoreApplication.translate("Labels", "Pharmacy receipt"),
+    "attestation_droits": lambda: QCoreApplication.translate("Labels", "Attestation de droits"),
+    "mutuelle_card": lambda: QCoreApplication.translate("Labels", "Mutuelle card"),
+    "rib": lambda: QCoreApplication.translate("Labels", "RIB (bank details)"),
     "other": lambda: QCoreApplication.translate("Labels", "Other document"),
 }
 
@@ -70,6 +75,11 @@ FIELD_TEXT = {
     "lines": lambda: QCoreApplication.translate("Labels", "Lines"),
     "reference": lambda: QCoreApplication.translate("Labels", "Reference"),
     "practitioner": lambda: QCoreApplication.translate("Labels", "Practitioner"),
+    "practitioner_name": lambda: QCoreApplication.translate("Labels", "Practitioner"),
+    "caisse": lambda: QCoreApplication.translate("Labels", "Caisse (CPAM)"),
+    "member_number": lambda: QCoreApplication.translate("Labels", "Member number"),
+    "amc_number": lambda: QCoreApplication.translate("Labels", "Mutuelle's AMC number"),
+    "organisation": lambda: QCoreApplication.translate("Labels", "Mutuelle"),
     "provider": lambda: QCoreApplication.translate("Labels", "Provider"),
     "rpps": lambda: QCoreApplication.translate("Labels", "RPPS number"),
     "adeli": lambda: QCoreApplication.translate("Labels", "ADELI number"),

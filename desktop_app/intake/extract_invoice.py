@@ -207,7 +207,7 @@ def _lpp_codes(ctx: Context) -> None:
         ctx.fields["lpp_codes"] = ExtractedField([], 0.5)
 
 
-_PATIENT_LABELS = r"patient e?|nom du patient|beneficiaire|assure e?|client e?|destinataire|factur[ee] a|pour"
+_PATIENT_LABELS: str = _LABELS["patient"]
 
 
 def _patient(ctx: Context) -> None:

@@ -88,17 +88,40 @@ def date_parser(order: str = "DMY") -> Callable[[str], _dt.date | None]:
     return parse
 
 
+def amount_right(hit: Hit) -> tuple[str, Value] | None:
+    """The amount closing the label's row, however far right its column is: the last amount
+    before another label starts on the row."""
+    page, row = hit.page, hit.page.rows[hit.row]
+    words = list(hit.segment.words[hit.end :])
+    best = (amount_of(Value(words, page, "right")), words) if words else (None, words)
+    for seg in row.segments[hit.seg + 1 :]:
+        lead = re.split(r"[-−]?\d", seg.text, maxsplit=1)[0]
+        if re.search(r"[a-zA-Z]{3}", re.sub(r"(?i)\b(eur|euros?|ttc|ht)\b", "", lead)):
+            break
+        got = amount_of(Value(list(seg.words), page, "right"))
+        if got:
+            best = (got, list(seg.words))
+    if best[0]:
+        return best[0], Value(best[1], page, "right")
+    return None
+
+
+def _amount_below(hit: Hit) -> tuple[str, Value] | None:
+    v = value_below(hit, max_rows=1, max_dist_lines=2.0)
+    got = amount_of(v) if v is not None else None
+    return (got, v) if got else None
+
+
 def put_labelled_amount(ctx: Context, name: str, patterns: list[str], not_after: str | None = None) -> bool:
     """The first label group (in priority order) with an amount right of or under it."""
     for rank, pattern in enumerate(patterns):
         hits = [h for h in find_labels(ctx.pages, pattern) if not preceded_by(h, not_after)]
         # The last one on the page is the summary line, not a column header.
-        for getter in (value_right, value_below):
+        for getter in (amount_right, _amount_below):
             for hit in reversed(hits):
-                v = getter(hit)
-                got = amount_of(v) if v is not None else None
+                got = getter(hit)
                 if got:
-                    ctx.put(name, got, (LABELLED - 0.05 * rank) * v.conf, v)
+                    ctx.put(name, got[0], (LABELLED - 0.05 * rank) * got[1].conf, got[1])
                     return True
     return False
 

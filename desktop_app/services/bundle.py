@@ -252,8 +252,10 @@ def _plan(ctx: Context, claim, payer: str, today) -> _Plan:
     # (completeness.json "papers") the checklist and the next action read too.
     wanted = {}
     for entry in rules.papers_needed(house.rules, facts, payer):
-        kind = DocumentKind(entry["kind"])
-        wanted.setdefault(kind, messages.localized(entry["letter"], "fr"))
+        label = messages.localized(entry["letter"], "fr")
+        # A practitioner's receipt goes where an invoice is asked for, under the invoice's label.
+        for kind in sorted(rules.kinds_for(house.rules, entry["kind"])):
+            wanted.setdefault(DocumentKind(kind), label)
     if payer == "cpam":
         why_not = {
             DocumentKind.STATEMENT: "a statement comes from a payer; it is not sent to the CPAM",

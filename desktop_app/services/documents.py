@@ -19,6 +19,7 @@ from desktop_app.core.model import (
     DocumentKind,
     FieldSource,
     ReadState,
+    kind_of_reading,
     to_plain,
 )
 from desktop_app.core.rules.messages import message
@@ -419,7 +420,7 @@ def _document_row(path: Path, copy, result, person, kind, claim_id):
     row = {
         "person_id": person.id if person else None,
         "claim_id": claim_id,
-        "kind": kind or result.kind,
+        "kind": kind or kind_of_reading(result.kind),
         "sha256": sha,
         "original_name": display_name(path.name),
         "stored_name": originals.stored_name(sha, path.suffix),

@@ -1398,6 +1398,26 @@
         <translation>Sage-femme</translation>
     </message>
     <message>
+        <source>Practitioner&apos;s receipt</source>
+        <translation>Note d&apos;honoraires ou reçu</translation>
+    </message>
+    <message>
+        <source>Pharmacy receipt</source>
+        <translation>Ticket de pharmacie</translation>
+    </message>
+    <message>
+        <source>Attestation de droits</source>
+        <translation>Attestation de droits</translation>
+    </message>
+    <message>
+        <source>Mutuelle card</source>
+        <translation>Carte de mutuelle</translation>
+    </message>
+    <message>
+        <source>RIB (bank details)</source>
+        <translation>RIB</translation>
+    </message>
+    <message>
         <source>Physiotherapy</source>
         <translation>Kinésithérapie</translation>
     </message>
@@ -1516,6 +1536,18 @@
     <message>
         <source>Practitioner</source>
         <translation>Praticien</translation>
+    </message>
+    <message>
+        <source>Caisse (CPAM)</source>
+        <translation>Caisse (CPAM)</translation>
+    </message>
+    <message>
+        <source>Member number</source>
+        <translation>Numéro d&apos;adhérent</translation>
+    </message>
+    <message>
+        <source>Mutuelle&apos;s AMC number</source>
+        <translation>Numéro AMC de la mutuelle</translation>
     </message>
     <message>
         <source>Provider</source>

@@ -14,7 +14,8 @@ Condition vocabulary (each condition is a one-key dict; "$name" refers to the fi
   person_age_below: years (at the care date)
   insured_field_missing: attribute (beneficiaries only)
   category_in / tiers_payant_in: [..] | "$list"
-  has_document / missing_document: kind
+  has_document / missing_document: kind   (a kind the file's "stands_in_for" lets stand in counts:
+                                           a practitioner's receipt where an invoice is asked for)
   document_field_missing: [kind, field]   no document of that kind has a value for the field
   document_field_false: [kind, field]     a document of that kind exists and none has the field true
   paid_above_base: true                   a dépassement: paid more than the base de remboursement
@@ -147,18 +148,33 @@ def papers_needed(rules: dict, facts: Facts, payer: Payer | str) -> list[dict]:
     if when is not None and not _Evaluation(facts, lists).holds(when):
         return []
     attached = {d.kind for d in facts.documents}
+    stand_ins = _stand_ins(rules)
     return [
         entry
         for entry in rules.get("papers", {}).get(payer, [])
-        if _Evaluation(facts, lists).holds(entry.get("when", {"all": []}))
-        and (entry.get("required", True) is not False or entry["kind"] in attached)
+        if _Evaluation(facts, lists, stand_ins).holds(entry.get("when", {"all": []}))
+        and (entry.get("required", True) is not False or kinds_for(rules, entry["kind"]) & attached)
     ]
+
+
+def kinds_for(rules: dict, kind: str) -> set[str]:
+    """The kind and the kinds that stand in for it (completeness.json "stands_in_for")."""
+    return {kind, *_stand_ins(rules).get(kind, ())}
+
+
+def _stand_ins(rules: dict) -> dict[str, tuple[str, ...]]:
+    return {
+        kind: tuple(spec.get("value", ()) if isinstance(spec, dict) else spec)
+        for kind, spec in rules.get("stands_in_for", {}).items()
+        if not kind.startswith("_") and kind != "about"
+    }
 
 
 def evaluate(rules: dict, facts: Facts, lang: str = "en") -> list[Missing]:
     """Every rule whose level applies and whose condition holds, in checking order (all_rules),
     with its texts in ``lang`` ("en" or "fr")."""
     lists = rules.get("lists", {})
+    stand_ins = _stand_ins(rules)
     applies = rules.get("levels", {})
     found = []
     level_ok: dict[str, bool] = {}
@@ -166,10 +182,10 @@ def evaluate(rules: dict, facts: Facts, lang: str = "en") -> list[Missing]:
         level = rule["level"]
         if level not in level_ok:
             when = applies.get(level, {}).get("applies_when")
-            level_ok[level] = when is None or _Evaluation(facts, lists).holds(when)
+            level_ok[level] = when is None or _Evaluation(facts, lists, stand_ins).holds(when)
         if not level_ok[level]:
             continue
-        evaluation = _Evaluation(facts, lists)
+        evaluation = _Evaluation(facts, lists, stand_ins)
         if evaluation.holds(rule["when"]):
             found.append(_missing(rule, facts, evaluation.details, lang))
     return found
@@ -214,6 +230,11 @@ def validate_rules(rules: dict) -> None:
         if "applies_when" in spec:
             found = _check_condition(spec["applies_when"], lists)
             problems.extend(f"levels.{level}: {p}" for p in found)
+    for kind, spec in rules.get("stands_in_for", {}).items():
+        if kind.startswith("_") or kind == "about":
+            continue
+        if not isinstance(spec, dict) or not isinstance(spec.get("value"), list) or "sources" not in spec:
+            problems.append(f"stands_in_for.{kind}: needs a list 'value' and its 'sources'")
     for payer, entries in rules.get("papers", {}).items():
         if payer == "about":
             continue
@@ -277,9 +298,10 @@ def _check_text(text: object) -> list[str]:
 
 
 class _Evaluation:
-    def __init__(self, facts: Facts, lists: dict) -> None:
+    def __init__(self, facts: Facts, lists: dict, stand_ins: dict | None = None) -> None:
         self.facts = facts
         self.lists = lists
+        self.stand_ins = stand_ins or {}
         self.details: list[str] = []  # why a validator failed, for the explanation's {detail}
 
     def holds(self, condition: dict) -> bool:
@@ -295,7 +317,8 @@ class _Evaluation:
         return self.facts.claim.care_date or self.facts.today or _dt.date.today()
 
     def documents(self, kind: str) -> list[DocumentFacts]:
-        return [d for d in self.facts.documents if d.kind == kind]
+        kinds = {kind, *self.stand_ins.get(kind, ())}
+        return [d for d in self.facts.documents if d.kind in kinds]
 
 
 def _empty(value: object) -> bool:

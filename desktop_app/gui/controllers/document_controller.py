@@ -23,7 +23,8 @@ from desktop_app.services import overview
 DATE_NAMES = {"date", "care_date", "birth_date", "patient_birth_date", "statement_date"}
 # Fields shown first, in the order people read a document.
 FIELD_ORDER = (
-    "patient_name", "prescriber_name", "prescriber_rpps", "supplier", "invoice_number", "payer", "nir", "birth_date", "patient_birth_date", "insured_nir", "care_date", "date",
+    "patient_name", "practitioner_name", "prescriber_name", "prescriber_rpps", "supplier",
+    "organisation", "member_number", "amc_number", "caisse", "invoice_number", "payer", "nir", "birth_date", "patient_birth_date", "insured_nir", "care_date", "date",
     "statement_date", "practitioner", "provider", "rpps", "adeli", "siret", "total_amount",
     "total_paid", "lines", "lpp_code", "lpp_codes", "items", "signed", "ald", "renewable",
 )
