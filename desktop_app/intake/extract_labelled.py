@@ -25,6 +25,9 @@ def preceded_by(hit: Hit, pattern: str | None) -> bool:
     if not pattern:
         return False
     before = norm(" ".join(w.text for w in hit.segment.words[: hit.start]))
+    if not before and hit.seg > 0:
+        # OCR may cut "NÉ(E)   LE" into two cells: the cell before the label counts.
+        before = norm(hit.page.rows[hit.row].segments[hit.seg - 1].text)
     return bool(re.search(rf"(?:^|\s)(?:{pattern})$", before))
 
 
@@ -55,6 +58,13 @@ _NAME_END = re.compile(
 )
 
 
+_HEADING_WORDS = {
+    "adherent", "adherente", "assure", "assuree", "patient", "patiente", "beneficiaire",
+    "beneficiaires", "titulaire", "identite", "nom", "prenom", "praticien", "naissance", "soins",
+    "caisse", "mutuelle", "organisme", "carte", "attestation", "droits", "date", "signature",
+}
+
+
 def person(text: str) -> str | None:
     """A person's name at the start of a value ("Mme Julie GARNIER la somme de…" → Julie GARNIER),
     two words at least."""
@@ -67,7 +77,12 @@ def person(text: str) -> str | None:
             break
         kept.append(tok)
     name = clean_person(" ".join(kept))
-    return name if name and len(name.split()) >= 2 else None
+    if not name or len(name.split()) < 2:
+        return None
+    # A heading read where the value should be ("NOM DE L'ADHÉRENT") is no one's name.
+    if any(norm(t) in _HEADING_WORDS for t in re.split(r"[\s'’]+", name)):
+        return None
+    return name
 
 
 def amount(text: str) -> str | None:
@@ -81,8 +96,13 @@ def amount_of(v: Value) -> str | None:
     return to_decimal_string(found[-1].value) if found else None
 
 
+_FIRST_OF_MONTH = re.compile(r"(?<![0-9A-Za-z])[lI|]er(?= [a-zA-Zéû]{3})")
+
+
 def date_parser(order: str = "DMY") -> Callable[[str], _dt.date | None]:
     def parse(text: str) -> _dt.date | None:
+        # "1er juillet" that OCR read "ler juillet".
+        text = _FIRST_OF_MONTH.sub("1er", text)
         found = [d for d in find_dates(text, order=order) if not d.partial]
         return found[0].date if found else None
     return parse
@@ -160,11 +180,13 @@ def put_date(ctx: Context, name: str, labels: str, not_after: str | None = None,
     ctx.put_none(name, 0.2)
 
 
-def put_person(ctx: Context, name: str, labels: str, not_after: str | None = None) -> bool:
-    got = labelled(ctx.pages, labels, person, not_after=not_after)
-    if got:
-        ctx.put(name, got[0], LABELLED * got[1].conf, got[1])
-        return True
+def put_person(ctx: Context, name: str, labels: str | list[str], not_after: str | None = None) -> bool:
+    """The person after the first label group (in priority order) that has one."""
+    for pattern in [labels] if isinstance(labels, str) else labels:
+        got = labelled(ctx.pages, pattern, person, not_after=not_after)
+        if got:
+            ctx.put(name, got[0], LABELLED * got[1].conf, got[1])
+            return True
     return False
 
 

@@ -8,6 +8,7 @@ import re
 from desktop_app.intake import vocab
 from desktop_app.intake.extract_common import Context, norm, seg_value
 from desktop_app.intake.extract_labelled import LABELLED, UNLABELLED, labelled, put_person
+from desktop_app.intake.names import looks_like_person
 from desktop_app.intake.parse_ids import ocr_digits
 
 _L = vocab.load("labels_mutuelle_card")
@@ -78,10 +79,13 @@ def _organisation(ctx: Context) -> None:
     if got:
         ctx.put("organisation", got[0], LABELLED * got[1].conf, got[1])
         return
+    patient = ctx.fields.get("patient_name")
     for r, row in enumerate(page.rows[:4]):
         for s, seg in enumerate(row.segments):
             found = _organisation_name(seg.text)
-            if found:
+            # A person's name is the card holder's, not the organisation's.
+            if found and not looks_like_person(found) and not (
+                    patient and patient.value and norm(str(patient.value)) in norm(found)):
                 v = seg_value(page, r, s)
                 ctx.put("organisation", found, UNLABELLED * v.conf, v)
                 return

@@ -23,7 +23,10 @@ def extract_rights_certificate(ctx: Context) -> None:
     if not put_person(ctx, "patient_name", _L["patient"], not_after=_L["patient_not_after"]):
         ctx.put_none("patient_name", 0.2)
     _nir(ctx)
-    got = labelled(ctx.pages, _L["birth_date"], date_parser(ctx.date_order))
+    # A label with its date beside it first: the same label heading the beneficiaries' table
+    # has theirs below it.
+    got = (labelled(ctx.pages, _L["birth_date"], date_parser(ctx.date_order), below=False)
+           or labelled(ctx.pages, _L["birth_date"], date_parser(ctx.date_order)))
     if got:
         ctx.put("birth_date", got[0].isoformat(), LABELLED * got[1].conf, got[1])
     else:
