@@ -375,3 +375,19 @@ def test_noemie_mutuelle_needs_nothing_posted(data_dir, capsys, tmp_path):
     code, _out, err = run(capsys, *d, "bundle", str(claim["id"]), "--to", "mutuelle",
                           "--out", str(tmp_path / "missing" / "dir" / "x.pdf"))
     assert code == 0  # folders are created
+
+
+def test_a_practitioners_receipt_goes_to_the_mutuelle_where_the_invoice_would(household, capsys, tmp_path):
+    """Osteopathy: the CPAM does not cover it, the mutuelle refunds on the note d'honoraires."""
+    d = household
+    note = imported(capsys, d, image(tmp_path, "note.png", "note d'honoraires"), "Claire Martin", "receipt")
+    claim = run_json(capsys, *d, "claim", "new", "--person", "Claire Martin", "--date", "2025-07-04",
+                     "--category", "other", "--paid", "60", "--title", "Ostéopathe", "--doc", str(note))
+    status = run_json(capsys, *d, "status", expect=0)
+    mine = next(c for c in status["claims"] if c["claim_id"] == claim["id"])
+    missing = {m["id"] for m in mine["missing"]}
+    assert "mutuelle_invoice_missing_not_covered" not in missing
+    out = tmp_path / "mutuelle.pdf"
+    report = run_json(capsys, *d, "bundle", str(claim["id"]), "--to", "mutuelle", "--out", str(out),
+                      "--force")
+    assert [e["kind"] for e in report["enclosed"]][0] == "receipt"

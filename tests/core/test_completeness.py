@@ -343,3 +343,32 @@ def test_validate_rules_reports_bad_edits(breakage, message):
     breakage(rules)
     with pytest.raises(UserError, match=message):
         validate_rules(rules)
+
+
+@pytest.mark.parametrize("receipt", ["receipt", "pharmacy_receipt"])
+def test_a_receipt_stands_in_for_the_invoice_the_mutuelle_asks_for(receipt):
+    from desktop_app.core.rules.completeness import papers_needed
+
+    not_covered = dict(claim_changes={"category": Category.OTHER, "base": None}, drop=("invoice",),
+                       cpam_covers=False)
+    assert "mutuelle_invoice_missing_not_covered" in fired(facts(**not_covered))
+    with_receipt = facts(add=(receipt,), **not_covered)
+    assert "mutuelle_invoice_missing_not_covered" not in fired(with_receipt)
+    # The mailing to the mutuelle encloses it where the invoice goes.
+    assert "invoice" in [e["kind"] for e in papers_needed(RULES, with_receipt, "mutuelle")]
+
+
+def test_only_the_kinds_the_rule_file_lists_stand_in_for_an_invoice():
+    not_covered = dict(claim_changes={"category": Category.OTHER, "base": None}, drop=("invoice",),
+                       cpam_covers=False, add=("mutuelle_card",))
+    assert "mutuelle_invoice_missing_not_covered" in fired(facts(**not_covered))
+    rules = copy.deepcopy(RULES)
+    rules["stands_in_for"]["invoice"]["value"] = ["receipt"]
+    assert "mutuelle_invoice_missing_not_covered" in fired(facts(**dict(not_covered, add=("pharmacy_receipt",))), rules)
+
+
+def test_a_stand_in_without_its_source_is_refused_when_the_rules_load():
+    rules = copy.deepcopy(RULES)
+    rules["stands_in_for"]["invoice"] = {"value": ["receipt"]}
+    with pytest.raises(UserError, match="stands_in_for.invoice"):
+        validate_rules(rules)

@@ -58,3 +58,27 @@ def test_rpps_luhn():
         "RPPS check digit fails: a digit may be misread (expected 4 as last digit)"
     ]
     assert read_rpps("Tél. 06 13 70 18 59") is None
+
+
+def test_a_quantity_then_a_price_across_a_column_gap_is_two_numbers():
+    from desktop_app.intake.parse_amounts import find_amounts
+
+    assert [str(a.value) for a in find_amounts("1   245,00 €")] == ["245.00"]
+    assert [str(a.value) for a in find_amounts("2  12,50 €   25,00 €")] == ["12.50", "25.00"]
+    # One space (or a no-break space) is the thousands separator French prints.
+    assert [str(a.value) for a in find_amounts("Total 1 245,00 €")] == ["1245.00"]
+    assert [str(a.value) for a in find_amounts("1\u00a0471,60 €")] == ["1471.60"]
+
+
+def test_words_joined_as_printed_keep_a_column_gap():
+    from desktop_app.intake.layout import Word
+    from desktop_app.intake.parse_amounts import find_amounts, words_text
+
+    def row(*cells):
+        return [Word(text, x=x, y=0, w=10 * len(text), h=20) for x, text in cells]
+
+    # The quantity in its column, the price in the next: three spaces between them.
+    assert words_text(row((0, "1"), (60, "245,00"), (130, "€"))) == "1   245,00 €"
+    assert [str(a.value) for a in find_amounts(words_text(row((0, "1"), (60, "245,00"))))] == ["245.00"]
+    # Printed close together, the groups of one number stay one number.
+    assert [str(a.value) for a in find_amounts(words_text(row((0, "1"), (16, "245,00"))))] == ["1245.00"]
