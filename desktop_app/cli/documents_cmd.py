@@ -14,6 +14,7 @@ from desktop_app.cli import trash_cmd
 from desktop_app.cli.lazy import lazy
 
 documents = lazy("desktop_app.services.documents")
+person_proposals = lazy("desktop_app.services.person_proposals")
 
 
 def register(sub) -> None:
@@ -63,6 +64,14 @@ def register(sub) -> None:
     reread.add_argument("id")
     reread.add_argument("--json", action="store_true")
     reread.set_defaults(handler=with_context(_reread))
+    to_person = cmds.add_parser(
+        "to-person", help="what an attestation de droits or a mutuelle card offers its person's "
+        "record (NIR, caisse, member number…); --apply writes the values you choose")
+    to_person.add_argument("id")
+    to_person.add_argument("--apply", nargs="*", metavar="FIELD",
+                           help="write these proposed fields (all of them when none is named)")
+    to_person.add_argument("--json", action="store_true")
+    to_person.set_defaults(handler=with_context(_to_person))
     trash_cmd.register_item(cmds, "document")
 
 
@@ -182,4 +191,31 @@ def _search(args, ctx) -> int:
                 line(f"{noun} {h.id}: {h.title}" + (f" ({h.detail})" if h.detail else ""))
         if group.count > len(group.hits):
             line(f"… {group.count - len(group.hits)} more {group.name} (--limit to see more)")
+    return 0
+
+
+def _to_person(args, ctx) -> int:
+    doc_id = documents.get_document(ctx, args.id).id
+    proposal = person_proposals.proposal_for(ctx, doc_id)
+    if args.apply is None:
+        if args.json:
+            emit_json(proposal.to_dict() if proposal else {"document_id": doc_id, "values": []})
+        elif proposal is None:
+            line(f"document {doc_id} has nothing to add to its person's record")
+        else:
+            line(f"document {doc_id} offers {proposal.person}'s record:")
+            for v in proposal.values:
+                now = f" (now {v.current})" if v.current else ""
+                line(f"  {v.field} → {v.option}: {v.value}{now}")
+            line(f"write them with  paperasse doc to-person {doc_id} --apply [FIELD ...]")
+        return 0
+    result = person_proposals.apply_proposal(ctx, doc_id, args.apply or None)
+    if args.json:
+        emit_json({"document_id": doc_id, "person_id": result.person.id,
+                   "applied": [v.field for v in proposal.values if not args.apply or v.field in args.apply],
+                   "warnings": list(result.warnings)})
+    else:
+        line(f"{result.person.name}'s record updated from document {doc_id}")
+        for w in result.warnings:
+            warn(w)
     return 0

@@ -976,6 +976,38 @@
         <translation>Déplacer vers %1</translation>
     </message>
     <message>
+        <source>This paper shows, for %1&apos;s record:</source>
+        <translation>Ce document indique, pour la fiche de %1 :</translation>
+    </message>
+    <message>
+        <source>Add to %1&apos;s record…</source>
+        <translation>Ajouter à la fiche de %1…</translation>
+    </message>
+    <message>
+        <source>(instead of %1)</source>
+        <translation>(au lieu de %1)</translation>
+    </message>
+    <message>
+        <source>Add to the record</source>
+        <translation>Ajouter à la fiche</translation>
+    </message>
+    <message>
+        <source>Write these values in %1&apos;s record?</source>
+        <translation>Enregistrer ces valeurs dans la fiche de %1 ?</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <source>Cannot change the record</source>
+        <translation>Impossible de modifier la fiche</translation>
+    </message>
+    <message>
+        <source>%1&apos;s record updated from this paper.</source>
+        <translation>Fiche de %1 mise à jour à partir de ce document.</translation>
+    </message>
+    <message>
         <source>Cannot change the kind</source>
         <translation>Impossible de changer le type</translation>
     </message>

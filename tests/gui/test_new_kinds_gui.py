@@ -50,3 +50,44 @@ def test_a_paper_of_a_new_kind_shows_its_french_name_and_fields(
     editor = fwin.document_controller.editors[field]
     assert editor.missing
     assert view.fields_form.labelForField(editor).text() == field_label
+
+
+def test_an_attestation_offers_its_caisse_to_the_record_and_adds_it_once_agreed(
+        qtbot, fwin, ctx, fake_reader, images, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.services import people
+
+    fake_reader["kind"] = "rights_certificate"
+    # The NIR and birth date the record already has are not offered again; the caisse is.
+    fake_reader["fields"] = {"patient_name": "Claire Martin", "nir": "285077511523432",
+                             "birth_date": "1985-07-04", "caisse": "CPAM de la Gironde"}
+    fwin.sidebar.select("person", people.find_person(ctx, "Claire Martin").id)
+    [outcome] = _import(qtbot, fwin, images(1))
+    fwin.show_document(outcome.document_id)
+    view = fwin.document_view
+    assert view.person_values.isVisible() and view.add_to_person.isVisible()
+    assert "Caisse (CPAM) : CPAM de la Gironde" in view.person_values.text()
+    assert "sécurité sociale" not in view.person_values.text()
+    assert view.add_to_person.text() == "Ajouter à la fiche de Claire Martin…"
+
+    asked = []
+
+    def answer(box, accept):
+        asked.append(box.text())
+        role = QMessageBox.ButtonRole.AcceptRole if accept else QMessageBox.ButtonRole.RejectRole
+        button = next(b for b in box.buttons() if box.buttonRole(b) == role)
+        button.click()
+        return 0
+
+    # Cancel: nothing is written.
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, False))
+    qtbot.mouseClick(view.add_to_person, Qt.MouseButton.LeftButton)
+    assert people.find_person(ctx, "Claire Martin").caisse_name is None
+    # Agreed: the record has the caisse, and the paper offers nothing more.
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, True))
+    qtbot.mouseClick(view.add_to_person, Qt.MouseButton.LeftButton)
+    assert "CPAM de la Gironde" in asked[-1]
+    assert people.find_person(ctx, "Claire Martin").caisse_name == "CPAM de la Gironde"
+    assert not view.person_values.isVisible()

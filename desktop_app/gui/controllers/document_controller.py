@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
-from PySide6.QtWidgets import QListWidgetItem
+from PySide6.QtWidgets import QListWidgetItem, QMessageBox
 
 from desktop_app.core.errors import UserError
 from desktop_app.gui import labels
@@ -17,7 +17,7 @@ from desktop_app.gui.controllers.page_loader import load_page
 from desktop_app.gui.controllers.pane_work import PaneWork
 from desktop_app.gui.controllers.statement_controller import StatementController
 from desktop_app.gui.views.document_view import DocumentView, FieldEditor
-from desktop_app.gui.lazy import claims, documents, field_checks, inbox, layout_memory
+from desktop_app.gui.lazy import claims, documents, field_checks, inbox, layout_memory, person_proposals
 from desktop_app.services import overview
 
 DATE_NAMES = {"date", "care_date", "birth_date", "patient_birth_date", "statement_date"}
@@ -105,6 +105,8 @@ class DocumentController(QObject):
         view.person.activated.connect(self._person_chosen)
         view.kind.activated.connect(self._kind_chosen)
         view.move_to_named.clicked.connect(self.move_to_named)
+        view.add_to_person.clicked.connect(self.add_to_person)
+        self.person_proposal = None  # what an attestation or a mutuelle card offers the record
         for keys, slot in (
             ("Ctrl+Return", self.confirm_all),
             ("Ctrl+Enter", self.confirm_all),
@@ -183,6 +185,7 @@ class DocumentController(QObject):
             self.view.person.addItem(person["name"], person["id"])
         self.view.person.setCurrentIndex(max(0, self.view.person.findData(doc.person_id)))
         self._show_names_other()
+        self._show_person_proposal()
         self.view.kind.clear()
         for key in labels.KIND_TEXT:
             self.view.kind.addItem(labels.kind_text(key), key)
@@ -519,6 +522,49 @@ class DocumentController(QObject):
                                  .replace("%1", mismatch.named).replace("%2", mismatch.filed_under))
         if mismatch.match_id:
             view.move_to_named.setText(self.tr("Move to %1").replace("%1", mismatch.match_name))
+
+    def _show_person_proposal(self) -> None:
+        try:
+            self.person_proposal = person_proposals.proposal_for(self.ctx, self.document.id)
+        except UserError:
+            self.person_proposal = None
+        view, proposal = self.view, self.person_proposal
+        view.person_values.setVisible(proposal is not None)
+        view.add_to_person.setVisible(proposal is not None)
+        if proposal is None:
+            return
+        lines = [f"{labels.field_text(v.field)} : {self._shown(v.value, v.field)}" for v in proposal.values]
+        view.person_values.setText(
+            self.tr("This paper shows, for %1's record:").replace("%1", proposal.person)
+            + "\n" + "\n".join(lines))
+        view.add_to_person.setText(self.tr("Add to %1's record…").replace("%1", proposal.person))
+
+    def add_to_person(self) -> None:
+        """The values the paper offers the person's record, written once the user agrees."""
+        proposal = self.person_proposal
+        if self.document is None or proposal is None:
+            return
+        lines = []
+        for v in proposal.values:
+            now = (" " + self.tr("(instead of %1)").replace("%1", self._shown(v.current, v.field))
+                   if v.current else "")
+            lines.append(f"• {labels.field_text(v.field)} : {self._shown(v.value, v.field)}{now}")
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Add to the record"),
+                          self.tr("Write these values in %1's record?").replace("%1", proposal.person)
+                          + "\n\n" + "\n".join(lines),
+                          QMessageBox.StandardButton.Cancel, self.view)
+        add = box.addButton(self.tr("Add"), QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
+        if box.clickedButton() is not add:
+            return
+        try:
+            result = person_proposals.apply_proposal(self.ctx, self.document.id)
+        except UserError as exc:
+            show_error(self.view, self.tr("Cannot change the record"), exc)
+            return
+        self.message.emit(self.tr("%1's record updated from this paper.").replace("%1", result.person.name))
+        self.reload()
+        self.changed.emit()
 
     def move_to_named(self) -> None:
         """File the paper under the household member it names."""

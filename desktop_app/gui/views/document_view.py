@@ -240,6 +240,17 @@ class DocumentView(QWidget):
         side_layout.addWidget(self.move_to_named)
         self.names_other.hide()
         self.move_to_named.hide()
+        # An attestation de droits or a mutuelle card: what it offers the person's record, added
+        # only when the user says so.
+        self.person_values = PlainLabel()
+        self.person_values.setObjectName("person_values")
+        self.person_values.setWordWrap(True)
+        self.add_to_person = QPushButton()
+        self.add_to_person.setObjectName("add_to_person")
+        side_layout.addWidget(self.person_values)
+        side_layout.addWidget(self.add_to_person)
+        self.person_values.hide()
+        self.add_to_person.hide()
 
         self.fields_box = QGroupBox()
         self.fields_form = QFormLayout(self.fields_box)
