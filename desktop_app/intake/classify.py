@@ -31,6 +31,7 @@ class _Title:
 @dataclass(frozen=True)
 class _Cues:
     kinds: dict  # kind -> (titles, [(pattern, weight)])
+    issuer_rules: tuple  # (kind, issuer pattern, kind it becomes)
     min_score: float
     exact_below: int
     one_edit_below: int
@@ -54,7 +55,8 @@ def _cues() -> _Cues:
         cues = [(_bounded(rx), float(weight)) for rx, weight in spec.get("cues", [])]
         kinds[kind] = (titles, cues)
     fuzzy = data.get("fuzzy", {})
-    return _Cues(kinds, float(data.get("min_score", 4.0)), int(fuzzy.get("exact_below_letters", 5)),
+    rules = tuple((r["if_kind"], _bounded(r["issuer"]), r["then"]) for r in data.get("issuer_rules", []))
+    return _Cues(kinds, rules, float(data.get("min_score", 4.0)), int(fuzzy.get("exact_below_letters", 5)),
                  int(fuzzy.get("one_edit_below_letters", 9)), float(fuzzy.get("edits_per_letter_beyond", 0.1)))
 
 
@@ -123,4 +125,17 @@ def classify(pages: list[Page]) -> tuple[str, float]:
     (kind, best), (_, second) = ranked[0], ranked[1]
     if best < _cues().min_score:
         return "other", 0.3
-    return kind, min(1.0, 0.5 + (best - second) / (2 * best))
+    return _issued_as(kind, pages[0]), min(1.0, 0.5 + (best - second) / (2 * best))
+
+
+def _issued_as(kind: str, first: Page) -> str:
+    """The kind a paper is given its issuer: a reçu printed by a pharmacy is a pharmacy receipt."""
+    rules = [r for r in _cues().issuer_rules if r[0] == kind]
+    if not rules:
+        return kind
+    rows = [r for i, r in enumerate(first.rows) if i < 3 or (first.height and r.y1 < first.height * 0.25)]
+    title_area = _norm("\n".join(r.text for r in rows))
+    for _, issuer, then in rules:
+        if issuer.search(title_area):
+            return then
+    return kind

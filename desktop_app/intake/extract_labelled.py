@@ -17,7 +17,8 @@ from desktop_app.intake.names import clean_person, is_title
 from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string, words_text
 from desktop_app.intake.parse_dates import find_dates
 
-LABELLED = 0.9  # a label and a value that passes its check
+LABELLED = 0.9  # a label and a value that passes its check, on the label's row
+LABELLED_BELOW = 0.8  # the same under the label: a table's header may stand over another value
 UNLABELLED = 0.45  # a plausible value with no label saying what it is
 
 
@@ -29,6 +30,10 @@ def preceded_by(hit: Hit, pattern: str | None) -> bool:
         # OCR may cut "NÉ(E)   LE" into two cells: the cell before the label counts.
         before = norm(hit.page.rows[hit.row].segments[hit.seg - 1].text)
     return bool(re.search(rf"(?:^|\s)(?:{pattern})$", before))
+
+
+# The dots or rule a form prints between a label and what was filled in ("Nom : ....... MARTIN").
+_LEADER = re.compile(r"^(?:[\s.·…_:\-–]|\.{2,})+")
 
 
 def labelled(pages: list[Page], pattern: str, parse: Callable[[str], object],
@@ -46,7 +51,7 @@ def labelled(pages: list[Page], pattern: str, parse: Callable[[str], object],
             v = getter(hit)
             if v is None or (skip and skip.match(norm(v.text))):
                 continue
-            got = parse(v.text)
+            got = parse(_LEADER.sub("", v.text))
             if got:
                 return got, v
     return None
@@ -68,6 +73,11 @@ _HEADING_WORDS = {
 def person(text: str) -> str | None:
     """A person's name at the start of a value ("Mme Julie GARNIER la somme de…" → Julie GARNIER),
     two words at least."""
+    text = _LEADER.sub("", text)
+    # "MARTIN, Claire": the family name first, then a comma.
+    m = re.match(r"^((?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]+ ?){1,3}),\s*([A-ZÀ-ÖØ-Þ][\wÀ-ÿ'’\-]+)", text)
+    if m:
+        text = f"{m.group(1).strip()} {m.group(2)}" + text[m.end():]
     text = _NAME_END.split(" " + text, maxsplit=1)[0].strip()
     tokens = text.split()
     # A lower-case word that is no particle ends the name: "Julie GARNIER pour une séance".
@@ -141,7 +151,7 @@ def put_labelled_amount(ctx: Context, name: str, patterns: list[str], not_after:
             for hit in reversed(hits):
                 got = getter(hit)
                 if got:
-                    ctx.put(name, got[0], (LABELLED - 0.05 * rank) * got[1].conf, got[1])
+                    ctx.put(name, got[0], sure(got[1]) - 0.05 * rank * got[1].conf, got[1])
                     return True
     return False
 
@@ -170,7 +180,7 @@ def put_date(ctx: Context, name: str, labels: str, not_after: str | None = None,
     got = labelled(ctx.pages, labels, date_parser(ctx.date_order), not_after=not_after,
                    not_before=_OTHER_DATE_AFTER)
     if got:
-        ctx.put(name, got[0].isoformat(), LABELLED * got[1].conf, got[1])
+        ctx.put(name, got[0].isoformat(), sure(got[1]), got[1])
         return
     for spot in all_dates(ctx.pages, order=ctx.date_order):
         if other_dates and re.search(rf"(?:{other_dates})\b[^0-9]*$", spot.before):
@@ -180,12 +190,17 @@ def put_date(ctx: Context, name: str, labels: str, not_after: str | None = None,
     ctx.put_none(name, 0.2)
 
 
+def sure(v: Value) -> float:
+    """How sure a labelled value is: beside its label, or under it."""
+    return (LABELLED_BELOW if v.where == "below" else LABELLED) * v.conf
+
+
 def put_person(ctx: Context, name: str, labels: str | list[str], not_after: str | None = None) -> bool:
     """The person after the first label group (in priority order) that has one."""
     for pattern in [labels] if isinstance(labels, str) else labels:
         got = labelled(ctx.pages, pattern, person, not_after=not_after)
         if got:
-            ctx.put(name, got[0], LABELLED * got[1].conf, got[1])
+            ctx.put(name, got[0], sure(got[1]), got[1])
             return True
     return False
 

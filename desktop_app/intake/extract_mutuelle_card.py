@@ -7,7 +7,7 @@ import re
 
 from desktop_app.intake import vocab
 from desktop_app.intake.extract_common import Context, norm, seg_value
-from desktop_app.intake.extract_labelled import LABELLED, UNLABELLED, labelled, put_person
+from desktop_app.intake.extract_labelled import UNLABELLED, labelled, put_person, sure
 from desktop_app.intake.names import looks_like_person
 from desktop_app.intake.parse_ids import ocr_digits
 
@@ -37,7 +37,16 @@ def _amc_number(text: str) -> str | None:
 
 
 def _member_number(text: str) -> str | None:
-    token = _first_token(text).strip(".,;")
+    """A member number: letters and digits, maybe printed in groups ("HS 558 120")."""
+    groups = []
+    for tok in text.strip(" :.-").split()[:4]:
+        tok = tok.strip(".,;")
+        if not re.fullmatch(r"[A-Z0-9\-/]+", tok) or (groups and not tok[:1].isdigit()):
+            break
+        groups.append(tok)
+    if not groups and text.split():
+        groups = [text.split()[0].strip(".,;")]
+    token = "".join(groups) if len(groups) > 1 and len(groups[0]) <= 4 else (groups[0] if groups else "")
     if len(token) < 4 or not re.search(r"\d", token) or not re.fullmatch(r"[A-Za-z0-9\-/]+", token):
         return None
     return token
@@ -46,7 +55,7 @@ def _member_number(text: str) -> str | None:
 def _identifier(ctx: Context, name: str, labels: str, parse) -> None:
     got = labelled(ctx.pages, labels, parse)
     if got:
-        ctx.put(name, got[0], LABELLED * got[1].conf, got[1])
+        ctx.put(name, got[0], sure(got[1]), got[1])
     else:
         ctx.put_none(name, 0.2)
 
@@ -77,7 +86,7 @@ def _organisation(ctx: Context) -> None:
     got = labelled(ctx.pages, _L["organisation"], _organisation_name, below=False,
                    not_after="n|no|numero|code|carte")
     if got:
-        ctx.put("organisation", got[0], LABELLED * got[1].conf, got[1])
+        ctx.put("organisation", got[0], sure(got[1]), got[1])
         return
     patient = ctx.fields.get("patient_name")
     for r, row in enumerate(page.rows[:4]):

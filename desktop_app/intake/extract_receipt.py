@@ -11,8 +11,8 @@ import re
 from desktop_app.intake import vocab
 from desktop_app.intake.extract_common import Context, norm, seg_value
 from desktop_app.intake.extract_labelled import (
-    LABELLED, UNLABELLED, labelled, person, put_date, put_labelled_amount, put_largest_amount,
-    put_person, titled_names,
+    UNLABELLED, labelled, person, put_date, put_labelled_amount, put_largest_amount,
+    put_person, sure, titled_names,
 )
 from desktop_app.intake.names import looks_like_person
 
@@ -32,7 +32,7 @@ def extract_receipt(ctx: Context) -> None:
 def _practitioner(ctx: Context) -> str | None:
     got = labelled(ctx.pages, _L["practitioner"], person)
     if got:
-        ctx.put("practitioner_name", got[0], LABELLED * got[1].conf, got[1])
+        ctx.put("practitioner_name", got[0], sure(got[1]), got[1])
         return got[0]
     page = ctx.pages[0]
     # "Dr Paul ROY" is a label of its own.

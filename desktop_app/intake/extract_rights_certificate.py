@@ -11,7 +11,7 @@ import re
 from desktop_app.intake import vocab
 from desktop_app.intake.extract_common import Context, norm, seg_value
 from desktop_app.intake.extract_labelled import (
-    LABELLED, UNLABELLED, date_parser, labelled, put_person,
+    UNLABELLED, date_parser, labelled, put_person, sure,
 )
 from desktop_app.intake.parse_ids import find_nir
 
@@ -28,7 +28,7 @@ def extract_rights_certificate(ctx: Context) -> None:
     got = (labelled(ctx.pages, _L["birth_date"], date_parser(ctx.date_order), below=False)
            or labelled(ctx.pages, _L["birth_date"], date_parser(ctx.date_order)))
     if got:
-        ctx.put("birth_date", got[0].isoformat(), LABELLED * got[1].conf, got[1])
+        ctx.put("birth_date", got[0].isoformat(), sure(got[1]), got[1])
     else:
         ctx.put_none("birth_date", 0.2)
     _caisse(ctx)
@@ -39,7 +39,7 @@ def _nir(ctx: Context) -> None:
     if got:
         reading, v = got
         if reading.valid:
-            ctx.put("nir", reading.value, LABELLED * v.conf, v)
+            ctx.put("nir", reading.value, sure(v), v)
         else:
             ctx.put("nir", reading.value, 0.4 * v.conf, v)
             ctx.warnings.extend(reading.warnings)
@@ -72,7 +72,7 @@ def _caisse_name(text: str) -> str | None:
 def _caisse(ctx: Context) -> None:
     got = labelled(ctx.pages, _L["caisse"], _caisse_name)
     if got:
-        ctx.put("caisse", got[0], LABELLED * got[1].conf, got[1])
+        ctx.put("caisse", got[0], sure(got[1]), got[1])
         return
     for page in ctx.pages:
         for r, row in enumerate(page.rows):

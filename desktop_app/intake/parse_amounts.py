@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 _AMOUNT = re.compile(
+    r"(?:(?P<pre>€|(?<![A-Za-z])(?:EUR|eur|euros?|Euros?))[ \t\u00a0]?)?"
     r"(?<![\d.,/:])(?P<neg>[-−])?[ \t]?"
     r"(?P<int>\d{1,3}(?:(?P<th>(?<! )[ \u00a0\u202f.,'](?! ))\d{3})(?:(?P=th)\d{3})*|\d+)"
     r"(?P<dec>[.,]\d{2})?"
@@ -63,7 +64,7 @@ def find_amounts(text: str, require_cents_or_currency: bool = True) -> list[Amou
     out = []
     for m in _AMOUNT.finditer(fixed):
         dec = m["dec"]
-        cur = bool(m["cur"] and m["cur"].strip())
+        cur = bool(m["cur"] and m["cur"].strip()) or bool(m["pre"])
         if require_cents_or_currency and not dec and not cur:
             continue
         int_part = m["int"]
