@@ -13,6 +13,7 @@ from desktop_app.intake.extract_common import Context, norm, seg_value
 from desktop_app.intake.extract_labelled import (
     UNLABELLED, date_parser, labelled, put_person, sure,
 )
+from desktop_app.intake.layout import Value, find_labels, value_below
 from desktop_app.intake.parse_ids import find_nir
 
 _L = vocab.load("labels_rights_certificate")
@@ -34,8 +35,30 @@ def extract_rights_certificate(ctx: Context) -> None:
     _caisse(ctx)
 
 
+def _row_after(hit) -> Value | None:
+    """Everything after the label on its row: a NIR printed with its key apart
+    ("2850775115234   32") spans two cells."""
+    row = hit.page.rows[hit.row]
+    words = list(hit.segment.words[hit.end :]) + [w for seg in row.segments[hit.seg + 1 :] for w in seg.words]
+    return Value(words, hit.page, "right") if words else None
+
+
+def _labelled_nir(ctx: Context):
+    first = None
+    for hit in find_labels(ctx.pages, _L["nir"]):
+        for v in (_row_after(hit), value_below(hit)):
+            if v is None:
+                continue
+            reading = find_nir(v.text)
+            if reading and reading.valid:
+                return reading, v
+            if reading and first is None:
+                first = (reading, v)
+    return first
+
+
 def _nir(ctx: Context) -> None:
-    got = labelled(ctx.pages, _L["nir"], find_nir)
+    got = _labelled_nir(ctx)
     if got:
         reading, v = got
         if reading.valid:
