@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.services import documents
+from tests.gui.waiting import settle
 
 
 @pytest.fixture
@@ -43,6 +44,7 @@ def test_a_paper_of_a_new_kind_shows_its_french_name_and_fields(
     [outcome] = _import(qtbot, fwin, images(1))
     assert documents.get_document(ctx, outcome.document_id).kind == stored
     fwin.show_document(outcome.document_id)
+    settle(qtbot, fwin)
     view = fwin.document_view
     assert view.title.text().startswith(title)
     assert view.kind.currentText() == title
@@ -66,6 +68,7 @@ def test_an_attestation_offers_its_caisse_to_the_record_and_adds_it_once_agreed(
     fwin.sidebar.select("person", people.find_person(ctx, "Claire Martin").id)
     [outcome] = _import(qtbot, fwin, images(1))
     fwin.show_document(outcome.document_id)
+    settle(qtbot, fwin)
     view = fwin.document_view
     assert view.person_values.isVisible() and view.add_to_person.isVisible()
     assert "Caisse (CPAM) : CPAM de la Gironde" in view.person_values.text()
@@ -84,10 +87,13 @@ def test_an_attestation_offers_its_caisse_to_the_record_and_adds_it_once_agreed(
     # Cancel: nothing is written.
     monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, False))
     qtbot.mouseClick(view.add_to_person, Qt.MouseButton.LeftButton)
+    settle(qtbot, fwin)
     assert people.find_person(ctx, "Claire Martin").caisse_name is None
     # Agreed: the record has the caisse, and the paper offers nothing more.
     monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, True))
     qtbot.mouseClick(view.add_to_person, Qt.MouseButton.LeftButton)
+    settle(qtbot, fwin)
     assert "CPAM de la Gironde" in asked[-1]
     assert people.find_person(ctx, "Claire Martin").caisse_name == "CPAM de la Gironde"
     assert not view.person_values.isVisible()
+    assert "Fiche de Claire Martin mise à jour" in fwin.statusBar().currentMessage()

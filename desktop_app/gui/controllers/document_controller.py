@@ -41,6 +41,7 @@ class _Shown:
     kind_fields: list
     claim: object  # the claim it is attached to, or None
     proposals: list  # claims it may belong to, when it is in the inbox
+    person_proposal: object = None  # what an attestation or a mutuelle card offers the record
 
 
 def _read_pane(ctx, document_id: int) -> _Shown:
@@ -55,7 +56,8 @@ def _read_pane(ctx, document_id: int) -> _Shown:
         proposals = inbox.propose_claims(ctx, doc.id)
     return _Shown(doc, documents.document_dict(ctx, doc), overview.people_rows(ctx),
                   documents.document_name_mismatch(ctx, doc),
-                  list(field_checks.kind_fields(ctx, str(doc.kind))), claim, proposals)
+                  list(field_checks.kind_fields(ctx, str(doc.kind))), claim, proposals,
+                  person_proposals.proposal_for(ctx, doc.id))
 
 
 class DocumentController(QObject):
@@ -524,10 +526,7 @@ class DocumentController(QObject):
             view.move_to_named.setText(self.tr("Move to %1").replace("%1", mismatch.match_name))
 
     def _show_person_proposal(self) -> None:
-        try:
-            self.person_proposal = person_proposals.proposal_for(self.ctx, self.document.id)
-        except UserError:
-            self.person_proposal = None
+        self.person_proposal = self.pane.person_proposal
         view, proposal = self.view, self.person_proposal
         view.person_values.setVisible(proposal is not None)
         view.add_to_person.setVisible(proposal is not None)
@@ -557,14 +556,11 @@ class DocumentController(QObject):
         box.exec()
         if box.clickedButton() is not add:
             return
-        try:
-            result = person_proposals.apply_proposal(self.ctx, self.document.id)
-        except UserError as exc:
-            show_error(self.view, self.tr("Cannot change the record"), exc)
-            return
-        self.message.emit(self.tr("%1's record updated from this paper.").replace("%1", result.person.name))
-        self.reload()
-        self.changed.emit()
+        doc_id = self.document.id
+        self._change(lambda ctx: person_proposals.apply_proposal(ctx, doc_id),
+                     self.tr("Cannot change the record"),
+                     then=lambda result: self.message.emit(
+                         self.tr("%1's record updated from this paper.").replace("%1", result.person.name)))
 
     def move_to_named(self) -> None:
         """File the paper under the household member it names."""
