@@ -13,7 +13,7 @@ from desktop_app.intake.extract_common import Context, norm, seg_value
 from desktop_app.intake.extract_labelled import (
     UNLABELLED, date_parser, labelled, put_person, sure,
 )
-from desktop_app.intake.layout import Value, find_labels, value_below
+from desktop_app.intake.layout import Value, find_labels, value_below, value_right
 from desktop_app.intake.parse_ids import find_nir
 
 _L = vocab.load("labels_rights_certificate")
@@ -46,7 +46,8 @@ def _row_after(hit) -> Value | None:
 def _labelled_nir(ctx: Context):
     first = None
     for hit in find_labels(ctx.pages, _L["nir"]):
-        for v in (_row_after(hit), value_below(hit)):
+        # The value beside the label first, then the rest of its row, then under it.
+        for v in (value_right(hit), _row_after(hit), value_below(hit)):
             if v is None:
                 continue
             reading = find_nir(v.text)
