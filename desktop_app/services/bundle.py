@@ -255,7 +255,8 @@ def _plan(ctx: Context, claim, payer: str, today) -> _Plan:
         label = messages.localized(entry["letter"], "fr")
         # A practitioner's receipt goes where an invoice is asked for, under the invoice's label.
         for kind in sorted(rules.kinds_for(house.rules, entry["kind"])):
-            wanted.setdefault(DocumentKind(kind), label)
+            own = rules.stand_in_letter(house.rules, kind) if kind != entry["kind"] else None
+            wanted.setdefault(DocumentKind(kind), messages.localized(own, "fr") if own else label)
     if payer == "cpam":
         why_not = {
             DocumentKind.STATEMENT: "a statement comes from a payer; it is not sent to the CPAM",

@@ -391,3 +391,5 @@ def test_a_practitioners_receipt_goes_to_the_mutuelle_where_the_invoice_would(ho
     report = run_json(capsys, *d, "bundle", str(claim["id"]), "--to", "mutuelle", "--out", str(out),
                       "--force")
     assert [e["kind"] for e in report["enclosed"]][0] == "receipt"
+    assert report["enclosed"][0]["label"] == "Note d'honoraires acquittée"
+    assert "Note d'honoraires acquittée" in text_of(out, 0)

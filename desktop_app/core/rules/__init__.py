@@ -23,7 +23,8 @@ def load_rules(path: str | PathLike) -> dict:
 # load every rule.
 _FROM = {
     "completeness": ("DocumentFacts", "Facts", "Missing", "blocking_for", "evaluate", "is_ready",
-                     "kinds_for", "needs_prescription", "papers_needed", "validate_rules"),
+                     "kinds_for", "needs_prescription", "papers_needed", "stand_in_letter",
+                     "validate_rules"),
     "deadlines": ("DeadlineSettings", "cpam_deadline", "deadline_status", "follow_up_due",
                   "mutuelle_deadline", "noemie_follow_up_due"),
     "estimate": ("Estimate", "EstimateInput", "deduction_kind", "estimate"),

@@ -162,6 +162,14 @@ def kinds_for(rules: dict, kind: str) -> set[str]:
     return {kind, *_stand_ins(rules).get(kind, ())}
 
 
+def stand_in_letter(rules: dict, kind: str) -> object | None:
+    """How the cover letter names a paper that stands in for another ({"en": …, "fr": …})."""
+    for spec in rules.get("stands_in_for", {}).values():
+        if isinstance(spec, dict) and kind in spec.get("letters", {}):
+            return spec["letters"][kind]
+    return None
+
+
 def _stand_ins(rules: dict) -> dict[str, tuple[str, ...]]:
     return {
         kind: tuple(spec.get("value", ()) if isinstance(spec, dict) else spec)
