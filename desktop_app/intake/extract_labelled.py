@@ -81,7 +81,7 @@ def person(text: str) -> str | None:
     text = _NAME_END.split(" " + text, maxsplit=1)[0].strip()
     tokens = text.split()
     # A lower-case word that is no particle ends the name: "Julie GARNIER pour une séance".
-    kept = []
+    kept: list[str] = []
     for tok in tokens:
         if kept and tok[:1].islower() and norm(tok) not in ("de", "du", "des", "d", "la", "le", "van", "von"):
             break
@@ -138,7 +138,9 @@ def amount_right(hit: Hit) -> tuple[str, Value] | None:
 
 def _amount_below(hit: Hit) -> tuple[str, Value] | None:
     v = value_below(hit, max_rows=1, max_dist_lines=2.0)
-    got = amount_of(v) if v is not None else None
+    if v is None:
+        return None
+    got = amount_of(v)
     return (got, v) if got else None
 
 

@@ -38,7 +38,7 @@ def _amc_number(text: str) -> str | None:
 
 def _member_number(text: str) -> str | None:
     """A member number: letters and digits, maybe printed in groups ("HS 558 120")."""
-    groups = []
+    groups: list[str] = []
     for tok in text.strip(" :.-").split()[:4]:
         tok = tok.strip(".,;")
         if not re.fullmatch(r"[A-Z0-9\-/]+", tok) or (groups and not tok[:1].isdigit()):

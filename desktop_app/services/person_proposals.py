@@ -73,7 +73,7 @@ def proposal_for(ctx: Context, document_id: int) -> Proposal | None:
     if not wanted or not doc.person_id or documents.document_name_mismatch(ctx, doc) is not None:
         return None
     person = ctx.store.person(doc.person_id)
-    if person is None:
+    if person is None or doc.id is None or person.id is None:
         return None
     proposal = Proposal(doc.id, person.id, person.name)
     for name, option in wanted.items():
