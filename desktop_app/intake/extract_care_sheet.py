@@ -1,63 +1,110 @@
-"""Care sheets (feuilles de soins, cerfa 12541/12542 and look-alikes).
+"""Care sheets (feuilles de soins, cerfa 12541/12542, suppliers' LPP sheets and look-alikes).
 
-Identity digits are printed in boxes that OCR reads as ``2|0|3|…``: the box
-region, found from its label, is cropped, its ruled lines erased, and read
-again as one line of digits. The signature is judged from ink in the box
-under the insured's signature label, not from OCR.
+Each field is chosen among candidates gathered from the whole page (candidates.py): beside or
+under one of its labels (resources/intake/labels_care_sheet.json), in the section its heading
+says (a name under the practitioner's heading is not the patient's), and wherever the value
+proves what it is by itself (a NIR whose key checks). Identity digits printed in boxes are
+read again from a crop with the ruled lines erased. The signature is judged from ink in the
+box under the insured's signature label, not from OCR.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from decimal import Decimal
 
+from desktop_app.intake.candidates import (
+    Candidate, LabelHit, candidate, confidence, distance_lines, find_label_hits, hits_for,
+    is_heading_text, labels_of, norm_text, pick, put_pick, section_roles, values_near,
+)
 from desktop_app.intake.extract_common import (
-    BOX_WHITELIST,
-    Context, all_dates, amount_by_labels, confident_text, norm, reread_amount,
+    BOX_WHITELIST, Context, all_dates, amount_by_labels, confident_text, reread_amount,
 )
 from desktop_app.intake.imaging import (
     binarise, box_contents, crop_layout, for_ocr, ink_amount, line_profile, read_stacked,
 )
-from desktop_app.intake.layout import Hit, Page, Value, find_labels, value_below, value_right
-from desktop_app.intake.names import clean_person
+from desktop_app.intake.layout import Hit, Page, Value
+from desktop_app.intake.names import clean_person, is_title, name_plausibility
 from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string
 from desktop_app.intake.parse_dates import find_dates, parse_date_digits
-from desktop_app.intake.parse_ids import find_nir, nir_from_chars
+from desktop_app.intake.parse_ids import all_nirs, nir_from_chars
+from desktop_app.intake import vocab
 
-_NAME_LABELS = r"nom et prenom|nom prenom|nom de famille et prenom|nom s et prenom s|nom|patient e?|beneficiaire"
-_NIR_LABELS = (
-    r"numero d immatriculation|n d immatriculation|immatriculation|numero de securite sociale|"
-    r"n de securite sociale|n de secu|numero d assure|n d assure social|\bnir\b"
-)
-_BIRTH_LABELS = r"date de naissance|ne e? le|nee le"
-_SIGN_LABELS = (
-    r"signature de l assure e?|signature de l assuree|signature du patient e?|"
-    r"signature du beneficiaire|signature de la personne|signature du malade|signature de l assure\w*"
-)
-_TOTAL_LABELS = [r"montant total|total des honoraires|total a payer|total general|montant des honoraires", r"total"]
+KIND = "care_sheet"
+VOCAB = "labels_care_sheet"
+
+
+class _Sheet:
+    """What every field looks at: the label hits and each row's section."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.hits = find_label_hits(ctx.pages, labels_of(VOCAB))
+        self.roles = {p.index: section_roles(p) for p in ctx.pages}
+
+    def of(self, fname: str) -> list[LabelHit]:
+        return hits_for(self.hits, fname)
+
+    def negatives(self, fname: str) -> list[LabelHit]:
+        return [h for h in self.hits if fname in h.label.negative]
+
+    def role(self, page: Page, row: int) -> str | None:
+        return self.roles[page.index][row]
 
 
 def extract_care_sheet(ctx: Context) -> None:
-    _patient(ctx)
-    reader = _BoxReader(ctx)
-    _nir(ctx, reader)
-    _birth_date(ctx, reader)
-    _signed(ctx)
-    acts = _acts(ctx)
+    sheet = _Sheet(ctx)
+    _patient(ctx, sheet)
+    reader = _BoxReader(ctx, sheet)
+    _nir(ctx, sheet, reader)
+    acts = _acts(ctx, sheet)
+    _birth_date(ctx, sheet, reader)
+    _signed(ctx, sheet)
     _total(ctx, acts)
 
 
-def _patient(ctx: Context) -> None:
-    for hit in find_labels(ctx.pages, _NAME_LABELS):
-        if hit.start != 0:
-            continue
-        for getter in (value_right, value_below):
-            v = getter(hit)
-            name = clean_person(confident_text(v)) if v else None
-            if name and len(name.split()) >= 2:
-                ctx.put("patient_name", name, 0.9 * v.conf, v)
-                return
-    ctx.put_none("patient_name", 0.2)
+# -- the patient's name -----------------------------------------------------------------
+
+_ROLE_FACTOR = {"practitioner": 0.05, "acts": 0.1, "payment": 0.1, "insured": 0.8}
+
+
+def _patient(ctx: Context, sheet: _Sheet) -> None:
+    cands: list[Candidate] = []
+    for lh in sheet.of("patient_name"):
+        role = sheet.role(lh.page, lh.hit.row)
+        at_start = 1.0 if lh.hit.start == 0 else 0.7
+        for near in values_near(lh):
+            text = confident_text(near.value)
+            name = clean_person(text)
+            if not name:
+                continue
+            plaus = name_plausibility(name, raw=near.value.text) * _ROLE_FACTOR.get(role, 1.0)
+            c = candidate(name, plaus, lh.strength * near.position * at_start, near.value.conf, near.value,
+                          label=lh.quality)
+            cands.append(c)
+    # A titled name ("Mme Claire MOREAU") in the patient's section, even without a label.
+    for page in ctx.pages:
+        for r, row in enumerate(page.rows):
+            if sheet.role(page, r) not in ("patient", "insured"):
+                continue
+            for seg in row.segments:
+                toks = seg.text.split()
+                if toks and is_title(toks[0]) and not re.match(r"(?i)(?:dr|docteur|pr)\b", toks[0]):
+                    name = clean_person(seg.text)
+                    if name:
+                        v = Value(list(seg.words), page, "same")
+                        cands.append(candidate(name, name_plausibility(name), 0.45, v.conf, v, title=1.0))
+    p = pick(cands, same=_same_name)
+    if put_pick(ctx, KIND, "patient_name", p) is None:
+        ctx.put_none("patient_name", 0.2)
+
+
+def _same_name(a: str, b: str) -> bool:
+    return sorted(norm_text(a).split()) == sorted(norm_text(b).split())
+
+
+# -- boxed digits -------------------------------------------------------------------------
 
 
 def _region_after(hit: Hit, rows_down: float, right_limit: float | None = None) -> tuple[float, float, float, float]:
@@ -84,8 +131,9 @@ class _BoxReader:
 
     _WHITELIST = BOX_WHITELIST
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, sheet: _Sheet) -> None:
         self.ctx = ctx
+        self.sheet = sheet
         self.read: dict[tuple, str | None] = {}
         self.batched = False
 
@@ -100,7 +148,7 @@ class _BoxReader:
         k = self.key(page, box)
         if k not in self.read and not self.batched:
             self.batched = True
-            wanted = [(page, box)] + [pb for pb in _planned_boxes(self.ctx) if self.key(*pb) != k]
+            wanted = [(page, box)] + [pb for pb in _planned_boxes(self.sheet) if self.key(*pb) != k]
             self._read_many(wanted)
         if k not in self.read:
             self._read_many([(page, box)])
@@ -127,83 +175,78 @@ class _BoxReader:
             self.read[k] = text or None
 
 
-def _planned_boxes(ctx: Context) -> list:
+def _best_label(hits: list[LabelHit]) -> list[LabelHit]:
+    return sorted(hits, key=lambda h: (-h.strength, h.page.index, h.hit.row))
+
+
+def _planned_boxes(sheet: _Sheet) -> list:
     """The box crops _nir and _birth_date will ask for, so they are read together."""
     out = []
-    for hit in find_labels(ctx.pages, _NIR_LABELS):
-        if _typed_nir(hit) is not None:
-            break
-        box = _region_after(hit, 3.6)
-        if _nir_from_page_words(hit.page, box) is None:
-            out.append((hit.page, box))
-        break
-    for hit in find_labels(ctx.pages, _BIRTH_LABELS):
-        if _typed_date(hit) is not None:
-            break
-        out.extend((hit.page, box) for box in _birth_boxes(hit))
-        break
+    typed_nir = _typed_nirs(sheet)
+    for lh in _best_label(sheet.of("nir"))[:1]:
+        if not typed_nir:
+            out.append((lh.page, _region_after(lh.hit, 3.6)))
+    for lh in _best_label(sheet.of("birth_date"))[:1]:
+        if _typed_date(lh) is None:
+            out.extend((lh.page, box) for box in _birth_boxes(lh.hit))
     return out
 
 
-def _typed_nir(hit: Hit):
-    for v in (value_right(hit), value_below(hit, max_rows=1)):
-        if v is None:
-            continue
-        reading = find_nir(v.text)
-        if reading and reading.valid:
-            return reading, v
-    return None
-
-
-def _typed_date(hit: Hit):
-    for v in (value_right(hit), value_below(hit, max_rows=1)):
-        if v is None:
-            continue
-        dms = [d for d in find_dates(v.text) if not d.partial]
+def _typed_date(lh: LabelHit):
+    for near in values_near(lh, max_below=1):
+        dms = [d for d in find_dates(near.value.text) if not d.partial]
         if dms:
-            return dms[0].date, v
+            return dms[0].date, near
     return None
 
 
-def _words_in(page: Page, box) -> list:
-    x0, y0, x1, y1 = box
-    words = [w for w in page.words if x0 <= w.x + w.w / 2 <= x1 and y0 <= w.cy <= y1]
-    return sorted(words, key=lambda w: w.x)
+def _row_chars(page: Page, r: int) -> list[tuple[str, list]]:
+    """A row's text with box rules dropped, whole and per segment, with the words it came from."""
+    row = page.rows[r]
+    out = [(" ".join(s.text for s in row.segments), list(row.words))]
+    if len(row.segments) > 1:
+        out += [(s.text, list(s.words)) for s in row.segments]
+    return out
 
 
-def _nir_from_page_words(page: Page, box):
-    """The NIR as the page's own OCR read it in its boxes, when its key proves it right."""
-    if page.source != "ocr":
-        return None
-    words = _words_in(page, box)
-    text = re.sub(r"[|\[\]()!]", "", "".join(w.text for w in words))
-    reading = nir_from_chars(text) if text else None
-    if reading is not None and reading.valid and not reading.warnings:
-        return reading, words
-    return None
+def _typed_nirs(sheet: _Sheet) -> list[Candidate]:
+    """Every NIR printed on the pages whose key checks, wherever it stands."""
+    cands = []
+    labels = sheet.of("nir")
+    negatives = sheet.negatives("nir")
+    seen = set()
+    for page in sheet.ctx.pages:
+        for r in range(len(page.rows)):
+            for text, words in _row_chars(page, r):
+                for reading in all_nirs(text):
+                    key = (page.index, r, reading.value)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    x = words[0].x if words else 0
+                    near = min((distance_lines(lh, page, r, x) for lh in labels), default=1e9)
+                    lab = max((lh.strength for lh in labels if distance_lines(lh, page, r, x) == near), default=0)
+                    anchor = lab * max(0.0, 1 - near / 6) if near < 6 else 0.0
+                    # The key proves it is a NIR; a label by it says it is this sheet's NIR.
+                    anchor = max(anchor, 0.55)
+                    if any(distance_lines(n, page, r, x) < 1.0 for n in negatives):
+                        anchor *= 0.3
+                    if sheet.role(page, r) == "practitioner":
+                        anchor *= 0.3
+                    v = Value(words, page, "same")
+                    conf = sum(w.conf for w in words) / len(words) if words else 0.5
+                    cands.append(candidate(reading.value, 1.0, anchor, conf, v, key=1.0, label_dist=min(near, 99)))
+    return cands
 
 
-def _next_row_top(page: Page, row: int) -> float:
-    return page.rows[row + 1].y0 if row + 1 < len(page.rows) else page.height
-
-
-def _nir(ctx: Context, read_boxes: "_BoxReader") -> None:
-    for hit in find_labels(ctx.pages, _NIR_LABELS):
-        page = hit.page
-        # Typed on the line (or the one below): the page's own OCR suffices.
-        typed = _typed_nir(hit)
-        if typed is not None:
-            reading, v = typed
-            ctx.put("nir", reading.value, 0.95 * v.conf, v)
-            return
-        box = _region_after(hit, 3.6)
-        # Written in boxes: the page's OCR often has it already, and the key tells if it is right.
-        first = _nir_from_page_words(page, box)
-        if first is not None:
-            reading, words = first
-            v = Value(words, page, "below")
-            ctx.put("nir", reading.value, 0.9 * min(1.0, v.conf + 0.1), v)
-            return
+def _nir(ctx: Context, sheet: _Sheet, read_boxes: "_BoxReader") -> None:
+    cands = _typed_nirs(sheet)
+    if cands:
+        put_pick(ctx, KIND, "nir", pick(cands))
+        return
+    for lh in _best_label(sheet.of("nir")):
+        page = lh.page
+        box = _region_after(lh.hit, 3.6)
         text = read_boxes(page, box)
         if text is None:
             if page.image is not None:
@@ -215,7 +258,8 @@ def _nir(ctx: Context, read_boxes: "_BoxReader") -> None:
             ctx.put("nir", None, 0.2, page=page.index, bbox=_int_box(box), source_text=text)
             ctx.warnings.append(f"NIR could not be read from its boxes (read {text!r})")
             return
-        ctx.put("nir", reading.value, 0.9 if reading.valid else 0.25, page=page.index,
+        c = candidate(reading.value, 1.0 if reading.valid else 0.25, lh.strength, 0.85, boxes=1.0)
+        ctx.put("nir", reading.value, confidence(KIND, "nir", c.score), page=page.index,
                 bbox=_int_box(box), source_text=text)
         ctx.warnings.extend(reading.warnings)
         return
@@ -227,6 +271,9 @@ def _int_box(box) -> list[int]:
     return [int(x0), int(y0), int(x1 - x0), int(y1 - y0)]
 
 
+# -- the birth date ---------------------------------------------------------------------------
+
+
 def _birth_boxes(hit: Hit) -> list:
     """Where boxed birth digits are: right of the label on its row, else under it."""
     page = hit.page
@@ -236,24 +283,59 @@ def _birth_boxes(hit: Hit) -> list:
     return [right, _region_after(hit, 3.6)]
 
 
-def _birth_date(ctx: Context, read_boxes: "_BoxReader") -> None:
-    for hit in find_labels(ctx.pages, _BIRTH_LABELS):
-        page = hit.page
-        typed = _typed_date(hit)
-        if typed is not None:
-            date, v = typed
-            ctx.put("birth_date", date.isoformat(), 0.9 * v.conf, v)
-            return
+def _date_plausible(date: _dt.date, care: _dt.date | None) -> float:
+    today = _dt.date.today()
+    if date > today or date.year < 1900:
+        return 0.0
+    if care is not None and date > care:
+        return 0.0
+    if care is not None and (care - date).days < 1:
+        return 0.2
+    return 1.0
+
+
+def _care_date(ctx: Context) -> _dt.date | None:
+    f = ctx.fields.get("care_date")
+    try:
+        return _dt.date.fromisoformat(f.value) if f and f.value else None
+    except ValueError:
+        return None
+
+
+def _birth_date(ctx: Context, sheet: _Sheet, read_boxes: "_BoxReader") -> None:
+    labels = sheet.of("birth_date")
+    care = _care_date(ctx)
+    cands: list[Candidate] = []
+    # Typed dates near a birth label, wherever the label is.
+    for spot in all_dates(ctx.pages):
+        page = spot.page
+        x = page.rows[spot.row].segments[spot.seg].x0
+        best = 0.0
+        for lh in labels:
+            d = distance_lines(lh, page, spot.row, x)
+            if d < 4:
+                best = max(best, lh.strength * (1 - d / 5))
+        if best <= 0:
+            continue
+        v = spot.value
+        cands.append(candidate(spot.date.isoformat(), _date_plausible(spot.date, care), best, v.conf, v,
+                               birth_word=1.0))
+    if cands:
+        put_pick(ctx, KIND, "birth_date", pick(cands))
+        return
+    for lh in _best_label(labels):
+        page = lh.page
         blank_seen = False
-        for box in _birth_boxes(hit):
+        for box in _birth_boxes(lh.hit):
             text = read_boxes(page, box)
             if text is None:
                 blank_seen = True
                 continue
             date = parse_date_digits(text.translate(_BOX_LETTERS))
             if date:
-                ctx.put("birth_date", date.isoformat(), 0.85, page=page.index, bbox=_int_box(box),
-                        source_text=text)
+                c = candidate(date.isoformat(), _date_plausible(date, care), lh.strength, 0.85, boxes=1.0)
+                ctx.put("birth_date", date.isoformat(), confidence(KIND, "birth_date", c.score),
+                        page=page.index, bbox=_int_box(box), source_text=text)
                 return
         if page.image is not None:
             ctx.put("birth_date", None, 0.6 if blank_seen else 0.2, page=page.index)
@@ -265,27 +347,33 @@ def _birth_date(ctx: Context, read_boxes: "_BoxReader") -> None:
 _BOX_LETTERS = str.maketrans({"A": "4", "B": "8"})
 
 
-def _signed(ctx: Context) -> None:
-    hits = find_labels(ctx.pages, _SIGN_LABELS)
-    for hit in hits:
+# -- the signature ------------------------------------------------------------------------------
+
+
+def _signed(ctx: Context, sheet: _Sheet) -> None:
+    hits = _best_label(sheet.of("signed"))
+    for lh in hits:
+        hit = lh.hit
         page = hit.page
         if page.image is None:
             continue
         row = page.rows[hit.row]
-        lh = row.height
+        lh_px = row.height
         right = min(page.width, hit.x0 + 0.45 * page.width)
         if hit.seg + 1 < len(row.segments):
-            right = min(right, row.segments[hit.seg + 1].x0 - 1.0 * lh)
-        top = row.y1 + 0.3 * lh
-        bottom = _box_bottom(page, (hit.x0 - 0.5 * lh, top, right, min(page.height, row.y1 + 20 * lh)), lh)
-        box = (hit.x0 - 0.5 * lh, top, right, bottom)
+            right = min(right, row.segments[hit.seg + 1].x0 - 1.0 * lh_px)
+        top = row.y1 + 0.3 * lh_px
+        bottom = _box_bottom(page, (hit.x0 - 0.5 * lh_px, top, right, min(page.height, row.y1 + 20 * lh_px)), lh_px)
+        box = (hit.x0 - 0.5 * lh_px, top, right, bottom)
         crop = crop_layout(page, box)
         if crop is None:
             continue
         cells, span = ink_amount(crop)
         signed = cells > 0.008 and span > 0.15
-        conf = 0.9 if (cells > 0.02 or cells < 0.002) else 0.6
-        ctx.put("signed", signed, conf, page=page.index, bbox=_int_box(box),
+        # Clear ink, or a clean box, is strong evidence; a smudge between the two is not.
+        clear = 1.0 if (cells > 0.02 or cells < 0.002) else 0.45
+        c = candidate(signed, clear, lh.strength, 1.0, ink=round(cells, 4))
+        ctx.put("signed", signed, confidence(KIND, "signed", c.score), page=page.index, bbox=_int_box(box),
                 source_text=f"ink {cells:.3f} span {span:.2f}")
         return
     if hits:  # text layer only: a drawn signature leaves no text
@@ -307,57 +395,95 @@ def _box_bottom(page: Page, area, lh: float) -> float:
     return fallback
 
 
-def _acts(ctx: Context) -> list[tuple[str, Decimal | None]]:
-    """(date, amount) of each act line, in table order."""
+# -- acts and total -------------------------------------------------------------------------------
+
+
+def _acts_header(sheet: _Sheet):
+    """The acts table's header: a 'date' label on a row that also names amounts or codes."""
+    words = [norm_text(w) for w in vocab.load(VOCAB)["acts_header"]]
+    for lh in sorted(sheet.of("care_date"), key=lambda h: (h.page.index, h.hit.row)):
+        row_text = f" {norm_text(lh.page.rows[lh.hit.row].text)} "
+        if any(f" {w} " in row_text for w in words) or sheet.role(lh.page, lh.hit.row) == "acts":
+            return lh
+    return None
+
+
+def _acts(ctx: Context, sheet: _Sheet) -> list[tuple[str, Decimal | None]]:
+    """(date, amount) of each act line, in table order; the first one is the care date."""
+    header = _acts_header(sheet)
+    negatives = sheet.negatives("care_date") + sheet.of("birth_date")
     acts = []
-    header_row = None
-    for hit in find_labels(ctx.pages, r"date"):
-        row_text = norm(hit.page.rows[hit.row].text)
-        if re.search(r"montant|designation|code|acte|honoraires", row_text) and hit.start == 0:
-            header_row = (hit.page, hit.row)
-            break
-    spots = all_dates(ctx.pages)
-    for spot in spots:
-        if header_row and (spot.page is not header_row[0] or spot.row <= header_row[1]):
+    cands: list[Candidate] = []
+    for spot in all_dates(ctx.pages):
+        page = spot.page
+        seg = page.rows[spot.row].segments[spot.seg]
+        if header is not None:
+            if spot.page is not header.page or spot.row <= header.hit.row:
+                continue
+            col = header.hit
+            in_col = seg.x0 < col.segment.x1 + 2 * page.rows[col.row].height and seg.x1 > col.x0 - 3 * page.rows[col.row].height
+            if not in_col:
+                continue
+        elif spot.seg != 0:
             continue
-        if re.search(r"prescri|naissance|\bne\b|\bnee\b|ordonnance|\ble\b$", spot.before):
+        if any(distance_lines(n, page, spot.row, seg.x0) < 1.5 for n in negatives):
             continue
-        if header_row is None and spot.seg != 0:
+        if re.search(r"\ble\b$", spot.before):  # "le 12/05": a signature date, not an act
             continue
-        row = spot.page.rows[spot.row]
+        row = page.rows[spot.row]
         amounts = find_amounts(" ".join(s.text for s in row.segments[spot.seg + 1 :]))
         amount = amounts[-1].value if amounts else None
         acts.append((spot, amount))
-    if acts:
-        spot = acts[0][0]
-        ctx.put("care_date", spot.date.isoformat(), 0.9 * spot.value.conf, spot.value)
-    else:
+    for i, (spot, amount) in enumerate(acts):
+        future = spot.date > _dt.date.today()
+        anchor = (header.strength if header is not None else 0.45) * (1.0 if i == 0 else 0.3)
+        plaus = (0.0 if future else 1.0) * (1.0 if amount is not None else 0.8)
+        cands.append(candidate(spot.date.isoformat(), plaus, anchor, spot.value.conf, spot.value, rank=i))
+        if i >= 3:
+            break
+    if put_pick(ctx, KIND, "care_date", pick(cands)) is None:
         ctx.put_none("care_date", 0.2)
     return [(s.date.isoformat(), a) for s, a in acts]
 
 
+def _total_patterns() -> list[str]:
+    labels = sorted(vocab.load(VOCAB)["fields"]["total_amount"], key=lambda e: -float(e.get("weight", 1)))
+    strong = [re.escape(norm_text(e["label"])) for e in labels if float(e.get("weight", 1)) >= 0.9]
+    weak = [re.escape(norm_text(e["label"])) for e in labels if float(e.get("weight", 1)) < 0.9]
+    return ["|".join(strong)] + (["|".join(weak)] if weak else [])
+
+
 def _total(ctx: Context, acts) -> None:
-    got = amount_by_labels(ctx.pages, _TOTAL_LABELS)
+    got = amount_by_labels(ctx.pages, _total_patterns())
     amounts = [a for _, a in acts if a is not None]
     acts_sum = sum(amounts, Decimal("0")) if amounts else None
+    complete = acts_sum is not None and len(amounts) == len(acts)
     if got:
         amount, v, rank = got
         agrees = acts_sum is not None and Decimal(amount) == acts_sum
-        if acts_sum is not None and not agrees and len(amounts) == len(acts):
+        if complete and not agrees:
             expected = to_decimal_string(acts_sum)
             if reread_amount(ctx, v, expected, "total"):
-                ctx.put("total_amount", expected, 0.85 * v.conf, v, source_text=f"read again: {expected}")
+                c = candidate(expected, 0.9, 1.0 - 0.3 * rank, v.conf, v, sum_agrees=1.0, reread=1.0)
+                ctx.put("total_amount", expected, confidence(KIND, "total_amount", c.score), v,
+                        source_text=f"read again: {expected}")
                 ctx.warnings.append(f"total first read as {amount} differed from the sum of the act lines; "
                                     f"read again closer: {expected}")
                 return
-        ctx.put("total_amount", amount, (0.98 if agrees else 0.8 - 0.2 * rank) * v.conf, v)
-        if acts_sum is not None and not agrees and len(amounts) == len(acts):
+        plaus = 1.0 if agrees else 0.45 if complete else 0.7
+        c = candidate(amount, plaus, 1.0 - 0.3 * rank, v.conf, v, sum_agrees=float(agrees))
+        ctx.put("total_amount", amount, confidence(KIND, "total_amount", c.score), v)
+        if complete and not agrees:
             ctx.warnings.append(
                 f"total {amount} differs from the sum of the act lines ({to_decimal_string(acts_sum)}):"
                 " an amount may be misread"
             )
         return
     if acts_sum is not None:
-        ctx.put("total_amount", to_decimal_string(acts_sum), 0.6, page=1)
+        c = candidate(to_decimal_string(acts_sum), 0.8 if complete else 0.4, 0.3, 0.8, from_lines=1.0)
+        ctx.put("total_amount", to_decimal_string(acts_sum), confidence(KIND, "total_amount", c.score), page=1)
         return
     ctx.put_none("total_amount", 0.2)
+
+
+__all__ = ["extract_care_sheet", "is_heading_text"]

@@ -1,32 +1,48 @@
-"""People's names as printed on health paperwork: ``Dr Stéphane LEGRAND``, ``ROUSSEAU Anne-Sophie``."""
+"""People's names as printed on health paperwork: ``Dr Stéphane LEGRAND``, ``ROUSSEAU Anne-Sophie``.
+
+Titles, particles and the form words that never belong to a name are data
+(resources/intake/stopwords.json). Whether a text looks like a person's name is judged from
+its shape (``Prénom NOM``), its words (none a form word or part of a heading) and a list of
+first names (the ``gender-guesser`` package's dictionary of some 40,000 first names by country).
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from desktop_app.intake import vocab
 from desktop_app.intake.layout import fold
 
-TITLES = {
-    "dr", "docteur", "doctoresse", "pr", "professeur", "mme", "madame", "m", "mr", "monsieur",
-    "mlle", "mademoiselle", "me", "maitre", "melle", "enfant", "bebe",
-}
-_PARTICLES = {"de", "du", "des", "d", "la", "le", "van", "von", "da", "di", "dos", "del", "della", "ben", "el"}
+
+@lru_cache(maxsize=None)
+def _words() -> tuple[frozenset, frozenset, frozenset]:
+    data = vocab.load("stopwords")
+    return (frozenset(data["titles"]), frozenset(data["particles"]), frozenset(data["name_stopwords"]))
+
+
+def titles() -> frozenset:
+    return _words()[0]
+
+
+TITLES = titles()
 _NAME_TOKEN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*\.?$")
-_STOP_WORDS = {
-    "ne", "nee", "le", "date", "age", "ans", "adresse", "rue", "avenue", "tel", "telephone",
-    "rpps", "adeli", "finess", "n", "no", "numero", "patient", "patiente", "prescripteur",
-    "identifiant", "medecin", "masseur", "kinesitherapeute", "infirmier", "infirmiere",
-    "sage", "femme", "chirurgien", "dentiste", "pharmacien", "orthophoniste", "pedicure",
-    "podologue", "specialiste", "generaliste", "nom", "prenom", "et", "signature", "ordonnance",
-    "facture", "client", "assure", "assuree", "beneficiaire", "a", "fait",
-}
+
+
+def _particle(tok: str) -> bool:
+    return fold(tok).strip(".:") in _words()[1]
+
+
+def _stop(tok: str) -> bool:
+    f = fold(tok).strip(".:")
+    return f in _words()[2] and f not in _words()[1]
 
 
 def _rejoin_split_words(tokens: list[str]) -> list[str]:
     """OCR sometimes cuts a name in two ("An ne-Sophie"): a lower-case piece joins its left part."""
     out: list[str] = []
     for tok in tokens:
-        if (out and tok[:1].islower() and fold(tok) not in _PARTICLES and out[-1][:1].isupper()
+        if (out and tok[:1].islower() and not _particle(tok) and out[-1][:1].isupper()
                 and not is_title(out[-1]) and len(out[-1]) <= 3 and not out[-1].isupper()):
             out[-1] += tok
         else:
@@ -35,7 +51,7 @@ def _rejoin_split_words(tokens: list[str]) -> list[str]:
 
 
 def is_title(token: str) -> bool:
-    return fold(token).strip(".:") in TITLES
+    return fold(token).strip(".:") in titles()
 
 
 def clean_person(text: str) -> str | None:
@@ -48,15 +64,14 @@ def clean_person(text: str) -> str | None:
         tokens.pop(0)
     name: list[str] = []
     for tok in tokens:
-        f = fold(tok).strip(".:")
-        if not _NAME_TOKEN.match(tok) or (f in _STOP_WORDS and f not in _PARTICLES):
+        if not _NAME_TOKEN.match(tok) or _stop(tok):
             break
         if is_title(tok) and name:
             break
         name.append(tok.strip(".:"))
-    while name and fold(name[-1]) in _PARTICLES:
+    while name and _particle(name[-1]):
         name.pop()
-    real = [t for t in name if fold(t) not in _PARTICLES]
+    real = [t for t in name if not _particle(t)]
     if not real or len(real) > 5 or all(len(t) == 1 for t in real):
         return None
     if len(real) == 1 and len(name) == 1:
@@ -77,3 +92,64 @@ def looks_like_person(text: str) -> bool:
     if has_title:
         return True
     return 2 <= len(parts) <= 5 and any(t.isupper() and len(t) > 1 for t in parts)
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset:
+    """Folded first names from gender-guesser's dictionary; empty when it is not installed
+    (a name then earns no first-name evidence, nothing else changes)."""
+    try:
+        from importlib import resources
+
+        data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
+        text = data.read_text(encoding="utf-8", errors="replace")
+    except (ImportError, FileNotFoundError, OSError):
+        return frozenset()
+    out = set()
+    for raw in re.findall(r"^[MF1?]{1,2}\s+(\S+)", text, re.M):
+        out.add(fold(raw.replace("+", "-")))
+        if "+" in raw:
+            out.add(fold(raw.replace("+", "")))
+    return frozenset(out - _words()[2] - _words()[1] - _words()[0])
+
+
+def has_first_name(name: str) -> bool:
+    known = first_names()
+    for tok in name.split():
+        f = fold(tok)
+        if f in known or any(p in known for p in f.split("-") if len(p) > 2):
+            return True
+    return False
+
+
+def name_plausibility(text: str, raw: str | None = None) -> float:
+    """0..1: how much a cleaned name looks like a person's. 0 for form words and headings."""
+    from desktop_app.intake.candidates import is_heading_text
+
+    if not text:
+        return 0.0
+    if is_heading_text(text) or (raw and is_heading_text(raw)):
+        return 0.0
+    tokens = text.split()
+    real = [t for t in tokens if not _particle(t)]
+    if any(_stop(t) for t in real):
+        return 0.0
+    if len(real) < 2:
+        return 0.25 if real and real[0].isupper() and len(real[0]) > 2 else 0.0
+    if len(real) > 4:
+        return 0.3
+    caps = [t for t in real if t.isupper() and len(t) > 1]
+    capitalised = [t for t in real if t[:1].isupper() and not t.isupper()]
+    lower = [t for t in real if t[:1].islower()]
+    if lower:
+        shape = 0.3
+    elif caps and capitalised:
+        shape = 1.0  # Prénom NOM, NOM Prénom: how these papers print a person
+    elif caps:
+        shape = 0.75
+    else:
+        shape = 0.8
+    if any(len(t.strip("-'’")) < 2 for t in real):
+        shape *= 0.5
+    first = 1.0 if has_first_name(text) else 0.55 if first_names() else 0.8
+    return round(shape * first, 3)

@@ -128,3 +128,50 @@ def find_nir(text: str) -> IdReading | None:
         if r:
             return r
     return None
+
+
+_BOX_RULES = re.compile(r"[|\[\]()!_]")
+
+
+def _digit_runs(text: str) -> list[str]:
+    """Runs of tokens that are figures (box rules and OCR's letter-for-digit slips allowed)."""
+    runs, current = [], []
+    for tok in text.split():
+        t = _BOX_RULES.sub("", tok).strip(".,:;-")
+        fixed = ocr_digits(t).upper() if t else ""
+        if fixed and sum(c.isdigit() for c in fixed) >= max(1, 0.6 * len(fixed)) and re.fullmatch(r"[0-9AB.\-]+", fixed):
+            current.append(re.sub(r"[.\-]", "", fixed))
+        else:
+            if current:
+                runs.append("".join(current))
+            current = []
+    if current:
+        runs.append("".join(current))
+    return runs
+
+
+def all_nirs(text: str) -> list[IdReading]:
+    """Every NIR in the text whose key checks, wherever it stands and however it is spaced
+    (typed in groups, or read box by box as ``2|0|3|…``). A 15-character run passing the key
+    by chance is one in 97: the caller still weighs where it stands."""
+    out, seen = [], set()
+    for run in _digit_runs(text):
+        for i in range(0, max(0, len(run) - 14)):
+            chunk = run[i : i + 15]
+            if not _NIR_RX.fullmatch(chunk) or chunk in seen:
+                continue
+            if check_nir(chunk).ok:
+                seen.add(chunk)
+                out.append(IdReading(chunk, True))
+    return out
+
+
+def all_rpps(text: str) -> list[IdReading]:
+    """Every 11-digit number in the text whose Luhn digit checks (spaces between groups allowed)."""
+    out = []
+    fixed = ocr_digits(text)
+    for m in re.finditer(r"(?<![\d])(\d[\d ]{9,16}\d)(?![\d])", fixed):
+        digits = re.sub(r"\D", "", m.group(1))
+        if len(digits) == 11 and rpps_is_plausible(digits):
+            out.append(IdReading(digits, True, start=m.start(1), end=m.end(1)))
+    return out
