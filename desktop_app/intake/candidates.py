@@ -258,6 +258,11 @@ def distance_lines(lh: LabelHit, page: Page, row: int, x: float) -> float:
     return dy + max(0.0, -dx - 2) / 3 + max(0.0, dx - 25) / 10
 
 
+def x_in(group, text: str, start: int) -> float:
+    """Where (page x) the character ``start`` of a word group's text stands, roughly."""
+    return group.x0 + (group.x1 - group.x0) * start / max(1, len(text))
+
+
 # -- candidates and the pick ---------------------------------------------------------------
 
 

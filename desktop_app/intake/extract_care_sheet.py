@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from desktop_app.intake.candidates import (
     Candidate, LabelHit, candidate, confidence, distance_lines, find_label_hits, hits_for,
-    is_heading_text, labels_of, norm_text, pick, put_pick, section_roles, values_near,
+    is_heading_text, labels_of, norm_text, pick, put_pick, section_roles, values_near, x_in,
 )
 from desktop_app.intake.extract_common import (
     BOX_WHITELIST, Context, all_dates, amount_by_labels, confident_text, reread_amount,
@@ -203,9 +203,9 @@ def _typed_date(lh: LabelHit):
 def _row_chars(page: Page, r: int) -> list[tuple[str, list]]:
     """A row's text with box rules dropped, whole and per segment, with the words it came from."""
     row = page.rows[r]
-    out = [(" ".join(s.text for s in row.segments), list(row.words))]
+    out = [(" ".join(w.text for w in row.words), row)]
     if len(row.segments) > 1:
-        out += [(s.text, list(s.words)) for s in row.segments]
+        out += [(s.text, s) for s in row.segments]
     return out
 
 
@@ -217,13 +217,14 @@ def _typed_nirs(sheet: _Sheet) -> list[Candidate]:
     seen = set()
     for page in sheet.ctx.pages:
         for r in range(len(page.rows)):
-            for text, words in _row_chars(page, r):
+            for text, group in _row_chars(page, r):
                 for reading in all_nirs(text):
                     key = (page.index, r, reading.value)
                     if key in seen:
                         continue
                     seen.add(key)
-                    x = words[0].x if words else 0
+                    words = list(group.words)
+                    x = x_in(group, text, reading.start)
                     near = min((distance_lines(lh, page, r, x) for lh in labels), default=1e9)
                     lab = max((lh.strength for lh in labels if distance_lines(lh, page, r, x) == near), default=0)
                     anchor = lab * max(0.0, 1 - near / 6) if near < 6 else 0.0
@@ -309,7 +310,8 @@ def _birth_date(ctx: Context, sheet: _Sheet, read_boxes: "_BoxReader") -> None:
     # Typed dates near a birth label, wherever the label is.
     for spot in all_dates(ctx.pages):
         page = spot.page
-        x = page.rows[spot.row].segments[spot.seg].x0
+        seg = page.rows[spot.row].segments[spot.seg]
+        x = x_in(seg, seg.text, spot.match.start)
         best = 0.0
         for lh in labels:
             d = distance_lines(lh, page, spot.row, x)
@@ -426,7 +428,7 @@ def _acts(ctx: Context, sheet: _Sheet) -> list[tuple[str, Decimal | None]]:
                 continue
         elif spot.seg != 0:
             continue
-        if any(distance_lines(n, page, spot.row, seg.x0) < 1.5 for n in negatives):
+        if any(distance_lines(n, page, spot.row, x_in(seg, seg.text, spot.match.start)) < 1.5 for n in negatives):
             continue
         if re.search(r"\ble\b$", spot.before):  # "le 12/05": a signature date, not an act
             continue

@@ -1,99 +1,176 @@
-"""Prescriptions (ordonnances, bizone/ALD ones included): who prescribed what, for whom, when."""
+"""Prescriptions (ordonnances, bizone/ALD ones included): who prescribed what, for whom, when.
+
+Each field is chosen among candidates from the whole page (candidates.py): values beside or
+under their labels (resources/intake/labels_prescription.json, "Patient :", "Prescripteur :",
+"né(e) le"…), titled names ("Dr …", "Mme …"), numbers that prove what they are (an 11-digit
+Luhn-valid RPPS), dates by the words around them; each scored by its evidence.
+"""
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import replace
+from functools import lru_cache
 
+from desktop_app.intake import vocab
 from desktop_app.intake.barcodes import read_code128
-from desktop_app.intake.extract_common import Context, all_dates, confident_text, norm, reread, seg_value
-from desktop_app.intake.layout import Value, find_labels, value_below, value_right
-from desktop_app.intake.names import clean_person, is_title, looks_like_person
-from desktop_app.intake.parse_ids import read_rpps
+from desktop_app.intake.candidates import (
+    Candidate, LabelHit, candidate, confidence, distance_lines, find_label_hits, hits_for, labels_of,
+    norm_text, pick, put_pick, values_near, x_in,
+)
+from desktop_app.intake.extract_common import Context, all_dates, confident_text, norm, reread
+from desktop_app.intake.layout import Page, Value
+from desktop_app.intake.names import clean_person, is_title, name_plausibility
+from desktop_app.intake.parse_ids import all_rpps, read_rpps
 from desktop_app.intake.result import ExtractedField
 
 from desktop_app.core.identifiers import rpps_is_plausible
 
-_BIRTH_BEFORE = r"(?:\bne e?|\bnee|naissance|ddn|\bne le|\bnee le|\bne e le)\s*(?:le)?\s*$"
-_ALD = r"bizone|affection de longue duree|affections? longues? durees?|\bald\b|exonerante|ald 30|longue maladie"
-_SECTION = re.compile(
-    r"prescriptions? (?:relatives?|sans rapport)|affection|maladies? intercurrentes?|exonerante|"
-    r"^ordonnance\b|^ald\b|^(?:hors|en rapport)"
-)
-_FOOTER = re.compile(
-    r"\b(?:rpps|adeli|finess|tel|telephone|fax|conventionne|secteur|rue|avenue|boulevard|place|"
-    r"chemin|cedex|signature|cachet|page|www|http|email|n am|sur rendez vous|consultations?)\b"
-)
-# Patient details and how-to lines are not prescribed items.
-_NOT_ITEM = re.compile(
-    r"^(?:age|poids|taille|ne|nee|ne e)\b|\b\d{1,3} ans\b|\bkg\b|^a renouveler|^renouvel|"
-    r"^non renouvelable|^qsp\b|^ar\b|^date\b|^fait\b"
-)
+KIND = "prescription"
+VOCAB = "labels_prescription"
+_DOCTOR = re.compile(r"(?i)^(?:dr|docteur|doctoresse|pr|professeur)\.?$")
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(norm_text(w)) for w in sorted(words, key=len, reverse=True) if norm_text(w))
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> dict:
+    data = vocab.load(VOCAB)
+    rx = {k: re.compile(rf"(?<![0-9a-z])(?:{_alternation(data[k])})(?![0-9a-z])")
+          for k in ("ald_cues", "item_sections", "footer")}
+    rx["not_items"] = re.compile(rf"^(?:{_alternation(data['not_items'])})(?![0-9a-z])|\b\d{{1,3}} ans\b|\bkg\b")
+    rx["not_renewable"] = re.compile(rf"(?<![0-9a-z])(?:{_alternation(data['renewal']['not_renewable'])})(?![0-9a-z])")
+    rx["renewable"] = re.compile(rf"(?<![0-9a-z])(?:{_alternation(data['renewal']['renewable'])})(?![0-9a-z])")
+    return rx
+
+
+class _Paper:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.hits = find_label_hits(ctx.pages, labels_of(VOCAB))
+
+    def of(self, fname: str) -> list[LabelHit]:
+        return hits_for(self.hits, fname)
+
+    def negatives(self, fname: str) -> list[LabelHit]:
+        return [h for h in self.hits if fname in h.label.negative]
 
 
 def extract_prescription(ctx: Context) -> None:
-    prescriber_row = _prescriber(ctx)
-    _rpps(ctx)
-    patient_row = _patient(ctx, prescriber_row)
-    birth_row = _birth_date(ctx)
-    date_row = _date(ctx)
+    paper = _Paper(ctx)
+    prescriber = _prescriber(ctx, paper)
+    _rpps(ctx, paper)
+    patient = _patient(ctx, paper, prescriber)
+    birth = _birth_date(ctx, paper)
+    date = _date(ctx, paper)
     text = norm("\n".join(p.text for p in ctx.pages))
-    ald = bool(re.search(_ALD, text))
+    ald = bool(_patterns()["ald_cues"].search(text))
     ctx.put("ald", ald, 0.9, page=1)
-    _items(ctx, [r for r in (prescriber_row, patient_row, birth_row, date_row) if r is not None])
+    rows = [_row_of(c) for c in (prescriber, patient, birth, date) if c is not None and c.v]
+    _items(ctx, [r for r in rows if r is not None])
 
 
-def _prescriber(ctx: Context) -> int | None:
-    page = ctx.pages[0]
-    top = page.height * 0.4 if page.source == "ocr" else 1e9
-    # "Dr Stéphane LEGRAND" in the letterhead.
+def _row_of(c: Candidate) -> int | None:
+    page = c.v.page
+    if page.index != 1:
+        return None
+    w = c.v.words[0]
     for r, row in enumerate(page.rows):
-        if row.y0 > top:
-            break
-        for s, seg in enumerate(row.segments):
-            toks = seg.text.split()
-            for i, tok in enumerate(toks):
-                if re.fullmatch(r"(?i)(?:dr|docteur|pr|professeur)\.?", tok):
-                    name = clean_person(" ".join(toks[i:]))
-                    if name and len(name.split()) >= 2:
-                        v = seg_value(page, r, s)
-                        ctx.put("prescriber_name", name, 0.9 * v.conf, v)
-                        return r
-    # No title: the first name-like line of the letterhead, above the patient.
-    for r, row in enumerate(page.rows[:8]):
-        for s, seg in enumerate(row.segments):
-            if looks_like_person(seg.text) and not is_title(seg.text.split()[0]):
-                v = seg_value(page, r, s)
-                ctx.put("prescriber_name", clean_person(seg.text), 0.5 * v.conf, v)
-                return r
-    ctx.put_none("prescriber_name", 0.2)
+        if any(x is w for x in row.words):
+            return r
     return None
 
 
-def _rpps(ctx: Context) -> None:
-    labelled = None
-    for hit in find_labels(ctx.pages, r"rpps|n rpps|numero rpps|identifiant rpps"):
-        for v in (value_right(hit), value_below(hit)):
-            if v is None:
-                continue
-            reading = read_rpps(v.text)
-            if reading:
-                labelled = (reading, v)
+def _same_name(a: str, b: str) -> bool:
+    return sorted(norm_text(a).split()) == sorted(norm_text(b).split())
+
+
+# -- the prescriber ----------------------------------------------------------------------------
+
+
+def _titled_names(page: Page, doctors: bool):
+    """(row, segment value, name) of each name with a title in front: doctors' or others'."""
+    for r, row in enumerate(page.rows):
+        for seg in row.segments:
+            toks = seg.text.split()
+            for i, tok in enumerate(toks):
+                if not is_title(tok):
+                    continue
+                if bool(_DOCTOR.match(tok)) != doctors:
+                    continue
+                name = clean_person(" ".join(toks[i:]))
+                if name and len(name.split()) >= 2:
+                    yield r, Value(list(seg.words), page, "same"), name
                 break
-        if labelled:
-            break
-    if labelled and labelled[0].valid:
-        _put_rpps(ctx, *labelled)
+
+
+def _prescriber(ctx: Context, paper: _Paper) -> Candidate | None:
+    cands: list[Candidate] = []
+    for lh in paper.of("prescriber_name"):
+        for near in values_near(lh):
+            name = clean_person(confident_text(near.value))
+            if name:
+                cands.append(candidate(name, name_plausibility(name, near.value.text),
+                                       lh.strength * near.position, near.value.conf, near.value, label=lh.quality))
+    page = ctx.pages[0]
+    top = page.height * 0.4 if page.source == "ocr" else page.rows[min(len(page.rows) - 1, 8)].y1 if page.rows else 0
+    for r, v, name in _titled_names(page, doctors=True):
+        high = page.rows[r].y0 <= top
+        cands.append(candidate(name, name_plausibility(name), 0.75 if high else 0.5, v.conf, v, title=1.0))
+    if not cands:
+        # No title and no label: the first name-like line of the letterhead.
+        for r, row in enumerate(page.rows[:8]):
+            for seg in row.segments:
+                name = clean_person(seg.text)
+                if name and not is_title(seg.text.split()[0]) and any(t.isupper() and len(t) > 1 for t in name.split()):
+                    v = Value(list(seg.words), page, "same")
+                    cands.append(candidate(name, name_plausibility(name), 0.3, v.conf, v, letterhead=1.0))
+                    break
+            if cands:
+                break
+    best = put_pick(ctx, KIND, "prescriber_name", pick(cands, same=_same_name))
+    if best is None:
+        ctx.put_none("prescriber_name", 0.2)
+    return best
+
+
+# -- the RPPS ------------------------------------------------------------------------------------
+
+
+def _rpps(ctx: Context, paper: _Paper) -> None:
+    labels = paper.of("prescriber_rpps")
+    negatives = paper.negatives("prescriber_rpps")
+    cands: list[Candidate] = []
+    failing = None  # a labelled number whose Luhn digit fails
+    for page in ctx.pages:
+        for r, row in enumerate(page.rows):
+            for seg in row.segments:
+                for reading in all_rpps(seg.text):
+                    x = x_in(seg, seg.text, reading.start)
+                    near = min((distance_lines(lh, page, r, x) for lh in labels), default=1e9)
+                    lab = max((lh.strength for lh in labels if distance_lines(lh, page, r, x) == near), default=0.0)
+                    anchor = lab * max(0.0, 1 - near / 5) if near < 5 else 0.0
+                    # RPPS numbers start with 10: by itself a Luhn-valid 10… is likely the prescriber's.
+                    anchor = max(anchor, 0.4 if reading.value.startswith("10") else 0.1)
+                    if any(distance_lines(n, page, r, x) < near for n in negatives):
+                        anchor *= 0.2
+                    v = Value(list(seg.words), page, "same")
+                    cands.append(candidate(reading.value, 1.0, anchor, v.conf, v, luhn=1.0, label_dist=min(near, 99)))
+    p = pick(cands)
+    if p.best is not None and p.best.evidence["anchor"] >= 0.4:
+        put_pick(ctx, KIND, "prescriber_rpps", p)
         return
-    # RPPS numbers start with 10; any Luhn-valid one on the page is the prescriber's.
-    if labelled is None:
-        for page in ctx.pages:
-            for r, row in enumerate(page.rows):
-                for s, seg in enumerate(row.segments):
-                    reading = read_rpps(seg.text)
-                    if reading and reading.valid and reading.value.startswith("10"):
-                        _put_rpps(ctx, reading, seg_value(page, r, s))
-                        return
+    for lh in labels:
+        for near in values_near(lh):
+            reading = read_rpps(near.value.text)
+            if reading and not reading.valid:
+                failing = (reading, near.value, lh)
+                break
+        if failing:
+            break
     # OCR found none, or one failing its check digit: the barcode (a slower scan) settles it.
     for page in ctx.pages:
         if page.image is None:
@@ -101,14 +178,15 @@ def _rpps(ctx: Context) -> None:
         for code in read_code128(page.image):
             digits = re.sub(r"\D", "", code.data)
             if len(digits) == 11 and rpps_is_plausible(digits):
-                ctx.put("prescriber_rpps", digits, 0.99, page=page.index, bbox=code.bbox,
-                        source_text=f"barcode {code.data}")
-                if labelled:
+                c = candidate(digits, 1.0, 1.0, 1.0, barcode=1.0)
+                ctx.put("prescriber_rpps", digits, confidence(KIND, "prescriber_rpps", c.score), page=page.index,
+                        bbox=code.bbox, source_text=f"barcode {code.data}")
+                if failing:
                     ctx.warnings.append(
-                        f"RPPS read as {labelled[0].value} fails its check digit; the barcode gives {digits}")
+                        f"RPPS read as {failing[0].value} fails its check digit; the barcode gives {digits}")
                 return
-    if labelled:
-        reading, v = labelled
+    if failing:
+        reading, v, lh = failing
 
         def passing(text: str):
             again = read_rpps(text)
@@ -116,89 +194,132 @@ def _rpps(ctx: Context) -> None:
 
         again = reread(ctx, v, passing, whitelist="0123456789", what="rpps")
         if again is not None:
-            ctx.put("prescriber_rpps", again.value, 0.75 * v.conf, v, source_text=f"read again: {again.value}")
+            c = candidate(again.value, 0.8, lh.strength, v.conf, v, reread=1.0)
+            ctx.put("prescriber_rpps", again.value, confidence(KIND, "prescriber_rpps", c.score), v,
+                    source_text=f"read again: {again.value}")
             ctx.warnings.append(f"RPPS first read as {reading.value} fails its check digit; "
                                 f"read again closer: {again.value}")
             return
-        _put_rpps(ctx, reading, v)
+        c = candidate(reading.value, 0.25, lh.strength, v.conf, v, luhn=0.0)
+        ctx.put("prescriber_rpps", reading.value, min(0.3, confidence(KIND, "prescriber_rpps", c.score)), v)
+        ctx.warnings.extend(reading.warnings)
+        return
+    if p.best is not None:
+        put_pick(ctx, KIND, "prescriber_rpps", p)
         return
     ctx.put_none("prescriber_rpps", 0.5)
 
 
-def _put_rpps(ctx: Context, reading, v: Value) -> None:
-    conf = v.conf * (0.95 if reading.valid else 0.3)
-    ctx.put("prescriber_rpps", reading.value, conf, v)
-    ctx.warnings.extend(reading.warnings)
+# -- the patient ----------------------------------------------------------------------------------
 
 
-_PATIENT_LABELS = r"patient e?|nom du patient|nom prenom|nom et prenom|beneficiaire"
-
-
-def _patient(ctx: Context, prescriber_row: int | None) -> int | None:
-    for hit in find_labels(ctx.pages, _PATIENT_LABELS):
-        if hit.start != 0:
-            continue
-        for getter in (value_right, value_below):
-            v = getter(hit)
-            name = clean_person(confident_text(v)) if v else None
-            if name and len(name.split()) >= 2 and all(t[:1].isupper() for t in name.split()):
-                ctx.put("patient_name", name, 0.9 * v.conf, v)
-                return hit.row
+def _patient(ctx: Context, paper: _Paper, prescriber: Candidate | None) -> Candidate | None:
+    cands: list[Candidate] = []
+    for lh in paper.of("patient_name"):
+        at_start = 1.0 if lh.hit.start == 0 else 0.75
+        for near in values_near(lh):
+            name = clean_person(confident_text(near.value))
+            if name:
+                cands.append(candidate(name, name_plausibility(name, near.value.text),
+                                       lh.strength * near.position * at_start, near.value.conf, near.value,
+                                       label=lh.quality))
     page = ctx.pages[0]
-    for r, row in enumerate(page.rows):
-        if prescriber_row is not None and r <= prescriber_row:
-            continue
-        for s, seg in enumerate(row.segments):
-            toks = seg.text.split()
-            if toks and is_title(toks[0]) and not re.match(r"(?i)(?:dr|docteur|pr)\b", toks[0]):
+    below_row = _row_of(prescriber) if prescriber is not None and prescriber.v else None
+    for r, v, name in _titled_names(page, doctors=False):
+        after = below_row is None or r > below_row
+        cands.append(candidate(name, name_plausibility(name), 0.7 if after else 0.4, v.conf, v, title=1.0))
+    if not cands:
+        # Untitled: the first name-like line under the letterhead.
+        footer = _patterns()["footer"]
+        for r, row in enumerate(page.rows):
+            if below_row is None or r <= below_row + 1:
+                continue
+            for seg in row.segments:
                 name = clean_person(seg.text)
-                if name and len(name.split()) >= 2:
-                    v = seg_value(page, r, s)
-                    ctx.put("patient_name", name, 0.85 * v.conf, v)
-                    return r
-    # Untitled: the first name-like line under the letterhead.
-    for r, row in enumerate(page.rows):
-        if prescriber_row is None or r <= prescriber_row + 1:
-            continue
-        for s, seg in enumerate(row.segments):
-            if looks_like_person(seg.text) and not _FOOTER.search(norm(seg.text)):
-                v = seg_value(page, r, s)
-                ctx.put("patient_name", clean_person(seg.text), 0.5 * v.conf, v)
-                return r
-    ctx.put_none("patient_name", 0.2)
-    return None
+                if (name and any(t.isupper() and len(t) > 1 for t in name.split()) and len(name.split()) >= 2
+                        and not footer.search(norm(seg.text))):
+                    v = Value(list(seg.words), page, "same")
+                    cands.append(candidate(name, name_plausibility(name), 0.25, v.conf, v, untitled=1.0))
+                    break
+            if cands:
+                break
+    if prescriber is not None:
+        for c in cands:
+            if _same_name(c.value, prescriber.value):
+                c.score = round(c.score * 0.1, 4)
+                c.evidence["is_prescriber"] = 1.0
+    best = put_pick(ctx, KIND, "patient_name", pick(cands, same=_same_name))
+    if best is None:
+        ctx.put_none("patient_name", 0.2)
+    return best
 
 
-def _birth_date(ctx: Context) -> int | None:
+# -- dates ----------------------------------------------------------------------------------------------
+
+
+def _near_labels(labels: list[LabelHit], page: Page, row: int, x: float, reach: float = 3.0) -> float:
+    """The best label evidence for a spot: the label's strength, less with distance."""
+    best = 0.0
+    for lh in labels:
+        d = distance_lines(lh, page, row, x)
+        if d < reach:
+            best = max(best, lh.strength * (1 - d / (reach + 1)))
+    return best
+
+
+def _spot_x(spot) -> float:
+    seg = spot.page.rows[spot.row].segments[spot.seg]
+    return x_in(seg, seg.text, spot.match.start)
+
+
+def _birth_date(ctx: Context, paper: _Paper) -> Candidate | None:
+    labels = paper.of("patient_birth_date")
+    today = _dt.date.today()
+    cands = []
     for spot in all_dates(ctx.pages):
-        if re.search(_BIRTH_BEFORE, spot.before):
-            ctx.put("patient_birth_date", spot.date.isoformat(), 0.9 * spot.value.conf, spot.value)
-            return spot.row
-    for hit in find_labels(ctx.pages, r"date de naissance|ne e? le|nee le|ddn"):
-        v = value_below(hit)
-        if v:
-            from desktop_app.intake.parse_dates import find_dates
-
-            dms = [d for d in find_dates(v.text) if not d.partial]
-            if dms:
-                ctx.put("patient_birth_date", dms[0].date.isoformat(), 0.8 * v.conf, v)
-                return hit.row
-    # An age alone ("59 ans") gives no birth date.
-    ctx.put_none("patient_birth_date", 0.6)
-    return None
+        anchor = _near_labels(labels, spot.page, spot.row, _spot_x(spot))
+        if anchor <= 0:
+            continue
+        age = (today - spot.date).days / 365.25
+        plaus = 1.0 if 0 <= age <= 115 else 0.0
+        cands.append(candidate(spot.date.isoformat(), plaus, anchor, spot.value.conf, spot.value, birth_word=1.0))
+    best = put_pick(ctx, KIND, "patient_birth_date", pick(cands))
+    if best is None:
+        # An age alone ("59 ans") gives no birth date.
+        ctx.put_none("patient_birth_date", 0.6)
+    return best
 
 
-def _date(ctx: Context) -> int | None:
-    spots = [s for s in all_dates(ctx.pages) if not re.search(_BIRTH_BEFORE, s.before)]
-    for spot in spots:
-        if re.search(r"\b(?:date|le|fait|du)\s*$", spot.before) or re.search(r"\bdate\b", spot.before):
-            ctx.put("date", spot.date.isoformat(), 0.9 * spot.value.conf, spot.value)
-            return spot.row
-    if spots:
-        ctx.put("date", spots[0].date.isoformat(), 0.6 * spots[0].value.conf, spots[0].value)
-        return spots[0].row
-    ctx.put_none("date", 0.2)
-    return None
+def _date(ctx: Context, paper: _Paper) -> Candidate | None:
+    labels = paper.of("date")
+    births = paper.of("patient_birth_date")
+    negatives = paper.negatives("date")
+    birth = ctx.fields.get("patient_birth_date")
+    birth_value = birth.value if birth and birth.value else None
+    today = _dt.date.today()
+    cands = []
+    for i, spot in enumerate(all_dates(ctx.pages)):
+        x = _spot_x(spot)
+        if _near_labels(births, spot.page, spot.row, x, reach=1.5) > 0:
+            continue
+        if spot.date.isoformat() == birth_value:
+            continue
+        anchor = _near_labels(labels, spot.page, spot.row, x, reach=2.0)
+        if _near_labels(negatives, spot.page, spot.row, x, reach=1.0) > 0:
+            anchor *= 0.2
+        # Unlabelled: the first date of the page is most often the prescription's.
+        anchor = max(anchor, 0.3 if i == 0 else 0.15)
+        plaus = 0.0 if spot.date > today else 1.0
+        if birth_value and spot.date.isoformat() < birth_value:
+            plaus = 0.0
+        cands.append(candidate(spot.date.isoformat(), plaus, anchor, spot.value.conf, spot.value, order=i))
+    best = put_pick(ctx, KIND, "date", pick(cands))
+    if best is None:
+        ctx.put_none("date", 0.2)
+    return best
+
+
+# -- items ---------------------------------------------------------------------------------------------
 
 
 def _strip_bullet(words: list) -> tuple[list, bool]:
@@ -225,17 +346,20 @@ def _strip_bullet(words: list) -> tuple[list, bool]:
 
 def _items(ctx: Context, header_rows: list[int]) -> None:
     page = ctx.pages[0]
+    rx = _patterns()
     start = max(header_rows) + 1 if header_rows else 0
+    label_rows = {lh.hit.row for lh in find_label_hits([page], labels_of(VOCAB))
+                  if lh.hit.start == 0 and lh.label.field in ("patient_name", "prescriber_name", "patient_birth_date")}
     candidates = []
     for r in range(start, len(page.rows)):
         row = page.rows[r]
         text = row.text.strip()
         n = norm(text)
-        if _FOOTER.search(n):
+        if rx["footer"].search(n):
             if r > start + 1 and candidates:
                 break
             continue
-        if _SECTION.search(n) or _NOT_ITEM.search(n):
+        if r in label_rows or _is_section(n) or rx["not_items"].search(n):
             continue
         conf = sum(w.conf for w in row.words) / len(row.words)
         if conf < 0.55 or not re.search(r"[A-Za-zÀ-ÿ]{3,}", text):
@@ -262,11 +386,21 @@ def _items(ctx: Context, header_rows: list[int]) -> None:
         text = re.sub(r"\s+([,.;:])", r"\1", text)
         items.append(text)
         used.extend(words)
-    conf = sum(w.conf for w in used) / len(used) if used else 0.3
-    ctx.fields["items"] = ExtractedField(items, round(conf, 3), page.index, Value(used, page, "same").bbox,
-                                         "\n".join(items))
+    ocr = sum(w.conf for w in used) / len(used) if used else 0.3
+    c = candidate(items, 0.9 if bulleted else 0.7, 0.6, ocr)
+    ctx.fields["items"] = ExtractedField(items, confidence(KIND, "items", c.score), page.index,
+                                         Value(used, page, "same").bbox, "\n".join(items))
     all_text = norm("\n".join(p.text for p in ctx.pages))
-    if re.search(r"non renouvelable", all_text):
+    if rx["not_renewable"].search(all_text):
         ctx.renewable = False
-    elif re.search(r"renouvel\w*|\bqsp\b|\bar\b \d", all_text):
+    elif rx["renewable"].search(all_text) or re.search(r"\bar\b \d", all_text):
         ctx.renewable = True
+
+
+def _is_section(n: str) -> bool:
+    """A section heading of the bizone form ("Prescriptions relatives au traitement de l'ALD")."""
+    m = _patterns()["item_sections"].search(n)
+    if not m:
+        return False
+    # The heading is the line itself, not an item that mentions the ALD further on.
+    return m.start() < 3 or len(n) - (m.end() - m.start()) < 25

@@ -133,20 +133,23 @@ def find_nir(text: str) -> IdReading | None:
 _BOX_RULES = re.compile(r"[|\[\]()!_]")
 
 
-def _digit_runs(text: str) -> list[str]:
-    """Runs of tokens that are figures (box rules and OCR's letter-for-digit slips allowed)."""
-    runs, current = [], []
-    for tok in text.split():
-        t = _BOX_RULES.sub("", tok).strip(".,:;-")
+def _digit_runs(text: str) -> list[tuple[str, int]]:
+    """Runs of tokens that are figures (box rules and OCR's letter-for-digit slips allowed),
+    each with where it starts in the text."""
+    runs, current, start = [], [], 0
+    for m in re.finditer(r"\S+", text):
+        t = _BOX_RULES.sub("", m.group()).strip(".,:;-")
         fixed = ocr_digits(t).upper() if t else ""
         if fixed and sum(c.isdigit() for c in fixed) >= max(1, 0.6 * len(fixed)) and re.fullmatch(r"[0-9AB.\-]+", fixed):
+            if not current:
+                start = m.start()
             current.append(re.sub(r"[.\-]", "", fixed))
         else:
             if current:
-                runs.append("".join(current))
+                runs.append(("".join(current), start))
             current = []
     if current:
-        runs.append("".join(current))
+        runs.append(("".join(current), start))
     return runs
 
 
@@ -155,14 +158,14 @@ def all_nirs(text: str) -> list[IdReading]:
     (typed in groups, or read box by box as ``2|0|3|…``). A 15-character run passing the key
     by chance is one in 97: the caller still weighs where it stands."""
     out, seen = [], set()
-    for run in _digit_runs(text):
+    for run, start in _digit_runs(text):
         for i in range(0, max(0, len(run) - 14)):
             chunk = run[i : i + 15]
             if not _NIR_RX.fullmatch(chunk) or chunk in seen:
                 continue
             if check_nir(chunk).ok:
                 seen.add(chunk)
-                out.append(IdReading(chunk, True))
+                out.append(IdReading(chunk, True, start=start, end=len(text)))
     return out
 
 
