@@ -25,7 +25,7 @@ from desktop_app.intake.imaging import (
     binarise, box_contents, crop_layout, for_ocr, ink_amount, line_profile, read_stacked,
 )
 from desktop_app.intake.layout import Hit, Page, Value
-from desktop_app.intake.names import clean_person, is_title, name_plausibility
+from desktop_app.intake.names import clean_person, doctor_titled, is_title, name_plausibility
 from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string
 from desktop_app.intake.parse_dates import find_dates, parse_date_digits
 from desktop_app.intake.parse_ids import all_nirs, nir_from_chars
@@ -71,17 +71,22 @@ _ROLE_FACTOR = {"practitioner": 0.05, "acts": 0.1, "payment": 0.1, "insured": 0.
 
 def _patient(ctx: Context, sheet: _Sheet) -> None:
     cands: list[Candidate] = []
-    for lh in sheet.of("patient_name"):
+    labels = sorted(sheet.of("patient_name"), key=lambda h: (h.page.index, h.hit.row))
+    for rank, lh in enumerate(labels):
         role = sheet.role(lh.page, lh.hit.row)
         at_start = 1.0 if lh.hit.start == 0 else 0.7
+        # The person receiving the care is named first on every model of the sheet.
+        first = 1.0 if rank == 0 else 0.9
         for near in values_near(lh):
             text = confident_text(near.value)
             name = clean_person(text)
             if not name:
                 continue
             plaus = name_plausibility(name, raw=near.value.text) * _ROLE_FACTOR.get(role, 1.0)
-            c = candidate(name, plaus, lh.strength * near.position * at_start, near.value.conf, near.value,
-                          label=lh.quality)
+            if doctor_titled(text):  # "Dr Valérie GARCIA": the practitioner
+                plaus *= 0.1
+            c = candidate(name, plaus, lh.strength * near.position * at_start * first, near.value.conf,
+                          near.value, label=lh.quality)
             cands.append(c)
     # A titled name ("Mme Claire MOREAU") in the patient's section, even without a label.
     for page in ctx.pages:
@@ -242,8 +247,7 @@ def _typed_nirs(sheet: _Sheet) -> list[Candidate]:
 
 def _nir(ctx: Context, sheet: _Sheet, read_boxes: "_BoxReader") -> None:
     cands = _typed_nirs(sheet)
-    if cands:
-        put_pick(ctx, KIND, "nir", pick(cands))
+    if cands and put_pick(ctx, KIND, "nir", pick(cands)) is not None:
         return
     for lh in _best_label(sheet.of("nir")):
         page = lh.page
@@ -322,8 +326,7 @@ def _birth_date(ctx: Context, sheet: _Sheet, read_boxes: "_BoxReader") -> None:
         v = spot.value
         cands.append(candidate(spot.date.isoformat(), _date_plausible(spot.date, care), best, v.conf, v,
                                birth_word=1.0))
-    if cands:
-        put_pick(ctx, KIND, "birth_date", pick(cands))
+    if cands and put_pick(ctx, KIND, "birth_date", pick(cands)) is not None:
         return
     for lh in _best_label(labels):
         page = lh.page

@@ -21,7 +21,7 @@ from desktop_app.intake.candidates import (
 )
 from desktop_app.intake.extract_common import Context, all_dates, confident_text, norm, reread
 from desktop_app.intake.layout import Page, Value
-from desktop_app.intake.names import clean_person, is_title, name_plausibility
+from desktop_app.intake.names import clean_person, doctor_titled, is_title, name_plausibility
 from desktop_app.intake.parse_ids import all_rpps, read_rpps
 from desktop_app.intake.result import ExtractedField
 
@@ -66,11 +66,20 @@ def extract_prescription(ctx: Context) -> None:
     patient = _patient(ctx, paper, prescriber)
     birth = _birth_date(ctx, paper)
     date = _date(ctx, paper)
-    text = norm("\n".join(p.text for p in ctx.pages))
-    ald = bool(_patterns()["ald_cues"].search(text))
-    ctx.put("ald", ald, 0.9, page=1)
+    _ald(ctx)
     rows = [_row_of(c) for c in (prescriber, patient, birth, date) if c is not None and c.v]
     _items(ctx, [r for r in rows if r is not None])
+
+
+def _ald(ctx: Context) -> None:
+    """A bizone / ALD prescription says so in words; several cues, or one in a heading, settle it."""
+    rx = _patterns()["ald_cues"]
+    cues = [norm(row.text) for p in ctx.pages for row in p.rows if rx.search(norm(row.text))]
+    ald = bool(cues)
+    anchor = 0.8 if not ald else min(1.0, 0.6 + 0.2 * len(cues))
+    ocr = ctx.pages[0].mean_conf if ctx.pages else 0.5
+    c = candidate(ald, 1.0, anchor, ocr, cues=len(cues))
+    ctx.put("ald", ald, confidence(KIND, "ald", c.score), page=1)
 
 
 def _row_of(c: Candidate) -> int | None:
@@ -218,11 +227,12 @@ def _patient(ctx: Context, paper: _Paper, prescriber: Candidate | None) -> Candi
     for lh in paper.of("patient_name"):
         at_start = 1.0 if lh.hit.start == 0 else 0.75
         for near in values_near(lh):
-            name = clean_person(confident_text(near.value))
+            text = confident_text(near.value)
+            name = clean_person(text)
             if name:
-                cands.append(candidate(name, name_plausibility(name, near.value.text),
-                                       lh.strength * near.position * at_start, near.value.conf, near.value,
-                                       label=lh.quality))
+                plaus = name_plausibility(name, near.value.text) * (0.1 if doctor_titled(text) else 1.0)
+                cands.append(candidate(name, plaus, lh.strength * near.position * at_start, near.value.conf,
+                                       near.value, label=lh.quality))
     page = ctx.pages[0]
     below_row = _row_of(prescriber) if prescriber is not None and prescriber.v else None
     for r, v, name in _titled_names(page, doctors=False):

@@ -54,6 +54,18 @@ def is_title(token: str) -> bool:
     return fold(token).strip(".:") in titles()
 
 
+_DOCTOR_TITLES = {"dr", "docteur", "doctoresse", "pr", "professeur"}
+
+
+def doctor_titled(text: str) -> bool:
+    """Whether a name is printed with a doctor's title in front ("Dr Valérie GARCIA")."""
+    toks = text.split()
+    for tok in toks[:2]:
+        if fold(tok).strip(".:") in _DOCTOR_TITLES:
+            return True
+    return False
+
+
 def clean_person(text: str) -> str | None:
     """The name in a label's value: titles dropped, stopped at the first non-name word."""
     text = re.split(r"[,;(|]| - | – |\s{3,}", text)[0]
