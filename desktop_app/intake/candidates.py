@@ -131,7 +131,9 @@ def find_label_hits(pages: Iterable[Page], labels: tuple[Label, ...]) -> list[La
                                 continue
                             found.append((score / 100.0, lab, i, i + n))
                 # Longest, best matches first; each token belongs to one label.
-                found.sort(key=lambda f: (f[0] * len(f[1].text), f[0]), reverse=True)
+                # A label matched as printed beats a longer one matched loosely
+                # ("date de l'acte" is not "date de l'accident" read badly).
+                found.sort(key=lambda f: (f[0] >= 0.97, f[0] * len(f[1].text), f[0]), reverse=True)
                 taken: set[int] = set()
                 for q, lab, a, b in found:
                     if any(k in taken for k in range(a, b)):
@@ -255,7 +257,9 @@ def distance_lines(lh: LabelHit, page: Page, row: int, x: float) -> float:
         return 1e9
     if abs(dy) <= 0.6:  # same row: must be to the right
         return abs(dx) / 3 if dx > -1 else 1e9
-    return dy + max(0.0, -dx - 2) / 3 + max(0.0, dx - 25) / 10
+    # Below: starting under the label (from a little left of it to well right of its end).
+    left = (lh.hit.x0 - x) / h
+    return dy + max(0.0, left - 2) / 3 + max(0.0, dx - 25) / 10
 
 
 def x_in(group, text: str, start: int) -> float:

@@ -19,7 +19,7 @@ from desktop_app.intake.candidates import (
     is_heading_text, labels_of, norm_text, pick, put_pick, section_roles, values_near, x_in,
 )
 from desktop_app.intake.extract_common import (
-    BOX_WHITELIST, Context, all_dates, amount_by_labels, confident_text, reread_amount,
+    BOX_WHITELIST, Context, all_dates, amount_by_labels, text_readings, reread_amount,
 )
 from desktop_app.intake.imaging import (
     binarise, box_contents, crop_layout, for_ocr, ink_amount, line_profile, read_stacked,
@@ -78,16 +78,15 @@ def _patient(ctx: Context, sheet: _Sheet) -> None:
         # The person receiving the care is named first on every model of the sheet.
         first = 1.0 if rank == 0 else 0.9
         for near in values_near(lh):
-            text = confident_text(near.value)
-            name = clean_person(text)
-            if not name:
-                continue
-            plaus = name_plausibility(name, raw=near.value.text) * _ROLE_FACTOR.get(role, 1.0)
-            if doctor_titled(text):  # "Dr Valérie GARCIA": the practitioner
-                plaus *= 0.1
-            c = candidate(name, plaus, lh.strength * near.position * at_start * first, near.value.conf,
-                          near.value, label=lh.quality)
-            cands.append(c)
+            for text in text_readings(near.value):
+                name = clean_person(text)
+                if not name:
+                    continue
+                plaus = name_plausibility(name, raw=near.value.text) * _ROLE_FACTOR.get(role, 1.0)
+                if doctor_titled(text):  # "Dr Valérie GARCIA": the practitioner
+                    plaus *= 0.1
+                cands.append(candidate(name, plaus, lh.strength * near.position * at_start * first,
+                                       near.value.conf, near.value, label=lh.quality))
     # A titled name ("Mme Claire MOREAU") in the patient's section, even without a label.
     for page in ctx.pages:
         for r, row in enumerate(page.rows):
@@ -416,7 +415,8 @@ def _acts_header(sheet: _Sheet):
 def _acts(ctx: Context, sheet: _Sheet) -> list[tuple[str, Decimal | None]]:
     """(date, amount) of each act line, in table order; the first one is the care date."""
     header = _acts_header(sheet)
-    negatives = sheet.negatives("care_date") + sheet.of("birth_date")
+    negatives = sheet.negatives("care_date")
+    births = sheet.of("birth_date")
     acts = []
     cands: list[Candidate] = []
     for spot in all_dates(ctx.pages):
@@ -431,7 +431,10 @@ def _acts(ctx: Context, sheet: _Sheet) -> list[tuple[str, Decimal | None]]:
                 continue
         elif spot.seg != 0:
             continue
-        if any(distance_lines(n, page, spot.row, x_in(seg, seg.text, spot.match.start)) < 1.5 for n in negatives):
+        x = x_in(seg, seg.text, spot.match.start)
+        if any(distance_lines(n, page, spot.row, x) < 1.5 for n in negatives):
+            continue
+        if any(distance_lines(b, page, spot.row, x) < 4 for b in births):  # a birth date
             continue
         if re.search(r"\ble\b$", spot.before):  # "le 12/05": a signature date, not an act
             continue
@@ -439,10 +442,14 @@ def _acts(ctx: Context, sheet: _Sheet) -> list[tuple[str, Decimal | None]]:
         amounts = find_amounts(" ".join(s.text for s in row.segments[spot.seg + 1 :]))
         amount = amounts[-1].value if amounts else None
         acts.append((spot, amount))
+    today = _dt.date.today()
     for i, (spot, amount) in enumerate(acts):
-        future = spot.date > _dt.date.today()
         anchor = (header.strength if header is not None else 0.45) * (1.0 if i == 0 else 0.3)
-        plaus = (0.0 if future else 1.0) * (1.0 if amount is not None else 0.8)
+        plaus = 1.0 if amount is not None else 0.8
+        if spot.date > today:
+            plaus = 0.0
+        elif (today - spot.date).days > 5 * 365:  # care is claimed within two years
+            plaus *= 0.3
         cands.append(candidate(spot.date.isoformat(), plaus, anchor, spot.value.conf, spot.value, rank=i))
         if i >= 3:
             break

@@ -53,6 +53,13 @@ def confident_text(v: Value, floor: float = 0.45) -> str:
     return " ".join(w.text for w in v.words if w.conf >= floor) or v.text
 
 
+def text_readings(v: Value) -> list[str]:
+    """The value's text without OCR's unsure marks, and as read whole when that differs: a
+    faint accented first name ("Éloïse") is often read unsure, and is still part of the name."""
+    first = confident_text(v)
+    return [first] if first == v.text else [first, v.text]
+
+
 def row_value(page: Page, r: int, s: int = 0) -> Value:
     row = page.rows[r]
     return Value([w for seg in row.segments[s:] for w in seg.words], page, "same")

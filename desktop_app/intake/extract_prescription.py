@@ -19,7 +19,7 @@ from desktop_app.intake.candidates import (
     Candidate, LabelHit, candidate, confidence, distance_lines, find_label_hits, hits_for, labels_of,
     norm_text, pick, put_pick, values_near, x_in,
 )
-from desktop_app.intake.extract_common import Context, all_dates, confident_text, norm, reread
+from desktop_app.intake.extract_common import Context, all_dates, text_readings, norm, reread
 from desktop_app.intake.layout import Page, Value
 from desktop_app.intake.names import clean_person, doctor_titled, is_title, name_plausibility
 from desktop_app.intake.parse_ids import all_rpps, read_rpps
@@ -120,10 +120,12 @@ def _prescriber(ctx: Context, paper: _Paper) -> Candidate | None:
     cands: list[Candidate] = []
     for lh in paper.of("prescriber_name"):
         for near in values_near(lh):
-            name = clean_person(confident_text(near.value))
-            if name:
-                cands.append(candidate(name, name_plausibility(name, near.value.text),
-                                       lh.strength * near.position, near.value.conf, near.value, label=lh.quality))
+            for text in text_readings(near.value):
+                name = clean_person(text)
+                if name:
+                    cands.append(candidate(name, name_plausibility(name, near.value.text),
+                                           lh.strength * near.position, near.value.conf, near.value,
+                                           label=lh.quality))
     page = ctx.pages[0]
     top = page.height * 0.4 if page.source == "ocr" else page.rows[min(len(page.rows) - 1, 8)].y1 if page.rows else 0
     for r, v, name in _titled_names(page, doctors=True):
@@ -227,12 +229,12 @@ def _patient(ctx: Context, paper: _Paper, prescriber: Candidate | None) -> Candi
     for lh in paper.of("patient_name"):
         at_start = 1.0 if lh.hit.start == 0 else 0.75
         for near in values_near(lh):
-            text = confident_text(near.value)
-            name = clean_person(text)
-            if name:
-                plaus = name_plausibility(name, near.value.text) * (0.1 if doctor_titled(text) else 1.0)
-                cands.append(candidate(name, plaus, lh.strength * near.position * at_start, near.value.conf,
-                                       near.value, label=lh.quality))
+            for text in text_readings(near.value):
+                name = clean_person(text)
+                if name:
+                    plaus = name_plausibility(name, near.value.text) * (0.1 if doctor_titled(text) else 1.0)
+                    cands.append(candidate(name, plaus, lh.strength * near.position * at_start,
+                                           near.value.conf, near.value, label=lh.quality))
     page = ctx.pages[0]
     below_row = _row_of(prescriber) if prescriber is not None and prescriber.v else None
     for r, v, name in _titled_names(page, doctors=False):

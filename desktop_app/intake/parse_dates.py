@@ -68,6 +68,21 @@ def _fix_digits(text: str) -> str:
     return _DIGITISH.sub(repl, text)
 
 
+# A day read with a letter for a figure before a month name ("G avril", "ler octobre", "l5 mai").
+_DAY_SLIP = re.compile(rf"(?<![0-9a-z])([0-9gols]{{1,2}})(er)?(?=[ \t]+(?:{_MONTH_RX})(?![a-z]))")
+_DAY_FIX = str.maketrans("gols", "6015")
+
+
+def _fix_day_letters(text: str) -> str:
+    def repl(m: re.Match) -> str:
+        day = m.group(1)
+        if day.isdigit() or not any(c.isdigit() for c in day) and len(day) > 1 and not m.group(2):
+            return m.group()
+        return day.translate(_DAY_FIX) + (m.group(2) or "")
+
+    return _DAY_SLIP.sub(repl, text)
+
+
 def _fold_same_length(text: str) -> str:
     out = []
     for c in text:
@@ -102,7 +117,7 @@ def find_dates(text: str, reference: _dt.date | None = None, today: _dt.date | N
     written in American English.
     """
     today = today or _dt.date.today()
-    folded = _fix_digits(_fold_same_length(text))
+    folded = _fix_day_letters(_fix_digits(_fold_same_length(text)))
     found: list[DateMatch] = []
 
     def add(m: re.Match, date: _dt.date | None, partial: bool = False) -> None:

@@ -130,7 +130,7 @@ def find_nir(text: str) -> IdReading | None:
     return None
 
 
-_BOX_RULES = re.compile(r"[|\[\]()!_]")
+_BOX_RULES = re.compile(r"[|\[\]()!_/]")
 
 
 def _digit_runs(text: str) -> list[tuple[str, int]]:
@@ -170,11 +170,26 @@ def all_nirs(text: str) -> list[IdReading]:
 
 
 def all_rpps(text: str) -> list[IdReading]:
-    """Every 11-digit number in the text whose Luhn digit checks (spaces between groups allowed)."""
-    out = []
-    fixed = ocr_digits(text)
-    for m in re.finditer(r"(?<![\d])(\d[\d ]{9,16}\d)(?![\d])", fixed):
-        digits = re.sub(r"\D", "", m.group(1))
-        if len(digits) == 11 and rpps_is_plausible(digits):
-            out.append(IdReading(digits, True, start=m.start(1), end=m.end(1)))
+    """Every 11-digit number in the text whose Luhn digit checks: whole tokens of figures
+    (spaces between groups allowed, OCR's letter-for-digit slips fixed inside figures only)."""
+    out, seen = [], set()
+    toks = []
+    for m in re.finditer(r"\S+", text):
+        t = m.group().strip(".,:;()[]")
+        fixed = ocr_digits(t)
+        digit_like = fixed.isdigit() and sum(c.isdigit() for c in t) >= 0.6 * len(t)
+        toks.append((fixed if digit_like else None, m.start()))
+    for i in range(len(toks)):
+        digits = ""
+        for j in range(i, len(toks)):
+            if toks[j][0] is None:
+                break
+            digits += toks[j][0]
+            if len(digits) >= 11:
+                break
+        if len(digits) == 11 and digits not in seen and (i == 0 or toks[i - 1][0] is None
+                                                         or len(toks[i - 1][0]) + len(digits) > 11):
+            if rpps_is_plausible(digits):
+                seen.add(digits)
+                out.append(IdReading(digits, True, start=toks[i][1], end=toks[i][1] + len(digits)))
     return out
