@@ -308,6 +308,7 @@ def _care_date(ctx: Context) -> _dt.date | None:
 
 def _birth_date(ctx: Context, sheet: _Sheet, read_boxes: "_BoxReader") -> None:
     labels = sheet.of("birth_date")
+    others = sheet.negatives("birth_date")
     care = _care_date(ctx)
     cands: list[Candidate] = []
     # Typed dates near a birth label, wherever the label is.
@@ -315,6 +316,8 @@ def _birth_date(ctx: Context, sheet: _Sheet, read_boxes: "_BoxReader") -> None:
         page = spot.page
         seg = page.rows[spot.row].segments[spot.seg]
         x = x_in(seg, seg.text, spot.match.start)
+        if any(distance_lines(o, page, spot.row, x) < 1.0 for o in others):  # another label's date
+            continue
         best = 0.0
         for lh in labels:
             d = distance_lines(lh, page, spot.row, x)

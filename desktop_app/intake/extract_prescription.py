@@ -286,9 +286,12 @@ def _spot_x(spot) -> float:
 
 def _birth_date(ctx: Context, paper: _Paper) -> Candidate | None:
     labels = paper.of("patient_birth_date")
+    others = paper.negatives("patient_birth_date") + paper.of("date")
     today = _dt.date.today()
     cands = []
     for spot in all_dates(ctx.pages):
+        if _near_labels(others, spot.page, spot.row, _spot_x(spot), reach=0.9) > 0:
+            continue  # the date of another label on its row
         anchor = _near_labels(labels, spot.page, spot.row, _spot_x(spot))
         if anchor <= 0:
             continue
