@@ -240,6 +240,8 @@ def _typed_nirs(sheet: _Sheet) -> list[Candidate]:
                         anchor *= 0.3
                     v = Value(words, page, "same")
                     conf = sum(w.conf for w in words) / len(words) if words else 0.5
+                    if conf < 0.5:  # box rules read as figures: the boxes are read again instead
+                        continue
                     cands.append(candidate(reading.value, 1.0, anchor, conf, v, key=1.0, label_dist=min(near, 99)))
     return cands
 

@@ -156,10 +156,12 @@ def _digit_runs(text: str) -> list[tuple[str, int]]:
 def all_nirs(text: str) -> list[IdReading]:
     """Every NIR in the text whose key checks, wherever it stands and however it is spaced
     (typed in groups, or read box by box as ``2|0|3|…``). A 15-character run passing the key
-    by chance is one in 97: the caller still weighs where it stands."""
+    by chance is one in 97: the caller still weighs where it stands and how clearly it was read."""
     out, seen = [], set()
     for run, start in _digit_runs(text):
-        for i in range(0, max(0, len(run) - 14)):
+        # A NIR fills its run of figures, or starts or ends it (a date printed beside it):
+        # every other window of a long run would pass the key by chance once in 97.
+        for i in sorted({0, max(0, len(run) - 15)}):
             chunk = run[i : i + 15]
             if not _NIR_RX.fullmatch(chunk) or chunk in seen:
                 continue
