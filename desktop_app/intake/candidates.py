@@ -73,7 +73,7 @@ def labels_of(name: str) -> tuple[Label, ...]:
     """The labels of a vocabulary file (fields and not_fields)."""
     data = vocab.load(name)
     out = []
-    for fname, entries in data.get("fields", {}).items():
+    for fname, entries in list(data.get("fields", {}).items()) + list(data.get("name_parts", {}).items()):
         for e in entries:
             out.append(Label(fname, norm_text(e["label"]), float(e.get("weight", 1.0)), e.get("where", "any")))
     for e in data.get("not_fields", []):
@@ -260,6 +260,29 @@ def distance_lines(lh: LabelHit, page: Page, row: int, x: float) -> float:
     # Below: starting under the label (from a little left of it to well right of its end).
     left = (lh.hit.x0 - x) / h
     return dy + max(0.0, left - 2) / 3 + max(0.0, dx - 25) / 10
+
+
+def split_names(hits: list[LabelHit], clean) -> list[tuple[str, LabelHit, Near, float]]:
+    """Names printed in two fields ("Nom : DUPONT   Prénom : Jean", or a header row "Nom  Prénom"
+    over the values): (name as "Prénom NOM", the surname's label, its value, evidence 0..1)."""
+    out = []
+    surnames = [h for h in hits if h.label.field == "surname"]
+    firsts = [h for h in hits if h.label.field == "first_name"]
+    for s in surnames:
+        for f in firsts:
+            if f.page is not s.page or abs(f.hit.row - s.hit.row) > 3:
+                continue
+            for sn in values_near(s, max_below=1):
+                last = clean(sn.value.text)
+                if not last or len(last.split()) > 3:
+                    continue
+                for fn in values_near(f, max_below=1):
+                    first = clean(fn.value.text)
+                    if not first or len(first.split()) > 2 or first == last or fn.value.words[0] in sn.value.words:
+                        continue
+                    ev = min(s.strength, f.strength) / 0.7 * min(sn.position, fn.position)
+                    out.append((f"{first} {last}", s, sn, min(1.0, ev)))
+    return out
 
 
 def x_in(group, text: str, start: int) -> float:

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from desktop_app.intake.candidates import (
     Candidate, LabelHit, candidate, confidence, distance_lines, find_label_hits, hits_for,
-    is_heading_text, labels_of, norm_text, pick, put_pick, section_roles, values_near, x_in,
+    is_heading_text, labels_of, norm_text, pick, put_pick, section_roles, split_names, values_near, x_in,
 )
 from desktop_app.intake.extract_common import (
     BOX_WHITELIST, Context, all_dates, amount_by_labels, text_readings, reread_amount,
@@ -25,7 +25,7 @@ from desktop_app.intake.imaging import (
     binarise, box_contents, crop_layout, for_ocr, ink_amount, line_profile, read_stacked,
 )
 from desktop_app.intake.layout import Hit, Page, Value
-from desktop_app.intake.names import clean_person, doctor_titled, is_title, name_plausibility
+from desktop_app.intake.names import clean_person, doctor_titled, is_title, name_part, name_plausibility
 from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string
 from desktop_app.intake.parse_dates import find_dates, parse_date_digits
 from desktop_app.intake.parse_ids import all_nirs, nir_from_chars
@@ -71,7 +71,7 @@ _ROLE_FACTOR = {"practitioner": 0.05, "acts": 0.1, "payment": 0.1, "insured": 0.
 
 def _patient(ctx: Context, sheet: _Sheet) -> None:
     cands: list[Candidate] = []
-    labels = sorted(sheet.of("patient_name"), key=lambda h: (h.page.index, h.hit.row))
+    labels = sorted(sheet.of("patient_name") + sheet.of("surname"), key=lambda h: (h.page.index, h.hit.row))
     for rank, lh in enumerate(labels):
         role = sheet.role(lh.page, lh.hit.row)
         at_start = 1.0 if lh.hit.start == 0 else 0.7
@@ -87,6 +87,11 @@ def _patient(ctx: Context, sheet: _Sheet) -> None:
                     plaus *= 0.1
                 cands.append(candidate(name, plaus, lh.strength * near.position * at_start * first,
                                        near.value.conf, near.value, label=lh.quality))
+    # Surname and first name in two fields.
+    for name, lh, near, ev in split_names(sheet.hits, name_part):
+        role = sheet.role(lh.page, lh.hit.row)
+        plaus = name_plausibility(name) * _ROLE_FACTOR.get(role, 1.0)
+        cands.append(candidate(name, plaus, ev, near.value.conf, near.value, split=1.0))
     # A titled name ("Mme Claire MOREAU") in the patient's section, even without a label.
     for page in ctx.pages:
         for r, row in enumerate(page.rows):
@@ -434,8 +439,8 @@ def _acts(ctx: Context, sheet: _Sheet) -> list[tuple[str, Decimal | None]]:
             in_col = seg.x0 < col.segment.x1 + 2 * page.rows[col.row].height and seg.x1 > col.x0 - 3 * page.rows[col.row].height
             if not in_col:
                 continue
-        elif spot.seg != 0:
-            continue
+        elif spot.seg != 0 and not find_amounts(" ".join(s.text for s in page.rows[spot.row].segments[spot.seg + 1:])):
+            continue  # no table header read: an act line is a date with its amount
         x = x_in(seg, seg.text, spot.match.start)
         if any(distance_lines(n, page, spot.row, x) < 1.5 for n in negatives):
             continue
@@ -449,7 +454,7 @@ def _acts(ctx: Context, sheet: _Sheet) -> list[tuple[str, Decimal | None]]:
         acts.append((spot, amount))
     today = _dt.date.today()
     for i, (spot, amount) in enumerate(acts):
-        anchor = (header.strength if header is not None else 0.45) * (1.0 if i == 0 else 0.3)
+        anchor = (header.strength if header is not None else 0.45 if spot.seg == 0 else 0.35) * (1.0 if i == 0 else 0.3)
         plaus = 1.0 if amount is not None else 0.8
         if spot.date > today:
             plaus = 0.0

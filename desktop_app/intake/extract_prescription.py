@@ -17,11 +17,11 @@ from desktop_app.intake import vocab
 from desktop_app.intake.barcodes import read_code128
 from desktop_app.intake.candidates import (
     Candidate, LabelHit, candidate, confidence, distance_lines, find_label_hits, hits_for, labels_of,
-    norm_text, pick, put_pick, values_near, x_in,
+    norm_text, pick, put_pick, split_names, values_near, x_in,
 )
 from desktop_app.intake.extract_common import Context, all_dates, text_readings, norm, reread
 from desktop_app.intake.layout import Page, Value
-from desktop_app.intake.names import clean_person, doctor_titled, is_title, name_plausibility
+from desktop_app.intake.names import clean_person, doctor_titled, is_title, name_part, name_plausibility
 from desktop_app.intake.parse_ids import all_rpps, read_rpps
 from desktop_app.intake.result import ExtractedField
 
@@ -226,7 +226,10 @@ def _rpps(ctx: Context, paper: _Paper) -> None:
 
 def _patient(ctx: Context, paper: _Paper, prescriber: Candidate | None) -> Candidate | None:
     cands: list[Candidate] = []
-    for lh in paper.of("patient_name"):
+    for name, lh, near, ev in split_names(paper.hits, name_part):
+        plaus = name_plausibility(name) * (0.3 if _near_prescriber(paper, lh) else 1.0)
+        cands.append(candidate(name, plaus, ev, near.value.conf, near.value, split=1.0))
+    for lh in paper.of("patient_name") + paper.of("surname"):
         at_start = 1.0 if lh.hit.start == 0 else 0.75
         for near in values_near(lh):
             for text in text_readings(near.value):
@@ -264,6 +267,11 @@ def _patient(ctx: Context, paper: _Paper, prescriber: Candidate | None) -> Candi
     if best is None:
         ctx.put_none("patient_name", 0.2)
     return best
+
+
+def _near_prescriber(paper: _Paper, lh: LabelHit) -> bool:
+    """Whether a name label sits in the prescriber's block (just under "Prescripteur")."""
+    return any(p.page is lh.page and 0 <= lh.hit.row - p.hit.row <= 2 for p in paper.of("prescriber_name"))
 
 
 # -- dates ----------------------------------------------------------------------------------------------

@@ -67,8 +67,20 @@ def doctor_titled(text: str) -> bool:
     return False
 
 
+_LEADERS = re.compile(r"[._…·]{2,}|_+|(?:^|\s)\|(?=\s|$)|[\[\]]")
+_SURNAME_COMMA = re.compile(
+    r"^((?:[^\W\d_]+\.?\s+)?[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+)*)\s*,\s*"
+    r"([A-ZÀ-Ý][a-zà-ÿ'’]+(?:[ \-][A-ZÀ-Ý][a-zà-ÿ'’]+)*)")
+
+
 def clean_person(text: str) -> str | None:
     """The name in a label's value: titles dropped, stopped at the first non-name word."""
+    # Fill-in leaders and box rules around a written name ("Nom : ....... Jean DUPONT ....").
+    text = _LEADERS.sub(" ", text).strip()
+    # "DUPONT, Jean": the surname in capitals, then the first name after a comma.
+    inverted = _SURNAME_COMMA.match(text)
+    if inverted:
+        text = f"{inverted.group(1)} {inverted.group(2)}"
     text = re.split(r"[,;(|]| - | – |\s{3,}", text)[0]
     tokens = _rejoin_split_words(text.split())
     while tokens and (is_title(tokens[0]) or not _NAME_TOKEN.match(tokens[0])):
@@ -90,6 +102,25 @@ def clean_person(text: str) -> str | None:
     if len(real) == 1 and len(name) == 1:
         return name[0] if name[0].isupper() and len(name[0]) > 1 else None
     return " ".join(name)
+
+
+def name_part(text: str) -> str | None:
+    """A surname or a first name printed in its own field: its name words, titles dropped."""
+    text = _LEADERS.sub(" ", text).strip()
+    text = re.split(r"[,;(|]| - | – |\s{3,}", text)[0]
+    out = []
+    for tok in text.split():
+        if is_title(tok) and not out:
+            continue
+        if not _NAME_TOKEN.match(tok) or _stop(tok) or is_title(tok):
+            break
+        out.append(tok.strip(".:"))
+    while out and _particle(out[-1]):
+        out.pop()
+    real = [t for t in out if not _particle(t)]
+    if not real or any(len(t) < 2 for t in real):
+        return None
+    return " ".join(out)
 
 
 def looks_like_person(text: str) -> bool:

@@ -130,6 +130,7 @@ def find_nir(text: str) -> IdReading | None:
     return None
 
 
+_KEY_WORDS = {"clé", "cle", "clef", "key"}
 _BOX_RULES = re.compile(r"[|\[\]()!_/]")
 
 
@@ -138,6 +139,8 @@ def _digit_runs(text: str) -> list[tuple[str, int]]:
     each with where it starts in the text."""
     runs, current, start = [], [], 0
     for m in re.finditer(r"\S+", text):
+        if current and m.group().lower().strip(".:") in _KEY_WORDS:  # "… 234 clé 56": the key apart
+            continue
         t = _BOX_RULES.sub("", m.group()).strip(".,:;-")
         fixed = ocr_digits(t).upper() if t else ""
         if fixed and sum(c.isdigit() for c in fixed) >= max(1, 0.6 * len(fixed)) and re.fullmatch(r"[0-9AB.\-]+", fixed):

@@ -228,3 +228,36 @@ def test_pick_keeps_a_clear_winner_confident():
     c = candidates.candidate("C", 1.0, 0.97, 0.95)
     assert candidates.pick([a, c]).ambiguous
     assert not candidates.pick([a, candidates.candidate("A", 1.0, 0.97, 0.9)]).ambiguous
+
+
+# -- how names and numbers are written in the boxes -----------------------------------------
+
+
+@pytest.mark.parametrize("written", ["....... Jean DUPONT .......", "| DUPONT Jean |", "DUPONT, Jean",
+                                     "_____ Jean DUPONT"])
+def test_names_on_fill_in_lines_and_in_boxes(written):
+    ctx = run(extract_prescription, [(500, 120, "Docteur Hugo BERNARD"), (130, 420, f"Patient : {written}"),
+                                     (150, 650, "- Ibuprofène 400 mg")])
+    assert sorted(ctx.fields["patient_name"].value.split()) == ["DUPONT", "Jean"]
+
+
+def test_surname_and_first_name_in_two_fields_on_one_row():
+    ctx = run(extract_care_sheet, _care_sheet((120, 300, "Nom : MARTIN"), (700, 300, "Prénom : Louise")))
+    assert ctx.fields["patient_name"].value == "Louise MARTIN"
+
+
+def test_surname_and_first_name_under_a_header_row():
+    ctx = run(extract_prescription, [
+        (500, 120, "Docteur Hugo BERNARD"),
+        (130, 400, "Nom"), (600, 400, "Prénom"), (1000, 400, "Date de naissance"),
+        (130, 450, "GARNIER"), (600, 450, "Louise"), (1000, 450, "03/04/1990"),
+        (150, 650, "- Ibuprofène 400 mg"),
+    ])
+    v = values(ctx)
+    assert v["patient_name"] == "Louise GARNIER"
+    assert v["patient_birth_date"] == "1990-04-03"
+
+
+def test_a_nir_with_its_key_apart():
+    ctx = run(extract_care_sheet, _care_sheet((120, 400, f"N° de sécurité sociale {NIR[:13]}   clé {NIR[13:]}")))
+    assert ctx.fields["nir"].value == NIR

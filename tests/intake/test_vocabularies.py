@@ -39,7 +39,7 @@ def test_every_label_feeds_a_field_the_extractor_fills(name):
 def _label_entries():
     for name in sorted(LABEL_FILES):
         data = vocab.load(name)
-        for fname, entries in data["fields"].items():
+        for fname, entries in list(data["fields"].items()) + list(data.get("name_parts", {}).items()):
             for e in entries:
                 yield name, fname, e["label"]
         for e in data["not_fields"]:
