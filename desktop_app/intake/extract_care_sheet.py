@@ -28,7 +28,7 @@ from desktop_app.intake.layout import Hit, Page, Value
 from desktop_app.intake.names import clean_person, doctor_titled, is_title, name_part, name_plausibility
 from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string
 from desktop_app.intake.parse_dates import find_dates, parse_date_digits
-from desktop_app.intake.parse_ids import all_nirs, nir_from_chars
+from desktop_app.intake.parse_ids import all_nirs, digit_runs, nir_from_chars
 from desktop_app.intake import vocab
 
 KIND = "care_sheet"
@@ -335,6 +335,20 @@ def _birth_date(ctx: Context, sheet: _Sheet, read_boxes: "_BoxReader") -> None:
         v = spot.value
         cands.append(candidate(spot.date.isoformat(), _date_plausible(spot.date, care), best, v.conf, v,
                                birth_word=1.0))
+    # Figures in boxes, read by the page's OCR as "2|2| |0|2| |2|0|0|3" or "22 02 2003".
+    for lh in labels:
+        page = lh.page
+        for r in range(lh.hit.row, min(len(page.rows), lh.hit.row + 4)):
+            for seg in page.rows[r].segments:
+                for run, start in digit_runs(seg.text):
+                    date = parse_date_digits(run) if len(run) == 8 else None
+                    x = x_in(seg, seg.text, start)
+                    d = distance_lines(lh, page, r, x)
+                    if date is None or d >= 4:
+                        continue
+                    v = Value(list(seg.words), page, "same")
+                    cands.append(candidate(date.isoformat(), _date_plausible(date, care),
+                                           lh.strength * (1 - d / 5) * 0.9, v.conf, v, birth_word=1.0, figures=1.0))
     if cands and put_pick(ctx, KIND, "birth_date", pick(cands)) is not None:
         return
     for lh in _best_label(labels):

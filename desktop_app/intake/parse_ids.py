@@ -134,7 +134,7 @@ _KEY_WORDS = {"clé", "cle", "clef", "key"}
 _BOX_RULES = re.compile(r"[|\[\]()!_/]")
 
 
-def _digit_runs(text: str) -> list[tuple[str, int]]:
+def digit_runs(text: str) -> list[tuple[str, int]]:
     """Runs of tokens that are figures (box rules and OCR's letter-for-digit slips allowed),
     each with where it starts in the text."""
     runs, current, start = [], [], 0
@@ -161,7 +161,7 @@ def all_nirs(text: str) -> list[IdReading]:
     (typed in groups, or read box by box as ``2|0|3|…``). A 15-character run passing the key
     by chance is one in 97: the caller still weighs where it stands and how clearly it was read."""
     out, seen = [], set()
-    for run, start in _digit_runs(text):
+    for run, start in digit_runs(text):
         # A NIR fills its run of figures, or starts or ends it (a date printed beside it):
         # every other window of a long run would pass the key by chance once in 97.
         for i in sorted({0, max(0, len(run) - 15)}):

@@ -261,3 +261,9 @@ def test_surname_and_first_name_under_a_header_row():
 def test_a_nir_with_its_key_apart():
     ctx = run(extract_care_sheet, _care_sheet((120, 400, f"N° de sécurité sociale {NIR[:13]}   clé {NIR[13:]}")))
     assert ctx.fields["nir"].value == NIR
+
+
+@pytest.mark.parametrize("written", ["2|2| |0|2| |2|0|0|3", "22 02 2003", "2 2  0 2  2 0 0 3"])
+def test_a_birth_date_in_boxes_read_by_the_page(written):
+    ctx = run(extract_care_sheet, _care_sheet((900, 400, "date de naissance"), (900, 445, written)))
+    assert ctx.fields["birth_date"].value == "2003-02-22"
