@@ -26,6 +26,8 @@ from desktop_app.intake.layout import Hit, Page, Value, fold
 # reads to fit the table (never set in the app).
 RAW_SCORES = False
 
+# Below this a candidate is no reading at all: nothing is better than noise.
+MIN_SCORE = 0.15
 # Two candidates closer than this (in score) with different values make a reading ambiguous.
 AMBIGUOUS_MARGIN = 0.08
 # An ambiguous reading is at most a suggestion.
@@ -257,7 +259,12 @@ def distance_lines(lh: LabelHit, page: Page, row: int, x: float) -> float:
         return 1e9
     if abs(dy) <= 0.6:  # same row: must be to the right
         return abs(dx) / 3 if dx > -1 else 1e9
-    # Below: starting under the label (from a little left of it to well right of its end).
+    # Below: counted in rows (a label in small print over a value in a large hand is one row
+    # away, not three line heights), starting under the label (from a little left of it to well
+    # right of its end).
+    rows_down = row - lh.hit.row
+    if 0 < rows_down and dy < 4 * rows_down:
+        dy = min(dy, float(rows_down))
     left = (lh.hit.x0 - x) / h
     return dy + max(0.0, left - 2) / 3 + max(0.0, dx - 25) / 10
 
@@ -330,7 +337,7 @@ class Pick:
 
 def pick(cands: list[Candidate], same=lambda a, b: a == b) -> Pick:
     """The best-scored candidate; ambiguous when a different value scores nearly as well."""
-    cands = [c for c in cands if c.score > 0]
+    cands = [c for c in cands if c.score >= MIN_SCORE]
     if not cands:
         return Pick(None, None, False)
     cands.sort(key=lambda c: c.score, reverse=True)

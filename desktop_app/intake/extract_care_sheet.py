@@ -212,10 +212,9 @@ def _typed_date(lh: LabelHit):
 def _row_chars(page: Page, r: int) -> list[tuple[str, list]]:
     """A row's text with box rules dropped, whole and per segment, with the words it came from."""
     row = page.rows[r]
-    out = [(" ".join(w.text for w in row.words), row)]
-    if len(row.segments) > 1:
-        out += [(s.text, s) for s in row.segments]
-    return out
+    # Segments first: where a NIR stands is measured on its own segment when it has one.
+    out = [(s.text, s) for s in row.segments] if len(row.segments) > 1 else []
+    return out + [(" ".join(w.text for w in row.words), row)]
 
 
 def _typed_nirs(sheet: _Sheet) -> list[Candidate]:

@@ -113,7 +113,24 @@ def _titled_names(page: Page, doctors: bool):
                 name = clean_person(" ".join(toks[i:]))
                 if name and len(name.split()) >= 2:
                     yield r, Value(list(seg.words), page, "same"), name
+                elif len(toks) == i + 1:  # "Docteur" alone, the name on the line under it
+                    under = _segment_under(page, r, seg)
+                    name = clean_person(under.text) if under is not None else None
+                    if name and len(name.split()) >= 2:
+                        yield r + 1, Value(list(under.words), page, "below"), name
                 break
+
+
+def _segment_under(page: Page, r: int, seg):
+    if r + 1 >= len(page.rows):
+        return None
+    below = page.rows[r + 1]
+    if below.y0 - page.rows[r].y1 > 2 * page.rows[r].height:
+        return None
+    for other in below.segments:
+        if abs(other.x0 - seg.x0) < 2 * page.rows[r].height or min(other.x1, seg.x1) > max(other.x0, seg.x0):
+            return other
+    return None
 
 
 def _prescriber(ctx: Context, paper: _Paper) -> Candidate | None:
@@ -292,6 +309,16 @@ def _spot_x(spot) -> float:
     return x_in(seg, seg.text, spot.match.start)
 
 
+_PLACE_DATE = re.compile(
+    r"^\s*[A-ZÀ-Ý][\w'’\- ]{1,40},\s*(?:le\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?$",
+    re.IGNORECASE)
+
+
+def _text_before(spot) -> str:
+    seg = spot.page.rows[spot.row].segments[spot.seg]
+    return seg.text[: spot.match.start]
+
+
 def _birth_date(ctx: Context, paper: _Paper) -> Candidate | None:
     labels = paper.of("patient_birth_date")
     others = paper.negatives("patient_birth_date") + paper.of("date")
@@ -330,6 +357,9 @@ def _date(ctx: Context, paper: _Paper) -> Candidate | None:
         anchor = _near_labels(labels, spot.page, spot.row, x, reach=2.0)
         if _near_labels(negatives, spot.page, spot.row, x, reach=1.0) > 0:
             anchor *= 0.2
+        # "Marseille, jeudi 3 avril 2025": a place and a comma before it is how letters are dated.
+        if _PLACE_DATE.match(_text_before(spot)):
+            anchor = max(anchor, 0.75)
         # Unlabelled: the first date of the page is most often the prescription's.
         anchor = max(anchor, 0.3 if i == 0 else 0.15)
         plaus = 0.0 if spot.date > today else 1.0
@@ -348,6 +378,8 @@ def _date(ctx: Context, paper: _Paper) -> Candidate | None:
 def _strip_bullet(words: list) -> tuple[list, bool]:
     """Drop a leading bullet however OCR read it ("•", "+", "-_", "°", "e")."""
     bullet = False
+    while words and not re.search(r"[0-9A-Za-zÀ-ÿ]", words[0].text):
+        words, bullet = words[1:], True
     if words:
         glued = re.match(r"^[^0-9A-Za-zÀ-ÿ]+(?=[0-9A-Za-zÀ-ÿ])", words[0].text)
         if glued:

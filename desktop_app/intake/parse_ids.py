@@ -137,22 +137,26 @@ _BOX_RULES = re.compile(r"[|\[\]()!_/]")
 def digit_runs(text: str) -> list[tuple[str, int]]:
     """Runs of tokens that are figures (box rules and OCR's letter-for-digit slips allowed),
     each with where it starts in the text."""
-    runs, current, start = [], [], 0
+    return [(run, marks[0][1]) for run, marks in _marked_runs(text)]
+
+
+def _marked_runs(text: str) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Runs of figures, each with (offset in the run, offset in the text) of its tokens."""
+    runs, current, marks = [], "", []
     for m in re.finditer(r"\S+", text):
         if current and m.group().lower().strip(".:") in _KEY_WORDS:  # "… 234 clé 56": the key apart
             continue
         t = _BOX_RULES.sub("", m.group()).strip(".,:;-")
         fixed = ocr_digits(t).upper() if t else ""
         if fixed and sum(c.isdigit() for c in fixed) >= max(1, 0.6 * len(fixed)) and re.fullmatch(r"[0-9AB.\-]+", fixed):
-            if not current:
-                start = m.start()
-            current.append(re.sub(r"[.\-]", "", fixed))
+            marks.append((len(current), m.start()))
+            current += re.sub(r"[.\-]", "", fixed)
         else:
             if current:
-                runs.append(("".join(current), start))
-            current = []
+                runs.append((current, marks))
+            current, marks = "", []
     if current:
-        runs.append(("".join(current), start))
+        runs.append((current, marks))
     return runs
 
 
@@ -161,7 +165,7 @@ def all_nirs(text: str) -> list[IdReading]:
     (typed in groups, or read box by box as ``2|0|3|…``). A 15-character run passing the key
     by chance is one in 97: the caller still weighs where it stands and how clearly it was read."""
     out, seen = [], set()
-    for run, start in digit_runs(text):
+    for run, marks in _marked_runs(text):
         # A NIR fills its run of figures, or starts or ends it (a date printed beside it):
         # every other window of a long run would pass the key by chance once in 97.
         for i in sorted({0, max(0, len(run) - 15)}):
@@ -170,6 +174,7 @@ def all_nirs(text: str) -> list[IdReading]:
                 continue
             if check_nir(chunk).ok:
                 seen.add(chunk)
+                start = max((t for r, t in marks if r <= i), default=marks[0][1])
                 out.append(IdReading(chunk, True, start=start, end=len(text)))
     return out
 
