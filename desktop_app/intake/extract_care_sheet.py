@@ -42,6 +42,7 @@ class _Sheet:
         self.ctx = ctx
         self.hits = find_label_hits(ctx.pages, labels_of(VOCAB))
         self.roles = {p.index: section_roles(p) for p in ctx.pages}
+        self.act_rows: set[tuple[int, int]] = set()
 
     def of(self, fname: str) -> list[LabelHit]:
         return hits_for(self.hits, fname)
@@ -324,6 +325,8 @@ def _birth_date(ctx: Context, sheet: _Sheet, read_boxes: "_BoxReader") -> None:
         x = x_in(seg, seg.text, spot.match.start)
         if any(distance_lines(o, page, spot.row, x) < 1.0 for o in others):  # another label's date
             continue
+        if (page.index, spot.row) in sheet.act_rows:  # an act's date
+            continue
         best = 0.0
         for lh in labels:
             d = distance_lines(lh, page, spot.row, x)
@@ -338,6 +341,8 @@ def _birth_date(ctx: Context, sheet: _Sheet, read_boxes: "_BoxReader") -> None:
     for lh in labels:
         page = lh.page
         for r in range(lh.hit.row, min(len(page.rows), lh.hit.row + 4)):
+            if (page.index, r) in sheet.act_rows:
+                continue
             for seg in page.rows[r].segments:
                 for run, start in digit_runs(seg.text):
                     date = parse_date_digits(run) if len(run) == 8 else None
@@ -457,7 +462,9 @@ def _acts(ctx: Context, sheet: _Sheet) -> list[tuple[str, Decimal | None]]:
         x = x_in(seg, seg.text, spot.match.start)
         if any(distance_lines(n, page, spot.row, x) < 1.5 for n in negatives):
             continue
-        if any(distance_lines(b, page, spot.row, x) < 4 for b in births):  # a birth date
+        below_header = header is not None and spot.row > header.hit.row
+        if any(distance_lines(b, page, spot.row, x) < 2.5 and not (below_header and b.hit.row < header.hit.row)
+               for b in births):  # a birth date
             continue
         if re.search(r"\ble\b$", spot.before):  # "le 12/05": a signature date, not an act
             continue
@@ -478,6 +485,7 @@ def _acts(ctx: Context, sheet: _Sheet) -> list[tuple[str, Decimal | None]]:
             break
     if put_pick(ctx, KIND, "care_date", pick(cands)) is None:
         ctx.put_none("care_date", 0.2)
+    sheet.act_rows = {(s.page.index, s.row) for s, _ in acts}
     return [(s.date.isoformat(), a) for s, a in acts]
 
 

@@ -267,3 +267,15 @@ def test_a_nir_with_its_key_apart():
 def test_a_birth_date_in_boxes_read_by_the_page(written):
     ctx = run(extract_care_sheet, _care_sheet((900, 400, "date de naissance"), (900, 445, written)))
     assert ctx.fields["birth_date"].value == "2003-02-22"
+
+
+def test_an_empty_birth_label_over_the_acts_takes_neither_the_acts_date_nor_loses_it():
+    ctx = run(extract_care_sheet, _care_sheet(
+        (120, 300, "Nom du patient : Ludovic BLANC"), (120, 350, "Né(e) le :"),
+        (120, 400, "Ordonnance du 16 octobre 2024"),
+        (120, 450, "Date de l'acte"), (600, 450, "Acte"), (1300, 450, "Montant"),
+        (120, 500, "25 octobre 2024"), (600, 500, "MD"), (1300, 500, "10,00"),
+    ))
+    v = values(ctx)
+    assert v["care_date"] == "2024-10-25"
+    assert v["birth_date"] is None
