@@ -105,6 +105,20 @@ def _patient(ctx: Context, sheet: _Sheet) -> None:
                     if name:
                         v = Value(list(seg.words), page, "same")
                         cands.append(candidate(name, name_plausibility(name), 0.45, v.conf, v, title=1.0))
+    # No label read: a name standing alone in the patient's section.
+    if not cands:
+        for page in ctx.pages:
+            for r, row in enumerate(page.rows):
+                if sheet.role(page, r) != "patient":
+                    continue
+                for seg in row.segments:
+                    name = clean_person(seg.text)
+                    if not name or len(name.split()) < 2 or doctor_titled(seg.text):
+                        continue
+                    plaus = name_plausibility(name, raw=seg.text)
+                    if plaus >= 0.8:
+                        v = Value(list(seg.words), page, "same")
+                        cands.append(candidate(name, plaus, 0.3, v.conf, v, in_section=1.0))
     p = pick(cands, same=_same_name)
     if put_pick(ctx, KIND, "patient_name", p) is None:
         ctx.put_none("patient_name", 0.2)
