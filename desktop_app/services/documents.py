@@ -329,7 +329,8 @@ def _store(ctx: Context, path: Path, copy, result, person, kind, claim_id,
         raise
     warnings = list(result.warnings)
     patient = result.fields.get("patient_name")
-    mismatch = name_mismatch(ctx, patient.value if patient else None, person)
+    named = patient.value if patient and patient.confidence >= NAME_SURE_ENOUGH else None
+    mismatch = name_mismatch(ctx, named, person)
     if mismatch:
         warnings.append(mismatch.message(lang))
     return ImportOutcome(
@@ -369,6 +370,11 @@ def _same_person(read: str, name: str) -> bool:
     return bool(a and b) and (a <= b or b <= a)
 
 
+# Under this confidence a name read on a paper is a suggestion (resources/intake/calibration.json):
+# it is offered in the document pane, but the window does not say the paper names someone else.
+NAME_SURE_ENOUGH = 0.5
+
+
 def name_mismatch(ctx: Context, read_name: str | None, person) -> NameMismatch | None:
     """Whether a paper naming ``read_name`` is filed under someone else than ``person``; the
     household member it names, if any, is where it may be moved."""
@@ -389,6 +395,8 @@ def document_name_mismatch(ctx: Context, doc: Document) -> NameMismatch | None:
     patient = doc.fields.get("patient_name")
     if not doc.person_id or patient is None or not patient.value:
         return None
+    if not patient.confirmed and (patient.confidence or 0) < NAME_SURE_ENOUGH:
+        return None  # a guessed name is no ground to say the paper is someone else's
     return name_mismatch(ctx, str(patient.value), ctx.store.person(doc.person_id))
 
 

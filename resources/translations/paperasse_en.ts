@@ -111,7 +111,9 @@
     <message numerus="yes">
         <source>%n time(s)</source>
         <translation>
-            <numerusform>%n time</numerusform><numerusform>%n times</numerusform></translation>
+            <numerusform>%n time</numerusform>
+            <numerusform>%n times</numerusform>
+        </translation>
     </message>
 </context>
 <context>

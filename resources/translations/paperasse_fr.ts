@@ -1626,6 +1626,14 @@
         <translation>CPAM</translation>
     </message>
     <message>
+        <source>a guess from the PDF (%1 %): check it</source>
+        <translation>une supposition tirée du PDF (%1 %) : vérifiez-la</translation>
+    </message>
+    <message>
+        <source>a guess by OCR (%1 %): check it</source>
+        <translation>une supposition de l’OCR (%1 %) : vérifiez-la</translation>
+    </message>
+    <message>
         <source>Mutuelle</source>
         <translation>Mutuelle</translation>
     </message>
@@ -1666,16 +1674,20 @@
         <translation>lu par OCR</translation>
     </message>
     <message>
+        <source>read from the PDF, sure (%1 %)</source>
+        <translation>lu dans le PDF, sûr (%1 %)</translation>
+    </message>
+    <message>
         <source>read by OCR, sure (%1 %)</source>
         <translation>lu par OCR, sûr (%1 %)</translation>
     </message>
     <message>
-        <source>read by OCR, fairly sure (%1 %)</source>
-        <translation>lu par OCR, assez sûr (%1 %)</translation>
+        <source>read from the PDF, fairly sure (%1 %)</source>
+        <translation>lu dans le PDF, assez sûr (%1 %)</translation>
     </message>
     <message>
-        <source>read by OCR, unsure (%1 %): check it</source>
-        <translation>lu par OCR, incertain (%1 %) : vérifiez</translation>
+        <source>read by OCR, fairly sure (%1 %)</source>
+        <translation>lu par OCR, assez sûr (%1 %)</translation>
     </message>
     <message>
         <source>Made by you</source>

@@ -81,7 +81,10 @@ def fake_reader(monkeypatch):
         if progress:
             progress(1, 1)
         if settings.get("fields") is not None:  # a test's own reading (a statement, say)
-            fields = {name: ExtractedField(value, 0.9, page=1) for name, value in settings["fields"].items()}
+            # A value, or (value, confidence) for a reading the test wants more or less sure.
+            fields = {name: ExtractedField(*(value if isinstance(value, tuple) else (value, 0.9)),
+                                           page=1)
+                      for name, value in settings["fields"].items()}
         else:
             fields = {
                 "total_amount": ExtractedField("304.90", 0.55, page=1, bbox=[10, 10, 80, 20]),
@@ -92,7 +95,7 @@ def fake_reader(monkeypatch):
             fields=fields,
             pages=1,
             text=f"Facture stimulateur périnéal {Path(path).stem}",
-            text_source="ocr",
+            text_source=settings.get("text_source", "ocr"),
         )
 
     def read_documents(paths, progress=None, should_cancel=None, **_kwargs):

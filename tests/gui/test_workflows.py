@@ -70,7 +70,7 @@ def test_confirm_a_field_with_enter(qtbot, window, ctx, fake_reader, images):
     settle(qtbot, window)
     editor = window.document_controller.editors["total_amount"]
     assert "not checked yet" in editor.status.text()
-    assert "unsure" in editor.status.text()  # confidence in words, not colour alone
+    assert "fairly sure (55 %)" in editor.status.text()  # confidence in words, not colour alone
     editor.edit.setFocus()
     editor.edit.setText("305,00")
     qtbot.keyClick(editor.edit, Qt.Key.Key_Return)  # saved off the UI thread
