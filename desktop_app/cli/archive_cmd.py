@@ -46,7 +46,15 @@ def _export(args, ctx) -> int:
 
 
 def _import(args, ctx) -> int:
-    report = archive.import_archive(ctx, args.file)
+    from desktop_app.services import archive_crypt
+
+    try:
+        report = archive.import_archive(ctx, args.file)
+    except archive_crypt.ArchiveLocked as locked:
+        from desktop_app.cli.passphrase_cmd import current_passphrase
+
+        archive_crypt.unlock(locked.path, current_passphrase(locked.path))
+        report = archive.import_archive(ctx, args.file)
     if args.json:
         emit_json(report)
         return 0

@@ -37,7 +37,11 @@ COMMAND_MODULES = {
     "watch": "watch_cmd",
     "calendar": "reminders_cmd",
     "layouts": "layouts_cmd",
+    "passphrase": "passphrase_cmd",
 }
+
+# Commands that never open the data folder's records (or unlock it themselves).
+_NO_UNLOCK = {"passphrase", "extract", "gui"}
 
 
 def _command_modules(command: str | None = None):
@@ -123,6 +127,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return launch(args.data_dir, files=getattr(args, "files", None))
     try:
+        if getattr(args, "command", None) not in _NO_UNLOCK:
+            from desktop_app.cli.passphrase_cmd import unlock_for_command
+
+            unlock_for_command(args.data_dir)
         return handler(args) or EXIT_OK
     except UserError as exc:
         from desktop_app.services.input_files import printable

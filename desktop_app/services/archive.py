@@ -29,7 +29,6 @@ import hashlib
 import json
 import os
 import re
-import sqlite3
 import stat
 import tempfile
 import zipfile
@@ -39,9 +38,10 @@ from pathlib import Path
 
 from desktop_app import __version__
 from desktop_app.core.errors import UserError
-from desktop_app.store import originals
-from desktop_app.services import archive_schema, limits, output_files
+from desktop_app.store import originals, vault
+from desktop_app.services import archive_crypt, archive_schema, limits, output_files
 from desktop_app.store.migrations import DERIVED_TABLES, SCHEMA_VERSION
+from desktop_app.store import sql
 
 FORMAT = "paperasse-archive"
 ARCHIVE_VERSION = 1
@@ -91,11 +91,11 @@ def _json_value(value):
     raise ValueError(f"a value is a {type(value).__name__}, not a plain value")
 
 
-def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+def _columns(conn: sql.Connection, table: str) -> list[str]:
     return [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
 
 
-def _tables(conn: sqlite3.Connection) -> list[str]:
+def _tables(conn: sql.Connection) -> list[str]:
     """Known tables first, then any a later migration added (not FTS or SQLite internals)."""
     rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
     virtual = [n for n, sql in rows if (sql or "").upper().startswith("CREATE VIRTUAL TABLE")]
@@ -113,7 +113,7 @@ def _tables(conn: sqlite3.Connection) -> list[str]:
     return [t for t in TABLES if t in names] + extras
 
 
-def _order_by(conn: sqlite3.Connection, table: str) -> str:
+def _order_by(conn: sql.Connection, table: str) -> str:
     info = conn.execute(f'PRAGMA table_info("{table}")').fetchall()
     keys = [r[1] for r in sorted(info, key=lambda r: r[5]) if r[5]]
     return ", ".join(f'"{k}"' for k in keys) if keys else "rowid"
@@ -140,14 +140,26 @@ def export_archive(ctx, out_path, overwrite: bool = False) -> dict:
                 f"{d['stored_name']} is missing; restore a backup or re-import it; "
                 "no archive was written"
             )
+    keys = vault.unlocked(ctx.paths.root)
     with output_files.output_file(out, ctx.paths.root, overwrite, "paperasse.zip") as tmp:
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
-            zf.writestr("manifest.json", _dumps(manifest))
-            for table, rows in records.items():
-                zf.writestr(f"records/{table}.json", _dumps(rows))
-            for d in documents:
-                _add_original(zf, ctx.paths.originals, d)
-        _read_archive(tmp, label=out)  # what was written reads back, CRCs and hashes included
+        # An encrypted folder's archive is sealed whole: the ZIP is built in the folder's
+        # private tmp, then sealed into the output with the key file that opens it.
+        plain = archive_crypt.private_tmp(ctx.paths, ".zip") if keys is not None else tmp
+        try:
+            with zipfile.ZipFile(plain, "w", compression=zipfile.ZIP_DEFLATED,
+                                 allowZip64=True) as zf:
+                zf.writestr("manifest.json", _dumps(manifest))
+                for table, rows in records.items():
+                    zf.writestr(f"records/{table}.json", _dumps(rows))
+                for d in documents:
+                    _add_original(zf, ctx.paths.originals, d)
+            _read_archive(plain, label=out)  # what was written reads back, CRCs and hashes too
+            if keys is not None:
+                archive_crypt.seal(plain, tmp, vault.read_keyfile(ctx.paths.root), keys)
+        finally:
+            if plain != tmp:
+                with contextlib.suppress(OSError):
+                    plain.unlink()
     return {
         "path": str(out),
         "counts": manifest["counts"],
@@ -160,7 +172,7 @@ def _dumps(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, default=_json_default)
 
 
-def _dump(conn: sqlite3.Connection) -> tuple[dict, dict[str, list[dict]]]:
+def _dump(conn: sql.Connection) -> tuple[dict, dict[str, list[dict]]]:
     """Every row of every table, read in one snapshot."""
     own = not conn.in_transaction
     if own:
@@ -194,8 +206,8 @@ def _add_original(zf: zipfile.ZipFile, root: Path, doc: dict) -> None:
         zipfile.ZIP_STORED if source.suffix.lower() in STORED_SUFFIXES else zipfile.ZIP_DEFLATED
     )
     digest = hashlib.sha256()
-    with open(source, "rb") as inp, zf.open(info, "w", force_zip64=info.file_size > 2**31) as dest:
-        while chunk := inp.read(CHUNK):
+    with zf.open(info, "w", force_zip64=info.file_size > 2**31) as dest:
+        for chunk in originals.plain_chunks(source):
             digest.update(chunk)
             dest.write(chunk)
     if digest.hexdigest() != doc["sha256"]:
@@ -482,7 +494,8 @@ class _Plan:
 def check_archive(zip_path) -> dict:
     """Check an archive without importing it: {"path", "counts", "files", "created_at", ...}."""
     path = Path(zip_path).expanduser()
-    archive = _read_archive(path)
+    with archive_crypt.opened(path) as plain:
+        archive = _read_archive(plain, label=path)
     m = archive.manifest
     return {
         "path": str(path),
@@ -498,8 +511,12 @@ def import_archive(ctx, zip_path) -> dict:
     """Import an archive; all or nothing. Returns
     {"archive", "mode", "added": {table: n}, "skipped": {table: n}, "originals_written",
      "safety_backup", "notes"}."""
-    path = Path(zip_path).expanduser()
-    archive = _read_archive(path)
+    with archive_crypt.opened(Path(zip_path).expanduser(), ctx.paths) as plain:
+        return _import_archive(ctx, plain, Path(zip_path).expanduser())
+
+
+def _import_archive(ctx, path: Path, label: Path) -> dict:
+    archive = _read_archive(path, label=label)
     conn = ctx.store.db.conn
     plan = _plan(conn, archive)
     safety = safety_info = None
@@ -514,28 +531,28 @@ def import_archive(ctx, zip_path) -> dict:
         try:
             with zipfile.ZipFile(path) as zf:
                 for name, sha in plan.files.items():
-                    if _write_original(zf, name, sha, root, ctx.paths.tmp, path):
+                    if _write_original(zf, name, sha, root, ctx.paths.tmp, label):
                         created.append(root / name)
             with ctx.store.transaction():
                 conn.execute("PRAGMA defer_foreign_keys = ON")
                 final = _plan(conn, archive)  # the data folder may have changed meanwhile
                 if set(final.files) - set(plan.files):
                     raise _nothing_changed(
-                        path, "the data folder changed during the import; import it again"
+                        label, "the data folder changed during the import; import it again"
                     )
                 _insert(conn, final)
             plan = final
-        except sqlite3.Error as exc:
+        except sql.Error as exc:
             if conn.in_transaction:  # a failed COMMIT leaves the transaction open
                 conn.execute("ROLLBACK")
             _remove(created)
             _discard(safety_info)
-            raise _nothing_changed(path, f"its records cannot be stored ({exc})") from None
+            raise _nothing_changed(label, f"its records cannot be stored ({exc})") from None
         except OSError as exc:
             _remove(created)
             _discard(safety_info)
             raise _nothing_changed(
-                path,
+                label,
                 f"an original cannot be written ({exc.strerror or exc}); "
                 "check the free disk space",
             ) from None
@@ -545,7 +562,7 @@ def import_archive(ctx, zip_path) -> dict:
             raise
     plan.notes[:0] = archive.notes
     return {
-        "archive": str(path),
+        "archive": str(label),
         "mode": plan.mode,
         "added": plan.added,
         "skipped": plan.skipped,
@@ -596,6 +613,7 @@ def _write_original(zf, name: str, sha: str, root: Path, tmp_dir: Path, label) -
         if digest.hexdigest() != sha:
             raise _nothing_changed(label, f"originals/{name} changed while it was being imported")
         os.chmod(tmp_name, 0o600)
+        tmp_name = str(originals.sealed_for(target, Path(tmp_name)))
         os.replace(tmp_name, target)
         originals.fsync_dir(target.parent)
     except BaseException:
@@ -605,20 +623,20 @@ def _write_original(zf, name: str, sha: str, root: Path, tmp_dir: Path, label) -
     return True
 
 
-def _target_rows(conn: sqlite3.Connection, table: str) -> list[dict]:
+def _target_rows(conn: sql.Connection, table: str) -> list[dict]:
     cursor = conn.execute(f'SELECT * FROM "{table}" ORDER BY {_order_by(conn, table)}')
     cols = [c[0] for c in cursor.description]
     return [dict(zip(cols, r)) for r in cursor.fetchall()]
 
 
-def _is_empty(conn: sqlite3.Connection) -> bool:
+def _is_empty(conn: sql.Connection) -> bool:
     return all(
         conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] == 0
         for t in ("people", "documents", "claims", "document_fields", "track_events")
     )
 
 
-def _plan(conn: sqlite3.Connection, archive: Archive) -> _Plan:
+def _plan(conn: sql.Connection, archive: Archive) -> _Plan:
     present = set(_tables(conn))
     if _is_empty(conn):
         plan = _Plan(mode="restore")
@@ -686,7 +704,7 @@ def _without_trash(records: dict[str, list[dict]]) -> tuple[dict[str, list[dict]
     return rec, len(records.get("trash", []))
 
 
-def _plan_merge(conn: sqlite3.Connection, archive: Archive, present: set[str]) -> _Plan:
+def _plan_merge(conn: sql.Connection, archive: Archive, present: set[str]) -> _Plan:
     plan = _Plan(mode="merge")
     rec, trashed = _without_trash(archive.records)
     if trashed:
@@ -855,7 +873,7 @@ def _merge_layout_memories(conn, rec: dict, present: set[str], doc_map: dict[int
         plan.added["layout_memories"] += 1
 
 
-def _insert(conn: sqlite3.Connection, plan: _Plan) -> None:
+def _insert(conn: sql.Connection, plan: _Plan) -> None:
     for table, rows in plan.inserts.items():
         if not rows:
             continue

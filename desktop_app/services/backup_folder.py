@@ -201,6 +201,7 @@ def _same(a: Path, b: Path) -> bool:
 
 def _back_up(ctx, folder: Path, now) -> FolderBackup:
     sweep(folder)
+    _copy_keyfile(ctx, folder)
     root = folder / ORIGINALS
     checked = _read_checked(root)
     manifest: dict[str, dict] = {}
@@ -248,6 +249,19 @@ def _back_up(ctx, folder: Path, now) -> FolderBackup:
     )
 
 
+def _copy_keyfile(ctx, folder: Path) -> None:
+    """An encrypted folder's backups are encrypted too (its originals copied as they are, the
+    records under the same key): its key file goes with them, so the passphrase or the recovery
+    key opens them again, here or on another computer."""
+    source = ctx.paths.root / "keyfile.json"
+    if not source.is_file():
+        return
+    data = source.read_bytes()
+    target = folder / "keyfile.json"
+    if not target.is_file() or target.read_bytes() != data:
+        originals.write_bytes_atomically(data, target, suffix=backups.pid_suffix())
+
+
 def _stat_key(path: Path) -> list[int]:
     st = path.stat()
     return [st.st_size, st.st_mtime_ns]
@@ -276,15 +290,14 @@ def _copy_checked(source: Path, target: Path, sha: str, size: int) -> bool:
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with originals.atomic_file(target, target.parent, suffix=backups.pid_suffix()) as tmp:
-            digest = hashlib.sha256()
+            # Copied byte for byte (an encrypted folder's originals stay encrypted), then read
+            # back from the drive and checked against the name: the plain bytes' SHA-256.
             with open(source, "rb") as inp, open(tmp, "wb") as out:
                 while chunk := inp.read(CHUNK):
-                    digest.update(chunk)
                     out.write(chunk)
-            if digest.hexdigest() != sha:
-                raise _SourceDamaged
-            # Read back what reached the drive, not what was handed to it.
             if tmp.stat().st_size != size or originals.sha256_of(tmp) != sha:
+                if originals.sha256_of(source) != sha:
+                    raise _SourceDamaged
                 raise OSError(errno.EIO, f"the copy of {target.name} does not match its original")
     except _SourceDamaged:
         return False

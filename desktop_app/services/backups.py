@@ -31,14 +31,13 @@ import json
 import os
 import re
 import shutil
-import sqlite3
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.core.errors import FolderInUse, NotFound, StoreDamaged, UserError
 from desktop_app.services import kept_originals
-from desktop_app.store import Store, folder_lock, originals
+from desktop_app.store import Store, db, folder_lock, originals, sql
 from desktop_app.store.db import DAMAGED_HINT, damaged_message, integrity_problem
 from desktop_app.store.migrations import SCHEMA_VERSION
 
@@ -155,12 +154,12 @@ def _write_json_atomically(data: dict, target: Path) -> None:
     originals.write_bytes_atomically(text.encode("utf-8"), target, suffix=pid_suffix())
 
 
-def _open_read_only(path: Path) -> sqlite3.Connection:
+def _open_read_only(path: Path) -> sql.Connection:
     """Open a copy without ever writing to it (no journal, no -wal/-shm files)."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    return db.open_file(path, uri=f"{path.resolve().as_uri()}?mode=ro&immutable=1")
 
 
-def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+def _has_table(conn: sql.Connection, name: str) -> bool:
     return (
         conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name])
         .fetchone()
@@ -168,7 +167,7 @@ def _has_table(conn: sqlite3.Connection, name: str) -> bool:
     )
 
 
-def _counts(conn: sqlite3.Connection) -> dict[str, int]:
+def _counts(conn: sql.Connection) -> dict[str, int]:
     return {
         t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] if _has_table(conn, t) else 0
         for t in COUNTED
@@ -302,7 +301,7 @@ def write_copy(
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        dest = sqlite3.connect(tmp)
+        dest = sql.connect(tmp, key=db.copy_key(ctx.store.db.conn, ctx.paths.database))
         try:
             ctx.store.db.conn.backup(dest)
             # One self-contained file: no -wal needed beside it to read it.
@@ -330,7 +329,7 @@ def write_copy(
         _write_json_atomically(meta, _sidecar(target))
         os.replace(tmp, target)
         originals.fsync_dir(folder)
-    except sqlite3.Error as exc:
+    except sql.Error as exc:
         for path in (tmp, _sidecar(target)):
             with contextlib.suppress(OSError):
                 path.unlink()
@@ -508,7 +507,7 @@ def verify(target, ref: str | int | Path) -> Verification:
     for sha, name in stored:
         path = paths.originals / name
         try:
-            problem = None if path.is_file() and _sha256(path) == sha else (
+            problem = None if path.is_file() and originals.sha256_of(path) == sha else (
                 "altered" if path.is_file() else "missing")
         except OSError:
             problem = "missing"
@@ -543,7 +542,7 @@ def check_copy(info: BackupInfo) -> tuple[Verification, list[tuple[str, str]]]:
         result.damaged.append("its checksum does not match: the file was altered or damaged")
     try:
         conn = _open_read_only(info.path)
-    except sqlite3.Error as exc:
+    except sql.Error as exc:
         result.damaged.append(f"cannot be opened ({exc})")
         return result, stored
     try:
@@ -563,7 +562,7 @@ def check_copy(info: BackupInfo) -> tuple[Verification, list[tuple[str, str]]]:
             return result, stored
         result.counts = _counts(conn)
         stored = conn.execute("SELECT sha256, stored_name FROM documents ORDER BY id").fetchall()
-    except sqlite3.DatabaseError as exc:
+    except sql.DatabaseError as exc:
         result.damaged.append(f"it is not a readable database ({exc})")
         return result, stored
     finally:
@@ -586,7 +585,7 @@ def originals_referenced_by_backups(target) -> set[str] | None:
                 names.update(r[0] for r in conn.execute("SELECT stored_name FROM documents"))
             finally:
                 conn.close()
-        except sqlite3.Error:
+        except sql.Error:
             return None
     return names
 
@@ -642,7 +641,7 @@ def _replace_database(paths, ctx, check: Verification) -> dict:
         else:
             safety = _raw_safety_copy(paths)
         if ctx is not None:
-            with contextlib.suppress(sqlite3.Error):
+            with contextlib.suppress(sql.Error):
                 # Everything committed into the main file, so dropping the -wal loses nothing.
                 ctx.store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             ctx.store.close()
@@ -661,7 +660,7 @@ def _replace_database(paths, ctx, check: Verification) -> dict:
         ctx.store = Store.open(paths)
     # The restored records' originals that were lost since, from those kept with the backups.
     recovered: list[str] = []
-    with contextlib.suppress(sqlite3.Error, OSError):
+    with contextlib.suppress(sql.Error, OSError):
         conn = _open_read_only(paths.database)
         try:
             stored = [(n, sha) for sha, n in conn.execute("SELECT sha256, stored_name FROM documents")]

@@ -538,6 +538,16 @@ def _pages_of(ctx: Context, doc) -> list:
             f"document {doc.id} ({doc.original_name}): its stored original is missing; "
             "restore a backup or import the file again"
         )
+    from desktop_app.store import originals
+
+    with originals.plain(path) as readable:  # read whole into memory before it is removed
+        return _pages_of_file(doc, readable)
+
+
+def _pages_of_file(doc, path: Path) -> list:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
     head = path.read_bytes()[:1024]
     try:
         if b"%PDF-" in head:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from dataclasses import dataclass
@@ -70,6 +71,9 @@ class Context:
         if not self.owns_tempdir:
             return
         run_dir = self.paths.tmp / f"{originals.RUN_PREFIX}{os.getpid()}"
+        for opened in run_dir.glob("view-*"):  # opened originals for the user's viewer
+            with contextlib.suppress(OSError):
+                opened.unlink()
         if tempfile.tempdir == str(run_dir):
             tempfile.tempdir = None
             try:
@@ -131,13 +135,13 @@ def tidy_up(ctx: Context, full: bool = True) -> list[Path]:
 def empty_expired_trash(ctx: Context) -> None:
     """What has been in the Trash its 30 days goes for good (one query when nothing has)."""
     import logging
-    import sqlite3
 
     from desktop_app.services import trash
+    from desktop_app.store import sql
 
     try:
         trash.empty_expired(ctx)
-    except (sqlite3.Error, OSError) as exc:  # busy or read-only: the next start tries again
+    except (sql.Error, OSError) as exc:  # busy or read-only: the next start tries again
         logging.getLogger(__name__).warning("the Trash was not emptied: %s", exc)
 
 

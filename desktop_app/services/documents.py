@@ -582,13 +582,14 @@ def reread_document(
     from desktop_app import intake
     from desktop_app.services import layout_memory
 
-    result = intake.read_document(
-        path,
-        progress=progress,
-        should_cancel=should_cancel,
-        tesseract_cmd=ctx.setting("tesseract_cmd"),
-        remembered=layout_memory.remembered_layouts(ctx),
-    )
+    with originals.plain(path) as readable:  # an encrypted original: opened in the private tmp
+        result = intake.read_document(
+            readable,
+            progress=progress,
+            should_cancel=should_cancel,
+            tesseract_cmd=ctx.setting("tesseract_cmd"),
+            remembered=layout_memory.remembered_layouts(ctx),
+        )
     row, fields = _document_row(
         path, originals.Staged(path, doc.sha256, doc.size), result, None, None, None
     )
@@ -633,3 +634,23 @@ def search(ctx: Context, text: str, limit: int = 50) -> list[dict]:
     if not query:
         return []
     return ctx.store.search(query, limit)
+
+
+def readable_original(path: Path):
+    """A stored original as plain bytes for reading (a context manager; see originals.plain)."""
+    return originals.plain(Path(path))
+
+
+def viewable_original(path: Path) -> Path:
+    """A stored original for the user's own viewer: itself, or an opened copy in the private
+    run folder of the data folder (removed when the folder is closed)."""
+    try:
+        return originals.plain_copy_kept(Path(path))
+    except (OSError, sealed_errors()) as exc:
+        raise UserError(f"{path}: cannot be opened ({exc}); restore a backup") from None
+
+
+def sealed_errors():
+    from desktop_app.store import sealed
+
+    return sealed.Unreadable

@@ -5,14 +5,13 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import os
-import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import sqlite_utils
 
-from desktop_app.core.errors import StoreDamaged, StoreTooNew
-from desktop_app.store import migrations
+from desktop_app.core.errors import StoreDamaged, StoreTooNew, UserError
+from desktop_app.store import migrations, sql, vault
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -30,19 +29,55 @@ def now() -> str:
     return _dt.datetime.now().astimezone().isoformat(timespec="microseconds")
 
 
+class FolderLocked(UserError):
+    """The data folder is encrypted and its passphrase has not been given in this process."""
+
+
+def key_for_file(path: Path) -> bytes | None:
+    """The SQLCipher key to open the database file at ``path`` with: none for a plain folder,
+    and none for a file still plain in an encrypted folder (a conversion cut short: it is
+    opened as it is and converted when the folder is next unlocked)."""
+    keys = vault.keys_for(path)
+    if keys is None:
+        root = Path(path).parent
+        if vault.is_encrypted(root) and not sql.is_plain_file(path):
+            raise FolderLocked(
+                f"{root} is protected by a passphrase: give it (the window asks; the command "
+                "line asks on the terminal or reads PAPERASSE_PASSPHRASE_FILE)"
+            )
+        return None
+    return None if sql.is_plain_file(path) else keys.database
+
+
+def open_file(path: Path, uri: str | None = None, **kwargs):
+    """A connection to a database file of the data folder (the record, a backup, the cache),
+    keyed when the folder is encrypted."""
+    key = key_for_file(path)
+    if uri is not None:
+        return sql.connect(uri, key=key, uri=True, **kwargs)
+    return sql.connect(path, key=key, **kwargs)
+
+
+def copy_key(conn, database: Path) -> bytes | None:
+    """A copy of an encrypted record (a backup, here or in another folder) is encrypted with the
+    record's own key: SQLite's backup API copies pages between databases keyed alike."""
+    keys = vault.keys_for(database)
+    return keys.database if keys is not None and sql.is_cipher_connection(conn) else None
+
+
 def connect(path: Path, backups: Path, trusted: bool = False) -> sqlite_utils.Database:
     """Open (and if needed create or migrate) the database at ``path``; its integrity is checked
     unless ``trusted`` (another Paperasse has it open) or it is as a clean close left it."""
     migrations.check_not_newer(path)
     existed = path.exists()
     try:
-        conn = sqlite3.connect(
+        conn = open_file(
             path,
             timeout=BUSY_TIMEOUT_MS / 1000,
             check_same_thread=False,
             isolation_level=None,  # explicit BEGIN only: no transaction left open behind our back
         )
-    except sqlite3.Error as exc:
+    except sql.Error as exc:
         raise StoreTooNew(f"cannot open {path}: {exc}") from None
     if not existed:
         path.chmod(0o600)
@@ -54,7 +89,7 @@ def connect(path: Path, backups: Path, trusted: bool = False) -> sqlite_utils.Da
         conn.execute("PRAGMA synchronous = NORMAL")
         migrations.migrate(conn, backups)
         problem = None if not existed or trusted or closed_cleanly(path) else integrity_problem(conn)
-    except sqlite3.DatabaseError as exc:
+    except sql.DatabaseError as exc:
         conn.close()
         raise StoreDamaged(damaged_message(path, str(exc)), hint=DAMAGED_HINT) from None
     if problem:
@@ -77,7 +112,7 @@ def integrity_problem(conn: sqlite3.Connection) -> str | None:
     """What ``PRAGMA quick_check`` finds wrong with the database, or None when it is sound."""
     try:
         rows = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
-    except sqlite3.DatabaseError as exc:
+    except sql.DatabaseError as exc:
         return str(exc)
     return None if rows == ["ok"] else "; ".join(rows)
 

@@ -8,10 +8,10 @@ one transaction; a database written by a newer Paperasse is refused untouched.
 from __future__ import annotations
 
 import datetime as _dt
-import sqlite3
 from pathlib import Path
 
 from desktop_app.core.errors import StoreTooNew
+from desktop_app.store import sql
 
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 
@@ -380,7 +380,7 @@ MIGRATIONS: list[str] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def schema_version(conn: sqlite3.Connection) -> int:
+def schema_version(conn: sql.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
@@ -388,17 +388,21 @@ def check_not_newer(path: Path) -> int:
     """Read the version of an existing database without writing to it."""
     if not path.exists() or path.stat().st_size == 0:
         return 0
+    from desktop_app.store import db
+
     uri = f"file:{path}?mode=ro"
-    conn = sqlite3.connect(uri, uri=True)
+    conn = None
     try:
+        conn = db.open_file(path, uri=uri)
         version = schema_version(conn)
-    except sqlite3.DatabaseError as exc:
+    except sql.DatabaseError as exc:
+        if conn is not None:
+            conn.close()
         raise StoreTooNew(
             f"{path} is not a Paperasse database ({exc}); "
             "choose another data folder or restore a backup"
         ) from None
-    finally:
-        conn.close()
+    conn.close()
     if version > SCHEMA_VERSION:
         raise StoreTooNew(
             f"{path} was written by a newer Paperasse (schema {version}, this version knows "
@@ -407,12 +411,14 @@ def check_not_newer(path: Path) -> int:
     return version
 
 
-def copy_aside(conn: sqlite3.Connection, backups: Path, version: int) -> Path:
+def copy_aside(conn: sql.Connection, backups: Path, version: int) -> Path:
     """A consistent copy through SQLite's backup API (the WAL included)."""
     backups.mkdir(parents=True, exist_ok=True)
     stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = backups / f"before-migration-v{version}-{stamp}.db"
-    dest = sqlite3.connect(target)
+    from desktop_app.store import db
+
+    dest = sql.connect(target, key=db.copy_key(conn, backups.parent / "paperasse.db"))
     try:
         conn.backup(dest)
     finally:
@@ -421,7 +427,7 @@ def copy_aside(conn: sqlite3.Connection, backups: Path, version: int) -> Path:
     return target
 
 
-def migrate(conn: sqlite3.Connection, backups: Path) -> int:
+def migrate(conn: sql.Connection, backups: Path) -> int:
     """Bring the database to SCHEMA_VERSION; returns the version it had."""
     start = schema_version(conn)
     if start > SCHEMA_VERSION:

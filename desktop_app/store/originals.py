@@ -18,12 +18,21 @@ from pathlib import Path
 from typing import Callable
 
 from desktop_app.store.file_lock import Locked, lock, unlock
+from desktop_app.store import sealed, vault
 
 CHUNK = 1 << 20
 LOCK_NAME = "originals.lock"
 
 
 def sha256_of(path: Path) -> str:
+    """The SHA-256 of the file's plain bytes: a sealed file in an unlocked folder is hashed as
+    it reads once opened, so a stored original is checked against its name either way."""
+    keys = vault.keys_for(path)
+    if keys is not None and sealed.is_sealed(path):
+        try:
+            return sealed.plain_sha256(path, keys.files)
+        except sealed.Unreadable:
+            return "unreadable"
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         while chunk := handle.read(CHUNK):
@@ -101,24 +110,110 @@ def place(staged: Staged, target: Path) -> bool:
     there whose bytes do not match its name (damaged) is replaced by the good copy.
     """
     private_dir(target.parent)
-    fsync_file(staged.path)
+    keys = vault.keys_for(target)
+    if keys is None:
+        fsync_file(staged.path)
+        return _link_into_place(staged.path, target, staged.sha256)
+    # An encrypted folder: the sealed copy is what goes into place (the plain copy stays in the
+    # folder's private tmp and is removed with the staging).
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=".paperasse-", suffix=".part")
+    os.close(fd)
+    sealed_copy = Path(name)
     try:
-        os.link(staged.path, target)
+        sealed.seal_file(staged.path, sealed_copy, keys.files)
+        return _link_into_place(sealed_copy, target, staged.sha256)
+    finally:
+        with contextlib.suppress(OSError):
+            sealed_copy.unlink()
+
+
+def _link_into_place(source: Path, target: Path, sha: str) -> bool:
+    try:
+        os.link(source, target)
     except FileExistsError:
-        if sha256_of(target) == staged.sha256:
+        if sha256_of(target) == sha:
             return False
-        os.replace(_copy_beside(staged.path, target), target)  # repair a damaged original
+        os.replace(_copy_beside(source, target), target)  # repair a damaged original
         fsync_dir(target.parent)
         return True
     except OSError:
         # No hard links here (some file systems): a copy renamed into place, checked first.
         if target.exists():
             return False
-        os.replace(_copy_beside(staged.path, target), target)
+        os.replace(_copy_beside(source, target), target)
         fsync_dir(target.parent)
         return True
     fsync_dir(target.parent)
     return True
+
+
+@contextlib.contextmanager
+def plain(path: Path):
+    """A stored file as its plain bytes: the file itself when it is not sealed, else an opened
+    copy in this process's private folder inside the data folder, removed once the caller is done
+    (page images for OCR and viewing never land outside the data folder)."""
+    keys = vault.keys_for(path)
+    if keys is None or not sealed.is_sealed(path):
+        yield path
+        return
+    root = vault.root_of(path)
+    run_dir = run_temp_dir(root / "tmp")
+    fd, name = tempfile.mkstemp(dir=run_dir, prefix="open-", suffix=safe_suffix(path.suffix))
+    os.close(fd)
+    copy = Path(name)
+    try:
+        sealed.open_file(path, copy, keys.files)
+        yield copy
+    finally:
+        with contextlib.suppress(OSError):
+            copy.unlink()
+
+
+def plain_chunks(path: Path):
+    """The plain bytes of a stored file, chunk by chunk (sealed or not)."""
+    keys = vault.keys_for(path)
+    with open(path, "rb") as handle:
+        if keys is not None and handle.read(len(sealed.MAGIC)) == sealed.MAGIC:
+            handle.seek(0)
+            yield from sealed.open_chunks(handle, keys.files)
+            return
+        handle.seek(0)
+        while chunk := handle.read(CHUNK):
+            yield chunk
+
+
+def sealed_for(target: Path, plain_tmp: Path) -> Path:
+    """What to rename to ``target``: ``plain_tmp`` itself in a plain folder, else a sealed copy
+    of it beside it (``plain_tmp`` is then removed)."""
+    keys = vault.keys_for(target)
+    if keys is None:
+        return plain_tmp
+    out = plain_tmp.with_name(plain_tmp.name + ".sealed")
+    try:
+        sealed.seal_file(plain_tmp, out, keys.files)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            out.unlink()
+        raise
+    with contextlib.suppress(OSError):
+        plain_tmp.unlink()
+    return out
+
+
+def plain_copy_kept(path: Path) -> Path:
+    """Like :func:`plain`, for a viewer of the user's own that reads the file after this returns:
+    the copy stays in the private run folder, removed when the process closes the folder or by
+    the next start's clean-up."""
+    keys = vault.keys_for(path)
+    if keys is None or not sealed.is_sealed(path):
+        return path
+    run_dir = run_temp_dir(vault.root_of(path) / "tmp")
+    copy = run_dir / f"view-{path.name}"
+    if not copy.exists():
+        part = copy.with_name(f".{copy.name}.part")
+        sealed.open_file(path, part, keys.files)
+        os.replace(part, copy)
+    return copy
 
 
 def _copy_beside(source: Path, target: Path) -> Path:

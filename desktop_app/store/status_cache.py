@@ -10,12 +10,12 @@ main database's triggers change (store/migrations.py, step 5).
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
 from desktop_app.store.db import id_chunks
+from desktop_app.store import sql
 
 # Changing what an entry holds (columns or the shape of the status) means a new number here:
 # an older file is then dropped and rebuilt.
@@ -99,34 +99,37 @@ class Entry(NamedTuple):
 class StatusCache:
     def __init__(self, path: Path):
         self.path = path
-        self._conn: sqlite3.Connection | None = None
+        self._conn: sql.Connection | None = None
 
     # Opening: a cache that cannot be opened is rebuilt, never an error for the user.
-    def _open(self) -> sqlite3.Connection | None:
+    def _open(self) -> sql.Connection | None:
         if self._conn is not None:
             return self._conn
         try:
             self.path.parent.mkdir(mode=0o700, exist_ok=True)
             self._conn = self._connect()
-        except sqlite3.OperationalError:
+        except sql.OperationalError:
             # Busy (another process is setting it up) or unwritable: this answer goes without.
             # Never removed here: other connections may be using the file.
             self._conn = None
-        except (sqlite3.DatabaseError, OSError):
+        except (sql.DatabaseError, OSError):
             self._discard()  # not a database at all: nobody can be using it
             try:
                 self._conn = self._connect()
-            except (sqlite3.DatabaseError, OSError):
+            except (sql.DatabaseError, OSError):
                 self._conn = None  # a read-only folder: answers are worked out every time
         return self._conn
 
-    def _connect(self) -> sqlite3.Connection:
+    def _connect(self) -> sql.Connection:
         existed = self.path.exists()
-        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
+        from desktop_app.store import db
+
+        conn = db.open_file(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None,
                                check_same_thread=False)
         try:
             if not existed:
                 self.path.chmod(0o600)
+            if not existed and not sql.is_cipher_connection(conn):
                 # Statuses are a few kilobytes each: bigger pages hold them without waste.
                 conn.execute("PRAGMA page_size = 32768")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -135,7 +138,7 @@ class StatusCache:
                 conn.executescript(f"BEGIN IMMEDIATE; {drops} PRAGMA user_version = 0; COMMIT;")
                 try:  # give the dropped entries' space back: they can be hundreds of MB
                     conn.execute("VACUUM")
-                except sqlite3.OperationalError:
+                except sql.OperationalError:
                     pass  # another process is reading: the space is reused by the next entries
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = OFF")  # a lost write is only worked out again
@@ -166,7 +169,7 @@ class StatusCache:
             return []
         try:
             return conn.execute(sql, params).fetchall()
-        except sqlite3.DatabaseError:
+        except sql.DatabaseError:
             return []
 
     def entries(self, lang: str, stamp: str, day: str, person_ids: Iterable[int] | None = None,
@@ -261,7 +264,7 @@ class StatusCache:
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
-        except sqlite3.DatabaseError:
+        except sql.DatabaseError:
             return False
         return True
 

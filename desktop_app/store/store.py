@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import json
-import sqlite3
 from pathlib import Path
 from typing import Iterable
 
 import sqlite_utils
 
 from desktop_app.core.model import Claim, Document, DocumentField, Person
-from desktop_app.store import folder_lock, originals
+from desktop_app.store import folder_lock, originals, sql
 from desktop_app.store.layout_memory import LayoutMemoryRecords
 from desktop_app.store.search import SearchRecords
 from desktop_app.store.trash import TrashRecords
@@ -141,7 +140,7 @@ class Store(TrashRecords, SearchRecords, LayoutMemoryRecords):
         row["fields_text"] = _fields_text(fields)
         try:
             doc_id = self.db["documents"].insert(row).last_pk
-        except sqlite3.IntegrityError:
+        except sql.IntegrityError:
             existing = self.document_id_by_sha(row["sha256"])
             if existing is None:
                 raise
@@ -486,4 +485,4 @@ def is_disk_full(exc: BaseException) -> bool:
         import errno
 
         return exc.errno in (errno.ENOSPC, errno.EDQUOT)
-    return isinstance(exc, sqlite3.Error) and "full" in str(exc).lower()
+    return isinstance(exc, sql.Error) and "full" in str(exc).lower()

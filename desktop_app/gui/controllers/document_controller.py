@@ -347,7 +347,10 @@ class DocumentController(QObject):
     def open_original(self) -> None:
         path = self.data.get("stored_path")
         if path:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+            # An encrypted original is opened into the private tmp for the viewer, removed when
+            # the folder is closed or locked.
+            viewable = documents.viewable_original(Path(path))
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(viewable)))
 
     # Confirming
 

@@ -22,7 +22,18 @@ class LoadedPage:
 
 
 def load_page(path: Path, page: int) -> LoadedPage:
-    """Page ``page`` (1-based) of an image or PDF; a PDF page is painted on white."""
+    """Page ``page`` (1-based) of an image or PDF; a PDF page is painted on white. An encrypted
+    original is opened into the data folder's private tmp and that copy removed once drawn."""
+    from desktop_app.services.documents import readable_original
+
+    try:
+        with readable_original(path) as readable:
+            return _load_page(readable, page)
+    except OSError as exc:
+        return LoadedPage(None, 0, 1.0, str(exc))
+
+
+def _load_page(path: Path, page: int) -> LoadedPage:
     if path.suffix.lower() == ".pdf":
         return _pdf_page(path, page)
     reader = QImageReader(str(path))
