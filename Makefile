@@ -65,7 +65,7 @@ screenshots: $(TEST_STAMP) system-deps translations
 	$(BIN)/python tools/screenshots.py
 
 torture: $(TEST_STAMP)
-	$(BIN)/python tools/torture.py --trials $${TRIALS:-200}
+	$(BIN)/python tools/torture.py --trials $${TRIALS:-200} --passphrase-trials $${PASSPHRASE_TRIALS:-20}
 
 fuzz: $(TEST_STAMP)
 	$(BIN)/python tools/fuzz_intake.py --seconds $${SECONDS_BUDGET:-60}

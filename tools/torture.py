@@ -506,9 +506,24 @@ def main(argv=None) -> int:
                         help="kill uniformly in 0..MS (default: tuned on the children's measured run time)")
     parser.add_argument("--report", type=Path, help="write a section into this Markdown file")
     parser.add_argument("--keep", action="store_true", help="keep the data folder (its path is printed)")
+    parser.add_argument("--passphrase-trials", type=int, default=0,
+                        help="then this many passphrase changes, sets and removals killed mid-way "
+                             "(tools/torture_passphrase.py)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 30)
+    code = _main(args, seed)
+    if args.passphrase_trials:
+        from tools import torture_passphrase
+
+        started = time.monotonic()
+        results = torture_passphrase.run_trials(args.passphrase_trials, seed, verbose=args.verbose)
+        print(torture_passphrase.summary(results, time.monotonic() - started, seed))
+        code = code or (1 if any(r["problems"] for r in results) else 0)
+    return code
+
+
+def _main(args, seed: int) -> int:
     work = Path(tempfile.mkdtemp(prefix="paperasse-torture-"))
     harness = Harness(work, seed, args.max_delay_ms, args.verbose)
     started = time.monotonic()
