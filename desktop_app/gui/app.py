@@ -36,7 +36,121 @@ class AppController(QObject):
         self.ctx = ctx
         self.window = None
         self.demo = False
+        self.locked = False
+        self.unlocking = None  # the unlock dialog's flow while locked
         i18n.install(i18n.choose_language(ctx.setting("language")))
+        from desktop_app.gui.auto_lock import AutoLock
+        from desktop_app.gui.workers import Workers
+
+        self.key_workers = Workers(None, self)  # key derivation and conversion, off the UI thread
+        self.auto_lock = AutoLock(self._lock_minutes(), self)
+        self.auto_lock.lock_now.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.auto_lock)
+        self.auto_lock.watch_screen_lock()
+
+    # The passphrase
+
+    @property
+    def protected(self) -> bool:
+        from desktop_app.services import passphrase
+
+        return passphrase.is_protected(self.home_ctx.paths.root)
+
+    def _lock_minutes(self) -> int:
+        try:
+            return int(self.home_ctx.setting("lock_after_minutes") or 0) if self.protected else 0
+        except (TypeError, ValueError):
+            return 15
+
+    def _close_folder(self) -> None:
+        """Every connection to the data folder closed, the window gone with its data."""
+        if self.window is not None:
+            self.window.workers.shutdown()
+            self.window.hide()
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        if self.ctx is not self.home_ctx:
+            self.ctx.close()
+        self.home_ctx.close()
+        self.ctx, self.demo = self.home_ctx, False
+
+    def _reopen(self) -> None:
+        from desktop_app.services import startup
+
+        ctx = startup.open_without_cleanup(self.home_ctx.paths.root)
+        self.home_ctx = self.ctx = ctx
+        self.auto_lock.set_minutes(self._lock_minutes())
+        self.show()
+
+    def lock(self) -> None:
+        """Close the records, forget the keys, and ask for the passphrase again."""
+        from desktop_app.services import passphrase
+
+        if self.locked or not self.protected:
+            return
+        if self.window is not None and self.window.workers.busy:
+            self.auto_lock.set_minutes(self.auto_lock.minutes or 1)  # after the work, then
+            return
+        root = self.home_ctx.paths.root
+        self._close_folder()
+        passphrase.lock(root)
+        self.locked = True
+        self.auto_lock.set_minutes(0)
+        self._ask_unlock(root)
+
+    def _ask_unlock(self, root) -> None:
+        from desktop_app.gui.controllers.passphrase_controller import UnlockFlow
+
+        flow = self.unlocking = UnlockFlow(root, self.key_workers)
+        flow.finished.connect(lambda _ok: self._unlocked())
+        flow.view.rejected.connect(QApplication.quit)
+        flow.view.show()
+
+    def _unlocked(self) -> None:
+        self.locked = False
+        self.unlocking = None
+        self._reopen()
+
+    def change_passphrase(self, action: str) -> None:
+        """``set``, ``change`` or ``remove``, from the welcome page or the Settings."""
+        from desktop_app.gui.controllers import passphrase_controller as pc
+
+        root = self.home_ctx.paths.root
+        parent = None  # the window closes while the folder is converted: the dialog stays
+        if action == "change":
+            flow = pc.NewPassphraseFlow(root, self.key_workers, change=True, parent=self.window)
+            flow.view.exec()
+            return
+        flow = (pc.NewPassphraseFlow(root, self.key_workers, change=False, parent=parent)
+                if action == "set" else pc.RemovePassphraseFlow(root, self.key_workers, parent))
+        original_start = flow._start
+
+        def start() -> None:
+            # Converting rewrites every file: the window lets go of the folder first.
+            if flow.check():
+                original_start()
+                return
+            self._close_folder()
+            original_start()
+
+        flow.view.buttons.accepted.disconnect()
+        flow.view.buttons.accepted.connect(start)
+        flow.view.rejected.connect(lambda: self.window is None and self._reopen())
+        self._pending_flow = flow
+
+        def finished(_ok) -> None:
+            outcome = flow.result
+            self._reopen()
+            if outcome is not None and outcome.recovery_key:
+                pc.show_recovery_key(self.window, outcome.recovery_key, outcome.root)
+
+        flow.finished.connect(finished)
+        flow.view.exec()
+        if self.window is None and flow.result is None:
+            self._reopen()  # refused (another Paperasse has it open): the records come back
 
     def show(self):
         from desktop_app.gui.main_window import MainWindow
@@ -49,6 +163,11 @@ class AppController(QObject):
         self.window.leave_demo_requested.connect(self.leave_demo)
         self.window.rebuild_on_store_change = True
         self.window.store_replaced.connect(self.reopen_after_restore)
+        self.window.passphrase_requested.connect(self.change_passphrase)
+        self.window.lock_requested.connect(self.lock)
+        self.window.lock_minutes_changed.connect(
+            lambda minutes: self.auto_lock.set_minutes(minutes if self.protected else 0))
+        self.window.protected = self.protected
         self.window.remember_place = True
         if geometry is not None:  # a rebuilt window (language, demo, restore) takes the old one's place
             self.window.restoreGeometry(geometry)
@@ -138,6 +257,7 @@ class AppController(QObject):
             previous.close()
 
     def close(self) -> None:
+        self.key_workers.shutdown()
         if self.ctx is not self.home_ctx:
             self.ctx.close()
 
@@ -206,6 +326,9 @@ def run(data_dir: str | None, argv: list[str], files: list[str] | None = None) -
     except UserError as exc:
         _refuse_second_window(app, str(exc))
         raise
+    if not unlock_at_start(data_dir):
+        lock.release()
+        return 0
     try:
         ctx = startup.open_without_cleanup(data_dir)
     except UserError as exc:
@@ -234,8 +357,27 @@ def run(data_dir: str | None, argv: list[str], files: list[str] | None = None) -
         return app.exec()
     finally:
         controller.close()
-        ctx.close()
+        controller.home_ctx.close()
         lock.release()
+
+
+def unlock_at_start(data_dir) -> bool:
+    """An encrypted folder: the unlock dialog before anything is opened. False if the user
+    quit instead."""
+    from desktop_app.gui.controllers.passphrase_controller import UnlockFlow
+    from desktop_app.gui.workers import Workers
+    from desktop_app.services import passphrase
+
+    if not passphrase.needs_passphrase(data_dir):
+        return True
+    i18n.install(i18n.choose_language(None))
+    workers = Workers(None)
+    try:
+        flow = UnlockFlow(passphrase.root_of(data_dir), workers)
+        flow.view.exec()
+        return flow.result is not None
+    finally:
+        workers.shutdown()
 
 
 def _clean_up(wctx) -> str | None:

@@ -83,6 +83,9 @@ class MainWindow(QMainWindow):
     household_loaded = Signal()
     documents_loaded = Signal()
     search_shown = Signal()  # the search results page was filled
+    passphrase_requested = Signal(str)  # "set", "change" or "remove": the app converts
+    lock_requested = Signal()
+    lock_minutes_changed = Signal(int)  # the Settings' idle time before locking
     store_replaced = Signal(str, object)  # message, warning (or None): rebuild on the new database
 
     def __init__(self, ctx: Context, demo: bool = False, today=None):
@@ -281,6 +284,10 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(
             self.tr("&Settings…"), QKeySequence("Ctrl+,"), self.open_settings, file_menu, "settings"
         )
+        self.lock_action = self._action(
+            self.tr("&Lock now"), QKeySequence("Ctrl+L"), self.lock_requested.emit, file_menu
+        )
+        self.lock_action.setVisible(False)  # shown once the folder is known to be protected
         if self.demo:
             self._action(self.tr("&Leave the demo"), None, self.leave_demo_requested.emit, file_menu)
         file_menu.addSeparator()
@@ -425,6 +432,7 @@ class MainWindow(QMainWindow):
             lambda: self._current_person_id() is not None
             and self.ask_delete_person(self._current_person_id()))
         self.welcome.explore.clicked.connect(self.demo_requested.emit)
+        self.welcome.protect.clicked.connect(lambda: self.passphrase_requested.emit("set"))
         self.welcome.restore_folder.clicked.connect(lambda: self.safekeeping.ask_restore_from_folder())
 
     # Loading (off the UI thread) and refreshing
@@ -497,11 +505,11 @@ class MainWindow(QMainWindow):
 
     def _read_data_version(self) -> int | None:
         """SQLite's counter of commits made by other connections: one cheap read, no file scan."""
-        import sqlite3
+        from desktop_app.services.context import DB_ERRORS
 
         try:
             return self.ctx.store.db.conn.execute("PRAGMA data_version").fetchone()[0]
-        except (sqlite3.Error, AttributeError):
+        except (DB_ERRORS, AttributeError):
             return None
 
     def check_outside_changes(self) -> None:
@@ -1159,9 +1167,26 @@ class MainWindow(QMainWindow):
         if editor.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
 
+    @property
+    def protected(self) -> bool:
+        return getattr(self, "_protected", False)
+
+    @protected.setter
+    def protected(self, value: bool) -> None:
+        """Whether the data folder has a passphrase: the lock action and the welcome page's
+        offer follow it."""
+        self._protected = bool(value)
+        self.lock_action.setVisible(self._protected and not self.demo)
+        self.welcome.protect.setVisible(not self._protected and not self.demo)
+
     def open_settings(self) -> None:
         settings = SettingsController(self.ctx, self, workers=self.workers)
-        if settings.exec() == QDialog.DialogCode.Accepted:
+        result = settings.exec()
+        if settings.passphrase_action:
+            self.passphrase_requested.emit(settings.passphrase_action)
+            return
+        if result == QDialog.DialogCode.Accepted:
+            self.lock_minutes_changed.emit(int(self.ctx.setting("lock_after_minutes") or 0))
             if settings.watch_changed:
                 self.watcher.reload()
             if settings.language_changed:

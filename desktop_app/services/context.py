@@ -10,7 +10,9 @@ from pathlib import Path
 
 from desktop_app import config
 from desktop_app.core.errors import UserError
-from desktop_app.store import Store, originals
+from desktop_app.store import Store, originals, sql
+
+DB_ERRORS = sql.Error  # either SQLite's (a plain folder) or SQLCipher's (an encrypted one)
 
 DEFAULT_SETTINGS = {
     "follow_up_days": 30,
@@ -28,6 +30,8 @@ DEFAULT_SETTINGS = {
     "backup_folder": None,
     "backup_folder_last": None,
     "backup_folder_remind_days": 7,
+    # An encrypted folder's window locks itself after this many minutes without use (0: never).
+    "lock_after_minutes": 15,
 }
 
 
@@ -137,7 +141,6 @@ def empty_expired_trash(ctx: Context) -> None:
     import logging
 
     from desktop_app.services import trash
-    from desktop_app.store import sql
 
     try:
         trash.empty_expired(ctx)

@@ -28,6 +28,14 @@ class WrongPassphrase(UserError):
     pass
 
 
+class TooShort(UserError):
+    pass
+
+
+class FolderBusy(UserError):
+    """Another process has the folder open: it cannot be converted now."""
+
+
 @dataclass
 class Outcome:
     action: str  # "set", "changed", "removed", "unlocked"
@@ -60,7 +68,7 @@ def needs_passphrase(data_dir) -> bool:
 
 def check_new(passphrase: str) -> None:
     if len(passphrase) < MIN_LENGTH:
-        raise UserError(
+        raise TooShort(
             f"the passphrase is too short ({len(passphrase)} characters): use at least "
             f"{MIN_LENGTH}, a few words are easiest to remember",
         )
@@ -140,7 +148,7 @@ def _backup_first(data_dir, reason: str) -> str | None:
 
 
 def _busy(exc: folder_lock.FolderBusy) -> UserError:
-    return UserError(
+    return FolderBusy(
         f"{exc.root} is open in another Paperasse (process {exc.pid or '?'}); close it and try "
         "again: nothing was changed",
     )

@@ -1966,6 +1966,10 @@
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Verrouiller maintenant</translation>
+    </message>
+    <message>
         <source>&amp;Leave the demo</source>
         <translation>Q&amp;uitter la démonstration</translation>
     </message>
@@ -2240,6 +2244,112 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
     </message>
 </context>
 <context>
+    <name>NewPassphraseView</name>
+    <message>
+        <source>Change the passphrase</source>
+        <translation>Changer la phrase secrète</translation>
+    </message>
+    <message>
+        <source>The records stay as they are; only the passphrase that opens them changes. The recovery key keeps working.</source>
+        <translation>Les dossiers restent tels quels ; seule change la phrase secrète qui les ouvre. La clé de secours reste valable.</translation>
+    </message>
+    <message>
+        <source>Protect with a passphrase</source>
+        <translation>Protéger par une phrase secrète</translation>
+    </message>
+    <message>
+        <source>On a shared computer, a passphrase keeps the household&apos;s records, scans and backups unreadable to anyone who does not know it. Paperasse asks for it when it starts, and locks itself when nobody uses it.</source>
+        <translation>Sur un ordinateur partagé, une phrase secrète rend les dossiers, les scans et les sauvegardes du foyer illisibles pour qui ne la connaît pas. Paperasse la demande au démarrage et se verrouille quand personne ne s&apos;en sert.</translation>
+    </message>
+    <message>
+        <source>&amp;Current passphrase</source>
+        <translation>Phrase secrète &amp;actuelle</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Phrase secrète actuelle</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase</source>
+        <translation>&amp;Nouvelle phrase secrète</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nouvelle phrase secrète</translation>
+    </message>
+    <message>
+        <source>The same &amp;again</source>
+        <translation>&amp;La même encore une fois</translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation>Nouvelle phrase secrète, encore une fois</translation>
+    </message>
+    <message>
+        <source>If the passphrase is forgotten, the data is gone: nobody, not even Paperasse, can read it again. A recovery key is shown next: print it or write it down, and keep it away from this computer.</source>
+        <translation>Si la phrase secrète est oubliée, les données sont perdues : personne, pas même Paperasse, ne pourra plus les lire. Une clé de secours s&apos;affiche ensuite : imprimez-la ou recopiez-la, et gardez-la loin de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>I &amp;understand: a forgotten passphrase cannot be recovered</source>
+        <translation>J&apos;ai &amp;compris : une phrase secrète oubliée ne se retrouve pas</translation>
+    </message>
+    <message>
+        <source>&amp;Change</source>
+        <translation>&amp;Changer</translation>
+    </message>
+    <message>
+        <source>&amp;Protect</source>
+        <translation>&amp;Protéger</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>Passphrase</name>
+    <message>
+        <source>Wrong passphrase: nothing was opened or changed. Type it again.</source>
+        <translation>Phrase secrète incorrecte : rien n&apos;a été ouvert ni modifié. Tapez-la à nouveau.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: use at least %1 characters (a few words are easiest to remember).</source>
+        <translation>La phrase secrète est trop courte : au moins %1 caractères (quelques mots se retiennent le mieux).</translation>
+    </message>
+    <message>
+        <source>The data folder is open in another Paperasse (or a command): close it and try again. Nothing was changed.</source>
+        <translation>Le dossier de données est ouvert dans un autre Paperasse (ou une commande) : fermez-le et réessayez. Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Working out the key…</source>
+        <translation>Calcul de la clé…</translation>
+    </message>
+    <message>
+        <source>Checking the passphrase…</source>
+        <translation>Vérification de la phrase secrète…</translation>
+    </message>
+    <message>
+        <source>The two new passphrases differ: type them again.</source>
+        <translation>Les deux nouvelles phrases secrètes diffèrent : tapez-les à nouveau.</translation>
+    </message>
+    <message>
+        <source>Tick the box to say a forgotten passphrase cannot be recovered.</source>
+        <translation>Cochez la case pour dire qu’une phrase secrète oubliée ne se retrouve pas.</translation>
+    </message>
+    <message>
+        <source>Changing the passphrase…</source>
+        <translation>Changement de la phrase secrète…</translation>
+    </message>
+    <message>
+        <source>Encrypting the data folder: %v of %m files</source>
+        <translation>Chiffrement du dossier de données : %v fichiers sur %m</translation>
+    </message>
+    <message>
+        <source>Decrypting the data folder: %v of %m files</source>
+        <translation>Déchiffrement du dossier de données : %v fichiers sur %m</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <source>Payment from %1</source>
@@ -2491,6 +2601,37 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
     </message>
 </context>
 <context>
+    <name>RecoveryKeyView</name>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clé de secours</translation>
+    </message>
+    <message>
+        <source>This recovery key opens the data folder if the passphrase is forgotten. It is shown only now.</source>
+        <translation>Cette clé de secours ouvre le dossier de données si la phrase secrète est oubliée. Elle n&apos;est affichée que maintenant.</translation>
+    </message>
+    <message>
+        <source>Print it or write it down, and keep it somewhere safe away from this computer. Without the passphrase or this key, the data cannot be read by anyone.</source>
+        <translation>Imprimez-la ou recopiez-la, et rangez-la en lieu sûr, loin de cet ordinateur. Sans la phrase secrète ni cette clé, personne ne peut lire les données.</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <source>I have &amp;kept it</source>
+        <translation>Je l’ai &amp;conservée</translation>
+    </message>
+    <message>
+        <source>Paperasse: recovery key for the data folder</source>
+        <translation>Paperasse : clé de secours du dossier de données</translation>
+    </message>
+    <message>
+        <source>This key opens the data folder if the passphrase is forgotten. Keep this page somewhere safe, away from the computer. Without the passphrase or this key, the data cannot be read by anyone.</source>
+        <translation>Cette clé ouvre le dossier de données si la phrase secrète est oubliée. Rangez cette page en lieu sûr, loin de l&apos;ordinateur. Sans la phrase secrète ni cette clé, personne ne peut lire les données.</translation>
+    </message>
+</context>
+<context>
     <name>RejectedDialog</name>
     <message>
         <source>%1 rejected the claim</source>
@@ -2548,6 +2689,33 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
     <message>
         <source>Show the claims</source>
         <translation>Voir les dossiers</translation>
+    </message>
+</context>
+<context>
+    <name>RemovePassphraseView</name>
+    <message>
+        <source>Remove the passphrase</source>
+        <translation>Retirer la phrase secrète</translation>
+    </message>
+    <message>
+        <source>The records, scans and backups are decrypted in place (a backup is taken first). Anyone using this computer account can then read them.</source>
+        <translation>Les dossiers, les scans et les sauvegardes sont déchiffrés sur place (une sauvegarde est faite d&apos;abord). Toute personne utilisant ce compte de l&apos;ordinateur pourra alors les lire.</translation>
+    </message>
+    <message>
+        <source>&amp;Current passphrase</source>
+        <translation>Phrase secrète &amp;actuelle</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Phrase secrète actuelle</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the passphrase</source>
+        <translation>&amp;Retirer la phrase secrète</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -2809,6 +2977,14 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
         <translation>Le déplacer dans un sous-dossier « importé »</translation>
     </message>
     <message>
+        <source>The data folder is protected by a passphrase.</source>
+        <translation>Le dossier de données est protégé par une phrase secrète.</translation>
+    </message>
+    <message>
+        <source>No passphrase: anyone using this computer account can read the records.</source>
+        <translation>Pas de phrase secrète : toute personne utilisant ce compte de l&apos;ordinateur peut lire les dossiers.</translation>
+    </message>
+    <message>
         <source>✓ Text recognition is available (%1)</source>
         <translation>✓ La reconnaissance de texte est disponible (%1)</translation>
     </message>
@@ -2966,6 +3142,44 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
     <message>
         <source>Where your corrections showed each issuer prints its fields, used first on its next papers: see them, or forget one.</source>
         <translation>Où vos corrections ont montré que chaque émetteur imprime ses champs, lu d&apos;abord sur ses papiers suivants : les voir, ou en oublier une.</translation>
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <source>&amp;Set a passphrase…</source>
+        <translation>&amp;Choisir une phrase secrète…</translation>
+    </message>
+    <message>
+        <source>C&amp;hange…</source>
+        <translation>C&amp;hanger…</translation>
+    </message>
+    <message>
+        <source>Change the passphrase</source>
+        <translation>Changer la phrase secrète</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>Re&amp;tirer…</translation>
+    </message>
+    <message>
+        <source>Remove the passphrase</source>
+        <translation>Retirer la phrase secrète</translation>
+    </message>
+    <message>
+        <source>Lock after no use for (&amp;minutes)</source>
+        <translation>Verrouiller après une inactivité de (&amp;minutes)</translation>
+    </message>
+    <message>
+        <source>Minutes without use before the window locks</source>
+        <translation>Minutes sans utilisation avant que la fenêtre se verrouille</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>With a passphrase, Paperasse closes the records and asks for it again after this long without a key pressed or the mouse moved, and when the screen locks.</source>
+        <translation>Avec une phrase secrète, Paperasse ferme les dossiers et la redemande après ce délai sans touche pressée ni souris bougée, et quand l&apos;écran se verrouille.</translation>
     </message>
     <message>
         <source>Every deadline and follow-up, kept up to date: subscribe to this file in your calendar app to be reminded when Paperasse is closed.</source>
@@ -3413,6 +3627,33 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
     </message>
 </context>
 <context>
+    <name>UnlockView</name>
+    <message>
+        <source>Paperasse is locked</source>
+        <translation>Paperasse est verrouillé</translation>
+    </message>
+    <message>
+        <source>The records in this data folder are protected by a passphrase. Type it to open them (the recovery key works too).</source>
+        <translation>Les dossiers de ce dossier de données sont protégés par une phrase secrète. Tapez-la pour les ouvrir (la clé de secours convient aussi).</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Phrase secrète</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Déverrouiller</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+</context>
+<context>
     <name>WatchController</name>
     <message>
         <source>Watched folders could not be checked: %1</source>
@@ -3471,6 +3712,14 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
     <message>
         <source>&amp;Restore from a backup folder…</source>
         <translation>&amp;Restaurer depuis un dossier de sauvegarde…</translation>
+    </message>
+    <message>
+        <source>&amp;Protect with a passphrase…</source>
+        <translation>&amp;Protéger par une phrase secrète…</translation>
+    </message>
+    <message>
+        <source>On a computer shared with others: the records, scans and backups are encrypted and open only with the passphrase.</source>
+        <translation>Sur un ordinateur partagé : les dossiers, les scans et les sauvegardes sont chiffrés et ne s&apos;ouvrent qu&apos;avec la phrase secrète.</translation>
     </message>
     <message>
         <source>Everything stays on this computer. Nothing is sent anywhere.</source>

@@ -67,6 +67,21 @@ class SettingsController(QObject):
         self.layouts = None
         view.layouts.setEnabled(self.workers is not None)
         view.layouts.clicked.connect(self.open_layouts)
+        self.passphrase_action = None  # "set", "change" or "remove": done once this closes
+        from desktop_app.services import passphrase
+
+        protected = passphrase.is_protected(ctx.paths.root)
+        view.passphrase_state.setText(
+            self.tr("The data folder is protected by a passphrase.") if protected else
+            self.tr("No passphrase: anyone using this computer account can read the records."))
+        view.set_passphrase.setVisible(not protected)
+        view.change_passphrase.setVisible(protected)
+        view.remove_passphrase.setVisible(protected)
+        for button, action in ((view.set_passphrase, "set"), (view.change_passphrase, "change"),
+                               (view.remove_passphrase, "remove")):
+            button.clicked.connect(lambda _checked=False, a=action: self._passphrase(a))
+        view.lock_after.setValue(int(ctx.setting("lock_after_minutes") or 0))
+        view.lock_after.setEnabled(protected)
         view.buttons.accepted.connect(self.save)
         view.buttons.rejected.connect(view.reject)
         self._show_tesseract_state()
@@ -143,6 +158,11 @@ class SettingsController(QObject):
         self.layouts.open()
         self.layouts_opened.emit()
 
+    def _passphrase(self, action: str) -> None:
+        """The passphrase dialogs run once Settings is closed (a conversion closes the window)."""
+        self.passphrase_action = action
+        self.view.reject()
+
     def _show_error(self, text: str) -> None:
         self.view.error.setText(text)
         self.view.error.show()
@@ -156,6 +176,7 @@ class SettingsController(QObject):
             "follow_up_days": int(view.follow_up.value()),
             "electronic_follow_up_days": int(view.electronic.value()),
             "backup_folder_remind_days": int(view.backup_remind.value()),
+            "lock_after_minutes": int(view.lock_after.value()),
             "language": view.language.currentData(),
             "tesseract_cmd": view.tesseract.text().strip() or None,
         }

@@ -101,6 +101,23 @@ class SettingsView(QDialog):
         layouts_row.addWidget(self.layouts)
         layouts_row.addStretch(1)
         form.addRow(self.layouts_label, layouts_row)
+        # The passphrase: its state, what can be done with it, and when the window locks.
+        self.passphrase_state = PlainLabel()
+        self.passphrase_state.setWordWrap(True)
+        self.set_passphrase = QPushButton()
+        self.change_passphrase = QPushButton()
+        self.remove_passphrase = QPushButton()
+        passphrase_row = QHBoxLayout()
+        passphrase_row.addWidget(self.passphrase_state, 1)
+        for button in (self.set_passphrase, self.change_passphrase, self.remove_passphrase):
+            passphrase_row.addWidget(button)
+        self.passphrase_label = PlainLabel()
+        form.addRow(self.passphrase_label, passphrase_row)
+        self.lock_after = QSpinBox()
+        self.lock_after.setRange(0, 24 * 60)
+        self.lock_after_label = PlainLabel()
+        self.lock_after_label.setBuddy(self.lock_after)
+        form.addRow(self.lock_after_label, self.lock_after)
         layout.addLayout(form)
         self.error = PlainLabel()
         self.error.setStyleSheet("color: #b3261e;")
@@ -161,6 +178,18 @@ class SettingsView(QDialog):
             "Where your corrections showed each issuer prints its fields, used first on its next "
             "papers: see them, or forget one."
         ))
+        self.passphrase_label.setText(self.tr("Passphrase"))
+        self.set_passphrase.setText(self.tr("&Set a passphrase…"))
+        self.change_passphrase.setText(self.tr("C&hange…"))
+        self.change_passphrase.setAccessibleName(self.tr("Change the passphrase"))
+        self.remove_passphrase.setText(self.tr("Re&move…"))
+        self.remove_passphrase.setAccessibleName(self.tr("Remove the passphrase"))
+        self.lock_after_label.setText(self.tr("Lock after no use for (&minutes)"))
+        self.lock_after.setAccessibleName(self.tr("Minutes without use before the window locks"))
+        self.lock_after.setSpecialValueText(self.tr("never"))
+        self.lock_after.setToolTip(self.tr(
+            "With a passphrase, Paperasse closes the records and asks for it again after this "
+            "long without a key pressed or the mouse moved, and when the screen locks."))
         self.calendar_hint.setText(self.tr(
             "Every deadline and follow-up, kept up to date: subscribe to this file in your "
             "calendar app to be reminded when Paperasse is closed."

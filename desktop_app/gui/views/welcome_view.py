@@ -46,9 +46,12 @@ class WelcomeView(QWidget):
         # On a new computer: the household comes back from a backup folder (an external drive).
         # A line of its own, smaller: the first two are what most people start with.
         self.restore_folder = QPushButton()
+        # On a shared family computer: the records locked behind a passphrase from the start.
+        self.protect = QPushButton()
         restore_row = QHBoxLayout()
         restore_row.addStretch()
         restore_row.addWidget(self.restore_folder)
+        restore_row.addWidget(self.protect)
         restore_row.addStretch()
         layout.addSpacing(8)
         layout.addLayout(restore_row)
@@ -73,4 +76,8 @@ class WelcomeView(QWidget):
         self.add_person.setText(self.tr("&Add a person"))
         self.explore.setText(self.tr("&Explore with sample documents"))
         self.restore_folder.setText(self.tr("&Restore from a backup folder…"))
+        self.protect.setText(self.tr("&Protect with a passphrase…"))
+        self.protect.setToolTip(self.tr(
+            "On a computer shared with others: the records, scans and backups are encrypted and "
+            "open only with the passphrase."))
         self.privacy.setText(self.tr("Everything stays on this computer. Nothing is sent anywhere."))
