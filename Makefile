@@ -7,7 +7,7 @@ APP_STAMP := $(VENV)/.app-installed
 TEST_STAMP := $(VENV)/.test-installed
 export OMP_THREAD_LIMIT ?= 1
 
-.PHONY: run test system-deps bench bench-intake bench-big-page bench-gui bench-household bench-layout-memory screenshots torture fuzz package install-desktop translations clean
+.PHONY: run test system-deps bench bench-intake bench-big-page bench-gui bench-household bench-layout-memory bench-crypt screenshots torture fuzz package install-desktop translations clean
 
 run: $(APP_STAMP) system-deps translations
 	$(BIN)/paperasse
@@ -44,7 +44,7 @@ translations: $(QM_FILES)
 $(QM_FILES) &: $(TS_FILES) desktop_app/gui/i18n_build.py | $(APP_STAMP)
 	@$(BIN)/python -m desktop_app.gui.i18n_build
 
-bench: bench-intake bench-big-page bench-gui bench-household bench-layout-memory
+bench: bench-intake bench-big-page bench-gui bench-household bench-layout-memory bench-crypt
 
 bench-intake: $(APP_STAMP) system-deps
 	$(BIN)/python benchmarks/bench_intake.py
@@ -57,6 +57,9 @@ bench-household: $(APP_STAMP)
 
 bench-layout-memory: $(APP_STAMP) system-deps
 	$(BIN)/python benchmarks/bench_layout_memory.py
+
+bench-crypt: $(APP_STAMP)
+	$(BIN)/python benchmarks/bench_crypt.py
 
 bench-gui: $(TEST_STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/bench_gui.py

@@ -529,8 +529,6 @@ def _inert(page):
 
 def _pages_of(ctx: Context, doc) -> list:
     """The stored original as PDF pages: PDFs as they are, images at their own quality."""
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     path = ctx.store.stored_path(doc.id)
     if path is None or not path.is_file():

@@ -17,6 +17,8 @@ day is kept in ``<data folder>/calendar/notified.json``.
 
 from __future__ import annotations
 
+import contextlib
+
 import datetime as _dt
 import hashlib
 import json
@@ -181,6 +183,15 @@ def refresh_subscribed(ctx: Context, today: _dt.date | None = None, lang: str | 
     lang = tracking.language(ctx, lang)
     today = today or _dt.date.today()
     target = subscribed_path(ctx)
+    from desktop_app.services import passphrase
+
+    if passphrase.is_protected(ctx.paths.root):
+        # A calendar app reads the file as it is: a protected folder keeps none (what it would
+        # hold, names and care, is what the passphrase protects); ``calendar --out`` still
+        # writes one where the user asks.
+        with contextlib.suppress(OSError):
+            target.unlink()
+        return Subscribed(target, None, reminders(ctx, today, lang))
     # Read before the reminders: a change made meanwhile leaves a state that differs.
     state = household.fingerprint(ctx, today, lang)
     if state is not None:

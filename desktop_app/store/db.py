@@ -108,7 +108,7 @@ def damaged_message(path: Path, problem: str) -> str:
 DAMAGED_HINT = ("backup.restore", {})  # the command line's way, worded by desktop_app/cli
 
 
-def integrity_problem(conn: sqlite3.Connection) -> str | None:
+def integrity_problem(conn: sql.Connection) -> str | None:
     """What ``PRAGMA quick_check`` finds wrong with the database, or None when it is sound."""
     try:
         rows = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]

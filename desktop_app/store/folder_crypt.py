@@ -85,8 +85,9 @@ def convert(root: Path, keys: vault.DataKeys, encrypt: bool, progress: Progress 
 
 
 def _drop_cache(root: Path) -> None:
-    """The status cache is worked out from the record: dropped rather than converted."""
-    for path in (root / "cache").glob("status.db*"):
+    """The status cache and the subscribed calendar are worked out from the record: dropped
+    rather than converted (an encrypted folder keeps no calendar for outside apps to read)."""
+    for path in [*(root / "cache").glob("status.db*"), root / "calendar" / "paperasse.ics"]:
         with contextlib.suppress(OSError):
             path.unlink()
 

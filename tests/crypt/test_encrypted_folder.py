@@ -43,6 +43,10 @@ def test_no_byte_of_the_encrypted_folder_shows_a_nir_an_iban_or_a_scan(filled):
     ctx = _open(filled)
     try:
         backups.backup_now(ctx)  # a backup taken while encrypted is encrypted too
+        from desktop_app.services import reminders
+
+        calendar = reminders.refresh_subscribed(ctx)  # no calendar kept for outside apps
+        assert not calendar.path.exists()
         docs = documents.list_documents(ctx)
         assert len(docs) == 3
         assert documents.search(ctx, "Feuille")  # full-text search (FTS5) through SQLCipher
