@@ -123,6 +123,7 @@ def _now(args, ctx) -> int:
 
 
 def _list(args) -> int:
+    _unlock_source(args)
     if args.source:
         listed = backup_folder.list_backups(args.source)
     else:
@@ -144,8 +145,17 @@ def _list(args) -> int:
     return 0
 
 
+def _unlock_source(args) -> None:
+    """A backup folder of an encrypted data folder: its passphrase, as for the data folder."""
+    if getattr(args, "source", None) and backup_folder.needs_passphrase(args.source):
+        from desktop_app.cli.passphrase_cmd import current_passphrase
+
+        backup_folder.unlock(args.source, current_passphrase(args.source))
+
+
 def _verify(args) -> int:
     _need_id(args)
+    _unlock_source(args)
     if args.source:
         return _verify_folder(args)
     paths = config.prepare(args.data_dir)
@@ -183,6 +193,7 @@ def _verify_folder(args) -> int:
 
 def _restore(args) -> int:
     _need_id(args)
+    _unlock_source(args)
     paths = config.prepare(args.data_dir)
     try:
         from desktop_app.services.context import open_context

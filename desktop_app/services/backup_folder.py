@@ -496,6 +496,56 @@ def status(ctx, today: _dt.date | None = None) -> dict:
 # Restoring
 
 
+def unlock(folder, secret: str) -> None:
+    """Keep, for this process, the keys of an encrypted backup folder (on a new computer, the
+    data folder it is restored into has none yet)."""
+    from desktop_app.store import vault
+
+    root = Path(folder).expanduser()
+    try:
+        doc = vault.read_keyfile(root)
+        vault.register_extra(vault.unwrap(doc, secret))
+    except vault.KeyFileDamaged as exc:
+        raise UserError(f"{exc}; nothing was changed") from None
+    except vault.WrongPassphrase:
+        raise UserError(f"wrong passphrase for {root}: nothing was opened or changed") from None
+
+
+def needs_passphrase(folder) -> bool:
+    """An encrypted backup folder whose key is not unlocked in this process."""
+    from desktop_app.store import vault
+
+    root = Path(folder).expanduser()
+    if not vault.is_encrypted(root):
+        return False
+    try:
+        key_id = vault.read_keyfile(root).get("key_id")
+    except vault.KeyFileDamaged:
+        return False
+    return vault.keys_by_id(str(key_id)) is None
+
+
+def _adopt_keyfile(paths, folder: Path) -> None:
+    """Restoring an encrypted backup into a folder without a passphrase: the backup's key file
+    comes with it (the records and scans copied in are encrypted under it). Into a folder
+    protected under another data key, it is refused before anything changes."""
+    from desktop_app.store import vault
+
+    if not vault.is_encrypted(folder):
+        return
+    theirs = vault.read_keyfile(folder)
+    if vault.is_encrypted(paths.root):
+        if vault.read_keyfile(paths.root).get("key_id") != theirs.get("key_id"):
+            raise UserError(
+                f"the backup in {folder} is encrypted under another passphrase than "
+                f"{paths.root}: remove this folder's passphrase first; nothing was changed")
+        return
+    keys = vault.keys_by_id(str(theirs.get("key_id")))
+    vault.write_keyfile(paths.root, dict(theirs, converting=None))
+    if keys is not None:
+        vault.register(paths.root, keys)
+
+
 def restore_from(target, folder, ref=None) -> dict:
     """Rebuild the records and every original from a backup in ``folder``.
 
@@ -516,6 +566,7 @@ def restore_from(target, folder, ref=None) -> dict:
     root = Path(check.folder) / ORIGINALS
     paths.tmp.mkdir(mode=0o700, parents=True, exist_ok=True)
     copied = 0
+    _adopt_keyfile(paths, Path(check.folder))
     try:
         with folder_lock.exclusive(paths.root), originals.writing(paths.originals):
             for sha, name in stored:

@@ -99,6 +99,7 @@ def unlock(data_dir, secret: str, progress=None) -> Outcome:
         return Outcome("unlocked", str(root))
     keys = _unwrap(root, secret)
     vault.register(root, keys)
+    vault.sweep_parts(root)
     converted = _finish_conversion(root, keys, progress)
     return Outcome("unlocked", str(root), converted_files=converted)
 

@@ -101,6 +101,8 @@ def _convert_database(path: Path, key: bytes, encrypt: bool) -> None:
     try:
         if not encrypt:
             conn.execute(sql.key_pragma(key))
+            for pragma in sql.cipher_pragmas():
+                conn.execute(pragma)
         conn.execute("PRAGMA journal_mode = DELETE")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
@@ -110,6 +112,9 @@ def _convert_database(path: Path, key: bytes, encrypt: bool) -> None:
         try:
             target_key = f"\"x'{key.hex()}'\"" if encrypt else "''"
             conn.execute(f"ATTACH DATABASE ? AS converted KEY {target_key}", [str(tmp)])
+            if encrypt:
+                for pragma in sql.cipher_pragmas("converted"):
+                    conn.execute(pragma)
             conn.execute("SELECT sqlcipher_export('converted')")
             conn.execute(f"PRAGMA converted.user_version = {int(version)}")
             conn.execute("DETACH DATABASE converted")

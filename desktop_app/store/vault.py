@@ -126,10 +126,7 @@ def keys_for(path: Path) -> DataKeys | None:
     for folder in list(path.parents)[:3]:
         key_id = _key_id_at(folder)
         if key_id:
-            for keys in _unlocked.values():
-                if keys.key_id == key_id:
-                    return keys
-            return None
+            return keys_by_id(key_id)
     return None
 
 
@@ -295,6 +292,25 @@ def write_keyfile(root: Path, doc: dict) -> None:
         raise
     fsync_dir(path.parent)
     _step("keyfile-replaced")
+
+
+def sweep_parts(root: Path) -> None:
+    """Key files a killed change left half-written (never the key file itself)."""
+    for part in Path(root).glob(f".{KEYFILE_NAME}.*.part"):
+        pid = part.name.split(".")[-2]
+        if pid.isdigit() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                part.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def remove_keyfile(root: Path) -> None:

@@ -190,3 +190,46 @@ def test_the_welcome_page_offers_a_passphrase_and_settings_offer_change_and_remo
         assert settings.view.lock_after.value() == 15
     finally:
         ctx.close()
+
+
+def test_protecting_from_the_welcome_page_converts_and_shows_the_recovery_key_once(
+        qtbot, data_dir, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.gui.app import AppController
+    from desktop_app.gui.controllers import passphrase_controller
+    from desktop_app.services import passphrase
+    from desktop_app.services.context import open_context
+
+    shown = []
+    monkeypatch.setattr(passphrase_controller, "show_recovery_key",
+                        lambda parent, key, folder: shown.append(key))
+    controller = AppController(open_context(data_dir))
+    window = controller.show()
+    try:
+        qtbot.waitUntil(lambda: window.welcome.protect.isVisible(), timeout=WAIT)
+        qtbot.waitUntil(lambda: not window.workers.busy, timeout=WAIT)
+
+        def fill() -> None:
+            view = QApplication.activeModalWidget()
+            if view is None or not hasattr(view, "understood"):
+                QTimer.singleShot(50, fill)
+                return
+            qtbot.keyClicks(view.new, PASSPHRASE)
+            qtbot.keyClicks(view.again, PASSPHRASE)
+            qtbot.mouseClick(view.understood, Qt.MouseButton.LeftButton)
+            qtbot.mouseClick(view.ok, Qt.MouseButton.LeftButton)
+
+        QTimer.singleShot(0, fill)
+        qtbot.mouseClick(window.welcome.protect, Qt.MouseButton.LeftButton)  # runs the dialog
+        assert passphrase.is_protected(data_dir)
+        assert len(shown) == 1 and len(shown[0]) == 39  # eight groups of four, dashed
+        assert controller.window is not None and controller.window is not window
+        assert controller.window.protected and controller.auto_lock.minutes == 15
+    finally:
+        if controller.window is not None:
+            controller.window.workers.shutdown()
+            controller.window.close()
+        controller.close()
+        controller.home_ctx.close()

@@ -32,6 +32,7 @@ def test_a_change_killed_at_each_step_leaves_exactly_one_passphrase_working(fold
         works = [p for p in (old, new) if folder.documents(p) is not None]
         assert works == [expected[step] or new]
         assert folder.sound(works[0]) is None
+        assert not list(folder.data.glob(".keyfile.json.*"))  # a half-written one is swept
         old = works[0]
 
 
