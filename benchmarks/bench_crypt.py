@@ -112,18 +112,21 @@ def run(claims: int, runs: int) -> tuple[dict, dict]:
         for name, args in COMMANDS.items():
             for root, key in variants:
                 timed(root, args, key)  # warm the page cache and the compiled modules
-            results[name] = tuple(statistics.median(timed(root, args, key) for _ in range(runs))
-                                  for root, key in variants)
+            # Interleaved, run after run: a machine busy with something else slows all three.
+            times = [[], [], []]
+            for _ in range(runs):
+                for slot, (root, key) in enumerate(variants):
+                    times[slot].append(timed(root, args, key))
+            results[name] = tuple(statistics.median(t) for t in times)
             a, b, c = results[name]
             print(f"  {name}: plain {a:.2f} s, encrypted {b:.2f} s ({b / a:.2f}×), key derived "
                   f"already {c:.2f} s ({c / a:.2f}×)", flush=True)
-        imports = []
-        for number, (root, key) in enumerate(variants):
-            times = []
-            for r in range(runs):
+        times = [[], [], []]
+        for r in range(runs):
+            for number, (root, key) in enumerate(variants):
                 files = pdfs(tmp / f"in-{number}-{r}", 10, f"{number}{r}")
-                times.append(timed(root, ["import", *map(str, files)], key))
-            imports.append(statistics.median(times))
+                times[number].append(timed(root, ["import", *map(str, files)], key))
+        imports = [statistics.median(t) for t in times]
         results["import 10 PDFs"] = tuple(imports)
         a, b, c = imports
         print(f"  import 10 PDFs: plain {a:.2f} s, encrypted {b:.2f} s ({b / a:.2f}×), key "
@@ -150,7 +153,8 @@ def write_report(claims: int, results: dict, extra: dict) -> None:
         "## The cost of a passphrase (`make bench-crypt`)\n\n"
         f"A generated household of {claims:,} claims with one stored original each "
         f"(benchmarks/household.py), once plain and once encrypted (SQLCipher, AES-256-GCM "
-        f"originals); each command a new process, median of the runs; {os.cpu_count()} CPUs; "
+        f"originals); each command a new process, median of the runs (the three copies taken "
+        f"in turn); {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end; "
         f"measured {time.strftime('%Y-%m-%d')}. On the encrypted copy every command reads the "
         "passphrase from PAPERASSE_PASSPHRASE_FILE and derives the key first: argon2id alone "
         f"takes {extra['kdf']:.2f} s (64 MiB, 3 passes; that cost is the point: each guess "

@@ -115,7 +115,7 @@ def unlocked(root: Path) -> DataKeys | None:
 
 def keys_for(path: Path) -> DataKeys | None:
     """The keys of the unlocked folder holding ``path`` (a database, an original, a backup)."""
-    if not _unlocked:
+    if not _unlocked and not _extra:
         return None
     path = Path(path).resolve()
     for root, keys in _unlocked.items():

@@ -19,7 +19,7 @@ SECRETS = {
     "IBAN": IBAN.encode(),
     "IBAN (UTF-16)": IBAN.encode("utf-16-le"),
     "PNG header": b"\x89PNG\r\n\x1a\n",
-    "JPEG header": b"\xff\xd8\xff",
+    "JPEG header": b"\xff\xd8\xff\xe0\x00\x10JFIF",  # three bytes alone turn up in ciphertext
     "PDF header": b"%PDF-",
     "SQLite header": b"SQLite format 3\x00",
     "patient name": "Claire Martin".encode(),

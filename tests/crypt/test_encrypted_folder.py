@@ -283,3 +283,45 @@ def test_the_fts_index_and_wal_work_under_sqlcipher(filled):
         assert documents.search(ctx, "Feuille")
     finally:
         ctx.close()
+
+
+def test_an_encrypted_backup_folder_restores_on_a_new_computer_with_its_passphrase(
+        filled, tmp_path, monkeypatch):
+    from desktop_app.services import backup_folder, documents, passphrase
+
+    passphrase.set_passphrase(filled, PASSPHRASE)
+    external = tmp_path / "drive"
+    external.mkdir()
+    ctx = _open(filled)
+    try:
+        backup_folder.back_up(ctx, external)
+    finally:
+        ctx.close()
+    _lock(filled)
+    new = tmp_path / "new-computer"
+    monkeypatch.setenv("PAPERASSE_HOME", str(new))
+    assert backup_folder.needs_passphrase(external)
+    with pytest.raises(UserError, match="wrong passphrase"):
+        backup_folder.unlock(external, "not the passphrase")
+    backup_folder.unlock(external, PASSPHRASE)
+    ctx = _open(new)
+    try:
+        report = backup_folder.restore_from(ctx, external)
+        assert not report["missing_originals"] and not report["altered_originals"]
+        assert len(documents.list_documents(ctx)) == 3
+    finally:
+        ctx.close()
+    assert passphrase.is_protected(new)  # the backup's key file came with it
+    _lock(new)
+    passphrase.unlock(new, PASSPHRASE)
+    ctx = _open(new)
+    try:
+        for doc in documents.list_documents(ctx):
+            from desktop_app.store import originals
+
+            assert originals.sha256_of(ctx.store.stored_path(doc.id)) == doc.sha256
+    finally:
+        ctx.close()
+    # The safety copy of the new folder's records as they were (empty, before the key came)
+    # is a plain database holding nothing.
+    assert [leak for leak in leaks(new) if not leak.endswith("SQLite header")] == []
