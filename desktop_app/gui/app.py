@@ -67,6 +67,7 @@ class AppController(QObject):
     def _close_folder(self) -> None:
         """Every connection to the data folder closed, the window gone with its data."""
         if self.window is not None:
+            self.window.suspend()  # its timers read the records no more
             self.window.workers.shutdown()
             self.window.hide()
             self.window.close()

@@ -509,7 +509,7 @@ class MainWindow(QMainWindow):
 
         try:
             return self.ctx.store.db.conn.execute("PRAGMA data_version").fetchone()[0]
-        except (DB_ERRORS, AttributeError):
+        except (*DB_ERRORS, AttributeError):
             return None
 
     def check_outside_changes(self) -> None:

@@ -144,7 +144,7 @@ def empty_expired_trash(ctx: Context) -> None:
 
     try:
         trash.empty_expired(ctx)
-    except (sql.Error, OSError) as exc:  # busy or read-only: the next start tries again
+    except (*sql.Error, OSError) as exc:  # busy or read-only: the next start tries again
         logging.getLogger(__name__).warning("the Trash was not emptied: %s", exc)
 
 

@@ -112,11 +112,11 @@ class StatusCache:
             # Busy (another process is setting it up) or unwritable: this answer goes without.
             # Never removed here: other connections may be using the file.
             self._conn = None
-        except (sql.DatabaseError, OSError):
+        except (*sql.DatabaseError, OSError):
             self._discard()  # not a database at all: nobody can be using it
             try:
                 self._conn = self._connect()
-            except (sql.DatabaseError, OSError):
+            except (*sql.DatabaseError, OSError):
                 self._conn = None  # a read-only folder: answers are worked out every time
         return self._conn
 

@@ -944,6 +944,10 @@
         <translation>Page %1 sur %2</translation>
     </message>
     <message>
+        <source>The original cannot be opened</source>
+        <translation>L’original ne peut pas être ouvert</translation>
+    </message>
+    <message>
         <source>This value cannot be used</source>
         <translation>Cette valeur ne peut pas être utilisée</translation>
     </message>

@@ -347,10 +347,12 @@ class DocumentController(QObject):
     def open_original(self) -> None:
         path = self.data.get("stored_path")
         if path:
-            # An encrypted original is opened into the private tmp for the viewer, removed when
-            # the folder is closed or locked.
-            viewable = documents.viewable_original(Path(path))
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(viewable)))
+            # An encrypted original is opened (off the UI thread) into the private tmp for the
+            # viewer, removed when the folder is closed or locked.
+            self.work.read(
+                "open-original", lambda _ctx: documents.viewable_original(Path(path)),
+                lambda viewable: QDesktopServices.openUrl(QUrl.fromLocalFile(str(viewable))),
+                self.tr("The original cannot be opened"))
 
     # Confirming
 
