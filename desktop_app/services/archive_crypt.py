@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -50,7 +51,11 @@ def seal(plain: Path, target: Path, keyfile: dict, keys: vault.DataKeys) -> None
 
 
 def is_sealed(path: Path) -> bool:
+    """Read only an ordinary file's first bytes: a pipe or a device given as an archive must
+    not hang here (reading it reports what it is)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
         with open(path, "rb") as handle:
             return handle.read(len(ARCHIVE_MAGIC)) == ARCHIVE_MAGIC
     except OSError:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
+import stat
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
@@ -27,6 +28,8 @@ class Unreadable(Exception):
 
 def is_sealed(path: Path) -> bool:
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False  # a pipe or a device is never opened here (it could block)
         with open(path, "rb") as handle:
             return handle.read(len(MAGIC)) == MAGIC
     except OSError:

@@ -7,7 +7,9 @@ whichever connection raised it.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 
 try:
     from sqlcipher3 import dbapi2 as cipher
@@ -28,6 +30,8 @@ def is_plain_file(path) -> bool:
     """The file starts as every unencrypted SQLite database does (an empty or missing one is
     neither plain nor encrypted yet)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
         with open(path, "rb") as handle:
             return handle.read(len(PLAIN_HEADER)) == PLAIN_HEADER
     except OSError:
