@@ -3146,6 +3146,8 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
     <message>
         <source>Where your corrections showed each issuer prints its fields, used first on its next papers: see them, or forget one.</source>
         <translation>Où vos corrections ont montré que chaque émetteur imprime ses champs, lu d&apos;abord sur ses papiers suivants : les voir, ou en oublier une.</translation>
+    </message>
+    <message>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
