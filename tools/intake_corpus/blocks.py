@@ -247,3 +247,25 @@ def paragraph(c: Canvas, text: str, area: Area, y: float, size: float = 10, role
         c.text(area.x, y, line, size, role, fill=fill)
         y += c.line_height(size)
     return y + 1.5
+
+
+TERMS = [
+    "Les produits livrés restent la propriété du vendeur jusqu'au paiement intégral du prix.",
+    "Toute réclamation doit être adressée par écrit dans les huit jours suivant la livraison.",
+    "En cas de retard de paiement, une indemnité forfaitaire pour frais de recouvrement est due.",
+    "Les données personnelles recueillies sont nécessaires au traitement de votre dossier ; vous disposez "
+    "d'un droit d'accès et de rectification auprès de notre délégué à la protection des données.",
+    "Le matériel loué doit être restitué propre et complet ; toute pièce manquante sera facturée.",
+    "Conservez ce document : il peut vous être demandé par votre organisme complémentaire.",
+    "Pour tout renseignement, consultez votre compte en ligne ou adressez-vous à votre conseiller.",
+]
+
+
+def text_page(c: Canvas, title: str, paragraphs: list[str], margin: float, page_no: str) -> None:
+    """A second page of small print: conditions, information, the end of a letter."""
+    area = Area(margin, margin, c.width - 2 * margin, c.height - margin)
+    c.text(margin, margin, title, 12, bold=True)
+    y = margin + c.line_height(12) + 4
+    for text in paragraphs:
+        y = paragraph(c, text, area, y, 9.5) + 2
+    c.text(c.width - margin, c.height - margin - 5, page_no, 8, align="right", fill=60)

@@ -83,10 +83,10 @@ def write(doc: Document, rng: random.Random, folder: Path, stem: str, fmt: str |
         output.save_text_pdf(doc.pages, path)
     else:
         images = []
-        for page in doc.pages:
+        for page in (doc.pages if fmt == "pdf-scan" else doc.pages[:1]):
             img, done = (degrade.photo if capture == "photo" else degrade.scan)(page.image, rng)
             images.append(img)
-            degradations = done
+            degradations = degradations or done  # the first page's, as the manifest reports
         quality = rng.randint(35, 90)
         if fmt == "jpg":
             degradations = degradations + [f"jpeg{quality}"]
@@ -104,6 +104,7 @@ def write(doc: Document, rng: random.Random, folder: Path, stem: str, fmt: str |
             "formats": {k: v for k, v in ctx.choices.items() if k.endswith("_format")},
             "font": ctx.font.body.name, "hand_font": ctx.font.hand.name if ctx.font.hand else None,
             "degradations": degradations or ["clean"], "format": fmt, "capture": capture,
+            "pages": len(doc.pages) if fmt.startswith("pdf") else 1,
             "dpi": doc.ctx.dpi if capture != "photo" else None}
 
 

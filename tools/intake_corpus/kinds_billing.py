@@ -6,7 +6,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from tools.intake_corpus import ids, values
-from tools.intake_corpus.blocks import Area, Col, Field, fields_block, letterhead, paragraph, table
+from tools.intake_corpus.blocks import TERMS, Area, Col, Field, fields_block, letterhead, paragraph, table, text_page
 from tools.intake_corpus.canvas import Canvas
 from tools.intake_corpus.style import DATA, Ctx
 
@@ -74,14 +74,14 @@ def invoice(ctx: Ctx) -> tuple[list[Canvas], dict]:
     if rng.random() < 0.6:
         client.append(Field("Adresse", f"{pstreet}, {pcity}"))
     if rng.random() < 0.5:
-        y = fields_block(c, head + client, ctx.arrangement, area, y, 10, ctx.choices["two_columns"])
+        y = fields_block(c, head + client, ctx.arrangement, area, y, 10, ctx.choices["two_columns"], ctx.colon)
     else:
         half = Area(area.x, y, area.w * 0.48, area.bottom)
         right = Area(area.x + area.w * 0.52, y, area.w * 0.48, area.bottom)
         if rng.random() < 0.5:
             half, right = right, half
-        y1 = fields_block(c, head, ctx.arrangement, half, y, 10)
-        y2 = fields_block(c, client, ctx.arrangement, right, y, 10)
+        y1 = fields_block(c, head, ctx.arrangement, half, y, 10, colon=ctx.colon)
+        y2 = fields_block(c, client, ctx.arrangement, right, y, 10, colon=ctx.colon)
         y = max(y1, y2)
     if rng.random() < 0.6:
         doc = values.person(rng, when, 30, 66)
@@ -131,7 +131,11 @@ def invoice(ctx: Ctx) -> tuple[list[Canvas], dict]:
     ctx.facts.update(lines=amounts, date=when, birth=patient.birth)
     truth = {"supplier": supplier, "invoice_number": number, "date": when.isoformat(), "total_amount": f"{total:.2f}",
              "lpp_codes": codes, "patient_name": patient.truth}
-    return [c], truth
+    pages = [c]
+    if rng.random() < 0.2:
+        pages.append(Canvas(ctx.font, ctx.dpi))
+        text_page(pages[1], "Conditions générales de vente", rng.sample(TERMS, 4), margin, "2/2")
+    return pages, truth
 
 
 def receipt(ctx: Ctx) -> tuple[list[Canvas], dict]:
@@ -174,9 +178,9 @@ def receipt(ctx: Ctx) -> tuple[list[Canvas], dict]:
         fields = [Field(ctx.word("receipt_from"), ctx.name(patient), hand),
                   Field(ctx.word("receipt_date"), ctx.date(when), hand)]
         if rng.random() < 0.4:
-            fields.append(Field(ctx.word("birth"), ctx.date(patient.birth), hand))
+            fields.append(Field(ctx.word("birth"), ctx.birth(patient.birth), hand))
         rng.shuffle(fields)
-        y = fields_block(c, fields, ctx.arrangement, area, y, 10.5, ctx.choices["two_columns"]) + 2
+        y = fields_block(c, fields, ctx.arrangement, area, y, 10.5, ctx.choices["two_columns"], ctx.colon) + 2
         rows = [[ctx.date(d), act, ctx.amount(unit)] for d in sessions]
         y = table(c, [Col(ctx.word("acts_date"), 3), Col(ctx.word("col_designation"), 6),
                       Col(ctx.word("acts_amount"), 3, "right")], rows, ctx.table, area, y, 10, hand)

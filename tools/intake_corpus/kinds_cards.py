@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from tools.intake_corpus import ids, values
-from tools.intake_corpus.blocks import Area, Col, Field, fields_block, letterhead, paragraph, table
+from tools.intake_corpus.blocks import TERMS, Area, Col, Field, fields_block, letterhead, paragraph, table, text_page
 from tools.intake_corpus.canvas import Canvas
 from tools.intake_corpus.style import DATA, Ctx
 
@@ -33,20 +33,20 @@ def rights_certificate(ctx: Ctx) -> tuple[list[Canvas], dict]:
     nir = ids.nir(rng, assure.sex, assure.birth, dept)
     fields = [Field(ctx.word("assure") if rng.random() < 0.6 else ctx.word("patient"), ctx.name(assure)),
               Field(ctx.word("nir"), ctx.nir(nir) if ctx.choices["nir_format"] != "boxes" else nir),
-              Field(ctx.word("birth"), ctx.date(assure.birth))]
+              Field(ctx.word("birth"), ctx.birth(assure.birth))]
     if rng.random() < 0.5:
         rng.shuffle(fields)
     fields.append(Field(ctx.word("caisse"), caisse))
     if rng.random() < 0.5:
         fields.append(Field("Code organisme", f"{rng.randint(1, 3):02d} {rng.randint(100, 999)} {rng.randint(1000, 9999)}"))
-    y = fields_block(c, fields, ctx.arrangement, area, y, 10.5, ctx.choices["two_columns"]) + 2
+    y = fields_block(c, fields, ctx.arrangement, area, y, 10.5, ctx.choices["two_columns"], ctx.colon) + 2
     start = date(when.year, 1, 1) if rng.random() < 0.5 else when - timedelta(days=rng.randint(30, 300))
     end = start + timedelta(days=rng.choice((364, 365 * 2, 547)))
     y = paragraph(c, ctx.word("rights_period", a=ctx.date(start), b=ctx.date(end)), area, y, 10) + 2
     if rng.random() < 0.6:
         kids = [values.person(rng, when, 0, 17, last=assure.last) for _ in range(rng.randint(1, 3))]
         y = paragraph(c, ctx.word("beneficiaries"), area, y, 10.5)
-        rows = [[ctx.name(k), ctx.date(k.birth), str(i + 1)] for i, k in enumerate(kids)]
+        rows = [[ctx.name(k), ctx.birth(k.birth), str(i + 1)] for i, k in enumerate(kids)]
         y = table(c, [Col("Nom", 6), Col(ctx.word("birth"), 4), Col("Rang", 1.5, "center")], rows, ctx.table, area, y, 9.5)
     if rng.random() < 0.5:
         y = paragraph(c, rng.choice((
@@ -54,7 +54,11 @@ def rights_certificate(ctx: Ctx) -> tuple[list[Canvas], dict]:
             "Présentez cette attestation à votre professionnel de santé si vous n'avez pas votre carte Vitale.",
             "Exonération du ticket modérateur : non. Complémentaire santé solidaire : non.")), area, y + 4, 9, fill=50)
     ctx.facts.update(date=when, birth=assure.birth, nir=nir, assure_birth=assure.birth)
-    return [c], {"patient_name": assure.truth, "nir": nir, "birth_date": assure.birth.isoformat(), "caisse": caisse}
+    pages = [c]
+    if rng.random() < 0.2:
+        pages.append(Canvas(ctx.font, ctx.dpi))
+        text_page(pages[1], "Informations utiles", rng.sample(TERMS[3:], 3), margin, "Page 2")
+    return pages, {"patient_name": assure.truth, "nir": nir, "birth_date": assure.birth.isoformat(), "caisse": caisse}
 
 
 def mutuelle_card(ctx: Ctx) -> tuple[list[Canvas], dict]:
@@ -89,12 +93,12 @@ def mutuelle_card(ctx: Ctx) -> tuple[list[Canvas], dict]:
     rng.shuffle(fields)
     arrangement = ctx.arrangement if ctx.arrangement in ("beside", "columns", "dotted", "above") else (
         {"boxed": "columns", "grid": "dotted", "header_row": "dotted"}[ctx.arrangement])
-    y = fields_block(c, fields, arrangement, area, area.y, 5.2 * s)
+    y = fields_block(c, fields, arrangement, area, area.y, 5.2 * s, colon=ctx.colon)
     c.text(area.x, y, ctx.word("validity", a=ctx.date(start), b=ctx.date(end)), 4.3 * s)
     y += c.line_height(4.3 * s) + 1
     if rng.random() < 0.6:
         people = [values.person(rng, when, 0, 80, last=member.last) for _ in range(rng.randint(1, 3))]
-        rows = [[ctx.name(p), ctx.date(p.birth)] for p in people]
+        rows = [[ctx.name(p), ctx.birth(p.birth)] for p in people]
         y = table(c, [Col(ctx.word("beneficiaries"), 3), Col(ctx.word("birth"), 2)], rows, "plain",
                   Area(area.x, y, area.w * 0.75, area.bottom), y, 4.2 * s)
     codes = "  ".join(f"{k} {v}" for k, v in rng.sample(
@@ -146,4 +150,8 @@ def other(ctx: Ctx) -> tuple[list[Canvas], dict]:
     y = paragraph(c, "Veuillez agréer, Madame, Monsieur, l'expression de nos salutations distinguées.", area, y + 2, 10.5)
     c.scribble(area.x + area.w * 0.6, y + 5, area.w * 0.25, 12, rng)
     c.text(area.x + area.w * 0.6, y + 20, "Le service clients", 9.5)
-    return [c], {}
+    pages = [c]
+    if rng.random() < 0.2:
+        pages.append(Canvas(ctx.font, ctx.dpi))
+        text_page(pages[1], subject, [t.format(**fill) for t in rng.sample(LETTER_BODY, 3)], margin, "2")
+    return pages, {}

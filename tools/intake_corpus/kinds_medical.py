@@ -88,7 +88,7 @@ def care_sheet(ctx: Ctx) -> tuple[list[Canvas], dict]:
     if distinct_assure:
         blocks.append(("assure", [Field(ctx.word("assure"), ctx.name(assure), hand)]))
     pf = [Field(ctx.word("patient"), ctx.name(patient), hand)]
-    pf.append(Field(ctx.word("birth"), ctx.date(patient.birth) if birth_printed else "", hand))
+    pf.append(Field(ctx.word("birth"), ctx.birth(patient.birth) if birth_printed else "", hand))
     if rng.random() < 0.5:
         street, pc, _ = values.address(rng)
         pf.append(Field("Adresse", f"{street}, {pc}", hand))
@@ -107,7 +107,7 @@ def care_sheet(ctx: Ctx) -> tuple[list[Canvas], dict]:
         with_nir = (who == "assure") or not distinct_assure
         if with_nir and not boxes:
             fields = fields + [nir_field]
-        y = fields_block(c, fields, ctx.arrangement, area, y, 10, ctx.choices["two_columns"])
+        y = fields_block(c, fields, ctx.arrangement, area, y, 10, ctx.choices["two_columns"], ctx.colon)
         if with_nir and boxes:
             y = nir_boxes(c, area, y, nir_label, nir if nir_printed else None, 11, hand)
         y += 2
@@ -173,23 +173,27 @@ def prescription(ctx: Ctx) -> tuple[list[Canvas], dict]:
     else:
         word = ctx.word("presc_date")
         dtext = f"{word} {ctx.date(when)}" if word.endswith((" le", " du", "Le")) else f"{word} : {ctx.date(when)}"
-    c.text(area.x + area.w, y, dtext, 10, "hand" if hand and rng.random() < 0.5 else "body", align="right")
-    y += c.line_height(10) + 4
+    date_at_foot = rng.random() < 0.25
+    date_role = "hand" if hand and rng.random() < 0.5 else "body"
+    if not date_at_foot:
+        c.text(area.x + area.w, y, dtext, 10, date_role, align="right")
+        y += c.line_height(10) + 4
     if rng.random() < 0.4:
         y = heading_small(c, area, y, ctx.word("heading_patient"))
     pf = [Field(ctx.word("patient"), ctx.name(patient), hand)]
     if birth_mode == "date":
-        pf.append(Field(ctx.word("birth"), ctx.date(patient.birth), hand))
+        pf.append(Field(ctx.word("birth"), ctx.birth(patient.birth), hand))
     elif birth_mode == "age":
         pf.append(Field("Âge", f"{values.age_on(patient.birth, when)} ans", hand))
     if rng.random() < 0.3:
         pf.append(Field("Poids", f"{rng.randint(12, 95)} kg", hand))
     if rng.random() < 0.5:
-        y = fields_block(c, pf, ctx.arrangement, Area(area.x, y, min(area.w, 120), area.bottom), y, 10.5)
+        y = fields_block(c, pf, ctx.arrangement, Area(area.x, y, min(area.w, 120), area.bottom), y, 10.5,
+                           colon=ctx.colon)
     else:  # just the name (and birth) on a line, as most prescriptions do
         text = ctx.name(patient)
         if birth_mode == "date":
-            text += f"  ({ctx.word('birth').lower()} {ctx.date(patient.birth)})"
+            text += f"  ({ctx.word('birth').lower()} {ctx.birth(patient.birth)})"
         elif birth_mode == "age":
             text += f", {values.age_on(patient.birth, when)} ans"
         c.text(area.x, y, text, 11, "hand" if hand else "body", bold=not hand)
@@ -233,6 +237,9 @@ def prescription(ctx: Ctx) -> tuple[list[Canvas], dict]:
         c.text(area.x + 4, y, ctx.word("renewal", n=rng.randint(1, 5)), 10, item_role)
         y += c.line_height(10) + 2
     sy = min(y + 5, c.height - margin - 30)
+    if date_at_foot:  # "Fait à ..., le ..." above the signature
+        c.text(area.x + area.w * 0.55, sy, dtext, 10, date_role)
+        sy += c.line_height(10) + 2
     c.scribble(area.x + area.w * 0.6, sy, area.w * 0.3, 14, rng)
     if rng.random() < 0.5:
         c.text(area.x, c.height - margin - 6, rng.choice((

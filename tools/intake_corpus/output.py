@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 from pathlib import Path
 
 from PIL import Image
@@ -40,7 +41,10 @@ def save_scan_pdf(images: list[Image.Image], path: Path, dpi: int, quality: int 
         im.convert("L").save(buf, "JPEG", quality=quality)
         buf.seek(0)
         pages.append(Image.open(buf))
-    pages[0].save(path, "PDF", resolution=float(dpi), save_all=True, append_images=pages[1:])
+    # A fixed creation date: Pillow would stamp the current time, and the same seed must give the same bytes.
+    stamp = time.strptime("2026-11-01", "%Y-%m-%d")
+    pages[0].save(path, "PDF", resolution=float(dpi), save_all=True, append_images=pages[1:],
+                  creationDate=stamp, modDate=stamp)
 
 
 def save_text_pdf(pages: list[Canvas], path: Path) -> None:

@@ -62,6 +62,8 @@ def format_date(d: date, fmt: str) -> str:
         return f"{'1er' if d.day == 1 else d.day} {MONTHS[d.month - 1]} {d.year}"
     if fmt == "dmy_dot_short":
         return d.strftime("%d.%m.%y")
+    if fmt == "dmy_dot":
+        return d.strftime("%d.%m.%Y")
     if fmt == "dmy_dash":
         return d.strftime("%d-%m-%Y")
     if fmt == "dmy_slash_short":
@@ -173,6 +175,7 @@ class Ctx:
         for dim, table in DISJOINT.items():
             self.choices[dim] = self.rng.choice(table[g])
         self.choices["two_columns"] = self.rng.random() < 0.35
+        self.colon = self.rng.choice((" :", " :", ":", " "))
         self.font = fonts.choose(self.rng, g, self.hand_probability)
 
     def word(self, key: str, **fmt) -> str:
@@ -184,6 +187,11 @@ class Ctx:
 
     def date(self, d: date) -> str:
         return format_date(d, self.choices["date_format"])
+
+    def birth(self, d: date) -> str:
+        """Birth dates keep their four-digit year: a two-digit one would not say the century."""
+        fmt = self.choices["date_format"]
+        return format_date(d, {"dmy_dot_short": "dmy_dot", "dmy_slash_short": "dmy_dot"}.get(fmt, fmt))
 
     def amount(self, v: Decimal) -> str:
         return format_amount(v, self.choices["amount_format"])
