@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_intake_unseen.py [--split tune,test] [--count 40]
         [--kinds care_sheet,invoice,...] [--seed 0] [--workers 2] [--app-root DIR]
-        [--show-errors N] [--write-doc]
+        [--show-errors N] [--out FILE.jsonl] [--corpus DIR] [--write-doc]
 
 Generates `--count` documents of each kind per split into a cache outside the repository
 (``$XDG_CACHE_HOME/paperasse/intake_corpus``, reused while the generator is unchanged), reads
@@ -214,13 +214,13 @@ def report(split: str, r: dict, schema: dict, show_errors: int) -> str:
     return "\n".join(out)
 
 
-def git_commit(root: Path) -> str:
+def git_commit(root: Path, part: str = "desktop_app") -> str:
     try:
         head = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"], capture_output=True,
                               text=True, check=True).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "desktop_app"], capture_output=True,
+        dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", part], capture_output=True,
                                text=True).stdout.strip()
-        return head + (" (with uncommitted changes to desktop_app)" if dirty else "")
+        return head + (f" (with uncommitted changes to {part})" if dirty else "")
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
 
@@ -247,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--app-root", type=Path, default=ROOT, help="checkout whose desktop_app is measured")
     ap.add_argument("--show-errors", type=int, default=0, metavar="N")
     ap.add_argument("--out", type=Path, help="write per-document predictions (JSONL) here")
+    ap.add_argument("--corpus", type=Path, help="score this already generated folder (with its manifest.jsonl) instead")
     ap.add_argument("--write-doc", action="store_true", help="update docs/benchmarks.md")
     args = ap.parse_args(argv)
     splits = [s.strip() for s in args.split.split(",") if s.strip()]
@@ -261,8 +262,18 @@ def main(argv: list[str] | None = None) -> int:
     app_root = str(args.app_root.resolve())
     sections = []
     outf = open(args.out, "w", encoding="utf-8") if args.out else None
+    if args.corpus:
+        manifest = args.corpus / "manifest.jsonl"
+        if not manifest.exists():
+            ap.error(f"{manifest} is missing: generate the folder with python -m tools.intake_corpus")
+        given = [json.loads(line) for line in manifest.read_text("utf-8").splitlines() if line.strip()]
+        given = [r for r in given if r["kind"] in kinds]
+        splits = sorted({r["split"] for r in given})
     for split in splits:
-        folder, rows = corpus(split, args.count, kinds, args.seed)
+        if args.corpus:
+            folder, rows = args.corpus, [r for r in given if r["split"] == split]
+        else:
+            folder, rows = corpus(split, args.count, kinds, args.seed)
         paths = [str(folder / r["file"]) for r in rows]
         print(f"reading {len(paths)} {split} documents with {args.workers} processes ({app_root})", flush=True)
         t0 = time.perf_counter()
@@ -288,7 +299,8 @@ def main(argv: list[str] | None = None) -> int:
 
 `benchmarks/bench_intake_unseen.py` (run by `make bench-intake`). Measured {time.strftime('%Y-%m-%d')} on
 {os.cpu_count()} cores, commit `{commit}` of `desktop_app`, {args.count} documents of each kind per split
-(generator seed {args.seed}, `tools/intake_corpus`, see docs/intake_corpus.md), read in process with
+(generator `tools/intake_corpus` at commit `{git_commit(ROOT, "tools/intake_corpus")}`, seed {args.seed}, see
+docs/intake_corpus.md), read in process with
 `read_document` by {args.workers} processes, tesseract `OMP_THREAD_LIMIT=1`. Scored with the normalisation of
 `../shared/corpus/score.py`. The `tune` split shares nothing of its design with `test` (layouts, wordings,
 formats, fonts); only `test` says how the intake does on papers it has not seen.
