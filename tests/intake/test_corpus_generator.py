@@ -116,8 +116,8 @@ def test_names_are_varied_and_french():
 
 
 def test_label_wordings_belong_to_one_group_only():
+    seen: dict[str, str] = {}  # across every label: a wording of the test split is nowhere else
     for key, groups in wording().items():
-        seen: dict[str, str] = {}
         for g, texts in groups.items():
             for text in texts:
                 assert seen.setdefault(text.casefold(), g) == g, f"{key}: {text!r} in {seen[text.casefold()]} and {g}"
