@@ -178,3 +178,18 @@ def test_the_command_line_writes_a_corpus_the_shared_scorer_reads(tmp_path):
     assert len([f for f in files if f.endswith(".json")]) == 2 and "manifest.jsonl" in files
     with pytest.raises(SystemExit):
         main(["--out", str(tmp_path), "--split", "nope", "--count", "1"])
+
+
+def test_the_bench_scores_the_new_kinds_with_the_shared_rules(shared):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_unseen", REPO / "benchmarks" / "bench_intake_unseen.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    scorer = bench.load_scorer()
+    assert scorer.score_field("practitioner_name", "Claire MARTIN", "Mme Claire Martin") == 1.0
+    assert scorer.score_field("caisse", "CPAM du Rhône", "CPAM DU RHONE") == 1.0
+    assert scorer.score_field("amc_number", "77553303", "7755 3303") == 1.0
+    assert scorer.score_field("member_number", "AB123456", "AB123457") == 0.0
+    assert [bench.band_of(c) for c in (0.1, 0.5, 0.85, 0.9, 1.0, None)] == [
+        "[0.0,0.5)", "[0.5,0.8)", "[0.8,0.9)", "[0.9,1.0]", "[0.9,1.0]", "none"]
