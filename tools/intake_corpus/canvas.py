@@ -93,3 +93,27 @@ class Canvas:
         self.draw.line([(self.px(a), self.px(b)) for a, b in pts], fill=rng.randint(10, 70),
                        width=max(1, self.px(0.45)), joint="curve")
         self.ops.append(("poly", pts, 0.45))
+
+
+def stamp(c: Canvas, x: float, y: float, lines: list[str], rng: random.Random) -> None:
+    """A rubber stamp: a framed block of text, a little tilted and pale, printed over what is there.
+    Drawn into the image only (a text PDF has no stamps)."""
+    size = 8.5
+    font, _ = c._font(size, "body", True, max(lines, key=len))
+    lh = round(Canvas.line_height(size) * c.k)
+    pad = round(1.5 * c.k)
+    w = round(max(font.getlength(t) for t in lines)) + 2 * pad
+    h = lh * len(lines) + 2 * pad
+    ink = Image.new("L", (w, h), 255)
+    d = ImageDraw.Draw(ink)
+    d.rectangle([0, 0, w - 1, h - 1], outline=0, width=max(1, round(0.4 * c.k)))
+    for i, t in enumerate(lines):
+        d.text((pad, pad + i * lh), t, font=font, fill=0)
+    ink = ink.rotate(rng.uniform(-8, 8), Image.BICUBIC, expand=True, fillcolor=255)
+    tone = rng.randint(70, 140)  # stamp ink is never as dark as print
+    ink = ink.point([round(tone + v * (255 - tone) / 255) for v in range(256)])
+    px, py = c.px(x), c.px(y)
+    region = c.image.crop((px, py, px + ink.width, py + ink.height))
+    from PIL import ImageChops
+
+    c.image.paste(ImageChops.darker(region, ink), (px, py))

@@ -24,6 +24,9 @@ def scan(img: Image.Image, rng: random.Random) -> tuple[Image.Image, list[str]]:
         hi = rng.randint(190, 235)
         img = img.point([round(lo + v * (hi - lo) / 255) for v in range(256)])
         done.append("contrast")
+    if rng.random() < 0.03:  # fed sideways or upside down
+        img = img.transpose(rng.choice((Image.ROTATE_90, Image.ROTATE_180, Image.ROTATE_270)))
+        done.append("quarter-turn")
     if rng.random() < 0.6:
         angle = rng.uniform(-3, 3)
         img = img.rotate(angle, Image.BICUBIC, expand=False, fillcolor=rng.randint(235, 255))

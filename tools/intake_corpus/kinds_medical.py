@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from tools.intake_corpus import ids, values
 from tools.intake_corpus.blocks import Area, Col, Field, fields_block, letterhead, paragraph, table
-from tools.intake_corpus.canvas import Canvas
+from tools.intake_corpus.canvas import Canvas, stamp
 from tools.intake_corpus.style import DATA, Ctx
 
 
@@ -75,7 +75,9 @@ def care_sheet(ctx: Ctx) -> tuple[list[Canvas], dict]:
 
     pro = values.person(rng, first, 28, 66)
     am = "".join(rng.choice("0123456789") for _ in range(9))
-    area = letterhead(c, practitioner_lines(ctx, pro, rng.choice(DATA["specialties"]), None, am), ctx.letterhead, margin)
+    pro_lines = practitioner_lines(ctx, pro, rng.choice(DATA["specialties"]), None, am)
+    lines_city = pro_lines[3][0]
+    area = letterhead(c, pro_lines, ctx.letterhead, margin)
     y = area.y
     title = ctx.word("care_title")
     c.text(area.x + area.w / 2, y, title, c.fit(title, area.w, 15, bold=True), bold=True, align="center")
@@ -121,6 +123,8 @@ def care_sheet(ctx: Ctx) -> tuple[list[Canvas], dict]:
     if rng.random() < 0.5:  # the empty rows of a paper form
         rows += [["", "", ""] for _ in range(rng.randint(1, 3))]
     y = table(c, cols, rows, ctx.table, area, y, 10, hand=hand and rng.random() < 0.7)
+    if rng.random() < 0.5:
+        y = checkboxes(c, ctx, area, y, first)
     label = ctx.word("care_total")
     c.text(area.x + area.w * 0.45, y, f"{label} :", 11, bold=True)
     c.text(area.x + area.w - 1.5, y, ctx.amount(total), 11, "hand" if hand else "body", bold=not hand, align="right")
@@ -140,6 +144,8 @@ def care_sheet(ctx: Ctx) -> tuple[list[Canvas], dict]:
         bx = area.x + j * (bw + 6)
         c.rect(bx, y, bw, bh, 0.4)
         c.text(bx + 2, y + 1.5, lbl, c.fit(lbl, bw - 4, 8.5), fill=40)
+        if who == "pro" and rng.random() < 0.5:
+            stamp(c, bx + 3, y + 6, [ctx.doctor(pro), lines_city, f"{ctx.word('am_number')} {am}"], rng)
         if who == "pro" or signed:
             c.scribble(bx + bw * 0.2, y + 8, bw * rng.uniform(0.45, 0.65), bh - 12, rng)
     ctx.facts.update(lines=amounts, act_dates=dates, birth=patient.birth, assure_birth=assure.birth,
@@ -241,6 +247,8 @@ def prescription(ctx: Ctx) -> tuple[list[Canvas], dict]:
         c.text(area.x + area.w * 0.55, sy, dtext, 10, date_role)
         sy += c.line_height(10) + 2
     c.scribble(area.x + area.w * 0.6, sy, area.w * 0.3, 14, rng)
+    if rng.random() < 0.35:
+        stamp(c, area.x + area.w * 0.5, sy + 4, [lines[0][0], lines[2][0], lines[3][0]], rng)
     if rng.random() < 0.5:
         c.text(area.x, c.height - margin - 6, rng.choice((
             "En cas d'urgence, composez le 15", "Conventionné secteur 1 — carte Vitale acceptée",
@@ -252,6 +260,27 @@ def prescription(ctx: Ctx) -> tuple[list[Canvas], dict]:
              "patient_birth_date": patient.birth.isoformat() if birth_mode == "date" else None,
              "ald": ald, "items": items}
     return [c], truth
+
+
+def checkboxes(c: Canvas, ctx: Ctx, area: Area, y: float, when) -> float:
+    """The tick boxes of a paper form, one of them sometimes with a date beside it."""
+    rng = ctx.rng
+    options = [("Accident causé par un tiers", True), ("Soins en rapport avec une ALD", False),
+               ("Maternité", False), ("Accident du travail / maladie professionnelle", True),
+               ("L'assuré n'a pas payé la part obligatoire", False), ("Parcours de soins : médecin traitant", False)]
+    x = area.x
+    for label, dated in rng.sample(options, rng.randint(2, 4)):
+        ticked = rng.random() < 0.25
+        c.rect(x, y + 0.6, 3, 3, 0.3)
+        if ticked:
+            c.line(x + 0.5, y + 1.1, x + 2.5, y + 3.1, 0.35)
+            c.line(x + 2.5, y + 1.1, x + 0.5, y + 3.1, 0.35)
+        text = label
+        if dated and ticked:
+            text += f"  — date : {ctx.date(when - timedelta(days=rng.randint(5, 90)))}"
+        c.text(x + 5, y, text, 8.5)
+        y += c.line_height(8.5) + 1
+    return y + 2
 
 
 def heading_small(c: Canvas, area: Area, y: float, text: str) -> float:
