@@ -126,6 +126,7 @@ def score_split(scorer, split: str, folder: Path, rows: list[dict], results: dic
     kind_ok = defaultdict(list)
     confusion = Counter()
     bands = defaultdict(lambda: [0, 0])  # band -> [right, wrong]
+    by_kind = defaultdict(lambda: [0, 0, 0, 0])  # kind -> [values, right, at >= 0.8, right at >= 0.8]
     by_attr = defaultdict(list)
     failures, mismatches, times = 0, [], []
     for row in rows:
@@ -148,7 +149,15 @@ def score_split(scorer, split: str, folder: Path, rows: list[dict], results: dic
             field_scores[(kind, name)].append(s)
             per.append(s)
             if pred is not None and not scorer.is_null(p) and p != []:
-                bands[band_of(confs.get(name))][0 if s >= 0.999 else 1] += 1
+                right = s >= 0.999
+                conf = confs.get(name)
+                bands[band_of(conf)][0 if right else 1] += 1
+                high = isinstance(conf, (int, float)) and conf >= 0.8
+                k = by_kind[kind]
+                k[0] += 1
+                k[1] += right
+                k[2] += high
+                k[3] += high and right
             if s < 1.0 and pred is not None:
                 mismatches.append((row["file"], kind, name, g, p, confs.get(name)))
         doc_mean = sum(per) / len(per) if per else (1.0 if pred_kind == kind else 0.0)
@@ -158,10 +167,11 @@ def score_split(scorer, split: str, folder: Path, rows: list[dict], results: dic
         for d in row.get("degradations") or []:
             by_attr[("degradation", re.sub(r"\d+$", "", d))].append(doc_mean)
     return {"fields": field_scores, "kinds": kind_ok, "confusion": confusion, "bands": bands, "attrs": by_attr,
+            "by_kind": by_kind,
             "failures": failures, "mismatches": mismatches, "times": times, "docs": len(rows)}
 
 
-def report(split: str, r: dict, schema: dict, show_errors: int) -> str:
+def report(split: str, r: dict, schema: dict) -> str:
     out = [f"split {split}: {r['docs']} documents, {r['failures']} failures, "
            f"median {statistics.median(r['times']):.2f} s per document (one core each)"]
     out.append(f"{'kind':<19} {'field':<19} {'n':>4} {'accuracy':>9}")
@@ -205,12 +215,24 @@ def report(split: str, r: dict, schema: dict, show_errors: int) -> str:
     for key in sorted(r["attrs"], key=lambda k: (k[0], str(k[1]))):
         v = r["attrs"][key]
         out.append(f"  {key[0]:<12} {str(key[1]):<12} n={len(v):<4} {sum(v) / len(v):.4f}")
+    out.append("confidence by kind (non-null predicted values):")
+    out.append(f"  {'kind':<19} {'values':>6} {'right':>6} {'>=0.8':>6} {'right>=0.8':>11}")
+    for kind in schema:
+        c = r["by_kind"].get(kind)
+        if not c or not c[0]:
+            continue
+        n, right, hi, hi_right = c
+        share = f"{hi_right / hi:.3f}" if hi else "-"
+        out.append(f"  {kind:<19} {n:>6} {right / n:>6.3f} {hi:>6} {share:>11}")
     overall = sum(all_scores) / len(all_scores) if all_scores else 0.0
     out.append(f"overall_field_accuracy={overall:.4f} split={split} docs={r['docs']} failures={r['failures']}")
-    if show_errors:
-        out.append(f"first {min(show_errors, len(r['mismatches']))} of {len(r['mismatches'])} field mismatches:")
-        for fn, kind, name, g, p, conf in r["mismatches"][:show_errors]:
-            out.append(f"  {fn} {kind}.{name}: gt={g!r} pred={p!r} conf={conf}")
+    return "\n".join(out)
+
+
+def mismatches(r: dict, show_errors: int) -> str:
+    out = [f"first {min(show_errors, len(r['mismatches']))} of {len(r['mismatches'])} field mismatches:"]
+    for fn, kind, name, g, p, conf in r["mismatches"][:show_errors]:
+        out.append(f"  {fn} {kind}.{name}: gt={g!r} pred={p!r} conf={conf}")
     return "\n".join(out)
 
 
@@ -287,8 +309,10 @@ def main(argv: list[str] | None = None) -> int:
                 if i % 20 == 0:
                     print(f"  {i}/{len(paths)} read, {time.perf_counter() - t0:.0f} s", flush=True)
         r = score_split(scorer, split, folder, rows, results, schema)
-        text = report(split, r, schema, args.show_errors)
+        text = report(split, r, schema)
         print(text, flush=True)
+        if args.show_errors:
+            print(mismatches(r, args.show_errors), flush=True)
         sections.append((split, text, time.perf_counter() - t0))
     if outf:
         outf.close()

@@ -115,6 +115,21 @@ def test_names_are_varied_and_french():
     assert len(firsts) >= 20
 
 
+def test_printed_text_stays_on_the_page():
+    from tools.intake_corpus.canvas import MM_PER_PT
+
+    for split in SPLITS:
+        for kind in KINDS:
+            for i in range(2):
+                doc, _ = make(0, split, kind, i, dpi=150)  # glyph sizes are rounded at tiny resolutions
+                for c in doc.pages:
+                    for op in (o for o in c.ops if o[0] == "text"):
+                        _, x, y, text, size, style, bold, _ = op
+                        role = style if style in ("hand", "mono") else "body"
+                        right = x + c.width_of(text, size, role, bold)
+                        assert x >= 0 and right <= c.width and y + size * MM_PER_PT <= c.height, (split, kind, i, text)
+
+
 def test_label_wordings_belong_to_one_group_only():
     seen: dict[str, str] = {}  # across every label: a wording of the test split is nowhere else
     for key, groups in wording().items():

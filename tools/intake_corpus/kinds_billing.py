@@ -185,10 +185,10 @@ def receipt(ctx: Ctx) -> tuple[list[Canvas], dict]:
         y = table(c, [Col(ctx.word("acts_date"), 3), Col(ctx.word("col_designation"), 6),
                       Col(ctx.word("acts_amount"), 3, "right")], rows, ctx.table, area, y, 10, hand)
         y = totals_block(c, ctx, area, y, [(ctx.word("receipt_total"), ctx.amount(total), True)])
-    if rng.random() < 0.6:
+    if rng.random() < 0.6 and y + 10 < area.bottom:
         c.text(area.x, y, f"{ctx.word('payment_mode')} : {rng.choice(('chèque', 'espèces', 'carte bancaire', 'virement'))}", 9.5)
         y += c.line_height(9.5) + 2
-    if rng.random() < 0.5:
+    if rng.random() < 0.5 and y + 8 < area.bottom:
         c.text(area.x, y, rng.choice(("TVA non applicable, article 261-4-1° du CGI", "Acte non remboursable par l'Assurance Maladie",
                                       "Exonération de TVA, art. 261-4-1° du CGI")), 8, fill=60)
         y += c.line_height(8) + 2
