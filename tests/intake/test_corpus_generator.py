@@ -163,7 +163,7 @@ def test_every_kind_is_written_as_a_file_the_intake_opens(tmp_path):
     from desktop_app.intake.sources import open_pages
 
     rows = []
-    for fmt in ("png", "jpg", "pdf-scan", "pdf-text"):
+    for fmt in ("png", "jpg", "pdf-scan", "pdf-text", "tiff"):
         rows += [(tmp_path / fmt, r) for r in generate(tmp_path / fmt, "test", 1, seed=11, fmt=fmt, dpi=60)]
     assert {r["kind"] for _, r in rows} == set(KINDS)
     for folder, row in rows:

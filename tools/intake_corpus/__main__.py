@@ -17,7 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--count", required=True, type=int, help="documents of EACH kind")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--kinds", default=",".join(KINDS), help=f"comma-separated, among {','.join(KINDS)}")
-    ap.add_argument("--format", choices=("png", "jpg", "pdf-scan", "pdf-text"), help="force one file format")
+    ap.add_argument("--format", choices=("png", "jpg", "pdf-scan", "pdf-text", "tiff"), help="force one file format")
     ap.add_argument("--dpi", type=int, help="force the rendering resolution")
     ap.add_argument("--quiet", action="store_true")
     args = ap.parse_args(argv)

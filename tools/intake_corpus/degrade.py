@@ -17,6 +17,15 @@ def _noise(size: tuple[int, int], rng: random.Random, amplitude: int) -> Image.I
     return raw.point(lut).resize(size, Image.NEAREST)
 
 
+def on_flatbed(img: Image.Image, width: int, height: int, rng: random.Random) -> Image.Image:
+    """A small paper laid somewhere on an A4 scanner glass; the lid's white all around."""
+    page = Image.new("L", (width, height), rng.randint(238, 255))
+    x = rng.randint(0, max(0, width - img.width))
+    y = rng.randint(0, max(0, min(height - img.height, height // 3)))
+    page.paste(img.crop((0, 0, min(img.width, width), min(img.height, height))), (x, y))
+    return page
+
+
 def scan(img: Image.Image, rng: random.Random) -> tuple[Image.Image, list[str]]:
     done = []
     if rng.random() < 0.25:

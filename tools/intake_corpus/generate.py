@@ -68,25 +68,32 @@ def write(doc: Document, rng: random.Random, folder: Path, stem: str, fmt: str |
             fmt = "pdf-text"
         elif r < 0.45:
             fmt = "jpg"
-        elif r < 0.75:
+        elif r < 0.72:
             fmt = "png"
-        else:
+        elif r < 0.93:
             fmt = "pdf-scan"
+        else:
+            fmt = "tiff"
     if fmt == "pdf-text" and not output.text_pdf_available():
         fmt = "pdf-scan"
     capture = "digital" if fmt == "pdf-text" else (
         "photo" if fmt == "jpg" and rng.random() < (0.6 if doc.kind == "mutuelle_card" else 0.3) else "scan")
-    ext = {"jpg": "jpg", "png": "png", "pdf-scan": "pdf", "pdf-text": "pdf"}[fmt]
+    ext = {"jpg": "jpg", "png": "png", "pdf-scan": "pdf", "pdf-text": "pdf", "tiff": "tif"}[fmt]
     path = folder / f"{stem}.{ext}"
     degradations: list[str] = []
     if fmt == "pdf-text":
         output.save_text_pdf(doc.pages, path)
     else:
         images = []
-        for page in (doc.pages if fmt == "pdf-scan" else doc.pages[:1]):
-            img, done = (degrade.photo if capture == "photo" else degrade.scan)(page.image, rng)
-            images.append(img)
-            degradations = degradations or done  # the first page's, as the manifest reports
+        for page in (doc.pages if fmt in ("pdf-scan", "tiff") else doc.pages[:1]):
+            image, done = page.image, []
+            if capture == "scan" and image.width < page.px(120) and rng.random() < 0.6:
+                image = degrade.on_flatbed(image, page.px(210), page.px(297), rng)  # a ticket on an A4 scanner
+                done.append("flatbed")
+            image, more = (degrade.photo if capture == "photo" else degrade.scan)(image, rng)
+            images.append(image)
+            if len(images) == 1:  # the first page's, as the manifest reports
+                degradations = done + more
         quality = rng.randint(35, 90)
         if fmt == "jpg":
             degradations = degradations + [f"jpeg{quality}"]
@@ -94,6 +101,10 @@ def write(doc: Document, rng: random.Random, folder: Path, stem: str, fmt: str |
             output.save_image(images[0], path, "jpg", degrade_dpi, quality)
         elif fmt == "png":
             output.save_image(images[0], path, "png", doc.ctx.dpi)
+        elif fmt == "tiff":
+            bilevel = rng.random() < 0.5
+            degradations = degradations + (["bilevel"] if bilevel else [])
+            output.save_tiff(images, path, doc.ctx.dpi, bilevel)
         else:
             output.save_scan_pdf(images, path, doc.ctx.dpi, quality)
     truth = {"kind": doc.kind, "fields": doc.truth}
@@ -104,7 +115,7 @@ def write(doc: Document, rng: random.Random, folder: Path, stem: str, fmt: str |
             "formats": {k: v for k, v in ctx.choices.items() if k.endswith("_format")},
             "font": ctx.font.body.name, "hand_font": ctx.font.hand.name if ctx.font.hand else None,
             "degradations": degradations or ["clean"], "format": fmt, "capture": capture,
-            "pages": len(doc.pages) if fmt.startswith("pdf") else 1,
+            "pages": len(doc.pages) if fmt in ("pdf-scan", "pdf-text", "tiff") else 1,
             "dpi": doc.ctx.dpi if capture != "photo" else None}
 
 

@@ -33,6 +33,17 @@ def save_image(img: Image.Image, path: Path, fmt: str, dpi: int, quality: int = 
         raise ValueError(fmt)
 
 
+def save_tiff(images: list[Image.Image], path: Path, dpi: int, bilevel: bool) -> None:
+    """A scanner's TIFF, all pages in one file; black and white (CCITT G4, like a fax) or grey."""
+    if bilevel:
+        pages = [im.convert("L").point(lambda v: 255 if v > 150 else 0).convert("1") for im in images]
+        compression = "group4"
+    else:
+        pages = [im.convert("L") for im in images]
+        compression = "tiff_deflate"
+    pages[0].save(path, "TIFF", dpi=(dpi, dpi), compression=compression, save_all=True, append_images=pages[1:])
+
+
 def save_scan_pdf(images: list[Image.Image], path: Path, dpi: int, quality: int = 80) -> None:
     # Each page JPEG-compressed as a scanner's PDF would be; Pillow writes one image per page.
     pages = []
