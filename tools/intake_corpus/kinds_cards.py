@@ -122,6 +122,50 @@ LETTER_BODY = [
 
 
 def other(ctx: Ctx) -> tuple[list[Canvas], dict]:
+    """Not a health paper: a letter, or now and then a shop's till ticket (a receipt that is none)."""
+    if ctx.rng.random() < 0.3:
+        return shop_ticket(ctx)
+    return letter(ctx)
+
+
+def shop_ticket(ctx: Ctx) -> tuple[list[Canvas], dict]:
+    rng = ctx.rng
+    when = values.doc_date(rng)
+    shop = rng.choice(DATA["shops"])
+    street, city, _ = values.address(rng)
+    items = [rng.choice(DATA["shop_products"]) for _ in range(rng.randint(2, 7))]
+    c = Canvas(ctx.font, ctx.dpi, 80, 80 + 8 * len(items))
+    role = "mono" if rng.random() < 0.7 else "body"
+    x, w, y = 4, 72, 6
+    c.text(40, y, shop, c.fit(shop, 72, 11, role, True), role, True, "center")
+    y += c.line_height(11)
+    for t in (street, city, f"SIRET {ids.siret(rng)}"):
+        c.text(40, y, t, 8, role, align="center")
+        y += c.line_height(8)
+    y += 2
+    c.text(x, y, f"{ctx.date(when)}  {rng.randint(7, 21):02d}:{rng.randint(0, 59):02d}", 8.5, role)
+    y += c.line_height(8.5) + 1
+    total = Decimal("0.00")
+    for label, price in items:
+        amount = values.money(price)
+        total += amount
+        c.text(x, y, label, 8.5, role)
+        c.text(x + w, y, ctx.amount(amount), 8.5, role, align="right")
+        y += c.line_height(8.5) + 0.4
+    c.line(x, y, x + w, y, 0.25, dash=0.8)
+    y += 2
+    c.text(x, y, "TOTAL", 10, role, True)
+    c.text(x + w, y, ctx.amount(total), 10, role, True, "right")
+    y += c.line_height(10) + 1
+    c.text(x, y, rng.choice(("CB sans contact", "Espèces", "Ticket restaurant")), 8.5, role)
+    c.text(x + w, y, ctx.amount(total), 8.5, role, align="right")
+    y += c.line_height(8.5) + 3
+    c.text(40, y, rng.choice(("Merci et à bientôt", "Bonne journée !")), 8, role, align="center")
+    ctx.facts.update(date=when)
+    return [c], {}
+
+
+def letter(ctx: Ctx) -> tuple[list[Canvas], dict]:
     rng = ctx.rng
     c = Canvas(ctx.font, ctx.dpi)
     margin = rng.uniform(15, 22)
