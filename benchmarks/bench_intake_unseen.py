@@ -236,7 +236,7 @@ def mismatches(r: dict, show_errors: int) -> str:
     return "\n".join(out)
 
 
-def git_commit(root: Path, part: str = "desktop_app") -> str:
+def git_commit(root: Path, part: str = "desktop_app/intake") -> str:
     try:
         head = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"], capture_output=True,
                               text=True, check=True).stdout.strip()
@@ -322,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
         body = f"""## Intake on unseen documents (generated)
 
 `benchmarks/bench_intake_unseen.py` (run by `make bench-intake`). Measured {time.strftime('%Y-%m-%d')} on
-{os.cpu_count()} cores, commit `{commit}` of `desktop_app`, {args.count} documents of each kind per split
+{os.cpu_count()} cores, commit `{commit}` of `desktop_app/intake`, {args.count} documents of each kind per split
 (generator `tools/intake_corpus` at commit `{git_commit(ROOT, "tools/intake_corpus")}`, seed {args.seed}, see
 docs/intake_corpus.md), read in process with
 `read_document` by {args.workers} processes, tesseract `OMP_THREAD_LIMIT=1`. Scored with the normalisation of
