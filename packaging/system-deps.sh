@@ -1,12 +1,14 @@
 #!/bin/sh
 # Installs the Debian/Ubuntu packages Paperasse needs that pip cannot provide:
-# tesseract with French data (OCR), zbar (barcodes), Qt's runtime libraries, Xvfb.
+# tesseract with French data (OCR), zbar (barcodes), Qt's runtime libraries, Xvfb, and the
+# fonts tools/intake_corpus draws its synthetic documents with (it falls back to what is there).
 # As root it uses apt-get, otherwise sudo if it needs no password; failing both it
 # prints the exact command and carries on (the app then runs without OCR).
 PACKAGES="${*:-tesseract-ocr tesseract-ocr-fra libzbar0 libegl1 libgl1 libfontconfig1 libxkbcommon0
  libxkbcommon-x11-0 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
  libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
- fonts-dejavu-core xvfb xauth}"
+ fonts-dejavu-core xvfb xauth
+ fonts-liberation fonts-urw-base35 fonts-freefont-ttf fonts-comic-neue fonts-breip fonts-rufscript}"
 
 command -v dpkg-query >/dev/null 2>&1 || {
   echo "system-deps: not a Debian/Ubuntu system; install tesseract (with French data) and zbar yourself"
