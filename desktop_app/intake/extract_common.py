@@ -11,7 +11,7 @@ from PIL import Image
 
 from desktop_app.intake.layout import Hit, Page, Value, find_labels, fold, value_below, value_right
 from desktop_app.intake.ocr import OcrEngine
-from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string
+from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string, words_text
 from desktop_app.intake.parse_dates import DateMatch, find_dates
 from desktop_app.intake.result import ExtractedField
 
@@ -127,18 +127,19 @@ def _after_label(hit: Hit) -> str:
 # -- amounts -----------------------------------------------------------------
 
 
-def amount_right_of(hit: Hit) -> tuple[str, Value] | None:
-    """The amount closing the label's row: the last one before another label starts."""
+def amount_right_of(hit: Hit, positive: bool = False) -> tuple[str, Value] | None:
+    """The amount closing the label's row, however far right its column is: the last one
+    before another label starts (``positive``: the last one above zero)."""
     page, row = hit.page, hit.page.rows[hit.row]
     words = list(hit.segment.words[hit.end :])
-    found = _amount_in(words)
+    found = _amount_in(words, positive)
     best = (found, words) if found else None
     for seg in row.segments[hit.seg + 1 :]:
         # Another label starts the segment: the amounts after it are not this label's.
         lead = re.split(r"[-−]?\d", seg.text, maxsplit=1)[0]
         if re.search(r"[a-zA-Z]{3}", re.sub(r"(?i)\b(eur|euros?|ttc|ht)\b", "", lead)):
             break
-        a = _amount_in(seg.words)
+        a = _amount_in(seg.words, positive)
         if a:
             best = (a, list(seg.words))
     if best:
@@ -146,18 +147,21 @@ def amount_right_of(hit: Hit) -> tuple[str, Value] | None:
     return None
 
 
-def amount_below(hit: Hit) -> tuple[str, Value] | None:
+def amount_below(hit: Hit, positive: bool = False) -> tuple[str, Value] | None:
     v = value_below(hit, max_rows=1, max_dist_lines=2.0)
     if v:
-        a = _amount_in(v.words)
+        a = _amount_in(v.words, positive)
         if a:
             return a, v
     return None
 
 
-def _amount_in(words) -> str | None:
-    text = " ".join(w.text for w in words)
-    found = find_amounts(text)
+def _amount_in(words, positive: bool = False) -> str | None:
+    # Joined as printed: a column gap stays wide, so a quantity and the price beside it
+    # ("1   245,00 €") are two numbers, not one thousand two hundred and forty-five.
+    found = find_amounts(words_text(words))
+    if positive:
+        found = [a for a in found if a.value > 0]
     if not found:
         return None
     return to_decimal_string(found[-1].value)

@@ -1,8 +1,9 @@
 """Values found by their label, for the papers that are mostly "label : value" (receipts,
 attestations, cards): the first value right of (or under) a label that passes its check.
 
-Confidence follows one rule across those kinds: a label and a value that passes its check give
-0.8 or more; a value found without its label stays under 0.5, or is not given at all.
+The raw score follows one rule across those kinds: a label and a value that passes its check
+score highest, a value under its label less, one found without its label least; the fitted
+table (candidates.calibrated) turns the score into the confidence the user sees.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import datetime as _dt
 import re
 from typing import Callable
 
-from desktop_app.intake.extract_common import Context, all_dates, norm, seg_value
+from desktop_app.intake.extract_common import Context, all_dates, amount_below, amount_right_of, norm, seg_value
 from desktop_app.intake.layout import Hit, Page, Value, find_labels, value_below, value_right
 from desktop_app.intake.names import clean_person, is_title
 from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string, words_text
@@ -118,40 +119,14 @@ def date_parser(order: str = "DMY") -> Callable[[str], _dt.date | None]:
     return parse
 
 
-def amount_right(hit: Hit) -> tuple[str, Value] | None:
-    """The amount closing the label's row, however far right its column is: the last amount
-    before another label starts on the row."""
-    page, row = hit.page, hit.page.rows[hit.row]
-    words = list(hit.segment.words[hit.end :])
-    best = (amount_of(Value(words, page, "right")), words) if words else (None, words)
-    for seg in row.segments[hit.seg + 1 :]:
-        lead = re.split(r"[-−]?\d", seg.text, maxsplit=1)[0]
-        if re.search(r"[a-zA-Z]{3}", re.sub(r"(?i)\b(eur|euros?|ttc|ht)\b", "", lead)):
-            break
-        got = amount_of(Value(list(seg.words), page, "right"))
-        if got:
-            best = (got, list(seg.words))
-    if best[0]:
-        return best[0], Value(best[1], page, "right")
-    return None
-
-
-def _amount_below(hit: Hit) -> tuple[str, Value] | None:
-    v = value_below(hit, max_rows=1, max_dist_lines=2.0)
-    if v is None:
-        return None
-    got = amount_of(v)
-    return (got, v) if got else None
-
-
 def put_labelled_amount(ctx: Context, name: str, patterns: list[str], not_after: str | None = None) -> bool:
     """The first label group (in priority order) with an amount right of or under it."""
     for rank, pattern in enumerate(patterns):
         hits = [h for h in find_labels(ctx.pages, pattern) if not preceded_by(h, not_after)]
         # The last one on the page is the summary line, not a column header.
-        for getter in (amount_right, _amount_below):
+        for getter in (amount_right_of, amount_below):
             for hit in reversed(hits):
-                got = getter(hit)
+                got = getter(hit, positive=True)
                 if got:
                     ctx.put(name, got[0], sure(got[1]) - 0.05 * rank * got[1].conf, got[1])
                     return True
