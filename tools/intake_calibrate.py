@@ -28,7 +28,10 @@ sys.path.insert(0, str(ROOT))
 
 from desktop_app.intake import candidates  # noqa: E402
 
-KINDS = ("care_sheet", "prescription")
+KINDS = ("care_sheet", "prescription", "invoice", "receipt", "pharmacy_receipt", "rights_certificate", "mutuelle_card")
+# The shared scorer types only the fields of its own kinds; the others are compared the same way.
+EXTRA_TYPES = {"practitioner_name": "person", "caisse": "org", "organisation": "org", "member_number": "ident",
+               "amc_number": "digits", "supplier": "org"}
 DOC_EXTS = (".jpg", ".jpeg", ".png", ".pdf", ".tif", ".tiff")
 
 
@@ -36,6 +39,8 @@ def _scorer(path: str):
     spec = importlib.util.spec_from_file_location("corpus_score", path)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
+    for name, kind in EXTRA_TYPES.items():
+        mod.FIELD_TYPE.setdefault(name, kind)
     return mod
 
 
@@ -99,7 +104,13 @@ def _pav(samples: list[tuple[float, bool]]) -> list[dict]:
     neighbours pooled, so a run of readings all right is one block and earns its size)."""
     blocks: list[dict] = []
     for score, right in sorted(samples):
-        blocks.append({"lo": score, "hi": score, "n": 1, "k": int(right)})
+        if blocks and blocks[-1]["hi"] == score:
+            # Readings of one score are one block: sorted wrong-first, they would otherwise
+            # split into a wrong block and a right one that earns a confidence the score has not.
+            blocks[-1]["n"] += 1
+            blocks[-1]["k"] += int(right)
+        else:
+            blocks.append({"lo": score, "hi": score, "n": 1, "k": int(right)})
         while len(blocks) > 1 and blocks[-2]["k"] / blocks[-2]["n"] >= blocks[-1]["k"] / blocks[-1]["n"]:
             b = blocks.pop()
             a = blocks[-1]
@@ -133,19 +144,30 @@ def cmd_fit(args) -> None:
     table = json.loads(path.read_text(encoding="utf-8"))
     scale = table["precision_to_confidence"]
     samples = _samples(args.readings)
-    fields = {}
-    pooled: list = []
+    read_kinds = {key.split(".", 1)[0] for key in samples}
+    # The kinds these readings cover are refitted; the others keep the lines they were fitted with.
+    fields = {k: v for k, v in table.get("fields", {}).items() if k.split(".", 1)[0] not in read_kinds}
+    kind_defaults = {k: v for k, v in table.get("kind_default", {}).items() if k not in read_kinds}
+    pooled: dict[str, list] = {}
     for key, s in sorted(samples.items()):
-        pooled += s
+        pooled.setdefault(key.split(".", 1)[0], []).extend(s)
         if len(s) >= args.min_samples:
             fields[key] = _fit_points(s, scale)
             print(f"{key}: {len(s)} values, {sum(r for _, r in s)} right -> {fields[key]}")
         else:
-            print(f"{key}: {len(s)} values: too few, the default table applies")
-    if pooled:
-        table["default"] = _fit_points(pooled, scale)
-    table["fields"] = fields
-    table["_fitted_on"] = args.name or str(args.readings)
+            print(f"{key}: {len(s)} values: too few, the kind's pooled line applies")
+    for kind, s in sorted(pooled.items()):
+        # A field with too few readings of its own gets what its kind's readings earned together.
+        kind_defaults[kind] = _fit_points(s, scale)
+    table["kind_default"] = dict(sorted(kind_defaults.items()))
+    table["fields"] = dict(sorted(fields.items()))
+    fitted_on = dict(table.get("_fitted_on_by_kind", {}))
+    if "_fitted_on" in table:  # one line for every kind, from before the kinds were fitted apart
+        old = table.pop("_fitted_on")
+        fitted_on.update({k.split(".", 1)[0]: old for k in fields})
+    for kind in read_kinds:
+        fitted_on[kind] = args.name or str(args.readings)
+    table["_fitted_on_by_kind"] = dict(sorted(fitted_on.items()))
     if args.write:
         path.write_text(json.dumps(table, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         print(f"written {path}")

@@ -12,6 +12,7 @@ fitted on documents the extractors were not tuned on (resources/intake/calibrati
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -373,7 +374,8 @@ def confidence(kind: str, fname: str, score: float) -> float:
         return score
     table = _calibration()
     fields = table.get("fields", {})
-    points = fields.get(f"{kind}.{fname}") or fields.get(fname) or table["default"]
+    points = (fields.get(f"{kind}.{fname}") or fields.get(fname)
+              or table.get("kind_default", {}).get(kind) or table["default"])
     return round(_interp(points, score), 3)
 
 
@@ -390,3 +392,21 @@ def put_pick(ctx, kind: str, fname: str, p: Pick, describe=str) -> Candidate | N
     ctx.put(fname, best.value, conf, best.v, page=best.page, bbox=best.bbox, source_text=best.source_text)
     ctx.warnings.extend(best.warnings)
     return best
+
+
+def calibrated(kind: str):
+    """A reader whose confidences are raw evidence scores (how close the label, how sure the
+    OCR), turned into confidences through the fitted table once it has read the page: the
+    same promise as the scored fields, whichever way a reader weighs its evidence."""
+
+    def wrap(extract):
+        @functools.wraps(extract)
+        def run(ctx) -> None:
+            extract(ctx)
+            for fname, f in ctx.fields.items():
+                if f.value not in (None, "", []):
+                    f.confidence = confidence(kind, fname, f.confidence)
+
+        return run
+
+    return wrap

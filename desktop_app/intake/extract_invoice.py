@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from statistics import median
 
-from desktop_app.intake import vocab
+from desktop_app.intake import candidates, vocab
 from desktop_app.intake.extract_common import (
     Context, all_dates, amount_by_labels, confident_text, date_near_label, date_order_of, norm,
     reread_labelled_date,
@@ -36,6 +36,7 @@ _NUMBER_LABEL: str = _LABELS["number_label"]
 _NOT_INVOICE_NUMBER = r"^(?:tva|siret|siren|am|adeli|rpps|finess|client|dossier|commande|compte|tel|telephone|ligne|lot|de tva|intracom|rcs|ape|naf)\b"
 
 
+@candidates.calibrated("invoice")
 def extract_invoice(ctx: Context) -> None:
     _number(ctx)
     _date(ctx)

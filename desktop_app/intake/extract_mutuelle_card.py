@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.intake import vocab
+from desktop_app.intake import candidates, vocab
 from desktop_app.intake.extract_common import Context, norm, seg_value
 from desktop_app.intake.extract_labelled import UNLABELLED, labelled, put_person, sure
 from desktop_app.intake.names import looks_like_person
@@ -15,6 +15,7 @@ _L = vocab.load("labels_mutuelle_card")
 _NOT_ORGANISATION = re.compile(rf"(?<![a-z])(?:{_L['not_organisation']})")
 
 
+@candidates.calibrated("mutuelle_card")
 def extract_mutuelle_card(ctx: Context) -> None:
     if not put_person(ctx, "patient_name", _L["patient"], not_after=_L["patient_not_after"]):
         ctx.put_none("patient_name", 0.2)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.intake import vocab
+from desktop_app.intake import candidates, vocab
 from desktop_app.intake.extract_common import Context, norm, seg_value
 from desktop_app.intake.extract_labelled import (
     UNLABELLED, put_date, put_labelled_amount, put_largest_amount,
@@ -14,6 +14,7 @@ _L = vocab.load("labels_pharmacy_receipt")
 _SUPPLIER = re.compile(rf"(?<![a-z])(?:{_L['supplier']})(?![a-z])")
 
 
+@candidates.calibrated("pharmacy_receipt")
 def extract_pharmacy_receipt(ctx: Context) -> None:
     _supplier(ctx)
     put_date(ctx, "date", _L["date"], not_after=_L["date_not_after"], other_dates=_L["other_dates"])

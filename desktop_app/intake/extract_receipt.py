@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.intake import vocab
+from desktop_app.intake import candidates, vocab
 from desktop_app.intake.extract_common import Context, norm, seg_value
 from desktop_app.intake.extract_labelled import (
     UNLABELLED, labelled, person, put_date, put_labelled_amount, put_largest_amount,
@@ -20,6 +20,7 @@ _L = vocab.load("labels_receipt")
 _PROFESSION = re.compile(rf"(?<![a-z])(?:{_L['professions']})(?![a-z])")
 
 
+@candidates.calibrated("receipt")
 def extract_receipt(ctx: Context) -> None:
     practitioner = _practitioner(ctx)
     _patient(ctx, practitioner)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from desktop_app.intake import vocab
+from desktop_app.intake import candidates, vocab
 from desktop_app.intake.extract_common import Context, norm, seg_value
 from desktop_app.intake.extract_labelled import (
     UNLABELLED, date_parser, labelled, put_person, sure,
@@ -20,6 +20,7 @@ _L = vocab.load("labels_rights_certificate")
 _CAISSE = re.compile(rf"(?<![a-z])(?:{_L['caisse_names']})")
 
 
+@candidates.calibrated("rights_certificate")
 def extract_rights_certificate(ctx: Context) -> None:
     if not put_person(ctx, "patient_name", _L["patient"], not_after=_L["patient_not_after"]):
         ctx.put_none("patient_name", 0.2)

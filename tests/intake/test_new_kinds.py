@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.intake import read_document
+from desktop_app.intake import candidates, read_document
 from desktop_app.intake.classify import classify
 from desktop_app.intake.extract_common import Context
 from desktop_app.intake.layout import text_layer_page
 from desktop_app.intake.pipeline import extractor_for
 from tests.intake.kind_pages import AMELI_RELEVE, EXPECTED, LAYOUTS, page_image, page_text, text_pdf
+
+
+@pytest.fixture(autouse=True)
+def straight_table(monkeypatch):
+    """Confidence equal to the readers' evidence: these tests check how evidence moves it, not
+    the table fitted on generated documents (refitted, it moves)."""
+    table = {"default": [[0.0, 0.0], [1.0, 1.0]], "fields": {}}
+    monkeypatch.setattr(candidates, "_calibration", lambda: table)
 
 
 def _read_text(text: str):
