@@ -181,7 +181,9 @@ def cmd_report(args) -> None:
     for row in rows:
         for name, f in row["fields"].items():
             key = f"{row['kind']}.{name}"
-            conf = candidates.confidence(row["kind"], name, float(f["score"]))
+            shown = (candidates.hand_weighed_confidence if row["kind"] in candidates.HAND_WEIGHED_KINDS
+                     else candidates.confidence)
+            conf = shown(row["kind"], name, float(f["score"]))
             per.setdefault(key, []).append((f["right"], conf, f["value"] not in (None, "", [])))
             if f["value"] not in (None, "", []) and conf >= 0.8:
                 high += 1
@@ -192,6 +194,16 @@ def cmd_report(args) -> None:
         hi = [(r, c) for r, c, has in vals if has and c >= 0.8]
         hi_right = sum(r >= 0.999 for r, _ in hi)
         print(f"{key:34} {len(vals):4d} {acc:8.3f} {len(hi):6d} {hi_right:6d}")
+    by_kind: dict[str, list] = {}
+    for key, vals in per.items():
+        k = by_kind.setdefault(key.split(".", 1)[0], [0, 0, 0.0, 0])
+        for r, c, has in vals:
+            k[0] += has and c >= 0.8
+            k[1] += has and c >= 0.8 and r >= 0.999
+            k[2] += r
+            k[3] += 1
+    for kind, (hi, ok, acc, n) in sorted(by_kind.items()):
+        print(f"{kind:34} field accuracy {acc / n:.3f}, at >= 0.8 right {ok} of {hi}")
     kinds = sum(row["read_as"] == row["kind"] for row in rows)
     print(f"documents {len(rows)}, kind right {kinds}")
     if high:

@@ -394,6 +394,18 @@ def put_pick(ctx, kind: str, fname: str, p: Pick, describe=str) -> Candidate | N
     return best
 
 
+# The kinds whose readers weigh their evidence by hand rather than gathering candidates.
+HAND_WEIGHED_KINDS = ("invoice", "receipt", "pharmacy_receipt", "rights_certificate", "mutuelle_card")
+
+
+def hand_weighed_confidence(kind: str, fname: str, score: float) -> float:
+    """A hand-weighed score through the fitted table, never above the score itself: the table
+    only lowers what the calibrate documents did not bear out, and a value the reader found
+    without its label stays as unsure as the reader said, however often such values were right
+    on the calibrate documents (a layout they lacked may put another value there)."""
+    return min(round(score, 3), confidence(kind, fname, score))
+
+
 def calibrated(kind: str):
     """A reader whose confidences are raw evidence scores (how close the label, how sure the
     OCR), turned into confidences through the fitted table once it has read the page: the
@@ -405,7 +417,7 @@ def calibrated(kind: str):
             extract(ctx)
             for fname, f in ctx.fields.items():
                 if f.value not in (None, "", []):
-                    f.confidence = confidence(kind, fname, f.confidence)
+                    f.confidence = hand_weighed_confidence(kind, fname, f.confidence)
 
         return run
 

@@ -89,3 +89,10 @@ def test_fitting_one_kind_keeps_the_lines_of_the_others(tool, tmp_path, monkeypa
     assert candidates._interp(table["fields"]["receipt.date"], 0.9) >= 0.8  # 150 right of 150
     assert candidates._interp(table["fields"]["receipt.total_amount"], 0.9) < 0.8  # one in three wrong
     assert table["_fitted_on_by_kind"]["receipt"] == "test readings"
+
+
+def test_a_value_found_without_its_label_stays_unsure_whatever_the_table(monkeypatch):
+    _table(monkeypatch, {"receipt.total_amount": [[0.0, 0.95], [1.0, 0.95]]})
+    f = run(extract_receipt, [(100, 100, "NOTE D'HONORAIRES"), (100, 300, "Date : 14/03/2025"),
+                              (900, 400, "45,00 €")]).fields["total_amount"]
+    assert f.value == "45.00" and f.confidence < 0.5
