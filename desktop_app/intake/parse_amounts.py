@@ -19,7 +19,9 @@ _AMOUNTISH = re.compile(r"(?<![A-Za-z])[0-9OoIlS]+(?:[ \u00a0][0-9OoIlS]{3})*[,.
 
 
 # A gap wider than this share of the words' height is a column gap, not the space of "1 245,00".
-_THOUSANDS_GAP = 0.6
+# OCR boxes hug the ink, so a printed thousands space measures up to about two thirds of a
+# digit's height (a "1" has wide side bearings); a column gap inside one segment is wider.
+_THOUSANDS_GAP = 0.9
 
 
 @dataclass

@@ -52,3 +52,10 @@ def test_a_zero_after_the_total_is_not_the_total_of_a_labelled_paper():
     ctx = run(lambda c: put_labelled_amount(c, "total_amount", ["total ttc"]),
               [(100, 500, "Total TTC"), (700, 500, "45,00 €"), (1100, 500, "0,00 €")])
     assert ctx.fields["total_amount"].value == "45.00"
+
+
+def test_a_thousands_space_as_wide_as_ocr_measures_it_stays_one_amount():
+    # OCR boxes hug the ink: the space after a "1" measures about two thirds of its height.
+    page = _row((100, "Total"), (193, "TTC"), (280, "1"), (316.5, "071,60"), (427, "€"))
+    hit = find_labels([page], "total ttc")[0]
+    assert amount_right_of(hit)[0] == "1071.60"
