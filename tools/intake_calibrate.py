@@ -11,7 +11,10 @@ that corpus's scorer (``--scorer``, default ../shared/corpus/score.py from the r
 raw score, the value and whether it was right; ``fit`` turns score into confidence so that a
 confidence of 0.8 or more was right at least 99 times in 100 (a block of readings earns a
 precision of (right + 1) / (readings + 2): a hundred readings all right are needed for 0.99);
-``report`` applies the current table to the readings and prints what a user would see.
+``fit`` refits only the kinds its readings cover, keeping the others' lines, and gives each kind
+a pooled line for its fields with too few readings. ``report`` applies the current table to the
+readings (the hand-weighed kinds at the lower of score and table, as the readers do) and prints
+what a user would see, field by field and kind by kind.
 Fit on one split, report on another.
 """
 
