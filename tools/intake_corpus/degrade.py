@@ -7,6 +7,9 @@ import random
 
 from PIL import Image, ImageChops, ImageFilter
 
+# The same maths straightens a photo in the intake: one solver for both directions.
+from desktop_app.intake.imaging import perspective_coefficients
+
 
 def _noise(size: tuple[int, int], rng: random.Random, amplitude: int) -> Image.Image:
     # Noise drawn at a quarter of the size then enlarged: grain the size of scanner speckle,
@@ -50,30 +53,6 @@ def scan(img: Image.Image, rng: random.Random) -> tuple[Image.Image, list[str]]:
     return img, done
 
 
-def _solve(a: list[list[float]], b: list[float]) -> list[float]:
-    n = len(b)
-    m = [row[:] + [v] for row, v in zip(a, b)]
-    for i in range(n):
-        p = max(range(i, n), key=lambda r: abs(m[r][i]))
-        m[i], m[p] = m[p], m[i]
-        for r in range(n):
-            if r != i:
-                f = m[r][i] / m[i][i]
-                m[r] = [x - f * y for x, y in zip(m[r], m[i])]
-    return [m[i][n] / m[i][i] for i in range(n)]
-
-
-def _perspective_coeffs(dst: list[tuple[float, float]], src: list[tuple[float, float]]) -> list[float]:
-    """Coefficients mapping output pixel (dst) to input pixel (src), as Image.transform wants."""
-    a, b = [], []
-    for (x, y), (u, v) in zip(dst, src):
-        a.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
-        b.append(u)
-        a.append([0, 0, 0, x, y, 1, -v * x, -v * y])
-        b.append(v)
-    return _solve(a, b)
-
-
 def photo(img: Image.Image, rng: random.Random) -> tuple[Image.Image, list[str]]:
     """A page photographed on a table: skewed, unevenly lit, then reduced to about 1000 px wide."""
     w, h = img.size
@@ -88,7 +67,7 @@ def photo(img: Image.Image, rng: random.Random) -> tuple[Image.Image, list[str]]
     k = rng.uniform(0.02, 0.07)
     dst = [(pad + k * W * rng.random(), pad + k * W * rng.random()), (W - pad - k * W * rng.random(), pad + k * W * rng.random()),
            (W - pad - k * W * rng.random() * 0.5, H - pad), (pad + k * W * rng.random() * 0.5, H - pad)]
-    canvas = canvas.transform((W, H), Image.PERSPECTIVE, _perspective_coeffs(dst, src), Image.BICUBIC, fillcolor=table)
+    canvas = canvas.transform((W, H), Image.PERSPECTIVE, perspective_coefficients(dst, src), Image.BICUBIC, fillcolor=table)
     # Uneven light: a coarse gradient of gains, enlarged smoothly; sometimes a soft shadow.
     grid = Image.new("L", (3, 3))
     grid.putdata([rng.randint(150, 255) for _ in range(9)])
