@@ -9,29 +9,19 @@ allows it, what was expected.
 from __future__ import annotations
 
 import datetime as _dt
-import importlib
 import re
 from dataclasses import dataclass, field
 
-
-class _OnFirstUse:
-    """python-stdnum, imported when a check first needs it: its utilities load pydoc and ssl
-    (about 20 ms), which a command reading one scan with no identifier on it need not pay."""
-
-    def __init__(self, name: str) -> None:
-        self._name, self._module = name, None
-
-    def __getattr__(self, attr: str):
-        if self._module is None:
-            self._module = importlib.import_module(self._name)
-        return getattr(self._module, attr)
+from desktop_app.core.on_first_use import OnFirstUse
 
 
-_iban = _OnFirstUse("stdnum.iban")
-_exceptions = _OnFirstUse("stdnum.exceptions")
-_nir = _OnFirstUse("stdnum.fr.nir")
-_siren = _OnFirstUse("stdnum.fr.siren")
-_siret = _OnFirstUse("stdnum.fr.siret")
+# python-stdnum, imported when a check first needs it: its utilities load pydoc and ssl (about
+# 20 ms), which a command reading one scan with no identifier on it need not pay.
+_iban = OnFirstUse("stdnum.iban")
+_exceptions = OnFirstUse("stdnum.exceptions")
+_nir = OnFirstUse("stdnum.fr.nir")
+_siren = OnFirstUse("stdnum.fr.siren")
+_siret = OnFirstUse("stdnum.fr.siret")
 
 
 def message(message_id: str, lang: str, **values) -> str:

@@ -7,20 +7,7 @@ through these stand-ins. The first worker that reads claims imports them off the
 
 from __future__ import annotations
 
-import importlib
-from types import ModuleType
-
-
-class _LazyModule:
-    def __init__(self, name: str):
-        self._name = name
-        self._module: ModuleType | None = None
-
-    def __getattr__(self, attribute: str):
-        if self._module is None:
-            self._module = importlib.import_module(self._name)
-        return getattr(self._module, attribute)
-
+from desktop_app.core.on_first_use import OnFirstUse as _LazyModule
 
 claims = _LazyModule("desktop_app.services.claims")
 documents = _LazyModule("desktop_app.services.documents")
