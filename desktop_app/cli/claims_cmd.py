@@ -160,23 +160,22 @@ def _list(args, ctx) -> int:
 
 def _show(args, ctx) -> int:
     data = claims.claim_dict(ctx, claims.get_claim(ctx, args.id))
-    data["status"] = tracking.claim_status(ctx, args.id)
+    status = tracking.claim_status(ctx, args.id)
     if args.json:
-        emit_json(data)
+        emit_json(dict(data, status=status.to_json()))
         return 0
     for key, value in data.items():
         if key not in ("documents", "status") and value not in (None, "", [], False):
             line(f"{key.replace('_', ' ')}: {value}")
     for d in data["documents"]:
         line(f"  document {d['id']}: {d['kind']} {d['original_name']}")
-    status = data["status"]
-    line(f"billing: {status['billing'].replace('_', ' ')}"
-         + ("" if status["billing_set"] else " (from what is attached and the kind of care)"))
-    for payer, track in status["tracks"].items():
-        line(f"{payer}: {track['state']}, expected {track['expected']}, received {track['received']}")
-        line(f"  next: {track['next_action']}")
-    for m in status["missing"]:
-        line(f"  missing ({m['severity']}): {m['message']} -> {m['action_label']}")
+    line(f"billing: {status.billing.replace('_', ' ')}"
+         + ("" if status.billing_set else " (from what is attached and the kind of care)"))
+    for payer, track in status.tracks.items():
+        line(f"{payer}: {track.state}, expected {track.expected}, received {track.received}")
+        line(f"  next: {track.next_action}")
+    for m in status.missing:
+        line(f"  missing ({m.severity}): {m.message} -> {m.action_label}")
     return 0
 
 
@@ -187,14 +186,14 @@ def _add_doc(args, ctx) -> int:
     return _print_claim(args, ctx, claim, f"linked {len(args.documents)} document(s) to")
 
 
-def _track_result(args, status: dict, verb: str) -> int:
+def _track_result(args, status, verb: str) -> int:
     if args.json:
-        emit_json(status)
+        emit_json(status.to_json())
         return 0
-    track = status["tracks"][args.payer]
-    line(f"claim {status['claim_id']}: {verb}; {args.payer} track is {track['state']}"
-         f" (received {track['received']} of {track['expected']} expected)")
-    line(f"next: {track['next_action']}")
+    track = status.tracks[args.payer]
+    line(f"claim {status.claim_id}: {verb}; {args.payer} track is {track.state}"
+         f" (received {track.received} of {track.expected} expected)")
+    line(f"next: {track.next_action}")
     return 0
 
 
@@ -205,8 +204,8 @@ def _send(args, ctx) -> int:
 
 def _paid(args, ctx) -> int:
     status = tracking.record_payment(ctx, args.id, args.payer, args.amount, args.date)
-    if not args.json and status["tracks"][args.payer]["flag"]:
-        warn(f"the payment differs from the {status['tracks'][args.payer]['expected']} expected")
+    if not args.json and status.tracks[args.payer].flag:
+        warn(f"the payment differs from the {status.tracks[args.payer].expected} expected")
     return _track_result(args, status, f"payment from the {args.payer} recorded")
 
 

@@ -82,11 +82,11 @@ def _check(args, ctx) -> int:
         line(messages.message("cli.nothing_due", lang))
     else:
         for p in problems:
-            where = messages.message("cli.claim", lang, id=p["claim_id"]) if p["claim_id"] else p["person"]
-            severity = messages.name_of("severity", p["severity"], lang)
-            line(f"[{severity}] {where} ({p['person']}): {p['message']}")
-            if p["action"]:
-                line(f"    -> {p['action']}")
+            where = messages.message("cli.claim", lang, id=p.claim_id) if p.claim_id else p.person
+            severity = messages.name_of("severity", p.severity, lang)
+            line(f"[{severity}] {where} ({p.person}): {p.message}")
+            if p.action:
+                line(f"    -> {p.action}")
     return EXIT_PROBLEMS if problems else 0
 
 
@@ -130,22 +130,22 @@ def _status(args, ctx) -> int:
     def amount(value) -> str:
         return messages.money(value, lang) if value not in (None, "") else "-"
 
-    def track(t: dict) -> str:
-        state = messages.name_of("status.state", t["state"], lang)
-        return f"{state} {amount(t['received'])}/{amount(t['expected'])}"
+    def track(t) -> str:
+        state = messages.name_of("status.state", t.state, lang)
+        return f"{state} {amount(t.received)}/{amount(t.expected)}"
 
     table(
         [
-            [s["claim_id"], s["person"], messages.day(s["care_date"], lang),
-             messages.name_of("category", s["category"], lang), amount(s["amount_paid"]),
-             track(s["tracks"]["cpam"]), track(s["tracks"]["mutuelle"])]
-            for s in data["claims"]
+            [s.claim_id, s.person, messages.day(s.care_date, lang),
+             messages.name_of("category", s.category, lang), amount(s.amount_paid),
+             track(s.tracks["cpam"]), track(s.tracks["mutuelle"])]
+            for s in data.claims
         ],
         [word(f"status.head.{key}", lang)
          for key in ("id", "person", "care_date", "category", "paid", "cpam", "mutuelle")],
     )
-    owed = data["totals"]["owed"]
-    line(word("status.owed", lang, cpam=amount(owed["cpam"]), mutuelle=amount(owed["mutuelle"])))
+    owed = data.totals.owed
+    line(word("status.owed", lang, cpam=amount(owed.cpam), mutuelle=amount(owed.mutuelle)))
     return 0
 
 
@@ -178,21 +178,21 @@ def _export(args, ctx) -> int:
 def _match(args, ctx) -> int:
     found = statements.propose(ctx, args.document)
     if args.json:
-        emit_json(found)
+        emit_json(found.to_json())
         return 0
-    for p in found["proposals"]:
-        note = f" (expected {p['expected']})" if p["differs"] else ""
-        line(f"line {p['line']}: {p['amount']} from {p['payer']} -> claim {p['claim_id']} "
-             f"({p['person']}, {p['care_date']}){note}")
-    for u in found["unmatched"]:
-        line(f"line {u['line']}: no match ({u['why']})")
+    for p in found.proposals:
+        note = f" (expected {p.expected})" if p.differs else ""
+        line(f"line {p.line}: {p.amount} from {p.payer} -> claim {p.claim_id} "
+             f"({p.person}, {p.care_date}){note}")
+    for u in found.unmatched:
+        line(f"line {u.line}: no match ({u.why})")
     return 0
 
 
 def _accept(args, ctx) -> int:
     done = statements.accept(ctx, args.document, args.line)
     if args.json:
-        emit_json(done)
+        emit_json(done.to_json())
     else:
-        line(f"recorded {len(done['recorded'])} payment(s); {len(done['unmatched'])} line(s) matched nothing")
+        line(f"recorded {len(done.recorded)} payment(s); {len(done.unmatched)} line(s) matched nothing")
     return 0

@@ -77,12 +77,12 @@ def _topics() -> dict:
         return {}
 
 
-def topic_for(item: dict) -> str:
-    """The guide section a checklist item (as the claim status gives it) is explained in."""
+def topic_for(item) -> str:
+    """The guide section a checklist item (services.results.ChecklistItem) is explained in."""
     topics = _topics()
     return (
-        (topics.get("by_rule") or {}).get(item.get("id") or "")
-        or (topics.get("by_level") or {}).get(item.get("level") or "")
+        (topics.get("by_rule") or {}).get(item.id or "")
+        or (topics.get("by_level") or {}).get(item.level or "")
         or topics.get("default")
         or "start"
     )

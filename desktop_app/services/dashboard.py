@@ -10,6 +10,8 @@ import datetime as _dt
 import heapq
 from dataclasses import dataclass, field
 
+from desktop_app.services.results import ClaimStatus, ClaimSummary, HouseholdTotals
+
 PAYERS = ("cpam", "mutuelle")
 SHOWN = 8  # items per list: what fits on the dashboard without scrolling
 
@@ -38,7 +40,7 @@ class Dashboard:
     """The dashboard's figures (``totals`` as ``household_status`` gives them) and its lists,
     each soonest first."""
 
-    totals: dict
+    totals: HouseholdTotals
     deadlines: tuple[DueItem, ...] = ()
     chase: tuple[DueItem, ...] = ()
 
@@ -51,31 +53,32 @@ class DueLists:
     _deadlines: list = field(default_factory=list)
     _chase: list = field(default_factory=list)
 
-    def add(self, s: dict) -> None:
+    def add(self, s: ClaimStatus | ClaimSummary) -> None:
         for n, payer in enumerate(PAYERS):
-            track = s["tracks"][payer]
-            state = track["state"]
-            if state == "sent" and track.get("overdue"):
-                self._keep(self._chase, track.get("follow_up_on") or "", s, n, "chase")
-            elif state in TO_SEND and track.get("deadline"):
-                if track.get("deadline_status") == "passed":
-                    self._keep(self._chase, track["deadline"], s, n, "too_late")
+            track = s.tracks[payer]
+            state = track.state
+            if state == "sent" and track.overdue:
+                self._keep(self._chase, track.follow_up_on or "", s, n, "chase")
+            elif state in TO_SEND and track.deadline:
+                if track.deadline_status == "passed":
+                    self._keep(self._chase, track.deadline, s, n, "too_late")
                 else:
-                    self._keep(self._deadlines, track["deadline"], s, n, "deadline")
+                    self._keep(self._deadlines, track.deadline, s, n, "deadline")
 
-    def _keep(self, heap: list, day: str, s: dict, payer_index: int, kind: str) -> None:
+    def _keep(self, heap: list, day: str, s: ClaimStatus | ClaimSummary, payer_index: int,
+              kind: str) -> None:
         # A bounded heap of the soonest: keys are negated so that the root is the latest kept,
         # dropped for a sooner one. No day ("") comes first, as it sorts before every date.
         order = _dt.date.fromisoformat(day).toordinal() if day else 0
-        key = (-order, -s["claim_id"], -payer_index)
-        item = (key, DueItem(day, s["claim_id"], kind, PAYERS[payer_index], s["person"],
-                             s.get("title"), s.get("category"), s.get("care_date")))
+        key = (-order, -s.claim_id, -payer_index)
+        item = (key, DueItem(day, s.claim_id, kind, PAYERS[payer_index], s.person,
+                             s.title, s.category, s.care_date))
         if len(heap) < self.shown:
             heapq.heappush(heap, item)
         elif key > heap[0][0]:
             heapq.heapreplace(heap, item)
 
-    def result(self, totals: dict) -> Dashboard:
+    def result(self, totals: HouseholdTotals) -> Dashboard:
         def soonest(heap: list) -> tuple[DueItem, ...]:
             return tuple(item for _key, item in sorted(heap, reverse=True))
 

@@ -24,14 +24,14 @@ def claims_csv(ctx: Context, person=None, year=None) -> str:
     out = io.StringIO()
     writer = _SafeWriter(out)
     writer.writerow(CLAIM_COLUMNS)
-    for s in status["claims"]:
-        cpam, mutuelle = s["tracks"]["cpam"], s["tracks"]["mutuelle"]
-        next_action = cpam["next_action"] if cpam["state"] not in ("closed", "direct") else mutuelle["next_action"]
+    for s in status.claims:
+        cpam, mutuelle = s.tracks["cpam"], s.tracks["mutuelle"]
+        next_action = cpam.next_action if cpam.state not in ("closed", "direct") else mutuelle.next_action
         writer.writerow([
-            s["claim_id"], s["person"], s["care_date"], s["category"], s["title"], s["amount_paid"],
-            cpam["state"], cpam["expected"], cpam["received"],
-            mutuelle["state"], mutuelle["expected"], mutuelle["received"],
-            s["estimate"]["patient"], next_action,
+            s.claim_id, s.person, s.care_date, s.category, s.title, s.amount_paid,
+            cpam.state, cpam.expected, cpam.received,
+            mutuelle.state, mutuelle.expected, mutuelle.received,
+            s.estimate.patient, next_action,
         ])
     return out.getvalue()
 
@@ -41,12 +41,12 @@ def payments_csv(ctx: Context, person=None, year=None) -> str:
     out = io.StringIO()
     writer = _SafeWriter(out)
     writer.writerow(PAYMENT_COLUMNS)
-    for s in status["claims"]:
-        for payer, track in s["tracks"].items():
-            for event in track["history"]:
-                if event["state"] == "paid" and not event["undone"]:
-                    writer.writerow([s["claim_id"], s["person"], s["care_date"], payer,
-                                     event["date"], event["amount"], event["at"]])
+    for s in status.claims:
+        for payer, track in s.tracks.items():
+            for event in track.history:
+                if event.state == "paid" and not event.undone:
+                    writer.writerow([s.claim_id, s.person, s.care_date, payer,
+                                     event.date, event.amount, event.at])
     return out.getvalue()
 
 

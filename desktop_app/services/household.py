@@ -1,7 +1,7 @@
 """Household-wide answers (status, check, totals) in one pass, working out again only the claims
 whose status may have changed since it was last worked out.
 
-A claim's status (services/tracking.py ``_status``) follows from four things, and the status cache
+A claim's status (services/claim_status.py ``_status``) follows from four things, and the status cache
 (store/status_cache.py) keeps one only while all four are as they were:
 
 - the claim's own inputs: the claim, its steps, its documents and their fields, its person and
@@ -24,7 +24,7 @@ import datetime as _dt
 import gc
 import hashlib
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -33,6 +33,8 @@ from desktop_app.services import tracking
 from desktop_app.services.context import Context
 from desktop_app.services.household_figures import Totals, figures_of
 from desktop_app.services.household_problems import Problems, claim_problems, split, status_json
+from desktop_app.services.results import HouseholdTotals
+from desktop_app.services.status_list import HouseholdStatus, StatusList, summary  # noqa: F401
 
 # A new number when what a status holds changes shape without a file under desktop_app changing
 # (it never does in a release; the code's own files are part of the stamp).
@@ -94,26 +96,9 @@ def fingerprint(ctx: Context, today: _dt.date | None = None, lang: str | None = 
     return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 
-SUMMARY_TRACK = ("state", "expected", "received", "follow_up_on", "overdue", "deadline",
-                 "deadline_status", "next_action", "next_action_id")
-
-
-def summary(s: dict) -> dict:
-    """What the claims table and the dashboard show of a status (the same keys, fewer of them)."""
-    return {
-        "claim_id": s["claim_id"], "person": s["person"], "person_id": s["person_id"],
-        "care_date": s["care_date"], "category": s["category"], "title": s["title"],
-        "tracks": {payer: {k: track[k] for k in SUMMARY_TRACK}
-                   for payer, track in s["tracks"].items()},
-        # Counted, not listed: the table shows how many things are missing, not which.
-        "blocking": sum(1 for m in s["missing"] if m["severity"] == "blocking"),
-        "warnings": sum(1 for m in s["missing"] if m["severity"] != "blocking"),
-    }
-
-
 def household_totals(
     ctx: Context, person=None, year=None, today: _dt.date | None = None, lang: str | None = None
-) -> dict:
+) -> HouseholdTotals:
     """The totals of ``household_status`` without reading the statuses themselves."""
     person_id = _person_id(ctx, person)
     with _walked(ctx, today, lang) as found:
@@ -389,8 +374,10 @@ class _Pass:
 
     def _work_out(self, claim_id: int) -> dict:
         """One claim's status worked out on its own (its entry went since the walk)."""
-        found = self.fresh[claim_id] = tracking.claim_status(
-            self.ctx, claim_id, self.today, self.lang)
+        from desktop_app.services.claims import get_claim
+
+        house = tracking._Household(self.ctx, self.today, self.lang)
+        found = self.fresh[claim_id] = tracking._status(house, get_claim(self.ctx, claim_id))
         return found
 
     def result(self, person_id: int | None, year: int | None, statuses: bool = True,
@@ -425,7 +412,8 @@ class _Pass:
                 person_of, care = self.keys[claim_id][0], self.keys[claim_id][1]
                 totals.add(names[person_of], (care or "")[:4] or "undated", part)
         fresh = {i: summary(s) for i, s in self.fresh.items()} if summaries else self.fresh
-        return HouseholdStatus(StatusList(ids if statuses else [], fresh, texts), totals.plain())
+        return HouseholdStatus(StatusList(ids if statuses else [], fresh, texts, summaries),
+                               totals.totals())
 
 
 def _valid_until(s: dict, today: _dt.date, warn_days: int) -> str | None:
@@ -439,75 +427,3 @@ def _valid_until(s: dict, today: _dt.date, warn_days: int) -> str | None:
             changes.append(_dt.date.fromisoformat(track["follow_up_on"]) + _dt.timedelta(days=1))
     ahead = [d for d in changes if d > today]
     return min(ahead).isoformat() if ahead else None
-
-
-class StatusList(Sequence):
-    """The claims' statuses, each made into objects only when it is asked for."""
-
-    def __init__(self, ids: list[int], fresh: dict[int, dict], texts: dict[int, str]):
-        self.ids = ids
-        self._fresh = fresh
-        self._texts = texts
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [self._one(i) for i in self.ids[index]]
-        return self._one(self.ids[index])
-
-    def _one(self, claim_id: int) -> dict:
-        found = self._fresh.get(claim_id)
-        if found is None:  # made into objects once, kept for whoever asks next
-            found = self._fresh[claim_id] = json.loads(self._texts.pop(claim_id))
-        return found
-
-    def __iter__(self) -> Iterator[dict]:
-        return map(self._one, self.ids)
-
-    def each(self) -> Iterator[dict]:
-        """Each status made into objects and let go once the caller moves on, its text too: one
-        pass over a large household without holding every status at once. The list is spent
-        afterwards (a kept status can no longer be read from it)."""
-        for claim_id in self.ids:
-            found = self._fresh.get(claim_id)
-            yield found if found is not None else json.loads(self._texts.pop(claim_id))
-
-    def json_texts(self) -> Iterator[str]:
-        """Each status as JSON text, without making it into objects."""
-        for claim_id in self.ids:
-            text = self._texts.get(claim_id)
-            yield text if text is not None else status_json(self._fresh[claim_id])
-
-    def __eq__(self, other) -> bool:
-        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
-
-
-class HouseholdStatus(Mapping):
-    """``{"claims": [status…], "totals": {…}}`` (tracking's module docstring has the shapes);
-    the statuses are read as they are asked for."""
-
-    def __init__(self, claims: StatusList, totals: dict):
-        self.claims = claims
-        self.totals = totals
-
-    def __getitem__(self, key):
-        if key == "claims":
-            return self.claims
-        if key == "totals":
-            return self.totals
-        raise KeyError(key)
-
-    def __iter__(self):
-        return iter(("claims", "totals"))
-
-    def __len__(self) -> int:
-        return 2
-
-    def json_chunks(self) -> Iterator[str]:
-        """The whole answer as JSON text, piece by piece."""
-        yield '{"claims":['
-        for n, text in enumerate(self.claims.json_texts()):
-            yield ("," if n else "") + text
-        yield '],"totals":' + status_json(self.totals) + "}"

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from desktop_app.core.model import PAYERS
 from desktop_app.core.rules.money import money_str, to_decimal
+from desktop_app.services.results import HouseholdTotals, MoneyTotals, PayerAmounts
 
 # Tracks that owe nothing more, whatever was expected.
 CLOSED_STATES = ("closed", "direct", "not_covered", "rejected")
@@ -45,16 +46,16 @@ class Totals:
             a + b for a, b in zip(bucket, figures)]
 
     @staticmethod
-    def _plain(b: list[int]) -> dict:
+    def _plain(b: list[int]) -> MoneyTotals:
         def amount(cents: int) -> str:
             return money_str(Decimal(cents) / 100)
 
-        per = {name: {p: amount(b[2 + 3 * n + k]) for n, p in enumerate(PAYERS)}
-               for k, name in enumerate(("owed", "expected", "received"))}
-        return {"owed": per["owed"], "received": per["received"], "expected": per["expected"],
-                "paid": amount(b[0]), "left_to_pay": amount(b[1])}
+        owed, expected, received = (
+            PayerAmounts(*(amount(b[2 + 3 * n + k]) for n in range(len(PAYERS))))
+            for k in range(3))
+        return MoneyTotals(owed, received, expected, amount(b[0]), amount(b[1]))
 
-    def plain(self) -> dict:
+    def totals(self) -> HouseholdTotals:
         total = [0] * self.WIDTH
         by_person: dict[str, list[int]] = {}
         by_year: dict[str, list[int]] = {}
@@ -63,7 +64,8 @@ class Totals:
                            by_year.setdefault(year, [0] * self.WIDTH)):
                 for n, v in enumerate(b):
                     target[n] += v
-        result = self._plain(total)
-        result["by_person"] = {k: self._plain(v) for k, v in sorted(by_person.items())}
-        result["by_year"] = {k: self._plain(v) for k, v in sorted(by_year.items())}
-        return result
+        return HouseholdTotals(
+            self._plain(total),
+            {k: self._plain(v) for k, v in sorted(by_person.items())},
+            {k: self._plain(v) for k, v in sorted(by_year.items())},
+        )

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 
 from desktop_app.core.rules import messages
 from desktop_app.core.rules.messages import message
+from desktop_app.services.results import Problem
 
 
 def status_json(s) -> str:
@@ -23,20 +24,22 @@ def split(problems: list[dict]) -> tuple[list[dict], list[dict]]:
 
 
 class Problems(Sequence):
-    """What ``check`` found: dicts, some kept as the JSON text they were stored as until asked."""
+    """What ``check`` found, as ``Problem``s (services/results.py). Held as their JSON form, some
+    as the text they were stored as, made into objects only when asked: ``json_chunks`` writes
+    them out without."""
 
     def __init__(self, items: list):
-        self._items = items
-        self._decoded: list[dict] | None = None
+        self._items = items  # JSON dicts, or stored JSON texts of several
+        self._decoded: list[Problem] | None = None
 
-    def _all(self) -> list[dict]:
+    def _all(self) -> list[Problem]:
         if self._decoded is None:
             decoded = []
             for item in self._items:
                 if isinstance(item, str):
-                    decoded += json.loads(f"[{item}]")
+                    decoded += map(Problem.from_json, json.loads(f"[{item}]"))
                 else:
-                    decoded.append(item)
+                    decoded.append(Problem.from_json(item))
             self._decoded = decoded
         return self._decoded
 

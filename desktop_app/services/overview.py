@@ -19,6 +19,12 @@ from desktop_app.services.context import Context
 
 if TYPE_CHECKING:
     from desktop_app.services.dashboard import Dashboard
+    from desktop_app.services.results import (
+        ChecklistItem,
+        ClaimStatus,
+        ClaimSummary,
+        HouseholdTotals,
+    )
 
 PAYERS = ("cpam", "mutuelle")
 # Track states (core.rules.tracks.TrackState values) plus "pending": no event recorded yet.
@@ -237,49 +243,48 @@ def claim_list(
         row_of = {row.id: row for row in rows}
         due = DueLists()
         one = _Shared()
-        for s in status["claims"].each():
-            row = row_of.get(s["claim_id"])
+        for s in status.claims.each():
+            row = row_of.get(s.claim_id)
             if row is not None:
                 summarise(row, s, shared=one)
             due.add(s)
-        board = due.result(status["totals"])
+        board = due.result(status.totals)
     lists, per_person = list_counts(rows)
     return ClaimList(rows, lists, per_person, board, complete=limit is None)
 
 
-def summarise(row: ClaimRow, status: dict, today: _dt.date | None = None,
+def summarise(row: ClaimRow, status: ClaimStatus | ClaimSummary, today: _dt.date | None = None,
               shared=lambda value: value) -> ClaimRow:
-    """Copy what tracking.claim_status knows onto a table row; ``shared`` gives the one copy of
-    a text that many rows hold (see _Shared)."""
+    """Copy what tracking.claim_status knows (whole or as a summary) onto a table row; ``shared``
+    gives the one copy of a text that many rows hold (see _Shared)."""
     today_iso = (today or _dt.date.today()).isoformat()
-    tracks = status.get("tracks") or {}
     deadlines = []
     overdue = False
     actions = []
     for payer in PAYERS:
-        track = tracks.get(payer) or {}
-        state = track.get("state") or PENDING
+        track = status.tracks.get(payer)
+        if track is None:
+            setattr(row, f"{payer}_state", shared(PENDING))
+            setattr(row, f"{payer}_expected", None)
+            setattr(row, f"{payer}_received", None)
+            continue
+        state = track.state or PENDING
         setattr(row, f"{payer}_state", shared(state))
-        setattr(row, f"{payer}_expected", shared(track.get("expected")))
-        received = track.get("received")
+        setattr(row, f"{payer}_expected", shared(track.expected))
+        received = track.received
         setattr(row, f"{payer}_received",
                 shared(received) if received not in (None, "0.00") else None)
-        follow_up = track.get("follow_up_on")
-        if track.get("overdue") or (state == "sent" and follow_up and follow_up < today_iso):
+        follow_up = track.follow_up_on
+        if track.overdue or (state == "sent" and follow_up and follow_up < today_iso):
             overdue = True
-        if state in ("incomplete", "ready", PENDING) and track.get("deadline"):
-            deadlines.append((track["deadline"], track.get("deadline_status")))
-            if track.get("deadline_status") == "passed":
+        if state in ("incomplete", "ready", PENDING) and track.deadline:
+            deadlines.append((track.deadline, track.deadline_status))
+            if track.deadline_status == "passed":
                 overdue = True
-        action = track.get("next_action")
-        if action and track.get("next_action_id") not in NOTHING_TO_DO:
+        action = track.next_action
+        if action and track.next_action_id not in NOTHING_TO_DO:
             actions.append(action)
-    if "missing" in status:  # a whole status; a summary has the counts
-        missing = status["missing"]
-        row.blocking = sum(1 for m in missing if m.get("severity") == "blocking")
-        row.warnings = sum(1 for m in missing if m.get("severity") != "blocking")
-    else:
-        row.blocking, row.warnings = status["blocking"], status["warnings"]
+    row.blocking, row.warnings = status.blocking, status.warnings
     row.next_action = shared(actions[0]) if actions else None
     row.overdue = overdue
     if deadlines:
@@ -291,18 +296,18 @@ def summarise(row: ClaimRow, status: dict, today: _dt.date | None = None,
     return row
 
 
-def household_totals(ctx: Context, today: _dt.date | None = None, lang: str | None = None) -> dict:
+def household_totals(
+    ctx: Context, today: _dt.date | None = None, lang: str | None = None
+) -> HouseholdTotals:
     """The household's money totals alone: what the dashboard shows first."""
     from desktop_app.services import household
 
     return household.household_totals(ctx, today=today, lang=lang)
 
 
-def missing_text(item: dict) -> tuple[str, str]:
-    """(explanation, what to do) of a missing item, whichever naming the status uses."""
-    explanation = item.get("explanation") or item.get("message") or ""
-    action = item.get("action_text") or item.get("action_label") or ""
-    return explanation, action
+def missing_text(item: ChecklistItem) -> tuple[str, str]:
+    """(explanation, what to do) of a missing item."""
+    return item.message or "", item.action_label or ""
 
 
 @dataclass

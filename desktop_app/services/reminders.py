@@ -34,6 +34,7 @@ from desktop_app.store import originals
 
 if TYPE_CHECKING:
     from desktop_app.services.context import Context
+    from desktop_app.services.results import ClaimStatus, ClaimSummary
 
 DEADLINE, FOLLOW_UP = "deadline", "follow_up"
 # The track states in which a deadline to claim still matters: nothing was sent yet, or it must
@@ -69,41 +70,42 @@ class Reminder:
         }
 
 
-def from_statuses(statuses: Iterable[dict], lang: str = "en") -> list[Reminder]:
+def from_statuses(statuses: Iterable[ClaimStatus | ClaimSummary],
+                  lang: str = "en") -> list[Reminder]:
     """The reminders a household's claim statuses (whole or as ``household.summary`` keeps
     them) call for, soonest first."""
     found = []
     for s in statuses:
-        title = s.get("title") or _untitled(s, lang)
-        for payer, track in (s.get("tracks") or {}).items():
-            if track.get("state") in _TO_SEND and track.get("deadline"):
-                kind, day = DEADLINE, track["deadline"]
-            elif track.get("state") == "sent" and track.get("follow_up_on"):
-                kind, day = FOLLOW_UP, track["follow_up_on"]
+        title = s.title or _untitled(s, lang)
+        for payer, track in s.tracks.items():
+            if track.state in _TO_SEND and track.deadline:
+                kind, day = DEADLINE, track.deadline
+            elif track.state == "sent" and track.follow_up_on:
+                kind, day = FOLLOW_UP, track.follow_up_on
             else:
                 continue
-            action = track.get("next_action") or ""
+            action = track.next_action or ""
             values = dict(payer=message(f"payer.the.{payer}", lang), title=title,
-                          person=s["person"])
+                          person=s.person)
             found.append(Reminder(
-                kind=kind, claim_id=s["claim_id"], payer=payer,
-                day=_dt.date.fromisoformat(day), title=title, person=s["person"],
-                action=action, care_date=s.get("care_date"),
+                kind=kind, claim_id=s.claim_id, payer=payer,
+                day=_dt.date.fromisoformat(day), title=title, person=s.person,
+                action=action, care_date=s.care_date,
                 summary=messages.capitalize(message(f"reminder.{kind}", lang, **values)),
-                details=message("reminder.details", lang, action=action, claim=s["claim_id"],
-                                care_date=messages.day(s.get("care_date"), lang) or "?",
-                                person=s["person"]),
+                details=message("reminder.details", lang, action=action, claim=s.claim_id,
+                                care_date=messages.day(s.care_date, lang) or "?",
+                                person=s.person),
             ))
     found.sort(key=lambda r: (r.day, r.claim_id, r.payer, r.kind))
     return found
 
 
-def _untitled(s: dict, lang: str) -> str:
+def _untitled(s: ClaimStatus | ClaimSummary, lang: str) -> str:
     """What names a claim the user gave no title: its kind of care and day."""
-    if not s.get("care_date"):
-        return message("reminder.untitled_undated", lang, claim=s["claim_id"])
-    return message("reminder.untitled", lang, care_date=messages.day(s["care_date"], lang),
-                   category=messages.name_of("category", s.get("category"), lang))
+    if not s.care_date:
+        return message("reminder.untitled_undated", lang, claim=s.claim_id)
+    return message("reminder.untitled", lang, care_date=messages.day(s.care_date, lang),
+                   category=messages.name_of("category", s.category, lang))
 
 
 def reminders(ctx: Context, today: _dt.date | None = None, lang: str | None = None) -> list[Reminder]:
@@ -113,7 +115,7 @@ def reminders(ctx: Context, today: _dt.date | None = None, lang: str | None = No
     lang = tracking.language(ctx, lang)
     status = household.household_status(ctx, today=today, lang=lang, summaries=True)
     # One status at a time, each let go once read: not every summary held at once.
-    return from_statuses(status["claims"].each(), lang)
+    return from_statuses(status.claims.each(), lang)
 
 
 # The calendar files

@@ -83,8 +83,8 @@ def write_summary(
     target = output_files.checked_target(out_path, ctx.paths.root, replace, "resume.pdf")
     today = today or _dt.date.today()
     status = tracking.household_status(ctx, person=who.id, year=year, today=today)
-    claims = sorted(status["claims"], key=lambda s: (s["care_date"] or "", s["claim_id"]))
-    totals = status["totals"]
+    claims = sorted(status.claims, key=lambda s: (s.care_date or "", s.claim_id))
+    totals = status.totals
     data = _pdf(who.name, year, claims, totals, LABELS[lang], lang, today)
     output_files.write_output(data, target, ctx.paths.root, replace, "resume.pdf")
     from pypdf import PdfReader
@@ -96,10 +96,10 @@ def write_summary(
         "claims": len(claims),
         "pages": len(PdfReader(io.BytesIO(data)).pages),
         "totals": {
-            "paid": totals["paid"],
-            "received": totals["received"],
-            "left_to_pay": totals["left_to_pay"],
-            "owed": totals["owed"],
+            "paid": totals.paid,
+            "received": totals.received.to_json(),
+            "left_to_pay": totals.left_to_pay,
+            "owed": totals.owed.to_json(),
         },
     }
 
@@ -144,21 +144,21 @@ def _pdf(name: str, year: int, claims: list[dict], totals: dict, t: dict, lang: 
     if claims:
         rows = [[t["date"], t["what"], t["paid"], t["cpam"], t["mutuelle"], t["left"]]]
         for s in claims:
-            what = s["title"] or CATEGORY_FR.get(s["category"], s["category"])
-            if lang == "en" and not s["title"]:
-                what = s["category"].replace("_", " ")
+            what = s.title or CATEGORY_FR.get(s.category, s.category)
+            if lang == "en" and not s.title:
+                what = s.category.replace("_", " ")
             rows.append([
-                _date(s["care_date"], lang, t["undated"]),
+                _date(s.care_date, lang, t["undated"]),
                 Paragraph(pdf_text(what), cell),
-                money(s["amount_paid"]),
-                money(s["tracks"]["cpam"]["received"]),
-                money(s["tracks"]["mutuelle"]["received"]),
-                money(s["estimate"]["patient"]),
+                money(s.amount_paid),
+                money(s.tracks["cpam"].received),
+                money(s.tracks["mutuelle"].received),
+                money(s.estimate.patient),
             ])
         rows.append([
-            "", Paragraph(f"<b>{t['totals']}</b>", cell), money(totals["paid"]),
-            money(totals["received"]["cpam"]), money(totals["received"]["mutuelle"]),
-            money(totals["left_to_pay"]),
+            "", Paragraph(f"<b>{t['totals']}</b>", cell), money(totals.paid),
+            money(totals.received.cpam), money(totals.received.mutuelle),
+            money(totals.left_to_pay),
         ])
         widths = [20 * mm, 56 * mm, 24 * mm, 24 * mm, 24 * mm, 26 * mm]
         table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
@@ -176,14 +176,14 @@ def _pdf(name: str, year: int, claims: list[dict], totals: dict, t: dict, lang: 
     else:
         story.append(Paragraph(t["none"], body))
     story += [Spacer(1, 6 * mm), Paragraph(t["totals"], head)]
-    owed = t["owed_detail"].format(cpam=money(totals["owed"]["cpam"]),
-                                   mutuelle=money(totals["owed"]["mutuelle"]))
+    owed = t["owed_detail"].format(cpam=money(totals.owed.cpam),
+                                   mutuelle=money(totals.owed.mutuelle))
     summary = Table(
         [
-            [t["spent"], money(totals["paid"])],
-            [t["by_cpam"], money(totals["received"]["cpam"])],
-            [t["by_mutuelle"], money(totals["received"]["mutuelle"])],
-            [t["left_total"], money(totals["left_to_pay"])],
+            [t["spent"], money(totals.paid)],
+            [t["by_cpam"], money(totals.received.cpam)],
+            [t["by_mutuelle"], money(totals.received.mutuelle)],
+            [t["left_total"], money(totals.left_to_pay)],
             [t["owed"], owed],
         ],
         colWidths=[70 * mm, 70 * mm], hAlign="LEFT",

@@ -21,6 +21,7 @@ from desktop_app.gui.views.track_dialogs_view import (
 )
 from desktop_app.gui.lazy import claims, inbox, people, tracking
 from desktop_app.services import overview
+from desktop_app.services.results import ChecklistItem, ClaimStatus, TrackStatus, TrackStep
 
 PAYERS = ("cpam", "mutuelle")
 
@@ -41,7 +42,7 @@ class ClaimController(QObject):
         self.ctx = ctx
         self.work = PaneWork(workers, view)
         self.claim_id: int | None = None
-        self.status: dict = {}
+        self.status: ClaimStatus | None = None
         for payer in PAYERS:
             box = view.track(payer)
             box.mark_sent.clicked.connect(lambda _=False, p=payer: self.ask_mark_sent(p))
@@ -85,20 +86,20 @@ class ClaimController(QObject):
 
     def _render(self) -> None:
         s, view = self.status, self.view
-        what = s.get("title") or labels.category_text(s.get("category"))
+        what = s.title or labels.category_text(s.category)
         view.title.setText(what)
-        subtitle = [s.get("person") or "", labels.day(s.get("care_date"))]
-        if s.get("amount_paid"):
-            subtitle.append(self.tr("paid %1").replace("%1", labels.money(s["amount_paid"])))
+        subtitle = [s.person or "", labels.day(s.care_date)]
+        if s.amount_paid:
+            subtitle.append(self.tr("paid %1").replace("%1", labels.money(s.amount_paid)))
         view.subtitle.setText(" · ".join(x for x in subtitle if x))
         view.summary.setText(self._summary_text())
         for payer in PAYERS:
-            self._render_track(payer, s["tracks"][payer])
-        self._render_checklist(s.get("missing") or [])
+            self._render_track(payer, s.tracks[payer])
+        self._render_checklist(s.missing)
         view.documents.clear()
-        for doc in s.get("documents") or []:
-            item = QListWidgetItem(f"{labels.kind_text(doc['kind'])} — {doc['original_name']}")
-            item.setData(Qt.ItemDataRole.UserRole, doc["id"])
+        for doc in s.documents:
+            item = QListWidgetItem(f"{labels.kind_text(doc.kind)} — {doc.original_name}")
+            item.setData(Qt.ItemDataRole.UserRole, doc.id)
             view.documents.addItem(item)
         has_docs = view.documents.count() > 0
         view.open_document.setEnabled(has_docs)
@@ -106,14 +107,14 @@ class ClaimController(QObject):
 
     def _summary_text(self) -> str:
         s = self.status
-        est = s.get("estimate") or {}
+        est = s.estimate
         lines = []
         for payer, who in (("cpam", self.tr("The CPAM")), ("mutuelle", self.tr("Your mutuelle"))):
-            track = s["tracks"][payer]
-            expected, received = track.get("expected"), track.get("received")
-            if track["state"] == "direct":
+            track = s.tracks[payer]
+            expected, received = track.expected, track.received
+            if track.state == "direct":
                 lines.append(self.tr("%1 pays the professional directly.").replace("%1", who))
-            elif track["state"] == "not_covered":
+            elif track.state == "not_covered":
                 lines.append(self.tr("%1 does not cover this care.").replace("%1", who))
             elif expected is None:
                 lines.append(self.tr("%1: no estimate yet.").replace("%1", who))
@@ -128,76 +129,76 @@ class ClaimController(QObject):
                 lines.append(
                     self.tr("%1 should refund %2.").replace("%1", who).replace("%2", labels.money(expected))
                 )
-        if est.get("patient") not in (None, ""):
-            lines.append(self.tr("Left for you to pay: %1.").replace("%1", labels.money(est["patient"])))
+        if est.patient not in (None, ""):
+            lines.append(self.tr("Left for you to pay: %1.").replace("%1", labels.money(est.patient)))
         return "\n".join(lines)
 
-    def _render_track(self, payer: str, track: dict) -> None:
+    def _render_track(self, payer: str, track: TrackStatus) -> None:
         box = self.view.track(payer)
-        state = track.get("state")
+        state = track.state
         box.state.setText(labels.state_text(state))
         parts = []
-        if track.get("expected") is not None:
-            parts.append(self.tr("Expected: %1").replace("%1", labels.money(track["expected"])))
-        if track.get("received") not in (None, "0.00"):
-            parts.append(self.tr("Received: %1").replace("%1", labels.money(track["received"])))
-        if track.get("flag") == "underpaid":
+        if track.expected is not None:
+            parts.append(self.tr("Expected: %1").replace("%1", labels.money(track.expected)))
+        if track.received not in (None, "0.00"):
+            parts.append(self.tr("Received: %1").replace("%1", labels.money(track.received)))
+        if track.flag == "underpaid":
             parts.append(self.tr("less than expected"))
-        elif track.get("flag") == "overpaid":
+        elif track.flag == "overpaid":
             parts.append(self.tr("more than expected"))
         box.amounts.setText(" · ".join(parts))
-        box.next_action.setText(track.get("next_action") or "")
+        box.next_action.setText(track.next_action or "")
         deadline = ""
-        if track.get("overdue") and state == "sent":
-            deadline = self.tr("⚠ Follow-up due since %1").replace("%1", labels.day(track.get("follow_up_on")))
-        elif track.get("deadline") and track.get("deadline_status"):
+        if track.overdue and state == "sent":
+            deadline = self.tr("⚠ Follow-up due since %1").replace("%1", labels.day(track.follow_up_on))
+        elif track.deadline and track.deadline_status:
             text = {
                 "passed": self.tr("⚠ The deadline to claim passed on %1"),
                 "soon": self.tr("⚠ Claim before %1"),
                 "ok": self.tr("Claim before %1"),
-            }.get(track["deadline_status"], "%1")
-            deadline = text.replace("%1", labels.day(track["deadline"]))
-        elif state == "sent" and track.get("follow_up_on"):
+            }.get(track.deadline_status, "%1")
+            deadline = text.replace("%1", labels.day(track.deadline))
+        elif state == "sent" and track.follow_up_on:
             deadline = self.tr("Follow up on %1 if nothing arrives").replace(
-                "%1", labels.day(track["follow_up_on"])
+                "%1", labels.day(track.follow_up_on)
             )
         box.deadline.setText(deadline)
         box.deadline.setStyleSheet("color: #b3261e;" if deadline.startswith("⚠") else "color: #555;")
-        active = [h for h in track.get("history") or [] if not h.get("undone")]
+        active = [h for h in track.history if not h.undone]
         box.history.setText(
             "\n".join(self._history_line(h) for h in active[-4:]) if active else ""
         )
         direct = state in ("direct", "not_covered")
         closed = state == "closed"
         # Sent electronically by the professional: there is no mailing to prepare.
-        electronic = bool(active) and all(h.get("automatic") for h in active)
+        electronic = bool(active) and all(h.automatic for h in active)
         box.mark_sent.setEnabled(not direct and not closed and state not in ("paid",))
         box.record_payment.setEnabled(not direct and not closed)
         box.rejected.setEnabled(state == "sent")
-        box.undo.setEnabled(any(not h.get("automatic") for h in active))
+        box.undo.setEnabled(any(not h.automatic for h in active))
         box.prepare_mailing.setEnabled(
             not direct and not closed and not electronic and state not in ("paid",)
         )
 
-    def _history_line(self, h: dict) -> str:
-        if h.get("automatic"):
+    def _history_line(self, h: TrackStep) -> str:
+        if h.automatic:
             text = (
                 self.tr("%1: sent electronically by the professional (carte Vitale)")
-                if h.get("channel") == "online"
+                if h.channel == "online"
                 else self.tr("%1: told by the CPAM (NOEMIE) after it paid the professional")
             )
-            return text.replace("%1", labels.day(h.get("date")))
-        line = (self.tr("%1: %2").replace("%1", labels.day(h.get("date") or h.get("at")))
-                .replace("%2", labels.state_text(h.get("state"))))
-        if h.get("amount"):
-            line += f" {labels.money(h['amount'])}"
-        if h.get("channel"):
-            line += f" ({labels.channel_text(h['channel'])})"
-        if h.get("reason") and h.get("state") == "rejected":
-            line += f" — {h['reason']}"
+            return text.replace("%1", labels.day(h.date))
+        line = (self.tr("%1: %2").replace("%1", labels.day(h.date or h.at))
+                .replace("%2", labels.state_text(h.state)))
+        if h.amount:
+            line += f" {labels.money(h.amount)}"
+        if h.channel:
+            line += f" ({labels.channel_text(h.channel)})"
+        if h.reason and h.state == "rejected":
+            line += f" — {h.reason}"
         return line
 
-    def _render_checklist(self, missing: list[dict]) -> None:
+    def _render_checklist(self, missing: tuple[ChecklistItem, ...]) -> None:
         view = self.view
         view.clear_checklist()
         if not missing:
@@ -205,10 +206,10 @@ class ClaimController(QObject):
             return
         for item in missing:
             explanation, action_text = overview.missing_text(item)
-            blocking = item.get("severity") == "blocking"
+            blocking = item.severity == "blocking"
             mark = self.tr("Needed") if blocking else self.tr("Check")
             text = explanation + (f"\n→ {action_text}" if action_text else "")
-            action = item.get("action") or ""
+            action = item.action or ""
             topic = help_guide.topic_for(item)
             button = view.add_checklist_row(
                 text, mark, blocking, self._fix_label(action), self.tr("Help"),
@@ -238,7 +239,7 @@ class ClaimController(QObject):
         if action.startswith(("edit_person", "edit_insured")):
             # "edit_person:iban": the form opens on the tab and field the checklist names.
             kind, _sep, field = action.partition(":")
-            person_id = self.status.get("person_id") or 0
+            person_id = self.status.person_id or 0
             if kind == "edit_insured" and person_id:
                 def insured_of(ctx):
                     try:
@@ -264,13 +265,13 @@ class ClaimController(QObject):
 
     def _document_of(self, action: str) -> int | None:
         kind = action.split(":", 1)[1] if ":" in action else ""
-        for doc in self.status.get("documents") or []:
-            if doc["kind"] == kind:
-                return doc["id"]
+        for doc in self.status.documents if self.status else ():
+            if doc.kind == kind:
+                return doc.id
         return None
 
     def mark_signed(self) -> None:
-        sheets = [d for d in self.status.get("documents") or [] if d["kind"] == "care_sheet"]
+        sheets = [d for d in (self.status.documents if self.status else ()) if d.kind == "care_sheet"]
         if not sheets:
             show_error(
                 self.view,
@@ -278,7 +279,7 @@ class ClaimController(QObject):
                 self.tr("Attach the care sheet first, then mark it signed."),
             )
             return
-        sheet_id, claim_id = sheets[0]["id"], self.claim_id
+        sheet_id, claim_id = sheets[0].id, self.claim_id
         self.work.write(
             lambda ctx: inbox.confirm_field(ctx, sheet_id, "signed", "yes"),
             lambda _doc: self._changed(claim_id, self.tr("The care sheet is marked signed.")),
@@ -291,18 +292,18 @@ class ClaimController(QObject):
         return labels.payer_the(payer)
 
     def ask_mark_sent(self, payer: str) -> None:
-        track = self.status["tracks"][payer]
+        track = self.status.tracks[payer]
         warning = ""
-        if track["state"] == "incomplete":
+        if track.state == "incomplete":
             warning = self.tr("Some papers are still missing for this payer. Record it anyway if you already sent it.")
         dialog = SentDialog(self._payer_name(payer), warning, self.view)
         self._ask(dialog, lambda values: self.mark_sent(payer, **values, dialog=dialog))
 
     def ask_payment(self, payer: str) -> None:
-        track = self.status["tracks"][payer]
+        track = self.status.tracks[payer]
         suggested = None
-        if track.get("expected") is not None:
-            left = Decimal(track["expected"]) - Decimal(track.get("received") or "0")
+        if track.expected is not None:
+            left = Decimal(track.expected) - Decimal(track.received or "0")
             suggested = str(left) if left > 0 else None
         dialog = PaymentDialog(self._payer_name(payer), suggested, self.view)
         self._ask(dialog, lambda values: self.record_payment(payer, **values, dialog=dialog))
@@ -351,7 +352,7 @@ class ClaimController(QObject):
                         self.tr("This step cannot be recorded"),
                         on_user_error=self._again(dialog, record))
 
-    def _stepped(self, claim_id: int, status: dict, message: str) -> None:
+    def _stepped(self, claim_id: int, status: ClaimStatus, message: str) -> None:
         if self.claim_id == claim_id:
             self.status = status
             self._render()
@@ -397,9 +398,10 @@ class ClaimController(QObject):
     def _latest_payer(self) -> str | None:
         latest = None
         for payer in PAYERS:
-            for h in self.status.get("tracks", {}).get(payer, {}).get("history") or []:
-                if not h.get("undone") and (latest is None or h["id"] > latest[0]):
-                    latest = (h["id"], payer)
+            track = self.status.tracks.get(payer) if self.status else None
+            for h in track.history if track else ():
+                if not h.undone and (latest is None or h.id > latest[0]):
+                    latest = (h.id, payer)
         return latest[1] if latest else None
 
     def _changed(self, claim_id: int, message: str | None = None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QListWidgetItem, QTableWidgetItem
@@ -10,6 +11,9 @@ from PySide6.QtWidgets import QListWidgetItem, QTableWidgetItem
 from desktop_app.gui import labels
 from desktop_app.gui.plain import tip
 from desktop_app.gui.views.dashboard_view import DashboardView
+
+if TYPE_CHECKING:
+    from desktop_app.services.results import HouseholdTotals
 
 class DashboardController(QObject):
     claim_requested = Signal(int)
@@ -28,21 +32,20 @@ class DashboardController(QObject):
     def show_loading(self) -> None:
         self.view.loading.setText(self.tr("Adding up what you are owed…"))
 
-    def show_totals(self, totals: dict, people_count: int) -> None:
+    def show_totals(self, totals: HouseholdTotals, people_count: int) -> None:
         """The money figures, which come first (the lists follow with every claim's status)."""
         view = self.view
         view.loading.setText("")
-        owed = totals.get("owed") or {}
-        received = totals.get("received") or {}
+        owed, received = totals.owed, totals.received
         view.greeting.setText(
             self.tr("Your household's health paperwork")
             if people_count
             else self.tr("Add the people whose papers you keep")
         )
         self._card(view.cpam, self.tr("The CPAM owes you %1"), self.tr("The CPAM owes you nothing"),
-                   owed.get("cpam"), received.get("cpam"))
+                   owed.cpam, received.cpam)
         self._card(view.mutuelle, self.tr("Your mutuelle owes you %1"),
-                   self.tr("Your mutuelle owes you nothing"), owed.get("mutuelle"), received.get("mutuelle"))
+                   self.tr("Your mutuelle owes you nothing"), owed.mutuelle, received.mutuelle)
         self._people(totals)
 
     def show_household(self, board, people_count: int) -> None:
@@ -69,14 +72,14 @@ class DashboardController(QObject):
                 .replace("%1", who).replace("%2", labels.day(item.day))
                 .replace("%3", item.person).replace("%4", what))
 
-    def _people(self, totals: dict) -> None:
+    def _people(self, totals: HouseholdTotals) -> None:
         view = self.view
-        by_person = totals.get("by_person") or {}
+        by_person = totals.by_person
         view.people.setRowCount(len(by_person))
         for row, (name, t) in enumerate(by_person.items()):
-            got = Decimal(t["received"]["cpam"]) + Decimal(t["received"]["mutuelle"])
+            got = Decimal(t.received.cpam) + Decimal(t.received.mutuelle)
             for column, text in enumerate(
-                (name, labels.money(t["owed"]["cpam"]), labels.money(t["owed"]["mutuelle"]), labels.money(got))
+                (name, labels.money(t.owed.cpam), labels.money(t.owed.mutuelle), labels.money(got))
             ):
                 item = QTableWidgetItem(text)
                 if column:

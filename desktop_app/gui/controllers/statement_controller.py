@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QTableWidgetItem
 from desktop_app.gui import labels
 from desktop_app.gui.plain import tip
 from desktop_app.gui.controllers.messages import message_of, show_error
-from desktop_app.gui.lazy import claims, documents, inbox, statements
+from desktop_app.gui.lazy import documents, inbox, statements
+from desktop_app.services.results import StatementMatch
 from desktop_app.gui.views.document_view import StatementPanel
 
 PAYERS = ("cpam", "mutuelle")
@@ -30,19 +31,14 @@ _WHY = {
 }
 
 
-def find_payments(ctx, document_id: int, lang: str | None = None) -> dict:
-    """On a worker: the proposals, with each claim's title, or why there are none."""
+def find_payments(ctx, document_id: int, lang: str | None = None) -> StatementMatch:
+    """On a worker: the proposals (each with its claim's title), or why there are none."""
     doc = documents.get_document(ctx, document_id)
     field = doc.fields.get("payer")
     payer = str(field.value or "").strip().lower() if field else ""
     if payer not in PAYERS:
-        return {"document_id": doc.id, "payer": None, "proposals": [], "unmatched": []}
-    found = statements.propose(ctx, document_id, lang=lang)
-    for proposal in found["proposals"]:
-        claim = claims.get_claim(ctx, proposal["claim_id"])
-        proposal["title"] = claim.title
-        proposal["category"] = str(claim.category) if claim.category else None
-    return found
+        return StatementMatch(doc.id, None)
+    return statements.propose(ctx, document_id, lang=lang)
 
 
 class StatementController(QObject):
@@ -55,7 +51,7 @@ class StatementController(QObject):
         self.ctx = ctx
         self.workers = workers
         self.document_id: int | None = None
-        self.found: dict = {}
+        self.found: StatementMatch | None = None
         self._generation = 0
         for payer in PAYERS:
             view.payer.addItem(labels.payer_text(payer), payer)
@@ -96,11 +92,11 @@ class StatementController(QObject):
             lambda ctx, **_: find_payments(ctx, doc_id, lang), on_success=done, on_failure=failed
         )
 
-    def _show(self, found: dict) -> None:
+    def _show(self, found: StatementMatch) -> None:
         self.found = found
         view = self.view
-        proposals, unmatched = found.get("proposals") or [], found.get("unmatched") or []
-        payer = found.get("payer")
+        proposals, unmatched = found.proposals, found.unmatched
+        payer = found.payer
         view.payer_row.setVisible(payer is None)
         if payer is None:
             view.summary.setText(
@@ -122,21 +118,21 @@ class StatementController(QObject):
         table = view.table
         table.setRowCount(len(proposals))
         for row, p in enumerate(proposals):
-            what = p.get("title") or labels.category_text(p.get("category"))
+            what = p.title or labels.category_text(p.category)
             cells = [
                 what,
-                p.get("person") or "",
-                labels.day(p.get("care_date")),
-                labels.money(p.get("amount")),
-                labels.money(p.get("expected")),
-                ("⚠ " + self.tr("differs")) if p.get("differs") else "✓ " + self.tr("as expected"),
+                p.person or "",
+                labels.day(p.care_date),
+                labels.money(p.amount),
+                labels.money(p.expected),
+                ("⚠ " + self.tr("differs")) if p.differs else "✓ " + self.tr("as expected"),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, p["line"])
+                item.setData(Qt.ItemDataRole.UserRole, p.line)
                 if column in (StatementPanel.AMOUNT, StatementPanel.EXPECTED):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if column == StatementPanel.DIFFERS and p.get("differs"):
+                if column == StatementPanel.DIFFERS and p.differs:
                     item.setForeground(QBrush(QColor("#8a5a00")))
                     item.setToolTip(self.tr("The amount paid is not what was expected for this claim."))
                 if column == StatementPanel.CLAIM:
@@ -145,9 +141,9 @@ class StatementController(QObject):
         table.setVisible(bool(proposals))
         lines = []
         for u in unmatched:
-            why = _WHY.get(u.get("why_code"), lambda w=u.get("why"): w or "")()
-            bits = [labels.day(u.get("care_date")), labels.money(u.get("amount_paid")),
-                    u.get("patient_name") or "", u.get("label") or ""]
+            why = _WHY.get(u.why_code, lambda w=u.why: w or "")()
+            bits = [labels.day(u.care_date), labels.money(u.amount_paid),
+                    u.patient_name or "", u.label or ""]
             lines.append(" · ".join(b for b in bits if b) + f" — {why}")
         view.unmatched.setText(
             (self.tr("Not matched:") + "\n" + "\n".join(lines)) if lines else ""
@@ -159,14 +155,14 @@ class StatementController(QObject):
     # Acting
 
     def record(self) -> None:
-        if self.document_id is None or not self.found.get("proposals"):
+        if self.document_id is None or self.found is None or not self.found.proposals:
             return
         doc_id = self.document_id
         self.view.record.setEnabled(False)
         self.view.summary.setText(self.tr("Recording the payments…"))
 
         def done(result) -> None:
-            recorded = len(result.get("recorded") or [])
+            recorded = len(result.recorded)
             self.recorded.emit(self.tr("%n payment(s) recorded from the statement.", "", recorded))
 
         def failed(exc) -> None:
