@@ -32,7 +32,7 @@ from desktop_app import __version__
 from desktop_app.services import tracking
 from desktop_app.services.context import Context
 from desktop_app.services.household_figures import Totals, figures_of
-from desktop_app.services.household_problems import Problems, claim_problems, split, status_json
+from desktop_app.services.household_problems import claim_problems, split, status_json
 from desktop_app.services.results import HouseholdTotals
 from desktop_app.services.status_list import HouseholdStatus, StatusList, summary  # noqa: F401
 
@@ -103,46 +103,6 @@ def household_totals(
     person_id = _person_id(ctx, person)
     with _walked(ctx, today, lang) as found:
         return found.result(person_id, int(year) if year else None, statuses=False).totals
-
-
-def check(ctx: Context, today: _dt.date | None = None, lang: str | None = None) -> "Problems":
-    """Every missing item and overdue action in the household, in ``lang``: the people's own
-    problems, then claim by claim (newest care first) what is about the person, each said once,
-    and what is about the claim."""
-    from desktop_app.services.people import person_problems
-
-    with _walked(ctx, today, lang) as found:
-        items: list[dict | str] = []
-        seen: set[tuple] = set()
-        seen_texts: set[str] = set()
-
-        def once(problem: dict) -> None:
-            key = (problem["person"], problem["message"])
-            if key not in seen:
-                seen.add(key)
-                items.append(problem)
-
-        for person in found.house.people.values():
-            for severity, problem in person_problems(person):
-                once({"claim_id": None, "person": person.name, "severity": severity,
-                      "message": problem, "action": "edit_person"})
-        stored = found.cache.problems(found.lang)
-        for claim_id in found.order():
-            fresh = found.fresh.get(claim_id)
-            if fresh is not None:
-                person_level, own = split(claim_problems(fresh, found.lang))
-                for problem in person_level:
-                    once(problem)
-                items.extend(own)
-            elif claim_id in stored:
-                person_level, own = stored[claim_id]
-                if person_level and person_level not in seen_texts:
-                    seen_texts.add(person_level)  # the same on each of the person's claims
-                    for problem in json.loads(person_level):
-                        once(dict(claim_id=claim_id, **problem))
-                if own:
-                    items.append(own[1:-1])  # the stored JSON array's items, as text
-        return Problems(items)
 
 
 # Entries written to the cache at a time while walking: what a large first answer holds.

@@ -1,14 +1,15 @@
 """What each payer owes on each claim, what was sent, what came back, what to do next: the one
 place the window, the command line and the other services ask.
 
-The work is done in four modules, whose names this one gives again:
+The work is done in these modules, whose names this one gives again:
 
 - services/claim_facts.py: what judging a claim needs of the household, loaded once per call
   (``_Household``, ``CapsSoFar``, the rule files, ``language``);
 - services/claim_status.py: a claim's status worked out (``claim_status``);
 - services/track_steps.py: the steps a user records (``mark_sent``, ``record_payment``,
   ``mark_rejected``, ``close_track``, ``undo_last``);
-- services/household.py: every claim's status, the totals and ``check``, kept between runs.
+- services/household.py: every claim's status and the totals, kept between runs
+  (services/household_check.py: ``check`` from them).
 
 Here: the stored steps read as track events, and the household-wide answers.
 
@@ -90,9 +91,9 @@ def household_status(
 
 def check(ctx: Context, today: _dt.date | None = None, lang: str | None = None) -> "Problems":
     """Every missing item and overdue action in the household, in ``lang`` (``Problem``s)."""
-    from desktop_app.services import household
+    from desktop_app.services import household_check
 
-    return household.check(ctx, today, lang)
+    return household_check.check(ctx, today, lang)
 
 
 def estimate_amounts(

@@ -142,8 +142,8 @@ def test_statement_closes_the_loop(household, capsys, tmp_path, ctx):
     assert proposal["unmatched"][0]["why"] == "no open claim for that person and date"
     from desktop_app.services import statements
 
-    french = statements.propose(ctx, 1, lang="fr")["unmatched"][0]
-    assert (french["why_code"], french["why"]) == (
+    french = statements.propose(ctx, 1, lang="fr").unmatched[0]
+    assert (french.why_code, french.why) == (
         "no_open_claim", "aucune demande en cours pour cette personne à cette date"
     )
     accepted = run_json(capsys, *d, "statement", "accept", "1")

@@ -28,33 +28,32 @@ def claim_id(ctx):
 
 def test_claim_status_in_french(ctx, claim_id):
     status = tracking.claim_status(ctx, claim_id, today=TODAY, lang="fr")
-    messages = {m["id"]: m for m in status["missing"]}
+    messages = {m.id: m for m in status.missing}
     sheet = messages["cpam_care_sheet_missing"]
-    assert sheet["message"].startswith("Aucune feuille de soins n'est jointe")
-    assert sheet["action_label"] == "Joignez la feuille de soins remise par le professionnel"
-    cpam = status["tracks"]["cpam"]
-    assert cpam["next_action"].startswith("Complétez la demande : joignez la feuille de soins")
-    assert cpam["next_action_id"] == "track.complete"
-    assert status["estimate"]["notes"][0] == "Taux de 60 % (dispositif médical (LPP))."
+    assert sheet.message.startswith("Aucune feuille de soins n'est jointe")
+    assert sheet.action_label == "Joignez la feuille de soins remise par le professionnel"
+    cpam = status.tracks["cpam"]
+    assert cpam.next_action.startswith("Complétez la demande : joignez la feuille de soins")
+    assert cpam.next_action_id == "track.complete"
+    assert status.estimate.notes[0] == "Taux de 60 % (dispositif médical (LPP))."
     # Figures and states do not depend on the language.
     english = tracking.claim_status(ctx, claim_id, today=TODAY, lang="en")
-    assert english["estimate"]["amo"] == status["estimate"]["amo"] == "182.94"
-    assert english["tracks"]["cpam"]["state"] == cpam["state"] == "incomplete"
-    assert english["tracks"]["cpam"]["next_action"].startswith(
+    assert english.estimate.amo == status.estimate.amo == "182.94"
+    assert english.tracks["cpam"].state == cpam.state == "incomplete"
+    assert english.tracks["cpam"].next_action.startswith(
         "Complete the claim: Attach the care sheet the professional gave you"
     )
 
 
 def test_language_setting_is_the_default(ctx, claim_id):
     def next_action():
-        return tracking.claim_status(ctx, claim_id, today=TODAY)["tracks"]["cpam"]["next_action"]
+        return tracking.claim_status(ctx, claim_id, today=TODAY).tracks["cpam"].next_action
 
     assert next_action().startswith("Complete the claim")  # no setting: English
     ctx.set_setting("language", "fr")
     assert next_action().startswith("Complétez la demande")
-    assert tracking.claim_status(ctx, claim_id, today=TODAY, lang="en")["tracks"]["cpam"][
-        "next_action"
-    ].startswith("Complete the claim")
+    english = tracking.claim_status(ctx, claim_id, today=TODAY, lang="en")
+    assert english.tracks["cpam"].next_action.startswith("Complete the claim")
     ctx.set_setting("language", "de")
     assert next_action().startswith("Complete the claim")
 
@@ -63,26 +62,26 @@ def test_steps_and_their_refusals_in_french(ctx, claim_id):
     with pytest.raises(UserError, match="la demande n'a pas été envoyée à la mutuelle"):
         tracking.record_payment(ctx, claim_id, "mutuelle", "10", date="2025-07-10", lang="fr")
     sent = tracking.mark_sent(ctx, claim_id, "cpam", date="2025-07-10", today=TODAY, lang="fr")
-    assert sent["tracks"]["cpam"]["next_action"] == (
+    assert sent.tracks["cpam"].next_action == (
         "Attendez le paiement de la CPAM jusqu'au 09/08/2025, puis relancez-la."
     )
     paid = tracking.record_payment(
         ctx, claim_id, "cpam", "100", date="2025-07-25", today=TODAY, lang="fr"
     )
-    assert paid["tracks"]["cpam"]["next_action"].startswith(
+    assert paid.tracks["cpam"].next_action.startswith(
         "La CPAM a versé 100,00\u00a0€ sur les 182,94\u00a0€ attendus"
     )
     undone = tracking.undo_last(ctx, claim_id, "cpam", today=TODAY, lang="fr")
-    assert undone["tracks"]["cpam"]["state"] == "sent"
+    assert undone.tracks["cpam"].state == "sent"
 
 
 def test_household_status_and_check_in_french(ctx, claim_id):
     status = tracking.household_status(ctx, today=TODAY, lang="fr")
-    assert status["claims"][0]["tracks"]["mutuelle"]["next_action"].startswith("Complétez")
+    assert status.claims[0].tracks["mutuelle"].next_action.startswith("Complétez")
     problems = tracking.check(ctx, today=TODAY, lang="fr")
-    assert any(p["message"].startswith("Aucune feuille de soins") for p in problems)
+    assert any(p.message.startswith("Aucune feuille de soins") for p in problems)
     english = tracking.check(ctx, today=TODAY)
-    assert any(p["message"].startswith("No care sheet") for p in english)
+    assert any(p.message.startswith("No care sheet") for p in english)
     assert len(english) == len(problems)
 
 

@@ -35,7 +35,7 @@ def generated(tmp_path):
 
 def answers(ctx, today=TODAY, lang="en") -> tuple:
     status = tracking.household_status(ctx, today=today, lang=lang)
-    return list(status["claims"]), status["totals"], tracking.check(ctx, today=today, lang=lang)
+    return list(status.claims), status.totals, tracking.check(ctx, today=today, lang=lang)
 
 
 def from_nothing(ctx, today=TODAY, lang="en") -> tuple:
@@ -103,7 +103,7 @@ def test_the_days_passing_and_the_language_are_taken_into_account(generated):
     assert_current(ctx, lang="fr")
     claims_en = answers(ctx)[0]
     claims_fr = answers(ctx, lang="fr")[0]
-    assert claims_en[0]["tracks"]["cpam"]["next_action"] != claims_fr[0]["tracks"]["cpam"]["next_action"]
+    assert claims_en[0].tracks["cpam"].next_action != claims_fr[0].tracks["cpam"].next_action
 
 
 def test_a_payment_works_out_only_its_own_claim_again(generated, monkeypatch):
@@ -124,8 +124,8 @@ def test_a_payment_works_out_only_its_own_claim_again(generated, monkeypatch):
     worked_out.clear()
     status = tracking.household_status(ctx, today=TODAY, lang="en")
     assert worked_out == [claim.id]
-    mine = next(s for s in status["claims"] if s["claim_id"] == claim.id)
-    assert "5.00" in [h["amount"] for h in mine["tracks"]["cpam"]["history"]]
+    mine = next(s for s in status.claims if s.claim_id == claim.id)
+    assert "5.00" in [h.amount for h in mine.tracks["cpam"].history]
 
 
 def test_a_damaged_cache_file_is_replaced_without_a_word(generated):
@@ -150,7 +150,8 @@ def test_status_json_is_the_statuses_and_totals(generated, capsys):
     ctx.close()
     assert main(["--data-dir", str(root), "status", "--json"]) == 0
     printed = json.loads(capsys.readouterr().out)
-    assert printed == {"claims": list(expected["claims"]), "totals": expected["totals"]}
+    assert printed == {"claims": [s.to_json() for s in expected.claims],
+                       "totals": expected.totals.to_json()}
 
 
 def test_a_change_to_one_claim_reaches_what_it_moves_in_the_others(generated):
@@ -165,12 +166,12 @@ def test_a_change_to_one_claim_reaches_what_it_moves_in_the_others(generated):
         for n in range(26)  # EUR 2 each: the EUR 50 yearly cap is reached on the 25th
     ]
     answers(ctx)
-    before = {s["claim_id"]: s for s in answers(ctx)[0]}
+    before = {s.claim_id: s for s in answers(ctx)[0]}
     claims.edit_claim(ctx, made[0].id, category="other")
     assert_current(ctx)
-    after = {s["claim_id"]: s for s in answers(ctx)[0]}
+    after = {s.claim_id: s for s in answers(ctx)[0]}
     last = made[-1].id
-    assert after[last]["estimate"]["deductions"] != before[last]["estimate"]["deductions"]
+    assert after[last].estimate.deductions != before[last].estimate.deductions
 
     # Back to the cap reached on the last claim, then one claim changes hands, one goes: the
     # last claim's deduction follows each time.
@@ -199,7 +200,7 @@ def test_the_totals_alone_are_those_of_the_full_answer(generated):
         for person, year in ((None, None), ("Paul Martin", None), (None, 2020), ("Lucas Martin", 2024)):
             full = tracking.household_status(ctx, person=person, year=year, today=TODAY)
             assert household.household_totals(ctx, person=person, year=year, today=TODAY) == \
-                full["totals"]
+                full.totals
         if _round == "from nothing":
             ctx.store.status_cache.clear()
 
@@ -210,7 +211,7 @@ def test_the_claims_table_and_dashboard_read_summaries_that_match_the_statuses(g
     from desktop_app.services import overview
 
     ctx = generated
-    full = {s["claim_id"]: s for s in tracking.household_status(ctx)["claims"]}
+    full = {s.claim_id: s for s in tracking.household_status(ctx).claims}
     for _round in ("from nothing", "kept"):
         listed = overview.claim_list(ctx, detailed=True)
         plain = overview.claim_rows(ctx)
@@ -218,12 +219,12 @@ def test_the_claims_table_and_dashboard_read_summaries_that_match_the_statuses(g
             assert row == overview.summarise(copy.copy(bare), full[row.id])
         from desktop_app.services import household
 
-        summaries = household.household_status(ctx, summaries=True)["claims"]
+        summaries = household.household_status(ctx, summaries=True).claims
         for s in summaries.each():
             for payer in ("cpam", "mutuelle"):
-                for key, value in s["tracks"][payer].items():
-                    assert full[s["claim_id"]]["tracks"][payer][key] == value
-        assert listed.dashboard.totals == tracking.household_status(ctx)["totals"]
+                for key, value in s.tracks[payer].to_json().items():
+                    assert getattr(full[s.claim_id].tracks[payer], key) == value
+        assert listed.dashboard.totals == tracking.household_status(ctx).totals
         ctx.store.status_cache.clear()
 
 

@@ -35,5 +35,5 @@ def test_closing_a_track_records_the_day_given(ctx):
                              category="consultation", amount_paid="30.00", billing="paper")
     day = _dt.date(2025, 9, 14)
     status = tracking.close_track(ctx, claim.id, "mutuelle", reason="rien à attendre", today=day)
-    closed = [e for e in status["tracks"]["mutuelle"]["history"] if e["state"] == "closed"]
+    closed = [e for e in status.tracks["mutuelle"].history if e.state == "closed"]
     assert closed and closed[-1]["date"] == "2025-09-14"

@@ -68,5 +68,5 @@ def test_a_device_code_and_its_tariff_typed_in_the_form(qtbot, monkeypatch, wind
     window.ask_new_claim()
     [claim] = [c for c in claims.list_claims(ctx) if c.title == "Dr Martin"]
     assert claim.lpp_codes == ["1180372"]
-    assert tracking.claim_status(ctx, claim.id)["tracks"]["cpam"]["expected"] == "182.94"
+    assert tracking.claim_status(ctx, claim.id).tracks["cpam"].expected == "182.94"
     assert lpp.table(ctx)["1180372"]["tariff"] == "304.90"

@@ -57,6 +57,7 @@ def test_the_deadlines_list_shows_the_eight_soonest_and_opens_the_claim(qtbot, c
 
 def test_the_lists_kept_one_status_at_a_time_match_a_full_sort():
     from desktop_app.services.dashboard import DueLists
+    from desktop_app.services.results import ClaimSummary, HouseholdTotals
 
     rng = random.Random(11)
     statuses = []
@@ -65,17 +66,19 @@ def test_the_lists_kept_one_status_at_a_time_match_a_full_sort():
         for payer in ("cpam", "mutuelle"):
             state = rng.choice(["sent", "incomplete", "ready", "paid", "rejected"])
             tracks[payer] = {
-                "state": state, "overdue": rng.random() < 0.5,
+                "state": state, "overdue": rng.random() < 0.5, "expected": None, "received": "0.00",
+                "next_action": "", "next_action_id": "",
                 "follow_up_on": f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 9):02d}",
                 "deadline": f"2027-{rng.randint(1, 3):02d}-0{rng.randint(1, 3)}",
                 "deadline_status": rng.choice(["ok", "soon", "passed"]),
             }
-        statuses.append({"claim_id": claim_id, "person": "P", "title": None,
-                         "category": "consultation", "care_date": None, "tracks": tracks})
+        statuses.append({"claim_id": claim_id, "person": "P", "person_id": 1, "title": None,
+                         "category": "consultation", "care_date": None, "tracks": tracks,
+                         "blocking": 0, "warnings": 0})
     due = DueLists()
     for s in statuses:
-        due.add(s)
-    board = due.result({})
+        due.add(ClaimSummary.from_json(s))
+    board = due.result(HouseholdTotals())
 
     expected_deadlines, expected_chase = [], []
     for s in statuses:

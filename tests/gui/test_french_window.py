@@ -173,7 +173,7 @@ def test_payment_dialog_in_french_takes_a_decimal_comma(qtbot, fwin, ctx, househ
     settle(qtbot, fwin)
     assert seen["title"] == "Paiement de la CPAM"
     assert "," in seen["suggested"] and "." not in seen["suggested"]
-    assert tracking.claim_status(ctx, claim_id)["tracks"]["cpam"]["received"] == "182.94"
+    assert tracking.claim_status(ctx, claim_id).tracks["cpam"].received == "182.94"
     assert "182,94\u00a0€" in fwin.claim_view.cpam.amounts.text()
     assert "182,94\u00a0€" in fwin.statusBar().currentMessage()
     assert "la CPAM a versé" in fwin.statusBar().currentMessage()

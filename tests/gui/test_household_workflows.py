@@ -130,8 +130,8 @@ def test_statement_payments_recorded_in_one_step(qtbot, window, ctx, household, 
 
     panel.record.click()
     qtbot.waitUntil(lambda: "1 payment recorded" in window.statusBar().currentMessage(), timeout=5000)
-    track = tracking.claim_status(ctx, claim_id)["tracks"]["cpam"]
-    assert track["received"] == "182.94"
+    track = tracking.claim_status(ctx, claim_id).tracks["cpam"]
+    assert track.received == "182.94"
     qtbot.waitUntil(lambda: window.claims_model.rows()[0].cpam_received == "182.94", timeout=5000)
     window.show_claim(claim_id)
     settle(qtbot, window)

@@ -66,7 +66,7 @@ def test_a_users_session_writes_nothing_on_the_ui_thread(qtbot, window, ctx, hou
     monkeypatch.setattr(track_dialogs_view.PaymentDialog, "exec", paid)
     qtbot.mouseClick(box.record_payment, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
-    assert tracking.claim_status(ctx, claim_id)["tracks"]["cpam"]["received"] == "182.94"
+    assert tracking.claim_status(ctx, claim_id).tracks["cpam"].received == "182.94"
     qtbot.mouseClick(box.undo, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
     assert box.state.text() == "Sent, waiting"

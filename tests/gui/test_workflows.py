@@ -118,17 +118,17 @@ def test_mark_sent_record_payment_and_undo(qtbot, window, ctx, household):
     box = window.claim_view.cpam
     controller.mark_sent("cpam", date="2025-06-24", channel="post")
     settle(qtbot, window)
-    assert tracking.claim_status(ctx, claim_id)["tracks"]["cpam"]["state"] == "sent"
+    assert tracking.claim_status(ctx, claim_id).tracks["cpam"].state == "sent"
     assert box.state.text() == "Sent, waiting"
     controller.record_payment("cpam", "182.94", date="2025-07-08")
     settle(qtbot, window)
-    status = tracking.claim_status(ctx, claim_id)["tracks"]["cpam"]
-    assert status["received"] == "182.94"
+    status = tracking.claim_status(ctx, claim_id).tracks["cpam"]
+    assert status.received == "182.94"
     assert "182.94" in box.amounts.text()
     qtbot.waitUntil(lambda: window.claims_model.rows()[0].cpam_received == "182.94", timeout=5000)
     window.undo_action.trigger()  # Ctrl+Z undoes the payment
     settle(qtbot, window)
-    assert tracking.claim_status(ctx, claim_id)["tracks"]["cpam"]["state"] == "sent"
+    assert tracking.claim_status(ctx, claim_id).tracks["cpam"].state == "sent"
     assert box.state.text() == "Sent, waiting"
 
 

@@ -24,7 +24,7 @@ def test_status_and_check_after_each_delete_and_restore(generated):  # noqa: F81
     deleted = trash.delete_claim(ctx, claim.id)
     assert_current(ctx)
     assert claim.id not in claim_ids(ctx)
-    assert all(p.get("claim_id") != claim.id for p in tracking.check(ctx, today=TODAY))
+    assert all(p.claim_id != claim.id for p in tracking.check(ctx, today=TODAY))
     assert claim.id not in {r.id for r in overview.claim_rows(ctx)}
     trash.restore(ctx, deleted.entry_id)
     assert_current(ctx)

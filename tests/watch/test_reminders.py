@@ -33,12 +33,12 @@ def household(ctx):
 def expected_events(ctx, today=TODAY) -> dict[str, dt.date]:
     """What the household status says is due, worked out from it directly."""
     found = {}
-    for s in tracking.household_status(ctx, today=today)["claims"]:
-        for payer, track in s["tracks"].items():
-            if track["state"] in ("incomplete", "ready", "rejected") and track["deadline"]:
-                found[f"deadline-{payer}-claim-{s['claim_id']}"] = track["deadline"]
-            elif track["state"] == "sent" and track["follow_up_on"]:
-                found[f"follow_up-{payer}-claim-{s['claim_id']}"] = track["follow_up_on"]
+    for s in tracking.household_status(ctx, today=today).claims:
+        for payer, track in s.tracks.items():
+            if track.state in ("incomplete", "ready", "rejected") and track.deadline:
+                found[f"deadline-{payer}-claim-{s.claim_id}"] = track.deadline
+            elif track.state == "sent" and track.follow_up_on:
+                found[f"follow_up-{payer}-claim-{s.claim_id}"] = track.follow_up_on
     return {key: dt.date.fromisoformat(day) for key, day in found.items()}
 
 
