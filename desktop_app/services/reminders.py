@@ -252,3 +252,18 @@ def take_notices(ctx: Context, items: Iterable[Reminder], today: _dt.date | None
 def _notice_key(item: Reminder) -> str:
     # With its date: a follow-up moved by a new sending is a new thing to tell.
     return f"{item.key}@{item.day.isoformat()}"
+
+
+def window_refresh(ctx: Context, today: _dt.date | None, lang: str | None,
+                   known: tuple | None) -> tuple[tuple, list[Reminder]]:
+    """What the window does after a change: the subscribed calendar kept up to date, and the
+    notices due that were not given yet, with the (household state, day) they were taken for.
+    ``known`` is the pair of the last refresh: the same household on the same day has no new
+    notice. Nothing else is kept between refreshes: the reminders of a large household are tens
+    of thousands of objects the window has no use for."""
+    found = refresh_subscribed(ctx, today, lang)
+    day = (today or _dt.date.today()).isoformat()
+    if found.state is not None and known == (found.state, day):
+        return known, []
+    items = found.items if found.items is not None else reminders(ctx, today, lang)
+    return (found.state, day), take_notices(ctx, items, today)

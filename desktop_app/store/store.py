@@ -339,8 +339,18 @@ class Store(TrashRecords, SearchRecords, LayoutMemoryRecords):
         row = self._one("SELECT * FROM claims WHERE id = ? AND trash_id IS NULL", [claim_id])
         return claim_from_row(row) if row else None
 
-    def claims(self, person_id: int | None = None) -> list[Claim]:
-        if person_id is None:
+    def claims(self, person_id: int | None = None, year: int | None = None,
+               undated: bool = True) -> list[Claim]:
+        """Every claim, or a person's; with ``year``, only that person's claims of that year
+        (and the undated ones, when ``undated``)."""
+        if person_id is not None and year is not None:
+            rows = self._rows(
+                "SELECT * FROM claims WHERE person_id = ? AND trash_id IS NULL"
+                " AND (care_date >= ? AND care_date < ? OR (? AND care_date IS NULL))"
+                " ORDER BY care_date DESC, id DESC",
+                [person_id, f"{year:04d}-01-01", f"{year + 1:04d}-01-01", int(undated)],
+            )
+        elif person_id is None:
             rows = self._rows(
                 "SELECT * FROM claims WHERE trash_id IS NULL ORDER BY care_date DESC, id DESC"
             )
