@@ -223,7 +223,7 @@ def test_merge_into_a_household_with_records(exported, household, tmp_path, caps
     finally:
         ctx.close()
     assert len(events) == 3
-    assert [e["source_document_id"] for e in events if e["state"] == "paid"] == [ordonnance_id]
+    assert [e.source_document_id for e in events if e.event.state == "paid"] == [ordonnance_id]
     assert file_hashes(target) == file_hashes(household)
 
     dump = db_dump(target)
