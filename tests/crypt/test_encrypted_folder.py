@@ -220,7 +220,7 @@ def test_an_archive_of_an_encrypted_folder_is_encrypted_and_imports_elsewhere(
             archive_crypt.unlock(out, "not the passphrase")
         archive_crypt.unlock(out, PASSPHRASE)
         report = archive.import_archive(ctx, out)
-        assert report["mode"] == "restore"
+        assert report.mode == "restore"
         assert sorted(d.sha256 for d in documents.list_documents(ctx)) == shas
         for doc in documents.list_documents(ctx):
             path = ctx.store.stored_path(doc.id)

@@ -744,7 +744,7 @@ def test_a_failed_archive_import_leaves_no_empty_folder_and_no_needless_backup(
         capsys, tmp_path, monkeypatch):
     import sqlite3
 
-    from desktop_app.services import archive
+    from desktop_app.services.archive import importing
 
     real = _real_archive(capsys, tmp_path)
     data = tmp_path / "target"
@@ -755,7 +755,7 @@ def test_a_failed_archive_import_leaves_no_empty_folder_and_no_needless_backup(
     def full(*_args, **_kwargs):
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(archive, "_insert", full)
+    monkeypatch.setattr(importing, "_insert", full)
     code, _out, err = run(capsys, "--data-dir", data, "archive", "import", real)
     assert code == 2 and "nothing was changed" in err, err
     assert sorted(p.name for p in (data / "originals").iterdir()) == folders_before
