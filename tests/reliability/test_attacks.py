@@ -528,15 +528,16 @@ def test_a_killed_backup_leaves_nothing_behind_and_never_a_copy_without_its_side
     slow = """
 import sys, os, signal
 from desktop_app.services import backups
+from desktop_app.services.backups import listing
 from desktop_app.services.context import open_context
 ctx = open_context(sys.argv[1], auto_backup=False)
-real = backups._write_json_atomically
+real = listing.write_sidecar
 def die(meta, target):
     if target.name.startswith("paperasse-"):
         print("copying", flush=True)
         os.kill(os.getpid(), signal.SIGKILL)  # killed once the copy is made, before it is named
     real(meta, target)
-backups._write_json_atomically = die
+listing.write_sidecar = die
 backups.backup_now(ctx)
 """
     proc = subprocess.run([sys.executable, "-c", slow, str(data)], capture_output=True, text=True,

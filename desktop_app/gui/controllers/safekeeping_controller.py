@@ -192,18 +192,18 @@ class SafekeepingController(QObject):
             if not reopen():
                 return
             message = self.tr("Backup restored. Your records as they were just before are in the safety copy %1.").replace(
-                "%1", result.get("safety_backup") or "—"
+                "%1", result.safety_backup or "—"
             )
             if folder is not None:
                 message = self.tr("Backup restored from %1: %n scan(s) copied.", "",
-                                  int(result.get("copied_originals") or 0)).replace("%1", folder)
-            missing = len(result.get("missing_originals") or []) + len(result.get("altered_originals") or [])
+                                  int(result.copied_originals or 0)).replace("%1", folder)
+            missing = len(result.missing_originals) + len(result.altered_originals)
             warning = (
                 self.tr("%n scan(s) this backup refers to are missing or changed in the data folder.", "", missing)
                 if missing else None
             )
             if missing and folder is not None:
-                names = (result.get("missing_originals") or []) + (result.get("altered_originals") or [])
+                names = result.missing_originals + result.altered_originals
                 warning = self.tr(
                     "%n scan(s) could not be brought back (missing or damaged in the backup "
                     "folder): %1", "", missing,
