@@ -25,7 +25,7 @@ DEFAULT_SETTINGS = {
     # whether an imported file is left there ("leave") or moved into an "imported" subfolder.
     "watch_folders": (),
     "watch_after_import": "leave",
-    # Backups of the records and scans to a folder the user picks (services/backup_folder.py):
+    # Backups of the records and scans to a folder the user picks (services/backup_folder/):
     # the folder, when the last one there was taken, and after how many days to remind.
     "backup_folder": None,
     "backup_folder_last": None,
