@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop_app.core.model import (
     Billing,
@@ -19,7 +20,9 @@ from desktop_app.core.model import (
     Regime,
     TiersPayant,
 )
-from desktop_app.core.rules.tracks import TrackEvent
+
+if TYPE_CHECKING:
+    from desktop_app.core.rules.tracks import TrackEvent
 
 
 def _date(value: str | None) -> _dt.date | None:
@@ -198,6 +201,9 @@ class StoredEvent:
 
 
 def event_from_row(row: dict) -> StoredEvent:
+    # The track rules load with the first event read, not with every store opened.
+    from desktop_app.core.rules.tracks import TrackEvent
+
     return StoredEvent(
         id=row["id"],
         claim_id=row["claim_id"],

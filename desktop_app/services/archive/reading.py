@@ -11,6 +11,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from desktop_app.core.errors import UserError
 from desktop_app.services import archive_schema, limits
 from desktop_app.services.archive.format import (
     ARCHIVE_VERSION,
