@@ -508,7 +508,7 @@ class MainWindow(QMainWindow):
         from desktop_app.services.context import DB_ERRORS
 
         try:
-            return self.ctx.store.db.conn.execute("PRAGMA data_version").fetchone()[0]
+            return self.ctx.store.data_version()
         except (*DB_ERRORS, AttributeError):
             return None
 

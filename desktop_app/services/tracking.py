@@ -45,6 +45,7 @@ from desktop_app.services.claims import get_claim
 from desktop_app.services.context import Context
 from desktop_app.services.parsing import parse_amount, parse_date
 from desktop_app.store.db import now
+from desktop_app.store.rows import StoredEvent
 
 TOLERANCE = Decimal("0.01")
 
@@ -95,20 +96,8 @@ def _events(ctx: Context, claim_id: int) -> list[_Row]:
     return [_to_row(r) for r in ctx.store.events(claim_id)]
 
 
-def _to_row(r: dict) -> _Row:
-    return _Row(
-        r["id"],
-        rules.TrackEvent(
-            payer=r["payer"],
-            state=r["state"],
-            at=r["at"],
-            date=r["date"],
-            channel=r["channel"],
-            amount=r["amount"],
-            reason=r["reason"],
-            undone=bool(r["undone"]),
-        ),
-    )
+def _to_row(r: StoredEvent) -> _Row:
+    return _Row(r.id, r.event)
 
 
 class _Household:

@@ -220,7 +220,7 @@ def test_an_archive_of_an_encrypted_folder_is_encrypted_and_imports_elsewhere(
             archive_crypt.unlock(out, "not the passphrase")
         archive_crypt.unlock(out, PASSPHRASE)
         report = archive.import_archive(ctx, out)
-        assert report["mode"] == "restore"
+        assert report.mode == "restore"
         assert sorted(d.sha256 for d in documents.list_documents(ctx)) == shas
         for doc in documents.list_documents(ctx):
             path = ctx.store.stored_path(doc.id)
@@ -258,7 +258,7 @@ def test_backups_of_an_encrypted_folder_are_encrypted_and_restore(filled, tmp_pa
         assert ctx.store.person_by_name("Paul Martin") is None
         assert len(documents.list_documents(ctx)) == 3
         report = backup_folder.restore_from(ctx, external)
-        assert not report["missing_originals"] and not report["altered_originals"]
+        assert not report.missing_originals and not report.altered_originals
     finally:
         ctx.close()
     assert leaks(filled) == []
@@ -307,7 +307,7 @@ def test_an_encrypted_backup_folder_restores_on_a_new_computer_with_its_passphra
     ctx = _open(new)
     try:
         report = backup_folder.restore_from(ctx, external)
-        assert not report["missing_originals"] and not report["altered_originals"]
+        assert not report.missing_originals and not report.altered_originals
         assert len(documents.list_documents(ctx)) == 3
     finally:
         ctx.close()

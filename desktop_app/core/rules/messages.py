@@ -903,7 +903,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "aucun document n'est joint : rattachez les papiers de la demande, ou postez-les "
         "avec la lettre",
     },
-    # --- the backup folder reminder (services/backup_folder.py) ----------------------------------
+    # --- the backup folder reminder (services/backup_folder/) ------------------------------------
     "backup.folder_overdue": {
         "en": "The last backup to {folder} was {days} days ago ({last}); back up again.",
         "fr": "La dernière sauvegarde dans {folder} date d'il y a {days} jours ({last}) ; "
