@@ -455,6 +455,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{text}” is not an amount: write it like 30.00 or 30,00",
         "fr": "« {text} » n'est pas un montant : écrivez-le comme 30,00",
     },
+    "field.payer": {
+        "en": "“{text}”: type CPAM or mutuelle",
+        "fr": "« {text} » : tapez CPAM ou mutuelle",
+    },
     "field.yes_no": {
         "en": "“{text}”: type yes or no",
         "fr": "« {text} » : tapez oui ou non",
