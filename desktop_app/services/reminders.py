@@ -233,7 +233,7 @@ def take_notices(ctx: Context, items: Iterable[Reminder], today: _dt.date | None
         warn_days = int(ctx.setting("deadline_warn_days") or 60)
     path = ctx.paths.root / "calendar" / "notified.json"
     try:
-        told = json.loads(path.read_text(encoding="utf-8"))
+        told = json.loads(originals.read_state_file(path).decode("utf-8"))
         told = told if isinstance(told, dict) else {}
     except (OSError, ValueError):
         told = {}
@@ -245,7 +245,7 @@ def take_notices(ctx: Context, items: Iterable[Reminder], today: _dt.date | None
     kept = {k: v for k, v in kept.items() if v}
     if kept != told:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        originals.write_bytes_atomically(json.dumps(kept, sort_keys=True).encode(), path)
+        originals.write_state_file(json.dumps(kept, sort_keys=True).encode(), path)
     return fresh
 
 

@@ -325,3 +325,34 @@ def test_an_encrypted_backup_folder_restores_on_a_new_computer_with_its_passphra
     # The safety copy of the new folder's records as they were (empty, before the key came)
     # is a plain database holding nothing.
     assert [leak for leak in leaks(new) if not leak.endswith("SQLite header")] == []
+
+
+def test_what_the_watch_and_the_notices_remember_is_sealed_and_read_back(filled, reader, tmp_path):
+    from PIL import Image
+
+    from desktop_app.services import passphrase
+    from desktop_app.services.watch_folders import FolderWatch
+    from desktop_app.store import sealed
+
+    passphrase.set_passphrase(filled, PASSPHRASE)
+    scans = tmp_path / "Scans"
+    scans.mkdir()
+    Image.new("RGB", (40, 30), (250, 250, 250)).save(scans / "ordonnance Claire Martin.png")
+    ctx = _open(filled)
+    try:
+        watch = FolderWatch([scans])
+        events = []
+        for _ in range(3):  # looked at until the file stops changing
+            events += watch.check(ctx)
+        assert [e.kind for e in events] == ["imported"]
+        seen = filled / "watch" / "seen.json"
+        assert sealed.is_sealed(seen)
+        assert b"Claire" not in seen.read_bytes() and b"ordonnance" not in seen.read_bytes()
+        # Read back with the key: the same file is not imported a second time.
+        assert [e for _ in range(3) for e in FolderWatch([scans]).check(ctx)] == []
+    finally:
+        ctx.close()
+    # Without a passphrase again, the file is plain and still says what was seen.
+    passphrase.remove_passphrase(filled, PASSPHRASE)
+    assert not sealed.is_sealed(filled / "watch" / "seen.json")
+    assert "ordonnance Claire Martin.png" in (filled / "watch" / "seen.json").read_text("utf-8")
