@@ -52,6 +52,12 @@ class ReadProcess:
             try:
                 self._conn.send((fn.__module__, fn.__qualname__, args, kwargs))
                 outcome, value = self._conn.recv()
+                if outcome == "rows":  # a long list, sent in parts: see _send_answer
+                    value, count = value
+                    rows: list = []
+                    while len(rows) < count:
+                        rows += self._conn.recv()
+                    value.rows, outcome = rows, "ok"
             except (EOFError, OSError, BrokenPipeError) as exc:
                 self._stop()
                 raise ReadProcessGone(str(exc)) from exc
@@ -119,6 +125,44 @@ def _picklable(exc: BaseException) -> BaseException:
         return RuntimeError(f"{type(exc).__name__}: {exc}")
 
 
+# Unpickling holds the interpreter's lock from start to end: 50,000 claim rows in one piece
+# would stall the window's UI thread for a few hundred milliseconds. In parts of this many rows
+# each takes a few milliseconds, and the UI thread gets its turn between them.
+ROWS_PER_PART = 2000
+
+
+def _send_answer(conn, result) -> None:
+    rows = getattr(result, "rows", None)
+    if not isinstance(rows, list) or len(rows) <= ROWS_PER_PART:
+        conn.send(("ok", result))
+        return
+    import copy
+
+    head = copy.copy(result)
+    head.rows = []
+    conn.send(("rows", (head, len(rows))))
+    for start in range(0, len(rows), ROWS_PER_PART):
+        conn.send(rows[start:start + ROWS_PER_PART])
+
+
+def _die_with_parent() -> None:
+    """End this process when the window's process is gone, even killed: otherwise a long
+    household pass would run on, for nobody, until it tried to answer. Its parent is looked at
+    once a second from a thread of its own (a dead parent's children are handed to another)."""
+    import os
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def _serve(conn) -> None:
     """The child: open the folder, then answer calls until told to stop or the pipe closes."""
     import os
@@ -128,6 +172,7 @@ def _serve(conn) -> None:
     from desktop_app.services.context import Context
     from desktop_app.store import Store, originals, vault
 
+    _die_with_parent()
     # Background work: on a busy machine the window's own threads (painting among them) go
     # first. Not every system has nice(); there the child runs at the window's priority.
     if hasattr(os, "nice"):
@@ -156,7 +201,7 @@ def _serve(conn) -> None:
                 conn.send(("error", _picklable(exc)))
             else:
                 try:
-                    conn.send(("ok", result))
+                    _send_answer(conn, result)
                 except Exception as exc:  # noqa: BLE001 - an answer that does not pickle
                     conn.send(("error", RuntimeError(f"{qualname} answered what cannot be sent "
                                                      f"back: {exc}")))

@@ -95,3 +95,64 @@ def test_an_encrypted_folder_is_read_with_the_key_handed_over(data_dir):
         reader.close()
         ctx.close()
         passphrase.lock(data_dir)
+
+
+def _many_rows(ctx, count):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(rows=[(n, f"claim {n}") for n in range(count)], complete=True)
+
+
+def test_a_long_list_comes_back_whole_in_parts(ctx):
+    from desktop_app.services import read_process
+
+    count = read_process.ROWS_PER_PART * 2 + 7
+    reader = ReadProcess(ctx.paths.root)
+    try:
+        answer = reader.call(_many_rows, count)
+        assert answer.rows == [(n, f"claim {n}") for n in range(count)] and answer.complete
+        assert reader.call(_many_rows, 3).rows == [(0, "claim 0"), (1, "claim 1"), (2, "claim 2")]
+    finally:
+        reader.close()
+
+
+ORPHAN = """
+import sys, time
+sys.path.insert(0, sys.argv[2])
+from desktop_app.services import overview
+from desktop_app.services.read_process import ReadProcess
+reader = ReadProcess(sys.argv[1])
+reader.call(overview.household_totals)
+print(reader._process.pid, flush=True)
+time.sleep(600)
+"""
+
+
+def test_the_child_ends_when_the_window_is_killed(data_dir, ctx):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    window = subprocess.Popen([sys.executable, "-c", ORPHAN, str(data_dir),
+                               str(Path(__file__).resolve().parents[2])],
+                              stdout=subprocess.PIPE, text=True)
+    child = int(window.stdout.readline())
+    window.send_signal(signal.SIGKILL)
+    window.wait()
+
+    def alive() -> bool:
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            return False
+        with open(f"/proc/{child}/stat") as stat:  # a zombie waiting for its reaper is gone too
+            return stat.read().split(")")[-1].split()[0] != "Z"
+
+    for _ in range(600):  # a patient wait, not a time limit: the child looks once a second
+        if not alive():
+            break
+        time.sleep(0.1)
+    assert not alive()
