@@ -7,6 +7,8 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from desktop_app.core import formatting
+
 
 # Written out so that lupdate sees each string; looked up at display time in the current language.
 STATE_TEXT = {
@@ -165,13 +167,7 @@ def parse_money(text) -> str:
 
 def money_typed(value) -> str:
     """An amount put in a box for the user to edit: '182,94' in French, '182.94' in English."""
-    if value in (None, ""):
-        return ""
-    try:
-        amount = Decimal(str(value)).quantize(Decimal("0.01"))
-    except InvalidOperation:
-        return str(value)
-    return str(amount).replace(".", ",") if current_language() == "fr" else str(amount)
+    return formatting.typed(value, current_language())
 
 
 def channel_text(channel: str | None) -> str:
@@ -183,34 +179,25 @@ def current_language() -> str:
 
 
 def money(value, empty: str = "") -> str:
-    """'€182.94' in English, '182,94 €' in French."""
+    """'€182.94' in English, '182,94 €' in French (core/formatting.py); an amount as the user
+    typed it ('182,94') is read first."""
     if value in (None, ""):
         return empty
     try:
-        amount = Decimal(str(value)).quantize(Decimal("0.01"))
+        Decimal(str(value))
     except InvalidOperation:
-        try:  # as the user typed it: '182,94'
-            amount = Decimal(parse_money(value)).quantize(Decimal("0.01"))
+        typed = parse_money(value)
+        try:
+            Decimal(typed)
         except InvalidOperation:
             return str(value)
-    if current_language() == "fr":
-        whole, cents = f"{abs(amount):,.2f}".split(".")
-        text = whole.replace(",", "\u202f") + "," + cents + "\u00a0€"
-        return ("-" if amount < 0 else "") + text
-    return ("-" if amount < 0 else "") + f"€{abs(amount):,.2f}"
+        value = typed
+    return formatting.money(value, current_language(), empty)
 
 
 def day(value, empty: str = "") -> str:
     """A date the way people write it: 04/07/2025 in French, 4 Jul 2025 in English."""
-    if not value:
-        return empty
-    try:
-        d = value if isinstance(value, _dt.date) else _dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return str(value)
-    if current_language() == "fr":
-        return d.strftime("%d/%m/%Y")
-    return f"{d.day} {d.strftime('%b %Y')}"
+    return formatting.day(value or None, current_language(), "short", empty)
 
 
 # The intake's confidence is calibrated (resources/intake/calibration.json): at 0.8 or more a value

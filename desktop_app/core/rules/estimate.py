@@ -530,7 +530,7 @@ def _tiers_payant_note(inputs: EstimateInput, notes: list[str], lang: str = "en"
 
 
 def _money(value: Decimal, lang: str) -> str:
-    return money_str(value) if messages.language(lang) == "en" else messages.money(value, lang)
+    return messages.money(value, lang)
 
 
 def _percent(value: Decimal, lang: str) -> str:

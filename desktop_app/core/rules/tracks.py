@@ -429,7 +429,7 @@ def _documents(ids: list[str], lang: str) -> str:
 
 
 def _money(value: Decimal, lang: str) -> str:
-    return money_str(value) if lang == "en" else messages.money(value, lang)
+    return messages.money(value, lang)
 
 
 def _check(
