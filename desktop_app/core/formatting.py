@@ -37,9 +37,11 @@ CONVENTIONS: dict[str, dict] = {
         "months": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
                    "septembre", "octobre", "novembre", "décembre"),
         "payers": {
-            # the payer alone (a track's name), as a label (a column, a heading), in a sentence
-            "cpam": {"name": "CPAM", "label": "CPAM", "the": "la CPAM"},
-            "mutuelle": {"name": "mutuelle", "label": "Mutuelle", "the": "la mutuelle"},
+            # in a sentence, alone in a sentence (a track's name), as a label of the rules'
+            # lists, as a title (a column, a choice in a list)
+            "cpam": {"the": "la CPAM", "name": "CPAM", "label": "CPAM", "title": "CPAM"},
+            "mutuelle": {"the": "la mutuelle", "name": "mutuelle", "label": "Mutuelle",
+                         "title": "Mutuelle"},
         },
     },
     "en": {
@@ -54,8 +56,9 @@ CONVENTIONS: dict[str, dict] = {
         "months": ("January", "February", "March", "April", "May", "June", "July", "August",
                    "September", "October", "November", "December"),
         "payers": {
-            "cpam": {"name": "CPAM", "label": "CPAM", "the": "the CPAM"},
-            "mutuelle": {"name": "mutuelle", "label": "mutuelle", "the": "the mutuelle"},
+            "cpam": {"the": "the CPAM", "name": "CPAM", "label": "CPAM", "title": "CPAM"},
+            "mutuelle": {"the": "the mutuelle", "name": "mutuelle", "label": "mutuelle",
+                         "title": "Mutuelle"},
         },
     },
 }
@@ -146,10 +149,13 @@ def day(value: _dt.date | str | None, lang: str | None = DEFAULT, style: str = "
 
 
 def payer(payer_id: object, lang: str | None = DEFAULT, form: str = "the") -> str:
-    """A payer's name: ``form`` "the" in a sentence ("la CPAM", "the mutuelle"), "name" alone
-    ("CPAM", "mutuelle"), "label" as a heading ("Mutuelle" in French)."""
-    key = str(getattr(payer_id, "value", payer_id))
-    return convention(lang)["payers"][key][form]
+    """A payer's name: ``form`` "the" in a sentence ("la CPAM", "the mutuelle"), "name" in a
+    sentence without its article ("CPAM", "mutuelle"), "label" as the rules' lists name it
+    ("Mutuelle" in French), "title" in a column or a list ("Mutuelle"). A payer the table does
+    not know is named by its id."""
+    key = str(getattr(payer_id, "value", payer_id) or "")
+    names = convention(lang)["payers"].get(key)
+    return names[form] if names else key
 
 
 def payer_messages() -> dict[str, dict[str, str]]:

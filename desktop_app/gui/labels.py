@@ -94,11 +94,6 @@ FIELD_TEXT = {
     "renewable": lambda: QCoreApplication.translate("Labels", "Renewable"),
 }
 
-PAYER_TEXT = {
-    "cpam": lambda: QCoreApplication.translate("Labels", "CPAM"),
-    "mutuelle": lambda: QCoreApplication.translate("Labels", "Mutuelle"),
-}
-
 CHANNEL_TEXT = {
     "post": lambda: QCoreApplication.translate("Labels", "By post"),
     "online": lambda: QCoreApplication.translate("Labels", "Online"),
@@ -129,26 +124,19 @@ def field_text(name: str) -> str:
 
 
 def payer_text(payer: str) -> str:
-    return _lookup(PAYER_TEXT, payer)
+    """'CPAM' / 'Mutuelle': the payer in a list or a column (core/formatting.py)."""
+    return formatting.payer(payer, current_language(), "title")
 
 
 def payer_in_sentence(payer: str) -> str:
     """'CPAM' / 'mutuelle': the name as it reads inside a sentence."""
-    if payer == "mutuelle":
-        return QCoreApplication.translate("Labels", "mutuelle")
-    return payer_text(payer)
-
-
-PAYER_THE_TEXT = {
-    "cpam": lambda: QCoreApplication.translate("Labels", "the CPAM"),
-    "mutuelle": lambda: QCoreApplication.translate("Labels", "the mutuelle"),
-}
+    return formatting.payer(payer, current_language(), "name")
 
 
 def payer_the(payer: str, capital: bool = False) -> str:
     """'the CPAM' / 'la CPAM', 'the mutuelle' / 'la mutuelle': the payer with its article, as
     titles and sentences name it ('Paiement de la CPAM', 'Envoyé à la mutuelle')."""
-    text = _lookup(PAYER_THE_TEXT, payer)
+    text = formatting.payer(payer, current_language(), "the")
     return text[:1].upper() + text[1:] if capital else text
 
 

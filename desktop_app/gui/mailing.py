@@ -70,7 +70,9 @@ def _edit_person(parent: QWidget | None, ctx, person_id: int, field: str) -> boo
 
 
 def _payer_name(payer: str) -> str:
-    return QCoreApplication.translate("Mailing", "the CPAM") if payer == "cpam" else QCoreApplication.translate("Mailing", "the mutuelle")
+    from desktop_app.gui import labels
+
+    return labels.payer_the(payer)
 
 
 # -- seams: dialogs ---------------------------------------------------------------------------

@@ -4,6 +4,10 @@ The standard PDF fonts (Helvetica…) know only Windows-1252: no "Ł", no "ễ",
 space, which French amounts use (core/formatting.py). A TrueType font embedded in the file (only
 the letters used) shows every name as typed, on any machine, whatever fonts it has installed.
 Paragraphs' ``<b>`` and ``<i>`` pick the bold and oblique faces (one family).
+
+ReportLab's paragraphs take a narrow no-break space (U+202F) for a space to break the line at,
+and print it as a plain one; only U+00A0 holds. An amount therefore goes where the text is drawn
+as it is (a table's cell, the canvas), not inside a paragraph's words.
 """
 
 from __future__ import annotations

@@ -145,6 +145,7 @@ def _story(claim, patient, insured, holder, member_number, payer, plan, status, 
                                status, care_day, p),
                   colWidths=[58 * mm, frame_width - 58 * mm])
     table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), pdf_fonts.REGULAR, SIZE, LEADING),  # the amounts' cells
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
@@ -211,10 +212,12 @@ def _particulars(claim, patient, insured, holder, member_number, payer, plan, st
         nature = _say("lpp_codes.many" if len(codes) > 1 else "lpp_codes.one", nature=nature,
                       codes=", ".join(esc(c) for c in codes))
     rows.append([label("row.nature"), p(nature)])
+    # An amount is a cell of its own, drawn as it is: a paragraph would take its narrow
+    # no-break space (1 234,50 €) for a space it may break the line at.
     if claim.amount_paid:
-        rows.append([label("row.paid"), p(formatting.money(claim.amount_paid, LANG))])
+        rows.append([label("row.paid"), formatting.money(claim.amount_paid, LANG)])
     if payer == "mutuelle":
         got = to_decimal(status["tracks"]["cpam"]["received"] or "0")
         if got > ZERO:
-            rows.append([label("row.cpam_part"), p(formatting.money(got, LANG))])
+            rows.append([label("row.cpam_part"), formatting.money(got, LANG)])
     return rows

@@ -12,7 +12,8 @@ def styles() -> dict:
     from reportlab.lib.styles import ParagraphStyle
 
     pdf_fonts.register()
-    base = ParagraphStyle("body", fontName=pdf_fonts.REGULAR, fontSize=SIZE, leading=LEADING)
+    base = ParagraphStyle("body", fontName=pdf_fonts.REGULAR, fontSize=SIZE, leading=LEADING,
+                          bulletFontName=pdf_fonts.REGULAR)
     return {
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=9, leading=12),
