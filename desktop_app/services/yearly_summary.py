@@ -153,7 +153,9 @@ def _pdf(name: str, year: int, claims: list[dict], totals: dict, t: dict, lang: 
             money(totals["received"]["cpam"]), money(totals["received"]["mutuelle"]),
             money(totals["left_to_pay"]),
         ])
-        widths = [20 * mm, 56 * mm, 24 * mm, 24 * mm, 24 * mm, 26 * mm]
+        # Sized for DejaVu Sans (wider than Helvetica): a date, "Reste à charge" in bold and a
+        # five-figure bold total fit their cells with their padding.
+        widths = [22 * mm, 46 * mm, 25 * mm, 25 * mm, 25 * mm, 31 * mm]
         table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle([
             ("FONT", (0, 0), (-1, 0), pdf_fonts.BOLD, 9),
