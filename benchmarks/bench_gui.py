@@ -146,7 +146,15 @@ else:
     window.household_loaded.connect(lambda: QTimer.singleShot(1000, app.quit))
 app.exec()
 status = dict(line.split(":", 1) for line in open("/proc/self/status"))
-print("memory", int(status["VmRSS"].split()[0]) // 1024, int(status["VmHWM"].split()[0]) // 1024)
+reader = getattr(getattr(window, "workers", None), "reader", None)
+child = 0
+if reader is not None and reader.running:  # the household's reads in a process of their own
+    child_status = dict(line.split(":", 1) for line in open(f"/proc/{reader._process.pid}/status"))
+    child = int(child_status["VmRSS"].split()[0]) // 1024
+print("memory", int(status["VmRSS"].split()[0]) // 1024, int(status["VmHWM"].split()[0]) // 1024,
+      child)
+if reader is not None:
+    window.workers.shutdown()
 """
 
 
@@ -159,11 +167,14 @@ def window_memory(root: Path) -> dict:
         out = subprocess.run([sys.executable, "-c", _MEMORY_PROBE, arg], capture_output=True,
                              text=True, env=env, cwd=REPO, check=True).stdout
         line = next(line for line in out.splitlines() if line.startswith("memory "))
-        rss, peak = line.split()[1:]
+        rss, peak, child = line.split()[1:]
+        children.append(int(child))
         return int(rss), int(peak)
 
+    children: list[int] = []
     probe(str(root))
     rss, peak = probe(str(root))
+    reads_mb = children[-1]
     bare, _ = probe("bare")
     # The same window on a household of one claim: what the 50,000 claims add is the difference
     # (the app's own code, widgets and icons are there either way).
@@ -179,7 +190,7 @@ def window_memory(root: Path) -> dict:
     probe(str(small))
     one, _ = probe(str(small))
     return {"memory_mb": rss - one, "memory_rss_mb": rss, "memory_peak_mb": peak,
-            "memory_bare_mb": bare, "memory_one_mb": one}
+            "memory_bare_mb": bare, "memory_one_mb": one, "memory_reads_mb": reads_mb}
 
 
 def claims_list(ctx) -> tuple[float, float]:
@@ -404,7 +415,9 @@ def write_report(figures: dict) -> None:
         f"The window's resident memory is {figures['memory_rss_mb']} MB (peak "
         f"{figures['memory_peak_mb']} MB while the statuses are read), the same window's on a "
         f"household of one claim {figures['memory_one_mb']} MB, a bare Qt window's "
-        f"{figures['memory_bare_mb']} MB. The claim rows themselves are about 20 MB of Python "
+        f"{figures['memory_bare_mb']} MB. The process the household's reads run in "
+        f"(services/read_process.py) holds {figures['memory_reads_mb']} MB of its own on top of "
+        "the window's. The claim rows themselves are about 20 MB of Python "
         "objects; the rest is memory the allocator keeps after the passes that read every "
         "status.\n"
         f"All {CLAIMS:,} claim rows follow on a worker in {figures['claims_all_ms']:.0f} ms (the UI "

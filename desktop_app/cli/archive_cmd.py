@@ -34,13 +34,13 @@ def register(sub) -> None:
 def _export(args, ctx) -> int:
     report = archive.export_archive(ctx, args.file, overwrite=args.force)
     if args.json:
-        emit_json(report)
+        emit_json(report.to_json())
     else:
-        c = report["counts"]
+        c = report.counts
         line(
-            f"archive written: {report['path']} ({c.get('people', 0)} people, "
+            f"archive written: {report.path} ({c.get('people', 0)} people, "
             f"{c.get('documents', 0)} documents, {c.get('claims', 0)} claims, "
-            f"{report['files']} originals)"
+            f"{report.files} originals)"
         )
     return 0
 
@@ -56,20 +56,20 @@ def _import(args, ctx) -> int:
         archive_crypt.unlock(locked.path, current_passphrase(locked.path))
         report = archive.import_archive(ctx, args.file)
     if args.json:
-        emit_json(report)
+        emit_json(report.to_json())
         return 0
-    added = {t: n for t, n in report["added"].items() if n}
-    skipped = {t: n for t, n in report["skipped"].items() if n}
-    verb = "restored" if report["mode"] == "restore" else "merged"
-    line(f"{verb} {report['archive']}: " + (
+    added = {t: n for t, n in report.added.items() if n}
+    skipped = {t: n for t, n in report.skipped.items() if n}
+    verb = "restored" if report.mode == "restore" else "merged"
+    line(f"{verb} {report.archive}: " + (
         ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in added.items()) or "nothing new"
     ) + " added")
     if skipped:
         line("already here, skipped: " + ", ".join(
             f"{n} {t.replace('_', ' ')}" for t, n in skipped.items()
         ))
-    if report["safety_backup"]:
-        line(f"the records as they were are kept in backup {report['safety_backup']}")
-    for note in report["notes"]:
+    if report.safety_backup:
+        line(f"the records as they were are kept in backup {report.safety_backup}")
+    for note in report.notes:
         warn(note)
     return 0

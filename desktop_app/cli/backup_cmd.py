@@ -92,7 +92,7 @@ def _need_id(args) -> None:
 
 def _folder_report(args, result) -> int:
     if args.json:
-        emit_json(result.to_dict())
+        emit_json(result.to_json())
         return EXIT_PROBLEMS if result.missing else 0
     line(f"backup written to {result.folder}: {result.id} ({_counts_text(result.counts)})")
     line(f"{result.originals} scan(s) kept there, {result.copied} copied this time")
@@ -116,7 +116,7 @@ def _now(args, ctx) -> int:
         return _folder_report(args, backup_folder.back_up(ctx, args.to))
     info = backups.backup_now(ctx, reason="manual")
     if args.json:
-        emit_json(info.to_dict())
+        emit_json(info.to_json())
     else:
         line(f"backup written: {info.id} ({_counts_text(info.counts)})")
     return 0
@@ -161,7 +161,7 @@ def _verify(args) -> int:
     paths = config.prepare(args.data_dir)
     result = backups.verify(paths, args.id)
     if args.json:
-        emit_json(result.to_dict())
+        emit_json(result.to_json())
     elif result.damaged:
         line(f"backup {result.id} failed verification: {'; '.join(result.damaged)}")
     else:
@@ -179,7 +179,7 @@ def _verify(args) -> int:
 def _verify_folder(args) -> int:
     result = backup_folder.verify(args.source, args.id)
     if args.json:
-        emit_json(result.to_dict())
+        emit_json(result.to_json())
     elif result.damaged:
         line(f"backup {result.id} in {result.folder} failed verification: {'; '.join(result.damaged)}")
     else:
@@ -212,19 +212,19 @@ def _restore(args) -> int:
     finally:
         if ctx is not None:
             ctx.close()
-    missing = report["missing_originals"] + report["altered_originals"]
+    missing = report.missing_originals + report.altered_originals
     if args.json:
-        emit_json(report)
+        emit_json(report.to_json())
     else:
-        line(f"restored backup {report['restored']} ({_counts_text(report['counts'])})")
-        if "copied_originals" in report:
-            line(f"{report['copied_originals']} scan(s) copied from {report['folder']}")
-        if report["safety_backup"]:
-            line(f"the records as they were are kept in backup {report['safety_backup']}")
-        where = " in the backup folder" if "folder" in report else ""
-        for name in report["missing_originals"]:
+        line(f"restored backup {report.restored} ({_counts_text(report.counts)})")
+        if report.folder is not None:
+            line(f"{report.copied_originals} scan(s) copied from {report.folder}")
+        if report.safety_backup:
+            line(f"the records as they were are kept in backup {report.safety_backup}")
+        where = " in the backup folder" if report.folder is not None else ""
+        for name in report.missing_originals:
             warn(f"stored original {name} is missing{where}: re-import that file")
-        for name in report["altered_originals"]:
+        for name in report.altered_originals:
             warn(f"stored original {name}{where} does not match its checksum: re-import that file")
     return EXIT_PROBLEMS if missing else 0
 

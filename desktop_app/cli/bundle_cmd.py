@@ -62,14 +62,14 @@ def _bundle(args, ctx) -> int:
     report = bundle.build_bundle(ctx, args.claim, args.payer, args.out, override=args.force,
                                  replace=args.force)
     if args.json:
-        emit_json(report)
+        emit_json(report.to_json())
         return 0
-    for notice in report["notices"]:
-        fix = fix_text(notice["fix"])
-        warn(f"{notice['text']}; {fix}" if fix else notice["text"])
-    line(f"wrote {report['path']} ({report['pages']} pages: letter, "
-         f"{len(report['enclosed'])} document(s), and a memo to keep on the last page)")
-    line("Once posted: " + hint_text(("claim.send", report["next"])))
+    for notice in report.notices:
+        fix = fix_text(notice.fix)
+        warn(f"{notice.text()}; {fix}" if fix else notice.text())
+    line(f"wrote {report.path} ({report.pages} pages: letter, "
+         f"{len(report.enclosed)} document(s), and a memo to keep on the last page)")
+    line("Once posted: " + hint_text(("claim.send", report.next)))
     return 0
 
 

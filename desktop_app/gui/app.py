@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -14,8 +15,15 @@ from desktop_app.gui.plain import plain_box
 from desktop_app.services.context import Context, open_context
 
 
+UI_SWITCH_INTERVAL_S = 0.001
+
+
 def make_application(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication(argv)
+    # Each time Qt calls into Python (a model's rowCount while painting, a slot) the UI thread
+    # takes the interpreter's lock; while a worker thread runs Python it waits up to the switch
+    # interval for it, 5 ms by default, many times in one paint. 1 ms keeps those waits short.
+    sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)

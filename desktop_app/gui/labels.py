@@ -7,6 +7,8 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from desktop_app.core import formatting
+
 
 # Written out so that lupdate sees each string; looked up at display time in the current language.
 STATE_TEXT = {
@@ -92,11 +94,6 @@ FIELD_TEXT = {
     "renewable": lambda: QCoreApplication.translate("Labels", "Renewable"),
 }
 
-PAYER_TEXT = {
-    "cpam": lambda: QCoreApplication.translate("Labels", "CPAM"),
-    "mutuelle": lambda: QCoreApplication.translate("Labels", "Mutuelle"),
-}
-
 CHANNEL_TEXT = {
     "post": lambda: QCoreApplication.translate("Labels", "By post"),
     "online": lambda: QCoreApplication.translate("Labels", "Online"),
@@ -127,26 +124,19 @@ def field_text(name: str) -> str:
 
 
 def payer_text(payer: str) -> str:
-    return _lookup(PAYER_TEXT, payer)
+    """'CPAM' / 'Mutuelle': the payer in a list or a column (core/formatting.py)."""
+    return formatting.payer(payer, current_language(), "title")
 
 
 def payer_in_sentence(payer: str) -> str:
     """'CPAM' / 'mutuelle': the name as it reads inside a sentence."""
-    if payer == "mutuelle":
-        return QCoreApplication.translate("Labels", "mutuelle")
-    return payer_text(payer)
-
-
-PAYER_THE_TEXT = {
-    "cpam": lambda: QCoreApplication.translate("Labels", "the CPAM"),
-    "mutuelle": lambda: QCoreApplication.translate("Labels", "the mutuelle"),
-}
+    return formatting.payer(payer, current_language(), "name")
 
 
 def payer_the(payer: str, capital: bool = False) -> str:
     """'the CPAM' / 'la CPAM', 'the mutuelle' / 'la mutuelle': the payer with its article, as
     titles and sentences name it ('Paiement de la CPAM', 'Envoyé à la mutuelle')."""
-    text = _lookup(PAYER_THE_TEXT, payer)
+    text = formatting.payer(payer, current_language(), "the")
     return text[:1].upper() + text[1:] if capital else text
 
 
@@ -165,13 +155,7 @@ def parse_money(text) -> str:
 
 def money_typed(value) -> str:
     """An amount put in a box for the user to edit: '182,94' in French, '182.94' in English."""
-    if value in (None, ""):
-        return ""
-    try:
-        amount = Decimal(str(value)).quantize(Decimal("0.01"))
-    except InvalidOperation:
-        return str(value)
-    return str(amount).replace(".", ",") if current_language() == "fr" else str(amount)
+    return formatting.typed(value, current_language())
 
 
 def channel_text(channel: str | None) -> str:
@@ -183,34 +167,25 @@ def current_language() -> str:
 
 
 def money(value, empty: str = "") -> str:
-    """'€182.94' in English, '182,94 €' in French."""
+    """'€182.94' in English, '182,94 €' in French (core/formatting.py); an amount as the user
+    typed it ('182,94') is read first."""
     if value in (None, ""):
         return empty
     try:
-        amount = Decimal(str(value)).quantize(Decimal("0.01"))
+        Decimal(str(value))
     except InvalidOperation:
-        try:  # as the user typed it: '182,94'
-            amount = Decimal(parse_money(value)).quantize(Decimal("0.01"))
+        typed = parse_money(value)
+        try:
+            Decimal(typed)
         except InvalidOperation:
             return str(value)
-    if current_language() == "fr":
-        whole, cents = f"{abs(amount):,.2f}".split(".")
-        text = whole.replace(",", "\u202f") + "," + cents + "\u00a0€"
-        return ("-" if amount < 0 else "") + text
-    return ("-" if amount < 0 else "") + f"€{abs(amount):,.2f}"
+        value = typed
+    return formatting.money(value, current_language(), empty)
 
 
 def day(value, empty: str = "") -> str:
     """A date the way people write it: 04/07/2025 in French, 4 Jul 2025 in English."""
-    if not value:
-        return empty
-    try:
-        d = value if isinstance(value, _dt.date) else _dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return str(value)
-    if current_language() == "fr":
-        return d.strftime("%d/%m/%Y")
-    return f"{d.day} {d.strftime('%b %Y')}"
+    return formatting.day(value or None, current_language(), "short", empty)
 
 
 # The intake's confidence is calibrated (resources/intake/calibration.json): at 0.8 or more a value

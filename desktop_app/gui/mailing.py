@@ -48,14 +48,14 @@ def _fix_label(field: str) -> str | None:
     return labels.get(field)
 
 
-def notice_text(notice: dict) -> str:
+def notice_text(notice: "bundle.Notice") -> str:
     """A report notice in the interface's language (its English text if the id is unknown)."""
     from desktop_app.gui import labels
 
     try:
         return bundle.notice_text(notice, labels.current_language())
     except (KeyError, IndexError, ValueError):
-        return notice.get("text") or ""
+        return notice.text() if isinstance(notice, bundle.Notice) else notice.get("text") or ""
 
 
 def _edit_person(parent: QWidget | None, ctx, person_id: int, field: str) -> bool:
@@ -70,7 +70,9 @@ def _edit_person(parent: QWidget | None, ctx, person_id: int, field: str) -> boo
 
 
 def _payer_name(payer: str) -> str:
-    return QCoreApplication.translate("Mailing", "the CPAM") if payer == "cpam" else QCoreApplication.translate("Mailing", "the mutuelle")
+    from desktop_app.gui import labels
+
+    return labels.payer_the(payer)
 
 
 # -- seams: dialogs ---------------------------------------------------------------------------
@@ -135,7 +137,7 @@ class MailingFlow(QObject):
         self.claim_id = int(claim_id)
         self.payer = payer
         self.on_sent = on_sent
-        self.report: dict | None = None
+        self.report: bundle.BundleReport | None = None
         self.outcome: str | None = None
         window = parent.window() if parent is not None else None
         shared = getattr(window, "workers", None)
@@ -158,7 +160,7 @@ class MailingFlow(QObject):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self.workers.run(work, on_success=self._built, on_failure=self._failed)
 
-    def _built(self, report: dict) -> None:
+    def _built(self, report: "bundle.BundleReport") -> None:
         QApplication.restoreOverrideCursor()
         self.report = report
         self._offer()
@@ -193,15 +195,15 @@ class MailingFlow(QObject):
         report = self.report
         text = QCoreApplication.translate("Mailing", "The mailing to %1 is ready: %2 pages (letter, %3 document(s), and a memo to "
                   "keep on the last page).")
-        text = (text.replace("%1", _payer_name(self.payer)).replace("%2", str(report["pages"]))
-                .replace("%3", str(len(report["enclosed"]))))
-        notices = report.get("notices") or []
+        text = (text.replace("%1", _payer_name(self.payer)).replace("%2", str(report.pages))
+                .replace("%3", str(len(report.enclosed))))
+        notices = report.notices
         details = "\n".join(f"• {notice_text(n)}" for n in notices) or None
         buttons = [("save", QCoreApplication.translate("Mailing", "Save as…")),
                    ("print", QCoreApplication.translate("Mailing", "Print…"))]
         fixes = {}
         for notice in notices:
-            fix = notice.get("fix") or {}
+            fix = notice.fix or {}
             label = _fix_label(fix.get("field", "")) if fix.get("person_id") else None
             if label and f"fix:{fix['field']}" not in fixes:
                 fixes[f"fix:{fix['field']}"] = fix

@@ -55,7 +55,7 @@ from desktop_app.gui.views.trash_view import TrashPage
 from desktop_app.gui.views.welcome_view import WelcomeView
 from desktop_app.gui.workers import Workers
 from desktop_app.gui.lazy import claims, inbox
-from desktop_app.services import overview, search as search_service
+from desktop_app.services import overview, read_process, search as search_service
 from desktop_app.services.context import Context
 from desktop_app.services.dashboard import Dashboard
 from desktop_app.gui.plain import PlainLabel
@@ -508,7 +508,7 @@ class MainWindow(QMainWindow):
         from desktop_app.services.context import DB_ERRORS
 
         try:
-            return self.ctx.store.db.conn.execute("PRAGMA data_version").fetchone()[0]
+            return self.ctx.store.data_version()
         except (*DB_ERRORS, AttributeError):
             return None
 
@@ -587,6 +587,9 @@ class MainWindow(QMainWindow):
             self._sidebar_changed()
 
     FIRST_SCREEN = 300
+    # From this many claims on, the household-wide reads go to a process of their own
+    # (services/read_process.py), so that the UI thread never shares the interpreter with them.
+    read_process_from = read_process.WORTH_IT_FROM_CLAIMS
 
     def load_claims(self) -> None:
         """Three passes, each off the UI thread: the first screen of claims, all of them, then
@@ -599,8 +602,8 @@ class MainWindow(QMainWindow):
             # Once statuses are known, a reload waits for the detailed pass rather than
             # flashing lists without them.
             if not self.claims_model.rowCount():
-                self.workers.run(
-                    lambda ctx, **_: overview.claim_list(ctx, limit=self.FIRST_SCREEN),
+                self.workers.run_read(
+                    overview.claim_list, limit=self.FIRST_SCREEN,
                     on_success=lambda result: self._claims_arrived(generation, result, final=False),
                 )
             # The slow pass starts once the list is in, so start-up work does not pile up.
@@ -609,8 +612,8 @@ class MainWindow(QMainWindow):
                 if generation == self._claims_generation:
                     self.load_household()
 
-            self.workers.run(
-                lambda ctx, **_: overview.claim_list(ctx),
+            self.workers.run_read(
+                overview.claim_list,
                 on_success=listed,
                 on_failure=lambda exc: self.say(str(exc)),
             )
@@ -622,6 +625,8 @@ class MainWindow(QMainWindow):
         if generation != self._claims_generation or stage < self._claims_stage:
             return
         self._claims_stage = stage
+        if result.complete and len(result.rows) >= self.read_process_from:
+            self.workers.use_read_process()
         selected = self._current_claim_id
         scroll = self.claims_page.table.verticalScrollBar().value()
         self.claims_model.set_rows(result.rows)
@@ -650,8 +655,7 @@ class MainWindow(QMainWindow):
                 self._totals_shown = generation
                 self.dashboard_controller.show_totals(result, len(self.people))
 
-        self.workers.run(lambda ctx, **_: overview.household_totals(ctx, lang=lang),
-                         on_success=shown)
+        self.workers.run_read(overview.household_totals, lang=lang, on_success=shown)
 
     def load_household(self) -> None:
         """The full status of every claim: slower, so it comes last."""
@@ -659,8 +663,8 @@ class MainWindow(QMainWindow):
         if not self.household and self._totals_shown != generation:  # figures not in yet
             self.dashboard_controller.show_loading()
         lang = labels.current_language()  # read on the UI thread: the installed translation
-        self.workers.run(
-            lambda ctx, **_: overview.claim_list(ctx, detailed=True, lang=lang),
+        self.workers.run_read(
+            overview.claim_list, detailed=True, lang=lang,
             on_success=lambda result: self._claims_arrived(generation, result, final=True),
             on_failure=lambda exc: self.say(
                 self.tr("Could not add up the claims: %1").replace("%1", str(exc))

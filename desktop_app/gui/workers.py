@@ -18,6 +18,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desktop_app.core.errors import Cancelled
+from desktop_app.services.read_process import ReadProcess, ReadProcessGone
 
 
 @dataclass
@@ -100,6 +101,7 @@ class Workers(QObject):
         self.pool.setMaxThreadCount(max_threads)
         self.serial_pool = QThreadPool(self)
         self.serial_pool.setMaxThreadCount(1)
+        self.reader: ReadProcess | None = None
         self._ids = itertools.count(1)
         self._pending: dict[int, _Callbacks] = {}
         self._succeeded.connect(self._on_succeeded)
@@ -124,6 +126,40 @@ class Workers(QObject):
             self.busy_changed.emit(True)
         return handle
 
+    def run_read(
+        self,
+        fn: Callable,
+        *args: Any,
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+        **kwargs: Any,
+    ) -> TaskHandle:
+        """A household-wide read, ``fn(ctx, *args, **kwargs)`` (a module-level function whose
+        answer pickles): in the read process once :meth:`use_read_process` started one (the
+        worker thread then only waits on its pipe, and the UI thread keeps the interpreter to
+        itself), else on a worker thread like :meth:`run`."""
+
+        def read(ctx, should_cancel=lambda: False, **_):
+            reader = self.reader
+            if reader is not None:
+                try:
+                    return reader.call(fn, *args, **kwargs)
+                except ReadProcessGone:
+                    if should_cancel():  # closed by a shutdown: nobody waits for the answer
+                        raise Cancelled() from None
+                    # It died: the answer is still wanted.
+            return fn(ctx, *args, **kwargs)
+
+        return self.run(read, on_success=on_success, on_failure=on_failure)
+
+    def use_read_process(self, on: bool = True) -> None:
+        """Start (or stop) sending household-wide reads to a process of their own."""
+        if on and self.reader is None and self.ctx is not None:
+            self.reader = ReadProcess(self.ctx.paths.root)
+        elif not on and self.reader is not None:
+            reader, self.reader = self.reader, None
+            reader.close()
+
     @property
     def busy(self) -> bool:
         return bool(self._pending)
@@ -134,6 +170,7 @@ class Workers(QObject):
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
         self.cancel_all()
+        self.use_read_process(False)  # a read waiting on it ends now
         done = self.pool.waitForDone(timeout_ms)
         done = self.serial_pool.waitForDone(timeout_ms) and done
         self._pending.clear()

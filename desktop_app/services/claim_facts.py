@@ -68,7 +68,10 @@ class _Household:
         self.settings = rules.DeadlineSettings.from_settings(ctx.settings())
         self.people = {p.id: p for p in ctx.store.people()}
         self._estimates: dict[int, rules.Estimate] = {}
-        self._claims_by_person: dict[int, list[Claim]] | None = None
+        self._claims_by_person: dict[tuple[int, int], list[Claim]] = {}
+        # (person, year) -> [their claims of the year in care-date order, how many of them
+        # are estimated, the caps those used]: see estimate
+        self._year_walks: dict[tuple[int, int], list] = {}
         # person id -> ids of their claims sent to the mutuelle (one query, for every claim)
         self._mutuelle_sent: dict[int, set[int]] | None = None
         self._lpp_table: dict | None = None
@@ -98,35 +101,53 @@ class _Household:
             self._lpp[claim.id] = found
         return found
 
-    def claims_of(self, person_id: int) -> list[Claim]:
-        if self._claims_by_person is None:
-            self._claims_by_person = {}
-            for c in self.ctx.store.claims():
-                self._claims_by_person.setdefault(c.person_id, []).append(c)
-        return self._claims_by_person.get(person_id, [])
+    def claims_of(self, person_id: int, year: int) -> list[Claim]:
+        """The person's claims of the year (the undated ones count as this year's), loaded when
+        first asked: a claim's estimate needs only those, and the window asks for one claim of
+        a household of thousands."""
+        key = (person_id, year)
+        if key not in self._claims_by_person:
+            self._claims_by_person[key] = self.ctx.store.claims(
+                person_id=person_id, year=year, undated=year == self.today.year)
+        return self._claims_by_person[key]
 
     def estimate(self, claim: Claim) -> rules.Estimate:
-        """The claim's estimate, its person's earlier claims that year counting against the caps."""
+        """The claim's estimate, its person's earlier claims that year counting against the caps.
+
+        The person's claims of the year are estimated in care-date order up to this one; the
+        walk stops there and goes on from where it stopped when a later claim is asked for."""
         if claim.id in self._estimates:
             return self._estimates[claim.id]
         person = self.people[claim.person_id]
         year = (claim.care_date or self.today).year
-        same_year = sorted(
-            (c for c in self.claims_of(claim.person_id) if (c.care_date or self.today).year == year),
-            key=lambda c: ((c.care_date or self.today), c.id or 0),
-        )
+        walk = self._year_walks.get((claim.person_id, year))
+        if walk is None:
+            same_year = sorted(
+                (c for c in self.claims_of(claim.person_id, year)
+                 if (c.care_date or self.today).year == year),
+                key=lambda c: ((c.care_date or self.today), c.id or 0),
+            )
+            walk = self._year_walks[(claim.person_id, year)] = [same_year, 0, CapsSoFar()]
+        same_year, start, caps = walk
         if claim.id is None or claim.id not in {c.id for c in same_year}:
-            same_year.append(claim)
-        result = None
-        caps = CapsSoFar()
-        for c in same_year:
+            # Not stored yet (or not of this year when stored): after every claim of the year.
+            caps = CapsSoFar()
+            for c in same_year:
+                caps.add(c, self._estimate_in_walk(c, person, caps), self.tariffs)
+            return self.estimate_with(claim, person, caps)
+        for i in range(start, len(same_year)):
+            c = same_year[i]
             est = self.estimate_with(c, person, caps)
             caps.add(c, est, self.tariffs)
-            if c.id is not None:
-                self._estimates[c.id] = est
-            if c is claim or c.id == claim.id:
-                result = est
-        return result
+            self._estimates[c.id] = est
+            if c.id == claim.id:
+                walk[1] = i + 1
+                return est
+        raise AssertionError("the claim is among the year's claims")
+
+    def _estimate_in_walk(self, c: Claim, person, caps: "CapsSoFar") -> rules.Estimate:
+        known = self._estimates.get(c.id)
+        return known if known is not None else self.estimate_with(c, person, caps)
 
     def estimate_with(self, claim: Claim, person, caps: "CapsSoFar") -> rules.Estimate:
         """The claim's estimate, given what its person's earlier claims of the year used."""

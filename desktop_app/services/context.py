@@ -10,9 +10,9 @@ from pathlib import Path
 
 from desktop_app import config
 from desktop_app.core.errors import UserError
-from desktop_app.store import Store, originals, sql
+from desktop_app.store import Store, db, originals
 
-DB_ERRORS = sql.Error  # either SQLite's (a plain folder) or SQLCipher's (an encrypted one)
+DB_ERRORS = db.Error  # either SQLite's (a plain folder) or SQLCipher's (an encrypted one)
 
 DEFAULT_SETTINGS = {
     "follow_up_days": 30,
@@ -25,7 +25,7 @@ DEFAULT_SETTINGS = {
     # whether an imported file is left there ("leave") or moved into an "imported" subfolder.
     "watch_folders": (),
     "watch_after_import": "leave",
-    # Backups of the records and scans to a folder the user picks (services/backup_folder.py):
+    # Backups of the records and scans to a folder the user picks (services/backup_folder/):
     # the folder, when the last one there was taken, and after how many days to remind.
     "backup_folder": None,
     "backup_folder_last": None,
@@ -144,7 +144,7 @@ def empty_expired_trash(ctx: Context) -> None:
 
     try:
         trash.empty_expired(ctx)
-    except (*sql.Error, OSError) as exc:  # busy or read-only: the next start tries again
+    except (*DB_ERRORS, OSError) as exc:  # busy or read-only: the next start tries again
         logging.getLogger(__name__).warning("the Trash was not emptied: %s", exc)
 
 

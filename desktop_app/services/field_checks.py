@@ -28,10 +28,16 @@ BOOL_FIELDS = frozenset({"ald", "signed", "renewable"})
 LIST_FIELDS = frozenset({"items", "lpp_codes"})
 NIR_FIELDS = frozenset({"nir", "insured_nir"})
 RPPS_FIELDS = frozenset({"rpps", "prescriber_rpps"})
+PAYER_FIELDS = frozenset({"payer"})
 
 _DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _YES = {"yes", "y", "oui", "o", "true", "1", "on"}
 _NO = {"no", "n", "non", "false", "0", "off"}
+# What a user types for a statement's payer, as the window shows it or as people say it.
+_PAYERS = {"cpam": "cpam", "assurance maladie": "cpam", "ameli": "cpam", "sécurité sociale": "cpam",
+           "securite sociale": "cpam", "mutuelle": "mutuelle", "complémentaire": "mutuelle",
+           "complementaire": "mutuelle", "votre mutuelle": "mutuelle", "la cpam": "cpam",
+           "la mutuelle": "mutuelle"}
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,9 @@ def check_field(name: str, raw: object) -> FieldCheck:
         return _nir(name, text)
     if name in RPPS_FIELDS:
         return _rpps(name, text)
+    if name in PAYER_FIELDS:
+        payer = _PAYERS.get(" ".join(text.lower().split()))
+        return FieldCheck(name, payer) if payer else _refused(name, "field.payer", text=text)
     return FieldCheck(name, text)
 
 

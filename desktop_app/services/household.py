@@ -292,8 +292,8 @@ class _Pass:
         wanted = set(ids)
         rows: dict[int, list] = {}
         for r in events:
-            if r["claim_id"] in wanted:
-                rows.setdefault(r["claim_id"], []).append(tracking._to_row(r))
+            if r.claim_id in wanted:
+                rows.setdefault(r.claim_id, []).append(tracking._to_row(r))
         docs: dict[int, list] = {}
         for d in documents:  # the rules look at fields, not the text
             if d.claim_id in wanted:

@@ -11,6 +11,7 @@ from desktop_app.core.model import Category, DocumentField, DocumentKind, FieldS
 from desktop_app.services import claims as claims_service
 from desktop_app.services.context import Context
 from desktop_app.services.documents import get_document, normalise_field
+from desktop_app.store.claim_candidates import candidate_claims
 
 DATE_FIELDS = ("care_date", "date", "statement_date")
 AMOUNT_FIELDS = ("total_amount", "total_paid")
@@ -93,27 +94,12 @@ def propose_claims(ctx: Context, document_id, limit: int = 5) -> list[Proposal]:
     doc = get_document(ctx, document_id)
     day = document_date(doc)
     amount = document_amount(doc)
-    where, params = [], []
-    if doc.person_id:
-        where.append("c.person_id = ?")
-        params.append(doc.person_id)
-    if day:
-        where.append("c.care_date BETWEEN ? AND ?")
-        params += [
-            (day - _dt.timedelta(days=NEAR_DAYS)).isoformat(),
-            (day + _dt.timedelta(days=NEAR_DAYS)).isoformat(),
-        ]
-    elif amount is None:
+    if not day and amount is None:
         return []
-    sql = (
-        "SELECT c.id, p.name, c.care_date, c.title, c.amount_paid, c.person_id FROM claims c"
-        " JOIN people p ON p.id = c.person_id WHERE c.trash_id IS NULL"
-    )
-    if where:
-        sql += " AND " + " AND ".join(where)
-    sql += " ORDER BY c.care_date DESC LIMIT 200"
+    near = _dt.timedelta(days=NEAR_DAYS)
+    found = candidate_claims(ctx.store, doc.person_id, (day - near, day + near) if day else None)
     proposals = []
-    for cid, name, care_date, title, paid, person_id in ctx.store.db.execute(sql, params).fetchall():
+    for cid, name, care_date, title, paid, person_id in found:
         score, reasons = 0, []
         if doc.person_id and person_id == doc.person_id:
             score += 1

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from desktop_app.core import rules
 from desktop_app.core.model import Billing, Claim, Person, TiersPayant
 from desktop_app.services.context import Context
+from desktop_app.store import overview_queries as queries
 
 if TYPE_CHECKING:
     from desktop_app.services.dashboard import Dashboard
@@ -89,55 +90,26 @@ def claim_rows(ctx: Context, person_id: int | None = None, limit: int | None = N
 
     ``limit`` gives the first screenful quickly; the whole list follows.
     """
-    db = ctx.store.db
-    people = {pid: (name, bool(css), bool(noemie)) for pid, name, css, noemie in db.execute(
-        "SELECT id, name, css, noemie FROM people WHERE trash_id IS NULL"
-    ).fetchall()}
+    store = ctx.store
+    people = {pid: (name, bool(css), bool(noemie))
+              for pid, name, css, noemie in queries.people_flags(store)}
     names = {pid: p[0] for pid, p in people.items()}
-    where, params = " WHERE trash_id IS NULL", []
-    if person_id is not None:
-        where, params = " WHERE trash_id IS NULL AND person_id = ?", [person_id]
-    sql = (
-        "SELECT id, person_id, care_date, title, category, amount_paid, tiers_payant, billing,"
-        f" amo_rate FROM claims{where} ORDER BY care_date DESC, id DESC"
-    )
-    if limit:
-        sql += f" LIMIT {int(limit)}"
-    # The whole list is read row by row as the rows are made, not fetched first: 50,000 tuples
-    # held at once would double what the list costs while it is built.
-    rows = db.execute(sql, params)
-    scope, scope_params = "", []
-    if limit:
-        rows = rows.fetchall()
-        # Only the claims on the first screen: keeps the quick answer quick.
-        marks = ",".join("?" * len(rows))
-        scope, scope_params = f" AND claim_id IN ({marks})", [r[0] for r in rows]
+    rows = queries.claims(store, person_id, limit)
+    # Only the claims on the first screen: keeps the quick answer quick.
+    scope = [r[0] for r in rows] if limit else None
     doc_counts, doc_kinds = {}, {}
-    for claim_id, count, kinds in db.execute(
-        "SELECT claim_id, count(*), group_concat(DISTINCT kind) FROM documents"
-        f" WHERE claim_id IS NOT NULL AND trash_id IS NULL{scope} GROUP BY claim_id",
-        scope_params,
-    ).fetchall():
+    for claim_id, count, kinds in queries.document_kinds(store, scope):
         doc_counts[claim_id], doc_kinds[claim_id] = count, (kinds or "").split(",")
     from desktop_app.services.tracking import tariffs
 
     start = _StartStates(tariffs(ctx))
-    # SQLite returns the bare column 'state' from the row holding max(id): the latest active step.
     latest = {
         (claim_id, payer): state
-        for claim_id, payer, state, _ in db.execute(
-            f"SELECT claim_id, payer, state, max(id) FROM track_events WHERE undone = 0{scope}"
-            " GROUP BY claim_id, payer",
-            scope_params,
-        ).fetchall()
+        for claim_id, payer, state, _ in queries.latest_states(store, scope)
     }
     received = {
         (claim_id, payer): total
-        for claim_id, payer, total in db.execute(
-            "SELECT claim_id, payer, sum(CAST(amount AS REAL)) FROM track_events"
-            f" WHERE undone = 0 AND state = 'paid'{scope} GROUP BY claim_id, payer",
-            scope_params,
-        ).fetchall()
+        for claim_id, payer, total in queries.received_totals(store, scope)
     }
     result = []
     # One string object for each distinct value: a large household has a few thousand care
@@ -335,35 +307,10 @@ def document_rows(
     claim_id: int | None = None,
 ) -> list[DocumentRow]:
     """Documents (newest first), with how many fields wait for confirmation, their date and amount."""
-    db = ctx.store.db
-    where, params = ["d.trash_id IS NULL"], []
-    if unlinked:
-        where.append("d.claim_id IS NULL")
-    if person_id is not None:
-        where.append("d.person_id = ?")
-        params.append(person_id)
-    if claim_id is not None:
-        where.append("d.claim_id = ?")
-        params.append(claim_id)
-    if ids is not None:
-        if not ids:
-            return []
-        where.append(f"d.id IN ({','.join('?' * len(ids))})")
-        params += list(ids)
-    sql = (
-        "SELECT d.id, d.kind, d.original_name, d.person_id, p.name, d.claim_id, d.imported_at,"
-        " d.pages, d.read_state,"
-        " (SELECT sum(confirmed = 0) FROM document_fields f WHERE f.document_id = d.id),"
-        " (SELECT value FROM document_fields f WHERE f.document_id = d.id"
-        "   AND f.name IN ('care_date', 'date', 'statement_date') ORDER BY f.name LIMIT 1),"
-        " (SELECT value FROM document_fields f WHERE f.document_id = d.id"
-        "   AND f.name IN ('total_amount', 'total_paid') ORDER BY f.name LIMIT 1)"
-        " FROM documents d LEFT JOIN people p ON p.id = d.person_id"
-    )
-    sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY d.id DESC"
+    if ids is not None and not ids:
+        return []
     result = []
-    for r in db.execute(sql, params).fetchall():
+    for r in queries.documents(ctx.store, unlinked, ids, person_id, claim_id):
         result.append(
             DocumentRow(
                 *r[:9],
@@ -396,20 +343,10 @@ def search_rows(ctx: Context, text: str, limit: int = 200) -> list[DocumentRow]:
     query = fts_query(text)
     if not query:
         return []
-    db = ctx.store.db
-    many = db.execute(
-        "SELECT count(*) FROM (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?"
-        " LIMIT ?)",
-        [query, limit + 1],
-    ).fetchone()[0] > limit
-    if many:
+    if queries.matches_more_than(ctx.store, query, limit):
         hits = [
             {"id": rowid, "snippet": snippet}
-            for rowid, snippet in db.execute(
-                "SELECT rowid, snippet(documents_fts, -1, '[', ']', '…', 12) FROM documents_fts"
-                " WHERE documents_fts MATCH ? ORDER BY rowid DESC LIMIT ?",
-                [query, limit],
-            ).fetchall()
+            for rowid, snippet in queries.newest_matches(ctx.store, query, limit)
         ]
     else:
         hits = search(ctx, text, limit=limit)
@@ -429,8 +366,5 @@ def people_rows(ctx: Context) -> list[dict]:
     """The household for the side bar: id, name, and whose beneficiary each one is."""
     return [
         {"id": pid, "name": name, "insured_id": insured}
-        for pid, name, insured in ctx.store.db.execute(
-            "SELECT id, name, insured_id FROM people WHERE trash_id IS NULL"
-            " ORDER BY name COLLATE NOCASE"
-        ).fetchall()
+        for pid, name, insured in queries.people(ctx.store)
     ]

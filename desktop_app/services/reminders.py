@@ -235,7 +235,7 @@ def take_notices(ctx: Context, items: Iterable[Reminder], today: _dt.date | None
         warn_days = int(ctx.setting("deadline_warn_days") or 60)
     path = ctx.paths.root / "calendar" / "notified.json"
     try:
-        told = json.loads(path.read_text(encoding="utf-8"))
+        told = json.loads(originals.read_state_file(path).decode("utf-8"))
         told = told if isinstance(told, dict) else {}
     except (OSError, ValueError):
         told = {}
@@ -247,10 +247,25 @@ def take_notices(ctx: Context, items: Iterable[Reminder], today: _dt.date | None
     kept = {k: v for k, v in kept.items() if v}
     if kept != told:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        originals.write_bytes_atomically(json.dumps(kept, sort_keys=True).encode(), path)
+        originals.write_state_file(json.dumps(kept, sort_keys=True).encode(), path)
     return fresh
 
 
 def _notice_key(item: Reminder) -> str:
     # With its date: a follow-up moved by a new sending is a new thing to tell.
     return f"{item.key}@{item.day.isoformat()}"
+
+
+def window_refresh(ctx: Context, today: _dt.date | None, lang: str | None,
+                   known: tuple | None) -> tuple[tuple, list[Reminder]]:
+    """What the window does after a change: the subscribed calendar kept up to date, and the
+    notices due that were not given yet, with the (household state, day) they were taken for.
+    ``known`` is the pair of the last refresh: the same household on the same day has no new
+    notice. Nothing else is kept between refreshes: the reminders of a large household are tens
+    of thousands of objects the window has no use for."""
+    found = refresh_subscribed(ctx, today, lang)
+    day = (today or _dt.date.today()).isoformat()
+    if found.state is not None and known == (found.state, day):
+        return known, []
+    items = found.items if found.items is not None else reminders(ctx, today, lang)
+    return (found.state, day), take_notices(ctx, items, today)

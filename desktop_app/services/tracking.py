@@ -58,26 +58,15 @@ from desktop_app.services.track_steps import (  # noqa: F401  (names said again 
     record_payment,
     undo_last,
 )
+from desktop_app.store.rows import StoredEvent
 
 
 def _events(ctx: Context, claim_id: int) -> list[_Row]:
     return [_to_row(r) for r in ctx.store.events(claim_id)]
 
 
-def _to_row(r: dict) -> _Row:
-    return _Row(
-        r["id"],
-        rules.TrackEvent(
-            payer=r["payer"],
-            state=r["state"],
-            at=r["at"],
-            date=r["date"],
-            channel=r["channel"],
-            amount=r["amount"],
-            reason=r["reason"],
-            undone=bool(r["undone"]),
-        ),
-    )
+def _to_row(r: StoredEvent) -> _Row:
+    return _Row(r.id, r.event)
 
 
 def household_status(

@@ -142,7 +142,7 @@ class SeenFiles:
     def load(self) -> None:
         self.changed = False
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = json.loads(originals.read_state_file(self.path).decode("utf-8"))
         except (OSError, ValueError):
             data = {}  # none yet, or damaged: the import itself still refuses a second copy
         self.entries = data.get("files", {}) if isinstance(data, dict) else {}
@@ -164,7 +164,7 @@ class SeenFiles:
             return
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         data = json.dumps({"version": 1, "files": self.entries}, indent=0, sort_keys=True)
-        originals.write_bytes_atomically(data.encode("utf-8"), self.path)
+        originals.write_state_file(data.encode("utf-8"), self.path)
         self.changed = False
 
 

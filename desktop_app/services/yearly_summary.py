@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as _dt
 import io
 
+from desktop_app.core import formatting
 from desktop_app.core.errors import UserError
-from desktop_app.core.rules.money import to_decimal
-from desktop_app.services import output_files, tracking
-from desktop_app.services.bundle import CATEGORY_FR, fr_date, fr_money, pdf_text
+from desktop_app.services import output_files, pdf_fonts, tracking
+from desktop_app.services.bundle import sentences
 from desktop_app.services.context import Context
 from desktop_app.services.people import find_person
 
@@ -53,17 +53,8 @@ LABELS = {
 }
 
 
-def _money(value, lang: str) -> str:
-    if lang == "fr":
-        return fr_money(value)
-    return f"€{to_decimal(str(value)):,.2f}"
-
-
 def _date(value, lang: str, undated: str) -> str:
-    if not value:
-        return undated
-    day = _dt.date.fromisoformat(value[:10])
-    return day.strftime("%d/%m/%Y") if lang == "fr" else day.isoformat()
+    return formatting.day(value, lang, "numeric", empty=undated)
 
 
 def write_summary(
@@ -112,18 +103,19 @@ def _pdf(name: str, year: int, claims: list[dict], totals: dict, t: dict, lang: 
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    body = ParagraphStyle("body", fontName="Helvetica", fontSize=9.5, leading=12.5)
+    pdf_fonts.register()
+    body = ParagraphStyle("body", fontName=pdf_fonts.REGULAR, fontSize=9.5, leading=12.5)
     small = ParagraphStyle("small", parent=body, fontSize=8, leading=10.5, textColor=colors.grey)
-    head = ParagraphStyle("head", parent=body, fontName="Helvetica-Bold", fontSize=11, leading=15,
+    head = ParagraphStyle("head", parent=body, fontName=pdf_fonts.BOLD, fontSize=11, leading=15,
                           spaceBefore=4, spaceAfter=4)
-    title = ParagraphStyle("title", parent=body, fontName="Helvetica-Bold", fontSize=15,
+    title = ParagraphStyle("title", parent=body, fontName=pdf_fonts.BOLD, fontSize=15,
                            leading=19, spaceAfter=2)
     cell = ParagraphStyle("cell", parent=body, fontSize=9, leading=11)
 
     def footer(canvas, doc):
         canvas.saveState()
-        canvas.setFont("Helvetica", 8)
-        canvas.drawString(18 * mm, 10 * mm, pdf_text(t["title"].format(year=year, person=name)))
+        canvas.setFont(pdf_fonts.REGULAR, 8)
+        canvas.drawString(18 * mm, 10 * mm, t["title"].format(year=year, person=name))
         canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, str(doc.page))
         canvas.restoreState()
 
@@ -133,23 +125,24 @@ def _pdf(name: str, year: int, claims: list[dict], totals: dict, t: dict, lang: 
         # The file's metadata travels wherever the file goes and is read by indexers: no name in it.
         bottomMargin=18 * mm, title=f"Paperasse {year}", author="", subject="", creator="Paperasse",
     )
-    today_text = fr_date(today) if lang == "fr" else today.isoformat()
+    # The day it was made as a French sentence writes it; English as it always was (ISO).
+    today_text = formatting.day(today, lang, "long" if lang == "fr" else "numeric")
     story = [
-        Paragraph(pdf_text(t["title"].format(year=year, person=name)), title),
+        Paragraph(pdf_fonts.escaped(t["title"].format(year=year, person=name)), title),
         Paragraph(t["made"].format(today=today_text), small),
         Spacer(1, 5 * mm),
         Paragraph(t["claims"], head),
     ]
-    money = lambda v: _money(v or "0", lang)  # noqa: E731
+    money = lambda v: formatting.money(v or "0", lang)  # noqa: E731
     if claims:
         rows = [[t["date"], t["what"], t["paid"], t["cpam"], t["mutuelle"], t["left"]]]
         for s in claims:
-            what = s.title or CATEGORY_FR.get(s.category, s.category)
+            what = s.title or sentences.category(s.category, default=s.category)
             if lang == "en" and not s.title:
                 what = s.category.replace("_", " ")
             rows.append([
                 _date(s.care_date, lang, t["undated"]),
-                Paragraph(pdf_text(what), cell),
+                Paragraph(pdf_fonts.escaped(what), cell),
                 money(s.amount_paid),
                 money(s.tracks["cpam"].received),
                 money(s.tracks["mutuelle"].received),
@@ -160,12 +153,14 @@ def _pdf(name: str, year: int, claims: list[dict], totals: dict, t: dict, lang: 
             money(totals.received.cpam), money(totals.received.mutuelle),
             money(totals.left_to_pay),
         ])
-        widths = [20 * mm, 56 * mm, 24 * mm, 24 * mm, 24 * mm, 26 * mm]
+        # Sized for DejaVu Sans (wider than Helvetica): a date, "Reste à charge" in bold and a
+        # five-figure bold total fit their cells with their padding.
+        widths = [22 * mm, 46 * mm, 25 * mm, 25 * mm, 25 * mm, 31 * mm]
         table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle([
-            ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 9),
-            ("FONT", (0, 1), (-1, -1), "Helvetica", 9),
-            ("FONT", (2, -1), (-1, -1), "Helvetica-Bold", 9),
+            ("FONT", (0, 0), (-1, 0), pdf_fonts.BOLD, 9),
+            ("FONT", (0, 1), (-1, -1), pdf_fonts.REGULAR, 9),
+            ("FONT", (2, -1), (-1, -1), pdf_fonts.BOLD, 9),
             ("ALIGN", (2, 0), (-1, -1), "RIGHT"),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
@@ -189,8 +184,8 @@ def _pdf(name: str, year: int, claims: list[dict], totals: dict, t: dict, lang: 
         colWidths=[70 * mm, 70 * mm], hAlign="LEFT",
     )
     summary.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), "Helvetica", 10),
-        ("FONT", (0, 3), (-1, 3), "Helvetica-Bold", 10),
+        ("FONT", (0, 0), (-1, -1), pdf_fonts.REGULAR, 10),
+        ("FONT", (0, 3), (-1, 3), pdf_fonts.BOLD, 10),
         ("ALIGN", (1, 0), (1, -1), "RIGHT"),
         ("LINEBELOW", (0, 2), (-1, 2), 0.5, colors.grey),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),

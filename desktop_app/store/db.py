@@ -15,6 +15,10 @@ from desktop_app.store import migrations, sql, vault
 
 BUSY_TIMEOUT_MS = 10_000
 
+# What a failed statement raises, whichever driver ran it (store/sql.py): what services catch.
+Error = sql.Error
+DatabaseError = sql.DatabaseError
+
 
 def id_chunks(ids: Iterable[int], size: int = 500) -> Iterator[tuple[list[int], str]]:
     """``ids`` a few hundred at a time, each with its ``?,?,…`` placeholders: SQLite limits the

@@ -38,6 +38,8 @@ def _stored_files(root: Path) -> list[Path]:
     found = []
     for folder in (root / "originals", root / "backups" / "originals"):
         found += sorted(p for p in folder.glob("??/*") if p.is_file() and not p.name.startswith("."))
+    found += [root.joinpath(*parts) for parts in originals.STATE_FILES
+              if root.joinpath(*parts).is_file()]
     return found
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop_app.core.model import (
     Billing,
@@ -18,6 +20,9 @@ from desktop_app.core.model import (
     Regime,
     TiersPayant,
 )
+
+if TYPE_CHECKING:
+    from desktop_app.core.rules.tracks import TrackEvent
 
 
 def _date(value: str | None) -> _dt.date | None:
@@ -182,3 +187,35 @@ def claim_to_row(claim: Claim) -> dict:
         "out_of_parcours": None if claim.out_of_parcours is None else int(claim.out_of_parcours),
         "basket_100": int(claim.basket_100),
     }
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """One step of a payer track as stored: the event, with the row id undo marks and the
+    claim it belongs to."""
+
+    id: int
+    claim_id: int
+    event: TrackEvent
+    source_document_id: int | None = None
+
+
+def event_from_row(row: dict) -> StoredEvent:
+    # The track rules load with the first event read, not with every store opened.
+    from desktop_app.core.rules.tracks import TrackEvent
+
+    return StoredEvent(
+        id=row["id"],
+        claim_id=row["claim_id"],
+        event=TrackEvent(
+            payer=row["payer"],
+            state=row["state"],
+            at=row["at"],
+            date=row["date"],
+            channel=row["channel"],
+            amount=row["amount"],
+            reason=row["reason"],
+            undone=bool(row["undone"]),
+        ),
+        source_document_id=row.get("source_document_id"),
+    )

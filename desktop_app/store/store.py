@@ -18,7 +18,9 @@ from desktop_app.store.db import connect, id_chunks, now, record_clean_close, tr
 from desktop_app.store.rows import (
     claim_from_row,
     claim_to_row,
+    StoredEvent,
     document_from_row,
+    event_from_row,
     field_to_row,
     person_from_row,
     person_to_row,
@@ -76,6 +78,11 @@ class Store(TrashRecords, SearchRecords, LayoutMemoryRecords):
 
     def transaction(self):
         return transaction(self.db)
+
+    def data_version(self) -> int:
+        """SQLite's counter of commits made by other connections: one cheap read, no file scan
+        (the window polls it to notice what the command line changed)."""
+        return self.db.conn.execute("PRAGMA data_version").fetchone()[0]
 
     @contextlib.contextmanager
     def snapshot(self):
@@ -339,8 +346,18 @@ class Store(TrashRecords, SearchRecords, LayoutMemoryRecords):
         row = self._one("SELECT * FROM claims WHERE id = ? AND trash_id IS NULL", [claim_id])
         return claim_from_row(row) if row else None
 
-    def claims(self, person_id: int | None = None) -> list[Claim]:
-        if person_id is None:
+    def claims(self, person_id: int | None = None, year: int | None = None,
+               undated: bool = True) -> list[Claim]:
+        """Every claim, or a person's; with ``year``, only that person's claims of that year
+        (and the undated ones, when ``undated``)."""
+        if person_id is not None and year is not None:
+            rows = self._rows(
+                "SELECT * FROM claims WHERE person_id = ? AND trash_id IS NULL"
+                " AND (care_date >= ? AND care_date < ? OR (? AND care_date IS NULL))"
+                " ORDER BY care_date DESC, id DESC",
+                [person_id, f"{year:04d}-01-01", f"{year + 1:04d}-01-01", int(undated)],
+            )
+        elif person_id is None:
             rows = self._rows(
                 "SELECT * FROM claims WHERE trash_id IS NULL ORDER BY care_date DESC, id DESC"
             )
@@ -399,9 +416,10 @@ class Store(TrashRecords, SearchRecords, LayoutMemoryRecords):
         return [claim_from_row(r) for r in self._in_chunks(
             "SELECT * FROM claims", "id", ids, also="trash_id IS NULL")]
 
-    def events_of(self, claim_ids: Iterable[int]) -> list[dict]:
+    def events_of(self, claim_ids: Iterable[int]) -> list[StoredEvent]:
         """The steps of these claims, each claim's in the order they were recorded."""
-        return self._in_chunks("SELECT * FROM track_events", "claim_id", claim_ids)
+        return [event_from_row(r) for r in self._in_chunks(
+            "SELECT * FROM track_events", "claim_id", claim_ids)]
 
     def _in_chunks(self, select: str, column: str, ids: Iterable[int],
                    also: str = "") -> list[dict]:
@@ -426,15 +444,18 @@ class Store(TrashRecords, SearchRecords, LayoutMemoryRecords):
         with self.transaction():
             return self.db["track_events"].insert(event).last_pk
 
-    def events(self, claim_id: int | None = None) -> list[dict]:
+    def events(self, claim_id: int | None = None) -> list[StoredEvent]:
+        """The steps of one claim, or of every claim not in the Trash, in the order recorded."""
         if claim_id is None:
-            return self._rows(
+            rows = self._rows(
                 "SELECT * FROM track_events WHERE claim_id IN"
                 " (SELECT id FROM claims WHERE trash_id IS NULL) ORDER BY id"
             )
-        return self._rows(
-            "SELECT * FROM track_events WHERE claim_id = ? ORDER BY id", [claim_id]
-        )
+        else:
+            rows = self._rows(
+                "SELECT * FROM track_events WHERE claim_id = ? ORDER BY id", [claim_id]
+            )
+        return [event_from_row(r) for r in rows]
 
     def mark_event_undone(self, event_id: int) -> None:
         with self.transaction():

@@ -1626,10 +1626,6 @@
         <translation>Renouvelable</translation>
     </message>
     <message>
-        <source>CPAM</source>
-        <translation>CPAM</translation>
-    </message>
-    <message>
         <source>a guess from the PDF (%1 %): check it</source>
         <translation>une supposition tirée du PDF (%1 %) : vérifiez-la</translation>
     </message>
@@ -1652,18 +1648,6 @@
     <message>
         <source>Forwarded by the CPAM (NOEMIE)</source>
         <translation>Transmis par la CPAM (NOEMIE)</translation>
-    </message>
-    <message>
-        <source>mutuelle</source>
-        <translation>mutuelle</translation>
-    </message>
-    <message>
-        <source>the CPAM</source>
-        <translation>la CPAM</translation>
-    </message>
-    <message>
-        <source>the mutuelle</source>
-        <translation>la mutuelle</translation>
     </message>
     <message>
         <source>typed by you</source>
@@ -1826,14 +1810,6 @@
 </context>
 <context>
     <name>Mailing</name>
-    <message>
-        <source>the CPAM</source>
-        <translation>la CPAM</translation>
-    </message>
-    <message>
-        <source>the mutuelle</source>
-        <translation>la mutuelle</translation>
-    </message>
     <message>
         <source>Print the mailing</source>
         <translation>Imprimer l’envoi</translation>

@@ -313,7 +313,7 @@ def test_images_keep_their_quality_and_lose_transparency(tmp_path):
 
 def test_yearly_summary_totals_match_household_status(household, capsys, tmp_path, ctx):
     from desktop_app.services import tracking
-    from desktop_app.services.bundle import fr_money
+    from desktop_app.core import formatting
 
     d = household
     first = run_json(capsys, *d, "claim", "new", "--person", "Claire Martin", "--date", "2025-02-07",
@@ -335,7 +335,7 @@ def test_yearly_summary_totals_match_household_status(household, capsys, tmp_pat
     assert report["totals"]["received"] == totals.received.to_json()
     assert report["totals"]["left_to_pay"] == totals.left_to_pay
     text = text_of(out)
-    norm = lambda v: fr_money(v).replace("\u00a0", " ")  # noqa: E731
+    norm = lambda v: re.sub(r"[\u00a0\u202f]", " ", formatting.money(v, "fr"))  # noqa: E731
     for value in (totals["paid"], totals["received"]["cpam"], totals["received"]["mutuelle"],
                   totals["left_to_pay"]):
         assert norm(value) in text

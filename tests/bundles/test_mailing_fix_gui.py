@@ -143,7 +143,7 @@ def test_the_keep_page_says_what_to_do_in_the_app(ctx, claim, tmp_path):
 
     out = tmp_path / "envoi.pdf"
     report = bundle.build_bundle(ctx, claim, "cpam", out, override=True)
-    memo = PdfReader(str(out)).pages[report["memo_page"] - 1].extract_text()
+    memo = PdfReader(str(out)).pages[report.memo_page - 1].extract_text()
     from tests.foundation.test_no_commands_in_the_window import command_in
 
     memo = memo.replace("\n", " ")

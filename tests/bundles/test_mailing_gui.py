@@ -140,4 +140,4 @@ def test_print_paints_every_page(qtbot, ctx, claim, answers, tmp_path, monkeypat
     with qtbot.waitSignal(flow.finished, timeout=30_000) as blocker:
         pass
     assert blocker.args == ["printed"]
-    assert len(PdfReader(str(printed)).pages) == flow.report["pages"] == 3
+    assert len(PdfReader(str(printed)).pages) == flow.report.pages == 3

@@ -220,7 +220,7 @@ def test_an_archive_of_an_encrypted_folder_is_encrypted_and_imports_elsewhere(
             archive_crypt.unlock(out, "not the passphrase")
         archive_crypt.unlock(out, PASSPHRASE)
         report = archive.import_archive(ctx, out)
-        assert report["mode"] == "restore"
+        assert report.mode == "restore"
         assert sorted(d.sha256 for d in documents.list_documents(ctx)) == shas
         for doc in documents.list_documents(ctx):
             path = ctx.store.stored_path(doc.id)
@@ -258,7 +258,7 @@ def test_backups_of_an_encrypted_folder_are_encrypted_and_restore(filled, tmp_pa
         assert ctx.store.person_by_name("Paul Martin") is None
         assert len(documents.list_documents(ctx)) == 3
         report = backup_folder.restore_from(ctx, external)
-        assert not report["missing_originals"] and not report["altered_originals"]
+        assert not report.missing_originals and not report.altered_originals
     finally:
         ctx.close()
     assert leaks(filled) == []
@@ -307,7 +307,7 @@ def test_an_encrypted_backup_folder_restores_on_a_new_computer_with_its_passphra
     ctx = _open(new)
     try:
         report = backup_folder.restore_from(ctx, external)
-        assert not report["missing_originals"] and not report["altered_originals"]
+        assert not report.missing_originals and not report.altered_originals
         assert len(documents.list_documents(ctx)) == 3
     finally:
         ctx.close()
@@ -325,3 +325,34 @@ def test_an_encrypted_backup_folder_restores_on_a_new_computer_with_its_passphra
     # The safety copy of the new folder's records as they were (empty, before the key came)
     # is a plain database holding nothing.
     assert [leak for leak in leaks(new) if not leak.endswith("SQLite header")] == []
+
+
+def test_what_the_watch_and_the_notices_remember_is_sealed_and_read_back(filled, reader, tmp_path):
+    from PIL import Image
+
+    from desktop_app.services import passphrase
+    from desktop_app.services.watch_folders import FolderWatch
+    from desktop_app.store import sealed
+
+    passphrase.set_passphrase(filled, PASSPHRASE)
+    scans = tmp_path / "Scans"
+    scans.mkdir()
+    Image.new("RGB", (40, 30), (250, 250, 250)).save(scans / "ordonnance Claire Martin.png")
+    ctx = _open(filled)
+    try:
+        watch = FolderWatch([scans])
+        events = []
+        for _ in range(3):  # looked at until the file stops changing
+            events += watch.check(ctx)
+        assert [e.kind for e in events] == ["imported"]
+        seen = filled / "watch" / "seen.json"
+        assert sealed.is_sealed(seen)
+        assert b"Claire" not in seen.read_bytes() and b"ordonnance" not in seen.read_bytes()
+        # Read back with the key: the same file is not imported a second time.
+        assert [e for _ in range(3) for e in FolderWatch([scans]).check(ctx)] == []
+    finally:
+        ctx.close()
+    # Without a passphrase again, the file is plain and still says what was seen.
+    passphrase.remove_passphrase(filled, PASSPHRASE)
+    assert not sealed.is_sealed(filled / "watch" / "seen.json")
+    assert "ordonnance Claire Martin.png" in (filled / "watch" / "seen.json").read_text("utf-8")

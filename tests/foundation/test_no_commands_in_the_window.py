@@ -127,10 +127,10 @@ def test_a_mailing_report_and_its_letter_name_no_command(ctx, tmp_path):
     for payer in ("cpam", "mutuelle"):
         out = tmp_path / f"{payer}.pdf"
         report = bundle.build_bundle(ctx, claim.id, payer, out, override=True)
-        assert report["notices"]
-        for notice in report["notices"]:
+        assert report.notices
+        for notice in report.notices:
             for lang in messages.LANGUAGES:
-                text = messages.message(notice["id"], lang, **notice["values"])
+                text = messages.message(notice.id, lang, **notice.values)
                 assert not command_in(text), text
         for page in PdfReader(str(out)).pages:
             text = page.extract_text() or ""

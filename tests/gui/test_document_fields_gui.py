@@ -156,3 +156,23 @@ def test_every_field_of_the_kind_is_offered(qtbot, window, ctx, fake_reader, ima
     assert not editors["patient_name"].missing and editors["prescriber_rpps"].missing
     _type(qtbot, editors["prescriber_rpps"], "123")
     assert "11 digits" in editors["prescriber_rpps"].problem.text()
+
+
+def test_a_statements_payer_reads_as_the_window_names_it_and_is_typed_back_so(
+        qtbot, window, ctx, household, fake_reader, images):
+    fake_reader["kind"] = "statement"
+    fake_reader["fields"] = {"payer": "cpam", "statement_date": "2025-07-08", "total_paid": "182.94"}
+    outcome = documents.import_files(ctx, images(1), person_ref="Claire Martin")[0]
+    assert outcome.ok, outcome.error
+    window.show_document(outcome.document_id)
+    settle(qtbot, window)
+    editor = window.document_controller.editors["payer"]
+    assert editor.edit.text() == "CPAM"
+    _type(qtbot, editor, "Mutelle")  # a slip: refused, said under the field
+    qtbot.waitUntil(editor.problem.isVisible, timeout=WAIT)
+    assert "CPAM or mutuelle" in editor.problem.text()
+    _type(qtbot, editor, "Mutuelle")
+    qtbot.waitUntil(lambda: documents.get_document(ctx, outcome.document_id).fields["payer"].value
+                    == "mutuelle", timeout=WAIT)
+    qtbot.waitUntil(lambda: not window.document_controller.saving, timeout=WAIT)
+    assert window.document_controller.editors["payer"].edit.text() == "Mutuelle"

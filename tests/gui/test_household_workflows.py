@@ -77,7 +77,7 @@ def test_export_then_import_an_archive(qtbot, window, ctx, tmp_path):
     out = tmp_path / "household.zip"
     window.safekeeping.export_to(str(out))
     qtbot.waitUntil(lambda: "Archive written" in window.statusBar().currentMessage(), timeout=10_000)
-    assert archive.check_archive(out)["counts"]["claims"] == 1
+    assert archive.check_archive(out).counts["claims"] == 1
 
     # Another household's archive: what is new comes in, the rest is skipped.
     other = open_context(tmp_path / "other", auto_backup=False, tidy=False)
@@ -93,7 +93,7 @@ def test_export_then_import_an_archive(qtbot, window, ctx, tmp_path):
     seen = []
     window.safekeeping.check_then_import(str(theirs), confirm=lambda summary: seen.append(summary) or True)
     qtbot.waitUntil(lambda: window.claims_model.rowCount() == 2, timeout=10_000)
-    assert seen[0]["counts"]["claims"] == 1
+    assert seen[0].counts["claims"] == 1
     message = window.statusBar().currentMessage()
     assert "Added: 1 person, 1 claim, 0 documents" in message
     assert "skipped: 1 person" in message

@@ -46,7 +46,7 @@ def test_the_memory_survives_an_archive_export_and_import(ctx, podology_series, 
     other = open_context(tmp_path / "new-computer")
     try:
         result = archive.import_archive(other, tmp_path / "everything.zip")
-        assert result["mode"] == "restore"
+        assert result.mode == "restore"
         assert [i.to_dict() for i in layout_memory.list_layouts(other)] == before
         # What was taught works on the new computer: the next paper comes in right.
         assert read_values(other, second_file) == right(second)
@@ -170,6 +170,6 @@ def test_an_archive_restored_where_layouts_were_taught_keeps_both(ctx, tmp_path)
         "kind": "invoice", "issuer_type": "siret", "issuer_key": "81947265500011",
         "issuer_name": "Cabinet", "fingerprint": "[]", "fields": "{}"})
     result = archive.import_archive(ctx, tmp_path / "elsewhere.zip")
-    assert result["mode"] == "restore"
+    assert result.mode == "restore"
     assert sorted(i.issuer_key for i in layout_memory.list_layouts(ctx)) == [
         "53018447200013", "81947265500011"]

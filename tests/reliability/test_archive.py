@@ -10,6 +10,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from desktop_app.services import archive
+from desktop_app.services.archive import importing
 from desktop_app.services.context import open_context
 from tests.cli_helpers import NIR, run, run_json
 
@@ -223,7 +224,7 @@ def test_merge_into_a_household_with_records(exported, household, tmp_path, caps
     finally:
         ctx.close()
     assert len(events) == 3
-    assert [e["source_document_id"] for e in events if e["state"] == "paid"] == [ordonnance_id]
+    assert [e.source_document_id for e in events if e.event.state == "paid"] == [ordonnance_id]
     assert file_hashes(target) == file_hashes(household)
 
     dump = db_dump(target)
@@ -342,11 +343,12 @@ def test_damaged_archive_is_refused_and_nothing_changes(exported, tmp_path, caps
 
 
 def test_failed_transaction_removes_the_originals_it_wrote(exported, ctx, monkeypatch):
-    def boom(conn, plan):
-        conn.execute("INSERT INTO people (name, created_at, updated_at) VALUES ('x', 'now', 'now')")
+    def boom(store, plan):
+        store.db.execute(
+            "INSERT INTO people (name, created_at, updated_at) VALUES ('x', 'now', 'now')")
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(archive, "_insert", boom)
+    monkeypatch.setattr(importing, "_insert", boom)
     with pytest.raises(archive.UserError, match="nothing was changed"):
         archive.import_archive(ctx, exported)
     assert ctx.store.counts() == {"people": 0, "documents": 0, "claims": 0}

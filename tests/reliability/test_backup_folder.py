@@ -11,6 +11,7 @@ import pytest
 
 from desktop_app.core.errors import UserError
 from desktop_app.services import backup_folder, claims, documents, people
+from desktop_app.services.backup_folder import copies as folder_copies
 from tests.reliability.test_backups import image_file
 from tests.cli_helpers import run, run_json
 
@@ -43,13 +44,13 @@ def drive(tmp_path) -> Path:
 def copies(monkeypatch) -> list[str]:
     """Every original copied to the folder (or into a data folder), by name."""
     made: list[str] = []
-    real = backup_folder._copy_checked
+    real = folder_copies.copy_checked
 
     def counted(source, target, sha, size):
         made.append(f"{target.parent.name}/{target.name}")
         return real(source, target, sha, size)
 
-    monkeypatch.setattr(backup_folder, "_copy_checked", counted)
+    monkeypatch.setattr(folder_copies, "copy_checked", counted)
     return made
 
 

@@ -138,11 +138,11 @@ def test_restore_brings_back_deleted_rows(household, data_dir, capsys):
 
     report = backups.restore(ctx, made.id)
 
-    assert report["restored"] == made.id and report["missing_originals"] == []
+    assert report.restored == made.id and report.missing_originals == []
     assert db_dump(ctx.paths.database) == before
     assert ctx.store.counts() == {"people": 1, "documents": 1, "claims": 1}
     assert ctx.store.documents()[0].claim_id == 1  # the reopened store works
-    safety = backups.find_backup(ctx, report["safety_backup"])
+    safety = backups.find_backup(ctx, report.safety_backup)
     assert safety.reason == "before-restore" and safety.counts["people"] == 0
     assert backups.verify(ctx, safety.id).ok
     # And from the command line, back to the emptied state and forth again.
@@ -234,7 +234,7 @@ def test_restoring_an_older_backup_keeps_newer_originals(household, data_dir, tm
     assert run_json(capsys, "--data-dir", str(data_dir), "doc", "list")  # start-up clean-up ran
     assert newer_original.exists()
     code, out, err = run(capsys, "--data-dir", str(data_dir), "backup", "restore",
-                         report["safety_backup"])
+                         report.safety_backup)
     assert code == 0, err
     assert len(run_json(capsys, "--data-dir", str(data_dir), "doc", "list")) == 2
 

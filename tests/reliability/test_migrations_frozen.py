@@ -96,7 +96,7 @@ def test_frozen_household_is_readable_through_the_services(opened):
     hits = documents.search(ctx, "pharmacie")
     assert [h["id"] for h in hits] == [2]
     events = ctx.store.events(1)
-    assert [e["state"] for e in events] == ["sent", "paid"]
+    assert [e.event.state for e in events] == ["sent", "paid"]
     assert ctx.setting("follow_up_days") == 21
     # Schema 4: the claim posted to the CPAM stays a paper claim; the one an older version
     # marked electronic is a carte Vitale claim; the others are decided from their papers.

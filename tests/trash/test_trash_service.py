@@ -212,7 +212,7 @@ def test_merging_an_archive_leaves_out_what_was_in_its_trash(home, tmp_path):
     try:
         people.add_person(other, name="Someone Else")
         result = archive.import_archive(other, out)
-        assert any("Trash" in n for n in result["notes"])
+        assert any("Trash" in n for n in result.notes)
         assert {p.name for p in people.list_people(other)} == {"Someone Else", "Claire Martin"}
         assert trash.list_trash(other) == []
         assert other.store.db.execute("PRAGMA foreign_key_check").fetchall() == []

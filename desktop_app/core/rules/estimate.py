@@ -282,7 +282,7 @@ def _base(
         raise UserError(f"base cannot be negative: {base}")
     if base > paid:
         notes.append(
-            message("note.base_above_paid", lang, base=_money(base, lang), paid=_money(paid, lang))
+            message("note.base_above_paid", lang, base=messages.money(base, lang), paid=messages.money(paid, lang))
         )
         return paid
     return base
@@ -297,7 +297,7 @@ def _lpp_base(inputs: EstimateInput, paid: Decimal, notes: list[str], lang: str)
             notes.append(message("note.lpp_no_code", lang))
         return ZERO
     base = min(to_decimal(inputs.lpp_base), paid)
-    notes.append(message("note.lpp_base", lang, base=_money(base, lang),
+    notes.append(message("note.lpp_base", lang, base=messages.money(base, lang),
                          codes=", ".join(inputs.lpp_codes)))
     return base
 
@@ -322,8 +322,8 @@ def _forfait_journalier(
     days = max(int(inputs.units), 1)
     per_day = _dated(section[key], inputs.day)
     amount = cents(per_day * days)
-    notes.append(message("note.forfait_journalier", lang, amount=_money(amount, lang),
-                         days=days, per_day=_money(per_day, lang)))
+    notes.append(message("note.forfait_journalier", lang, amount=messages.money(amount, lang),
+                         days=days, per_day=messages.money(per_day, lang)))
     return amount
 
 
@@ -343,8 +343,8 @@ def _amo(
     threshold = section.get("heavy_act_threshold")
     if threshold is not None and base >= _decimal(threshold):
         fee = _dated(section["heavy_act_flat_fee"], inputs.day)
-        notes.append(message("note.heavy_act", lang, fee=_money(fee, lang),
-                             threshold=_money(_decimal(threshold), lang)))
+        notes.append(message("note.heavy_act", lang, fee=messages.money(fee, lang),
+                             threshold=messages.money(_decimal(threshold), lang)))
         return max(base - fee, ZERO)
     full_from = section.get("full_rate_from_day")
     days = max(int(inputs.units), 1)
@@ -404,7 +404,7 @@ def _amc_extras(
             tariffs.get("out_of_parcours", {}).get("responsable_refunds_increase", {"value": False})
         )
         if not refunds:
-            notes.append(message("note.parcours_increase", lang, amount=_money(increase, lang)))
+            notes.append(message("note.parcours_increase", lang, amount=messages.money(increase, lang)))
     baskets = _value(tariffs.get("basket_100", {}).get("categories", {"value": []}))
     if inputs.basket_100 and category.value in baskets:
         if inputs.contrat_responsable:
@@ -416,7 +416,7 @@ def _amc_extras(
     )
     if forfait_journalier > 0 and inputs.contrat_responsable and covers:
         extra = min(forfait_journalier, max(room - amc, ZERO))
-        notes.append(message("note.forfait_journalier_amc", lang, amount=_money(extra, lang)))
+        notes.append(message("note.forfait_journalier_amc", lang, amount=messages.money(extra, lang)))
         return amc + extra
     return amc
 
@@ -453,24 +453,24 @@ def _deductions(
         per_unit = _decimal(section["per_unit"][category.value])
         amount = per_unit * units
         daily_cap = section.get("daily_cap", {}).get(category.value)
-    detail = f"{units} × {_money(per_unit, lang)}"
+    detail = f"{units} × {messages.money(per_unit, lang)}"
     if daily_cap is not None:
         room_today = max(_decimal(daily_cap) - to_decimal(inputs.franchises_so_far_today), ZERO)
         if amount > room_today:
             amount = room_today
-            detail += message("deduction.daily_cap", lang, cap=_money(_decimal(daily_cap), lang))
+            detail += message("deduction.daily_cap", lang, cap=messages.money(_decimal(daily_cap), lang))
     annual_cap = _decimal(section["annual_cap"])
     room_year = max(annual_cap - to_decimal(inputs.deductions_so_far_this_year), ZERO)
     if amount > room_year:
         amount = room_year
-        detail += message("deduction.annual_cap", lang, cap=_money(annual_cap, lang))
+        detail += message("deduction.annual_cap", lang, cap=messages.money(annual_cap, lang))
     if amount > amo_gross:
         # The CPAM recovers the rest on later refunds; this claim alone cannot go below 0.
         amount = amo_gross
         detail += message("deduction.this_claim", lang)
     amount = cents(amount)
     notes.append(
-        message(f"note.deduction.{kind}", lang, amount=_money(amount, lang), detail=detail)
+        message(f"note.deduction.{kind}", lang, amount=messages.money(amount, lang), detail=detail)
     )
     return kind, amount
 
@@ -503,7 +503,7 @@ def _amc(
         notes.append(
             message(
                 "note.percent_br", lang, guarantee=guarantee.describe(lang),
-                ceiling=_money(ceiling, lang),
+                ceiling=messages.money(ceiling, lang),
             )
         )
         return amc
@@ -512,7 +512,7 @@ def _amc(
         amc = cents(min(left, room))
         notes.append(
             message(
-                "note.forfait", lang, guarantee=guarantee.describe(lang), left=_money(left, lang)
+                "note.forfait", lang, guarantee=guarantee.describe(lang), left=messages.money(left, lang)
             )
         )
         return amc
@@ -528,9 +528,6 @@ def _tiers_payant_note(inputs: EstimateInput, notes: list[str], lang: str = "en"
     elif tiers == TiersPayant.ALL.value:
         notes.append(message("note.tiers_payant_all", lang))
 
-
-def _money(value: Decimal, lang: str) -> str:
-    return money_str(value) if messages.language(lang) == "en" else messages.money(value, lang)
 
 
 def _percent(value: Decimal, lang: str) -> str:

@@ -13,20 +13,17 @@ from before texts were translated), "182,94 €" / "24/07/2025" in French.
 from __future__ import annotations
 
 import datetime as _dt
-from decimal import Decimal, InvalidOperation
 from typing import Iterable, Mapping
+
+from desktop_app.core import formatting
 
 LANGUAGES = ("en", "fr")
 DEFAULT = "en"
 
 MESSAGES: dict[str, dict[str, str]] = {
-    # --- payers, as they read inside a sentence --------------------------------------------------
-    "payer.the.cpam": {"en": "the CPAM", "fr": "la CPAM"},
-    "payer.the.mutuelle": {"en": "the mutuelle", "fr": "la mutuelle"},
-    "payer.track.cpam": {"en": "CPAM", "fr": "CPAM"},
-    "payer.track.mutuelle": {"en": "mutuelle", "fr": "mutuelle"},
-    "payer.label.cpam": {"en": "CPAM", "fr": "CPAM"},
-    "payer.label.mutuelle": {"en": "mutuelle", "fr": "Mutuelle"},
+    # --- payers, as they read inside a sentence (payer.the.*), alone (payer.track.*), as a
+    # heading (payer.label.*): their names are core/formatting.py's ------------------------------
+    **formatting.payer_messages(),
     # --- next action on a track (core/rules/tracks.py) -------------------------------------------
     "track.direct": {
         "en": "Nothing to do: {who} pays the professional directly (tiers payant).",
@@ -454,6 +451,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "field.amount": {
         "en": "“{text}” is not an amount: write it like 30.00 or 30,00",
         "fr": "« {text} » n'est pas un montant : écrivez-le comme 30,00",
+    },
+    "field.payer": {
+        "en": "“{text}”: type CPAM or mutuelle",
+        "fr": "« {text} » : tapez CPAM ou mutuelle",
     },
     "field.yes_no": {
         "en": "“{text}”: type yes or no",
@@ -903,7 +904,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "aucun document n'est joint : rattachez les papiers de la demande, ou postez-les "
         "avec la lettre",
     },
-    # --- the backup folder reminder (services/backup_folder.py) ----------------------------------
+    # --- the backup folder reminder (services/backup_folder/) ------------------------------------
     "backup.folder_overdue": {
         "en": "The last backup to {folder} was {days} days ago ({last}); back up again.",
         "fr": "La dernière sauvegarde dans {folder} date d'il y a {days} jours ({last}) ; "
@@ -957,29 +958,13 @@ def name_of(prefix: str, value: object, lang: str = DEFAULT) -> str:
 
 
 def money(value: object, lang: str = DEFAULT) -> str:
-    """'182.94' in English (as before), '182,94 €' in French (narrow no-break thousands space)."""
-    try:
-        amount = Decimal(str(value)).quantize(Decimal("0.01"))
-    except InvalidOperation:
-        return str(value)
-    if language(lang) != "fr":
-        return str(amount)
-    whole, cents = f"{abs(amount):,.2f}".split(".")
-    text = whole.replace(",", "\u202f") + "," + cents + "\u00a0€"
-    return ("-" if amount < 0 else "") + text
+    """'182.94' in English (as before), '182,94 €' in French (core/formatting.py ``amount``)."""
+    return formatting.amount(value, language(lang))
 
 
 def day(value: _dt.date | str | None, lang: str = DEFAULT) -> str:
     """'2025-07-24' in English (as before), '24/07/2025' in French."""
-    if value is None or value == "":
-        return ""
-    try:
-        d = value if isinstance(value, _dt.date) else _dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return str(value)
-    if language(lang) == "fr":
-        return d.strftime("%d/%m/%Y")
-    return d.isoformat()
+    return formatting.day(value, language(lang))
 
 
 def join(items: Iterable[str], lang: str = DEFAULT) -> str:

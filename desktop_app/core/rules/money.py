@@ -48,6 +48,8 @@ def cents(value: Decimal) -> Decimal:
 
 
 def money_str(value: Decimal) -> str:
+    """The amount as data ("1234.50": JSON, CSV, what a script reads); what a person reads is
+    core/formatting.py's ``money``."""
     return str(cents(value))
 
 

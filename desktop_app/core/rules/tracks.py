@@ -297,7 +297,7 @@ def next_action_message(
     if state is TrackState.CLOSED:
         got = received(events, payer)
         if got:
-            return "track.closed_received", lang, dict(names, amount=_money(got, lang))
+            return "track.closed_received", lang, dict(names, amount=messages.money(got, lang))
         return "track.closed", lang, names
     if state is TrackState.REJECTED:
         rejected = _last(events, payer, TrackState.REJECTED)
@@ -307,9 +307,9 @@ def next_action_message(
         expected = ctx.expected_for(payer)
         if expected is not None and got < expected:
             return "track.underpaid", lang, dict(
-                names, got=_money(got, lang), expected=_money(expected, lang)
+                names, got=messages.money(got, lang), expected=messages.money(expected, lang)
             )
-        return "track.paid", lang, dict(names, got=_money(got, lang))
+        return "track.paid", lang, dict(names, got=messages.money(got, lang))
     sent = _last(events, payer, TrackState.SENT) if state is TrackState.SENT else None
     if sent is not None:
         return _waiting(sent, payer, ctx, today, lang, names)
@@ -427,9 +427,6 @@ def _send_papers(
 def _documents(ids: list[str], lang: str) -> str:
     return messages.join((message(i, lang) for i in ids), lang)
 
-
-def _money(value: Decimal, lang: str) -> str:
-    return money_str(value) if lang == "en" else messages.money(value, lang)
 
 
 def _check(

@@ -136,6 +136,8 @@ class DocumentController(QObject):
         if name in DATE_NAMES and isinstance(value, str) and len(value) == 10:
             # Day/month/year reads naturally in both languages, and is accepted back as typed.
             return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
+        if name == "payer" and value in ("cpam", "mutuelle"):
+            return labels.payer_text(value)  # "CPAM", "Mutuelle": typed back as shown
         if name in ("total_amount", "total_paid"):
             return labels.money_typed(value)  # '304,90' in French, accepted back as typed
         if name in ("nir", "insured_nir") and isinstance(value, str) and len(value) == 15:

@@ -48,19 +48,8 @@ class ReminderController(QObject):
 
         known = self._known  # (household state, day) of the last notices taken, if any
 
-        def work(ctx, **_):
-            found = reminders.refresh_subscribed(ctx, today, lang)
-            day = (today or _dt.date.today()).isoformat()
-            if found.state is not None and known == (found.state, day):
-                # Same household, same day: every notice due was taken already. Nothing is kept
-                # between refreshes but this pair: the reminders of a large household are tens
-                # of thousands of objects the window has no use for.
-                return known, []
-            items = found.items if found.items is not None else reminders.reminders(
-                ctx, today, lang)
-            return (found.state, day), reminders.take_notices(ctx, items, today)
-
-        self.workers.run(work, on_success=self._done, on_failure=self._failed)
+        self.workers.run_read(reminders.window_refresh, today, lang, known, on_success=self._done,
+                              on_failure=self._failed)
 
     def _failed(self, exc) -> None:
         from desktop_app.gui.controllers.messages import message_of

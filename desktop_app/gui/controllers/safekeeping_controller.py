@@ -192,18 +192,18 @@ class SafekeepingController(QObject):
             if not reopen():
                 return
             message = self.tr("Backup restored. Your records as they were just before are in the safety copy %1.").replace(
-                "%1", result.get("safety_backup") or "—"
+                "%1", result.safety_backup or "—"
             )
             if folder is not None:
                 message = self.tr("Backup restored from %1: %n scan(s) copied.", "",
-                                  int(result.get("copied_originals") or 0)).replace("%1", folder)
-            missing = len(result.get("missing_originals") or []) + len(result.get("altered_originals") or [])
+                                  int(result.copied_originals or 0)).replace("%1", folder)
+            missing = len(result.missing_originals) + len(result.altered_originals)
             warning = (
                 self.tr("%n scan(s) this backup refers to are missing or changed in the data folder.", "", missing)
                 if missing else None
             )
             if missing and folder is not None:
-                names = (result.get("missing_originals") or []) + (result.get("altered_originals") or [])
+                names = result.missing_originals + result.altered_originals
                 warning = self.tr(
                     "%n scan(s) could not be brought back (missing or damaged in the backup "
                     "folder): %1", "", missing,
@@ -245,9 +245,9 @@ class SafekeepingController(QObject):
             dialog.close()
             window.say(
                 self.tr("Archive written: %1 (%2, %3).")
-                .replace("%1", result["path"])
-                .replace("%2", self.tr_counts(result.get("counts") or {}))
-                .replace("%3", labels.size_text(result.get("size")))
+                .replace("%1", result.path)
+                .replace("%2", self.tr_counts(result.counts or {}))
+                .replace("%3", labels.size_text(result.size))
             )
 
         def failed(exc) -> None:
@@ -289,15 +289,15 @@ class SafekeepingController(QObject):
             lambda **_: archive.check_archive(path), on_success=checked, on_failure=failed, uses_db=False
         )
 
-    def _confirm_import(self, summary: dict) -> bool:
+    def _confirm_import(self, summary) -> bool:
         from desktop_app.gui import labels
 
-        counts = summary.get("counts") or {}
+        counts = summary.counts or {}
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Import this archive?"),
-            self.tr("This archive of %1 holds %2 and %n scan(s).", "", int(summary.get("files") or 0))
-            .replace("%1", labels.moment(summary.get("created_at")) or "?")
+            self.tr("This archive of %1 holds %2 and %n scan(s).", "", int(summary.files or 0))
+            .replace("%1", labels.moment(summary.created_at) or "?")
             .replace("%2", self.tr_counts(counts)),
             QMessageBox.StandardButton.Cancel,
             self.window,
@@ -332,17 +332,17 @@ class SafekeepingController(QObject):
             lambda ctx, **_: archive.import_archive(ctx, path), on_success=done, on_failure=failed
         )
 
-    def import_report_text(self, report: dict) -> str:
-        added, skipped = report.get("added") or {}, report.get("skipped") or {}
+    def import_report_text(self, report) -> str:
+        added, skipped = report.added or {}, report.skipped or {}
         lines = [
             self.tr("Added: %1.").replace("%1", self.tr_counts(added)),
             self.tr("Already here, skipped: %1.").replace("%1", self.tr_counts(skipped)),
         ]
-        if report.get("safety_backup"):
-            lines.append(self.tr("Safety copy taken first: %1.").replace("%1", report["safety_backup"]))
+        if report.safety_backup:
+            lines.append(self.tr("Safety copy taken first: %1.").replace("%1", report.safety_backup))
         return "\n".join(lines)
 
-    def show_import_report(self, report: dict) -> QMessageBox:
+    def show_import_report(self, report) -> QMessageBox:
         text = self.import_report_text(report)
         self.window.say(text.replace("\n", " "))
         box = plain_box(QMessageBox(
@@ -352,7 +352,7 @@ class SafekeepingController(QObject):
         box.setText(text)
         box.setObjectName("import_report")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        notes = report.get("notes") or []
+        notes = report.notes or []
         if notes:
             box.setDetailedText("\n".join(str(n) for n in notes))
         box.open()
