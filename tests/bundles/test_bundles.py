@@ -336,8 +336,8 @@ def test_yearly_summary_totals_match_household_status(household, capsys, tmp_pat
     assert report["totals"]["left_to_pay"] == totals.left_to_pay
     text = text_of(out)
     norm = lambda v: re.sub(r"[\u00a0\u202f]", " ", formatting.money(v, "fr"))  # noqa: E731
-    for value in (totals["paid"], totals["received"]["cpam"], totals["received"]["mutuelle"],
-                  totals["left_to_pay"]):
+    for value in (totals.paid, totals.received.cpam, totals.received.mutuelle,
+                  totals.left_to_pay):
         assert norm(value) in text
     assert "Claire Martin" in text and "2025" in text
     assert "Médecin traitant" in text and "Stimulateur" in text and "Autre année" not in text

@@ -80,7 +80,7 @@ def test_prepare_mailing_saves_the_file_and_marks_it_sent(qtbot, ctx, claim, ans
     assert [kind for kind, *_rest in answers["asked"]] == ["ready", "mark_sent"]
     assert target.exists() and len(PdfReader(str(target)).pages) == 3  # letter, sheet, memo
     assert sent == [True]
-    assert tracking.claim_status(ctx, claim.id).tracks["cpam"].state == "sent"
+    assert tracking.claim_status(ctx, claim["id"]).tracks["cpam"].state == "sent"
     # The bundle was built on a worker thread, on a connection of its own.
     assert forks and all(t is not threading.main_thread() for _c, t in forks)
     assert not list(ctx.paths.tmp.rglob("mailing-*.pdf"))  # the temporary copy is gone
@@ -108,7 +108,7 @@ def test_blocked_claim_shows_the_checklist_and_can_be_prepared_anyway(qtbot, ctx
     checklist = answers["asked"][0][1]
     assert "1." in checklist and "birth date" in checklist  # what the care sheet lacks
     assert "incomplete" in (answers["asked"][1][2] or "")  # the warnings come with the offer
-    assert tracking.claim_status(ctx, claim.id).tracks["cpam"].state != "sent"
+    assert tracking.claim_status(ctx, claim["id"]).tracks["cpam"].state != "sent"
 
     answers["asked"].clear()
     answers["script"]["blocked"] = "cancel"

@@ -36,4 +36,4 @@ def test_closing_a_track_records_the_day_given(ctx):
     day = _dt.date(2025, 9, 14)
     status = tracking.close_track(ctx, claim.id, "mutuelle", reason="rien à attendre", today=day)
     closed = [e for e in status.tracks["mutuelle"].history if e.state == "closed"]
-    assert closed and closed[-1]["date"] == "2025-09-14"
+    assert closed and closed[-1].date == "2025-09-14"
