@@ -22,7 +22,7 @@ from desktop_app.intake.extract_common import (
     BOX_WHITELIST, Context, all_dates, amount_by_labels, text_readings, reread_amount,
 )
 from desktop_app.intake.imaging import (
-    binarise, box_contents, crop_layout, for_ocr, ink_amount, line_profile, read_stacked,
+    binarise, box_contents, crop_layout, for_ocr, ink_amount, level_ink, line_profile, read_stacked,
 )
 from desktop_app.intake.layout import Hit, Page, Value
 from desktop_app.intake.names import clean_person, doctor_titled, is_title, name_part, name_plausibility
@@ -434,7 +434,7 @@ def _box_bottom(page: Page, area, lh: float) -> float:
     fallback = min(page.height, area[1] + 10 * lh)
     if crop is None:
         return fallback
-    rows, _ = line_profile(binarise(crop))
+    rows, _ = line_profile(level_ink(binarise(crop)))
     for y in range(int(1.0 * lh), len(rows)):
         if rows[y] > 0.5:
             return area[1] + y - 0.2 * lh

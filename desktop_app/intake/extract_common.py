@@ -103,8 +103,11 @@ def all_dates(pages: list[Page], order: str = "DMY") -> list[DatedSpot]:
 
 
 def date_near_label(pages: list[Page], pattern: str, exclude_after: str | None = None,
-                    order: str = "DMY", exclude_before: str | None = None) -> tuple[_dt.date, Value] | None:
-    """The date printed right of (or below) a label matching ``pattern``."""
+                    order: str = "DMY", exclude_before: str | None = None,
+                    other_date: str | None = None) -> tuple[_dt.date, Value] | None:
+    """The date printed right of (or below) a label matching ``pattern``; ``other_date``: words
+    that, printed before a date in the value found, say it is another date (a line under a
+    label whose own value OCR lost: "suivant ordonnance en date du …")."""
     for hit in find_labels(pages, pattern):
         if exclude_after and re.match(exclude_after, _after_label(hit)):
             continue
@@ -115,6 +118,8 @@ def date_near_label(pages: list[Page], pattern: str, exclude_after: str | None =
             if v is None:
                 continue
             dms = [d for d in find_dates(v.text, order=order) if not d.partial]
+            if other_date:
+                dms = [d for d in dms if not re.search(other_date, norm(v.text[: d.start]))]
             if dms:
                 return dms[0].date, v
     return None
