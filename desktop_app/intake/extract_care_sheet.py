@@ -415,7 +415,8 @@ def _birth_date(ctx: Context, sheet: _Sheet, read_boxes: "_BoxReader", nir: str 
         x = x_in(seg, seg.text, spot.match.start)
         if any(distance_lines(o, page, spot.row, x) < 1.0 for o in others):  # another label's date
             continue
-        if (page.index, spot.row) in sheet.act_rows:  # an act's date
+        agrees = nir is not None and _agrees_with_birth(nir, spot.date)
+        if (page.index, spot.row) in sheet.act_rows and not agrees:  # an act's date
             continue
         best = 0.0
         for lh in labels:
@@ -425,7 +426,7 @@ def _birth_date(ctx: Context, sheet: _Sheet, read_boxes: "_BoxReader", nir: str 
         v = spot.value
         if best <= 0:
             # No birth label by it: a date whose year and month the NIR carries is the birth date.
-            if nir is not None and _agrees_with_birth(nir, spot.date):
+            if agrees:
                 cands.append(candidate(spot.date.isoformat(), _date_plausible(spot.date, care), 0.5, v.conf, v,
                                        nir_agrees=1.0))
             continue
