@@ -124,9 +124,54 @@ def _patient(ctx: Context, sheet: _Sheet) -> None:
                     if plaus >= 0.8:
                         v = Value(list(seg.words), page, "same")
                         cands.append(candidate(name, plaus, 0.3, v.conf, v, in_section=1.0))
+    if not any(c.score >= 0.5 for c in cands):
+        cands.extend(_free_names(ctx, sheet))
     p = pick(cands, same=_same_name)
     if put_pick(ctx, KIND, "patient_name", p) is None:
         ctx.put_none("patient_name", 0.2)
+
+
+_NOT_PATIENT_CUES = re.compile(r"\b(?:dr|docteur|pr|praticien|medecin|prescri\w*|signature|cachet|tampon|"
+                               r"etablissement|cabinet|centre|rpps|adeli|finess|siret)\b")
+
+
+def _free_names(ctx: Context, sheet: _Sheet) -> list[Candidate]:
+    """No label read that names the patient: a person's name printed on its own or after a
+    label the vocabulary lacks ("Xxxx : MARTIN Claire"), nearer the identity lines (the NIR,
+    the birth date) the better; never one the practitioner's words stand by."""
+    near_rows = {(lh.page.index, lh.hit.row) for lh in sheet.of("nir") + sheet.of("birth_date")}
+    for page in ctx.pages:
+        for r in range(len(page.rows)):
+            if all_nirs(page.rows[r].text):
+                near_rows.add((page.index, r))
+    cands: list[Candidate] = []
+    for page in ctx.pages:
+        for r, row in enumerate(page.rows):
+            role = sheet.role(page, r)
+            if role in ("practitioner", "acts", "payment") or (page.index, r) in sheet.act_rows:
+                continue
+            for seg in row.segments:
+                toks = seg.text.split()
+                for i, tok in enumerate(toks[:4]):
+                    if not tok[:1].isupper():
+                        continue
+                    lead = norm_text(" ".join(toks[:i]))
+                    if _NOT_PATIENT_CUES.search(lead) or doctor_titled(" ".join(toks[i:])):
+                        break
+                    name = clean_person(" ".join(toks[i:]))
+                    if not name or not 2 <= len(name.split()) <= 4:
+                        continue
+                    plaus = name_plausibility(name)
+                    if plaus < 0.8:
+                        continue
+                    rows_away = min((abs(r - nr) for pi, nr in near_rows if pi == page.index), default=99)
+                    anchor = 0.35 if rows_away <= 3 else 0.15
+                    words = [w for w in seg.words if w.text in name.split() or any(p in w.text for p in name.split())]
+                    v = Value(words or list(seg.words), page, "same")
+                    cands.append(candidate(name, plaus * _ROLE_FACTOR.get(role, 1.0), anchor, v.conf, v,
+                                           free=1.0, rows_from_identity=min(rows_away, 99)))
+                    break
+    return cands
 
 
 def _same_name(a: str, b: str) -> bool:
