@@ -330,3 +330,19 @@ def test_the_nir_names_an_unlabelled_birth_date():
     ))
     assert ctx.fields["birth_date"].value == "1985-07-17"
     assert ctx.fields["care_date"].value == "2025-05-05"
+
+
+def test_a_name_after_an_unknown_label_by_the_nir_is_the_patient_unsure():
+    ctx = run(extract_care_sheet, [
+        (480, 100, "FEUILLE DE SOINS"), (120, 300, "Qui reçoit : MARTIN Claire"),
+        (120, 350, "Dr Paul ROY"), (120, 400, f"Matr. {NIR}"),
+    ])
+    f = ctx.fields["patient_name"]
+    assert f.value == "Claire MARTIN" or f.value == "MARTIN Claire"
+    assert f.confidence < 0.8
+
+
+def test_a_doctors_name_is_no_free_patient_name():
+    ctx = run(extract_care_sheet, [(480, 100, "FEUILLE DE SOINS"), (120, 350, "Docteur Paul ROY"),
+                                   (120, 400, f"Matr. {NIR}")])
+    assert ctx.fields["patient_name"].value is None
