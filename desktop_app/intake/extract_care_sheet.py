@@ -538,6 +538,10 @@ def _signed(ctx: Context, sheet: _Sheet) -> None:
         top = row.y1 + 0.3 * lh_px
         bottom = _box_bottom(page, (hit.x0 - 0.5 * lh_px, top, right, min(page.height, row.y1 + 20 * lh_px)), lh_px)
         box = (hit.x0 - 0.5 * lh_px, top, right, bottom)
+        if bottom - top < 2.0 * lh_px:
+            # A rule right under the label: no room for a signature there, so a clean strip
+            # says nothing (the label read may be another one's, or the box lies elsewhere).
+            continue
         crop = crop_layout(page, box)
         if crop is None:
             continue
