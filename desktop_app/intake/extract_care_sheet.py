@@ -22,13 +22,15 @@ from desktop_app.intake.extract_common import (
     BOX_WHITELIST, Context, all_dates, amount_by_labels, text_readings, reread_amount,
 )
 from desktop_app.intake.imaging import (
-    binarise, box_contents, crop_layout, for_ocr, ink_amount, line_profile, read_stacked,
+    binarise, box_contents, crop_layout, for_ocr, ink_amount, level_ink, line_profile, read_stacked,
 )
 from desktop_app.intake.layout import Hit, Page, Value
 from desktop_app.intake.names import clean_person, doctor_titled, is_title, name_part, name_plausibility
 from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string
 from desktop_app.intake.parse_dates import find_dates, parse_date_digits
-from desktop_app.intake.parse_ids import all_nirs, digit_runs, nir_from_chars
+from desktop_app.intake.parse_ids import (
+    all_nirs, digit_runs, nir_from_chars, nir_misreads, nir_single_digit_candidates,
+)
 from desktop_app.intake import vocab
 
 KIND = "care_sheet"
@@ -58,9 +60,12 @@ def extract_care_sheet(ctx: Context) -> None:
     sheet = _Sheet(ctx)
     _patient(ctx, sheet)
     reader = _BoxReader(ctx, sheet)
-    _nir(ctx, sheet, reader)
     acts = _acts(ctx, sheet)
-    _birth_date(ctx, sheet, reader)
+    # The NIR carries the year and month of birth: each field's reading checks the other's.
+    typed = _typed_nirs(sheet)
+    hint = pick(typed).best
+    _birth_date(ctx, sheet, reader, hint.value if hint is not None and hint.score >= 0.5 else None)
+    _nir(ctx, sheet, reader, typed)
     _signed(ctx, sheet)
     _total(ctx, acts)
 
@@ -119,9 +124,54 @@ def _patient(ctx: Context, sheet: _Sheet) -> None:
                     if plaus >= 0.8:
                         v = Value(list(seg.words), page, "same")
                         cands.append(candidate(name, plaus, 0.3, v.conf, v, in_section=1.0))
+    if not any(c.score >= 0.5 for c in cands):
+        cands.extend(_free_names(ctx, sheet))
     p = pick(cands, same=_same_name)
     if put_pick(ctx, KIND, "patient_name", p) is None:
         ctx.put_none("patient_name", 0.2)
+
+
+_NOT_PATIENT_CUES = re.compile(r"\b(?:dr|docteur|pr|praticien|medecin|prescri\w*|signature|cachet|tampon|"
+                               r"etablissement|cabinet|centre|rpps|adeli|finess|siret)\b")
+
+
+def _free_names(ctx: Context, sheet: _Sheet) -> list[Candidate]:
+    """No label read that names the patient: a person's name printed on its own or after a
+    label the vocabulary lacks ("Xxxx : MARTIN Claire"), nearer the identity lines (the NIR,
+    the birth date) the better; never one the practitioner's words stand by."""
+    near_rows = {(lh.page.index, lh.hit.row) for lh in sheet.of("nir") + sheet.of("birth_date")}
+    for page in ctx.pages:
+        for r in range(len(page.rows)):
+            if all_nirs(page.rows[r].text):
+                near_rows.add((page.index, r))
+    cands: list[Candidate] = []
+    for page in ctx.pages:
+        for r, row in enumerate(page.rows):
+            role = sheet.role(page, r)
+            if role in ("practitioner", "acts", "payment") or (page.index, r) in sheet.act_rows:
+                continue
+            for seg in row.segments:
+                toks = seg.text.split()
+                for i, tok in enumerate(toks[:4]):
+                    if not tok[:1].isupper():
+                        continue
+                    lead = norm_text(" ".join(toks[:i]))
+                    if _NOT_PATIENT_CUES.search(lead) or doctor_titled(" ".join(toks[i:])):
+                        break
+                    name = clean_person(" ".join(toks[i:]))
+                    if not name or not 2 <= len(name.split()) <= 4:
+                        continue
+                    plaus = name_plausibility(name)
+                    if plaus < 0.8:
+                        continue
+                    rows_away = min((abs(r - nr) for pi, nr in near_rows if pi == page.index), default=99)
+                    anchor = 0.35 if rows_away <= 3 else 0.15
+                    words = [w for w in seg.words if w.text in name.split() or any(p in w.text for p in name.split())]
+                    v = Value(words or list(seg.words), page, "same")
+                    cands.append(candidate(name, plaus * _ROLE_FACTOR.get(role, 1.0), anchor, v.conf, v,
+                                           free=1.0, rows_from_identity=min(rows_away, 99)))
+                    break
+    return cands
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -265,8 +315,63 @@ def _typed_nirs(sheet: _Sheet) -> list[Candidate]:
     return cands
 
 
-def _nir(ctx: Context, sheet: _Sheet, read_boxes: "_BoxReader") -> None:
-    cands = _typed_nirs(sheet)
+def _agrees_with_birth(nir: str, birth: _dt.date | None) -> bool:
+    return birth is not None and nir[1:5] == f"{birth.year % 100:02d}{birth.month:02d}"
+
+
+def _birth_of(ctx: Context) -> _dt.date | None:
+    f = ctx.fields.get("birth_date")
+    try:
+        return _dt.date.fromisoformat(f.value) if f and f.value else None
+    except ValueError:
+        return None
+
+
+def _key_fixed(reading: str, birth: _dt.date | None) -> str | None:
+    """The one reading a digit away from a NIR whose key fails that passes its key and agrees
+    with the birth date read on the sheet: two checks a chance slip rarely passes together."""
+    if birth is None:
+        return None
+    fits = [c for c in nir_single_digit_candidates(reading) if _agrees_with_birth(c, birth)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _misread_nirs(sheet: _Sheet, birth: _dt.date | None) -> list[Candidate]:
+    """NIRs printed by a NIR label whose key fails, mended where one digit and the birth date say how."""
+    cands = []
+    labels = sheet.of("nir")
+    if birth is None or not labels:
+        return cands
+    for page in sheet.ctx.pages:
+        for r in range(len(page.rows)):
+            for text, group in _row_chars(page, r):
+                for reading in nir_misreads(text):
+                    x = x_in(group, text, reading.start)
+                    near = min((distance_lines(lh, page, r, x) for lh in labels), default=1e9)
+                    if near >= 4 or sheet.role(page, r) == "practitioner":
+                        continue
+                    fixed = _key_fixed(reading.value, birth)
+                    if fixed is None:
+                        continue
+                    lab = max(lh.strength for lh in labels if distance_lines(lh, page, r, x) == near)
+                    v = Value(list(group.words), page, "same")
+                    conf = sum(w.conf for w in v.words) / len(v.words) if v.words else 0.5
+                    c = candidate(fixed, 0.7, lab * max(0.0, 1 - near / 6), conf, v, key_fixed=1.0)
+                    c.warnings.append(f"NIR read as {reading.value}, whose key fails; one digit changed gives "
+                                      f"{fixed}, which passes and agrees with the birth date: check it")
+                    cands.append(c)
+    return cands
+
+
+def _nir(ctx: Context, sheet: _Sheet, read_boxes: "_BoxReader", typed: list[Candidate]) -> None:
+    birth = _birth_of(ctx)
+    cands = list(typed)
+    for c in cands:
+        if _agrees_with_birth(c.value, birth):  # the birth date read elsewhere agrees
+            c.evidence["birth_agrees"] = 1.0
+            c.score = min(1.0, round(c.score * 1.1, 4))
+    if not cands:
+        cands = _misread_nirs(sheet, birth)
     if cands and put_pick(ctx, KIND, "nir", pick(cands)) is not None:
         return
     for lh in _best_label(sheet.of("nir")):
@@ -279,6 +384,15 @@ def _nir(ctx: Context, sheet: _Sheet, read_boxes: "_BoxReader") -> None:
                 return
             continue
         reading = nir_from_chars(text)
+        if reading is not None and not reading.valid and len(reading.value) == 15:
+            fixed = _key_fixed(reading.value, birth)
+            if fixed is not None:
+                c = candidate(fixed, 0.7, lh.strength, 0.85, boxes=1.0, key_fixed=1.0)
+                ctx.put("nir", fixed, confidence(KIND, "nir", c.score), page=page.index,
+                        bbox=_int_box(box), source_text=text)
+                ctx.warnings.append(f"NIR read as {reading.value}, whose key fails; one digit changed gives "
+                                    f"{fixed}, which passes and agrees with the birth date: check it")
+                return
         if reading is None:
             ctx.put("nir", None, 0.2, page=page.index, bbox=_int_box(box), source_text=text)
             ctx.warnings.append(f"NIR could not be read from its boxes (read {text!r})")
@@ -327,7 +441,14 @@ def _care_date(ctx: Context) -> _dt.date | None:
         return None
 
 
-def _birth_date(ctx: Context, sheet: _Sheet, read_boxes: "_BoxReader") -> None:
+def _nir_agreement(date: _dt.date, nir: str | None) -> float:
+    """How a date's year and month weigh against the NIR read on the sheet (1 when none)."""
+    if nir is None:
+        return 1.0
+    return 1.0 if _agrees_with_birth(nir, date) else 0.6
+
+
+def _birth_date(ctx: Context, sheet: _Sheet, read_boxes: "_BoxReader", nir: str | None = None) -> None:
     labels = sheet.of("birth_date")
     others = sheet.negatives("birth_date")
     care = _care_date(ctx)
@@ -339,18 +460,23 @@ def _birth_date(ctx: Context, sheet: _Sheet, read_boxes: "_BoxReader") -> None:
         x = x_in(seg, seg.text, spot.match.start)
         if any(distance_lines(o, page, spot.row, x) < 1.0 for o in others):  # another label's date
             continue
-        if (page.index, spot.row) in sheet.act_rows:  # an act's date
+        agrees = nir is not None and _agrees_with_birth(nir, spot.date)
+        if (page.index, spot.row) in sheet.act_rows and not agrees:  # an act's date
             continue
         best = 0.0
         for lh in labels:
             d = distance_lines(lh, page, spot.row, x)
             if d < 4:
                 best = max(best, lh.strength * (1 - d / 5))
-        if best <= 0:
-            continue
         v = spot.value
-        cands.append(candidate(spot.date.isoformat(), _date_plausible(spot.date, care), best, v.conf, v,
-                               birth_word=1.0))
+        if best <= 0:
+            # No birth label by it: a date whose year and month the NIR carries is the birth date.
+            if agrees:
+                cands.append(candidate(spot.date.isoformat(), _date_plausible(spot.date, care), 0.5, v.conf, v,
+                                       nir_agrees=1.0))
+            continue
+        cands.append(candidate(spot.date.isoformat(), _date_plausible(spot.date, care) * _nir_agreement(spot.date, nir),
+                               best, v.conf, v, birth_word=1.0))
     # Figures in boxes, read by the page's OCR as "2|2| |0|2| |2|0|0|3" or "22 02 2003".
     for lh in labels:
         page = lh.page
@@ -365,7 +491,7 @@ def _birth_date(ctx: Context, sheet: _Sheet, read_boxes: "_BoxReader") -> None:
                     if date is None or d >= 4:
                         continue
                     v = Value(list(seg.words), page, "same")
-                    cands.append(candidate(date.isoformat(), _date_plausible(date, care),
+                    cands.append(candidate(date.isoformat(), _date_plausible(date, care) * _nir_agreement(date, nir),
                                            lh.strength * (1 - d / 5) * 0.9, v.conf, v, birth_word=1.0, figures=1.0))
     if cands and put_pick(ctx, KIND, "birth_date", pick(cands)) is not None:
         return
@@ -379,7 +505,8 @@ def _birth_date(ctx: Context, sheet: _Sheet, read_boxes: "_BoxReader") -> None:
                 continue
             date = parse_date_digits(text.translate(_BOX_LETTERS))
             if date:
-                c = candidate(date.isoformat(), _date_plausible(date, care), lh.strength, 0.85, boxes=1.0)
+                c = candidate(date.isoformat(), _date_plausible(date, care) * _nir_agreement(date, nir),
+                              lh.strength, 0.85, boxes=1.0)
                 ctx.put("birth_date", date.isoformat(), confidence(KIND, "birth_date", c.score),
                         page=page.index, bbox=_int_box(box), source_text=text)
                 return
@@ -411,6 +538,10 @@ def _signed(ctx: Context, sheet: _Sheet) -> None:
         top = row.y1 + 0.3 * lh_px
         bottom = _box_bottom(page, (hit.x0 - 0.5 * lh_px, top, right, min(page.height, row.y1 + 20 * lh_px)), lh_px)
         box = (hit.x0 - 0.5 * lh_px, top, right, bottom)
+        if bottom - top < 2.0 * lh_px:
+            # A rule right under the label: no room for a signature there, so a clean strip
+            # says nothing (the label read may be another one's, or the box lies elsewhere).
+            continue
         crop = crop_layout(page, box)
         if crop is None:
             continue
@@ -434,7 +565,7 @@ def _box_bottom(page: Page, area, lh: float) -> float:
     fallback = min(page.height, area[1] + 10 * lh)
     if crop is None:
         return fallback
-    rows, _ = line_profile(binarise(crop))
+    rows, _ = line_profile(level_ink(binarise(crop)))
     for y in range(int(1.0 * lh), len(rows)):
         if rows[y] > 0.5:
             return area[1] + y - 0.2 * lh

@@ -103,8 +103,11 @@ def all_dates(pages: list[Page], order: str = "DMY") -> list[DatedSpot]:
 
 
 def date_near_label(pages: list[Page], pattern: str, exclude_after: str | None = None,
-                    order: str = "DMY", exclude_before: str | None = None) -> tuple[_dt.date, Value] | None:
-    """The date printed right of (or below) a label matching ``pattern``."""
+                    order: str = "DMY", exclude_before: str | None = None,
+                    other_date: str | None = None) -> tuple[_dt.date, Value] | None:
+    """The date printed right of (or below) a label matching ``pattern``; ``other_date``: words
+    that, printed before a date in the value found, say it is another date (a line under a
+    label whose own value OCR lost: "suivant ordonnance en date du …")."""
     for hit in find_labels(pages, pattern):
         if exclude_after and re.match(exclude_after, _after_label(hit)):
             continue
@@ -115,6 +118,8 @@ def date_near_label(pages: list[Page], pattern: str, exclude_after: str | None =
             if v is None:
                 continue
             dms = [d for d in find_dates(v.text, order=order) if not d.partial]
+            if other_date:
+                dms = [d for d in dms if not re.search(other_date, norm(v.text[: d.start]))]
             if dms:
                 return dms[0].date, v
     return None
@@ -222,9 +227,15 @@ def reread(ctx: Context, v: Value, parse: Callable[[str], object], whitelist: st
         return None
     x, y, w, h = box
     lh = max(8, h)
-    crop = page.image.crop((max(0, int(x - 0.6 * lh)), max(0, int(y - 0.35 * lh)),
-                            min(page.image.width, int(x + w + 0.6 * lh)),
-                            min(page.image.height, int(y + h + 0.35 * lh))))
+    return _read_line(ctx, page, (x - 0.6 * lh, y - 0.35 * lh, x + w + 0.6 * lh, y + h + 0.35 * lh), parse,
+                      whitelist)
+
+
+def _read_line(ctx: Context, page: Page, area, parse: Callable[[str], object], whitelist: str | None = None):
+    """One line of the page image read closer (2x, tesseract's single-line mode); its parse."""
+    x0, y0, x1, y1 = area
+    crop = page.image.crop((max(0, int(x0)), max(0, int(y0)), min(page.image.width, int(x1)),
+                            min(page.image.height, int(y1))))
     if crop.width < 4 or crop.height < 4:
         return None
     crop = crop.resize((crop.width * 2, crop.height * 2), Image.LANCZOS)
@@ -260,6 +271,28 @@ def reread_labelled_date(ctx: Context, pattern: str, order: str = "DMY",
                                 f"read again closer: {date.isoformat()}")
             return date, v
     return None
+
+
+def reread_label_row(ctx: Context, hit: Hit, what: str = "amount") -> str | None:
+    """The amount closing a label's row, read again from the page image: the page's layout
+    analysis may drop a right-aligned column of figures as a picture (a till ticket's
+    prices), leaving a total label with nothing beside it. Once per row, only for that case."""
+    page = hit.page
+    if ctx.engine is None or page.image is None or page.source != "ocr":
+        return None
+    key = (page.index, hit.row, what)
+    if key in ctx.reread_done:
+        return None
+    ctx.reread_done.add(key)
+    row = page.rows[hit.row]
+    lh = max(8.0, row.height)
+
+    def last_amount(text: str):
+        found = [a for a in find_amounts(text) if a.value > 0]
+        return to_decimal_string(found[-1].value) if found else None
+
+    return _read_line(ctx, page, (hit.x1 + 0.3 * lh, row.y0 - 0.4 * lh, page.image.width, row.y1 + 0.4 * lh),
+                      last_amount)
 
 
 def reread_amount(ctx: Context, v: Value, expected: str, what: str) -> bool:

@@ -94,7 +94,7 @@ def _facture_above(hit) -> bool:
 
 def _date(ctx: Context) -> None:
     order = date_order_of(ctx.pages)
-    got = date_near_label(ctx.pages, _DATE_LABELS, order=order)
+    got = date_near_label(ctx.pages, _DATE_LABELS, order=order, other_date=_OTHER_DATES)
     if got:
         ctx.put("date", got[0].isoformat(), 0.95 * got[1].conf, got[1])
         return
@@ -109,7 +109,8 @@ def _date(ctx: Context) -> None:
             ctx.put("date", spot.date.isoformat(), 0.85 * spot.value.conf, spot.value)
             return
     got = date_near_label(ctx.pages, r"date|le", exclude_after=r"(?:de |d )?(?:naissance|echeance|limite|livraison|paiement|reglement|prescription|soins?|commande)", order=order,
-                          exclude_before=r"due|payment|delivery|order|limite|echeance|livraison|naissance")
+                          exclude_before=r"due|payment|delivery|order|limite|echeance|livraison|naissance",
+                          other_date=_OTHER_DATES)
     if got:
         ctx.put("date", got[0].isoformat(), 0.8 * got[1].conf, got[1])
         return

@@ -12,7 +12,9 @@ import datetime as _dt
 import re
 from typing import Callable
 
-from desktop_app.intake.extract_common import Context, all_dates, amount_below, amount_right_of, norm, seg_value
+from desktop_app.intake.extract_common import (
+    Context, all_dates, amount_below, amount_right_of, norm, reread_label_row, seg_value,
+)
 from desktop_app.intake.layout import Hit, Page, Value, find_labels, value_below, value_right
 from desktop_app.intake.names import clean_person, is_title
 from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string, words_text
@@ -21,6 +23,7 @@ from desktop_app.intake.parse_dates import find_dates
 LABELLED = 0.9  # a label and a value that passes its check, on the label's row
 LABELLED_BELOW = 0.8  # the same under the label: a table's header may stand over another value
 UNLABELLED = 0.45  # a plausible value with no label saying what it is
+REREAD = 0.75  # a labelled amount read only on a second, closer look at the label's line
 
 
 def preceded_by(hit: Hit, pattern: str | None) -> bool:
@@ -130,6 +133,21 @@ def put_labelled_amount(ctx: Context, name: str, patterns: list[str], not_after:
                 if got:
                     ctx.put(name, got[0], sure(got[1]) - 0.05 * rank * got[1].conf, got[1])
                     return True
+    # A label with nothing beside it: its row read again, once (the column may have been dropped).
+    for rank, pattern in enumerate(patterns):
+        hits = [h for h in find_labels(ctx.pages, pattern) if not preceded_by(h, not_after)]
+        for hit in reversed(hits):
+            found = reread_label_row(ctx, hit)
+            if found:
+                row = hit.page.rows[hit.row]
+                v = Value(list(row.words), hit.page, "right")
+                ctx.put(name, found, (REREAD - 0.05 * rank) * v.conf, v,
+                        source_text=f"read again: {found}")
+                ctx.warnings.append(f"{name}: nothing was read beside '{' '.join(w.text for w in hit.words)}'; "
+                                    f"its line read again gives {found}")
+                return True
+        if hits:
+            break  # the best label group's rows were tried; lesser labels are not worth more reads
     return False
 
 

@@ -67,8 +67,17 @@ def extract_prescription(ctx: Context) -> None:
     birth = _birth_date(ctx, paper)
     date = _date(ctx, paper)
     _ald(ctx)
-    rows = [_row_of(c) for c in (prescriber, patient, birth, date) if c is not None and c.v]
-    _items(ctx, [r for r in rows if r is not None])
+    rows = [r for r in (_row_of(c) for c in (prescriber, patient, birth) if c is not None and c.v) if r is not None]
+    date_row = _row_of(date) if date is not None and date.v else None
+    end = None
+    if date_row is not None:
+        # A date in the header block closes it; one printed further down ("Besançon, le …"
+        # over the signature) closes the items instead.
+        if not rows or date_row <= max(rows) + 2:
+            rows.append(date_row)
+        else:
+            end = date_row
+    _items(ctx, rows, end)
 
 
 def _ald(ctx: Context) -> None:
@@ -399,14 +408,16 @@ def _strip_bullet(words: list) -> tuple[list, bool]:
     return words, bullet
 
 
-def _items(ctx: Context, header_rows: list[int]) -> None:
+def _items(ctx: Context, header_rows: list[int], end: int | None = None) -> None:
     page = ctx.pages[0]
     rx = _patterns()
     start = max(header_rows) + 1 if header_rows else 0
+    if end is not None and end <= start:
+        end = None
     label_rows = {lh.hit.row for lh in find_label_hits([page], labels_of(VOCAB))
                   if lh.hit.start == 0 and lh.label.field in ("patient_name", "prescriber_name", "patient_birth_date")}
     candidates = []
-    for r in range(start, len(page.rows)):
+    for r in range(start, len(page.rows) if end is None else end):
         row = page.rows[r]
         text = row.text.strip()
         n = norm(text)

@@ -88,9 +88,17 @@ def _caisse_name(text: str) -> str | None:
         return None
     words = text.split()
     # Map the folded match back onto the printed words: as many words as it spans.
-    start = len(folded[: m.start()].split())
+    before = folded[: m.start()].split()
+    start = len(before)
     count = len(m.group().split())
-    name = " ".join(words[start : start + count]).strip(" ,;:-")
+    if before and not folded[m.start() - 1].isspace():
+        # A text layer may glue two cells ("21 mars 1965CPAM du Rhône"): the name starts
+        # inside that word, where its folded part before the match ends.
+        start -= 1
+        glued = words[start][len(before[-1]):] if start < len(words) else ""
+        name = " ".join([glued] + words[start + 1 : start + count]).strip(" ,;:-")
+    else:
+        name = " ".join(words[start : start + count]).strip(" ,;:-")
     return name or None
 
 

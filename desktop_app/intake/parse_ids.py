@@ -148,7 +148,10 @@ def _marked_runs(text: str) -> list[tuple[str, list[tuple[int, int]]]]:
             continue
         t = _BOX_RULES.sub("", m.group()).strip(".,:;-")
         fixed = ocr_digits(t).upper() if t else ""
-        if fixed and sum(c.isdigit() for c in fixed) >= max(1, 0.6 * len(fixed)) and re.fullmatch(r"[0-9AB.\-]+", fixed):
+        # Corsica's department ("2A", "2B") is half letter: a group of its own in a spaced NIR.
+        corsica = re.fullmatch(r"2[AB]", fixed) is not None
+        if fixed and (corsica or sum(c.isdigit() for c in fixed) >= max(1, 0.6 * len(fixed))) \
+                and re.fullmatch(r"[0-9AB.\-]+", fixed):
             marks.append((len(current), m.start()))
             current += re.sub(r"[.\-]", "", fixed)
         else:
@@ -169,13 +172,36 @@ def all_nirs(text: str) -> list[IdReading]:
         # A NIR fills its run of figures, or starts or ends it (a date printed beside it):
         # every other window of a long run would pass the key by chance once in 97.
         for i in sorted({0, max(0, len(run) - 15)}):
-            chunk = run[i : i + 15]
+            chunk = _letters_as_digits(run[i : i + 15])
             if not _NIR_RX.fullmatch(chunk) or chunk in seen:
                 continue
             if check_nir(chunk).ok:
                 seen.add(chunk)
                 start = max((t for r, t in marks if r <= i), default=marks[0][1])
                 out.append(IdReading(chunk, True, start=start, end=len(text)))
+    return out
+
+
+def _letters_as_digits(chunk: str) -> str:
+    """An A or B that is not Corsica's department (characters 6 and 7) is a 4 or an 8 misread."""
+    fix = str.maketrans({"A": "4", "B": "8"})
+    if chunk[5:7] in ("2A", "2B"):
+        return chunk[:5].translate(fix) + chunk[5:7] + chunk[7:].translate(fix)
+    return chunk.translate(fix)
+
+
+def nir_misreads(text: str) -> list[IdReading]:
+    """Runs of figures shaped like a NIR whose key does not check: a digit may be misread
+    (the caller may look for the one-digit change other fields of the paper agree with)."""
+    out, seen = [], set()
+    for run, marks in _marked_runs(text):
+        if len(run) != 15:
+            continue
+        chunk = _letters_as_digits(run)
+        if not _NIR_RX.fullmatch(chunk) or chunk in seen or check_nir(chunk).ok:
+            continue
+        seen.add(chunk)
+        out.append(IdReading(chunk, False, start=marks[0][1], end=len(text)))
     return out
 
 

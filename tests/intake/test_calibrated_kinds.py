@@ -96,3 +96,20 @@ def test_a_value_found_without_its_label_stays_unsure_whatever_the_table(monkeyp
     f = run(extract_receipt, [(100, 100, "NOTE D'HONORAIRES"), (100, 300, "Date : 14/03/2025"),
                               (900, 400, "45,00 €")]).fields["total_amount"]
     assert f.value == "45.00" and f.confidence < 0.5
+
+
+def test_a_date_under_an_invoice_date_label_that_names_another_date_is_not_taken(monkeypatch):
+    from desktop_app.intake.extract_invoice import extract_invoice
+
+    _table(monkeypatch, {})
+    # The label's own value was lost; the line under it is the prescription's date.
+    fields = run(extract_invoice, [(100, 100, "FACTURE"), (700, 200, "Date de facture"),
+                                   (700, 240, "Suivant ordonnance en date du 14/07/2026")]).fields
+    assert fields["date"].value != "2026-07-14" or fields["date"].confidence < 0.8
+
+
+def test_a_caisse_glued_to_the_cell_before_it_keeps_its_first_word():
+    from desktop_app.intake.extract_rights_certificate import _caisse_name
+
+    assert _caisse_name("dimanche 21 mars 1965CPAM du Rhône") == "CPAM du Rhône"
+    assert _caisse_name("CPAM du Rhône") == "CPAM du Rhône"

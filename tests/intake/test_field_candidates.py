@@ -287,3 +287,62 @@ def test_an_empty_birth_label_over_the_acts_takes_neither_the_acts_date_nor_lose
     v = values(ctx)
     assert v["care_date"] == "2024-10-25"
     assert v["birth_date"] is None
+
+
+# -- the NIR and the birth date check each other ------------------------------------------------
+
+CORSICAN = _nir("2161220B09716".replace("20B", "2B0"))  # a NIR of Haute-Corse (2B)
+
+
+def test_a_spaced_corsican_nir_keeps_its_department_group():
+    spaced = f"{CORSICAN[0]} {CORSICAN[1:3]} {CORSICAN[3:5]} {CORSICAN[5:7]} {CORSICAN[7:10]} {CORSICAN[10:13]} {CORSICAN[13:]}"
+    ctx = run(extract_care_sheet, _care_sheet((120, 400, f"N° de sécurité sociale : {spaced}")))
+    assert ctx.fields["nir"].value == CORSICAN
+
+
+def test_a_nir_with_one_misread_digit_is_mended_where_the_birth_date_agrees():
+    # Born July 1951: the NIR carries 51 07; OCR read the 5 of the year as a 9.
+    nir = _nir("2510745075336")
+    misread = nir[0] + "9" + nir[2:]
+    ctx = run(extract_care_sheet, _care_sheet(
+        (120, 300, "date de naissance"), (600, 300, "20/07/1951"),
+        (120, 400, "N° de sécurité sociale"), (700, 400, misread),
+    ))
+    f = ctx.fields["nir"]
+    assert f.value == nir
+    assert any("one digit changed" in w for w in ctx.warnings)
+
+
+def test_a_misread_nir_is_not_mended_without_a_birth_date():
+    nir = _nir("2510745075336")
+    misread = nir[0] + "9" + nir[2:]
+    ctx = run(extract_care_sheet, _care_sheet((120, 400, "N° de sécurité sociale"), (700, 400, misread)))
+    assert ctx.fields["nir"].value != nir
+
+
+def test_the_nir_names_an_unlabelled_birth_date():
+    nir = _nir("1850775115234")  # born July 1985
+    ctx = run(extract_care_sheet, _care_sheet(
+        (120, 300, "MARTIN Paul"), (120, 350, "17/07/1985"),
+        (120, 400, f"numéro d'immatriculation {nir}"),
+        (120, 800, "date"), (420, 800, "désignation"), (1350, 800, "montant"),
+        (130, 860, "05/05/2025"), (420, 860, "AMK 8"), (1350, 860, "17,20"),
+    ))
+    assert ctx.fields["birth_date"].value == "1985-07-17"
+    assert ctx.fields["care_date"].value == "2025-05-05"
+
+
+def test_a_name_after_an_unknown_label_by_the_nir_is_the_patient_unsure():
+    ctx = run(extract_care_sheet, [
+        (480, 100, "FEUILLE DE SOINS"), (120, 300, "Qui reçoit : MARTIN Claire"),
+        (120, 350, "Dr Paul ROY"), (120, 400, f"Matr. {NIR}"),
+    ])
+    f = ctx.fields["patient_name"]
+    assert f.value == "Claire MARTIN" or f.value == "MARTIN Claire"
+    assert f.confidence < 0.8
+
+
+def test_a_doctors_name_is_no_free_patient_name():
+    ctx = run(extract_care_sheet, [(480, 100, "FEUILLE DE SOINS"), (120, 350, "Docteur Paul ROY"),
+                                   (120, 400, f"Matr. {NIR}")])
+    assert ctx.fields["patient_name"].value is None

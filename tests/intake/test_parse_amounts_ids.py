@@ -82,3 +82,15 @@ def test_words_joined_as_printed_keep_a_column_gap():
     assert [str(a.value) for a in find_amounts(words_text(row((0, "1"), (60, "245,00"))))] == ["245.00"]
     # Printed close together, the groups of one number stay one number.
     assert [str(a.value) for a in find_amounts(words_text(row((0, "1"), (16, "245,00"))))] == ["1245.00"]
+
+
+def test_letters_for_digits_in_a_nir_outside_corsica():
+    from desktop_app.core.identifiers import nir_key
+    from desktop_app.intake.parse_ids import all_nirs, nir_misreads
+
+    body = "1850775118234"
+    nir = body + nir_key(body)
+    assert [r.value for r in all_nirs(nir.replace("8", "B"))] == [nir]
+    wrong = nir[:-2] + f"{(int(nir[-2:]) + 1) % 97:02d}"
+    assert [r.value for r in nir_misreads(wrong)] == [wrong]
+    assert nir_misreads(nir) == []
