@@ -68,10 +68,7 @@ class _Household:
         self.settings = rules.DeadlineSettings.from_settings(ctx.settings())
         self.people = {p.id: p for p in ctx.store.people()}
         self._estimates: dict[int, rules.Estimate] = {}
-        self._claims_by_person: dict[tuple[int, int], list[Claim]] = {}
-        # (person, year) -> [their claims of the year in care-date order, how many of them
-        # are estimated, the caps those used]: see estimate
-        self._year_walks: dict[tuple[int, int], list] = {}
+        self._year_walks: dict[tuple[int, int], _YearWalk] = {}  # (person, year): see estimate
         # person id -> ids of their claims sent to the mutuelle (one query, for every claim)
         self._mutuelle_sent: dict[int, set[int]] | None = None
         self._lpp_table: dict | None = None
@@ -101,15 +98,19 @@ class _Household:
             self._lpp[claim.id] = found
         return found
 
-    def claims_of(self, person_id: int, year: int) -> list[Claim]:
-        """The person's claims of the year (the undated ones count as this year's), loaded when
-        first asked: a claim's estimate needs only those, and the window asks for one claim of
-        a household of thousands."""
-        key = (person_id, year)
-        if key not in self._claims_by_person:
-            self._claims_by_person[key] = self.ctx.store.claims(
-                person_id=person_id, year=year, undated=year == self.today.year)
-        return self._claims_by_person[key]
+    def _year_walk(self, person_id: int, year: int) -> "_YearWalk":
+        """The person's claims of the year (the undated ones count as this year's) in care-date
+        order, loaded when first asked: a claim's estimate needs only those, and the window
+        asks for one claim of a household of thousands."""
+        walk = self._year_walks.get((person_id, year))
+        if walk is None:
+            claims = sorted(
+                self.ctx.store.claims(person_id=person_id, year=year,
+                                      undated=year == self.today.year),
+                key=lambda c: ((c.care_date or self.today), c.id or 0),
+            )
+            walk = self._year_walks[(person_id, year)] = _YearWalk(claims)
+        return walk
 
     def estimate(self, claim: Claim) -> rules.Estimate:
         """The claim's estimate, its person's earlier claims that year counting against the caps.
@@ -119,29 +120,20 @@ class _Household:
         if claim.id in self._estimates:
             return self._estimates[claim.id]
         person = self.people[claim.person_id]
-        year = (claim.care_date or self.today).year
-        walk = self._year_walks.get((claim.person_id, year))
-        if walk is None:
-            same_year = sorted(
-                (c for c in self.claims_of(claim.person_id, year)
-                 if (c.care_date or self.today).year == year),
-                key=lambda c: ((c.care_date or self.today), c.id or 0),
-            )
-            walk = self._year_walks[(claim.person_id, year)] = [same_year, 0, CapsSoFar()]
-        same_year, start, caps = walk
-        if claim.id is None or claim.id not in {c.id for c in same_year}:
+        walk = self._year_walk(claim.person_id, (claim.care_date or self.today).year)
+        if claim.id is None or claim.id not in walk.ids:
             # Not stored yet (or not of this year when stored): after every claim of the year.
             caps = CapsSoFar()
-            for c in same_year:
+            for c in walk.claims:
                 caps.add(c, self._estimate_in_walk(c, person, caps), self.tariffs)
             return self.estimate_with(claim, person, caps)
-        for i in range(start, len(same_year)):
-            c = same_year[i]
-            est = self.estimate_with(c, person, caps)
-            caps.add(c, est, self.tariffs)
+        while walk.done < len(walk.claims):
+            c = walk.claims[walk.done]
+            est = self.estimate_with(c, person, walk.caps)
+            walk.caps.add(c, est, self.tariffs)
             self._estimates[c.id] = est
+            walk.done += 1
             if c.id == claim.id:
-                walk[1] = i + 1
                 return est
         raise AssertionError("the claim is among the year's claims")
 
@@ -243,6 +235,17 @@ class _Household:
             first_mutuelle_claim=self.is_first_mutuelle_claim(claim),
             settings=self.settings,
         )
+
+
+class _YearWalk:
+    """A person's claims of one year in care-date order, how many of them are estimated, and
+    what those used of the caps."""
+
+    def __init__(self, claims: list[Claim]):
+        self.claims = claims
+        self.ids = {c.id for c in claims}
+        self.done = 0
+        self.caps = CapsSoFar()
 
 
 class CapsSoFar:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import stat
 import tempfile
@@ -321,14 +322,8 @@ def write_state_file(data: bytes, target: Path) -> None:
         write_bytes_atomically(data, target)
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_file(target) as tmp:
-        plain_tmp = tmp.with_name(tmp.name + ".plain")
-        try:
-            plain_tmp.write_bytes(data)
-            sealed.seal_file(plain_tmp, tmp, keys.files)
-        finally:
-            with contextlib.suppress(OSError):
-                plain_tmp.unlink()
+    with atomic_file(target) as tmp, open(tmp, "wb") as out:  # the plain bytes never on disk
+        sealed.seal_stream(io.BytesIO(data), out, keys.files)
 
 
 def read_state_file(path: Path) -> bytes:
