@@ -112,14 +112,14 @@ def _strategy():
 
 def fuzz(seconds: float = 60.0, crash_dir: Path | None = None, seed: int | None = None,
          ocr: bool = False, hang_seconds: float = 20.0, verbose: bool = False) -> Stats:
+    import logging
+    import warnings
+
     from hypothesis import HealthCheck, given, settings
     from hypothesis import seed as hypothesis_seed
 
     from desktop_app import intake
     from desktop_app.core.errors import UserError
-
-    import logging
-    import warnings
 
     # pypdf and Pillow narrate every recovery at WARNING: keep the fuzzer's output readable.
     for name in ("pypdf", "PIL"):

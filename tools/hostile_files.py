@@ -24,8 +24,8 @@ import io
 import os
 import random
 import struct
-import zipfile
 import sys
+import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -533,7 +533,7 @@ def make_hostile_cases(folder: str | os.PathLike, include_slow: bool = True) -> 
     # Empty and lying files.
     for ext in ("pdf", "jpg", "png"):
         add(f"empty.{ext}", b"", f"0-byte .{ext}", REFUSE)
-    text = "Ceci n'est pas une image.\nNIR 1 85 05 78 006 084 36\n".encode()
+    text = b"Ceci n'est pas une image.\nNIR 1 85 05 78 006 084 36\n"
     for ext in ("jpg", "png", "pdf", "tiff", "heic"):
         add(f"text_named.{ext}", text, f"plain text file named .{ext}", REFUSE)
     for ext in ("jpg", "png", "pdf", "tif", "heic", "webp"):

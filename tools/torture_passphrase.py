@@ -165,8 +165,9 @@ def run_trials(trials: int, seed: int, work: Path | None = None, verbose: bool =
             result = one_trial(folder, rng, number)
             results.append(result)
             if verbose or result["problems"]:
+                when = result["crash_at"] or f"delay {result['kill_after']:.1f}s"
                 print(f"passphrase trial {number:3} {result['action']:6} "
-                      f"{result['crash_at'] or 'delay %.1fs' % result['kill_after']:18} "
+                      f"{when:18} "
                       f"{'killed' if result['killed'] else 'finished':8} "
                       f"{'; '.join(result['problems'])}", flush=True)
     finally:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from desktop_app.cli.lazy import lazy
 from desktop_app.cli.main import with_context
 from desktop_app.cli.output import emit_json, line, warn
-from desktop_app.cli.lazy import lazy
 
 archive = lazy("desktop_app.services.archive")
 

@@ -8,10 +8,10 @@ when the current database cannot be opened: that is when it is needed most.
 from __future__ import annotations
 
 from desktop_app import config
+from desktop_app.cli.lazy import lazy
 from desktop_app.cli.main import EXIT_PROBLEMS, with_context
 from desktop_app.cli.output import emit_json, line, table, warn
 from desktop_app.core.errors import UserError
-from desktop_app.cli.lazy import lazy
 
 backups = lazy("desktop_app.services.backups")
 backup_folder = lazy("desktop_app.services.backup_folder")

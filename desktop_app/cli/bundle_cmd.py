@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from desktop_app.cli.hints import fix_text, hint_text
+from desktop_app.cli.lazy import lazy
 from desktop_app.cli.main import with_context
 from desktop_app.cli.output import emit_json, line, table, warn
-from desktop_app.cli.lazy import lazy
 from desktop_app.core.model import PAYERS
 
 tracking = lazy("desktop_app.services.tracking")

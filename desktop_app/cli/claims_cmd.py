@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from desktop_app.cli.main import with_context
-from desktop_app.cli.output import emit_json, line, table, warn
-from desktop_app.core.model import SPECIALTIES, Category, TiersPayant
 from desktop_app.cli import trash_cmd
 from desktop_app.cli.lazy import lazy
-from desktop_app.core.model import CHANNELS, PAYERS
+from desktop_app.cli.main import with_context
+from desktop_app.cli.output import emit_json, line, table, warn
+from desktop_app.core.model import CHANNELS, PAYERS, SPECIALTIES, Category, TiersPayant
 
 claims = lazy("desktop_app.services.claims")
 tracking = lazy("desktop_app.services.tracking")

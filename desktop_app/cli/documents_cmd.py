@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import sys
 
+from desktop_app.cli import trash_cmd
 from desktop_app.cli.hints import with_hint
+from desktop_app.cli.lazy import lazy
 from desktop_app.cli.main import EXIT_BAD_INPUT, with_context
 from desktop_app.cli.output import emit_json, line, table, warn
 from desktop_app.core.errors import UserError
 from desktop_app.core.model import DocumentKind
-from desktop_app.cli import trash_cmd
-from desktop_app.cli.lazy import lazy
 
 documents = lazy("desktop_app.services.documents")
 person_proposals = lazy("desktop_app.services.person_proposals")

@@ -133,9 +133,8 @@ def main(argv: list[str] | None = None) -> int:
             unlock_for_command(args.data_dir)
         return handler(args) or EXIT_OK
     except UserError as exc:
-        from desktop_app.services.input_files import printable
-
         from desktop_app.cli.hints import with_hint
+        from desktop_app.services.input_files import printable
 
         message = with_hint(str(exc), getattr(exc, "hint", None))
         sys.stderr.write(f"paperasse: error: {printable(message)}\n")

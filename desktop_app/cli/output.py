@@ -6,7 +6,6 @@ import json
 import re
 import sys
 
-
 # What a terminal would act on rather than show: C0/C1 controls (ANSI and OSC escapes start with
 # them) and the bidirectional overrides. Names and titles come from users and scanned papers.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")

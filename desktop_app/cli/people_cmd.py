@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from desktop_app.cli.main import with_context
-from desktop_app.cli.output import emit_json, line, table, warn
 from desktop_app.cli import trash_cmd
 from desktop_app.cli.lazy import lazy
+from desktop_app.cli.main import with_context
+from desktop_app.cli.output import emit_json, line, table, warn
 
 people = lazy("desktop_app.services.people")
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-
+from desktop_app.cli.lazy import lazy
 from desktop_app.cli.main import EXIT_PROBLEMS, with_context
 from desktop_app.cli.output import emit_json, emit_json_chunks, line, table, warn
 from desktop_app.core.model import SPECIALTIES, Category
-from desktop_app.cli.lazy import lazy
 
 exports = lazy("desktop_app.services.exports")
 statements = lazy("desktop_app.services.statements")

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from desktop_app.core.on_first_use import OnFirstUse
 
-
 # python-stdnum, imported when a check first needs it: its utilities load pydoc and ssl (about
 # 20 ms), which a command reading one scan with no identifier on it need not pay.
 _iban = OnFirstUse("stdnum.iban")

@@ -44,7 +44,7 @@ class RememberedField:
         return data
 
     @classmethod
-    def from_plain(cls, data: dict) -> "RememberedField":
+    def from_plain(cls, data: dict) -> RememberedField:
         return cls(
             name=str(data["name"]), type=str(data["type"]), label=str(data.get("label") or ""),
             relation=str(data.get("relation") or "none"), dx=float(data.get("dx", 0.0)),

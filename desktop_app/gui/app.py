@@ -14,7 +14,6 @@ from desktop_app.gui import i18n, window_place
 from desktop_app.gui.plain import plain_box
 from desktop_app.services.context import Context, open_context
 
-
 UI_SWITCH_INTERVAL_S = 0.001
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from PySide6.QtGui import QIcon
 
@@ -38,7 +38,7 @@ def _bundled(name: str) -> QIcon:
         return QIcon()
 
 
-@lru_cache(maxsize=None)
+@cache
 def icon(action: str) -> QIcon:
     """The icon for ``action`` (a key of actions.json); an empty icon when there is none."""
     entry = _table().get(action) or {}

@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop_app.core import formatting
 
-
 # Written out so that lupdate sees each string; looked up at display time in the current language.
 STATE_TEXT = {
     "pending": lambda: QCoreApplication.translate("Labels", "Not sent yet"),
@@ -143,8 +142,8 @@ def payer_the(payer: str, capital: bool = False) -> str:
 def parse_money(text) -> str:
     """What the user typed ('182,94', '182.94', '1 234,50 €') as '182.94' for the services;
     left as typed when it is no amount, so the service names the mistake."""
-    from desktop_app.services.parsing import parse_amount
     from desktop_app.core.errors import UserError
+    from desktop_app.services.parsing import parse_amount
 
     try:
         value = parse_amount(text)

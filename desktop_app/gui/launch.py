@@ -21,7 +21,6 @@ def launch(
         )
         return 2
     from desktop_app.core.errors import UserError
-
     from desktop_app.gui.app import run
 
     try:

@@ -20,20 +20,20 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from desktop_app.core.errors import UserError
+from desktop_app.gui.plain import plain_box
 from desktop_app.gui.workers import Workers
 from desktop_app.services import bundle, output_files, tracking
 from desktop_app.store import originals
-from desktop_app.gui.plain import plain_box
 
-_flows: set["MailingFlow"] = set()  # running flows, kept alive until they finish
+_flows: set[MailingFlow] = set()  # running flows, kept alive until they finish
 
 
 
@@ -48,7 +48,7 @@ def _fix_label(field: str) -> str | None:
     return labels.get(field)
 
 
-def notice_text(notice: "bundle.Notice") -> str:
+def notice_text(notice: bundle.Notice) -> str:
     """A report notice in the interface's language (its English text if the id is unknown)."""
     from desktop_app.gui import labels
 
@@ -160,7 +160,7 @@ class MailingFlow(QObject):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self.workers.run(work, on_success=self._built, on_failure=self._failed)
 
-    def _built(self, report: "bundle.BundleReport") -> None:
+    def _built(self, report: bundle.BundleReport) -> None:
         QApplication.restoreOverrideCursor()
         self.report = report
         self._offer()

@@ -11,14 +11,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QToolBar,
     QVBoxLayout,
     QWidget,
-    QSizePolicy,
 )
 
 from desktop_app.core.errors import UserError
+from desktop_app.gui import focus_order, icons, labels
 from desktop_app.gui.controllers.claim_controller import ClaimController
 from desktop_app.gui.controllers.dashboard_controller import DashboardController
 from desktop_app.gui.controllers.document_controller import DocumentController
@@ -30,7 +31,8 @@ from desktop_app.gui.controllers.safekeeping_controller import SafekeepingContro
 from desktop_app.gui.controllers.settings_controller import SettingsController
 from desktop_app.gui.controllers.trash_controller import TrashController
 from desktop_app.gui.controllers.watch_controller import WatchController
-from desktop_app.gui import focus_order, icons, labels
+from desktop_app.gui.lazy import claims, inbox
+from desktop_app.gui.models import documents_model
 from desktop_app.gui.models.claims_model import ClaimsFilterModel, ClaimsTableModel
 from desktop_app.gui.models.documents_model import (
     CLAIM,
@@ -38,27 +40,26 @@ from desktop_app.gui.models.documents_model import (
     DocumentsFilterModel,
     DocumentsTableModel,
 )
-from desktop_app.gui.models import documents_model
+from desktop_app.gui.plain import PlainLabel
 from desktop_app.gui.views.banner_view import BannerView
 from desktop_app.gui.views.claim_view import ClaimView
 from desktop_app.gui.views.dashboard_view import DashboardView
 from desktop_app.gui.views.deleted_notice_view import DeletedNotice
+from desktop_app.gui.views.document_view import DocumentView
 from desktop_app.gui.views.names_other_notice_view import NamesOtherNotice
 from desktop_app.gui.views.page_stack import PageStack
-from desktop_app.gui.views.document_view import DocumentView
 from desktop_app.gui.views.progress_view import ProgressView
+from desktop_app.gui.views.search_view import SearchPage
 from desktop_app.gui.views.sidebar_view import SidebarView
 from desktop_app.gui.views.tables_view import ClaimsPage, DocumentsPage
 from desktop_app.gui.views.track_dialogs_view import ClaimFormDialog
-from desktop_app.gui.views.search_view import SearchPage
 from desktop_app.gui.views.trash_view import TrashPage
 from desktop_app.gui.views.welcome_view import WelcomeView
 from desktop_app.gui.workers import Workers
-from desktop_app.gui.lazy import claims, inbox
-from desktop_app.services import overview, read_process, search as search_service
+from desktop_app.services import overview, read_process
+from desktop_app.services import search as search_service
 from desktop_app.services.context import Context
 from desktop_app.services.dashboard import Dashboard
-from desktop_app.gui.plain import PlainLabel
 
 SEARCH_DELAY_MS = 150
 REFRESH_DELAY_MS = 250

@@ -12,8 +12,9 @@ from __future__ import annotations
 import itertools
 import threading
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
@@ -45,7 +46,7 @@ class _Callbacks:
 
 
 class _Task(QRunnable):
-    def __init__(self, fn, handle: TaskHandle, relay: "Workers", ctx):
+    def __init__(self, fn, handle: TaskHandle, relay: Workers, ctx):
         super().__init__()
         self._fn = fn
         self._handle = handle

@@ -14,9 +14,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Iterable
 
 from rapidfuzz import fuzz, process
 
@@ -71,7 +70,7 @@ class LabelHit:
         return self.hit.page
 
 
-@lru_cache(maxsize=None)
+@functools.cache
 def labels_of(name: str) -> tuple[Label, ...]:
     """The labels of a vocabulary file (fields and not_fields)."""
     data = vocab.load(name)
@@ -156,7 +155,7 @@ def hits_for(hits: list[LabelHit], fname: str) -> list[LabelHit]:
 # -- headings and sections ------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@functools.cache
 def _headings() -> tuple[tuple[str, str], ...]:
     return tuple((norm_text(h["text"]), h["role"]) for h in vocab.load("headings")["headings"])
 
@@ -351,7 +350,7 @@ def pick(cands: list[Candidate], same=lambda a, b: a == b) -> Pick:
 # -- calibration ----------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@functools.cache
 def _calibration() -> dict:
     return vocab.load("calibration")
 

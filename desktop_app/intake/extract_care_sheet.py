@@ -14,24 +14,60 @@ import datetime as _dt
 import re
 from decimal import Decimal
 
+from desktop_app.intake import vocab
 from desktop_app.intake.candidates import (
-    Candidate, LabelHit, candidate, confidence, distance_lines, find_label_hits, hits_for,
-    is_heading_text, labels_of, norm_text, pick, put_pick, section_roles, split_names, values_near, x_in,
+    Candidate,
+    LabelHit,
+    candidate,
+    confidence,
+    distance_lines,
+    find_label_hits,
+    hits_for,
+    is_heading_text,
+    labels_of,
+    norm_text,
+    pick,
+    put_pick,
+    section_roles,
+    split_names,
+    values_near,
+    x_in,
 )
 from desktop_app.intake.extract_common import (
-    BOX_WHITELIST, Context, all_dates, amount_by_labels, text_readings, reread_amount,
+    BOX_WHITELIST,
+    Context,
+    all_dates,
+    amount_by_labels,
+    reread_amount,
+    text_readings,
 )
 from desktop_app.intake.imaging import (
-    binarise, box_contents, crop_layout, for_ocr, ink_amount, level_ink, line_profile, read_stacked,
+    binarise,
+    box_contents,
+    crop_layout,
+    for_ocr,
+    ink_amount,
+    level_ink,
+    line_profile,
+    read_stacked,
 )
 from desktop_app.intake.layout import Hit, Page, Value
-from desktop_app.intake.names import clean_person, doctor_titled, is_title, name_part, name_plausibility
+from desktop_app.intake.names import (
+    clean_person,
+    doctor_titled,
+    is_title,
+    name_part,
+    name_plausibility,
+)
 from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string
 from desktop_app.intake.parse_dates import find_dates, parse_date_digits
 from desktop_app.intake.parse_ids import (
-    all_nirs, digit_runs, nir_from_chars, nir_misreads, nir_single_digit_candidates,
+    all_nirs,
+    digit_runs,
+    nir_from_chars,
+    nir_misreads,
+    nir_single_digit_candidates,
 )
-from desktop_app.intake import vocab
 
 KIND = "care_sheet"
 VOCAB = "labels_care_sheet"
@@ -363,7 +399,7 @@ def _misread_nirs(sheet: _Sheet, birth: _dt.date | None) -> list[Candidate]:
     return cands
 
 
-def _nir(ctx: Context, sheet: _Sheet, read_boxes: "_BoxReader", typed: list[Candidate]) -> None:
+def _nir(ctx: Context, sheet: _Sheet, read_boxes: _BoxReader, typed: list[Candidate]) -> None:
     birth = _birth_of(ctx)
     cands = list(typed)
     for c in cands:
@@ -448,7 +484,7 @@ def _nir_agreement(date: _dt.date, nir: str | None) -> float:
     return 1.0 if _agrees_with_birth(nir, date) else 0.6
 
 
-def _birth_date(ctx: Context, sheet: _Sheet, read_boxes: "_BoxReader", nir: str | None = None) -> None:
+def _birth_date(ctx: Context, sheet: _Sheet, read_boxes: _BoxReader, nir: str | None = None) -> None:
     labels = sheet.of("birth_date")
     others = sheet.negatives("birth_date")
     care = _care_date(ctx)

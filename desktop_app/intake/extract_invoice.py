@@ -7,7 +7,13 @@ from statistics import median
 
 from desktop_app.intake import candidates, vocab
 from desktop_app.intake.extract_common import (
-    Context, all_dates, amount_by_labels, confident_text, date_near_label, date_order_of, norm,
+    Context,
+    all_dates,
+    amount_by_labels,
+    confident_text,
+    date_near_label,
+    date_order_of,
+    norm,
     reread_labelled_date,
     seg_value,
 )

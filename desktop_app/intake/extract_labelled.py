@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from desktop_app.intake.extract_common import (
-    Context, all_dates, amount_below, amount_right_of, norm, reread_label_row, seg_value,
+    Context,
+    all_dates,
+    amount_below,
+    amount_right_of,
+    norm,
+    reread_label_row,
+    seg_value,
 )
 from desktop_app.intake.layout import Hit, Page, Value, find_labels, value_below, value_right
 from desktop_app.intake.names import clean_person, is_title

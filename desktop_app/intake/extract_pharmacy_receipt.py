@@ -7,7 +7,10 @@ import re
 from desktop_app.intake import candidates, vocab
 from desktop_app.intake.extract_common import Context, norm, seg_value
 from desktop_app.intake.extract_labelled import (
-    UNLABELLED, put_date, put_labelled_amount, put_largest_amount,
+    UNLABELLED,
+    put_date,
+    put_labelled_amount,
+    put_largest_amount,
 )
 
 _L = vocab.load("labels_pharmacy_receipt")

@@ -11,21 +11,38 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache
 
+from desktop_app.core.identifiers import rpps_is_plausible
 from desktop_app.intake import vocab
 from desktop_app.intake.barcodes import read_code128
 from desktop_app.intake.candidates import (
-    Candidate, LabelHit, candidate, confidence, distance_lines, find_label_hits, hits_for, labels_of,
-    norm_text, pick, put_pick, split_names, values_near, x_in,
+    Candidate,
+    LabelHit,
+    candidate,
+    confidence,
+    distance_lines,
+    find_label_hits,
+    hits_for,
+    labels_of,
+    norm_text,
+    pick,
+    put_pick,
+    split_names,
+    values_near,
+    x_in,
 )
-from desktop_app.intake.extract_common import Context, all_dates, text_readings, norm, reread
+from desktop_app.intake.extract_common import Context, all_dates, norm, reread, text_readings
 from desktop_app.intake.layout import Page, Value
-from desktop_app.intake.names import clean_person, doctor_titled, is_title, name_part, name_plausibility
+from desktop_app.intake.names import (
+    clean_person,
+    doctor_titled,
+    is_title,
+    name_part,
+    name_plausibility,
+)
 from desktop_app.intake.parse_ids import all_rpps, read_rpps
 from desktop_app.intake.result import ExtractedField
-
-from desktop_app.core.identifiers import rpps_is_plausible
 
 KIND = "prescription"
 VOCAB = "labels_prescription"
@@ -36,7 +53,7 @@ def _alternation(words) -> str:
     return "|".join(re.escape(norm_text(w)) for w in sorted(words, key=len, reverse=True) if norm_text(w))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns() -> dict:
     data = vocab.load(VOCAB)
     rx = {k: re.compile(rf"(?<![0-9a-z])(?:{_alternation(data[k])})(?![0-9a-z])")
@@ -159,7 +176,7 @@ def _prescriber(ctx: Context, paper: _Paper) -> Candidate | None:
         cands.append(candidate(name, name_plausibility(name), 0.75 if high else 0.5, v.conf, v, title=1.0))
     if not cands:
         # No title and no label: the first name-like line of the letterhead.
-        for r, row in enumerate(page.rows[:8]):
+        for row in page.rows[:8]:
             for seg in row.segments:
                 name = clean_person(seg.text)
                 if name and not is_title(seg.text.split()[0]) and any(t.isupper() and len(t) > 1 for t in name.split()):

@@ -11,8 +11,15 @@ import re
 from desktop_app.intake import candidates, vocab
 from desktop_app.intake.extract_common import Context, norm, seg_value
 from desktop_app.intake.extract_labelled import (
-    UNLABELLED, labelled, person, put_date, put_labelled_amount, put_largest_amount,
-    put_person, sure, titled_names,
+    UNLABELLED,
+    labelled,
+    person,
+    put_date,
+    put_labelled_amount,
+    put_largest_amount,
+    put_person,
+    sure,
+    titled_names,
 )
 from desktop_app.intake.names import looks_like_person
 

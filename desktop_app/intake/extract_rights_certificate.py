@@ -11,7 +11,11 @@ import re
 from desktop_app.intake import candidates, vocab
 from desktop_app.intake.extract_common import Context, norm, seg_value
 from desktop_app.intake.extract_labelled import (
-    UNLABELLED, date_parser, labelled, put_person, sure,
+    UNLABELLED,
+    date_parser,
+    labelled,
+    put_person,
+    sure,
 )
 from desktop_app.intake.layout import Value, find_labels, value_below, value_right
 from desktop_app.intake.parse_ids import find_nir

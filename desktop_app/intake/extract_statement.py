@@ -20,7 +20,12 @@ from decimal import Decimal
 from statistics import median
 
 from desktop_app.intake.extract_common import (
-    Context, amount_below, amount_right_of, norm, reread_amount, reread_labelled_date,
+    Context,
+    amount_below,
+    amount_right_of,
+    norm,
+    reread_amount,
+    reread_labelled_date,
 )
 from desktop_app.intake.layout import (
     Page,
@@ -370,14 +375,14 @@ def _statement_date(ctx: Context, headers: list[Header]) -> None:
                     dm = dms[1]
                 ctx.put("statement_date", dm.date.isoformat(), (0.9 - 0.05 * rank) * v.conf, v)
                 return
-    for rank, pattern in enumerate(_STATEMENT_DATE_LABELS):
+    for pattern in _STATEMENT_DATE_LABELS:
         got = reread_labelled_date(ctx, pattern, skip_rows=header_rows)
         if got:
             ctx.put("statement_date", got[0].isoformat(), 0.7 * got[1].conf, got[1])
             return
     # "Lyon, le 8 juillet 2025" in the letterhead.
     for page in ctx.pages[:1]:
-        for r, row in enumerate(page.rows[: max(15, len(page.rows) // 3)]):
+        for row in page.rows[: max(15, len(page.rows) // 3)]:
             for seg in row.segments:
                 for dm in find_dates(seg.text):
                     if dm.partial:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from statistics import median
-from typing import Callable, Iterable
 
 from PIL import Image
 
@@ -384,6 +384,6 @@ def text_layer_page(index: int, text: str) -> Page:
                 Word(m.group(), x=m.start() * cw, y=r * lh, w=len(m.group()) * cw, h=h,
                      conf=1.0, bbox=None, line_id=(r,))
             )
-    width = int(max((len(l) for l in lines), default=0) * cw)
+    width = int(max((len(line) for line in lines), default=0) * cw)
     return Page(index=index, width=width, height=int(len(lines) * lh), words=words,
                 source="text_layer")

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from desktop_app.intake import vocab
 from desktop_app.intake.layout import fold
 
 
-@lru_cache(maxsize=None)
+@cache
 def _words() -> tuple[frozenset, frozenset, frozenset]:
     data = vocab.load("stopwords")
     return (frozenset(data["titles"]), frozenset(data["particles"]), frozenset(data["name_stopwords"]))

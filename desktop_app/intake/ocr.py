@@ -338,7 +338,7 @@ class OcrEngine:
         return _library_api(self.cmd) is not None
 
     def data(self, image: Image.Image, config: str = "", dpi: int | None = None,
-             source_file: str | None = None, pending: "PendingRead | None" = None) -> dict:
+             source_file: str | None = None, pending: PendingRead | None = None) -> dict:
         """Words, boxes and confidences, as tesseract's TSV read into a dict.
 
         In process when the tesseract library imports; else a tesseract process reads the
@@ -368,7 +368,7 @@ class OcrEngine:
             except OSError:
                 pass
 
-    def start(self, source_file: str, config: str = "", dpi: int | None = None) -> "PendingRead | None":
+    def start(self, source_file: str, config: str = "", dpi: int | None = None) -> PendingRead | None:
         """A tesseract process started now on a page file, to collect with :meth:`data`; None when
         pages are read in process (they need the decoded image) or it cannot start."""
         if self.in_process:
@@ -420,7 +420,7 @@ class OcrEngine:
             return 0
         return int(rot.group(1)) % 360
 
-    def warm(self, config: str) -> "WarmReader | None":
+    def warm(self, config: str) -> WarmReader | None:
         """A tesseract started now for one image later: its start-up overlaps other work.
         None when pages are read in process: the language data is loaded already."""
         if self.in_process:

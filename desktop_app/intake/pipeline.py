@@ -6,10 +6,10 @@ import importlib
 import logging
 import os
 import threading
+from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
 
 from desktop_app.core.errors import Cancelled
 from desktop_app.intake.classify import classify
@@ -18,7 +18,13 @@ from desktop_app.intake.extract_common import BOX_WHITELIST, Context
 from desktop_app.intake.imaging import stacked_config
 from desktop_app.intake.layout import Page, text_layer_page
 from desktop_app.intake.ocr import (
-    NOT_READ_WARNING, PAGE_CONFIG, OcrEngine, OcrTimeout, _resolve, ocr_available, ocr_page,
+    NOT_READ_WARNING,
+    PAGE_CONFIG,
+    OcrEngine,
+    OcrTimeout,
+    _resolve,
+    ocr_available,
+    ocr_page,
 )
 from desktop_app.intake.page_words import page_to_plain
 from desktop_app.intake.result import ReadResult
@@ -209,7 +215,7 @@ def _read_page(path: Path, sp: SourcePage, engine: OcrEngine | None, limits: Lim
         pending = None
     except OcrTimeout:
         raise IntakeError(path, "intake.ocr_timeout", "intake.fix.rescan_page", page=sp.index,
-                          seconds=f"{limits.ocr_timeout_s:.0f}")
+                          seconds=f"{limits.ocr_timeout_s:.0f}") from None
     finally:
         if pending is not None:  # an error or a cancel while decoding
             pending.cancel()

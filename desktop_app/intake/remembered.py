@@ -274,7 +274,7 @@ def _value_at(page: Page, kind: str, x: float, y: float, width: float, lh: float
               skip: set[int]):
     """The value reading as ``kind`` whose first word starts nearest (x, y): (value, words)."""
     best = None
-    for r, row in enumerate(page.rows):
+    for row in page.rows:
         if abs(row.y0 - y) > 0.9 * lh and abs(row.cy - (y + 0.5 * lh)) > 0.9 * lh:
             continue
         for seg in row.segments:
@@ -312,7 +312,7 @@ def read_field(pages: list[Page], f: RememberedField):
             hits = _label_hits(page, f.label)
             width, height = max(1, page.width), max(1, page.height)
 
-            def nearness(hit):
+            def nearness(hit, page=page, width=width, height=height):
                 score, r, s, start, end = hit
                 words = page.rows[r].segments[s].words[start:end]
                 lx0, ly0, _, _ = _box(words)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 import re
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from PIL import Image, ImageOps
 
@@ -96,7 +96,7 @@ def sniff(path: str | Path) -> str:
         with open(path, "rb") as fh:
             head = fh.read(1024)
     except OSError as exc:
-        raise IntakeError(path, "intake.unreadable", "intake.fix.copy_locally", error=exc.strerror or exc)
+        raise IntakeError(path, "intake.unreadable", "intake.fix.copy_locally", error=exc.strerror or exc) from exc
     kind = _kind_of(head)
     if kind is None:
         other = _other_kind(head)
@@ -202,10 +202,10 @@ def _open_image(path: Path, kind: str, limits: Limits) -> Image.Image:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             im = Image.open(path)
     except Image.DecompressionBombError:
-        raise _too_many_pixels(path, None, limits)
+        raise _too_many_pixels(path, None, limits) from None
     except Exception as exc:  # noqa: BLE001 - Pillow raises many types for bad data
         raise IntakeError(path, "intake.damaged_image", "intake.fix.anew",
-                          error=type(exc).__name__)
+                          error=type(exc).__name__) from exc
     w, h = im.size
     if w * h > limits.max_pixels:
         raise _too_many_pixels(path, (w, h), limits)
@@ -274,7 +274,7 @@ def _image_pages(path: Path, kind: str, limits: Limits) -> list[SourcePage]:
                 page.load()
             except Exception as exc:  # noqa: BLE001
                 raise IntakeError(path, "intake.damaged_page", "intake.fix.anew", page=frame + 1,
-                                  error=type(exc).__name__)
+                                  error=type(exc).__name__) from exc
             on_stage("preparing")
             image = normalise_image(page)
             image, source.scale = reduce_for_ocr(image, max(original))
@@ -378,7 +378,7 @@ def _pdf_pages(path: Path, limits: Limits) -> list[SourcePage]:
         raise
     except (PdfReadError, Exception) as exc:  # noqa: BLE001 - pypdf raises many types
         raise IntakeError(path, "intake.damaged_pdf", "intake.fix.download",
-                          error=type(exc).__name__)
+                          error=type(exc).__name__) from exc
     if count == 0:
         raise IntakeError(path, "intake.no_pages", "intake.fix.download")
     if count > limits.max_pages:
@@ -402,7 +402,7 @@ def _pdfium_pages(path: Path, limits: Limits) -> list[SourcePage]:
     try:
         doc = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError:
-        raise IntakeError(path, "intake.password", "intake.fix.password")
+        raise IntakeError(path, "intake.password", "intake.fix.password") from None
     try:
         count = len(doc)
         if count > limits.max_pages:
@@ -502,5 +502,5 @@ def _render_page(path: Path, i: int, limits: Limits, source: SourcePage | None =
             doc.close()
     except Exception as exc:  # noqa: BLE001
         raise IntakeError(path, "intake.undrawable_page", "intake.fix.download", page=i + 1,
-                          error=type(exc).__name__)
+                          error=type(exc).__name__) from exc
     return normalise_image(im)

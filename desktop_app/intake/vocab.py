@@ -8,7 +8,7 @@ new wording is a change to a file, not to code. Each file is a JSON object; a ke
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 
@@ -26,7 +26,7 @@ class VocabularyError(ValueError):
     """A vocabulary file is missing or not valid JSON: named with its path."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> dict:
     """resources/intake/<name>.json without its documentation keys."""
     path = resources_root() / "intake" / f"{name}.json"

@@ -14,8 +14,9 @@ import datetime as _dt
 import json
 
 from desktop_app.core.layout_memory import ISSUER_TYPES
-from desktop_app.core.model import SPECIALTIES, Billing
 from desktop_app.core.model import (
+    SPECIALTIES,
+    Billing,
     Category,
     DocumentKind,
     FieldSource,

@@ -98,7 +98,7 @@ class _Household:
             self._lpp[claim.id] = found
         return found
 
-    def _year_walk(self, person_id: int, year: int) -> "_YearWalk":
+    def _year_walk(self, person_id: int, year: int) -> _YearWalk:
         """The person's claims of the year (the undated ones count as this year's) in care-date
         order, loaded when first asked: a claim's estimate needs only those, and the window
         asks for one claim of a household of thousands."""
@@ -137,11 +137,11 @@ class _Household:
                 return est
         raise AssertionError("the claim is among the year's claims")
 
-    def _estimate_in_walk(self, c: Claim, person, caps: "CapsSoFar") -> rules.Estimate:
+    def _estimate_in_walk(self, c: Claim, person, caps: CapsSoFar) -> rules.Estimate:
         known = self._estimates.get(c.id)
         return known if known is not None else self.estimate_with(c, person, caps)
 
-    def estimate_with(self, claim: Claim, person, caps: "CapsSoFar") -> rules.Estimate:
+    def estimate_with(self, claim: Claim, person, caps: CapsSoFar) -> rules.Estimate:
         """The claim's estimate, given what its person's earlier claims of the year used."""
         so_far, today_so_far, forfait_used = caps.inputs(claim, self.tariffs)
         inputs = rules.EstimateInput.from_claim(

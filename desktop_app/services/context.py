@@ -62,7 +62,7 @@ class Context:
             return user_copy
         return config.resources_dir().joinpath(*parts)
 
-    def fork(self) -> "Context":
+    def fork(self) -> Context:
         """Another connection to the same data folder, for a worker thread.
 
         SQLite connections must not be shared between threads that may both be in a

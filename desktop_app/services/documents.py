@@ -8,9 +8,10 @@ import mimetypes
 import os
 import re
 import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import Cancelled, NotFound, UserError
 from desktop_app.core.model import (
@@ -72,7 +73,7 @@ class ImportOutcome:
     kind: str | None = None
     read_state: str | None = None
     warnings: list[str] = field(default_factory=list)
-    names_other: "NameMismatch | None" = None
+    names_other: NameMismatch | None = None
     remembered_layout: int | None = None  # the remembered layout its fields were read by
 
     @property
@@ -212,7 +213,8 @@ def _import(ctx, files, staged, person, kind, claim_id, progress, should_cancel,
 
         names = {copy.path: display_name(path) for _, path, copy in chunk}
 
-        def stage(read_path, name: str, page: int, pages: int, _done=done_files) -> None:
+        def stage(read_path, name: str, page: int, pages: int, _done=done_files,
+                  names=names) -> None:
             if progress:
                 file = names.get(Path(read_path), display_name(read_path))
                 progress(_done, total, ImportStep(file, name, page, pages))
@@ -275,7 +277,6 @@ def _staged_copy(ctx: Context, path: Path, lang: str = "en") -> originals.Staged
 
 def _read(ctx: Context, paths: list[Path], page_progress, should_cancel, stage=None) -> list:
     from desktop_app import intake  # the OCR pipeline loads only when a file is read
-
     from desktop_app.services.layout_memory import remembered_layouts
 
     return intake.read_documents(
@@ -507,9 +508,8 @@ def confirm_document(
     """Confirm every read field, applying the user's corrections first (a field the scan did
     not show is added the same way). ``confirm_others=False`` writes the corrections only, as
     the window does when one field is typed."""
-    from desktop_app.services.people import find_person
-
     from desktop_app.services import layout_memory
+    from desktop_app.services.people import find_person
 
     doc = get_document(ctx, document_id)
     corrections = corrections or {}

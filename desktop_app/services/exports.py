@@ -6,9 +6,8 @@ import csv
 import io
 from pathlib import Path
 
-from desktop_app.services import tracking
+from desktop_app.services import output_files, tracking
 from desktop_app.services.context import Context
-from desktop_app.services import output_files
 
 CLAIM_COLUMNS = [
     "claim_id", "person", "care_date", "category", "title", "amount_paid",

@@ -57,7 +57,7 @@ def _no_cyclic_gc():
 
 
 @contextlib.contextmanager
-def _walked(ctx: Context, today: _dt.date | None, lang: str | None) -> Iterator["_Pass"]:
+def _walked(ctx: Context, today: _dt.date | None, lang: str | None) -> Iterator[_Pass]:
     """A pass over the household, walked inside one read snapshot; its answer is read out
     within the same snapshot."""
     with _no_cyclic_gc(), ctx.store.snapshot():
@@ -75,7 +75,7 @@ def _person_id(ctx: Context, person) -> int | None:
 def household_status(
     ctx: Context, person=None, year=None, today: _dt.date | None = None, lang: str | None = None,
     summaries: bool = False,
-) -> "HouseholdStatus":
+) -> HouseholdStatus:
     """Every claim's status (newest care first) and the money totals; ``person`` and ``year``
     narrow the claims and the totals; ``summaries``: each status as ``summary`` keeps it."""
     person_id = _person_id(ctx, person)
@@ -341,7 +341,7 @@ class _Pass:
         return found
 
     def result(self, person_id: int | None, year: int | None, statuses: bool = True,
-               summaries: bool = False) -> "HouseholdStatus":
+               summaries: bool = False) -> HouseholdStatus:
         """The answer, read out of the cache whole: it needs no connection once returned (the
         window hands it from a worker to the interface). ``statuses=False``: the totals only;
         ``summaries``: each status as ``summary`` keeps it."""

@@ -6,8 +6,8 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from desktop_app.core.rules.professions import propose_category
 from desktop_app.core.model import Category, DocumentField, DocumentKind, FieldSource
+from desktop_app.core.rules.professions import propose_category
 from desktop_app.services import claims as claims_service
 from desktop_app.services.context import Context
 from desktop_app.services.documents import get_document, normalise_field

@@ -44,7 +44,7 @@ class GuiLock:
             unlock(handle)
         handle.close()
 
-    def __enter__(self) -> "GuiLock":
+    def __enter__(self) -> GuiLock:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -13,8 +13,8 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from desktop_app.core.errors import UserError
 from desktop_app.store import originals

@@ -194,7 +194,7 @@ class ClaimList:
     rows: list[ClaimRow]
     list_counts: dict[str, int]
     person_counts: dict[int, int]
-    dashboard: "Dashboard | None" = None  # with ``detailed``: the totals and the dashboard lists
+    dashboard: Dashboard | None = None  # with ``detailed``: the totals and the dashboard lists
     complete: bool = True
 
 

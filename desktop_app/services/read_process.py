@@ -22,8 +22,9 @@ from __future__ import annotations
 import importlib
 import multiprocessing
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 # A window's lists of a small household take a few milliseconds in process: a second
 # interpreter (its start-up, and tens of MB of memory) pays off only on a large one.

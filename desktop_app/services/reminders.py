@@ -18,7 +18,6 @@ day is kept in ``<data folder>/calendar/notified.json``.
 from __future__ import annotations
 
 import contextlib
-
 import datetime as _dt
 import hashlib
 import json

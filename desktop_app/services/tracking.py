@@ -29,6 +29,7 @@ for code that must tell actions apart whatever the language.
 from __future__ import annotations
 
 import datetime as _dt
+from typing import TYPE_CHECKING
 
 from desktop_app.core import rules
 from desktop_app.core.errors import UserError
@@ -47,6 +48,10 @@ from desktop_app.services.claim_facts import (  # noqa: F401  (names said again 
 from desktop_app.services.claim_status import TOLERANCE, _follow_up, _status, claim_status  # noqa: F401
 from desktop_app.services.context import Context
 from desktop_app.services.parsing import parse_amount
+
+if TYPE_CHECKING:  # imported when called: household imports this module
+    from desktop_app.services.household_problems import Problems
+    from desktop_app.services.status_list import HouseholdStatus
 from desktop_app.services.track_steps import (  # noqa: F401  (names said again here)
     _day,
     _event_row,
@@ -71,14 +76,14 @@ def _to_row(r: StoredEvent) -> _Row:
 
 def household_status(
     ctx: Context, person=None, year=None, today: _dt.date | None = None, lang: str | None = None
-) -> "HouseholdStatus":
+) -> HouseholdStatus:
     """Every claim's status and the totals (services/household.py works them out)."""
     from desktop_app.services import household
 
     return household.household_status(ctx, person, year, today, lang)
 
 
-def check(ctx: Context, today: _dt.date | None = None, lang: str | None = None) -> "Problems":
+def check(ctx: Context, today: _dt.date | None = None, lang: str | None = None) -> Problems:
     """Every missing item and overdue action in the household, in ``lang`` (``Problem``s)."""
     from desktop_app.services import household_check
 

@@ -15,11 +15,11 @@ import io
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
-from desktop_app.store.file_lock import Locked, lock, unlock
 from desktop_app.store import sealed, vault
+from desktop_app.store.file_lock import Locked, lock, unlock
 
 CHUNK = 1 << 20
 LOCK_NAME = "originals.lock"

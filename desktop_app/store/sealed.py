@@ -13,8 +13,9 @@ import hashlib
 import os
 import secrets
 import stat
+from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 MAGIC = b"PAPERASSE-SEAL1\n"
 SALT = 16

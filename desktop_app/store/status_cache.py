@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from desktop_app.store.db import id_chunks
 from desktop_app.store import sql
+from desktop_app.store.db import id_chunks
 
 # Changing what an entry holds (columns or the shape of the status) means a new number here:
 # an older file is then dropped and rebuilt.

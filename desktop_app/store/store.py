@@ -4,27 +4,27 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import sqlite_utils
 
 from desktop_app.core.model import Claim, Document, DocumentField, Person
 from desktop_app.store import folder_lock, originals, sql
-from desktop_app.store.layout_memory import LayoutMemoryRecords
-from desktop_app.store.search import SearchRecords
-from desktop_app.store.trash import TrashRecords
 from desktop_app.store.db import connect, id_chunks, now, record_clean_close, transaction
+from desktop_app.store.layout_memory import LayoutMemoryRecords
 from desktop_app.store.rows import (
+    StoredEvent,
     claim_from_row,
     claim_to_row,
-    StoredEvent,
     document_from_row,
     event_from_row,
     field_to_row,
     person_from_row,
     person_to_row,
 )
+from desktop_app.store.search import SearchRecords
+from desktop_app.store.trash import TrashRecords
 
 
 class AlreadyStored(Exception):
@@ -63,7 +63,7 @@ class Store(TrashRecords, SearchRecords, LayoutMemoryRecords):
         return self._status_cache
 
     @classmethod
-    def open(cls, paths) -> "Store":
+    def open(cls, paths) -> Store:
         return cls(paths.database, paths.originals, paths.tmp, paths.backups)
 
     def close(self) -> None:

@@ -312,8 +312,8 @@ def test_images_keep_their_quality_and_lose_transparency(tmp_path):
 
 
 def test_yearly_summary_totals_match_household_status(household, capsys, tmp_path, ctx):
-    from desktop_app.services import tracking
     from desktop_app.core import formatting
+    from desktop_app.services import tracking
 
     d = household
     first = run_json(capsys, *d, "claim", "new", "--person", "Claire Martin", "--date", "2025-02-07",

@@ -100,6 +100,6 @@ def test_every_sentence_the_code_asks_for_is_in_the_data_file():
                           ("recipients.py", "letter")):
         code = (folder / name).read_text(encoding="utf-8")
         asked = set(re.findall(r'_say\(\s*"([\w.]+)"', code))
-        asked |= set(re.findall(r'say\(\s*"%s",\s*"([\w.]+)"' % section, code))
+        asked |= set(re.findall(rf'say\(\s*"{section}",\s*"([\w.]+)"', code))
         assert asked, name
         assert asked <= set(table[section]), (name, asked - set(table[section]))

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 from PIL import Image, ImageDraw
+from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
-from pypdf import PdfReader
+
 from tests.cli_helpers import NIR
 
 

@@ -7,6 +7,7 @@ import threading
 import pytest
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
+
 from tests.cli_helpers import NIR
 
 pytest.importorskip("pytestqt")

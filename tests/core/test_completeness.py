@@ -23,13 +23,13 @@ from desktop_app.core.rules import load_rules
 from desktop_app.core.rules.completeness import (
     DocumentFacts,
     Facts,
+    all_rules,
     blocking_for,
     evaluate,
     is_ready,
     needs_prescription,
     validate_rules,
 )
-from desktop_app.core.rules.completeness import all_rules
 
 RULES_PATH = Path(__file__).parents[2] / "resources" / "rules" / "completeness.json"
 RULES = load_rules(RULES_PATH)

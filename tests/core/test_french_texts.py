@@ -23,7 +23,6 @@ from desktop_app.core.rules.tracks import (
     next_action_message,
     undo_last,
 )
-
 from tests.core.test_completeness import LEO_FACTS, MARIE, RULES, RULES_PATH, facts
 
 RESOURCES = Path(__file__).parents[2] / "resources" / "rules"

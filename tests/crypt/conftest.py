@@ -22,7 +22,7 @@ SECRETS = {
     "JPEG header": b"\xff\xd8\xff\xe0\x00\x10JFIF",  # three bytes alone turn up in ciphertext
     "PDF header": b"%PDF-",
     "SQLite header": b"SQLite format 3\x00",
-    "patient name": "Claire Martin".encode(),
+    "patient name": b"Claire Martin",
 }
 
 

@@ -3,7 +3,6 @@
 import datetime as dt
 import json
 
-
 from desktop_app.core import identifiers
 
 

@@ -1,7 +1,6 @@
 """Importing through the service the GUI uses: progress, cancel, OCR missing, re-read, search."""
 
 import json
-
 from pathlib import Path
 
 import pytest

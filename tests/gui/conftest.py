@@ -74,7 +74,7 @@ def fake_reader(monkeypatch):
                     if should_cancel and should_cancel():
                         raise Cancelled()
         steps = 4
-        for step in range(steps):
+        for _ in range(steps):
             if should_cancel and should_cancel():
                 raise Cancelled()
             time.sleep(settings["delay"] / steps)

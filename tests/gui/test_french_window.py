@@ -8,8 +8,16 @@ import xml.etree.ElementTree as ET
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QApplication, QComboBox, QDialog, QGroupBox, QLabel, QLineEdit, QMessageBox,
-    QTableView, QWidget,
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTableView,
+    QWidget,
 )
 
 from desktop_app.services import documents, people
@@ -241,7 +249,12 @@ def _english_in(widget: QWidget, english: set[str]) -> list[str]:
 def test_no_english_on_the_main_views_of_the_french_window(qtbot, fwin, ctx, household, fake_reader, images):
     from desktop_app.gui.controllers.person_controller import PersonController
     from desktop_app.gui.controllers.settings_controller import SettingsController
-    from desktop_app.gui.views.track_dialogs_view import ClaimFormDialog, PaymentDialog, RejectedDialog, SentDialog
+    from desktop_app.gui.views.track_dialogs_view import (
+        ClaimFormDialog,
+        PaymentDialog,
+        RejectedDialog,
+        SentDialog,
+    )
 
     english = _english_sources()
     assert "Missing papers" in english and "the file" in english  # the walk knows what to look for

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
+
 from tests.gui.waiting import settle
 
 HOSTILE = '<img src="/dev/zero" width=9999 height=9999><b>Gras</b>'

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from desktop_app.services import trash
-from tests.trash.conftest import stored_document
 from tests.gui.waiting import settle
+from tests.trash.conftest import stored_document
 
 WAIT = 30_000
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from desktop_app.intake.extract_common import amount_by_labels, amount_right_of
 from desktop_app.intake.extract_labelled import put_labelled_amount
 from desktop_app.intake.layout import Page, Word, find_labels
-
 from tests.intake.word_pages import CHAR, H, run
 
 

@@ -15,7 +15,6 @@ import pytest
 
 from desktop_app.intake import candidates
 from desktop_app.intake.extract_receipt import extract_receipt
-
 from tests.intake.word_pages import run
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,7 +13,6 @@ from desktop_app.intake import candidates, vocab
 from desktop_app.intake.extract_care_sheet import extract_care_sheet
 from desktop_app.intake.extract_prescription import extract_prescription
 from desktop_app.intake.parse_ids import luhn_check_digit
-
 from tests.intake.word_pages import run, values
 
 

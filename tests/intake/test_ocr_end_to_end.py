@@ -4,7 +4,6 @@ import pytest
 from PIL import Image
 
 from desktop_app.intake import read_document, read_documents
-
 from tests.intake import drawn_pages
 
 pytestmark = pytest.mark.ocr

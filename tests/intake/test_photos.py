@@ -10,7 +10,7 @@ import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
 from desktop_app.intake import read_document
-from desktop_app.intake.imaging import clean_photo, page_quad, perspective_coefficients, _thumbnail
+from desktop_app.intake.imaging import _thumbnail, clean_photo, page_quad, perspective_coefficients
 from desktop_app.intake.ocr import OcrEngine, _resolve, words_from_data
 from tests.intake import drawn_pages
 

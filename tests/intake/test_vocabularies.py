@@ -11,7 +11,6 @@ from desktop_app.intake import candidates, vocab
 from desktop_app.intake.extract_care_sheet import extract_care_sheet
 from desktop_app.intake.extract_prescription import extract_prescription
 from desktop_app.intake.names import first_names
-
 from tests.intake.word_pages import page, run
 
 FILES = ["labels_care_sheet", "labels_prescription", "headings", "stopwords", "calibration"]

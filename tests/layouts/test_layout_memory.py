@@ -12,8 +12,6 @@ from desktop_app.services import archive, documents, layout_memory
 from tests.layouts.made_up_issuers import pharmacy_receipt, podology_invoice, series
 
 
-
-
 def teach(ctx, path, paper) -> int:
     """Import a paper and correct its date and total as the document pane does."""
     [outcome] = documents.import_files(ctx, [path])

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -600,8 +600,13 @@ def test_the_yearly_summary_metadata_names_nobody(capsys, tmp_path):
 
 def test_the_mailing_carries_no_action_link_or_script_from_an_imported_pdf(capsys, tmp_path):
     from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import (ArrayObject, DictionaryObject, FloatObject, NameObject,
-                               TextStringObject)
+    from pypdf.generic import (
+        ArrayObject,
+        DictionaryObject,
+        FloatObject,
+        NameObject,
+        TextStringObject,
+    )
 
     hostile = tmp_path / "ordonnance.pdf"
     writer = PdfWriter()

@@ -12,8 +12,8 @@ import pytest
 from desktop_app.core.errors import UserError
 from desktop_app.services import backup_folder, claims, documents, people
 from desktop_app.services.backup_folder import copies as folder_copies
-from tests.reliability.test_backups import image_file
 from tests.cli_helpers import run, run_json
+from tests.reliability.test_backups import image_file
 
 
 def hashes(folder: Path) -> dict[str, str]:

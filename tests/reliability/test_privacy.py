@@ -29,8 +29,8 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from tests.cli_helpers import NIR  # noqa: E402
 from tools import hostile_files as hf  # noqa: E402
-from tests.cli_helpers import NIR
 
 IBAN = "FR14 2004 1010 0505 0001 3M02 606"
 
@@ -264,7 +264,7 @@ def test_log_masks_nirs_and_ibans(logged):
         logger.exception("could not save")
     import warnings
 
-    warnings.warn(f"library warning quoting {NIRS[1]}")
+    warnings.warn(f"library warning quoting {NIRS[1]}", stacklevel=1)
     for handler in logging.getLogger().handlers:
         handler.flush()
     text = logged.read_text(encoding="utf-8")
@@ -303,7 +303,7 @@ def test_log_keeps_library_chatter_off_the_terminal(logged, capfd):
     logging.getLogger("pypdf").warning("EOF marker not found")
     import warnings
 
-    warnings.warn("Corrupt EXIF data", UserWarning)
+    warnings.warn("Corrupt EXIF data", UserWarning, stacklevel=1)
     out, err = capfd.readouterr()
     assert "EOF marker" not in err and "EXIF" not in err
     for handler in logging.getLogger().handlers:

@@ -4,7 +4,7 @@ nothing, as tests/claims/test_status_cache.py does)."""
 
 from __future__ import annotations
 
-from desktop_app.services import overview, trash, tracking
+from desktop_app.services import overview, tracking, trash
 from tests.claims.test_status_cache import TODAY, answers, assert_current, generated  # noqa: F401
 
 

@@ -60,7 +60,7 @@ def test_the_calendar_holds_every_deadline_and_follow_up_on_its_day(ctx, househo
     # A carte Vitale claim is followed up 14 days after the care, a posted one 30 days after.
     assert expected[f"follow_up-cpam-claim-{visit}"] == dt.date(2026, 11, 16)
     assert expected[f"follow_up-cpam-claim-{physio}"] == dt.date(2026, 11, 4)
-    for key, event in events.items():
+    for event in events.values():
         start, end = event.decoded("DTSTART"), event.decoded("DTEND")
         assert type(start) is dt.date and end - start == dt.timedelta(days=1)  # all day
         [alarm] = event.walk("VALARM")

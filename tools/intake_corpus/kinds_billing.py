@@ -6,7 +6,17 @@ from datetime import timedelta
 from decimal import Decimal
 
 from tools.intake_corpus import ids, values
-from tools.intake_corpus.blocks import TERMS, Area, Col, Field, fields_block, letterhead, paragraph, table, text_page
+from tools.intake_corpus.blocks import (
+    TERMS,
+    Area,
+    Col,
+    Field,
+    fields_block,
+    letterhead,
+    paragraph,
+    table,
+    text_page,
+)
 from tools.intake_corpus.canvas import Canvas
 from tools.intake_corpus.style import DATA, Ctx
 

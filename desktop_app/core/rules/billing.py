@@ -13,7 +13,7 @@ The defaults (which attachments mean paper, which categories come on paper) are 
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from desktop_app.core.model import Billing, Claim, Payer, Person, TiersPayant
 from desktop_app.core.rules.tracks import (

@@ -30,8 +30,9 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from desktop_app.core import identifiers
 from desktop_app.core.errors import UserError

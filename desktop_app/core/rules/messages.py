@@ -13,7 +13,7 @@ from before texts were translated), "182,94 €" / "24/07/2025" in French.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from desktop_app.core import formatting
 

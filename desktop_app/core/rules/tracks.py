@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterable, Mapping, Sequence, TypeVar
+from typing import TypeVar
 
 from desktop_app.core.errors import UserError
 from desktop_app.core.model import Payer, StrEnum, TiersPayant

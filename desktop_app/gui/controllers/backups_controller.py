@@ -16,7 +16,15 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableWidgetItem
 
 from desktop_app.gui import labels
 from desktop_app.gui.controllers.messages import message_of
-from desktop_app.gui.views.backups_view import CLAIMS, DOCUMENTS, PEOPLE, SIZE, WHEN, WHY, BackupsView
+from desktop_app.gui.views.backups_view import (
+    CLAIMS,
+    DOCUMENTS,
+    PEOPLE,
+    SIZE,
+    WHEN,
+    WHY,
+    BackupsView,
+)
 
 
 class BackupsController(QObject):

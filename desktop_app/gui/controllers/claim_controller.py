@@ -12,6 +12,7 @@ from desktop_app.core.errors import UserError
 from desktop_app.gui import help_guide, labels
 from desktop_app.gui.controllers.messages import message_of, show_error
 from desktop_app.gui.controllers.pane_work import PaneWork
+from desktop_app.gui.lazy import claims, inbox, people, tracking
 from desktop_app.gui.views.claim_view import ClaimView
 from desktop_app.gui.views.track_dialogs_view import (
     ClaimFormDialog,
@@ -19,7 +20,6 @@ from desktop_app.gui.views.track_dialogs_view import (
     RejectedDialog,
     SentDialog,
 )
-from desktop_app.gui.lazy import claims, inbox, people, tracking
 from desktop_app.services import overview
 from desktop_app.services.results import ChecklistItem, ClaimStatus, TrackStatus, TrackStep
 

@@ -11,13 +11,20 @@ from PySide6.QtWidgets import QListWidgetItem, QMessageBox
 
 from desktop_app.core.errors import UserError
 from desktop_app.gui import labels
-from desktop_app.gui.plain import tip
 from desktop_app.gui.controllers.messages import show_error
 from desktop_app.gui.controllers.page_loader import load_page
 from desktop_app.gui.controllers.pane_work import PaneWork
 from desktop_app.gui.controllers.statement_controller import StatementController
+from desktop_app.gui.lazy import (
+    claims,
+    documents,
+    field_checks,
+    inbox,
+    layout_memory,
+    person_proposals,
+)
+from desktop_app.gui.plain import tip
 from desktop_app.gui.views.document_view import DocumentView, FieldEditor
-from desktop_app.gui.lazy import claims, documents, field_checks, inbox, layout_memory, person_proposals
 from desktop_app.services import overview
 
 DATE_NAMES = {"date", "care_date", "birth_date", "patient_birth_date", "statement_date"}

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop_app.gui import labels
 from desktop_app.gui.controllers.messages import message_of
-from desktop_app.gui.views.progress_view import ProgressView
 from desktop_app.gui.lazy import documents
+from desktop_app.gui.views.progress_view import ProgressView
 from desktop_app.services.limits import IMPORTABLE_SUFFIXES
 
 

@@ -9,7 +9,8 @@ progress cue) that something is on its way.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from desktop_app.core.errors import UserError
 from desktop_app.gui.controllers.messages import show_error

@@ -10,8 +10,8 @@ from desktop_app.core.errors import UserError
 from desktop_app.core.model import Regime
 from desktop_app.gui import labels
 from desktop_app.gui.controllers.pane_work import PaneWork
-from desktop_app.gui.views.person_view import PersonView
 from desktop_app.gui.lazy import people
+from desktop_app.gui.views.person_view import PersonView
 from desktop_app.services.parsing import parse_date
 
 OK_STYLE = "font-size: 9pt; color: #1e6b2c;"

@@ -235,8 +235,8 @@ class SafekeepingController(QObject):
         return path
 
     def export_to(self, path: str) -> None:
-        from desktop_app.services import archive
         from desktop_app.gui import labels
+        from desktop_app.services import archive
 
         window = self.window
         dialog = busy_dialog(window, self.tr("Writing the archive…"))

@@ -11,11 +11,11 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTableWidgetItem
 
 from desktop_app.gui import labels
-from desktop_app.gui.plain import tip
 from desktop_app.gui.controllers.messages import message_of, show_error
 from desktop_app.gui.lazy import documents, inbox, statements
-from desktop_app.services.results import StatementMatch
+from desktop_app.gui.plain import tip
 from desktop_app.gui.views.document_view import StatementPanel
+from desktop_app.services.results import StatementMatch
 
 PAYERS = ("cpam", "mutuelle")
 

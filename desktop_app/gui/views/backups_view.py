@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QVBoxLayout,
 )
+
 from desktop_app.gui.plain import PlainLabel
 
 WHEN, WHY, PEOPLE, DOCUMENTS, CLAIMS, SIZE = range(6)

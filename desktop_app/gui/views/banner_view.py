@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton
+
 from desktop_app.gui.plain import PlainLabel
 
 

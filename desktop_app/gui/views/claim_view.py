@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.gui.models.claims_model import DOCUMENT_MIME, decode_document_ids
 from desktop_app.gui import icons
+from desktop_app.gui.models.claims_model import DOCUMENT_MIME, decode_document_ids
 from desktop_app.gui.plain import PlainLabel
 from desktop_app.gui.plain import tip as plain_tip
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.gui.views.page_view import PageView
 from desktop_app.gui.plain import PlainLabel, tip
+from desktop_app.gui.views.page_view import PageView
 
 LEVEL_STYLE = {
     "high": "color: #1e6b2c;",

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QVBoxLayout,
 )
+
 from desktop_app.gui.plain import PlainLabel
 
 

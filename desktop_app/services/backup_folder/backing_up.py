@@ -7,7 +7,6 @@ import datetime as _dt
 from pathlib import Path
 
 from desktop_app.core.errors import UserError
-from desktop_app.services.backups import listing, rotation, taking
 from desktop_app.services.backup_folder import copies
 from desktop_app.services.backup_folder.copies import (
     ORIGINALS,
@@ -30,6 +29,7 @@ from desktop_app.services.backup_folder.folder import (
     same,
     writable,
 )
+from desktop_app.services.backups import listing, rotation, taking
 from desktop_app.store import originals
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop_app.core.errors import NotFound
-from desktop_app.services.backups import checking, listing
-from desktop_app.services.backups.results import BackupInfo
 from desktop_app.services.backup_folder.copies import (
     ORIGINALS,
     hash_of,
@@ -15,6 +13,8 @@ from desktop_app.services.backup_folder.copies import (
     write_checked,
 )
 from desktop_app.services.backup_folder.folder import FolderCheck, reachable
+from desktop_app.services.backups import checking, listing
+from desktop_app.services.backups.results import BackupInfo
 
 
 def list_backups(folder) -> list[dict]:

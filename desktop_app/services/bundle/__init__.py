@@ -17,7 +17,13 @@ The rooms: ``plan`` what goes in the envelope, ``recipients`` who it goes to, ``
 from desktop_app.services.bundle.build import blocking_items, build_bundle, checklist
 from desktop_app.services.bundle.pdf_images import image_to_pdf
 from desktop_app.services.bundle.report import (
-    BundleBlocked, BundleReport, Enclosed, NotEnclosed, Notice, Recipient, notice_text,
+    BundleBlocked,
+    BundleReport,
+    Enclosed,
+    NotEnclosed,
+    Notice,
+    Recipient,
+    notice_text,
 )
 
 __all__ = [

@@ -16,7 +16,10 @@ from desktop_app.services.bundle.pdf_images import pages_of
 from desktop_app.services.bundle.plan import plan as plan_of
 from desktop_app.services.bundle.recipients import cpam_recipient, mutuelle_recipient
 from desktop_app.services.bundle.report import (
-    BundleBlocked, BundleReport, Enclosed, Notice,
+    BundleBlocked,
+    BundleReport,
+    Enclosed,
+    Notice,
 )
 from desktop_app.services.claims import get_claim
 from desktop_app.services.context import Context

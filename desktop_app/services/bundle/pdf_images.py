@@ -9,7 +9,6 @@ from pathlib import Path
 from desktop_app.core.errors import UserError
 from desktop_app.services.context import Context
 
-
 # What a page may do by itself when opened or clicked: none of it goes into a mailing.
 _ACTIVE_ANNOTATIONS = {"/Link", "/Screen", "/Movie", "/Sound", "/FileAttachment", "/RichMedia",
                        "/3D"}

@@ -10,7 +10,7 @@ from desktop_app.core.model import DocumentKind, Payer
 from desktop_app.core.rules import messages
 from desktop_app.core.rules.money import ZERO
 from desktop_app.services import tracking
-from desktop_app.services.bundle.report import Notice, NotEnclosed
+from desktop_app.services.bundle.report import NotEnclosed, Notice
 from desktop_app.services.context import Context
 
 # The order a payer expects the papers in.

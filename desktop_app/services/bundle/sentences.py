@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 
 from desktop_app import config
 
 LETTER_LANGUAGE = "fr"  # the payers are French: the letter is written in French
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table(lang: str) -> dict:
     path = config.resources_dir() / "letters" / f"{lang}.json"
     with open(path, encoding="utf-8") as fh:
