@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import UserError
-from desktop_app.gui import focus_order, icons, labels
+from desktop_app.gui import focus_order, icons, labels, long_lived
 from desktop_app.gui.controllers.claim_controller import ClaimController
 from desktop_app.gui.controllers.dashboard_controller import DashboardController
 from desktop_app.gui.controllers.document_controller import DocumentController
@@ -602,7 +602,7 @@ class MainWindow(QMainWindow):
         if not self.household:
             # Once statuses are known, a reload waits for the detailed pass rather than
             # flashing lists without them.
-            if not self.claims_model.rowCount():
+            if not self.claims_model.rows():
                 self.workers.run_read(
                     overview.claim_list, limit=self.FIRST_SCREEN,
                     on_success=lambda result: self._claims_arrived(generation, result, final=False),
@@ -640,6 +640,7 @@ class MainWindow(QMainWindow):
             self._select_claim_row(selected, scroll=False)
         self.claims_page.table.verticalScrollBar().setValue(scroll)
         if result.complete:
+            long_lived.settled()
             self.claims_loaded.emit()
         if final and result.dashboard is not None:
             self.household = result.dashboard
@@ -680,7 +681,7 @@ class MainWindow(QMainWindow):
                 dict(self._list_counts, paid=0, inbox=len(rows)), self.sidebar.person_counts
             )
 
-        self.workers.run(lambda ctx, **_: overview.document_rows(ctx, unlinked=True), on_success=done)
+        self.workers.run_read(overview.document_rows, unlinked=True, on_success=done)
 
     def load_documents(self) -> None:
         if self._documents_mode == "search":
@@ -694,7 +695,7 @@ class MainWindow(QMainWindow):
             if generation == self._documents_generation:
                 self._set_document_rows(rows)
 
-        self.workers.run(lambda ctx, **_: overview.document_rows(ctx, unlinked=unlinked), on_success=done)
+        self.workers.run_read(overview.document_rows, unlinked=unlinked, on_success=done)
 
     def _set_document_rows(self, rows) -> None:
         self.documents_model.set_rows(rows)
@@ -726,7 +727,7 @@ class MainWindow(QMainWindow):
         self.claims_page.empty.setVisible(shown == 0)
         self.claims_page.empty.setText(
             self.tr("No claim here. Import a document or start a new claim.")
-            if not self.claims_model.rowCount()
+            if not self.claims_model.rows()
             else self.tr("No claim in this list.")
         )
 
@@ -1245,4 +1246,5 @@ class MainWindow(QMainWindow):
             timer.stop()
         self.watcher.stop()
         self.workers.shutdown()
+        long_lived.released()
         super().closeEvent(event)

@@ -43,6 +43,9 @@ class ReadProcess:
         self._process = None
         self._conn = None
         self._closed = False
+        # The last long list of each call, as the child numbered it: the next answer to the
+        # same call comes as what changed (see _changes).
+        self._answers: dict[tuple, tuple[tuple[int, int], list]] = {}
 
     def call(self, fn: Callable, *args: Any, **kwargs: Any) -> Any:
         """``fn(ctx, *args, **kwargs)`` in the child, with a context on this data folder."""
@@ -50,15 +53,24 @@ class ReadProcess:
             if self._closed:
                 raise ReadProcessGone("closed")
             self._start()
+            key = _call_key(fn, args, kwargs)
+            base = self._answers.get(key)
             try:
-                self._conn.send((fn.__module__, fn.__qualname__, args, kwargs))
+                self._conn.send((fn.__module__, fn.__qualname__, args, kwargs,
+                                 base[0] if base else None))
                 outcome, value = self._conn.recv()
-                if outcome == "rows":  # a long list, sent in parts: see _send_answer
-                    value, count = value
+                if outcome == "rows":  # a long list, sent in parts: see _Sent.answer
+                    head, count, token = value
                     rows: list = []
                     while len(rows) < count:
                         rows += self._conn.recv()
-                    value.rows, outcome = rows, "ok"
+                    value, outcome = _with_rows(head, rows), "ok"
+                    self._answers[key] = (token, list(rows))  # the caller may reorder its own
+                elif outcome == "changes":  # what changed since the rows this side holds
+                    head, runs, token = value
+                    rows = _apply_runs(base[1], runs)
+                    value, outcome = _with_rows(head, rows), "ok"
+                    self._answers[key] = (token, list(rows))
             except (EOFError, OSError, BrokenPipeError) as exc:
                 self._stop()
                 raise ReadProcessGone(str(exc)) from exc
@@ -107,6 +119,7 @@ class ReadProcess:
                 self._process.kill()
                 self._process.join()
         self._process, self._conn = None, None
+        self._answers.clear()  # a new child knows none of them
 
 
 def _resolve(module: str, qualname: str) -> Callable:
@@ -132,18 +145,105 @@ def _picklable(exc: BaseException) -> BaseException:
 ROWS_PER_PART = 2000
 
 
-def _send_answer(conn, result) -> None:
-    rows = getattr(result, "rows", None)
-    if not isinstance(rows, list) or len(rows) <= ROWS_PER_PART:
-        conn.send(("ok", result))
-        return
-    import copy
+def _call_key(fn: Callable, args: tuple, kwargs: dict) -> tuple:
+    return (fn.__module__, fn.__qualname__, repr(args), repr(sorted(kwargs.items())))
 
-    head = copy.copy(result)
-    head.rows = []
-    conn.send(("rows", (head, len(rows))))
-    for start in range(0, len(rows), ROWS_PER_PART):
-        conn.send(rows[start:start + ROWS_PER_PART])
+
+class _Sent:
+    """The long lists this child sent, by call, so that the next answer to the same call
+    can be sent as what changed. A window refreshes its lists after every write, its own or
+    another process's; most change a handful of rows out of tens of thousands, and unpickling
+    those few instead of every row spares the window's UI thread (the unpickling holds the
+    interpreter's lock)."""
+
+    def __init__(self) -> None:
+        self.lists: dict[tuple, tuple[tuple[int, int], list, dict]] = {}
+        self.count = 0
+
+    def token(self) -> tuple[int, int]:
+        import os
+
+        self.count += 1
+        return (os.getpid(), self.count)  # a restarted child's numbers never match its parent's
+
+    def answer(self, conn, key: tuple, base: tuple[int, int] | None, result) -> None:
+        # A list, or an answer holding one as its ``rows``.
+        rows = result if isinstance(result, list) else getattr(result, "rows", None)
+        if not isinstance(rows, list) or len(rows) <= ROWS_PER_PART:
+            self.lists.pop(key, None)
+            conn.send(("ok", result))
+            return
+        import copy
+
+        head = None
+        if rows is not result:
+            head = copy.copy(result)
+            head.rows = []
+        token = self.token()
+        kept = self.lists.get(key)
+        runs = _changes(kept[1], kept[2], rows) if kept is not None and kept[0] == base else None
+        self.lists[key] = (token, rows, _positions(rows))
+        if runs is not None:
+            conn.send(("changes", (head, runs, token)))
+            return
+        conn.send(("rows", (head, len(rows), token)))
+        for start in range(0, len(rows), ROWS_PER_PART):
+            conn.send(rows[start:start + ROWS_PER_PART])
+
+
+def _positions(rows: list) -> dict:
+    """Each row's place by its id (rows without one are never found again: sent anew)."""
+    return {getattr(row, "id", None): i for i, row in enumerate(rows)} if rows else {}
+
+
+def _changes(old: list, where: dict, new: list) -> list | None:
+    """``new`` as runs over ``old``: ``(start, stop)`` keeps ``old[start:stop]``, a list is rows
+    sent anew. None when too many rows changed for this to be worth it (then the list goes
+    whole, in parts)."""
+    runs: list = []
+    fresh: list = []
+    changed = 0
+    start = stop = -1
+    for row in new:
+        i = where.get(getattr(row, "id", None))
+        if i is not None and old[i] == row:
+            if i == stop:
+                stop += 1
+                continue
+            if fresh:
+                runs.append(fresh)
+                fresh = []
+            elif stop != -1:
+                runs.append((start, stop))
+            start, stop = i, i + 1
+            continue
+        changed += 1
+        if changed > ROWS_PER_PART:
+            return None
+        if stop != -1 and not fresh:
+            runs.append((start, stop))
+            start = stop = -1
+        fresh.append(row)
+    if fresh:
+        runs.append(fresh)
+    elif stop != -1:
+        runs.append((start, stop))
+    return runs
+
+
+def _with_rows(head, rows: list):
+    """The answer with its rows put back (``head`` is None when the answer was the list)."""
+    if head is None:
+        return rows
+    head.rows = rows
+    return head
+
+
+def _apply_runs(old: list, runs: list) -> list:
+    rows: list = []
+    for run in runs:
+        rows += old[run[0]:run[1]] if isinstance(run, tuple) else run
+    return rows
 
 
 def _die_with_parent() -> None:
@@ -187,6 +287,7 @@ def _serve(conn) -> None:
         vault.register(paths.root, keys)
     tempfile.tempdir = str(originals.run_temp_dir(paths.tmp))
     ctx = Context(paths=paths, store=Store.open(paths), owns_tempdir=True)
+    sent = _Sent()
     try:
         while True:
             try:
@@ -195,14 +296,15 @@ def _serve(conn) -> None:
                 break
             if request is None:
                 break
-            module, qualname, args, kwargs = request
+            module, qualname, args, kwargs, base = request
             try:
-                result = _resolve(module, qualname)(ctx, *args, **kwargs)
+                fn = _resolve(module, qualname)
+                result = fn(ctx, *args, **kwargs)
             except BaseException as exc:  # noqa: BLE001 - every failure goes back to the caller
                 conn.send(("error", _picklable(exc)))
             else:
                 try:
-                    _send_answer(conn, result)
+                    sent.answer(conn, _call_key(fn, args, kwargs), base, result)
                 except Exception as exc:  # noqa: BLE001 - an answer that does not pickle
                     conn.send(("error", RuntimeError(f"{qualname} answered what cannot be sent "
                                                      f"back: {exc}")))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from desktop_app.gui.models import claims_model as cm
 from desktop_app.gui.models import documents_model as dm
@@ -80,3 +80,28 @@ def test_documents_model_drags_ids_and_counts_fields_to_check(qapp):
     assert model.index(0, dm.CLAIM).data() == "In the inbox"
     mime = model.mimeData([model.index(0, 0)])
     assert cm.decode_document_ids(mime) == [5]
+
+
+def test_a_filtered_list_of_many_claims_is_handed_to_the_views_a_batch_at_a_time(qapp):
+    count = cm.BATCH * 3 + 5
+    model = cm.ClaimsTableModel()
+    proxy = cm.ClaimsFilterModel()
+    proxy.setSourceModel(model)
+    rows = [_row(n, person="Lucas" if n % 2 else "Claire") for n in range(1, count + 1)]
+    for row in rows:
+        row.person_id = 2 if row.id % 2 else 1
+    model.set_rows(rows)
+    assert proxy.rowCount() == cm.BATCH and len(model.rows()) == count
+    proxy.set_filter(person_id=2)
+    assert proxy.rowCount() == cm.BATCH and proxy.canFetchMore(QModelIndex())
+    assert {proxy.index(r, cm.PERSON).data() for r in range(proxy.rowCount())} == {"Lucas"}
+    # Opening a claim far down the list hands the views the rows up to it, filtered.
+    last = rows[-1].id if rows[-1].person_id == 2 else rows[-2].id
+    row = model.row_for(last)
+    assert proxy.index(proxy.mapFromSource(model.index(row, 0)).row(), 0).data(ObjectRole).id == last
+    assert proxy.rowCount() == (count + 1) // 2
+    assert model.row_for(2) is None  # Claire's: hidden by the filter
+    while proxy.canFetchMore(QModelIndex()):
+        proxy.fetchMore(QModelIndex())
+    proxy.set_filter()
+    assert proxy.rowCount() == cm.BATCH and model.row_for(2) == 1

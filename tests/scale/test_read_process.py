@@ -3,6 +3,8 @@ come back as they were raised, a child that dies or is closed, an encrypted fold
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 
 from desktop_app.core.errors import UserError
@@ -114,6 +116,81 @@ def test_a_long_list_comes_back_whole_in_parts(ctx):
         assert reader.call(_many_rows, 3).rows == [(0, "claim 0"), (1, "claim 1"), (2, "claim 2")]
     finally:
         reader.close()
+
+
+@dataclass
+class _Row:
+    id: int
+    title: str
+
+
+def _titled_rows(ctx, count):
+    """Rows whose titles the test changes between two calls, through a file in the folder."""
+    from types import SimpleNamespace
+
+    renamed = ctx.paths.root / "renamed.txt"
+    changes = (dict(line.split("=") for line in renamed.read_text().splitlines() if line)
+               if renamed.exists() else {})
+    rows = [_Row(n, changes.get(str(n), f"claim {n}")) for n in range(count)]
+    gone = {int(n) for n, title in changes.items() if title == "-"}
+    return SimpleNamespace(rows=[r for r in rows if r.id not in gone], complete=True)
+
+
+def test_a_long_list_asked_again_comes_back_as_what_changed(ctx):
+    from desktop_app.services import read_process
+
+    count = read_process.ROWS_PER_PART * 3
+    reader = ReadProcess(ctx.paths.root)
+    try:
+        first = reader.call(_titled_rows, count)
+        (ctx.paths.root / "renamed.txt").write_text("5=séance 5\n4000=-\n")
+        second = reader.call(_titled_rows, count)
+        expected = _titled_rows(ctx, count).rows
+        assert second.rows == expected and len(second.rows) == count - 1
+        # The rows that did not change are the ones this side already held: only the changed
+        # one crossed the pipe.
+        assert second.rows[0] is first.rows[0] and second.rows[-1] is first.rows[-1]
+        assert second.rows[5] is not first.rows[5]
+        # After the child was restarted: the whole list again.
+        reader._process.kill()
+        reader._process.join()
+        third = reader.call(_titled_rows, count)
+        assert third.rows == expected and third.rows[0] is not first.rows[0]
+        # Every row changed: sent whole, still right.
+        (ctx.paths.root / "renamed.txt").write_text(
+            "\n".join(f"{n}=new {n}" for n in range(count)))
+        assert reader.call(_titled_rows, count).rows == _titled_rows(ctx, count).rows
+    finally:
+        reader.close()
+
+
+def _plain_rows(ctx, count):
+    return _titled_rows(ctx, count).rows
+
+
+def test_a_long_list_answered_as_such_comes_back_as_what_changed_too(ctx):
+    from desktop_app.services import read_process
+
+    count = read_process.ROWS_PER_PART + 10
+    reader = ReadProcess(ctx.paths.root)
+    try:
+        first = reader.call(_plain_rows, count)
+        (ctx.paths.root / "renamed.txt").write_text("7=séance 7\n")
+        second = reader.call(_plain_rows, count)
+        assert second == _plain_rows(ctx, count) and second[0] is first[0]
+    finally:
+        reader.close()
+
+
+def test_changes_are_runs_of_kept_rows_and_rows_sent_anew():
+    from desktop_app.services.read_process import _apply_runs, _changes, _positions
+
+    old = [_Row(n, f"t{n}") for n in range(10)]
+    for new in ([_Row(0, "x")] + old[1:], old[::-1], old[:3] + [_Row(42, "new")] + old[3:],
+                old[2:8], [], [_Row(3, "t3"), _Row(99, "z"), _Row(1, "t1")]):
+        runs = _changes(old, _positions(old), new)
+        assert _apply_runs(old, runs) == new
+    assert _changes(old, _positions(old), old) == [(0, 10)]
 
 
 ORPHAN = """

@@ -54,49 +54,88 @@ def _money_sum(*values) -> Decimal | None:
     return sum(present, Decimal("0")) if present else None
 
 
-# Rows handed to the views at a time: years of claims load at once, but the views (and the
-# filter proxy, which calls Python for every row) only see them a screenful or so at a time.
+# Rows handed to the views at a time: years of claims load at once, but the views only see them
+# a screenful or so at a time.
 BATCH = 2000
 
 
 class ClaimsTableModel(RowTableModel):
+    """Every loaded claim (``rows()``), and those the filter lets through (the model's rows).
+
+    The filter is applied here, in Python over the list, not by the proxy: a proxy's
+    ``filterAcceptsRow`` written in Python is called from C++ once for every row the views are
+    handed, and opening a claim deep in a list of 50,000 hands them all the rows above it."""
+
     HEADERS = _HEADERS
 
     documents_dropped = Signal(int, list)  # claim id, document ids
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[ClaimRow] = []
+        self._all: list[ClaimRow] = []
+        self._rows: list[ClaimRow] = []  # the rows let through so far, in order
+        self._scanned = 0  # how many of _all the filter has looked at
         self._row_of: dict[int, int] = {}
         self._shown = 0
+        self._accepts = None  # None: every row
 
     # Loading
 
     def set_rows(self, rows: list[ClaimRow]) -> None:
         self.beginResetModel()
-        self._rows = rows if isinstance(rows, list) else list(rows)
-        self._row_of = {}
-        self._shown = min(len(self._rows), BATCH)
+        self._all = rows if isinstance(rows, list) else list(rows)
+        self._restart()
         self.endResetModel()
 
+    def set_filter(self, accepts) -> None:
+        """Show only the rows ``accepts(row)`` is true for (None: all of them)."""
+        self.beginResetModel()
+        self._accepts = accepts
+        self._restart()
+        self.endResetModel()
+
+    def _restart(self) -> None:
+        if self._accepts is None:
+            self._rows, self._scanned = self._all, len(self._all)
+        else:
+            self._rows, self._scanned = [], 0
+            self._scan(BATCH)
+        self._row_of = {}
+        self._shown = min(len(self._rows), BATCH)
+
+    def _scan(self, wanted: int) -> None:
+        """Let the filter look at more rows until ``wanted`` are through (or none are left)."""
+        accepts, rows, every = self._accepts, self._rows, self._all
+        while len(rows) < wanted and self._scanned < len(every):
+            start, self._scanned = self._scanned, min(len(every), self._scanned + BATCH)
+            rows += [row for row in every[start:self._scanned] if accepts(row)]
+        self._row_of = {}
+
     def rows(self) -> list[ClaimRow]:
-        """Every loaded row, shown to the views or not yet."""
-        return self._rows
+        """Every loaded row, let through by the filter or not, shown to the views or not yet."""
+        return self._all
 
     def row_for(self, claim_id: int) -> int | None:
-        """The row of a claim, handing rows to the views up to it if needed."""
+        """The row of a claim, handing rows to the views up to it if needed (None when the
+        filter hides it)."""
         if not self._row_of and self._rows:
             self._row_of = {r.id: i for i, r in enumerate(self._rows)}
         row = self._row_of.get(claim_id)
+        if row is None and self._scanned < len(self._all):
+            self._scan(len(self._all))
+            self._row_of = {r.id: i for i, r in enumerate(self._rows)}
+            row = self._row_of.get(claim_id)
         if row is not None and row >= self._shown:
             self._show_up_to(row + 1)
         return row
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and self._shown < len(self._rows)
+        return not parent.isValid() and (
+            self._shown < len(self._rows) or self._scanned < len(self._all))
 
     def fetchMore(self, parent=QModelIndex()) -> None:
         if not parent.isValid():
+            self._scan(self._shown + BATCH)
             self._show_up_to(self._shown + BATCH)
 
     def _show_up_to(self, count: int) -> None:
@@ -175,13 +214,15 @@ class ClaimsTableModel(RowTableModel):
         """Sorting a Python list is far faster than Qt comparing 50,000 rows through data()."""
         if not 0 <= column < COLUMN_COUNT:
             return
-        # A reset, not a layout change: rows not yet shown may come first after sorting.
+        # A reset, not a layout change: rows not yet shown may come first after sorting. A new
+        # list, not the loaded one sorted in place: that one may be shared with whoever read it.
         self.beginResetModel()
-        self._rows.sort(
+        self._all = sorted(
+            self._all,
             key=lambda r: (self._sort_key(r, column), r.id),
             reverse=order == Qt.SortOrder.DescendingOrder,
         )
-        self._row_of = {}
+        self._restart()
         self.endResetModel()
 
     # Dropping documents onto a claim links them
@@ -221,29 +262,26 @@ def decode_document_ids(data: QMimeData) -> list[int]:
 
 
 class ClaimsFilterModel(QSortFilterProxyModel):
-    """Filters by person, smart list and typed text; sorting is delegated to the source model."""
+    """Filters by person, smart list and typed text; the filtering and the sorting are done by
+    the source model (see ClaimsTableModel): this proxy lets every row through, in C++."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._person_id: int | None = None
         self._smart: str | None = None
         self._text = ""
-        self._today = _dt.date.today().isoformat()
         self.setSortRole(SortRole)
 
     def set_filter(self, person_id=None, smart=None, text=None) -> None:
-        self.beginFilterChange()
         self._person_id = person_id
         self._smart = smart
         if text is not None:
             self._text = text.strip().lower()
-        self._today = _dt.date.today().isoformat()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._apply()
 
     def set_text(self, text: str) -> None:
-        self.beginFilterChange()
         self._text = text.strip().lower()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._apply()
 
     @property
     def person_id(self):
@@ -253,17 +291,24 @@ class ClaimsFilterModel(QSortFilterProxyModel):
     def smart(self):
         return self._smart
 
-    def filterAcceptsRow(self, source_row, source_parent) -> bool:
-        row: ClaimRow = self.sourceModel().claim_at(source_row)
-        if self._person_id is not None and row.person_id != self._person_id:
-            return False
-        if self._smart and self._smart not in smart_lists(row, self._today):
-            return False
-        if self._text:
-            haystack = f"{row.person} {row.title or ''} {labels.category_text(row.category)} {row.care_date or ''}"
-            if self._text not in haystack.lower():
+    def _apply(self) -> None:
+        person_id, smart, text = self._person_id, self._smart, self._text
+        today = _dt.date.today().isoformat()
+
+        def accepts(row: ClaimRow) -> bool:
+            if person_id is not None and row.person_id != person_id:
                 return False
-        return True
+            if smart and smart not in smart_lists(row, today):
+                return False
+            if text:
+                haystack = (f"{row.person} {row.title or ''} "
+                            f"{labels.category_text(row.category)} {row.care_date or ''}")
+                if text not in haystack.lower():
+                    return False
+            return True
+
+        filtering = person_id is not None or smart or text
+        self.sourceModel().set_filter(accepts if filtering else None)
 
     def sort(self, column, order=Qt.SortOrder.AscendingOrder) -> None:
         self.sourceModel().sort(column, order)
