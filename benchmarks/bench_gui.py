@@ -375,7 +375,9 @@ def writer_stall(root: Path) -> tuple[float, int]:
         if not script:
             QTimer.singleShot(0, done.quit)
             return
-        if window.workers.busy:  # as a user would: the next click once the pane has answered
+        # As a user would: the next click once the claim pane has answered (the lists may
+        # still be refreshing after the other process's last write; nobody waits for those).
+        if controller.work.busy:
             QTimer.singleShot(20, next_step)
             return
         script.pop(0)()
