@@ -7,6 +7,8 @@ come out.
 
 from __future__ import annotations
 
+from desktop_app.store.records import Records
+
 # The columns of claims_fts a typed word is looked for in (the category is matched through its
 # words, turned into category tokens by the caller).
 CLAIM_TEXT_COLUMNS = ("title", "notes", "professional", "person", "dates")
@@ -18,8 +20,17 @@ def category_token(category: str) -> str:
     return "c" + category.replace("_", "")
 
 
-class SearchRecords:
-    """Mixed into the Store: ``self.db`` is its connection."""
+class SearchRecords(Records):
+    def search(self, query: str, limit: int = 50) -> list[dict]:
+        return self._rows(
+            "SELECT d.id, d.kind, d.original_name, d.person_id, d.claim_id,"
+            " snippet(documents_fts, -1, '[', ']', '…', 12) AS snippet,"
+            " bm25(documents_fts) AS rank"
+            " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
+            " WHERE documents_fts MATCH ? AND d.trash_id IS NULL ORDER BY rank LIMIT ?",
+            [query, limit],
+        )
+
 
     def find_people(self, match: str, limit: int) -> tuple[int, list[dict]]:
         rows = self.db.execute(

@@ -12,6 +12,7 @@ import json
 from typing import NamedTuple
 
 from desktop_app.store.db import id_chunks, now
+from desktop_app.store.records import Records
 
 KINDS = ("document", "claim", "person")
 
@@ -35,8 +36,8 @@ class Blocked(NamedTuple):
     label: str
 
 
-class TrashRecords:
-    """Mixed into :class:`desktop_app.store.store.Store` (``self.db``, ``self.transaction``)."""
+class TrashRecords(Records):
+    """Mixed into :class:`desktop_app.store.store.Store`."""
 
     def _new_entry(self, kind: str, item_id: int, label: str, unlinked=()) -> int:
         return self.db.execute(
