@@ -1,4 +1,4 @@
-"""Searching people, claims and documents through their full-text indexes (store/migrations.py).
+"""Searching people, claims and documents through their full-text indexes (store/schema/).
 
 Each group costs the same few queries whatever the size of the household: how many match (the
 index counted, the matches in the Trash taken off), then the rows shown. Rows in the Trash never

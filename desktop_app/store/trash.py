@@ -1,9 +1,9 @@
 """The Trash in the record store: what a delete marks, what a restore unmarks, what emptying
 removes for good.
 
-A deleted row stays where it is with ``trash_id`` naming its entry (store/migrations.py, step
+A deleted row stays where it is with ``trash_id`` naming its entry (store/schema/trash.py, step
 6): its id is never given to another row, and restoring is clearing the mark, so every link
-comes back as it was. Every household read in store.py leaves marked rows out.
+comes back as it was. Every household read of the Store leaves marked rows out.
 """
 
 from __future__ import annotations
