@@ -30,7 +30,6 @@ def category_of(value: Category | str) -> Category:
         ) from None
 
 
-
 def deduction_kind(category: Category | str, tariffs: dict) -> str | None:
     """Which yearly cap a claim of this category counts against: services sum the deductions of
     past claims of the same kind to fill deductions_so_far_this_year."""
@@ -41,7 +40,6 @@ def deduction_kind(category: Category | str, tariffs: dict) -> str | None:
     if category.value in section[FRANCHISE]["per_unit"]:
         return FRANCHISE
     return None
-
 
 
 def rate(
@@ -102,7 +100,6 @@ def rate(
     return general
 
 
-
 def base(
     inputs: EstimateInput,
     category: Category,
@@ -132,7 +129,6 @@ def base(
     return base
 
 
-
 def _lpp_base(inputs: EstimateInput, paid: Decimal, notes: list[str], lang: str) -> Decimal:
     # A device's base is its LPP tariff, never the price paid: an unlisted device gets nothing.
     if inputs.lpp_unknown:
@@ -145,7 +141,6 @@ def _lpp_base(inputs: EstimateInput, paid: Decimal, notes: list[str], lang: str)
     notes.append(message("note.lpp_base", lang, base=messages.money(base, lang),
                          codes=", ".join(inputs.lpp_codes)))
     return base
-
 
 
 def forfait_journalier(
@@ -171,7 +166,6 @@ def forfait_journalier(
     notes.append(message("note.forfait_journalier", lang, amount=messages.money(amount, lang),
                          days=days, per_day=messages.money(per_day, lang)))
     return amount
-
 
 
 def amo(
@@ -202,7 +196,6 @@ def amo(
     return amo
 
 
-
 def _parcours_exempt(inputs: EstimateInput, tariffs: dict) -> bool:
     rules = tariffs.get("out_of_parcours", {})
     below = tariff.value(rules.get("exempt_below_age", {"value": 16}))
@@ -213,7 +206,6 @@ def _parcours_exempt(inputs: EstimateInput, tariffs: dict) -> bool:
         return True
     ages = tariff.value(rules.get("direct_access_by_age", {"value": {}})).get(specialty)
     return bool(ages and inputs.age is not None and ages[0] <= inputs.age <= ages[1])
-
 
 
 def parcours_increase(
@@ -229,7 +221,6 @@ def parcours_increase(
         return ZERO
     general = tariff.decimal(tariffs["amo_rates"].get(category.value, {"value": "0"}))
     return max(cents(general * base / HUNDRED) - cents(rate * base / HUNDRED), ZERO)
-
 
 
 def deductions(
@@ -284,7 +275,6 @@ def deductions(
         message(f"note.deduction.{kind}", lang, amount=messages.money(amount, lang), detail=detail)
     )
     return kind, amount
-
 
 
 def _percent(value: Decimal, lang: str) -> str:

@@ -64,7 +64,6 @@ def amc(
     return room
 
 
-
 def amc_extras(
     inputs: EstimateInput,
     category: Category,
@@ -102,7 +101,6 @@ def amc_extras(
         notes.append(message("note.forfait_journalier_amc", lang, amount=messages.money(extra, lang)))
         return amc + extra
     return amc
-
 
 
 def tiers_payant_note(inputs: EstimateInput, notes: list[str], lang: str = "en") -> None:

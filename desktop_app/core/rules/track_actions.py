@@ -41,7 +41,6 @@ def next_action(
     return message(message_id, lang, **values)
 
 
-
 def next_action_message(
     events: Sequence[TrackEvent],
     payer: Payer | str,
@@ -92,7 +91,6 @@ def next_action_message(
     return _send_text(events, payer, ctx, lang, names)
 
 
-
 def follow_up_date(
     events: Iterable[TrackEvent], payer: Payer | str, settings: DeadlineSettings
 ) -> _dt.date | None:
@@ -102,7 +100,6 @@ def follow_up_date(
     if sent is None or sent.date is None:
         return None
     return _due(sent, settings)
-
 
 
 def _due(sent: TrackEvent, settings: DeadlineSettings) -> _dt.date:
@@ -117,7 +114,6 @@ def _due(sent: TrackEvent, settings: DeadlineSettings) -> _dt.date:
             days += settings.electronic_follow_up_days  # the CPAM pays the professional first
         return noemie_follow_up_due(day, days)
     return follow_up_due(day, settings.follow_up_days)
-
 
 
 def _waiting(
@@ -142,7 +138,6 @@ def _waiting(
     if late:
         return "track.late", lang, dict(dates, days=ctx.settings.follow_up_days)
     return "track.wait", lang, dates
-
 
 
 def _send_text(
@@ -176,7 +171,6 @@ def _send_text(
     return "send.mutuelle", lang, names
 
 
-
 def _send_papers(
     events: Sequence[TrackEvent], payer: Payer, ctx: TrackContext, lang: str, names: dict,
     kinds: list[str],
@@ -195,7 +189,6 @@ def _send_papers(
     if "statement" in kinds and not cpam_done:
         return "send.mutuelle_after_cpam", lang, names
     return "send.mutuelle", lang, names
-
 
 
 def _documents(ids: list[str], lang: str) -> str:

@@ -62,7 +62,6 @@ def check(
             raise refuse("refused.give_reason")
 
 
-
 def _check_sent(state: TrackState, event: TrackEvent, refuse: Refusal) -> None:
     if state is TrackState.PAID:
         raise refuse("refused.already_paid")
@@ -72,7 +71,6 @@ def _check_sent(state: TrackState, event: TrackEvent, refuse: Refusal) -> None:
         raise refuse("refused.sent_no_channel")
     if event.channel is Channel.NOEMIE and event.payer is Payer.CPAM:
         raise refuse("refused.noemie_to_cpam")
-
 
 
 def _check_paid(

@@ -30,7 +30,6 @@ class TrackState(StrEnum):
     NOT_COVERED = "not_covered"  # the CPAM does not cover this care: nothing to claim from it
 
 
-
 class Channel(StrEnum):
     POST = "post"
     ONLINE = "online"  # ameli / the mutuelle's site, or the professional's electronic care sheet
@@ -45,7 +44,6 @@ ELECTRONIC = "electronic care sheet (carte Vitale)"
 NOEMIE_TIERS_PAYANT = "forwarded by the CPAM (NOEMIE) after paying the professional"
 AUTOMATIC_REASONS = (ELECTRONIC, NOEMIE_TIERS_PAYANT)
 PENDING = (TrackState.INCOMPLETE, TrackState.READY)
-
 
 
 @dataclass(frozen=True)
@@ -91,7 +89,6 @@ class TrackEvent:
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
-
 @dataclass(frozen=True)
 class TrackContext:
     """What the tracks need to know about the claim; services fill it from the claim, the person,
@@ -118,7 +115,6 @@ class TrackContext:
         return self.deadlines.get(payer.value, self.deadlines.get(payer))
 
 
-
 def initial_state(payer: Payer | str, context: TrackContext | None = None) -> TrackState:
     payer = enum_of(Payer, payer, "payer")
     ctx = context or TrackContext()
@@ -135,11 +131,9 @@ def initial_state(payer: Payer | str, context: TrackContext | None = None) -> Tr
     return TrackState.INCOMPLETE
 
 
-
 def is_automatic(event: TrackEvent) -> bool:
     """A step nobody recorded: it follows from how the claim was billed."""
     return event.state is TrackState.SENT and event.reason in AUTOMATIC_REASONS
-
 
 
 def current_state(
@@ -154,7 +148,6 @@ def current_state(
     return state
 
 
-
 def received(events: Iterable[TrackEvent], payer: Payer | str) -> Decimal:
     payer = enum_of(Payer, payer, "payer")
     return sum(
@@ -163,16 +156,13 @@ def received(events: Iterable[TrackEvent], payer: Payer | str) -> Decimal:
     )
 
 
-
 def outstanding(events: Iterable[TrackEvent], payer: Payer | str, expected: Decimal) -> Decimal:
     """What is still to come from this payer (never negative)."""
     return max(to_decimal(expected) - received(events, payer), ZERO)
 
 
-
 def active(events: Iterable[TrackEvent], payer: Payer) -> list[TrackEvent]:
     return [e for e in events if e.payer is payer and not e.undone]
-
 
 
 def last_event(events: Iterable[TrackEvent], payer: Payer, state: TrackState) -> TrackEvent | None:
@@ -180,19 +170,15 @@ def last_event(events: Iterable[TrackEvent], payer: Payer, state: TrackState) ->
     return found[-1] if found else None
 
 
-
 def payer_name(payer: Payer, lang: str = "en") -> str:
     return message(f"payer.the.{payer.value}", lang)
-
 
 
 def track_name(payer: Payer, lang: str = "en") -> str:
     return message(f"payer.track.{payer.value}", lang)
 
 
-
 _E = TypeVar("_E", bound=StrEnum)
-
 
 
 def enum_of(kind: type[_E], value: object, what: str) -> _E:

@@ -97,7 +97,6 @@ def apply(
     return history + added
 
 
-
 def sync_readiness(
     events: Sequence[TrackEvent],
     payer: Payer | str,
@@ -111,7 +110,6 @@ def sync_readiness(
         return list(events)
     target = TrackState.READY if ready else TrackState.INCOMPLETE
     return apply(events, TrackEvent(payer, target, at=at), context)
-
 
 
 def undo_last(
@@ -144,7 +142,6 @@ def undo_last(
     return history
 
 
-
 def _replay(history: list[TrackEvent], ctx: TrackContext, lang: str = "en") -> None:
     states = {payer: initial_state(payer, ctx) for payer in Payer}
     seen: list[TrackEvent] = []
@@ -156,7 +153,6 @@ def _replay(history: list[TrackEvent], ctx: TrackContext, lang: str = "en") -> N
             check(state, event, seen, ctx, lang)
         states[event.payer] = event.state
         seen.append(event)
-
 
 
 def _same_action(history: list[TrackEvent], index: int) -> list[int]:
@@ -172,7 +168,6 @@ def _same_action(history: list[TrackEvent], index: int) -> list[int]:
                 group.append(j)
             j += step
     return group
-
 
 
 def _is_noemie_forward(history: list[TrackEvent], index: int) -> bool:
