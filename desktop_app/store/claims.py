@@ -92,12 +92,12 @@ class ClaimRecords(Records):
         return [claim_from_row(r) for r in self._in_chunks(
             "SELECT * FROM claims", "id", ids, also="trash_id IS NULL")]
 
+    # Payer track events
+
     def events_of(self, claim_ids: Iterable[int]) -> list[StoredEvent]:
         """The steps of these claims, each claim's in the order they were recorded."""
         return [event_from_row(r) for r in self._in_chunks(
             "SELECT * FROM track_events", "claim_id", claim_ids)]
-
-    # Payer track events
 
     def claims_sent_to_mutuelle(self) -> dict[int, set[int]]:
         """Per person, the ids of their claims with an active "sent" step on the mutuelle track."""
