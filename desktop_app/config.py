@@ -15,6 +15,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from desktop_app import APP_NAME
+from desktop_app.core import resource_files
 
 ENV_HOME = "PAPERASSE_HOME"
 DIR_MODE = 0o700
@@ -114,8 +115,4 @@ def tighten_tree(root: Path) -> None:
 
 def resources_dir() -> Path:
     """The shipped resources: beside the package in a checkout, bundled in a frozen app."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "resources", here / "resources"):
-        if candidate.is_dir():
-            return candidate
-    return here.parent / "resources"
+    return resource_files.resources_dir()

@@ -4,8 +4,8 @@ Every face (the window, the command line, the PDFs) and every rule sentence form
 here, so an amount reads the same everywhere. French follows the CLDR convention (Babel's and
 the Imprimerie nationale's): a narrow no-break space (U+202F) groups thousands, a no-break space
 (U+00A0) stands before the euro sign, so "1 234,50 €" never splits across lines. The conventions
-are a table per language below, not branches: a language is a new entry. (Core reads no files;
-the table is as much data as ``core/rules/messages.py``'s.)
+are a table per language below, not branches: a language is a new entry. (It stays in code,
+unlike the sentences of resources/messages/: conventions of writing, not texts to translate.)
 
 Styles of an amount:
   ``money``  what a person reads: "1 234,50 €" / "€1,234.50" (the window, the PDFs);

@@ -31,7 +31,7 @@ from desktop_app.core.errors import UserError
 from desktop_app.gui.plain import plain_box
 from desktop_app.gui.workers import Workers
 from desktop_app.services import bundle, output_files, tracking
-from desktop_app.store import originals
+from desktop_app.store import run_folders
 
 _flows: set[MailingFlow] = set()  # running flows, kept alive until they finish
 
@@ -143,7 +143,7 @@ class MailingFlow(QObject):
         shared = getattr(window, "workers", None)
         self._own_workers = not isinstance(shared, Workers)
         self.workers = Workers(ctx, parent=self) if self._own_workers else shared
-        folder = originals.run_temp_dir(ctx.paths.tmp)
+        folder = run_folders.run_temp_dir(ctx.paths.tmp)
         fd, name = tempfile.mkstemp(prefix="mailing-", suffix=".pdf", dir=folder)
         os.close(fd)
         self.pdf_path = Path(name)

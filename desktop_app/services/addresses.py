@@ -20,7 +20,7 @@ from pathlib import Path
 from desktop_app import config
 from desktop_app.core.errors import UserError
 from desktop_app.services.context import Context
-from desktop_app.store.originals import write_bytes_atomically
+from desktop_app.store.atomic_files import write_bytes_atomically
 
 USER_FILE = "addresses.json"
 _STOPWORDS = {"de", "du", "des", "la", "le", "les", "l", "d"}

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from desktop_app.core.errors import UserError
-from desktop_app.store import originals, sealed, vault
+from desktop_app.store import run_folders, sealed, vault
 
 ARCHIVE_MAGIC = b"PAPERASSE-ARCHIVE-SEALED1\n"
 
@@ -35,7 +35,7 @@ class ArchiveLocked(UserError):
 
 def private_tmp(paths, suffix: str) -> Path:
     """A new empty file in this process's private folder inside the data folder."""
-    run_dir = originals.run_temp_dir(paths.tmp)
+    run_dir = run_folders.run_temp_dir(paths.tmp)
     fd, name = tempfile.mkstemp(dir=run_dir, prefix="archive-", suffix=suffix)
     os.close(fd)
     return Path(name)
@@ -124,8 +124,8 @@ def _process_tmp() -> Path:
     from desktop_app import config
 
     folder = tempfile.gettempdir()
-    if f"{os.sep}{originals.RUN_PREFIX}" not in folder:
-        folder = str(originals.run_temp_dir(config.prepare(None).tmp))
+    if f"{os.sep}{run_folders.RUN_PREFIX}" not in folder:
+        folder = str(run_folders.run_temp_dir(config.prepare(None).tmp))
     fd, name = tempfile.mkstemp(dir=folder, prefix="archive-", suffix=".zip")
     os.close(fd)
     return Path(name)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from desktop_app import config
 from desktop_app.core.errors import UserError
-from desktop_app.store import Store, db, originals
+from desktop_app.store import Store, db, originals, run_folders
 
 DB_ERRORS = db.Error  # either SQLite's (a plain folder) or SQLCipher's (an encrypted one)
 
@@ -74,7 +74,7 @@ class Context:
         self.store.close()
         if not self.owns_tempdir:
             return
-        run_dir = self.paths.tmp / f"{originals.RUN_PREFIX}{os.getpid()}"
+        run_dir = self.paths.tmp / f"{run_folders.RUN_PREFIX}{os.getpid()}"
         for opened in run_dir.glob("view-*"):  # opened originals for the user's viewer
             with contextlib.suppress(OSError):
                 opened.unlink()
@@ -96,7 +96,7 @@ def open_context(
     config.tighten(paths.database, config.FILE_MODE)
     # Page images and OCR output are health data too: they stay in the private data folder,
     # in a folder of this process's own that start-up clean-up removes once the process is gone.
-    tempfile.tempdir = str(originals.run_temp_dir(paths.tmp))
+    tempfile.tempdir = str(run_folders.run_temp_dir(paths.tmp))
     ctx = Context(paths=paths, store=store, owns_tempdir=True)
     if tidy:
         tidy_up(ctx, full=False)
@@ -116,7 +116,7 @@ def tidy_up(ctx: Context, full: bool = True) -> list[Path]:
     from desktop_app.services import backups
 
     empty_expired_trash(ctx)
-    if not full and not originals.dead_run_folders(ctx.paths.tmp):
+    if not full and not run_folders.dead_run_folders(ctx.paths.tmp):
         removed = originals.clean_up_tmp(ctx.paths.originals, ctx.paths.tmp)
         return removed + backups.sweep_leftovers(ctx.paths)
 

@@ -13,7 +13,7 @@ import contextlib
 import os
 from pathlib import Path
 
-from desktop_app.store import originals
+from desktop_app.store import atomic_files, originals
 
 FOLDER = "originals"
 
@@ -89,5 +89,5 @@ def _put(source: Path, target: Path, tmp_dir: Path) -> None:
     except FileExistsError:
         return
     except OSError:
-        originals.write_atomically(source, target, tmp_dir)  # another disk: a checked copy
-    originals.fsync_dir(target.parent)
+        atomic_files.write_atomically(source, target, tmp_dir)  # another disk: a checked copy
+    atomic_files.fsync_dir(target.parent)

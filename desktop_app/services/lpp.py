@@ -15,7 +15,7 @@ from desktop_app.core.errors import UserError
 from desktop_app.core.rules.money import money_str
 from desktop_app.services.context import Context
 from desktop_app.services.parsing import parse_amount
-from desktop_app.store.originals import atomic_file
+from desktop_app.store.atomic_files import atomic_file
 
 ADDED = "lpp_added.json"
 

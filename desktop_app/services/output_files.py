@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from desktop_app.core.errors import UserError
-from desktop_app.store import originals
+from desktop_app.store import atomic_files
 from desktop_app.store.store import is_disk_full
 
 
@@ -81,10 +81,10 @@ def output_file(
     try:
         yield tmp
         os.chmod(tmp, 0o600)
-        originals.fsync_file(tmp)
+        atomic_files.fsync_file(tmp)
         checked_target(target, data_root, replace, example)  # still safe: nothing came in between
         os.replace(tmp, target)
-        originals.fsync_dir(target.parent)
+        atomic_files.fsync_dir(target.parent)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop_app import config
 from desktop_app.core.errors import UserError
-from desktop_app.store import folder_crypt, folder_lock, originals, vault
+from desktop_app.store import atomic_files, folder_crypt, folder_lock, originals, vault
 
 MIN_LENGTH = 8
 
@@ -250,7 +250,7 @@ def passphrase_from_env() -> str | None:
 def write_recovery_page(path, text: str) -> None:
     target = Path(path).expanduser()
     try:
-        originals.write_bytes_atomically(text.encode("utf-8"), target)
+        atomic_files.write_bytes_atomically(text.encode("utf-8"), target)
     except OSError as exc:
         raise UserError(f"cannot write the recovery page to {target} ({exc}); choose another "
                         "file: the recovery key is shown above") from None

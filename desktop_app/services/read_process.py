@@ -271,7 +271,7 @@ def _serve(conn) -> None:
 
     from desktop_app import config
     from desktop_app.services.context import Context
-    from desktop_app.store import Store, originals, vault
+    from desktop_app.store import Store, run_folders, vault
 
     _die_with_parent()
     # Background work: on a busy machine the window's own threads (painting among them) go
@@ -285,7 +285,7 @@ def _serve(conn) -> None:
     paths = config.DataPaths(Path(root))
     if keys is not None:
         vault.register(paths.root, keys)
-    tempfile.tempdir = str(originals.run_temp_dir(paths.tmp))
+    tempfile.tempdir = str(run_folders.run_temp_dir(paths.tmp))
     ctx = Context(paths=paths, store=Store.open(paths), owns_tempdir=True)
     sent = _Sent()
     try:

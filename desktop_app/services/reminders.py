@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.core.rules import messages
 from desktop_app.core.rules.messages import message
-from desktop_app.store import originals
+from desktop_app.store import atomic_files, state_files
 
 if TYPE_CHECKING:
     from desktop_app.services.context import Context
@@ -208,7 +208,7 @@ def refresh_subscribed(ctx: Context, today: _dt.date | None = None, lang: str | 
     except OSError:
         pass
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    originals.write_bytes_atomically(data, target)
+    atomic_files.write_bytes_atomically(data, target)
     return Subscribed(target, state, items)
 
 
@@ -234,7 +234,7 @@ def take_notices(ctx: Context, items: Iterable[Reminder], today: _dt.date | None
         warn_days = int(ctx.setting("deadline_warn_days") or 60)
     path = ctx.paths.root / "calendar" / "notified.json"
     try:
-        told = json.loads(originals.read_state_file(path).decode("utf-8"))
+        told = json.loads(state_files.read_state_file(path).decode("utf-8"))
         told = told if isinstance(told, dict) else {}
     except (OSError, ValueError):
         told = {}
@@ -246,7 +246,7 @@ def take_notices(ctx: Context, items: Iterable[Reminder], today: _dt.date | None
     kept = {k: v for k, v in kept.items() if v}
     if kept != told:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        originals.write_state_file(json.dumps(kept, sort_keys=True).encode(), path)
+        state_files.write_state_file(json.dumps(kept, sort_keys=True).encode(), path)
     return fresh
 
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from desktop_app.core.errors import UserError
 from desktop_app.core.rules.messages import message
 from desktop_app.services.limits import IMPORTABLE_SUFFIXES
-from desktop_app.store import originals
+from desktop_app.store import originals, state_files
 
 if TYPE_CHECKING:
     from desktop_app.services.context import Context
@@ -143,7 +143,7 @@ class SeenFiles:
     def load(self) -> None:
         self.changed = False
         try:
-            data = json.loads(originals.read_state_file(self.path).decode("utf-8"))
+            data = json.loads(state_files.read_state_file(self.path).decode("utf-8"))
         except (OSError, ValueError):
             data = {}  # none yet, or damaged: the import itself still refuses a second copy
         self.entries = data.get("files", {}) if isinstance(data, dict) else {}
@@ -165,7 +165,7 @@ class SeenFiles:
             return
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         data = json.dumps({"version": 1, "files": self.entries}, indent=0, sort_keys=True)
-        originals.write_state_file(data.encode("utf-8"), self.path)
+        state_files.write_state_file(data.encode("utf-8"), self.path)
         self.changed = False
 
 

@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop_app.store import originals, sealed, sql, vault
+from desktop_app.store import atomic_files, sealed, sql, state_files, vault
 
 Progress = Callable[[int, int], None]
 
@@ -38,7 +38,7 @@ def _stored_files(root: Path) -> list[Path]:
     found = []
     for folder in (root / "originals", root / "backups" / "originals"):
         found += sorted(p for p in folder.glob("??/*") if p.is_file() and not p.name.startswith("."))
-    found += [root.joinpath(*parts) for parts in originals.STATE_FILES
+    found += [root.joinpath(*parts) for parts in state_files.STATE_FILES
               if root.joinpath(*parts).is_file()]
     return found
 
@@ -121,9 +121,9 @@ def _convert_database(path: Path, key: bytes, encrypt: bool) -> None:
             conn.execute(f"PRAGMA converted.user_version = {int(version)}")
             conn.execute("DETACH DATABASE converted")
             os.chmod(tmp, 0o600)
-            originals.fsync_file(tmp)
+            atomic_files.fsync_file(tmp)
             os.replace(tmp, path)
-            originals.fsync_dir(path.parent)
+            atomic_files.fsync_dir(path.parent)
         except BaseException:
             with contextlib.suppress(OSError):
                 tmp.unlink()
@@ -148,10 +148,10 @@ def _refresh_sidecar(path: Path) -> None:
         return
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
-        while chunk := handle.read(originals.CHUNK):
+        while chunk := handle.read(atomic_files.CHUNK):
             digest.update(chunk)
     meta["sha256"], meta["size"] = digest.hexdigest(), path.stat().st_size
-    originals.write_bytes_atomically(
+    atomic_files.write_bytes_atomically(
         json.dumps(meta, indent=1, sort_keys=True).encode("utf-8"), sidecar)
 
 
@@ -162,7 +162,7 @@ def _convert_file(path: Path, key: bytes, encrypt: bool) -> None:
     try:
         (sealed.seal_file if encrypt else sealed.open_file)(path, tmp, key)
         os.replace(tmp, path)
-        originals.fsync_dir(path.parent)
+        atomic_files.fsync_dir(path.parent)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -178,6 +178,6 @@ def _link_over(source: Path, target: Path) -> None:
         os.link(source, tmp)
     except OSError:
         shutil.copyfile(source, tmp)
-        originals.fsync_file(tmp)
+        atomic_files.fsync_file(tmp)
     os.replace(tmp, target)
-    originals.fsync_dir(target.parent)
+    atomic_files.fsync_dir(target.parent)

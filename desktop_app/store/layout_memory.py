@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from desktop_app.store.db import now
+from desktop_app.store.records import Records
 
 
-class LayoutMemoryRecords:
-    """Mixed into the Store: ``self.db`` is its connection."""
+class LayoutMemoryRecords(Records):
+    """Mixed into the Store."""
 
     def layout_memories(self) -> list[dict]:
         return self._rows("SELECT * FROM layout_memories ORDER BY id")
@@ -29,9 +30,9 @@ class LayoutMemoryRecords:
             values = {k: row[k] for k in ("kind", "issuer_type", "issuer_key", "issuer_name",
                                           "fingerprint", "fields", "document_id") if k in row}
             if existing is None:
-                return self.db["layout_memories"].insert(
-                    dict(values, uses=0, created_at=stamp, updated_at=stamp)).last_pk
-            self.db["layout_memories"].update(existing["id"], dict(values, updated_at=stamp))
+                return self._insert("layout_memories",
+                                    dict(values, uses=0, created_at=stamp, updated_at=stamp))
+            self._table("layout_memories").update(existing["id"], dict(values, updated_at=stamp))
             return existing["id"]
 
     def layout_memory_used(self, memory_id: int) -> None:

@@ -5,13 +5,15 @@ into place, so a crash leaves either the whole file or none. Writers hold a
 shared lock while a file exists without its database row; start-up clean-up
 takes the lock exclusively, so it never removes a file another process is
 about to commit.
+
+The atomic writes are store/atomic_files.py's, the sealed state files store/state_files.py's and
+each process's temporary folder store/run_folders.py's.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import os
 import stat
 import tempfile
@@ -19,9 +21,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop_app.store import sealed, vault
+from desktop_app.store.atomic_files import CHUNK, fsync_dir, fsync_file, private_dir
 from desktop_app.store.file_lock import Locked, lock, unlock
+from desktop_app.store.run_folders import RUN_PREFIX, process_alive, remove_tree, run_temp_dir
 
-CHUNK = 1 << 20
 LOCK_NAME = "originals.lock"
 
 
@@ -245,101 +248,6 @@ def path_of(root: Path, name: str) -> Path:
     return root / name
 
 
-def fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (a no-op where directories cannot be opened)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-@contextlib.contextmanager
-def atomic_file(target: Path, tmp_dir: Path | None = None, suffix: str = ".part"):
-    """Yield a temporary path to fill; on success it becomes ``target`` (0600, fsynced, renamed),
-    on failure it is removed: readers see the whole new file or the old one, never half."""
-    folder = tmp_dir or target.parent
-    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".paperasse-", suffix=suffix)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        yield tmp
-        with contextlib.suppress(PermissionError):  # a FAT drive has no permissions to set
-            os.chmod(tmp, 0o600)
-        fsync_file(tmp)
-        os.replace(tmp, target)
-        fsync_dir(target.parent)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-
-
-def write_atomically(source: Path, target: Path, tmp_dir: Path) -> bool:
-    """Copy ``source`` to ``target`` atomically. Returns False if it was already there."""
-    if target.exists():
-        return False
-    private_dir(target.parent)
-    with atomic_file(target, tmp_dir) as tmp, open(tmp, "wb") as out, open(source, "rb") as inp:
-        while chunk := inp.read(CHUNK):
-            out.write(chunk)
-    return True
-
-
-def private_dir(folder: Path) -> None:
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if os.name == "posix" and (folder.stat().st_mode & 0o077):
-        folder.chmod(0o700)
-
-
-def write_bytes_atomically(
-    data: bytes, target: Path, tmp_dir: Path | None = None, suffix: str = ".part"
-) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_file(target, tmp_dir, suffix) as tmp:
-        tmp.write_bytes(data)
-
-
-# The data folder's small state files that name the user's files or claims: sealed like the
-# stored originals when the folder is encrypted (store/folder_crypt.py converts them too).
-STATE_FILES = (("watch", "seen.json"), ("calendar", "notified.json"))
-
-
-def write_state_file(data: bytes, target: Path) -> None:
-    """Write a state file atomically, sealed when the folder holding it is encrypted."""
-    keys = vault.keys_for(target)
-    if keys is None:
-        write_bytes_atomically(data, target)
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_file(target) as tmp, open(tmp, "wb") as out:  # the plain bytes never on disk
-        sealed.seal_stream(io.BytesIO(data), out, keys.files)
-
-
-def read_state_file(path: Path) -> bytes:
-    """A state file's bytes, opened with the folder's key when it is sealed (OSError when it
-    cannot be read: missing, or sealed and the folder locked)."""
-    if not sealed.is_sealed(path):
-        return path.read_bytes()
-    keys = vault.keys_for(path)
-    if keys is None:
-        raise OSError(f"{path} is sealed and its folder is locked")
-    try:
-        return sealed.plain_bytes(path, keys.files)
-    except sealed.Unreadable as exc:
-        raise OSError(f"{path}: {exc}") from exc
-
-
 @contextlib.contextmanager
 def writing(root: Path):
     """Held while an original may exist on disk before its row is committed."""
@@ -373,43 +281,6 @@ def all_stored(root: Path) -> dict[str, Path]:
     return found
 
 
-RUN_PREFIX = "run-"
-
-
-def run_temp_dir(tmp_dir: Path) -> Path:
-    """This process's own temporary folder inside the data folder (OCR page images and the like)."""
-    folder = tmp_dir / f"{RUN_PREFIX}{os.getpid()}"
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return folder
-
-
-def process_alive(pid: int) -> bool:
-    return _alive(pid)
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True
-    return True
-
-
-def dead_run_folders(tmp_dir: Path) -> list[Path]:
-    """Run folders of processes that are gone (killed, crashed): the sign an import may have
-    been cut short."""
-    found = []
-    for run_dir in tmp_dir.glob(f"{RUN_PREFIX}*"):
-        pid = run_dir.name[len(RUN_PREFIX):]
-        if run_dir.is_dir() and pid.isdigit() and not _alive(int(pid)):
-            found.append(run_dir)
-    return found
-
-
 def clean_up_tmp(root: Path, tmp_dir: Path) -> list[Path]:
     """Loose temporary files in ``tmp/`` (atomic writes cut short), when no import is running."""
     removed: list[Path] = []
@@ -422,16 +293,6 @@ def clean_up_tmp(root: Path, tmp_dir: Path) -> list[Path]:
                     leftover.unlink()
                     removed.append(leftover)
     return removed
-
-
-def _remove_tree(folder: Path, removed: list[Path]) -> None:
-    for child in sorted(folder.rglob("*"), reverse=True):
-        with contextlib.suppress(OSError):
-            child.rmdir() if child.is_dir() else child.unlink()
-            removed.append(child)
-    with contextlib.suppress(OSError):
-        folder.rmdir()
-        removed.append(folder)
 
 
 def clean_up(
@@ -448,8 +309,8 @@ def clean_up(
     removed: list[Path] = []
     for run_dir in tmp_dir.glob(f"{RUN_PREFIX}*"):
         pid = run_dir.name[len(RUN_PREFIX):]
-        if run_dir.is_dir() and pid.isdigit() and not _alive(int(pid)):
-            _remove_tree(run_dir, removed)
+        if run_dir.is_dir() and pid.isdigit() and not process_alive(int(pid)):
+            remove_tree(run_dir, removed)
     with _lock(root, shared=False, blocking=False) as acquired:
         if not acquired:
             return removed  # another process is importing: leave its files alone

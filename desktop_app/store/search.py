@@ -1,4 +1,4 @@
-"""Searching people, claims and documents through their full-text indexes (store/migrations.py).
+"""Searching people, claims and documents through their full-text indexes (store/schema/).
 
 Each group costs the same few queries whatever the size of the household: how many match (the
 index counted, the matches in the Trash taken off), then the rows shown. Rows in the Trash never
@@ -6,6 +6,8 @@ come out.
 """
 
 from __future__ import annotations
+
+from desktop_app.store.records import Records
 
 # The columns of claims_fts a typed word is looked for in (the category is matched through its
 # words, turned into category tokens by the caller).
@@ -18,8 +20,17 @@ def category_token(category: str) -> str:
     return "c" + category.replace("_", "")
 
 
-class SearchRecords:
-    """Mixed into the Store: ``self.db`` is its connection."""
+class SearchRecords(Records):
+    def search(self, query: str, limit: int = 50) -> list[dict]:
+        return self._rows(
+            "SELECT d.id, d.kind, d.original_name, d.person_id, d.claim_id,"
+            " snippet(documents_fts, -1, '[', ']', '…', 12) AS snippet,"
+            " bm25(documents_fts) AS rank"
+            " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
+            " WHERE documents_fts MATCH ? AND d.trash_id IS NULL ORDER BY rank LIMIT ?",
+            [query, limit],
+        )
+
 
     def find_people(self, match: str, limit: int) -> tuple[int, list[dict]]:
         rows = self.db.execute(

@@ -5,7 +5,7 @@ The cache is its own file (``cache/status.db`` in the data folder), never backed
 deleting it loses nothing, and a damaged or foreign one is replaced without a word. An entry
 counts only while everything it was worked out from is as it was (services/household.py says
 what that is); the claim's own inputs are followed by ``claim_revisions``, a random revision the
-main database's triggers change (store/migrations.py, step 5).
+main database's triggers change (store/schema/revisions.py, step 5).
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """The Trash in the record store: what a delete marks, what a restore unmarks, what emptying
 removes for good.
 
-A deleted row stays where it is with ``trash_id`` naming its entry (store/migrations.py, step
+A deleted row stays where it is with ``trash_id`` naming its entry (store/schema/trash.py, step
 6): its id is never given to another row, and restoring is clearing the mark, so every link
-comes back as it was. Every household read in store.py leaves marked rows out.
+comes back as it was. Every household read of the Store leaves marked rows out.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import json
 from typing import NamedTuple
 
 from desktop_app.store.db import id_chunks, now
+from desktop_app.store.records import Records
 
 KINDS = ("document", "claim", "person")
 
@@ -35,8 +36,8 @@ class Blocked(NamedTuple):
     label: str
 
 
-class TrashRecords:
-    """Mixed into :class:`desktop_app.store.store.Store` (``self.db``, ``self.transaction``)."""
+class TrashRecords(Records):
+    """Mixed into :class:`desktop_app.store.store.Store`."""
 
     def _new_entry(self, kind: str, item_id: int, label: str, unlinked=()) -> int:
         return self.db.execute(

@@ -273,7 +273,7 @@ def unwrap(doc: dict, secret: str) -> DataKeys:
 
 def write_keyfile(root: Path, doc: dict) -> None:
     """Replace the key file atomically: a crash leaves the old one or the new one, whole."""
-    from desktop_app.store.originals import fsync_dir
+    from desktop_app.store.atomic_files import fsync_dir
 
     path = keyfile_path(root)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
@@ -314,7 +314,7 @@ def _alive(pid: int) -> bool:
 
 
 def remove_keyfile(root: Path) -> None:
-    from desktop_app.store.originals import fsync_dir
+    from desktop_app.store.atomic_files import fsync_dir
 
     with contextlib.suppress(FileNotFoundError):
         keyfile_path(root).unlink()

@@ -9,7 +9,7 @@ import pytest
 from desktop_app import config
 from desktop_app.core.errors import StoreTooNew
 from desktop_app.core.model import Claim, DocumentField, FieldSource, Person
-from desktop_app.store import Store, migrations, originals
+from desktop_app.store import Store, atomic_files, migrations, originals
 
 
 def test_new_data_folder_is_private(data_dir, ctx):
@@ -134,10 +134,10 @@ def test_atomic_write_and_orphan_clean_up(ctx, tmp_path):
     source.write_bytes(b"\xff\xd8 not really a jpeg")
     sha = originals.sha256_of(source)
     target = ctx.paths.originals / originals.stored_name(sha, ".jpg")
-    assert originals.write_atomically(source, target, ctx.paths.tmp)
+    assert atomic_files.write_atomically(source, target, ctx.paths.tmp)
     assert target.read_bytes() == source.read_bytes()
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
-    assert not originals.write_atomically(source, target, ctx.paths.tmp)
+    assert not atomic_files.write_atomically(source, target, ctx.paths.tmp)
     (ctx.paths.tmp / "x.part").write_bytes(b"half")
     from desktop_app.services.context import tidy_up
 

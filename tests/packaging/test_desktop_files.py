@@ -121,6 +121,25 @@ def test_spec_compiles_and_reads_identity_from_the_package():
     compile((PACKAGING / "paperasse_main.py").read_text(encoding="utf-8"), "main", "exec")
 
 
+def test_spec_bundles_every_data_file_the_app_reads():
+    """The spec's own list of resource files (run on this checkout, without PyInstaller) holds
+    the messages' sentences and the rule files, where config.resources_dir finds them."""
+    import ast
+
+    tree = ast.parse(SPEC.read_text(encoding="utf-8"))
+    wanted = {"SKIP_SUFFIXES", "_resource_datas"}
+    nodes = [n for n in tree.body
+             if (isinstance(n, ast.FunctionDef) and n.name in wanted)
+             or (isinstance(n, ast.Assign) and any(getattr(t, "id", "") in wanted for t in n.targets))]
+    names: dict = {"Path": Path, "RESOURCES": REPO / "resources"}
+    exec(compile(ast.Module(body=nodes, type_ignores=[]), str(SPEC), "exec"), names)
+    shipped = {Path(src).relative_to(REPO / "resources").as_posix(): dest
+               for src, dest in names["_resource_datas"]()}
+    for rel in ("messages/en.json", "messages/fr.json", "rules/completeness.json",
+                "letters/fr.json"):
+        assert shipped.get(rel) == str(Path("resources") / Path(rel).parent), rel
+
+
 def _run_hook(meipass: Path, env: dict) -> dict:
     code = (
         "import os, sys, json\n"

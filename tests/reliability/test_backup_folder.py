@@ -227,9 +227,9 @@ CHILD = """
 import sys, time
 from desktop_app.services import backup_folder
 from desktop_app.services.context import open_context
-from desktop_app.store import originals
+from desktop_app.store import atomic_files
 
-real_fsync = originals.fsync_file
+real_fsync = atomic_files.fsync_file
 
 def fsync(path):
     print("fsync", path, flush=True)
@@ -237,7 +237,7 @@ def fsync(path):
     return real_fsync(path)
 
 ctx = open_context(sys.argv[1], auto_backup=False)
-originals.fsync_file = fsync
+atomic_files.fsync_file = fsync
 backup_folder.back_up(ctx)
 print("done", flush=True)
 """

@@ -3,7 +3,8 @@ each payer stands.
 
 Rules read their figures from plain dicts (resources/rules/*.json) that services load and pass in,
 so a new decree means a data change, not a code change. Their sentences are in English or French
-(``lang``): rule files carry both, sentences built in code come from core/rules/messages.py.
+(``lang``): rule files carry both, sentences put together in code are message ids of
+core/rules/messages.py (their texts in resources/messages/).
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from os import PathLike
 
 
 def load_rules(path: str | PathLike) -> dict:
-    """Parse one rules data file. Services own the path; core never looks for files itself."""
+    """Parse one rules data file. Services own the path; core looks for no rule file itself (the
+    one file it reads is the messages table, core/resource_files.py says why)."""
     with open(path, encoding="utf-8") as fh:
         return json.load(fh)
 

@@ -8,6 +8,7 @@ from desktop_app.core.errors import UserError
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
+HUNDRED = Decimal(100)  # a rate is a percentage: rate × base / HUNDRED
 
 
 def to_decimal(value: object, what: str = "amount") -> Decimal:

@@ -14,7 +14,7 @@ from desktop_app.services import archive_crypt
 from desktop_app.services.archive.format import CHUNK, ArchiveCheck, ImportReport, nothing_changed
 from desktop_app.services.archive.merge import Plan, plan_import
 from desktop_app.services.archive.reading import read_archive
-from desktop_app.store import db, dump, originals
+from desktop_app.store import atomic_files, db, dump, originals
 
 
 def check_archive(zip_path) -> ArchiveCheck:
@@ -141,7 +141,7 @@ def _write_original(zf, name: str, sha: str, root: Path, tmp_dir: Path, label) -
         os.chmod(tmp_name, 0o600)
         tmp_name = str(originals.sealed_for(target, Path(tmp_name)))
         os.replace(tmp_name, target)
-        originals.fsync_dir(target.parent)
+        atomic_files.fsync_dir(target.parent)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)

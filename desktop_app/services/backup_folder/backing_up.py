@@ -30,7 +30,7 @@ from desktop_app.services.backup_folder.folder import (
     writable,
 )
 from desktop_app.services.backups import listing, rotation, taking
-from desktop_app.store import originals
+from desktop_app.store import atomic_files
 
 
 def back_up(ctx, folder=None, now: _dt.datetime | None = None, remember: bool = False) -> FolderBackup:
@@ -117,5 +117,5 @@ def _copy_keyfile(ctx, folder: Path) -> None:
     data = source.read_bytes()
     target = folder / "keyfile.json"
     if not target.is_file() or target.read_bytes() != data:
-        originals.write_bytes_atomically(data, target, suffix=listing.pid_suffix())
+        atomic_files.write_bytes_atomically(data, target, suffix=listing.pid_suffix())
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from desktop_app.services.backups import listing, rotation
 from desktop_app.services.backups.results import BackupInfo
-from desktop_app.store import originals
+from desktop_app.store import atomic_files, originals, run_folders
 
 ORIGINALS = "originals"
 CHECKED = "checked.json"
@@ -44,7 +44,7 @@ def copy_checked(source: Path, target: Path, sha: str, size: int) -> bool:
     when its size and SHA-256 are right. False when the source itself does not match ``sha``."""
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with originals.atomic_file(target, target.parent, suffix=listing.pid_suffix()) as tmp:
+        with atomic_files.atomic_file(target, target.parent, suffix=listing.pid_suffix()) as tmp:
             # Copied byte for byte (an encrypted folder's originals stay encrypted), then read
             # back from the drive and checked against the name: the plain bytes' SHA-256.
             with open(source, "rb") as inp, open(tmp, "wb") as out:
@@ -75,7 +75,7 @@ def write_checked(root: Path, checked: dict) -> None:
     if not root.is_dir():
         return
     with contextlib.suppress(OSError):
-        originals.write_bytes_atomically(
+        atomic_files.write_bytes_atomically(
             json.dumps(checked, sort_keys=True).encode("utf-8"), root / CHECKED,
             suffix=listing.pid_suffix(),
         )
@@ -91,7 +91,7 @@ def sweep(folder: Path) -> list[Path]:
         leftovers += [*root.glob(".paperasse-*.part"), *root.glob("??/.paperasse-*.part")]
     for leftover in leftovers:
         pid = leftover.name.removesuffix(".part").rsplit("-", 1)[-1]
-        if not pid.isdigit() or len(pid) >= 10 or originals.process_alive(int(pid)):
+        if not pid.isdigit() or len(pid) >= 10 or run_folders.process_alive(int(pid)):
             continue
         with contextlib.suppress(OSError):
             leftover.unlink()

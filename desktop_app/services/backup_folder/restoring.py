@@ -12,7 +12,7 @@ from desktop_app.services.backup_folder.checking import verify_with_copy
 from desktop_app.services.backup_folder.copies import ORIGINALS, hash_of
 from desktop_app.services.backups import listing, restoring
 from desktop_app.services.backups.results import RestoreReport
-from desktop_app.store import folder_lock, originals
+from desktop_app.store import atomic_files, folder_lock, originals
 
 
 def unlock(folder, secret: str) -> None:
@@ -95,7 +95,7 @@ def restore_from(target, folder, ref=None) -> RestoreReport:
                 size = (root / name).stat().st_size
                 if live.exists():
                     live.unlink()  # damaged here: the sound copy takes its place
-                originals.private_dir(live.parent)
+                atomic_files.private_dir(live.parent)
                 if not copies.copy_checked(root / name, live, sha, size):
                     bad.add(name)  # changed since it was checked
                     continue

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from desktop_app.core.errors import NotFound
 from desktop_app.services.backups.results import BackupInfo
-from desktop_app.store import originals
+from desktop_app.store import atomic_files
 
 PREFIX = "paperasse-"
 
@@ -40,7 +40,7 @@ def write_sidecar(data: dict, target: Path) -> None:
     text = json.dumps(data, ensure_ascii=False, indent=2)
     # The writer's process id ends the temporary name: what a killed writer left can be told
     # from a file another process is writing (services/backup_folder sweeps by it).
-    originals.write_bytes_atomically(text.encode("utf-8"), target, suffix=pid_suffix())
+    atomic_files.write_bytes_atomically(text.encode("utf-8"), target, suffix=pid_suffix())
 
 
 def local_now() -> _dt.datetime:

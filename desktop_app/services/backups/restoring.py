@@ -23,7 +23,7 @@ from desktop_app.services.backups.listing import (
 )
 from desktop_app.services.backups.results import BackupInfo, RestoreReport, Verification
 from desktop_app.services.backups.taking import backup_now
-from desktop_app.store import Store, backup_files, folder_lock, originals
+from desktop_app.store import Store, atomic_files, backup_files, folder_lock, originals
 
 
 def restore(target, ref: str | int) -> RestoreReport:
@@ -58,7 +58,7 @@ def replace_database(paths, ctx, check: Verification) -> RestoreReport:
         try:
             shutil.copyfile(check.path, staged)
             os.chmod(staged, 0o600)
-            originals.fsync_file(staged)
+            atomic_files.fsync_file(staged)
         except OSError as exc:
             raise UserError(
                 f"cannot copy backup {check.id} into {paths.tmp} ({exc.strerror or exc}); "
@@ -79,7 +79,7 @@ def replace_database(paths, ctx, check: Verification) -> RestoreReport:
             closed = True
         _remove_wal(paths.database)
         os.replace(staged, paths.database)
-        originals.fsync_dir(paths.database.parent)
+        atomic_files.fsync_dir(paths.database.parent)
         _remove_wal(paths.database)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -126,11 +126,11 @@ def _raw_safety_copy(paths) -> BackupInfo | None:
     try:
         shutil.copyfile(paths.database, tmp)
         os.chmod(tmp, 0o600)
-        originals.fsync_file(tmp)
+        atomic_files.fsync_file(tmp)
         digest = sha256_of_file(tmp)
         size = tmp.stat().st_size
         os.replace(tmp, target)
-        originals.fsync_dir(folder)
+        atomic_files.fsync_dir(folder)
         wal = Path(f"{paths.database}-wal")
         if wal.is_file() and wal.stat().st_size:
             wal_copy = Path(f"{target}-wal-copy")

@@ -11,7 +11,7 @@ from desktop_app.services import kept_originals
 from desktop_app.services.backups.checking import originals_referenced_by_backups
 from desktop_app.services.backups.listing import PREFIX, in_folder, local_now, paths_of, sidecar
 from desktop_app.services.backups.results import BackupInfo
-from desktop_app.store import originals
+from desktop_app.store import atomic_files, run_folders
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
@@ -28,7 +28,7 @@ def rotate(target, today: _dt.date | None = None) -> list[Path]:
         kept_originals.prune(paths, originals_referenced_by_backups(paths))
     if removed:
         with contextlib.suppress(OSError):
-            originals.fsync_dir(paths.backups)
+            atomic_files.fsync_dir(paths.backups)
     return removed
 
 
@@ -74,7 +74,7 @@ def sweep_leftovers(paths) -> list[Path]:
         pid = leftover.name[len(".paperasse-"):].split("-", 1)[0]
         with contextlib.suppress(OSError):
             if pid.isdigit() and len(pid) < 10:
-                if originals.process_alive(int(pid)):
+                if run_folders.process_alive(int(pid)):
                     continue
             elif leftover.stat().st_mtime >= cutoff:
                 continue  # a sidecar being written: its name says no process

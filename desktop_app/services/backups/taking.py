@@ -24,7 +24,7 @@ from desktop_app.services.backups.listing import (
 )
 from desktop_app.services.backups.results import BackupInfo
 from desktop_app.services.backups.rotation import rotate
-from desktop_app.store import backup_files, originals
+from desktop_app.store import atomic_files, backup_files, originals
 from desktop_app.store.backup_files import COUNTED
 from desktop_app.store.db import DAMAGED_HINT, damaged_message
 
@@ -71,7 +71,7 @@ def write_copy(
         schema_version, counts = backup_files.copy_record(ctx.store, paths.database, tmp)
         with contextlib.suppress(PermissionError):  # a FAT drive has no permissions to set
             os.chmod(tmp, 0o600)
-        originals.fsync_file(tmp)
+        atomic_files.fsync_file(tmp)
         digest = sha256_of_file(tmp)
         size = tmp.stat().st_size
         meta = {
@@ -87,7 +87,7 @@ def write_copy(
         # what checks it (a sidecar alone, if the process dies in between, is swept later).
         listing.write_sidecar(meta, sidecar(target))
         os.replace(tmp, target)
-        originals.fsync_dir(folder)
+        atomic_files.fsync_dir(folder)
     except backup_files.Error as exc:
         for path in (tmp, sidecar(target)):
             with contextlib.suppress(OSError):
