@@ -73,12 +73,19 @@ class _Task(QRunnable):
                 result = self._fn(**kwargs)
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the main thread
             exc.__traceback_text__ = traceback.format_exc()
-            relay._failed.emit(task_id, exc)
+            _tell(relay._failed, task_id, exc)
         else:
-            relay._succeeded.emit(task_id, result)
+            _tell(relay._succeeded, task_id, result)
         finally:
             if local is not None:
                 local.close()
+
+
+def _tell(signal, task_id: int, value) -> None:
+    try:
+        signal.emit(task_id, value)
+    except RuntimeError:
+        pass  # the window that asked was deleted meanwhile: nobody is left to tell
 
 
 class Workers(QObject):
