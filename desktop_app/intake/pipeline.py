@@ -17,18 +17,12 @@ from desktop_app.intake.errors import IntakeError
 from desktop_app.intake.extract_common import BOX_WHITELIST, Context
 from desktop_app.intake.imaging import stacked_config
 from desktop_app.intake.layout import Page, text_layer_page
-from desktop_app.intake.ocr import (
-    NOT_READ_WARNING,
-    PAGE_CONFIG,
-    OcrEngine,
-    OcrTimeout,
-    _resolve,
-    ocr_available,
-    ocr_page,
-)
+from desktop_app.intake.ocr import NOT_READ_WARNING, OcrEngine
+from desktop_app.intake.ocr_words import PAGE_CONFIG, ocr_page
 from desktop_app.intake.page_words import page_to_plain
 from desktop_app.intake.result import ReadResult
 from desktop_app.intake.sources import DEFAULT_LIMITS, Limits, SourcePage, open_pages
+from desktop_app.intake.tesseract_program import OcrTimeout, _resolve, ocr_available
 
 log = logging.getLogger(__name__)
 _WARM_CONFIG = stacked_config(BOX_WHITELIST, 6)
