@@ -18,7 +18,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from desktop_app.intake.errors import IntakeError
-from desktop_app.intake.imaging import clean_photo, may_be_photo
+from desktop_app.intake.photos import clean_photo, may_be_photo
 
 
 @dataclass(frozen=True)
