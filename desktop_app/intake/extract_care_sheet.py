@@ -17,21 +17,10 @@ from decimal import Decimal
 from desktop_app.intake import vocab
 from desktop_app.intake.candidates import (
     Candidate,
-    LabelHit,
     candidate,
     confidence,
-    distance_lines,
-    find_label_hits,
-    hits_for,
-    is_heading_text,
-    labels_of,
-    norm_text,
     pick,
     put_pick,
-    section_roles,
-    split_names,
-    values_near,
-    x_in,
 )
 from desktop_app.intake.extract_common import (
     BOX_WHITELIST,
@@ -50,6 +39,19 @@ from desktop_app.intake.imaging import (
     level_ink,
     line_profile,
     read_stacked,
+)
+from desktop_app.intake.label_hits import (
+    LabelHit,
+    distance_lines,
+    find_label_hits,
+    hits_for,
+    is_heading_text,
+    labels_of,
+    norm_text,
+    section_roles,
+    split_names,
+    values_near,
+    x_in,
 )
 from desktop_app.intake.layout import Hit, Page, Value
 from desktop_app.intake.names import (

@@ -18,21 +18,23 @@ from desktop_app.intake import vocab
 from desktop_app.intake.barcodes import read_code128
 from desktop_app.intake.candidates import (
     Candidate,
-    LabelHit,
     candidate,
     confidence,
+    pick,
+    put_pick,
+)
+from desktop_app.intake.extract_common import Context, all_dates, norm, reread, text_readings
+from desktop_app.intake.label_hits import (
+    LabelHit,
     distance_lines,
     find_label_hits,
     hits_for,
     labels_of,
     norm_text,
-    pick,
-    put_pick,
     split_names,
     values_near,
     x_in,
 )
-from desktop_app.intake.extract_common import Context, all_dates, norm, reread, text_readings
 from desktop_app.intake.layout import Page, Value
 from desktop_app.intake.names import (
     clean_person,

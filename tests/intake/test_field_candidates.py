@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.core.identifiers import nir_key
-from desktop_app.intake import candidates, vocab
+from desktop_app.intake import candidates, label_hits, vocab
 from desktop_app.intake.extract_care_sheet import extract_care_sheet
 from desktop_app.intake.extract_prescription import extract_prescription
 from desktop_app.intake.parse_ids import luhn_check_digit
@@ -53,7 +53,7 @@ def test_a_heading_under_a_name_label_is_never_the_name(heading):
     ctx = run(extract_care_sheet, _care_sheet((120, 300, "nom et prénom"), (120, 345, heading.upper())))
     f = ctx.fields["patient_name"]
     assert f.value is None or f.confidence < 0.5
-    assert f.value is None or candidates.norm_text(f.value) not in candidates.norm_text(heading)
+    assert f.value is None or label_hits.norm_text(f.value) not in label_hits.norm_text(heading)
 
 
 @pytest.mark.parametrize("fragment", ["DES SOINS", "de l'assuré", "DE L'ASSURÉ(E)", "ACTES EFFECTUÉS"])
@@ -106,13 +106,13 @@ def test_fifteen_digits_failing_the_key_are_no_nir_when_unlabelled():
 
 
 def test_a_nir_label_read_with_ocr_slips_still_counts():
-    hits = candidates.find_label_hits([_page([(120, 400, "numéro d'immatricu1ation")])],
-                                      candidates.labels_of("labels_care_sheet"))
+    hits = label_hits.find_label_hits([_page([(120, 400, "numéro d'immatricu1ation")])],
+                                      label_hits.labels_of("labels_care_sheet"))
     assert any(h.label.field == "nir" for h in hits)
 
 
 def test_short_labels_need_an_exact_match():
-    hits = candidates.find_label_hits([_page([(120, 400, "non")])], candidates.labels_of("labels_care_sheet"))
+    hits = label_hits.find_label_hits([_page([(120, 400, "non")])], label_hits.labels_of("labels_care_sheet"))
     assert not any(h.label.field == "patient_name" for h in hits)
 
 
