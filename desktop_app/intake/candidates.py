@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from desktop_app.intake import vocab
 from desktop_app.intake.layout import Value
+from desktop_app.intake.read_warnings import ReadWarning, warning
 
 # When True, fields carry their raw evidence score as confidence: what the calibration tool
 # reads to fit the table (never set in the app).
@@ -40,7 +41,7 @@ class Candidate:
     page: int | None = None
     bbox: list[int] | None = None
     source_text: str | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ReadWarning] = field(default_factory=list)
 
     def why(self) -> str:
         return ", ".join(f"{k} {v:.2f}" for k, v in self.evidence.items())
@@ -117,8 +118,8 @@ def put_pick(ctx, kind: str, fname: str, p: Pick, describe=str) -> Candidate | N
     conf = confidence(kind, fname, best.score)
     if p.ambiguous and not RAW_SCORES:
         conf = min(conf, AMBIGUOUS_CAP)
-        ctx.warnings.append(
-            f"{fname}: two readings are close ({describe(best.value)} or {describe(p.runner_up.value)}); check it")
+        ctx.warnings.append(warning("read.two_readings", field=fname, first=describe(best.value),
+                                    second=describe(p.runner_up.value)))
     ctx.put(fname, best.value, conf, best.v, page=best.page, bbox=best.bbox, source_text=best.source_text)
     ctx.warnings.extend(best.warnings)
     return best

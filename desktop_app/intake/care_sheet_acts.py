@@ -13,6 +13,7 @@ from desktop_app.intake.care_sheet_labels import KIND, VOCAB, Sheet
 from desktop_app.intake.extract_common import Context, all_dates, amount_by_labels, reread_amount
 from desktop_app.intake.label_hits import distance_lines, norm_text, x_in
 from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string
+from desktop_app.intake.read_warnings import warning
 
 
 def _acts_header(sheet: Sheet):
@@ -95,17 +96,13 @@ def read_total(ctx: Context, acts) -> None:
                 c = candidate(expected, 0.9, 1.0 - 0.3 * rank, v.conf, v, sum_agrees=1.0, reread=1.0)
                 ctx.put("total_amount", expected, confidence(KIND, "total_amount", c.score), v,
                         source_text=f"read again: {expected}")
-                ctx.warnings.append(f"total first read as {amount} differed from the sum of the act lines; "
-                                    f"read again closer: {expected}")
+                ctx.warnings.append(warning("read.total_read_again", amount=amount, expected=expected))
                 return
         plaus = 1.0 if agrees else 0.45 if complete else 0.7
         c = candidate(amount, plaus, 1.0 - 0.3 * rank, v.conf, v, sum_agrees=float(agrees))
         ctx.put("total_amount", amount, confidence(KIND, "total_amount", c.score), v)
         if complete and not agrees:
-            ctx.warnings.append(
-                f"total {amount} differs from the sum of the act lines ({to_decimal_string(acts_sum)}):"
-                " an amount may be misread"
-            )
+            ctx.warnings.append(warning("read.total_differs", amount=amount, sum=to_decimal_string(acts_sum)))
         return
     if acts_sum is not None:
         c = candidate(to_decimal_string(acts_sum), 0.8 if complete else 0.4, 0.3, 0.8, from_lines=1.0)

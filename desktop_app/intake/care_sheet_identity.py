@@ -21,6 +21,7 @@ from desktop_app.intake.parse_ids import (
     nir_misreads,
     nir_single_digit_candidates,
 )
+from desktop_app.intake.read_warnings import warning
 
 
 class BoxReader:
@@ -182,8 +183,7 @@ def _misread_nirs(sheet: Sheet, birth: _dt.date | None) -> list[Candidate]:
                     v = Value(list(group.words), page, "same")
                     conf = sum(w.conf for w in v.words) / len(v.words) if v.words else 0.5
                     c = candidate(fixed, 0.7, lab * max(0.0, 1 - near / 6), conf, v, key_fixed=1.0)
-                    c.warnings.append(f"NIR read as {reading.value}, whose key fails; one digit changed gives "
-                                      f"{fixed}, which passes and agrees with the birth date: check it")
+                    c.warnings.append(warning("read.nir_key_fixed", read=reading.value, fixed=fixed))
                     cands.append(c)
     return cands
 
@@ -215,12 +215,11 @@ def read_nir(ctx: Context, sheet: Sheet, read_boxes: BoxReader, typed: list[Cand
                 c = candidate(fixed, 0.7, lh.strength, 0.85, boxes=1.0, key_fixed=1.0)
                 ctx.put("nir", fixed, confidence(KIND, "nir", c.score), page=page.index,
                         bbox=int_box(box), source_text=text)
-                ctx.warnings.append(f"NIR read as {reading.value}, whose key fails; one digit changed gives "
-                                    f"{fixed}, which passes and agrees with the birth date: check it")
+                ctx.warnings.append(warning("read.nir_key_fixed", read=reading.value, fixed=fixed))
                 return
         if reading is None:
             ctx.put("nir", None, 0.2, page=page.index, bbox=int_box(box), source_text=text)
-            ctx.warnings.append(f"NIR could not be read from its boxes (read {text!r})")
+            ctx.warnings.append(warning("read.nir_boxes_unread", read=text))
             return
         c = candidate(reading.value, 1.0 if reading.valid else 0.25, lh.strength, 0.85, boxes=1.0)
         ctx.put("nir", reading.value, confidence(KIND, "nir", c.score), page=page.index,

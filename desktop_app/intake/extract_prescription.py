@@ -35,6 +35,7 @@ from desktop_app.intake.names import (
 from desktop_app.intake.parse_ids import all_rpps, read_rpps
 from desktop_app.intake.prescription_items import read_items
 from desktop_app.intake.prescription_labels import KIND, Paper, patterns
+from desktop_app.intake.read_warnings import warning
 
 _DOCTOR = re.compile(r"(?i)^(?:dr|docteur|doctoresse|pr|professeur)\.?$")
 
@@ -199,8 +200,7 @@ def _rpps(ctx: Context, paper: Paper) -> None:
                 ctx.put("prescriber_rpps", digits, confidence(KIND, "prescriber_rpps", c.score), page=page.index,
                         bbox=code.bbox, source_text=f"barcode {code.data}")
                 if failing:
-                    ctx.warnings.append(
-                        f"RPPS read as {failing[0].value} fails its check digit; the barcode gives {digits}")
+                    ctx.warnings.append(warning("read.rpps_barcode", read=failing[0].value, barcode=digits))
                 return
     if failing:
         reading, v, lh = failing
@@ -214,8 +214,7 @@ def _rpps(ctx: Context, paper: Paper) -> None:
             c = candidate(again.value, 0.8, lh.strength, v.conf, v, reread=1.0)
             ctx.put("prescriber_rpps", again.value, confidence(KIND, "prescriber_rpps", c.score), v,
                     source_text=f"read again: {again.value}")
-            ctx.warnings.append(f"RPPS first read as {reading.value} fails its check digit; "
-                                f"read again closer: {again.value}")
+            ctx.warnings.append(warning("read.rpps_read_again", read=reading.value, again=again.value))
             return
         c = candidate(reading.value, 0.25, lh.strength, v.conf, v, luhn=0.0)
         ctx.put("prescriber_rpps", reading.value, min(0.3, confidence(KIND, "prescriber_rpps", c.score)), v)

@@ -20,9 +20,11 @@ from PIL import Image
 
 from desktop_app.intake.ocr_library import _library_api, _library_data
 from desktop_app.intake.ocr_words import parse_tsv
+from desktop_app.intake.read_warnings import ReadWarning
 from desktop_app.intake.tesseract_program import LANG, OcrTimeout, _tempfile, forget_tesseract_info
 
-NOT_READ_WARNING = "text not read: install tesseract-ocr and tesseract-ocr-fra"
+# What a page read without tesseract says (resources/intake/warnings.json).
+NOT_READ_WARNING = ReadWarning("read.not_read")
 
 
 def reader_kind(cmd: str) -> str:

@@ -18,6 +18,7 @@ from desktop_app.intake.layout import Value, find_labels
 from desktop_app.intake.names import clean_person
 from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string
 from desktop_app.intake.parse_dates import find_dates
+from desktop_app.intake.read_warnings import warning
 from desktop_app.intake.statement_table import Cell, Header, Line, _cells, _patient_heading
 
 _TOTAL_ROW = re.compile(r"^(?:total|totaux|montant total|sous total|cumul)\b")
@@ -242,12 +243,8 @@ def _total(ctx: Context, headers: list[Header], lines: list[Line], table_total) 
         expected = to_decimal_string(lines_sum)
         if reread_amount(ctx, v, expected, "total"):
             ctx.put("total_paid", expected, 0.85 * v.conf, v, source_text=f"read again: {expected}")
-            ctx.warnings.append(f"total paid first read as {amount} differed from the sum of the lines; "
-                                f"read again closer: {expected}")
+            ctx.warnings.append(warning("read.paid_total_read_again", amount=amount, expected=expected))
             return
     ctx.put("total_paid", amount, (0.98 if agrees else base) * v.conf, v)
     if lines_sum is not None and not agrees:
-        ctx.warnings.append(
-            f"total paid {amount} differs from the sum of the statement lines "
-            f"({to_decimal_string(lines_sum)}): an amount may be misread"
-        )
+        ctx.warnings.append(warning("read.paid_total_differs", amount=amount, sum=to_decimal_string(lines_sum)))

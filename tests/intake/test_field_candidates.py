@@ -13,6 +13,7 @@ from desktop_app.intake import candidates, label_hits, vocab
 from desktop_app.intake.extract_care_sheet import extract_care_sheet
 from desktop_app.intake.extract_prescription import extract_prescription
 from desktop_app.intake.parse_ids import luhn_check_digit
+from desktop_app.intake.read_warnings import texts
 from tests.intake.word_pages import run, values
 
 
@@ -139,7 +140,7 @@ def test_rpps_failing_luhn_is_kept_low_with_a_warning():
     ctx = run(extract_prescription, [(500, 120, "Docteur Hugo BERNARD"), (520, 2130, f"RPPS {bad}")])
     f = ctx.fields["prescriber_rpps"]
     assert f.value == bad and f.confidence < 0.5
-    assert any("check digit" in w for w in ctx.warnings)
+    assert any("check digit" in w for w in texts(ctx.warnings))
 
 
 # -- dates by their words ----------------------------------------------------------------------
@@ -223,8 +224,8 @@ def test_two_close_readings_lower_the_confidence_and_warn():
                                      (150, 650, "- Ibuprofène 400 mg")])
     assert one.fields["patient_name"].confidence > two.fields["patient_name"].confidence
     assert two.fields["patient_name"].confidence < 0.5
-    assert any("two readings are close" in w and "patient_name" in w for w in two.warnings)
-    assert not any("two readings are close" in w for w in one.warnings)
+    assert any("two readings are close" in w and "patient_name" in w for w in texts(two.warnings))
+    assert not any("two readings are close" in w for w in texts(one.warnings))
 
 
 def test_pick_keeps_a_clear_winner_confident():
@@ -309,7 +310,7 @@ def test_a_nir_with_one_misread_digit_is_mended_where_the_birth_date_agrees():
     ))
     f = ctx.fields["nir"]
     assert f.value == nir
-    assert any("one digit changed" in w for w in ctx.warnings)
+    assert any("one digit changed" in w for w in texts(ctx.warnings))
 
 
 def test_a_misread_nir_is_not_mended_without_a_birth_date():
