@@ -485,6 +485,17 @@ def document_dict(ctx: Context, doc: Document, with_text: bool = False) -> dict:
     return data
 
 
+def warning_texts(notices: Iterable, lang: str = "en") -> list[str]:
+    """A document's reader warnings (``document_dict``'s ``notices``) worded in ``lang``: what
+    the window says in its own language."""
+    notices = list(notices)
+    if not notices:
+        return []
+    from desktop_app.intake.read_warnings import texts
+
+    return texts(notices, lang)
+
+
 def _kept_warnings(stored: str | None, lang: str) -> tuple[list[str], list[dict]]:
     """A document's kept reader warnings worded in ``lang``, and as ids and values. A row
     written before warnings had ids keeps English sentences: they read as they are."""
