@@ -39,7 +39,12 @@ class ReadWarning:
         if texts is None:  # a warning kept by another version of Paperasse
             return str(self.values.get("text", self.id))
         template = texts.get(lang) or texts["en"]
-        return template.format(**{name: _worded(name, value, lang) for name, value in self.items})
+        try:
+            return template.format(**{name: _worded(name, value, lang) for name, value in self.items})
+        except (KeyError, IndexError, ValueError, TypeError, AttributeError):
+            # Values that do not fit the sentence (a damaged row, a forged archive): the id and
+            # the values as kept, rather than no page at all.
+            return f"{self.id} {self.values}"
 
     def to_json(self) -> dict:
         return {"id": self.id, "values": self.values}

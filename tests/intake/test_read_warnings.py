@@ -95,3 +95,10 @@ def test_kept_warnings_read_back_whatever_version_wrote_them():
     assert newer.text("fr") == "as it was said"
     assert read_warnings.texts([w.to_json(), "an old sentence"], "fr") == [
         "avoir : le total vous est dû, il n'est pas à payer", "an old sentence"]
+
+
+def test_a_kept_warning_whose_values_do_not_fit_still_reads():
+    damaged = ReadWarning.from_json({"id": "read.total_differs", "values": {"amount": {"a": 1}}})
+    assert damaged.text("fr").startswith("read.total_differs")
+    assert ReadWarning.from_json({"id": "read.credit_note", "values": "not values"}).text() == (
+        "credit note (avoir): the total is owed back to you, not to pay")
