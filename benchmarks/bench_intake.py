@@ -230,20 +230,20 @@ try:
 except ImportError:
     import desktop_app.cli.documents_cmd, desktop_app.services.documents
 import desktop_app.intake
-from desktop_app.intake import ocr, pipeline
+from desktop_app.intake import ocr, ocr_words, pipeline, tesseract_program
 from desktop_app.intake.sources import open_pages
 from desktop_app.intake.classify import classify
 from desktop_app.intake.extract_common import Context
 t1 = time.perf_counter()
-cmd = ocr._resolve(None)
-ocr.ocr_available(cmd)
+cmd = tesseract_program._resolve(None)
+tesseract_program.ocr_available(cmd)
 t2 = time.perf_counter()
 _, pages = open_pages(sys.argv[1])
 image = pages[0].load_image()
 t3 = time.perf_counter()
 engine = ocr.OcrEngine(cmd)
 extra = {"source_file": pages[0].file} if getattr(pages[0], "file", None) else {}
-page = ocr.ocr_page(engine, image, 1, dpi=pages[0].dpi, **extra)
+page = ocr_words.ocr_page(engine, image, 1, dpi=pages[0].dpi, **extra)
 t4 = time.perf_counter()
 kind, _ = classify([page])
 ctx = Context(pages=[page], engine=engine)
@@ -297,13 +297,13 @@ def steps_rows(found: dict) -> str:
 def in_process(runs: int = 5, page: Path = PAGE, batch_pages: int = 6) -> dict:
     """One page read by ``read_document`` in a warm process, each reader, against bare tesseract
     (interleaved, medians); and a batch on every core against the same pages one at a time."""
-    from desktop_app.intake import ocr, read_document, read_documents
+    from desktop_app.intake import read_document, read_documents, tesseract_program
 
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     kinds = ["process"] + (["library"] if _library_works() else [])
 
     def read(kind: str, p: Path = page, workers: int = 1):
-        os.environ[ocr.BACKEND_ENV] = kind
+        os.environ[tesseract_program.BACKEND_ENV] = kind
         return read_document(p, workers=workers)
 
     for kind in kinds:
@@ -320,7 +320,7 @@ def in_process(runs: int = 5, page: Path = PAGE, batch_pages: int = 6) -> dict:
     pages = sorted(p for p in CORPUS.iterdir() if p.suffix in (".jpg", ".png"))[:batch_pages]
     batch = {}
     for kind in kinds:
-        os.environ[ocr.BACKEND_ENV] = kind
+        os.environ[tesseract_program.BACKEND_ENV] = kind
         t = time.perf_counter()
         for p in pages:
             read_document(p, workers=1)
@@ -328,20 +328,20 @@ def in_process(runs: int = 5, page: Path = PAGE, batch_pages: int = 6) -> dict:
         t = time.perf_counter()
         read_documents(pages, workers=os.cpu_count())
         batch[kind] = (one, time.perf_counter() - t)
-    os.environ.pop(ocr.BACKEND_ENV, None)
+    os.environ.pop(tesseract_program.BACKEND_ENV, None)
     return {"page": {k: statistics.median(v) for k, v in times.items()}, "batch": batch,
             "pages": len(pages), "runs": runs}
 
 
 def _library_works() -> bool:
-    from desktop_app.intake import ocr
+    from desktop_app.intake import ocr, tesseract_program
 
-    os.environ[ocr.BACKEND_ENV] = "library"
+    os.environ[tesseract_program.BACKEND_ENV] = "library"
     try:
-        cmd = ocr._resolve(None)
+        cmd = tesseract_program._resolve(None)
         return bool(cmd) and ocr.reader_kind(cmd) == "library"
     finally:
-        os.environ.pop(ocr.BACKEND_ENV, None)
+        os.environ.pop(tesseract_program.BACKEND_ENV, None)
 
 
 def make_run_start(runs: int = 3) -> dict:

@@ -5,10 +5,10 @@ no Qt, no store: callers decide what to keep.
 """
 
 from desktop_app.intake.errors import IntakeError
-from desktop_app.intake.ocr import ocr_available
 from desktop_app.intake.pipeline import read_document, read_documents
 from desktop_app.intake.result import ExtractedField, ReadResult
 from desktop_app.intake.sources import Limits, sniff
+from desktop_app.intake.tesseract_program import ocr_available
 
 __all__ = [
     "ExtractedField",

@@ -13,6 +13,7 @@ from desktop_app.intake.layout import Hit, Page, Value, find_labels, fold, value
 from desktop_app.intake.ocr import OcrEngine
 from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string, words_text
 from desktop_app.intake.parse_dates import DateMatch, find_dates
+from desktop_app.intake.read_warnings import ReadWarning, warning
 from desktop_app.intake.result import ExtractedField
 
 # The characters of a care sheet's boxed identifiers (NIR with Corsica's 2A/2B): the pipeline
@@ -24,7 +25,7 @@ BOX_WHITELIST = "0123456789AB"
 class Context:
     pages: list[Page]
     engine: OcrEngine | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ReadWarning] = field(default_factory=list)
     fields: dict[str, ExtractedField] = field(default_factory=dict)
     renewable: bool | None = None
     date_order: str = "DMY"
@@ -267,8 +268,8 @@ def reread_labelled_date(ctx: Context, pattern: str, order: str = "DMY",
             if date is None:
                 return None
             label = " ".join(w.text for w in hit.words)
-            ctx.warnings.append(f"the date after '{label}' was read as {v.text!r}, not a date; "
-                                f"read again closer: {date.isoformat()}")
+            ctx.warnings.append(warning("read.date_read_again", label=label, read=v.text,
+                                        date=date.isoformat()))
             return date, v
     return None
 

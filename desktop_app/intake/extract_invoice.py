@@ -22,6 +22,7 @@ from desktop_app.intake.names import clean_person, is_title
 from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string, words_text
 from desktop_app.intake.parse_dates import find_dates
 from desktop_app.intake.parse_ids import ocr_digits
+from desktop_app.intake.read_warnings import warning
 from desktop_app.intake.result import ExtractedField
 
 _LABELS = vocab.load("labels_invoice")
@@ -134,7 +135,7 @@ def _total(ctx: Context) -> None:
         if amount.startswith("-"):
             # A credit note prints its total negative; the amount itself is what it refunds.
             amount = amount[1:]
-            ctx.warnings.append("credit note (avoir): the total is owed back to you, not to pay")
+            ctx.warnings.append(warning("read.credit_note"))
         ctx.put("total_amount", amount, (0.95 - 0.1 * rank) * v.conf, v)
         return
     # No label: the largest amount with a currency sign is the best guess.

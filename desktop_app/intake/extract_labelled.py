@@ -25,6 +25,7 @@ from desktop_app.intake.layout import Hit, Page, Value, find_labels, value_below
 from desktop_app.intake.names import clean_person, is_title
 from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string, words_text
 from desktop_app.intake.parse_dates import find_dates
+from desktop_app.intake.read_warnings import warning
 
 LABELLED = 0.9  # a label and a value that passes its check, on the label's row
 LABELLED_BELOW = 0.8  # the same under the label: a table's header may stand over another value
@@ -149,8 +150,8 @@ def put_labelled_amount(ctx: Context, name: str, patterns: list[str], not_after:
                 v = Value(list(row.words), hit.page, "right")
                 ctx.put(name, found, (REREAD - 0.05 * rank) * v.conf, v,
                         source_text=f"read again: {found}")
-                ctx.warnings.append(f"{name}: nothing was read beside '{' '.join(w.text for w in hit.words)}'; "
-                                    f"its line read again gives {found}")
+                ctx.warnings.append(warning("read.line_read_again", field=name,
+                                            label=" ".join(w.text for w in hit.words), found=str(found)))
                 return True
         if hits:
             break  # the best label group's rows were tried; lesser labels are not worth more reads

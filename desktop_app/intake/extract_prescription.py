@@ -3,36 +3,27 @@
 Each field is chosen among candidates from the whole page (candidates.py): values beside or
 under their labels (resources/intake/labels_prescription.json, "Patient :", "Prescripteur :",
 "né(e) le"…), titled names ("Dr …", "Mme …"), numbers that prove what they are (an 11-digit
-Luhn-valid RPPS), dates by the words around them; each scored by its evidence.
+Luhn-valid RPPS), dates by the words around them; each scored by its evidence. The items
+are read by prescription_items.py.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import replace
-from functools import cache
 
 from desktop_app.core.identifiers import rpps_is_plausible
-from desktop_app.intake import vocab
 from desktop_app.intake.barcodes import read_code128
-from desktop_app.intake.candidates import (
-    Candidate,
+from desktop_app.intake.candidates import Candidate, candidate, confidence, pick, put_pick
+from desktop_app.intake.extract_common import Context, all_dates, norm, reread, text_readings
+from desktop_app.intake.label_hits import (
     LabelHit,
-    candidate,
-    confidence,
     distance_lines,
-    find_label_hits,
-    hits_for,
-    labels_of,
     norm_text,
-    pick,
-    put_pick,
     split_names,
     values_near,
     x_in,
 )
-from desktop_app.intake.extract_common import Context, all_dates, norm, reread, text_readings
 from desktop_app.intake.layout import Page, Value
 from desktop_app.intake.names import (
     clean_person,
@@ -42,42 +33,15 @@ from desktop_app.intake.names import (
     name_plausibility,
 )
 from desktop_app.intake.parse_ids import all_rpps, read_rpps
-from desktop_app.intake.result import ExtractedField
+from desktop_app.intake.prescription_items import read_items
+from desktop_app.intake.prescription_labels import KIND, Paper, patterns
+from desktop_app.intake.read_warnings import warning
 
-KIND = "prescription"
-VOCAB = "labels_prescription"
 _DOCTOR = re.compile(r"(?i)^(?:dr|docteur|doctoresse|pr|professeur)\.?$")
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(norm_text(w)) for w in sorted(words, key=len, reverse=True) if norm_text(w))
-
-
-@cache
-def _patterns() -> dict:
-    data = vocab.load(VOCAB)
-    rx = {k: re.compile(rf"(?<![0-9a-z])(?:{_alternation(data[k])})(?![0-9a-z])")
-          for k in ("ald_cues", "item_sections", "footer")}
-    rx["not_items"] = re.compile(rf"^(?:{_alternation(data['not_items'])})(?![0-9a-z])|\b\d{{1,3}} ans\b|\bkg\b")
-    rx["not_renewable"] = re.compile(rf"(?<![0-9a-z])(?:{_alternation(data['renewal']['not_renewable'])})(?![0-9a-z])")
-    rx["renewable"] = re.compile(rf"(?<![0-9a-z])(?:{_alternation(data['renewal']['renewable'])})(?![0-9a-z])")
-    return rx
-
-
-class _Paper:
-    def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
-        self.hits = find_label_hits(ctx.pages, labels_of(VOCAB))
-
-    def of(self, fname: str) -> list[LabelHit]:
-        return hits_for(self.hits, fname)
-
-    def negatives(self, fname: str) -> list[LabelHit]:
-        return [h for h in self.hits if fname in h.label.negative]
-
-
 def extract_prescription(ctx: Context) -> None:
-    paper = _Paper(ctx)
+    paper = Paper(ctx)
     prescriber = _prescriber(ctx, paper)
     _rpps(ctx, paper)
     patient = _patient(ctx, paper, prescriber)
@@ -94,12 +58,12 @@ def extract_prescription(ctx: Context) -> None:
             rows.append(date_row)
         else:
             end = date_row
-    _items(ctx, rows, end)
+    read_items(ctx, rows, end)
 
 
 def _ald(ctx: Context) -> None:
     """A bizone / ALD prescription says so in words; several cues, or one in a heading, settle it."""
-    rx = _patterns()["ald_cues"]
+    rx = patterns()["ald_cues"]
     cues = [norm(row.text) for p in ctx.pages for row in p.rows if rx.search(norm(row.text))]
     ald = bool(cues)
     anchor = 0.8 if not ald else min(1.0, 0.6 + 0.2 * len(cues))
@@ -159,7 +123,7 @@ def _segment_under(page: Page, r: int, seg):
     return None
 
 
-def _prescriber(ctx: Context, paper: _Paper) -> Candidate | None:
+def _prescriber(ctx: Context, paper: Paper) -> Candidate | None:
     cands: list[Candidate] = []
     for lh in paper.of("prescriber_name"):
         for near in values_near(lh):
@@ -194,7 +158,7 @@ def _prescriber(ctx: Context, paper: _Paper) -> Candidate | None:
 # -- the RPPS ------------------------------------------------------------------------------------
 
 
-def _rpps(ctx: Context, paper: _Paper) -> None:
+def _rpps(ctx: Context, paper: Paper) -> None:
     labels = paper.of("prescriber_rpps")
     negatives = paper.negatives("prescriber_rpps")
     cands: list[Candidate] = []
@@ -236,8 +200,7 @@ def _rpps(ctx: Context, paper: _Paper) -> None:
                 ctx.put("prescriber_rpps", digits, confidence(KIND, "prescriber_rpps", c.score), page=page.index,
                         bbox=code.bbox, source_text=f"barcode {code.data}")
                 if failing:
-                    ctx.warnings.append(
-                        f"RPPS read as {failing[0].value} fails its check digit; the barcode gives {digits}")
+                    ctx.warnings.append(warning("read.rpps_barcode", read=failing[0].value, barcode=digits))
                 return
     if failing:
         reading, v, lh = failing
@@ -251,8 +214,7 @@ def _rpps(ctx: Context, paper: _Paper) -> None:
             c = candidate(again.value, 0.8, lh.strength, v.conf, v, reread=1.0)
             ctx.put("prescriber_rpps", again.value, confidence(KIND, "prescriber_rpps", c.score), v,
                     source_text=f"read again: {again.value}")
-            ctx.warnings.append(f"RPPS first read as {reading.value} fails its check digit; "
-                                f"read again closer: {again.value}")
+            ctx.warnings.append(warning("read.rpps_read_again", read=reading.value, again=again.value))
             return
         c = candidate(reading.value, 0.25, lh.strength, v.conf, v, luhn=0.0)
         ctx.put("prescriber_rpps", reading.value, min(0.3, confidence(KIND, "prescriber_rpps", c.score)), v)
@@ -267,7 +229,7 @@ def _rpps(ctx: Context, paper: _Paper) -> None:
 # -- the patient ----------------------------------------------------------------------------------
 
 
-def _patient(ctx: Context, paper: _Paper, prescriber: Candidate | None) -> Candidate | None:
+def _patient(ctx: Context, paper: Paper, prescriber: Candidate | None) -> Candidate | None:
     cands: list[Candidate] = []
     for name, lh, near, ev in split_names(paper.hits, name_part):
         plaus = name_plausibility(name) * (0.3 if _near_prescriber(paper, lh) else 1.0)
@@ -288,7 +250,7 @@ def _patient(ctx: Context, paper: _Paper, prescriber: Candidate | None) -> Candi
         cands.append(candidate(name, name_plausibility(name), 0.7 if after else 0.4, v.conf, v, title=1.0))
     if not cands:
         # Untitled: the first name-like line under the letterhead.
-        footer = _patterns()["footer"]
+        footer = patterns()["footer"]
         for r, row in enumerate(page.rows):
             if below_row is None or r <= below_row + 1:
                 continue
@@ -312,7 +274,7 @@ def _patient(ctx: Context, paper: _Paper, prescriber: Candidate | None) -> Candi
     return best
 
 
-def _near_prescriber(paper: _Paper, lh: LabelHit) -> bool:
+def _near_prescriber(paper: Paper, lh: LabelHit) -> bool:
     """Whether a name label sits in the prescriber's block (just under "Prescripteur")."""
     return any(p.page is lh.page and 0 <= lh.hit.row - p.hit.row <= 2 for p in paper.of("prescriber_name"))
 
@@ -345,7 +307,7 @@ def _text_before(spot) -> str:
     return seg.text[: spot.match.start]
 
 
-def _birth_date(ctx: Context, paper: _Paper) -> Candidate | None:
+def _birth_date(ctx: Context, paper: Paper) -> Candidate | None:
     labels = paper.of("patient_birth_date")
     others = paper.negatives("patient_birth_date") + paper.of("date")
     today = _dt.date.today()
@@ -366,7 +328,7 @@ def _birth_date(ctx: Context, paper: _Paper) -> Candidate | None:
     return best
 
 
-def _date(ctx: Context, paper: _Paper) -> Candidate | None:
+def _date(ctx: Context, paper: Paper) -> Candidate | None:
     labels = paper.of("date")
     births = paper.of("patient_birth_date")
     negatives = paper.negatives("date")
@@ -398,92 +360,3 @@ def _date(ctx: Context, paper: _Paper) -> Candidate | None:
     return best
 
 
-# -- items ---------------------------------------------------------------------------------------------
-
-
-def _strip_bullet(words: list) -> tuple[list, bool]:
-    """Drop a leading bullet however OCR read it ("•", "+", "-_", "°", "e")."""
-    bullet = False
-    while words and not re.search(r"[0-9A-Za-zÀ-ÿ]", words[0].text):
-        words, bullet = words[1:], True
-    if words:
-        glued = re.match(r"^[^0-9A-Za-zÀ-ÿ]+(?=[0-9A-Za-zÀ-ÿ])", words[0].text)
-        if glued:
-            first = words[0]
-            words = [replace(first, text=first.text[glued.end():])] + words[1:]
-            bullet = True
-    while words:
-        t = words[0].text
-        if not re.search(r"[0-9A-Za-zÀ-ÿ]", t):
-            words, bullet = words[1:], True
-        elif len(words) > 1 and re.fullmatch(r"[eo«»]", t) and words[1].text[:1].isupper():
-            words, bullet = words[1:], True
-        elif re.fullmatch(r"\d{1,2}[.)]", t):
-            words, bullet = words[1:], True
-        else:
-            break
-    return words, bullet
-
-
-def _items(ctx: Context, header_rows: list[int], end: int | None = None) -> None:
-    page = ctx.pages[0]
-    rx = _patterns()
-    start = max(header_rows) + 1 if header_rows else 0
-    if end is not None and end <= start:
-        end = None
-    label_rows = {lh.hit.row for lh in find_label_hits([page], labels_of(VOCAB))
-                  if lh.hit.start == 0 and lh.label.field in ("patient_name", "prescriber_name", "patient_birth_date")}
-    candidates = []
-    for r in range(start, len(page.rows) if end is None else end):
-        row = page.rows[r]
-        text = row.text.strip()
-        n = norm(text)
-        if rx["footer"].search(n):
-            if r > start + 1 and candidates:
-                break
-            continue
-        if r in label_rows or _is_section(n) or rx["not_items"].search(n):
-            continue
-        conf = sum(w.conf for w in row.words) / len(row.words)
-        if conf < 0.55 or not re.search(r"[A-Za-zÀ-ÿ]{3,}", text):
-            continue
-        words, bullet = _strip_bullet(list(row.words))
-        if words:
-            candidates.append((r, words, bullet, row.words[0].x))
-    if not candidates:
-        ctx.fields["items"] = ExtractedField([], 0.3)
-        return
-    lh = page.line_height
-    bulleted = [c for c in candidates if c[2]]
-    if bulleted:
-        # Items carry bullets; a line whose bullet OCR lost starts where item text starts.
-        text_x = sorted(ws[0].x for _, ws, _, _ in bulleted)[len(bulleted) // 2]
-        keep = [c for c in candidates if c[2] or abs(c[1][0].x - text_x) < 0.4 * lh]
-    else:
-        # No bullets: items start at the left margin, details are indented under them.
-        item_x = min(ws[0].x for _, ws, _, _ in candidates)
-        keep = [c for c in candidates if c[1][0].x <= item_x + 0.8 * lh]
-    items, used = [], []
-    for _, words, _, _ in keep:
-        text = " ".join(w.text for w in words).strip()
-        text = re.sub(r"\s+([,.;:])", r"\1", text)
-        items.append(text)
-        used.extend(words)
-    ocr = sum(w.conf for w in used) / len(used) if used else 0.3
-    c = candidate(items, 0.9 if bulleted else 0.7, 0.6, ocr)
-    ctx.fields["items"] = ExtractedField(items, confidence(KIND, "items", c.score), page.index,
-                                         Value(used, page, "same").bbox, "\n".join(items))
-    all_text = norm("\n".join(p.text for p in ctx.pages))
-    if rx["not_renewable"].search(all_text):
-        ctx.renewable = False
-    elif rx["renewable"].search(all_text) or re.search(r"\bar\b \d", all_text):
-        ctx.renewable = True
-
-
-def _is_section(n: str) -> bool:
-    """A section heading of the bizone form ("Prescriptions relatives au traitement de l'ALD")."""
-    m = _patterns()["item_sections"].search(n)
-    if not m:
-        return False
-    # The heading is the line itself, not an item that mentions the ALD further on.
-    return m.start() < 3 or len(n) - (m.end() - m.start()) < 25

@@ -171,7 +171,7 @@ def has_first_name(name: str) -> bool:
 
 def name_plausibility(text: str, raw: str | None = None) -> float:
     """0..1: how much a cleaned name looks like a person's. 0 for form words and headings."""
-    from desktop_app.intake.candidates import is_heading_text
+    from desktop_app.intake.label_hits import is_heading_text
 
     if not text:
         return 0.0

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from desktop_app.core.identifiers import check_nir, nir_key, rpps_is_plausible
+from desktop_app.intake.read_warnings import ReadWarning, warning
 
 _DIGIT_FIX = str.maketrans({"O": "0", "o": "0", "D": "0", "Q": "0", "l": "1", "I": "1", "|": "1",
                             "i": "1", "!": "1", "S": "5", "s": "5", "Z": "2", "z": "2", "G": "6",
@@ -26,7 +27,7 @@ def ocr_digits(text: str) -> str:
 class IdReading:
     value: str
     valid: bool
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ReadWarning] = field(default_factory=list)
     start: int = 0
     end: int = 0
 
@@ -58,7 +59,7 @@ def read_rpps(text: str) -> IdReading | None:
         expected = luhn_check_digit(digits[:10])
         return IdReading(
             digits, False,
-            [f"RPPS check digit fails: a digit may be misread (expected {expected} as last digit)"],
+            [warning("read.rpps_check_digit", expected_digit=expected)],
             m.start(1), m.end(1),
         )
     return None
@@ -89,8 +90,7 @@ def nir_from_chars(chars: str) -> IdReading | None:
     if len(fixed) == 13:
         if not _nir_body_ok(fixed):
             return None
-        return IdReading(fixed, False, [
-            f"NIR has no key: the first 13 characters give key {nir_key(fixed)}; check the card"])
+        return IdReading(fixed, False, [warning("read.nir_no_key", key=nir_key(fixed))])
     if len(fixed) == 14:
         return None
     if not _nir_body_ok(fixed[:13]) or not fixed[13:].isdigit():
@@ -99,10 +99,9 @@ def nir_from_chars(chars: str) -> IdReading | None:
     if check.ok:
         return IdReading(fixed, True)
     candidates = nir_single_digit_candidates(fixed)
-    warning = "NIR key does not match: a digit may be misread"
     if len(candidates) == 1:
-        warning += f" (a one-digit change gives {candidates[0]}, which passes)"
-    return IdReading(fixed, False, [warning])
+        return IdReading(fixed, False, [warning("read.nir_key_fails_one_fix", fixed=candidates[0])])
+    return IdReading(fixed, False, [warning("read.nir_key_fails")])
 
 
 def nir_single_digit_candidates(value: str) -> list[str]:

@@ -17,18 +17,13 @@ from desktop_app.intake.errors import IntakeError
 from desktop_app.intake.extract_common import BOX_WHITELIST, Context
 from desktop_app.intake.imaging import stacked_config
 from desktop_app.intake.layout import Page, text_layer_page
-from desktop_app.intake.ocr import (
-    NOT_READ_WARNING,
-    PAGE_CONFIG,
-    OcrEngine,
-    OcrTimeout,
-    _resolve,
-    ocr_available,
-    ocr_page,
-)
+from desktop_app.intake.ocr import NOT_READ_WARNING, OcrEngine
+from desktop_app.intake.ocr_words import PAGE_CONFIG, ocr_page
 from desktop_app.intake.page_words import page_to_plain
+from desktop_app.intake.read_warnings import ReadWarning, warning
 from desktop_app.intake.result import ReadResult
 from desktop_app.intake.sources import DEFAULT_LIMITS, Limits, SourcePage, open_pages
+from desktop_app.intake.tesseract_program import OcrTimeout, _resolve, ocr_available
 
 log = logging.getLogger(__name__)
 _WARM_CONFIG = stacked_config(BOX_WHITELIST, 6)
@@ -254,7 +249,7 @@ def _extract(doc: _Doc, engine: OcrEngine | None, spare_core: bool = False) -> R
             extractor(ctx)
         except Exception as exc:  # noqa: BLE001 - a field bug must not lose the whole document
             log.exception("field extraction failed on %s", doc.path.name)
-            ctx.warnings.append(f"some fields could not be read ({type(exc).__name__})")
+            ctx.warnings.append(warning("read.fields_failed", error=type(exc).__name__))
     layout_id = None
     if doc.remembered:
         from desktop_app.intake import remembered
@@ -280,5 +275,5 @@ def _boxes_in_original_pixels(fields: dict, source_pages: list[SourcePage]) -> N
             f.bbox = [round(v * scale) for v in f.bbox]
 
 
-def _dedupe(items: list[str]) -> list[str]:
+def _dedupe(items: list[ReadWarning]) -> list[ReadWarning]:
     return list(dict.fromkeys(items))

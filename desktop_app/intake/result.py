@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from desktop_app.intake.read_warnings import ReadWarning
+
 
 @dataclass
 class ExtractedField:
@@ -21,7 +23,7 @@ class ReadResult:
     pages: int = 0
     text: str = ""
     text_source: str = "none"  # 'text_layer' | 'ocr' | 'none'
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ReadWarning] = field(default_factory=list)
     renewable: bool | None = None
     # The pages' words with their boxes (intake/page_words.py), kept so that a field corrected
     # later can be found on the page again; and the remembered layout the fields were read by.
@@ -38,5 +40,8 @@ class ReadResult:
             "fields": {name: f.value for name, f in self.fields.items()},
             "confidence": {name: round(float(f.confidence), 3) for name, f in self.fields.items()},
             "pages": self.pages,
-            "warnings": list(self.warnings),
+            # The warnings in English, and each as its message id and values for a caller that
+            # words them in its own language (intake/read_warnings.py).
+            "warnings": [w.text() for w in self.warnings],
+            "notices": [{**w.to_json(), "text": w.text()} for w in self.warnings],
         }

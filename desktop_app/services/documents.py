@@ -72,7 +72,10 @@ class ImportOutcome:
     error: str | None = None
     kind: str | None = None
     read_state: str | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # worded in the language of the import
+    # The reader's warnings as message ids and values (intake/read_warnings.py), for a face that
+    # words them in its own language; ``warnings`` holds them worded, the names' mismatch after.
+    notices: list = field(default_factory=list)
     names_other: NameMismatch | None = None
     remembered_layout: int | None = None  # the remembered layout its fields were read by
 
@@ -107,6 +110,7 @@ class ImportOutcome:
             "read_state": self.read_state,
             "error": self.error,
             "warnings": self.warnings,
+            "notices": [n.to_json() for n in self.notices],
             "names_other": self.names_other.to_dict() if self.names_other else None,
             "remembered_layout": self.remembered_layout,
         }
@@ -328,7 +332,7 @@ def _store(ctx: Context, path: Path, copy, result, person, kind, claim_id,
                 "again (nothing was stored)"
             ) from None
         raise
-    warnings = list(result.warnings)
+    warnings = [w.text(lang) for w in result.warnings]
     patient = result.fields.get("patient_name")
     named = patient.value if patient and patient.confidence >= NAME_SURE_ENOUGH else None
     mismatch = name_mismatch(ctx, named, person)
@@ -340,6 +344,7 @@ def _store(ctx: Context, path: Path, copy, result, person, kind, claim_id,
         kind=row["kind"],
         read_state=row["read_state"],
         warnings=warnings,
+        notices=list(result.warnings),
         names_other=mismatch,
         remembered_layout=getattr(result, "remembered_layout", None),
     )
@@ -439,7 +444,7 @@ def _document_row(path: Path, copy, result, person, kind, claim_id):
         "read_state": str(read_state),
         "text_source": result.text_source,
         "text": result.text,
-        "warnings": json.dumps(list(result.warnings), ensure_ascii=False),
+        "warnings": json.dumps([w.to_json() for w in result.warnings], ensure_ascii=False),
     }
     return row, fields
 
@@ -476,8 +481,34 @@ def document_dict(ctx: Context, doc: Document, with_text: bool = False) -> dict:
         data["person"] = person.name if person else None
     row = ctx.store.document_row(doc.id)
     data["stored_path"] = str(ctx.store.stored_path(doc.id))
-    data["warnings"] = json.loads(row["warnings"] or "[]") if row else []
+    data["warnings"], data["notices"] = _kept_warnings(row["warnings"] if row else None, _language(ctx))
     return data
+
+
+def warning_texts(notices: Iterable, lang: str = "en") -> list[str]:
+    """A document's reader warnings (``document_dict``'s ``notices``) worded in ``lang``: what
+    the window says in its own language."""
+    notices = list(notices)
+    if not notices:
+        return []
+    from desktop_app.intake.read_warnings import texts
+
+    return texts(notices, lang)
+
+
+def _kept_warnings(stored: str | None, lang: str) -> tuple[list[str], list[dict]]:
+    """A document's kept reader warnings worded in ``lang``, and as ids and values. A row
+    written before warnings had ids keeps English sentences: they read as they are."""
+    try:
+        kept = json.loads(stored or "[]")
+    except ValueError:
+        kept = []
+    if not isinstance(kept, list) or not kept:
+        return [], []
+    from desktop_app.intake.read_warnings import ReadWarning
+
+    notes = [ReadWarning.from_json(k) for k in kept]
+    return [n.text(lang) for n in notes], [n.to_json() for n in notes]
 
 
 def list_documents(ctx: Context, person_ref=None, claim_id=None, unlinked=False) -> list[Document]:

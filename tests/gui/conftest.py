@@ -96,6 +96,7 @@ def fake_reader(monkeypatch):
             pages=1,
             text=f"Facture stimulateur périnéal {Path(path).stem}",
             text_source=settings.get("text_source", "ocr"),
+            warnings=list(settings.get("warnings", [])),
         )
 
     def read_documents(paths, progress=None, should_cancel=None, **_kwargs):

@@ -45,3 +45,25 @@ def test_a_guessed_name_does_not_say_the_paper_is_someone_elses(qtbot, window, c
     [sure] = _import(qtbot, window, images(2)[1:])  # another scan
     assert sure.names_other is not None and sure.names_other.match_name == "Paul Martin"
 
+
+
+def test_the_readers_doubts_are_said_on_the_document_pane(qtbot, window, fake_reader, images):
+    from desktop_app.intake.read_warnings import warning
+
+    fake_reader["kind"] = "care_sheet"
+    fake_reader["fields"] = {"total_amount": ("98.00", 0.4)}
+    fake_reader["warnings"] = [warning("read.total_differs", amount="98.00", sum="96.00")]
+    [outcome] = _import(qtbot, window, images(1))
+    window.show_document(outcome.document_id)
+    settle(qtbot, window)
+    label = window.document_view.reader_warnings
+    assert label.isVisible()
+    assert label.text() == "⚠ total 98.00 differs from the sum of the act lines (96.00): an amount may be misread"
+
+
+def test_a_paper_read_without_doubt_shows_none(qtbot, window, fake_reader, images):
+    [outcome] = _import(qtbot, window, images(1))
+    window.show_document(outcome.document_id)
+    settle(qtbot, window)
+    assert window.document_controller.document.id == outcome.document_id
+    assert not window.document_view.reader_warnings.isVisible()

@@ -122,6 +122,26 @@ def test_a_paper_naming_someone_else_is_said_and_can_be_moved(qtbot, fwin, ctx, 
     assert not pane.names_other.isVisible() and not pane.move_to_named.isVisible()
 
 
+def test_the_readers_doubts_are_said_in_french_on_the_document_pane(qtbot, fwin, fake_reader, images):
+    from desktop_app.intake.read_warnings import warning
+
+    fake_reader["kind"] = "care_sheet"
+    fake_reader["fields"] = {"total_amount": ("98.00", 0.4)}
+    fake_reader["warnings"] = [warning("read.total_differs", amount="98.00", sum="96.00"),
+                               warning("read.two_readings", field="patient_name",
+                                       first="MARTIN Claire", second="MARTIN Clara")]
+    [outcome] = _import(qtbot, fwin, images(1))
+    fwin.show_document(outcome.document_id)
+    settle(qtbot, fwin)
+    pane = fwin.document_view
+    assert pane.reader_warnings.isVisible()
+    assert pane.reader_warnings.text().split("\n") == [
+        "⚠ le total 98,00\u00a0€ diffère de la somme des actes (96,00\u00a0€) : "
+        "un montant est peut-être mal lu",
+        "⚠ patient : deux lectures sont proches (MARTIN Claire ou MARTIN Clara) ; vérifiez-le",
+    ]
+
+
 def test_the_status_bar_move_files_the_paper_under_the_person_it_names(
         qtbot, fwin, ctx, fake_reader, images):
     people.add_person(ctx, name="Paul Martin")

@@ -9,10 +9,11 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.core.identifiers import nir_key
-from desktop_app.intake import candidates, vocab
+from desktop_app.intake import candidates, label_hits, vocab
 from desktop_app.intake.extract_care_sheet import extract_care_sheet
 from desktop_app.intake.extract_prescription import extract_prescription
 from desktop_app.intake.parse_ids import luhn_check_digit
+from desktop_app.intake.read_warnings import texts
 from tests.intake.word_pages import run, values
 
 
@@ -53,7 +54,7 @@ def test_a_heading_under_a_name_label_is_never_the_name(heading):
     ctx = run(extract_care_sheet, _care_sheet((120, 300, "nom et prénom"), (120, 345, heading.upper())))
     f = ctx.fields["patient_name"]
     assert f.value is None or f.confidence < 0.5
-    assert f.value is None or candidates.norm_text(f.value) not in candidates.norm_text(heading)
+    assert f.value is None or label_hits.norm_text(f.value) not in label_hits.norm_text(heading)
 
 
 @pytest.mark.parametrize("fragment", ["DES SOINS", "de l'assuré", "DE L'ASSURÉ(E)", "ACTES EFFECTUÉS"])
@@ -106,13 +107,13 @@ def test_fifteen_digits_failing_the_key_are_no_nir_when_unlabelled():
 
 
 def test_a_nir_label_read_with_ocr_slips_still_counts():
-    hits = candidates.find_label_hits([_page([(120, 400, "numéro d'immatricu1ation")])],
-                                      candidates.labels_of("labels_care_sheet"))
+    hits = label_hits.find_label_hits([_page([(120, 400, "numéro d'immatricu1ation")])],
+                                      label_hits.labels_of("labels_care_sheet"))
     assert any(h.label.field == "nir" for h in hits)
 
 
 def test_short_labels_need_an_exact_match():
-    hits = candidates.find_label_hits([_page([(120, 400, "non")])], candidates.labels_of("labels_care_sheet"))
+    hits = label_hits.find_label_hits([_page([(120, 400, "non")])], label_hits.labels_of("labels_care_sheet"))
     assert not any(h.label.field == "patient_name" for h in hits)
 
 
@@ -139,7 +140,7 @@ def test_rpps_failing_luhn_is_kept_low_with_a_warning():
     ctx = run(extract_prescription, [(500, 120, "Docteur Hugo BERNARD"), (520, 2130, f"RPPS {bad}")])
     f = ctx.fields["prescriber_rpps"]
     assert f.value == bad and f.confidence < 0.5
-    assert any("check digit" in w for w in ctx.warnings)
+    assert any("check digit" in w for w in texts(ctx.warnings))
 
 
 # -- dates by their words ----------------------------------------------------------------------
@@ -223,8 +224,8 @@ def test_two_close_readings_lower_the_confidence_and_warn():
                                      (150, 650, "- Ibuprofène 400 mg")])
     assert one.fields["patient_name"].confidence > two.fields["patient_name"].confidence
     assert two.fields["patient_name"].confidence < 0.5
-    assert any("two readings are close" in w and "patient_name" in w for w in two.warnings)
-    assert not any("two readings are close" in w for w in one.warnings)
+    assert any("two readings are close" in w and "patient_name" in w for w in texts(two.warnings))
+    assert not any("two readings are close" in w for w in texts(one.warnings))
 
 
 def test_pick_keeps_a_clear_winner_confident():
@@ -309,7 +310,7 @@ def test_a_nir_with_one_misread_digit_is_mended_where_the_birth_date_agrees():
     ))
     f = ctx.fields["nir"]
     assert f.value == nir
-    assert any("one digit changed" in w for w in ctx.warnings)
+    assert any("one digit changed" in w for w in texts(ctx.warnings))
 
 
 def test_a_misread_nir_is_not_mended_without_a_birth_date():

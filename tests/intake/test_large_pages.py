@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from desktop_app.core.errors import Cancelled
-from desktop_app.intake import read_document, sources
+from desktop_app.intake import read_document, source_images, source_limits, sources
 from desktop_app.intake.pipeline import STAGES
 from tests.intake import drawn_pages
 
@@ -28,11 +28,11 @@ def test_a_large_image_is_read_reduced_without_changing_the_file(tmp_path, font_
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     _kind, pages = sources.open_pages(path)
     image = pages[0].load_image()
-    assert max(image.size) <= sources.OCR_MAX_SIDE
+    assert max(image.size) <= source_limits.OCR_MAX_SIDE
     assert pages[0].scale == pytest.approx(7017 / max(image.size), rel=0.01)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
     small = Image.new("L", (1654, 2339), 255)
-    same, scale = sources.reduce_for_ocr(small)
+    same, scale = source_images.reduce_for_ocr(small)
     assert same is small and scale == 1.0  # a page at 200 dpi is read as it is
 
 

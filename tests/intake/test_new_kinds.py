@@ -14,6 +14,7 @@ from desktop_app.intake.classify import classify
 from desktop_app.intake.extract_common import Context
 from desktop_app.intake.layout import text_layer_page
 from desktop_app.intake.pipeline import extractor_for
+from desktop_app.intake.read_warnings import texts
 from tests.intake.kind_pages import AMELI_RELEVE, EXPECTED, LAYOUTS, page_image, page_text, text_pdf
 
 
@@ -77,7 +78,7 @@ def test_a_wrong_nir_key_on_an_attestation_is_kept_unsure_with_a_warning():
     assert kind == "rights_certificate"
     assert ctx.fields["nir"].value == "285077511523433"
     assert ctx.fields["nir"].confidence < 0.5
-    assert any("NIR key" in w for w in ctx.warnings)
+    assert any("NIR key" in w for w in texts(ctx.warnings))
 
 
 @pytest.mark.parametrize("title,kind", [

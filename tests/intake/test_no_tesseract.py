@@ -19,7 +19,10 @@ def test_image_without_ocr(tmp_path):
     assert result.text_source == "none"
     assert result.kind == "other" and result.fields == {}
     assert result.warnings == [NOT_READ_WARNING]
-    assert result.to_extract_json()["warnings"] == [NOT_READ_WARNING]
+    assert result.to_extract_json()["warnings"] == [
+        "text not read: install tesseract-ocr and tesseract-ocr-fra"]
+    assert result.to_extract_json()["notices"] == [
+        {"id": "read.not_read", "values": {}, "text": NOT_READ_WARNING.text()}]
 
 
 def test_text_pdf_without_ocr(shared):

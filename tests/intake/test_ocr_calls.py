@@ -7,7 +7,8 @@ from PIL import Image, ImageDraw, ImageFont
 from desktop_app.intake import ocr as ocr_module
 from desktop_app.intake import read_document
 from desktop_app.intake.imaging import read_stacked, stacked_config
-from desktop_app.intake.ocr import OcrEngine, _resolve
+from desktop_app.intake.ocr import OcrEngine
+from desktop_app.intake.tesseract_program import _resolve
 from tests.intake import drawn_pages
 
 pytestmark = pytest.mark.ocr

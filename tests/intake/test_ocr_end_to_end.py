@@ -4,6 +4,7 @@ import pytest
 from PIL import Image
 
 from desktop_app.intake import read_document, read_documents
+from desktop_app.intake.read_warnings import texts
 from tests.intake import drawn_pages
 
 pytestmark = pytest.mark.ocr
@@ -38,7 +39,7 @@ def test_prescription_rpps_slip_is_reported(tmp_path, font_path):
     result = read_document(f)
     assert result.fields["prescriber_rpps"].value == "10570864975"
     assert result.fields["prescriber_rpps"].confidence < 0.5
-    assert any("expected 4 as last digit" in w for w in result.warnings)
+    assert any("expected 4 as last digit" in w for w in texts(result.warnings))
 
 
 def test_invoice(tmp_path, font_path):

@@ -42,7 +42,7 @@ def test_nir_from_boxes_with_ocr_noise():
 def test_nir_key_failure_is_reported_with_the_candidate_not_fixed():
     reading = nir_from_chars("203021139136603")
     assert reading.value == "203021139136603" and not reading.valid
-    assert "misread" in reading.warnings[0]
+    assert "misread" in reading.warnings[0].text()
 
 
 def test_nir_in_a_line():
@@ -54,7 +54,7 @@ def test_rpps_luhn():
     assert ok.valid and ok.value == "10570864974"
     slip = read_rpps("RPPS : 1057O864975")  # O for 0 fixed; last digit misread
     assert slip.value == "10570864975" and not slip.valid
-    assert slip.warnings == [
+    assert [w.text() for w in slip.warnings] == [
         "RPPS check digit fails: a digit may be misread (expected 4 as last digit)"
     ]
     assert read_rpps("Tél. 06 13 70 18 59") is None

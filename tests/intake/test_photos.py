@@ -10,8 +10,10 @@ import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
 from desktop_app.intake import read_document
-from desktop_app.intake.imaging import _thumbnail, clean_photo, page_quad, perspective_coefficients
-from desktop_app.intake.ocr import OcrEngine, _resolve, words_from_data
+from desktop_app.intake.ocr import OcrEngine
+from desktop_app.intake.ocr_words import words_from_data
+from desktop_app.intake.photos import _thumbnail, clean_photo, page_quad, perspective_coefficients
+from desktop_app.intake.tesseract_program import _resolve
 from tests.intake import drawn_pages
 
 WORDS = ("feuille soins assurance maladie remboursement ordonnance pharmacie medecin traitant "

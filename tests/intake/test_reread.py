@@ -8,6 +8,7 @@ from desktop_app.intake.extract_prescription import extract_prescription
 from desktop_app.intake.extract_statement import extract_statement
 from desktop_app.intake.layout import text_layer_page
 from desktop_app.intake.parse_ids import luhn_check_digit
+from desktop_app.intake.read_warnings import texts
 
 
 class FakeEngine:
@@ -49,7 +50,7 @@ def test_total_read_again_matches_the_lines():
     assert len(engine.calls) == 1
     (size, _, psm), = engine.calls
     assert psm == 7 and size[1] > 2 * 20  # upscaled
-    assert any("first read as 28.80" in w and "26.80" in w for w in ctx.warnings)
+    assert any("first read as 28.80" in w and "26.80" in w for w in texts(ctx.warnings))
 
 
 def test_total_read_again_still_wrong_keeps_the_first_reading():
@@ -58,7 +59,7 @@ def test_total_read_again_still_wrong_keeps_the_first_reading():
     extract_statement(ctx)
     assert ctx.fields["total_paid"].value == "28.80"
     assert len(engine.calls) == 1
-    assert any("differs from the sum" in w for w in ctx.warnings)
+    assert any("differs from the sum" in w for w in texts(ctx.warnings))
 
 
 def test_no_image_no_reread():
@@ -81,7 +82,7 @@ def test_rpps_failing_luhn_is_read_again():
                   engine=engine)
     extract_prescription(ctx)
     assert ctx.fields["prescriber_rpps"].value == good
-    assert any(bad in w and good in w for w in ctx.warnings)
+    assert any(bad in w and good in w for w in texts(ctx.warnings))
     assert engine.calls[0][1] == "0123456789"
 
 
@@ -93,7 +94,7 @@ def test_rpps_still_failing_keeps_the_first_reading_and_says_so():
     extract_prescription(ctx)
     field = ctx.fields["prescriber_rpps"]
     assert field.value == bad and field.confidence < 0.5
-    assert any("check digit" in w for w in ctx.warnings)
+    assert any("check digit" in w for w in texts(ctx.warnings))
 
 
 def test_labelled_date_that_is_no_date_is_read_again():
@@ -102,5 +103,5 @@ def test_labelled_date_that_is_no_date_is_read_again():
                                   "Total TTC : 30,00 €\n")], engine=engine)
     extract_invoice(ctx)
     assert ctx.fields["date"].value == "2025-07-04"
-    assert any("read again closer: 2025-07-04" in w for w in ctx.warnings)
+    assert any("read again closer: 2025-07-04" in w for w in texts(ctx.warnings))
     assert len(engine.calls) == 1

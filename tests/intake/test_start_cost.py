@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.intake import ocr, read_document
+from desktop_app.intake import ocr, ocr_library, read_document, tesseract_program
 from tests.intake import drawn_pages
 
 LIST_LANGS = """#!/bin/sh
@@ -41,7 +41,7 @@ def fake_tesseract(tmp_path, monkeypatch):
     prog.write_text(LIST_LANGS.format(log=log, tessdata=tessdata))
     prog.chmod(0o755)
     monkeypatch.setenv("PAPERASSE_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(ocr, "_infos", {})
+    monkeypatch.setattr(tesseract_program, "_infos", {})
 
     def asked() -> int:
         return len(log.read_text().split()) if log.exists() else 0
@@ -51,36 +51,36 @@ def fake_tesseract(tmp_path, monkeypatch):
 
 def new_process(monkeypatch):
     """What a new process starts with: nothing known in memory."""
-    monkeypatch.setattr(ocr, "_infos", {})
+    monkeypatch.setattr(tesseract_program, "_infos", {})
 
 
 def test_languages_are_asked_once_then_kept_across_processes(fake_tesseract, monkeypatch):
     prog, tessdata, asked = fake_tesseract
-    assert ocr.ocr_available(str(prog))
+    assert tesseract_program.ocr_available(str(prog))
     first = asked()
     assert first >= 1
     new_process(monkeypatch)
-    info = ocr.tesseract_info(str(prog))
+    info = tesseract_program.tesseract_info(str(prog))
     assert asked() == first and "fra" in info.langs and info.tessdata == str(tessdata)
 
 
 def test_a_changed_program_is_asked_again(fake_tesseract, monkeypatch):
     prog, _, asked = fake_tesseract
-    ocr.tesseract_info(str(prog))
+    tesseract_program.tesseract_info(str(prog))
     first = asked()
     new_process(monkeypatch)
     prog.write_text(prog.read_text() + "\n# upgraded\n")  # another size and time: an upgrade
-    ocr.tesseract_info(str(prog))
+    tesseract_program.tesseract_info(str(prog))
     assert asked() > first
 
 
 def test_removed_french_data_is_noticed(fake_tesseract, monkeypatch):
     prog, tessdata, asked = fake_tesseract
-    assert ocr.ocr_available(str(prog))
+    assert tesseract_program.ocr_available(str(prog))
     first = asked()
     new_process(monkeypatch)
     (tessdata / "fra.traineddata").unlink()  # the language package removed, the program kept
-    ocr.tesseract_info(str(prog))
+    tesseract_program.tesseract_info(str(prog))
     assert asked() > first  # what was kept is not trusted: the program is asked again
 
 
@@ -92,12 +92,12 @@ def test_a_bad_cache_only_means_asking_again(fake_tesseract, monkeypatch, tmp_pa
         blocker.write_text("")
         monkeypatch.setenv("PAPERASSE_CACHE_DIR", str(blocker))
     else:
-        ocr.tesseract_info(str(prog))
+        tesseract_program.tesseract_info(str(prog))
         for f in (tmp_path / "cache").iterdir():
             f.write_text("{not json")
         new_process(monkeypatch)
     before = asked()
-    assert ocr.ocr_available(str(prog))
+    assert tesseract_program.ocr_available(str(prog))
     assert asked() > before
 
 
@@ -106,8 +106,8 @@ def test_a_program_that_cannot_run_is_not_available(tmp_path, monkeypatch):
     broken = tmp_path / "tesseract"
     broken.write_text("#!/bin/sh\nexit 3\n")
     broken.chmod(0o755)
-    assert not ocr.ocr_available(str(broken))
-    assert not ocr.ocr_available(str(tmp_path / "missing"))
+    assert not tesseract_program.ocr_available(str(broken))
+    assert not tesseract_program.ocr_available(str(tmp_path / "missing"))
 
 
 @pytest.fixture
@@ -127,7 +127,7 @@ def runs(monkeypatch):
 @pytest.mark.ocr
 def test_a_plain_page_costs_one_read_and_a_grey_jpeg_is_not_reencoded(tmp_path, font_path, runs,
                                                                       monkeypatch):
-    monkeypatch.setenv(ocr.BACKEND_ENV, "process")
+    monkeypatch.setenv(tesseract_program.BACKEND_ENV, "process")
     page = tmp_path / "ordonnance.jpg"
     drawn_pages.prescription(font_path).save(page, quality=92)
     r = read_document(page, workers=1)
@@ -138,7 +138,7 @@ def test_a_plain_page_costs_one_read_and_a_grey_jpeg_is_not_reencoded(tmp_path, 
 
 @pytest.mark.ocr
 def test_a_colour_or_turned_jpeg_is_prepared_first(tmp_path, font_path, runs, monkeypatch):
-    monkeypatch.setenv(ocr.BACKEND_ENV, "process")
+    monkeypatch.setenv(tesseract_program.BACKEND_ENV, "process")
     page = tmp_path / "ordonnance.jpg"
     drawn_pages.prescription(font_path).convert("RGB").save(page, quality=92)
     assert read_document(page, workers=1).value("prescriber_rpps") == "10570864974"
@@ -147,8 +147,8 @@ def test_a_colour_or_turned_jpeg_is_prepared_first(tmp_path, font_path, runs, mo
 
 def _library_or_skip(monkeypatch):
     pytest.importorskip("tesserocr")
-    monkeypatch.setenv(ocr.BACKEND_ENV, "library")
-    if ocr.reader_kind(ocr._resolve(None)) != "library":
+    monkeypatch.setenv(tesseract_program.BACKEND_ENV, "library")
+    if ocr.reader_kind(tesseract_program._resolve(None)) != "library":
         pytest.skip("tesserocr cannot open this tesseract's language data")
 
 
@@ -158,7 +158,7 @@ def test_the_in_process_reader_reads_what_the_program_reads(tmp_path, font_path,
     page = tmp_path / "feuille.png"
     drawn_pages.care_sheet(font_path).save(page)
     library = read_document(page, workers=1)
-    monkeypatch.setenv(ocr.BACKEND_ENV, "process")
+    monkeypatch.setenv(tesseract_program.BACKEND_ENV, "process")
     program = read_document(page, workers=1)
     for name in ("nir", "birth_date", "total_amount", "care_date"):
         assert library.value(name) == program.value(name), name
@@ -167,20 +167,20 @@ def test_the_in_process_reader_reads_what_the_program_reads(tmp_path, font_path,
 @pytest.mark.ocr
 def test_the_in_process_reader_stops_at_the_time_limit(font_path, monkeypatch):
     _library_or_skip(monkeypatch)
-    engine = ocr.OcrEngine(ocr._resolve(None), timeout_s=0.001)
-    with pytest.raises(ocr.OcrTimeout):
+    engine = ocr.OcrEngine(tesseract_program._resolve(None), timeout_s=0.001)
+    with pytest.raises(tesseract_program.OcrTimeout):
         engine.data(drawn_pages.invoice(font_path), "--psm 3")
     # The same thread's reader still works afterwards.
-    ok = ocr.OcrEngine(ocr._resolve(None)).data(drawn_pages.invoice(font_path), "--psm 3")
+    ok = ocr.OcrEngine(tesseract_program._resolve(None)).data(drawn_pages.invoice(font_path), "--psm 3")
     assert any(t.strip() for t in ok["text"])
 
 
 def test_by_default_the_library_is_used_only_at_the_programs_version(monkeypatch):
-    cmd = ocr._resolve(None)
-    if cmd is None or not ocr.ocr_available(cmd):
+    cmd = tesseract_program._resolve(None)
+    if cmd is None or not tesseract_program.ocr_available(cmd):
         pytest.skip("tesseract with French data is not installed")
-    monkeypatch.delenv(ocr.BACKEND_ENV, raising=False)
-    same = ocr.library_version() is not None and ocr.library_version() == ocr.tesseract_info(cmd).version
+    monkeypatch.delenv(tesseract_program.BACKEND_ENV, raising=False)
+    same = ocr_library.library_version() is not None and ocr_library.library_version() == tesseract_program.tesseract_info(cmd).version
     assert ocr.reader_kind(cmd) == ("library" if same else "process")
 
 
@@ -210,7 +210,7 @@ def test_extract_loads_neither_the_store_nor_the_window(tmp_path, font_path):
 def test_a_grey_photo_is_read_cleaned_not_from_its_file(tmp_path, font_path, runs, monkeypatch):
     from tests.intake.test_photos import photographed
 
-    monkeypatch.setenv(ocr.BACKEND_ENV, "process")
+    monkeypatch.setenv(tesseract_program.BACKEND_ENV, "process")
     started = []
     real_start = ocr.OcrEngine.start
 
@@ -238,7 +238,7 @@ def test_a_batch_reads_pages_side_by_side(tmp_path, font_path, monkeypatch, read
     if reader == "library":
         _library_or_skip(monkeypatch)
     else:
-        monkeypatch.setenv(ocr.BACKEND_ENV, "process")
+        monkeypatch.setenv(tesseract_program.BACKEND_ENV, "process")
     lock, now, most = threading.Lock(), [0], [0]
     real = ocr.OcrEngine.data
 

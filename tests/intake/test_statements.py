@@ -14,6 +14,7 @@ from desktop_app.intake import read_document
 from desktop_app.intake.extract_common import Context
 from desktop_app.intake.extract_statement import extract_statement
 from desktop_app.intake.layout import text_layer_page
+from desktop_app.intake.read_warnings import texts
 from tests.intake.statement_pages import EXPECTED, LAYOUTS, statement_image, statement_pdf
 
 SAMPLE = Path(__file__).parents[2] / "resources" / "samples" / "releve_cpam_juillet_2025.pdf"
@@ -175,7 +176,7 @@ def test_total_that_disagrees_with_the_lines_is_reported():
         "Total remboursé : 28,80 €\n"
     )
     assert _value(ctx, "total_paid") == "28.80"
-    assert any("differs from the sum" in w for w in ctx.warnings)
+    assert any("differs from the sum" in w for w in texts(ctx.warnings))
 
 
 def test_statement_without_a_table_header_falls_back_to_dated_rows():

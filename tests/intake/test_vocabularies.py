@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from desktop_app.intake import candidates, vocab
+from desktop_app.intake import label_hits, vocab
 from desktop_app.intake.extract_care_sheet import extract_care_sheet
 from desktop_app.intake.extract_prescription import extract_prescription
 from desktop_app.intake.names import first_names
@@ -47,8 +47,8 @@ def _label_entries():
 
 @pytest.mark.parametrize("name,fname,label", list(_label_entries()))
 def test_every_label_is_found_where_it_is_printed(name, fname, label):
-    hits = candidates.find_label_hits([page([(120, 300, label + " :")])], candidates.labels_of(name))
-    assert any(h.label.field == fname and h.label.text == candidates.norm_text(label) for h in hits), \
+    hits = label_hits.find_label_hits([page([(120, 300, label + " :")])], label_hits.labels_of(name))
+    assert any(h.label.field == fname and h.label.text == label_hits.norm_text(label) for h in hits), \
         [(h.label.field, h.label.text) for h in hits]
 
 
@@ -56,7 +56,7 @@ def test_headings_have_known_roles_and_are_recognised():
     roles = {"patient", "insured", "practitioner", "acts", "payment", "signature", "title"}
     for h in vocab.load("headings")["headings"]:
         assert h["role"] in roles
-        assert candidates.heading_role(h["text"].upper()) == h["role"] or candidates.is_heading_text(h["text"])
+        assert label_hits.heading_role(h["text"].upper()) == h["role"] or label_hits.is_heading_text(h["text"])
 
 
 def test_stop_words_are_never_first_names():

@@ -8,7 +8,7 @@ import random
 from PIL import Image, ImageChops, ImageFilter
 
 # The same maths straightens a photo in the intake: one solver for both directions.
-from desktop_app.intake.imaging import perspective_coefficients
+from desktop_app.intake.photos import perspective_coefficients
 
 
 def _noise(size: tuple[int, int], rng: random.Random, amplitude: int) -> Image.Image:

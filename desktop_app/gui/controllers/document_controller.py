@@ -49,9 +49,10 @@ class _Shown:
     claim: object  # the claim it is attached to, or None
     proposals: list  # claims it may belong to, when it is in the inbox
     person_proposal: object = None  # what an attestation or a mutuelle card offers the record
+    reader_warnings: tuple = ()  # what the reader doubted, in the window's language
 
 
-def _read_pane(ctx, document_id: int) -> _Shown:
+def _read_pane(ctx, document_id: int, lang: str = "en") -> _Shown:
     doc = documents.get_document(ctx, document_id)
     claim, proposals = None, []
     if doc.claim_id:
@@ -61,10 +62,12 @@ def _read_pane(ctx, document_id: int) -> _Shown:
             claim = None
     else:
         proposals = inbox.propose_claims(ctx, doc.id)
-    return _Shown(doc, documents.document_dict(ctx, doc), overview.people_rows(ctx),
+    data = documents.document_dict(ctx, doc)
+    return _Shown(doc, data, overview.people_rows(ctx),
                   documents.document_name_mismatch(ctx, doc),
                   list(field_checks.kind_fields(ctx, str(doc.kind))), claim, proposals,
-                  person_proposals.proposal_for(ctx, doc.id))
+                  person_proposals.proposal_for(ctx, doc.id),
+                  tuple(documents.warning_texts(data.get("notices", ()), lang)))
 
 
 class DocumentController(QObject):
@@ -155,7 +158,8 @@ class DocumentController(QObject):
 
     def show_document(self, document_id: int) -> None:
         """Read the document and what goes with it on a worker, then draw the pane."""
-        self.work.read("document", lambda ctx: _read_pane(ctx, document_id), self._draw,
+        lang = labels.current_language()
+        self.work.read("document", lambda ctx: _read_pane(ctx, document_id, lang), self._draw,
                        self.tr("Cannot open this document"))
 
     def _draw(self, pane: _Shown) -> None:
@@ -195,6 +199,7 @@ class DocumentController(QObject):
         for person in self.pane.people:
             self.view.person.addItem(person["name"], person["id"])
         self.view.person.setCurrentIndex(max(0, self.view.person.findData(doc.person_id)))
+        self._show_reader_warnings()
         self._show_names_other()
         self._show_person_proposal()
         self.view.kind.clear()
@@ -526,6 +531,12 @@ class DocumentController(QObject):
         doc_id, person = self.document.id, self.view.person.currentData()
         self._change(lambda ctx: inbox.set_document_person(ctx, doc_id, person),
                      self.tr("Cannot change whose document this is"))
+
+    def _show_reader_warnings(self) -> None:
+        """What the reader doubted on this paper (a key that fails, a total unlike its lines)."""
+        notes = self.pane.reader_warnings
+        self.view.reader_warnings.setVisible(bool(notes))
+        self.view.reader_warnings.setText("\n".join("⚠ " + note for note in notes))
 
     def _show_names_other(self) -> None:
         self.names_other = self.pane.names_other

@@ -229,6 +229,13 @@ class DocumentView(QWidget):
         who.addRow(self.person_label, self.person)
         who.addRow(self.kind_label, self.kind)
         side_layout.addLayout(who)
+        # What the reader doubted on the paper, worded in the window's language by the services.
+        self.reader_warnings = PlainLabel()
+        self.reader_warnings.setObjectName("reader_warnings")
+        self.reader_warnings.setWordWrap(True)
+        self.reader_warnings.setStyleSheet("color: #8a5300;")
+        side_layout.addWidget(self.reader_warnings)
+        self.reader_warnings.hide()
         # A paper naming someone else than the person it is filed under: said, with the move.
         self.names_other = PlainLabel()
         self.names_other.setObjectName("names_other")
