@@ -17,7 +17,7 @@ test: $(TEST_STAMP) system-deps translations lint
 
 # The rules pyproject.toml names, on the code, its tests and its tools.
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check --no-cache desktop_app tests tools
+	$(BIN)/ruff check --no-cache desktop_app tests tools benchmarks
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
