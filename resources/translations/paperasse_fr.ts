@@ -1914,279 +1914,6 @@
         <translation>Paperasse — foyer de démonstration</translation>
     </message>
     <message>
-        <source>Select a claim or a document to see it here.</source>
-        <translation>Sélectionnez un dossier ou un document pour l’afficher ici.</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <source>&amp;Import scans and PDFs…</source>
-        <translation>&amp;Importer des scans et des PDF…</translation>
-    </message>
-    <message>
-        <source>&amp;Paste an image</source>
-        <translation>&amp;Coller une image</translation>
-    </message>
-    <message>
-        <source>&amp;Export everything to an archive…</source>
-        <translation>&amp;Exporter tout dans une archive…</translation>
-    </message>
-    <message>
-        <source>Import an &amp;archive…</source>
-        <translation>Importer une &amp;archive…</translation>
-    </message>
-    <message>
-        <source>&amp;Backups…</source>
-        <translation>&amp;Sauvegardes…</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Paramètres…</translation>
-    </message>
-    <message>
-        <source>&amp;Lock now</source>
-        <translation>&amp;Verrouiller maintenant</translation>
-    </message>
-    <message>
-        <source>&amp;Leave the demo</source>
-        <translation>Q&amp;uitter la démonstration</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Édition</translation>
-    </message>
-    <message>
-        <source>&amp;Undo the last payer step</source>
-        <translation>&amp;Annuler la dernière étape de remboursement</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>&amp;Rechercher…</translation>
-    </message>
-    <message>
-        <source>&amp;Remove the document from its claim</source>
-        <translation>Retirer le document de son &amp;dossier</translation>
-    </message>
-    <message>
-        <source>&amp;Delete (to the Trash)…</source>
-        <translation>&amp;Supprimer (vers la corbeille)…</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Affichage</translation>
-    </message>
-    <message>
-        <source>&amp;Home</source>
-        <translation>&amp;Accueil</translation>
-    </message>
-    <message>
-        <source>&amp;Inbox</source>
-        <translation>&amp;Boîte de réception</translation>
-    </message>
-    <message>
-        <source>&amp;All claims</source>
-        <translation>&amp;Tous les dossiers</translation>
-    </message>
-    <message>
-        <source>&amp;Trash</source>
-        <translation>&amp;Corbeille</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>A&amp;ctualiser</translation>
-    </message>
-    <message>
-        <source>Go to the &amp;lists</source>
-        <translation>Aller aux &amp;listes</translation>
-    </message>
-    <message>
-        <source>&amp;Next area</source>
-        <translation>&amp;Zone suivante</translation>
-    </message>
-    <message>
-        <source>&amp;Previous area</source>
-        <translation>Zone &amp;précédente</translation>
-    </message>
-    <message>
-        <source>&amp;Lists and household</source>
-        <translation>&amp;Listes et foyer</translation>
-    </message>
-    <message>
-        <source>&amp;Household</source>
-        <translation>&amp;Foyer</translation>
-    </message>
-    <message>
-        <source>Add a &amp;person…</source>
-        <translation>Ajouter une &amp;personne…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit the person…</source>
-        <translation>&amp;Modifier la personne…</translation>
-    </message>
-    <message>
-        <source>New &amp;claim…</source>
-        <translation>Nouveau &amp;dossier…</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>Ai&amp;de</translation>
-    </message>
-    <message>
-        <source>&amp;Guide</source>
-        <translation>&amp;Guide</translation>
-    </message>
-    <message>
-        <source>What to do with each paper (F1)</source>
-        <translation>Que faire de chaque papier (F1)</translation>
-    </message>
-    <message>
-        <source>&amp;About Paperasse</source>
-        <translation>&amp;À propos de Paperasse</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>Barre d’outils principale</translation>
-    </message>
-    <message>
-        <source>New claim</source>
-        <translation>Nouveau dossier</translation>
-    </message>
-    <message>
-        <source>Search people, claims, documents (Ctrl+F)</source>
-        <translation>Chercher personnes, dossiers, documents (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Search people, claims and documents</source>
-        <translation>Chercher parmi les personnes, les dossiers et les documents</translation>
-    </message>
-    <message>
-        <source>Some scans are missing</source>
-        <translation>Des scans manquent</translation>
-    </message>
-    <message>
-        <source>The automatic backup failed: %1</source>
-        <translation>La sauvegarde automatique a échoué : %1</translation>
-    </message>
-    <message>
-        <source>Backups…</source>
-        <translation>Sauvegardes…</translation>
-    </message>
-    <message>
-        <source>Nothing has been backed up to %1 yet.</source>
-        <translation>Rien n’a encore été sauvegardé dans %1.</translation>
-    </message>
-    <message numerus="yes">
-        <source>The last backup to %1 was %n day(s) ago.</source>
-        <translation>
-            <numerusform>La dernière sauvegarde dans %1 date d’il y a %n jour.</numerusform>
-            <numerusform>La dernière sauvegarde dans %1 date d’il y a %n jours.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Back up now</source>
-        <translation>Sauvegarder maintenant</translation>
-    </message>
-    <message>
-        <source>Could not add up the claims: %1</source>
-        <translation>Impossible de faire le total des dossiers : %1</translation>
-    </message>
-    <message>
-        <source>Inbox</source>
-        <translation>Boîte de réception</translation>
-    </message>
-    <message>
-        <source>New documents to check and attach to a claim. Drag them onto a claim, or open one and choose its claim.</source>
-        <translation>Nouveaux documents à vérifier et à joindre à un dossier. Glissez-les sur un dossier, ou ouvrez-en un et choisissez son dossier.</translation>
-    </message>
-    <message>
-        <source>The inbox is empty: every document is filed in a claim.</source>
-        <translation>La boîte de réception est vide : chaque document est classé dans un dossier.</translation>
-    </message>
-    <message>
-        <source>All documents</source>
-        <translation>Tous les documents</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n document(s).</source>
-        <translation>
-            <numerusform>%n document.</numerusform>
-            <numerusform>%n documents.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Claims of %1</source>
-        <translation>Dossiers de %1</translation>
-    </message>
-    <message>
-        <source>All claims</source>
-        <translation>Tous les dossiers</translation>
-    </message>
-    <message>
-        <source>No claim here. Import a document or start a new claim.</source>
-        <translation>Aucun dossier ici. Importez un document ou créez un nouveau dossier.</translation>
-    </message>
-    <message>
-        <source>No claim in this list.</source>
-        <translation>Aucun dossier dans cette liste.</translation>
-    </message>
-    <message>
-        <source>Cannot change whose document this is</source>
-        <translation>Impossible de changer à qui est ce document</translation>
-    </message>
-    <message>
-        <source>Moved to %1.</source>
-        <translation>Déplacé vers %1.</translation>
-    </message>
-    <message>
-        <source>Could not search: %1</source>
-        <translation>La recherche n’a pas abouti : %1</translation>
-    </message>
-    <message>
-        <source>Attach a scan to the claim</source>
-        <translation>Joindre un scan au dossier</translation>
-    </message>
-    <message>
-        <source>Cannot attach this document</source>
-        <translation>Impossible de joindre ce document</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n document(s) attached.</source>
-        <translation>
-            <numerusform>%n document joint.</numerusform>
-            <numerusform>%n documents joints.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>This document is not attached to a claim.</source>
-        <translation>Ce document n’est joint à aucun dossier.</translation>
-    </message>
-    <message>
-        <source>Remove from the claim?</source>
-        <translation>Retirer du dossier ?</translation>
-    </message>
-    <message>
-        <source>The document goes back to the inbox; it is not deleted.</source>
-        <translation>Le document retourne dans la boîte de réception ; il n’est pas supprimé.</translation>
-    </message>
-    <message>
-        <source>Cannot remove this document</source>
-        <translation>Impossible de retirer ce document</translation>
-    </message>
-    <message>
-        <source>&amp;Delete the person (to the Trash)…</source>
-        <translation>&amp;Supprimer la personne (vers la corbeille)…</translation>
-    </message>
-    <message>
-        <source>Open a claim to undo its last step.</source>
-        <translation>Ouvrez un dossier pour annuler sa dernière étape.</translation>
-    </message>
-    <message>
         <source>About Paperasse</source>
         <translation>À propos de Paperasse</translation>
     </message>
@@ -3706,6 +3433,304 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
     <message>
         <source>Everything stays on this computer. Nothing is sent anywhere.</source>
         <translation>Tout reste sur cet ordinateur. Rien n’est envoyé nulle part.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowImporting</name>
+    <message>
+        <source>Cannot change whose document this is</source>
+        <translation>Impossible de changer à qui est ce document</translation>
+    </message>
+    <message>
+        <source>Moved to %1.</source>
+        <translation>Déplacé vers %1.</translation>
+    </message>
+    <message>
+        <source>Attach a scan to the claim</source>
+        <translation>Joindre un scan au dossier</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLoading</name>
+    <message>
+        <source>Could not add up the claims: %1</source>
+        <translation>Impossible de faire le total des dossiers : %1</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Boîte de réception</translation>
+    </message>
+    <message>
+        <source>New documents to check and attach to a claim. Drag them onto a claim, or open one and choose its claim.</source>
+        <translation>Nouveaux documents à vérifier et à joindre à un dossier. Glissez-les sur un dossier, ou ouvrez-en un et choisissez son dossier.</translation>
+    </message>
+    <message>
+        <source>The inbox is empty: every document is filed in a claim.</source>
+        <translation>La boîte de réception est vide : chaque document est classé dans un dossier.</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>Tous les documents</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s).</source>
+        <translation>
+            <numerusform>%n document.</numerusform>
+            <numerusform>%n documents.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Claims of %1</source>
+        <translation>Dossiers de %1</translation>
+    </message>
+    <message>
+        <source>All claims</source>
+        <translation>Tous les dossiers</translation>
+    </message>
+    <message>
+        <source>No claim here. Import a document or start a new claim.</source>
+        <translation>Aucun dossier ici. Importez un document ou créez un nouveau dossier.</translation>
+    </message>
+    <message>
+        <source>No claim in this list.</source>
+        <translation>Aucun dossier dans cette liste.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Import scans and PDFs…</source>
+        <translation>&amp;Importer des scans et des PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste an image</source>
+        <translation>&amp;Coller une image</translation>
+    </message>
+    <message>
+        <source>&amp;Export everything to an archive…</source>
+        <translation>&amp;Exporter tout dans une archive…</translation>
+    </message>
+    <message>
+        <source>Import an &amp;archive…</source>
+        <translation>Importer une &amp;archive…</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>&amp;Sauvegardes…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Verrouiller maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Leave the demo</source>
+        <translation>Q&amp;uitter la démonstration</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last payer step</source>
+        <translation>&amp;Annuler la dernière étape de remboursement</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Rechercher…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the document from its claim</source>
+        <translation>Retirer le document de son &amp;dossier</translation>
+    </message>
+    <message>
+        <source>&amp;Delete (to the Trash)…</source>
+        <translation>&amp;Supprimer (vers la corbeille)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Home</source>
+        <translation>&amp;Accueil</translation>
+    </message>
+    <message>
+        <source>&amp;Inbox</source>
+        <translation>&amp;Boîte de réception</translation>
+    </message>
+    <message>
+        <source>&amp;All claims</source>
+        <translation>&amp;Tous les dossiers</translation>
+    </message>
+    <message>
+        <source>&amp;Trash</source>
+        <translation>&amp;Corbeille</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ctualiser</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;lists</source>
+        <translation>Aller aux &amp;listes</translation>
+    </message>
+    <message>
+        <source>&amp;Next area</source>
+        <translation>&amp;Zone suivante</translation>
+    </message>
+    <message>
+        <source>&amp;Previous area</source>
+        <translation>Zone &amp;précédente</translation>
+    </message>
+    <message>
+        <source>&amp;Lists and household</source>
+        <translation>&amp;Listes et foyer</translation>
+    </message>
+    <message>
+        <source>&amp;Household</source>
+        <translation>&amp;Foyer</translation>
+    </message>
+    <message>
+        <source>Add a &amp;person…</source>
+        <translation>Ajouter une &amp;personne…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit the person…</source>
+        <translation>&amp;Modifier la personne…</translation>
+    </message>
+    <message>
+        <source>New &amp;claim…</source>
+        <translation>Nouveau &amp;dossier…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>&amp;Guide</translation>
+    </message>
+    <message>
+        <source>What to do with each paper (F1)</source>
+        <translation>Que faire de chaque papier (F1)</translation>
+    </message>
+    <message>
+        <source>&amp;About Paperasse</source>
+        <translation>&amp;À propos de Paperasse</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Barre d’outils principale</translation>
+    </message>
+    <message>
+        <source>New claim</source>
+        <translation>Nouveau dossier</translation>
+    </message>
+    <message>
+        <source>Search people, claims, documents (Ctrl+F)</source>
+        <translation>Chercher personnes, dossiers, documents (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search people, claims and documents</source>
+        <translation>Chercher parmi les personnes, les dossiers et les documents</translation>
+    </message>
+</context>
+<context>
+    <name>WindowPanes</name>
+    <message>
+        <source>Select a claim or a document to see it here.</source>
+        <translation>Sélectionnez un dossier ou un document pour l’afficher ici.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowRecords</name>
+    <message>
+        <source>Cannot attach this document</source>
+        <translation>Impossible de joindre ce document</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) attached.</source>
+        <translation>
+            <numerusform>%n document joint.</numerusform>
+            <numerusform>%n documents joints.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This document is not attached to a claim.</source>
+        <translation>Ce document n’est joint à aucun dossier.</translation>
+    </message>
+    <message>
+        <source>Remove from the claim?</source>
+        <translation>Retirer du dossier ?</translation>
+    </message>
+    <message>
+        <source>The document goes back to the inbox; it is not deleted.</source>
+        <translation>Le document retourne dans la boîte de réception ; il n’est pas supprimé.</translation>
+    </message>
+    <message>
+        <source>Cannot remove this document</source>
+        <translation>Impossible de retirer ce document</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the person (to the Trash)…</source>
+        <translation>&amp;Supprimer la personne (vers la corbeille)…</translation>
+    </message>
+    <message>
+        <source>New claim</source>
+        <translation>Nouveau dossier</translation>
+    </message>
+    <message>
+        <source>Open a claim to undo its last step.</source>
+        <translation>Ouvrez un dossier pour annuler sa dernière étape.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowRestoring</name>
+    <message>
+        <source>Some scans are missing</source>
+        <translation>Des scans manquent</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: %1</source>
+        <translation>La sauvegarde automatique a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Backups…</source>
+        <translation>Sauvegardes…</translation>
+    </message>
+    <message>
+        <source>Nothing has been backed up to %1 yet.</source>
+        <translation>Rien n’a encore été sauvegardé dans %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last backup to %1 was %n day(s) ago.</source>
+        <translation>
+            <numerusform>La dernière sauvegarde dans %1 date d’il y a %n jour.</numerusform>
+            <numerusform>La dernière sauvegarde dans %1 date d’il y a %n jours.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
+    </message>
+</context>
+<context>
+    <name>WindowSearch</name>
+    <message>
+        <source>Could not search: %1</source>
+        <translation>La recherche n’a pas abouti : %1</translation>
     </message>
 </context>
 <context>
