@@ -20,6 +20,7 @@ from desktop_app.gui.controllers.safekeeping_controller import SafekeepingContro
 from desktop_app.gui.controllers.settings_controller import SettingsController
 from desktop_app.gui.controllers.trash_controller import TrashController
 from desktop_app.gui.controllers.watch_controller import WatchController
+from desktop_app.gui.i18n import TextsOfParts
 from desktop_app.gui.window.importing import WindowImporting
 from desktop_app.gui.window.loading import WindowLoading
 from desktop_app.gui.window.menus import WindowMenus
@@ -38,8 +39,8 @@ REFRESH_DELAY_MS = 250
 WATCH_INTERVAL_MS = 1500
 
 
-class MainWindow(WindowPanes, WindowMenus, WindowLoading, WindowRestoring, WindowNavigation,
-                 WindowSearch, WindowImporting, WindowRecords, QMainWindow):
+class MainWindow(TextsOfParts, WindowPanes, WindowMenus, WindowLoading, WindowRestoring,
+                 WindowNavigation, WindowSearch, WindowImporting, WindowRecords, QMainWindow):
     language_requested = Signal(str)
     demo_requested = Signal()
     leave_demo_requested = Signal()

@@ -903,6 +903,9 @@
         <source>Not known yet</source>
         <translation>Pas encore connu</translation>
     </message>
+</context>
+<context>
+    <name>DocumentFields</name>
     <message>
         <source>not read on the scan — type it if the paper shows it</source>
         <translation>pas lu sur le scan — tapez-le si le papier l&apos;indique</translation>
@@ -918,34 +921,6 @@
     <message>
         <source>not checked yet: press Enter if it is right</source>
         <translation>pas encore vérifié : appuyez sur Entrée si c’est juste</translation>
-    </message>
-    <message>
-        <source>Attached to the claim “%1” of %2.</source>
-        <translation>Joint au dossier « %1 » du %2.</translation>
-    </message>
-    <message>
-        <source>In the inbox. It may belong to:</source>
-        <translation>Dans la boîte de réception. Il pourrait appartenir à :</translation>
-    </message>
-    <message>
-        <source>In the inbox. No claim matches its person, date and amount yet.</source>
-        <translation>Dans la boîte de réception. Aucun dossier ne correspond encore à sa personne, sa date et son montant.</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Chargement…</translation>
-    </message>
-    <message>
-        <source>The page cannot be shown: %1</source>
-        <translation>La page ne peut pas être affichée : %1</translation>
-    </message>
-    <message>
-        <source>Page %1 of %2</source>
-        <translation>Page %1 sur %2</translation>
-    </message>
-    <message>
-        <source>The original cannot be opened</source>
-        <translation>L’original ne peut pas être ouvert</translation>
     </message>
     <message>
         <source>This value cannot be used</source>
@@ -966,6 +941,21 @@
     <message>
         <source>Undone: %1 is back as it was.</source>
         <translation>Annulé : %1 est revenu comme avant.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentFiling</name>
+    <message>
+        <source>Attached to the claim “%1” of %2.</source>
+        <translation>Joint au dossier « %1 » du %2.</translation>
+    </message>
+    <message>
+        <source>In the inbox. It may belong to:</source>
+        <translation>Dans la boîte de réception. Il pourrait appartenir à :</translation>
+    </message>
+    <message>
+        <source>In the inbox. No claim matches its person, date and amount yet.</source>
+        <translation>Dans la boîte de réception. Aucun dossier ne correspond encore à sa personne, sa date et son montant.</translation>
     </message>
     <message>
         <source>Cannot change whose document this is</source>
@@ -1022,6 +1012,25 @@
     <message>
         <source>Cannot start a claim from this document</source>
         <translation>Impossible de créer un dossier à partir de ce document</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPages</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>The page cannot be shown: %1</source>
+        <translation>La page ne peut pas être affichée : %1</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 sur %2</translation>
+    </message>
+    <message>
+        <source>The original cannot be opened</source>
+        <translation>L’original ne peut pas être ouvert</translation>
     </message>
 </context>
 <context>
