@@ -199,126 +199,6 @@
         <translation>Impossible d&apos;ouvrir ce dossier</translation>
     </message>
     <message>
-        <source>paid %1</source>
-        <translation>payé %1</translation>
-    </message>
-    <message>
-        <source>The CPAM</source>
-        <translation>La CPAM</translation>
-    </message>
-    <message>
-        <source>Your mutuelle</source>
-        <translation>Votre mutuelle</translation>
-    </message>
-    <message>
-        <source>%1 pays the professional directly.</source>
-        <translation>%1 paie directement le professionnel.</translation>
-    </message>
-    <message>
-        <source>%1 does not cover this care.</source>
-        <translation>%1 ne rembourse pas ces soins.</translation>
-    </message>
-    <message>
-        <source>%1: no estimate yet.</source>
-        <translation>%1 : pas encore d’estimation.</translation>
-    </message>
-    <message>
-        <source>%1 should refund %2; %3 received.</source>
-        <translation>%1 devrait rembourser %2 ; %3 reçus.</translation>
-    </message>
-    <message>
-        <source>%1 should refund %2.</source>
-        <translation>%1 devrait rembourser %2.</translation>
-    </message>
-    <message>
-        <source>Left for you to pay: %1.</source>
-        <translation>Reste à votre charge : %1.</translation>
-    </message>
-    <message>
-        <source>Expected: %1</source>
-        <translation>Attendu : %1</translation>
-    </message>
-    <message>
-        <source>Received: %1</source>
-        <translation>Reçu : %1</translation>
-    </message>
-    <message>
-        <source>less than expected</source>
-        <translation>moins que prévu</translation>
-    </message>
-    <message>
-        <source>more than expected</source>
-        <translation>plus que prévu</translation>
-    </message>
-    <message>
-        <source>⚠ Follow-up due since %1</source>
-        <translation>⚠ Relance à faire depuis le %1</translation>
-    </message>
-    <message>
-        <source>⚠ The deadline to claim passed on %1</source>
-        <translation>⚠ Le délai pour demander le remboursement a expiré le %1</translation>
-    </message>
-    <message>
-        <source>⚠ Claim before %1</source>
-        <translation>⚠ À envoyer avant le %1</translation>
-    </message>
-    <message>
-        <source>Claim before %1</source>
-        <translation>À envoyer avant le %1</translation>
-    </message>
-    <message>
-        <source>Follow up on %1 if nothing arrives</source>
-        <translation>Relancer le %1 si rien n’arrive</translation>
-    </message>
-    <message>
-        <source>%1: sent electronically by the professional (carte Vitale)</source>
-        <translation>%1 : transmise par le professionnel (carte Vitale)</translation>
-    </message>
-    <message>
-        <source>%1: told by the CPAM (NOEMIE) after it paid the professional</source>
-        <translation>%1 : transmise par la CPAM (NOEMIE) après avoir payé le professionnel</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
-    </message>
-    <message>
-        <source>✓ Nothing is missing.</source>
-        <translation>✓ Rien ne manque.</translation>
-    </message>
-    <message>
-        <source>Needed</source>
-        <translation>Requis</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>À vérifier</translation>
-    </message>
-    <message>
-        <source>Help</source>
-        <translation>Aide</translation>
-    </message>
-    <message>
-        <source>Edit person…</source>
-        <translation>Modifier la personne…</translation>
-    </message>
-    <message>
-        <source>Attach a scan…</source>
-        <translation>Joindre un scan…</translation>
-    </message>
-    <message>
-        <source>Mark signed</source>
-        <translation>Marquer comme signée</translation>
-    </message>
-    <message>
-        <source>Open the document</source>
-        <translation>Ouvrir le document</translation>
-    </message>
-    <message>
-        <source>Edit claim…</source>
-        <translation>Modifier le dossier…</translation>
-    </message>
-    <message>
         <source>Cannot open this person</source>
         <translation>Impossible d’ouvrir cette personne</translation>
     </message>
@@ -337,38 +217,6 @@
     <message>
         <source>The care sheet is marked signed.</source>
         <translation>La feuille de soins est marquée comme signée.</translation>
-    </message>
-    <message>
-        <source>Some papers are still missing for this payer. Record it anyway if you already sent it.</source>
-        <translation>Il manque encore des papiers pour cet organisme. Enregistrez l’envoi quand même si vous l’avez déjà fait.</translation>
-    </message>
-    <message>
-        <source>Recorded: sent to %1.</source>
-        <translation>Enregistré : envoyé à %1.</translation>
-    </message>
-    <message>
-        <source>This step cannot be recorded</source>
-        <translation>Cette étape ne peut pas être enregistrée</translation>
-    </message>
-    <message>
-        <source>Recorded: %1 paid %2.</source>
-        <translation>Enregistré : %1 a versé %2.</translation>
-    </message>
-    <message>
-        <source>Recorded: %1 rejected the claim.</source>
-        <translation>Enregistré : %1 a refusé le dossier.</translation>
-    </message>
-    <message>
-        <source>Nothing to undo on this claim.</source>
-        <translation>Rien à annuler sur ce dossier.</translation>
-    </message>
-    <message>
-        <source>Cannot undo</source>
-        <translation>Impossible d’annuler</translation>
-    </message>
-    <message>
-        <source>Undone: the last %1 step.</source>
-        <translation>Annulé : la dernière étape %1.</translation>
     </message>
     <message>
         <source>Edit the claim</source>
@@ -623,6 +471,164 @@
     <message>
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimRendering</name>
+    <message>
+        <source>paid %1</source>
+        <translation>payé %1</translation>
+    </message>
+    <message>
+        <source>The CPAM</source>
+        <translation>La CPAM</translation>
+    </message>
+    <message>
+        <source>Your mutuelle</source>
+        <translation>Votre mutuelle</translation>
+    </message>
+    <message>
+        <source>%1 pays the professional directly.</source>
+        <translation>%1 paie directement le professionnel.</translation>
+    </message>
+    <message>
+        <source>%1 does not cover this care.</source>
+        <translation>%1 ne rembourse pas ces soins.</translation>
+    </message>
+    <message>
+        <source>%1: no estimate yet.</source>
+        <translation>%1 : pas encore d’estimation.</translation>
+    </message>
+    <message>
+        <source>%1 should refund %2; %3 received.</source>
+        <translation>%1 devrait rembourser %2 ; %3 reçus.</translation>
+    </message>
+    <message>
+        <source>%1 should refund %2.</source>
+        <translation>%1 devrait rembourser %2.</translation>
+    </message>
+    <message>
+        <source>Left for you to pay: %1.</source>
+        <translation>Reste à votre charge : %1.</translation>
+    </message>
+    <message>
+        <source>Expected: %1</source>
+        <translation>Attendu : %1</translation>
+    </message>
+    <message>
+        <source>Received: %1</source>
+        <translation>Reçu : %1</translation>
+    </message>
+    <message>
+        <source>less than expected</source>
+        <translation>moins que prévu</translation>
+    </message>
+    <message>
+        <source>more than expected</source>
+        <translation>plus que prévu</translation>
+    </message>
+    <message>
+        <source>⚠ Follow-up due since %1</source>
+        <translation>⚠ Relance à faire depuis le %1</translation>
+    </message>
+    <message>
+        <source>⚠ The deadline to claim passed on %1</source>
+        <translation>⚠ Le délai pour demander le remboursement a expiré le %1</translation>
+    </message>
+    <message>
+        <source>⚠ Claim before %1</source>
+        <translation>⚠ À envoyer avant le %1</translation>
+    </message>
+    <message>
+        <source>Claim before %1</source>
+        <translation>À envoyer avant le %1</translation>
+    </message>
+    <message>
+        <source>Follow up on %1 if nothing arrives</source>
+        <translation>Relancer le %1 si rien n’arrive</translation>
+    </message>
+    <message>
+        <source>%1: sent electronically by the professional (carte Vitale)</source>
+        <translation>%1 : transmise par le professionnel (carte Vitale)</translation>
+    </message>
+    <message>
+        <source>%1: told by the CPAM (NOEMIE) after it paid the professional</source>
+        <translation>%1 : transmise par la CPAM (NOEMIE) après avoir payé le professionnel</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>✓ Nothing is missing.</source>
+        <translation>✓ Rien ne manque.</translation>
+    </message>
+    <message>
+        <source>Needed</source>
+        <translation>Requis</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Aide</translation>
+    </message>
+    <message>
+        <source>Edit person…</source>
+        <translation>Modifier la personne…</translation>
+    </message>
+    <message>
+        <source>Attach a scan…</source>
+        <translation>Joindre un scan…</translation>
+    </message>
+    <message>
+        <source>Mark signed</source>
+        <translation>Marquer comme signée</translation>
+    </message>
+    <message>
+        <source>Open the document</source>
+        <translation>Ouvrir le document</translation>
+    </message>
+    <message>
+        <source>Edit claim…</source>
+        <translation>Modifier le dossier…</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimSteps</name>
+    <message>
+        <source>Some papers are still missing for this payer. Record it anyway if you already sent it.</source>
+        <translation>Il manque encore des papiers pour cet organisme. Enregistrez l’envoi quand même si vous l’avez déjà fait.</translation>
+    </message>
+    <message>
+        <source>Recorded: sent to %1.</source>
+        <translation>Enregistré : envoyé à %1.</translation>
+    </message>
+    <message>
+        <source>This step cannot be recorded</source>
+        <translation>Cette étape ne peut pas être enregistrée</translation>
+    </message>
+    <message>
+        <source>Recorded: %1 paid %2.</source>
+        <translation>Enregistré : %1 a versé %2.</translation>
+    </message>
+    <message>
+        <source>Recorded: %1 rejected the claim.</source>
+        <translation>Enregistré : %1 a refusé le dossier.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo on this claim.</source>
+        <translation>Rien à annuler sur ce dossier.</translation>
+    </message>
+    <message>
+        <source>Undone: the last %1 step.</source>
+        <translation>Annulé : la dernière étape %1.</translation>
+    </message>
+    <message>
+        <source>Cannot undo</source>
+        <translation>Impossible d’annuler</translation>
     </message>
 </context>
 <context>
