@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QProgressBar,
     QPushButton,
-    QTableWidget,
     QVBoxLayout,
 )
 
 from desktop_app.gui.plain import PlainLabel
+from desktop_app.gui.views.tables_view import rows_table
 
 WHEN, WHY, PEOPLE, DOCUMENTS, CLAIMS, SIZE = range(6)
 
@@ -46,19 +44,10 @@ class BackupsView(QDialog):
             "color: #7a1a12; background: #fdecea; border: 1px solid #f1b5ae; border-radius: 4px; padding: 6px;"
         )
         self.problem.hide()
-        self.table = QTableWidget(0, 6)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = rows_table(6, stretch=WHY)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
         self.table.setMinimumHeight(5 * line)  # the folder's part below keeps its room
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(20 * char)
