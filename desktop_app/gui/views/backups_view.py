@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.gui.plain import PlainLabel
 from desktop_app.gui.views.tables_view import rows_table
+from desktop_app.gui.views.words import words
 
 WHEN, WHY, PEOPLE, DOCUMENTS, CLAIMS, SIZE = range(6)
 
@@ -114,14 +115,12 @@ class BackupsView(QDialog):
         )
         self.table.setAccessibleName(self.tr("Backups, newest first"))
         self.back_up.setText(self.tr("&Back up now"))
-        self.restore.setText(self.tr("&Restore…"))
-        self.restore.setAccessibleName(self.tr("Restore the selected backup"))
+        words(self.restore, self.tr("&Restore…"), self.tr("Restore the selected backup"))
         self.open_folder.setText(self.tr("&Open the folder"))
         self.busy.setAccessibleName(self.tr("Working"))
         self.folder_box.setTitle(self.tr("Another folder: an external drive, a synced folder"))
         self.choose_folder.setText(self.tr("Back up to another &folder…"))
-        self.folder_now.setText(self.tr("Back up &now"))
-        self.folder_now.setAccessibleName(self.tr("Back up now to the chosen folder"))
+        words(self.folder_now, self.tr("Back up &now"), self.tr("Back up now to the chosen folder"))
         self.restore_folder.setText(self.tr("Restore from a backup folder…"))
 
     def set_busy(self, text: str | None) -> None:
