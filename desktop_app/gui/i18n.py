@@ -68,3 +68,21 @@ def install(language: str) -> bool:
             app.installTranslator(plurals)
             _installed.append(plurals)
     return found
+
+
+class TextsOfParts:
+    """``tr`` for a QObject made of mixins (the main window, the panes' controllers).
+
+    pyside6-lupdate files a text under the class it is written in, so a mixin's texts are in the
+    mixin's context. PySide's ``tr`` tries the context of each class of the object in turn and
+    stops at the first answer that differs from the source; for a plural (``n`` given) Qt fills
+    %n in even when it found nothing, so the window's own context would answer with the English
+    source. Here such an answer does not count as found."""
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        missing = text if n < 0 else text.replace("%n", str(n))
+        for cls in type(self).__mro__:
+            found = QCoreApplication.translate(cls.__name__, text, disambiguation, n)
+            if found != missing:
+                return found
+        return missing

@@ -117,30 +117,6 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <source>The last backup to %1 was %n day(s) ago.</source>
-        <translation>
-            <numerusform>The last backup to %1 was %n day ago.</numerusform>
-            <numerusform>The last backup to %1 was %n days ago.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n document(s).</source>
-        <translation>
-            <numerusform>%n document.</numerusform>
-            <numerusform>%n documents.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n document(s) attached.</source>
-        <translation>
-            <numerusform>%n document attached.</numerusform>
-            <numerusform>%n documents attached.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>ReminderController</name>
     <message numerus="yes">
         <source>and %n more</source>
@@ -280,6 +256,36 @@
         <translation>
             <numerusform>%n document arrived in the Inbox from watched folders.</numerusform>
             <numerusform>%n documents arrived in the Inbox from watched folders.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WindowLoading</name>
+    <message numerus="yes">
+        <source>%n document(s).</source>
+        <translation>
+            <numerusform>%n document.</numerusform>
+            <numerusform>%n documents.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WindowRecords</name>
+    <message numerus="yes">
+        <source>%n document(s) attached.</source>
+        <translation>
+            <numerusform>%n document attached.</numerusform>
+            <numerusform>%n documents attached.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WindowRestoring</name>
+    <message numerus="yes">
+        <source>The last backup to %1 was %n day(s) ago.</source>
+        <translation>
+            <numerusform>The last backup to %1 was %n day ago.</numerusform>
+            <numerusform>The last backup to %1 was %n days ago.</numerusform>
         </translation>
     </message>
 </context>

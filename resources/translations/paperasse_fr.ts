@@ -199,126 +199,6 @@
         <translation>Impossible d&apos;ouvrir ce dossier</translation>
     </message>
     <message>
-        <source>paid %1</source>
-        <translation>payé %1</translation>
-    </message>
-    <message>
-        <source>The CPAM</source>
-        <translation>La CPAM</translation>
-    </message>
-    <message>
-        <source>Your mutuelle</source>
-        <translation>Votre mutuelle</translation>
-    </message>
-    <message>
-        <source>%1 pays the professional directly.</source>
-        <translation>%1 paie directement le professionnel.</translation>
-    </message>
-    <message>
-        <source>%1 does not cover this care.</source>
-        <translation>%1 ne rembourse pas ces soins.</translation>
-    </message>
-    <message>
-        <source>%1: no estimate yet.</source>
-        <translation>%1 : pas encore d’estimation.</translation>
-    </message>
-    <message>
-        <source>%1 should refund %2; %3 received.</source>
-        <translation>%1 devrait rembourser %2 ; %3 reçus.</translation>
-    </message>
-    <message>
-        <source>%1 should refund %2.</source>
-        <translation>%1 devrait rembourser %2.</translation>
-    </message>
-    <message>
-        <source>Left for you to pay: %1.</source>
-        <translation>Reste à votre charge : %1.</translation>
-    </message>
-    <message>
-        <source>Expected: %1</source>
-        <translation>Attendu : %1</translation>
-    </message>
-    <message>
-        <source>Received: %1</source>
-        <translation>Reçu : %1</translation>
-    </message>
-    <message>
-        <source>less than expected</source>
-        <translation>moins que prévu</translation>
-    </message>
-    <message>
-        <source>more than expected</source>
-        <translation>plus que prévu</translation>
-    </message>
-    <message>
-        <source>⚠ Follow-up due since %1</source>
-        <translation>⚠ Relance à faire depuis le %1</translation>
-    </message>
-    <message>
-        <source>⚠ The deadline to claim passed on %1</source>
-        <translation>⚠ Le délai pour demander le remboursement a expiré le %1</translation>
-    </message>
-    <message>
-        <source>⚠ Claim before %1</source>
-        <translation>⚠ À envoyer avant le %1</translation>
-    </message>
-    <message>
-        <source>Claim before %1</source>
-        <translation>À envoyer avant le %1</translation>
-    </message>
-    <message>
-        <source>Follow up on %1 if nothing arrives</source>
-        <translation>Relancer le %1 si rien n’arrive</translation>
-    </message>
-    <message>
-        <source>%1: sent electronically by the professional (carte Vitale)</source>
-        <translation>%1 : transmise par le professionnel (carte Vitale)</translation>
-    </message>
-    <message>
-        <source>%1: told by the CPAM (NOEMIE) after it paid the professional</source>
-        <translation>%1 : transmise par la CPAM (NOEMIE) après avoir payé le professionnel</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
-    </message>
-    <message>
-        <source>✓ Nothing is missing.</source>
-        <translation>✓ Rien ne manque.</translation>
-    </message>
-    <message>
-        <source>Needed</source>
-        <translation>Requis</translation>
-    </message>
-    <message>
-        <source>Check</source>
-        <translation>À vérifier</translation>
-    </message>
-    <message>
-        <source>Help</source>
-        <translation>Aide</translation>
-    </message>
-    <message>
-        <source>Edit person…</source>
-        <translation>Modifier la personne…</translation>
-    </message>
-    <message>
-        <source>Attach a scan…</source>
-        <translation>Joindre un scan…</translation>
-    </message>
-    <message>
-        <source>Mark signed</source>
-        <translation>Marquer comme signée</translation>
-    </message>
-    <message>
-        <source>Open the document</source>
-        <translation>Ouvrir le document</translation>
-    </message>
-    <message>
-        <source>Edit claim…</source>
-        <translation>Modifier le dossier…</translation>
-    </message>
-    <message>
         <source>Cannot open this person</source>
         <translation>Impossible d’ouvrir cette personne</translation>
     </message>
@@ -337,38 +217,6 @@
     <message>
         <source>The care sheet is marked signed.</source>
         <translation>La feuille de soins est marquée comme signée.</translation>
-    </message>
-    <message>
-        <source>Some papers are still missing for this payer. Record it anyway if you already sent it.</source>
-        <translation>Il manque encore des papiers pour cet organisme. Enregistrez l’envoi quand même si vous l’avez déjà fait.</translation>
-    </message>
-    <message>
-        <source>Recorded: sent to %1.</source>
-        <translation>Enregistré : envoyé à %1.</translation>
-    </message>
-    <message>
-        <source>This step cannot be recorded</source>
-        <translation>Cette étape ne peut pas être enregistrée</translation>
-    </message>
-    <message>
-        <source>Recorded: %1 paid %2.</source>
-        <translation>Enregistré : %1 a versé %2.</translation>
-    </message>
-    <message>
-        <source>Recorded: %1 rejected the claim.</source>
-        <translation>Enregistré : %1 a refusé le dossier.</translation>
-    </message>
-    <message>
-        <source>Nothing to undo on this claim.</source>
-        <translation>Rien à annuler sur ce dossier.</translation>
-    </message>
-    <message>
-        <source>Cannot undo</source>
-        <translation>Impossible d’annuler</translation>
-    </message>
-    <message>
-        <source>Undone: the last %1 step.</source>
-        <translation>Annulé : la dernière étape %1.</translation>
     </message>
     <message>
         <source>Edit the claim</source>
@@ -623,6 +471,164 @@
     <message>
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimRendering</name>
+    <message>
+        <source>paid %1</source>
+        <translation>payé %1</translation>
+    </message>
+    <message>
+        <source>The CPAM</source>
+        <translation>La CPAM</translation>
+    </message>
+    <message>
+        <source>Your mutuelle</source>
+        <translation>Votre mutuelle</translation>
+    </message>
+    <message>
+        <source>%1 pays the professional directly.</source>
+        <translation>%1 paie directement le professionnel.</translation>
+    </message>
+    <message>
+        <source>%1 does not cover this care.</source>
+        <translation>%1 ne rembourse pas ces soins.</translation>
+    </message>
+    <message>
+        <source>%1: no estimate yet.</source>
+        <translation>%1 : pas encore d’estimation.</translation>
+    </message>
+    <message>
+        <source>%1 should refund %2; %3 received.</source>
+        <translation>%1 devrait rembourser %2 ; %3 reçus.</translation>
+    </message>
+    <message>
+        <source>%1 should refund %2.</source>
+        <translation>%1 devrait rembourser %2.</translation>
+    </message>
+    <message>
+        <source>Left for you to pay: %1.</source>
+        <translation>Reste à votre charge : %1.</translation>
+    </message>
+    <message>
+        <source>Expected: %1</source>
+        <translation>Attendu : %1</translation>
+    </message>
+    <message>
+        <source>Received: %1</source>
+        <translation>Reçu : %1</translation>
+    </message>
+    <message>
+        <source>less than expected</source>
+        <translation>moins que prévu</translation>
+    </message>
+    <message>
+        <source>more than expected</source>
+        <translation>plus que prévu</translation>
+    </message>
+    <message>
+        <source>⚠ Follow-up due since %1</source>
+        <translation>⚠ Relance à faire depuis le %1</translation>
+    </message>
+    <message>
+        <source>⚠ The deadline to claim passed on %1</source>
+        <translation>⚠ Le délai pour demander le remboursement a expiré le %1</translation>
+    </message>
+    <message>
+        <source>⚠ Claim before %1</source>
+        <translation>⚠ À envoyer avant le %1</translation>
+    </message>
+    <message>
+        <source>Claim before %1</source>
+        <translation>À envoyer avant le %1</translation>
+    </message>
+    <message>
+        <source>Follow up on %1 if nothing arrives</source>
+        <translation>Relancer le %1 si rien n’arrive</translation>
+    </message>
+    <message>
+        <source>%1: sent electronically by the professional (carte Vitale)</source>
+        <translation>%1 : transmise par le professionnel (carte Vitale)</translation>
+    </message>
+    <message>
+        <source>%1: told by the CPAM (NOEMIE) after it paid the professional</source>
+        <translation>%1 : transmise par la CPAM (NOEMIE) après avoir payé le professionnel</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>✓ Nothing is missing.</source>
+        <translation>✓ Rien ne manque.</translation>
+    </message>
+    <message>
+        <source>Needed</source>
+        <translation>Requis</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>À vérifier</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Aide</translation>
+    </message>
+    <message>
+        <source>Edit person…</source>
+        <translation>Modifier la personne…</translation>
+    </message>
+    <message>
+        <source>Attach a scan…</source>
+        <translation>Joindre un scan…</translation>
+    </message>
+    <message>
+        <source>Mark signed</source>
+        <translation>Marquer comme signée</translation>
+    </message>
+    <message>
+        <source>Open the document</source>
+        <translation>Ouvrir le document</translation>
+    </message>
+    <message>
+        <source>Edit claim…</source>
+        <translation>Modifier le dossier…</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimSteps</name>
+    <message>
+        <source>Some papers are still missing for this payer. Record it anyway if you already sent it.</source>
+        <translation>Il manque encore des papiers pour cet organisme. Enregistrez l’envoi quand même si vous l’avez déjà fait.</translation>
+    </message>
+    <message>
+        <source>Recorded: sent to %1.</source>
+        <translation>Enregistré : envoyé à %1.</translation>
+    </message>
+    <message>
+        <source>This step cannot be recorded</source>
+        <translation>Cette étape ne peut pas être enregistrée</translation>
+    </message>
+    <message>
+        <source>Recorded: %1 paid %2.</source>
+        <translation>Enregistré : %1 a versé %2.</translation>
+    </message>
+    <message>
+        <source>Recorded: %1 rejected the claim.</source>
+        <translation>Enregistré : %1 a refusé le dossier.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo on this claim.</source>
+        <translation>Rien à annuler sur ce dossier.</translation>
+    </message>
+    <message>
+        <source>Undone: the last %1 step.</source>
+        <translation>Annulé : la dernière étape %1.</translation>
+    </message>
+    <message>
+        <source>Cannot undo</source>
+        <translation>Impossible d’annuler</translation>
     </message>
 </context>
 <context>
@@ -903,6 +909,9 @@
         <source>Not known yet</source>
         <translation>Pas encore connu</translation>
     </message>
+</context>
+<context>
+    <name>DocumentFields</name>
     <message>
         <source>not read on the scan — type it if the paper shows it</source>
         <translation>pas lu sur le scan — tapez-le si le papier l&apos;indique</translation>
@@ -918,34 +927,6 @@
     <message>
         <source>not checked yet: press Enter if it is right</source>
         <translation>pas encore vérifié : appuyez sur Entrée si c’est juste</translation>
-    </message>
-    <message>
-        <source>Attached to the claim “%1” of %2.</source>
-        <translation>Joint au dossier « %1 » du %2.</translation>
-    </message>
-    <message>
-        <source>In the inbox. It may belong to:</source>
-        <translation>Dans la boîte de réception. Il pourrait appartenir à :</translation>
-    </message>
-    <message>
-        <source>In the inbox. No claim matches its person, date and amount yet.</source>
-        <translation>Dans la boîte de réception. Aucun dossier ne correspond encore à sa personne, sa date et son montant.</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Chargement…</translation>
-    </message>
-    <message>
-        <source>The page cannot be shown: %1</source>
-        <translation>La page ne peut pas être affichée : %1</translation>
-    </message>
-    <message>
-        <source>Page %1 of %2</source>
-        <translation>Page %1 sur %2</translation>
-    </message>
-    <message>
-        <source>The original cannot be opened</source>
-        <translation>L’original ne peut pas être ouvert</translation>
     </message>
     <message>
         <source>This value cannot be used</source>
@@ -966,6 +947,21 @@
     <message>
         <source>Undone: %1 is back as it was.</source>
         <translation>Annulé : %1 est revenu comme avant.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentFiling</name>
+    <message>
+        <source>Attached to the claim “%1” of %2.</source>
+        <translation>Joint au dossier « %1 » du %2.</translation>
+    </message>
+    <message>
+        <source>In the inbox. It may belong to:</source>
+        <translation>Dans la boîte de réception. Il pourrait appartenir à :</translation>
+    </message>
+    <message>
+        <source>In the inbox. No claim matches its person, date and amount yet.</source>
+        <translation>Dans la boîte de réception. Aucun dossier ne correspond encore à sa personne, sa date et son montant.</translation>
     </message>
     <message>
         <source>Cannot change whose document this is</source>
@@ -1022,6 +1018,25 @@
     <message>
         <source>Cannot start a claim from this document</source>
         <translation>Impossible de créer un dossier à partir de ce document</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPages</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>The page cannot be shown: %1</source>
+        <translation>La page ne peut pas être affichée : %1</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 sur %2</translation>
+    </message>
+    <message>
+        <source>The original cannot be opened</source>
+        <translation>L’original ne peut pas être ouvert</translation>
     </message>
 </context>
 <context>
@@ -1912,279 +1927,6 @@
     <message>
         <source>Paperasse — demo household</source>
         <translation>Paperasse — foyer de démonstration</translation>
-    </message>
-    <message>
-        <source>Select a claim or a document to see it here.</source>
-        <translation>Sélectionnez un dossier ou un document pour l’afficher ici.</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <source>&amp;Import scans and PDFs…</source>
-        <translation>&amp;Importer des scans et des PDF…</translation>
-    </message>
-    <message>
-        <source>&amp;Paste an image</source>
-        <translation>&amp;Coller une image</translation>
-    </message>
-    <message>
-        <source>&amp;Export everything to an archive…</source>
-        <translation>&amp;Exporter tout dans une archive…</translation>
-    </message>
-    <message>
-        <source>Import an &amp;archive…</source>
-        <translation>Importer une &amp;archive…</translation>
-    </message>
-    <message>
-        <source>&amp;Backups…</source>
-        <translation>&amp;Sauvegardes…</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>&amp;Paramètres…</translation>
-    </message>
-    <message>
-        <source>&amp;Lock now</source>
-        <translation>&amp;Verrouiller maintenant</translation>
-    </message>
-    <message>
-        <source>&amp;Leave the demo</source>
-        <translation>Q&amp;uitter la démonstration</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Édition</translation>
-    </message>
-    <message>
-        <source>&amp;Undo the last payer step</source>
-        <translation>&amp;Annuler la dernière étape de remboursement</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>&amp;Rechercher…</translation>
-    </message>
-    <message>
-        <source>&amp;Remove the document from its claim</source>
-        <translation>Retirer le document de son &amp;dossier</translation>
-    </message>
-    <message>
-        <source>&amp;Delete (to the Trash)…</source>
-        <translation>&amp;Supprimer (vers la corbeille)…</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Affichage</translation>
-    </message>
-    <message>
-        <source>&amp;Home</source>
-        <translation>&amp;Accueil</translation>
-    </message>
-    <message>
-        <source>&amp;Inbox</source>
-        <translation>&amp;Boîte de réception</translation>
-    </message>
-    <message>
-        <source>&amp;All claims</source>
-        <translation>&amp;Tous les dossiers</translation>
-    </message>
-    <message>
-        <source>&amp;Trash</source>
-        <translation>&amp;Corbeille</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh</source>
-        <translation>A&amp;ctualiser</translation>
-    </message>
-    <message>
-        <source>Go to the &amp;lists</source>
-        <translation>Aller aux &amp;listes</translation>
-    </message>
-    <message>
-        <source>&amp;Next area</source>
-        <translation>&amp;Zone suivante</translation>
-    </message>
-    <message>
-        <source>&amp;Previous area</source>
-        <translation>Zone &amp;précédente</translation>
-    </message>
-    <message>
-        <source>&amp;Lists and household</source>
-        <translation>&amp;Listes et foyer</translation>
-    </message>
-    <message>
-        <source>&amp;Household</source>
-        <translation>&amp;Foyer</translation>
-    </message>
-    <message>
-        <source>Add a &amp;person…</source>
-        <translation>Ajouter une &amp;personne…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit the person…</source>
-        <translation>&amp;Modifier la personne…</translation>
-    </message>
-    <message>
-        <source>New &amp;claim…</source>
-        <translation>Nouveau &amp;dossier…</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>Ai&amp;de</translation>
-    </message>
-    <message>
-        <source>&amp;Guide</source>
-        <translation>&amp;Guide</translation>
-    </message>
-    <message>
-        <source>What to do with each paper (F1)</source>
-        <translation>Que faire de chaque papier (F1)</translation>
-    </message>
-    <message>
-        <source>&amp;About Paperasse</source>
-        <translation>&amp;À propos de Paperasse</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>Barre d’outils principale</translation>
-    </message>
-    <message>
-        <source>New claim</source>
-        <translation>Nouveau dossier</translation>
-    </message>
-    <message>
-        <source>Search people, claims, documents (Ctrl+F)</source>
-        <translation>Chercher personnes, dossiers, documents (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Search people, claims and documents</source>
-        <translation>Chercher parmi les personnes, les dossiers et les documents</translation>
-    </message>
-    <message>
-        <source>Some scans are missing</source>
-        <translation>Des scans manquent</translation>
-    </message>
-    <message>
-        <source>The automatic backup failed: %1</source>
-        <translation>La sauvegarde automatique a échoué : %1</translation>
-    </message>
-    <message>
-        <source>Backups…</source>
-        <translation>Sauvegardes…</translation>
-    </message>
-    <message>
-        <source>Nothing has been backed up to %1 yet.</source>
-        <translation>Rien n’a encore été sauvegardé dans %1.</translation>
-    </message>
-    <message numerus="yes">
-        <source>The last backup to %1 was %n day(s) ago.</source>
-        <translation>
-            <numerusform>La dernière sauvegarde dans %1 date d’il y a %n jour.</numerusform>
-            <numerusform>La dernière sauvegarde dans %1 date d’il y a %n jours.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Back up now</source>
-        <translation>Sauvegarder maintenant</translation>
-    </message>
-    <message>
-        <source>Could not add up the claims: %1</source>
-        <translation>Impossible de faire le total des dossiers : %1</translation>
-    </message>
-    <message>
-        <source>Inbox</source>
-        <translation>Boîte de réception</translation>
-    </message>
-    <message>
-        <source>New documents to check and attach to a claim. Drag them onto a claim, or open one and choose its claim.</source>
-        <translation>Nouveaux documents à vérifier et à joindre à un dossier. Glissez-les sur un dossier, ou ouvrez-en un et choisissez son dossier.</translation>
-    </message>
-    <message>
-        <source>The inbox is empty: every document is filed in a claim.</source>
-        <translation>La boîte de réception est vide : chaque document est classé dans un dossier.</translation>
-    </message>
-    <message>
-        <source>All documents</source>
-        <translation>Tous les documents</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n document(s).</source>
-        <translation>
-            <numerusform>%n document.</numerusform>
-            <numerusform>%n documents.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Claims of %1</source>
-        <translation>Dossiers de %1</translation>
-    </message>
-    <message>
-        <source>All claims</source>
-        <translation>Tous les dossiers</translation>
-    </message>
-    <message>
-        <source>No claim here. Import a document or start a new claim.</source>
-        <translation>Aucun dossier ici. Importez un document ou créez un nouveau dossier.</translation>
-    </message>
-    <message>
-        <source>No claim in this list.</source>
-        <translation>Aucun dossier dans cette liste.</translation>
-    </message>
-    <message>
-        <source>Cannot change whose document this is</source>
-        <translation>Impossible de changer à qui est ce document</translation>
-    </message>
-    <message>
-        <source>Moved to %1.</source>
-        <translation>Déplacé vers %1.</translation>
-    </message>
-    <message>
-        <source>Could not search: %1</source>
-        <translation>La recherche n’a pas abouti : %1</translation>
-    </message>
-    <message>
-        <source>Attach a scan to the claim</source>
-        <translation>Joindre un scan au dossier</translation>
-    </message>
-    <message>
-        <source>Cannot attach this document</source>
-        <translation>Impossible de joindre ce document</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n document(s) attached.</source>
-        <translation>
-            <numerusform>%n document joint.</numerusform>
-            <numerusform>%n documents joints.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>This document is not attached to a claim.</source>
-        <translation>Ce document n’est joint à aucun dossier.</translation>
-    </message>
-    <message>
-        <source>Remove from the claim?</source>
-        <translation>Retirer du dossier ?</translation>
-    </message>
-    <message>
-        <source>The document goes back to the inbox; it is not deleted.</source>
-        <translation>Le document retourne dans la boîte de réception ; il n’est pas supprimé.</translation>
-    </message>
-    <message>
-        <source>Cannot remove this document</source>
-        <translation>Impossible de retirer ce document</translation>
-    </message>
-    <message>
-        <source>&amp;Delete the person (to the Trash)…</source>
-        <translation>&amp;Supprimer la personne (vers la corbeille)…</translation>
-    </message>
-    <message>
-        <source>Open a claim to undo its last step.</source>
-        <translation>Ouvrez un dossier pour annuler sa dernière étape.</translation>
     </message>
     <message>
         <source>About Paperasse</source>
@@ -3706,6 +3448,304 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
     <message>
         <source>Everything stays on this computer. Nothing is sent anywhere.</source>
         <translation>Tout reste sur cet ordinateur. Rien n’est envoyé nulle part.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowImporting</name>
+    <message>
+        <source>Cannot change whose document this is</source>
+        <translation>Impossible de changer à qui est ce document</translation>
+    </message>
+    <message>
+        <source>Moved to %1.</source>
+        <translation>Déplacé vers %1.</translation>
+    </message>
+    <message>
+        <source>Attach a scan to the claim</source>
+        <translation>Joindre un scan au dossier</translation>
+    </message>
+</context>
+<context>
+    <name>WindowLoading</name>
+    <message>
+        <source>Could not add up the claims: %1</source>
+        <translation>Impossible de faire le total des dossiers : %1</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Boîte de réception</translation>
+    </message>
+    <message>
+        <source>New documents to check and attach to a claim. Drag them onto a claim, or open one and choose its claim.</source>
+        <translation>Nouveaux documents à vérifier et à joindre à un dossier. Glissez-les sur un dossier, ou ouvrez-en un et choisissez son dossier.</translation>
+    </message>
+    <message>
+        <source>The inbox is empty: every document is filed in a claim.</source>
+        <translation>La boîte de réception est vide : chaque document est classé dans un dossier.</translation>
+    </message>
+    <message>
+        <source>All documents</source>
+        <translation>Tous les documents</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s).</source>
+        <translation>
+            <numerusform>%n document.</numerusform>
+            <numerusform>%n documents.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Claims of %1</source>
+        <translation>Dossiers de %1</translation>
+    </message>
+    <message>
+        <source>All claims</source>
+        <translation>Tous les dossiers</translation>
+    </message>
+    <message>
+        <source>No claim here. Import a document or start a new claim.</source>
+        <translation>Aucun dossier ici. Importez un document ou créez un nouveau dossier.</translation>
+    </message>
+    <message>
+        <source>No claim in this list.</source>
+        <translation>Aucun dossier dans cette liste.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Import scans and PDFs…</source>
+        <translation>&amp;Importer des scans et des PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste an image</source>
+        <translation>&amp;Coller une image</translation>
+    </message>
+    <message>
+        <source>&amp;Export everything to an archive…</source>
+        <translation>&amp;Exporter tout dans une archive…</translation>
+    </message>
+    <message>
+        <source>Import an &amp;archive…</source>
+        <translation>Importer une &amp;archive…</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>&amp;Sauvegardes…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Verrouiller maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Leave the demo</source>
+        <translation>Q&amp;uitter la démonstration</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last payer step</source>
+        <translation>&amp;Annuler la dernière étape de remboursement</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Rechercher…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the document from its claim</source>
+        <translation>Retirer le document de son &amp;dossier</translation>
+    </message>
+    <message>
+        <source>&amp;Delete (to the Trash)…</source>
+        <translation>&amp;Supprimer (vers la corbeille)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Home</source>
+        <translation>&amp;Accueil</translation>
+    </message>
+    <message>
+        <source>&amp;Inbox</source>
+        <translation>&amp;Boîte de réception</translation>
+    </message>
+    <message>
+        <source>&amp;All claims</source>
+        <translation>&amp;Tous les dossiers</translation>
+    </message>
+    <message>
+        <source>&amp;Trash</source>
+        <translation>&amp;Corbeille</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ctualiser</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;lists</source>
+        <translation>Aller aux &amp;listes</translation>
+    </message>
+    <message>
+        <source>&amp;Next area</source>
+        <translation>&amp;Zone suivante</translation>
+    </message>
+    <message>
+        <source>&amp;Previous area</source>
+        <translation>Zone &amp;précédente</translation>
+    </message>
+    <message>
+        <source>&amp;Lists and household</source>
+        <translation>&amp;Listes et foyer</translation>
+    </message>
+    <message>
+        <source>&amp;Household</source>
+        <translation>&amp;Foyer</translation>
+    </message>
+    <message>
+        <source>Add a &amp;person…</source>
+        <translation>Ajouter une &amp;personne…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit the person…</source>
+        <translation>&amp;Modifier la personne…</translation>
+    </message>
+    <message>
+        <source>New &amp;claim…</source>
+        <translation>Nouveau &amp;dossier…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>&amp;Guide</translation>
+    </message>
+    <message>
+        <source>What to do with each paper (F1)</source>
+        <translation>Que faire de chaque papier (F1)</translation>
+    </message>
+    <message>
+        <source>&amp;About Paperasse</source>
+        <translation>&amp;À propos de Paperasse</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Barre d’outils principale</translation>
+    </message>
+    <message>
+        <source>New claim</source>
+        <translation>Nouveau dossier</translation>
+    </message>
+    <message>
+        <source>Search people, claims, documents (Ctrl+F)</source>
+        <translation>Chercher personnes, dossiers, documents (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search people, claims and documents</source>
+        <translation>Chercher parmi les personnes, les dossiers et les documents</translation>
+    </message>
+</context>
+<context>
+    <name>WindowPanes</name>
+    <message>
+        <source>Select a claim or a document to see it here.</source>
+        <translation>Sélectionnez un dossier ou un document pour l’afficher ici.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowRecords</name>
+    <message>
+        <source>Cannot attach this document</source>
+        <translation>Impossible de joindre ce document</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) attached.</source>
+        <translation>
+            <numerusform>%n document joint.</numerusform>
+            <numerusform>%n documents joints.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This document is not attached to a claim.</source>
+        <translation>Ce document n’est joint à aucun dossier.</translation>
+    </message>
+    <message>
+        <source>Remove from the claim?</source>
+        <translation>Retirer du dossier ?</translation>
+    </message>
+    <message>
+        <source>The document goes back to the inbox; it is not deleted.</source>
+        <translation>Le document retourne dans la boîte de réception ; il n’est pas supprimé.</translation>
+    </message>
+    <message>
+        <source>Cannot remove this document</source>
+        <translation>Impossible de retirer ce document</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the person (to the Trash)…</source>
+        <translation>&amp;Supprimer la personne (vers la corbeille)…</translation>
+    </message>
+    <message>
+        <source>New claim</source>
+        <translation>Nouveau dossier</translation>
+    </message>
+    <message>
+        <source>Open a claim to undo its last step.</source>
+        <translation>Ouvrez un dossier pour annuler sa dernière étape.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowRestoring</name>
+    <message>
+        <source>Some scans are missing</source>
+        <translation>Des scans manquent</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: %1</source>
+        <translation>La sauvegarde automatique a échoué : %1</translation>
+    </message>
+    <message>
+        <source>Backups…</source>
+        <translation>Sauvegardes…</translation>
+    </message>
+    <message>
+        <source>Nothing has been backed up to %1 yet.</source>
+        <translation>Rien n’a encore été sauvegardé dans %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last backup to %1 was %n day(s) ago.</source>
+        <translation>
+            <numerusform>La dernière sauvegarde dans %1 date d’il y a %n jour.</numerusform>
+            <numerusform>La dernière sauvegarde dans %1 date d’il y a %n jours.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
+    </message>
+</context>
+<context>
+    <name>WindowSearch</name>
+    <message>
+        <source>Could not search: %1</source>
+        <translation>La recherche n’a pas abouti : %1</translation>
     </message>
 </context>
 <context>

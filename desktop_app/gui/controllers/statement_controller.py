@@ -14,7 +14,7 @@ from desktop_app.gui import labels
 from desktop_app.gui.controllers.messages import message_of, show_error
 from desktop_app.gui.lazy import documents, inbox, statements
 from desktop_app.gui.plain import tip
-from desktop_app.gui.views.document_view import StatementPanel
+from desktop_app.gui.views.statement_view import StatementPanel
 from desktop_app.services.results import StatementMatch
 
 PAYERS = ("cpam", "mutuelle")
@@ -151,6 +151,7 @@ class StatementController(QObject):
         view.unmatched.setVisible(bool(lines))
         view.record.setEnabled(bool(proposals))
         view.record.setVisible(payer is not None)
+        view.fit_rows()
 
     # Acting
 

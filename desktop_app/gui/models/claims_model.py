@@ -23,16 +23,6 @@ from desktop_app.services.overview import ClaimRow, smart_lists
 # The most telling columns first: on a narrow window the amounts are the ones scrolled to.
 DATE, PERSON, WHAT, CPAM, MUTUELLE, PAID, EXPECTED, RECEIVED = range(8)
 COLUMN_COUNT = 8
-_HEADERS = (
-    lambda: QCoreApplication.translate("ClaimsTableModel", "Care date"),
-    lambda: QCoreApplication.translate("ClaimsTableModel", "Person"),
-    lambda: QCoreApplication.translate("ClaimsTableModel", "What"),
-    lambda: QCoreApplication.translate("ClaimsTableModel", "CPAM"),
-    lambda: QCoreApplication.translate("ClaimsTableModel", "Mutuelle"),
-    lambda: QCoreApplication.translate("ClaimsTableModel", "Paid"),
-    lambda: QCoreApplication.translate("ClaimsTableModel", "Expected back"),
-    lambda: QCoreApplication.translate("ClaimsTableModel", "Received"),
-)
 
 DOCUMENT_MIME = "application/x-paperasse-document-ids"
 
@@ -66,7 +56,7 @@ class ClaimsTableModel(RowTableModel):
     ``filterAcceptsRow`` written in Python is called from C++ once for every row the views are
     handed, and opening a claim deep in a list of 50,000 hands them all the rows above it."""
 
-    HEADERS = _HEADERS
+    COLUMN_COUNT = COLUMN_COUNT  # the module's, for the base class
 
     documents_dropped = Signal(int, list)  # claim id, document ids
 
@@ -164,6 +154,10 @@ class ClaimsTableModel(RowTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.next_action
         return None
+
+    def _headers(self) -> tuple[str, ...]:
+        return (self.tr("Care date"), self.tr("Person"), self.tr("What"), self.tr("CPAM"),
+                self.tr("Mutuelle"), self.tr("Paid"), self.tr("Expected back"), self.tr("Received"))
 
     def _display(self, row: ClaimRow, column: int):
         if column == PERSON:

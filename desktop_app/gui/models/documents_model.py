@@ -11,20 +11,10 @@ from desktop_app.services.overview import DocumentRow
 
 NAME, KIND, PERSON, DATE, AMOUNT, TO_CONFIRM, CLAIM, FOUND = range(8)
 COLUMN_COUNT = 8
-_HEADERS = (
-    lambda: QCoreApplication.translate("DocumentsTableModel", "Document"),
-    lambda: QCoreApplication.translate("DocumentsTableModel", "Kind"),
-    lambda: QCoreApplication.translate("DocumentsTableModel", "Person"),
-    lambda: QCoreApplication.translate("DocumentsTableModel", "Date"),
-    lambda: QCoreApplication.translate("DocumentsTableModel", "Amount"),
-    lambda: QCoreApplication.translate("DocumentsTableModel", "To check"),
-    lambda: QCoreApplication.translate("DocumentsTableModel", "Claim"),
-    lambda: QCoreApplication.translate("DocumentsTableModel", "Found"),
-)
 
 
 class DocumentsTableModel(RowTableModel):
-    HEADERS = _HEADERS
+    COLUMN_COUNT = COLUMN_COUNT  # the module's, for the base class
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -53,6 +43,10 @@ class DocumentsTableModel(RowTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == AMOUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _headers(self) -> tuple[str, ...]:
+        return (self.tr("Document"), self.tr("Kind"), self.tr("Person"), self.tr("Date"),
+                self.tr("Amount"), self.tr("To check"), self.tr("Claim"), self.tr("Found"))
 
     def _display(self, row: DocumentRow, column: int):
         if column == NAME:

@@ -9,10 +9,10 @@ ObjectRole = Qt.ItemDataRole.UserRole + 2
 
 
 class RowTableModel(QAbstractTableModel):
-    """Subclasses set HEADERS (callables giving the translated title of each column) and say what
-    a cell shows (_display), how it sorts (_sort_key) and anything else (_other_role)."""
+    """Subclasses set COLUMN_COUNT, give the columns' titles (_headers) and say what a cell shows
+    (_display), how it sorts (_sort_key) and anything else (_other_role)."""
 
-    HEADERS: tuple = ()
+    COLUMN_COUNT = 0
 
     def _row_count(self) -> int:
         return len(self._rows)
@@ -21,11 +21,11 @@ class RowTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._row_count()
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else self.COLUMN_COUNT
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]()
+            return self._headers()[section]
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -40,6 +40,10 @@ class RowTableModel(QAbstractTableModel):
         if role == ObjectRole:
             return row
         return self._other_role(row, column, role)
+
+    def _headers(self) -> tuple[str, ...]:
+        """Each column's title, in the language installed now (it may change)."""
+        raise NotImplementedError
 
     def _display(self, row, column: int):
         raise NotImplementedError

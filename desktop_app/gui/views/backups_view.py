@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QProgressBar,
     QPushButton,
-    QTableWidget,
     QVBoxLayout,
 )
 
 from desktop_app.gui.plain import PlainLabel
+from desktop_app.gui.views.tables_view import rows_table
+from desktop_app.gui.views.words import words
 
 WHEN, WHY, PEOPLE, DOCUMENTS, CLAIMS, SIZE = range(6)
 
@@ -46,19 +45,10 @@ class BackupsView(QDialog):
             "color: #7a1a12; background: #fdecea; border: 1px solid #f1b5ae; border-radius: 4px; padding: 6px;"
         )
         self.problem.hide()
-        self.table = QTableWidget(0, 6)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = rows_table(6, stretch=WHY)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
         self.table.setMinimumHeight(5 * line)  # the folder's part below keeps its room
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(20 * char)
@@ -125,14 +115,12 @@ class BackupsView(QDialog):
         )
         self.table.setAccessibleName(self.tr("Backups, newest first"))
         self.back_up.setText(self.tr("&Back up now"))
-        self.restore.setText(self.tr("&Restore…"))
-        self.restore.setAccessibleName(self.tr("Restore the selected backup"))
+        words(self.restore, self.tr("&Restore…"), self.tr("Restore the selected backup"))
         self.open_folder.setText(self.tr("&Open the folder"))
         self.busy.setAccessibleName(self.tr("Working"))
         self.folder_box.setTitle(self.tr("Another folder: an external drive, a synced folder"))
         self.choose_folder.setText(self.tr("Back up to another &folder…"))
-        self.folder_now.setText(self.tr("Back up &now"))
-        self.folder_now.setAccessibleName(self.tr("Back up now to the chosen folder"))
+        words(self.folder_now, self.tr("Back up &now"), self.tr("Back up now to the chosen folder"))
         self.restore_folder.setText(self.tr("Restore from a backup folder…"))
 
     def set_busy(self, text: str | None) -> None:

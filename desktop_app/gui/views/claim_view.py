@@ -22,6 +22,7 @@ from desktop_app.gui import icons
 from desktop_app.gui.models.claims_model import DOCUMENT_MIME, decode_document_ids
 from desktop_app.gui.plain import PlainLabel
 from desktop_app.gui.plain import tip as plain_tip
+from desktop_app.gui.views.words import words
 
 
 class DocumentDropList(QListWidget):
@@ -237,10 +238,8 @@ class ClaimView(QScrollArea):
         return self.cpam if payer == "cpam" else self.mutuelle
 
     def retranslate(self) -> None:
-        self.edit.setText(self.tr("Edit…"))
-        self.edit.setAccessibleName(self.tr("Edit this claim"))
-        self.delete.setText(self.tr("Delete…"))
-        self.delete.setAccessibleName(self.tr("Move this claim to the Trash"))
+        words(self.edit, self.tr("Edit…"), self.tr("Edit this claim"))
+        words(self.delete, self.tr("Delete…"), self.tr("Move this claim to the Trash"))
         self.cpam.retranslate(self.tr("CPAM"))
         self.mutuelle.retranslate(self.tr("Mutuelle"))
         self.checklist_box.setTitle(self.tr("What is missing"))

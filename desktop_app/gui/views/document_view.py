@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QListWidget,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -24,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.gui.plain import PlainLabel, tip
 from desktop_app.gui.views.page_view import PageView
+from desktop_app.gui.views.statement_view import StatementPanel
 
 LEVEL_STYLE = {
     "high": "color: #1e6b2c;",
@@ -93,76 +91,6 @@ class FieldEditor(QWidget):
         self.problem.setStyleSheet("font-size: 9pt; " + LEVEL_STYLE["low" if refused else "medium"])
         self.problem.setVisible(bool(text))
         self.edit.setAccessibleDescription(text)
-
-
-class StatementPanel(QGroupBox):
-    """A statement's payments, each beside the claim it most likely settles, and one button."""
-
-    CLAIM, PERSON, CARE_DATE, AMOUNT, EXPECTED, DIFFERS = range(6)
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        self.container = self  # the scroll area around the panel, once placed in one
-        self.summary = PlainLabel()
-        self.summary.setWordWrap(True)
-        # A statement whose payer was not read: say so, and ask for it right here.
-        self.payer_row = QWidget()
-        payer_layout = QHBoxLayout(self.payer_row)
-        payer_layout.setContentsMargins(0, 0, 0, 0)
-        self.payer_label = PlainLabel()
-        self.payer = QComboBox()
-        self.payer_label.setBuddy(self.payer)
-        self.set_payer = QPushButton()
-        payer_layout.addWidget(self.payer_label)
-        payer_layout.addWidget(self.payer)
-        payer_layout.addWidget(self.set_payer)
-        payer_layout.addStretch()
-        self.table = QTableWidget(0, 6)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(self.CLAIM, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(self.fontMetrics().averageCharWidth() * 6)
-        line = self.table.fontMetrics().height()
-        self.table.setMinimumHeight(line * 4)
-        self.table.setMaximumHeight(line * 9)
-        self.unmatched = PlainLabel()
-        self.unmatched.setWordWrap(True)
-        self.unmatched.setStyleSheet("color: #8a5a00;")
-        self.unmatched.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        buttons = QHBoxLayout()
-        self.record = QPushButton()
-        self.record.setDefault(False)
-        buttons.addWidget(self.record)
-        buttons.addStretch()
-        layout.addWidget(self.summary)
-        layout.addWidget(self.payer_row)
-        layout.addWidget(self.table)
-        layout.addWidget(self.unmatched)
-        layout.addLayout(buttons)
-        self.retranslate()
-
-    def set_shown(self, shown: bool) -> None:
-        self.setVisible(shown)
-        self.container.setVisible(shown)
-
-    def retranslate(self) -> None:
-        self.setTitle(self.tr("Payments on this statement"))
-        self.payer_label.setText(self.tr("&Paid by"))
-        self.set_payer.setText(self.tr("Use this payer"))
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Claim"), self.tr("Person"), self.tr("Care date"), self.tr("Paid"),
-             self.tr("Expected"), self.tr("Check")]
-        )
-        self.table.setAccessibleName(self.tr("Payments found on the statement"))
-        self.record.setText(self.tr("&Record these payments"))
 
 
 class DocumentView(QWidget):
@@ -268,6 +196,9 @@ class DocumentView(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Never squeezed to a sliver on a short pane: a field and its words stay readable, and
+        # the side column scrolls instead.
+        scroll.setMinimumHeight(side.fontMetrics().height() * 7)
         holder = QWidget()
         holder_layout = QVBoxLayout(holder)
         holder_layout.setContentsMargins(0, 0, 0, 0)
@@ -328,7 +259,21 @@ class DocumentView(QWidget):
         self.vertical.setStretchFactor(1, 1)
         self.vertical.setChildrenCollapsible(False)
         outer.addWidget(self.vertical, 1)
+        self.statement.wants_room.connect(lambda: QTimer.singleShot(0, self._place_statement))
         self.retranslate()
+
+    STATEMENT_SHARE = 0.6  # at most, of the pane's height: the page and the form keep the rest
+
+    def _place_statement(self) -> None:
+        """A statement's payments are what the user came for: the panel gets the height it asks
+        for (on a short screen, up to a little over half the pane), so that its summary, its
+        table and its button are seen without scrolling; the page and the form share the rest."""
+        total = sum(self.vertical.sizes())
+        if not total or not self.statement.isVisible():
+            return
+        wanted = self.statement.sizeHint().height() + 2
+        below = min(wanted, int(total * self.STATEMENT_SHARE))
+        self.vertical.setSizes([total - below, below])
 
     def focus_order(self, editors) -> list[QWidget]:
         """Tab order in the pane: the fields to check first, then what to do with the document,

@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QHeaderView,
-    QPushButton,
-    QTableWidget,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QVBoxLayout
 
 from desktop_app.gui.plain import PlainLabel
+from desktop_app.gui.views.tables_view import empty_note, rows_table
 
 LAYOUT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -27,23 +19,8 @@ class LayoutsView(QDialog):
         layout = QVBoxLayout(self)
         self.hint = PlainLabel()
         self.hint.setWordWrap(True)
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("layouts_table")
-        self.table.setTabKeyNavigation(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3, 4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.empty_label = PlainLabel()
-        self.empty_label.setObjectName("layouts_empty")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: #666; padding: 20px;")
+        self.table = rows_table(5, stretch=0, name="layouts_table")
+        self.empty_label = empty_note("layouts_empty")
         self.error = PlainLabel()
         self.error.setStyleSheet("color: #b3261e;")
         self.error.setWordWrap(True)

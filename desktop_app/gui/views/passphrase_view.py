@@ -51,6 +51,19 @@ class _Base(QDialog):
         self.cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.rejected.connect(self.reject)
 
+    def secret_row(self, shown: bool = True) -> tuple[QLineEdit, PlainLabel]:
+        """A passphrase field and its label (whose shortcut goes to the field), added to the
+        form, or made and hidden."""
+        field = _secret_field()
+        label = PlainLabel()
+        label.setBuddy(field)
+        if shown:
+            self.form.addRow(label, field)
+        else:
+            field.hide()
+            label.hide()
+        return field, label
+
     def finish_layout(self) -> None:
         self.layout_.addWidget(self.error)
         self.layout_.addWidget(self.busy)
@@ -75,25 +88,41 @@ class _Base(QDialog):
         self.busy.setValue(done)
 
 
-class UnlockView(_Base):
+class _OneSecretView(_Base):
+    """Asks for one passphrase (unlocking, removing it); the subclass gives its words."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.passphrase = _secret_field()
-        self.passphrase_label = PlainLabel()
-        self.passphrase_label.setBuddy(self.passphrase)
-        self.form.addRow(self.passphrase_label, self.passphrase)
+        self.secret, self.secret_label = self.secret_row()
         self.finish_layout()
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Paperasse is locked"))
-        self.intro.setText(self.tr(
-            "The records in this data folder are protected by a passphrase. Type it to open "
-            "them (the recovery key works too)."))
-        self.passphrase_label.setText(self.tr("&Passphrase"))
-        self.passphrase.setAccessibleName(self.tr("Passphrase"))
-        self.ok.setText(self.tr("&Unlock"))
-        self.cancel.setText(self.tr("&Quit"))
+        title, intro, label, name, ok, cancel = self._texts()
+        self.setWindowTitle(title)
+        self.intro.setText(intro)
+        self.secret_label.setText(label)
+        self.secret.setAccessibleName(name)
+        self.ok.setText(ok)
+        self.cancel.setText(cancel)
+
+    def _texts(self) -> tuple[str, str, str, str, str, str]:
+        """The title, the words above the field, its label and accessible name, OK and Cancel."""
+        raise NotImplementedError
+
+
+class UnlockView(_OneSecretView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.passphrase = self.secret  # what the unlock flow reads
+
+    def _texts(self) -> tuple[str, str, str, str, str, str]:
+        return (
+            self.tr("Paperasse is locked"),
+            self.tr("The records in this data folder are protected by a passphrase. Type it to "
+                    "open them (the recovery key works too)."),
+            self.tr("&Passphrase"), self.tr("Passphrase"), self.tr("&Unlock"), self.tr("&Quit"),
+        )
 
 
 class NewPassphraseView(_Base):
@@ -102,22 +131,9 @@ class NewPassphraseView(_Base):
     def __init__(self, ask_current: bool, parent=None):
         super().__init__(parent)
         self.ask_current = ask_current
-        self.current = _secret_field()
-        self.current_label = PlainLabel()
-        self.current_label.setBuddy(self.current)
-        if ask_current:
-            self.form.addRow(self.current_label, self.current)
-        else:
-            self.current.hide()
-            self.current_label.hide()
-        self.new = _secret_field()
-        self.new_label = PlainLabel()
-        self.new_label.setBuddy(self.new)
-        self.form.addRow(self.new_label, self.new)
-        self.again = _secret_field()
-        self.again_label = PlainLabel()
-        self.again_label.setBuddy(self.again)
-        self.form.addRow(self.again_label, self.again)
+        self.current, self.current_label = self.secret_row(shown=ask_current)
+        self.new, self.new_label = self.secret_row()
+        self.again, self.again_label = self.secret_row()
         self.warning = PlainLabel()
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #8a4b00; font-weight: 600;")
@@ -158,25 +174,19 @@ class NewPassphraseView(_Base):
         self.cancel.setText(self.tr("Cancel"))
 
 
-class RemovePassphraseView(_Base):
+class RemovePassphraseView(_OneSecretView):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.current = _secret_field()
-        self.current_label = PlainLabel()
-        self.current_label.setBuddy(self.current)
-        self.form.addRow(self.current_label, self.current)
-        self.finish_layout()
-        self.retranslate()
+        self.current = self.secret  # what the flow checks before decrypting
 
-    def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Remove the passphrase"))
-        self.intro.setText(self.tr(
-            "The records, scans and backups are decrypted in place (a backup is taken first). "
-            "Anyone using this computer account can then read them."))
-        self.current_label.setText(self.tr("&Current passphrase"))
-        self.current.setAccessibleName(self.tr("Current passphrase"))
-        self.ok.setText(self.tr("&Remove the passphrase"))
-        self.cancel.setText(self.tr("Cancel"))
+    def _texts(self) -> tuple[str, str, str, str, str, str]:
+        return (
+            self.tr("Remove the passphrase"),
+            self.tr("The records, scans and backups are decrypted in place (a backup is taken "
+                    "first). Anyone using this computer account can then read them."),
+            self.tr("&Current passphrase"), self.tr("Current passphrase"),
+            self.tr("&Remove the passphrase"), self.tr("Cancel"),
+        )
 
 
 class RecoveryKeyView(QDialog):

@@ -51,6 +51,22 @@ def _with_check(field: QWidget, check: QLabel) -> QWidget:
     return box
 
 
+def _address() -> QPlainTextEdit:
+    """An address: a few lines, and Tab goes on to the next field."""
+    edit = QPlainTextEdit()
+    edit.setMaximumHeight(60)
+    edit.setTabChangesFocus(True)
+    return edit
+
+
+def _add_rows(form: QFormLayout, *rows) -> None:
+    """Each (label, field) a row of the form, the label's shortcut going to the field; a third
+    item is what the row shows instead of the bare field (the field with its check under it)."""
+    for label, field, *shown in rows:
+        label.setBuddy(field)
+        form.addRow(label, shown[0] if shown else field)
+
+
 class PersonView(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -76,45 +92,37 @@ class PersonView(QDialog):
         self.insured = QComboBox()
         self.name_label, self.birth_label, self.sex_label = PlainLabel(), PlainLabel(), PlainLabel()
         self.nir_label, self.insured_label = PlainLabel(), PlainLabel()
-        for label, field, row in (
-            (self.name_label, self.name, self.name),
-            (self.birth_label, self.birth_date, _with_check(self.birth_date, self.birth_check)),
-            (self.sex_label, self.sex, self.sex),
-            (self.nir_label, self.nir, _with_check(self.nir, self.nir_check)),
-        ):
-            label.setBuddy(field)
-            form.addRow(label, row)
-        self.insured_label.setBuddy(self.insured)
-        form.addRow(self.insured_label, self.insured)
-        self.postal_address = QPlainTextEdit()
-        self.postal_address.setMaximumHeight(60)
-        self.postal_address.setTabChangesFocus(True)
+        self.postal_address = _address()
         self.postal_address_label = PlainLabel()
-        self.postal_address_label.setBuddy(self.postal_address)
-        form.addRow(self.postal_address_label, self.postal_address)
+        _add_rows(
+            form,
+            (self.name_label, self.name),
+            (self.birth_label, self.birth_date, _with_check(self.birth_date, self.birth_check)),
+            (self.sex_label, self.sex),
+            (self.nir_label, self.nir, _with_check(self.nir, self.nir_check)),
+            (self.insured_label, self.insured),
+            (self.postal_address_label, self.postal_address),
+        )
         self.tabs.addTab(identity, "")
 
         insurance = QWidget()
         form = _form_on(insurance)
         self.caisse_name = QLineEdit()
         self.caisse_code = QLineEdit()
-        self.caisse_address = QPlainTextEdit()
-        self.caisse_address.setMaximumHeight(60)
-        self.caisse_address.setTabChangesFocus(True)
+        self.caisse_address = _address()
         self.regime = QComboBox()
         self.medecin_traitant = QCheckBox()
         self.ald = QCheckBox()
         self.css = QCheckBox()
         self.caisse_name_label, self.caisse_code_label = PlainLabel(), PlainLabel()
         self.caisse_address_label, self.regime_label = PlainLabel(), PlainLabel()
-        for label, field in (
+        _add_rows(
+            form,
             (self.caisse_name_label, self.caisse_name),
             (self.caisse_code_label, self.caisse_code),
             (self.caisse_address_label, self.caisse_address),
             (self.regime_label, self.regime),
-        ):
-            label.setBuddy(field)
-            form.addRow(label, field)
+        )
         for box in (self.medecin_traitant, self.ald, self.css):
             form.addRow("", box)
         # For a beneficiary: the caisse and regime shown are the insured person's, read-only.
@@ -128,9 +136,7 @@ class PersonView(QDialog):
         form = _form_on(mutuelle)
         self.mutuelle = QLineEdit()
         self.member_number = QLineEdit()
-        self.mutuelle_address = QPlainTextEdit()
-        self.mutuelle_address.setMaximumHeight(60)
-        self.mutuelle_address.setTabChangesFocus(True)
+        self.mutuelle_address = _address()
         self.noemie = QCheckBox()
         self.responsable = QCheckBox()
         self.deadline_days = QSpinBox()
@@ -144,19 +150,15 @@ class PersonView(QDialog):
         self.mutuelle_note.hide()
         self.mutuelle_label, self.member_label, self.mutuelle_address_label = PlainLabel(), PlainLabel(), PlainLabel()
         self.deadline_label, self.guarantees_label = PlainLabel(), PlainLabel()
-        for label, field in (
+        _add_rows(
+            form,
             (self.mutuelle_label, self.mutuelle),
             (self.member_label, self.member_number),
             (self.mutuelle_address_label, self.mutuelle_address),
-        ):
-            label.setBuddy(field)
-            form.addRow(label, field)
+        )
         form.addRow("", self.noemie)
         form.addRow("", self.responsable)
-        self.deadline_label.setBuddy(self.deadline_days)
-        form.addRow(self.deadline_label, self.deadline_days)
-        self.guarantees_label.setBuddy(self.guarantees)
-        form.addRow(self.guarantees_label, self.guarantees)
+        _add_rows(form, (self.deadline_label, self.deadline_days), (self.guarantees_label, self.guarantees))
         form.addRow("", self.guarantees_check)
         form.insertRow(0, self.mutuelle_note)
         self.tabs.addTab(mutuelle, "")
@@ -169,10 +171,11 @@ class PersonView(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.iban_label, self.notes_label = PlainLabel(), PlainLabel()
-        self.iban_label.setBuddy(self.iban)
-        form.addRow(self.iban_label, _with_check(self.iban, self.iban_check))
-        self.notes_label.setBuddy(self.notes)
-        form.addRow(self.notes_label, self.notes)
+        _add_rows(
+            form,
+            (self.iban_label, self.iban, _with_check(self.iban, self.iban_check)),
+            (self.notes_label, self.notes),
+        )
         self.tabs.addTab(bank, "")
 
         self.error = PlainLabel()

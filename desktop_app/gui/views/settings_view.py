@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.gui.plain import PlainLabel
+from desktop_app.gui.views.words import words
 
 
 class SettingsView(QDialog):
@@ -165,14 +166,12 @@ class SettingsView(QDialog):
             "into the Inbox by themselves while Paperasse is open."
         ))
         self.add_watch.setText(self.tr("&Add a folder…"))
-        self.remove_watch.setText(self.tr("&Remove"))
-        self.remove_watch.setAccessibleName(self.tr("Stop watching the selected folder"))
+        words(self.remove_watch, self.tr("&Remove"), self.tr("Stop watching the selected folder"))
         self.after_label.setText(self.tr("After &importing a file"))
         self.after_import.setAccessibleName(self.tr("What to do with a file once imported"))
         self.calendar_label.setText(self.tr("Cal&endar file"))
         self.calendar_path.setAccessibleName(self.tr("Calendar file"))
-        self.copy_calendar.setText(self.tr("&Copy path"))
-        self.copy_calendar.setAccessibleName(self.tr("Copy the calendar file's path"))
+        words(self.copy_calendar, self.tr("&Copy path"), self.tr("Copy the calendar file's path"))
         self.layouts_label.setText(self.tr("Issuers' layouts"))
         self.layouts.setText(self.tr("Remembered la&youts…"))
         self.layouts.setToolTip(self.tr(
@@ -181,10 +180,8 @@ class SettingsView(QDialog):
         ))
         self.passphrase_label.setText(self.tr("Passphrase"))
         self.set_passphrase.setText(self.tr("&Set a passphrase…"))
-        self.change_passphrase.setText(self.tr("C&hange…"))
-        self.change_passphrase.setAccessibleName(self.tr("Change the passphrase"))
-        self.remove_passphrase.setText(self.tr("Re&move…"))
-        self.remove_passphrase.setAccessibleName(self.tr("Remove the passphrase"))
+        words(self.change_passphrase, self.tr("C&hange…"), self.tr("Change the passphrase"))
+        words(self.remove_passphrase, self.tr("Re&move…"), self.tr("Remove the passphrase"))
         self.lock_after_label.setText(self.tr("Lock after no use for (&minutes)"))
         self.lock_after.setAccessibleName(self.tr("Minutes without use before the window locks"))
         self.lock_after.setSpecialValueText(self.tr("never"))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -145,6 +146,35 @@ def make_table(accessible_name: str = "") -> QTableView:
     return table
 
 
+def rows_table(columns: int, stretch: int, name: str = "") -> QTableWidget:
+    """A read-only table of whole rows, one chosen at a time (the Trash, the backups, the
+    remembered layouts): column ``stretch`` takes the room left, the others fit their contents."""
+    table = QTableWidget(0, columns)
+    if name:
+        table.setObjectName(name)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def empty_note(name: str = "") -> PlainLabel:
+    """The grey words shown in a list's place while it has nothing."""
+    label = PlainLabel()
+    if name:
+        label.setObjectName(name)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setStyleSheet("color: #666; padding: 20px;")
+    return label
+
+
 class ClaimsPage(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -188,10 +218,8 @@ class ClaimsPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         layout.addWidget(self.splitter, 1)
-        self.empty = PlainLabel()
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty = empty_note()
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: #666; padding: 20px;")
         self.empty.hide()
         layout.addWidget(self.empty)
         self.retranslate()
