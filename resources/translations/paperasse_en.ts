@@ -189,8 +189,8 @@
     <message numerus="yes">
         <source>%n payment(s) from %1 match your claims. Check them, then record them in one step.</source>
         <translation>
-            <numerusform>%n payment from %1 match your claims. Check them, then record them in one step.</numerusform>
-            <numerusform>%n payments from %1 match your claims. Check them, then record them in one step.</numerusform>
+            <numerusform>%n payment from the %1 matches your claims. Check it, then record it.</numerusform>
+            <numerusform>%n payments from the %1 match your claims. Check them, then record them in one step.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
