@@ -185,8 +185,8 @@ class AppController(QObject):
         from desktop_app.services import demo
 
         window = self.window
-        dialog = QProgressDialog(window.tr("Preparing the sample household…"), window.tr("Cancel"), 0, 0, window)
-        dialog.setWindowTitle(window.tr("Sample documents"))
+        dialog = QProgressDialog(self.tr("Preparing the sample household…"), self.tr("Cancel"), 0, 0, window)
+        dialog.setWindowTitle(self.tr("Sample documents"))
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
         workers = Workers(None, self)
@@ -199,7 +199,7 @@ class AppController(QObject):
                 message = Path(message.file).name
             dialog.setMaximum(max(total, 1))
             dialog.setValue(done)
-            dialog.setLabelText(window.tr("Preparing the sample household…") + "\n" + str(message))
+            dialog.setLabelText(self.tr("Preparing the sample household…") + "\n" + str(message))
 
         def finish() -> bool:
             """Close the dialog without it counting as Cancel (closing a QProgressDialog emits
@@ -218,7 +218,7 @@ class AppController(QObject):
             finish()
             from desktop_app.gui.controllers.messages import show_error
 
-            show_error(window, window.tr("The sample household could not be prepared"), exc)
+            show_error(window, self.tr("The sample household could not be prepared"), exc)
 
         handle = workers.run(
             lambda progress, should_cancel: demo.build_demo(root, progress=progress, should_cancel=should_cancel),

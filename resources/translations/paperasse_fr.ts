@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AppController</name>
+    <message>
+        <source>Preparing the sample household…</source>
+        <translation>Préparation du foyer d’exemple…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Sample documents</source>
+        <translation>Documents d’exemple</translation>
+    </message>
+    <message>
+        <source>The sample household could not be prepared</source>
+        <translation>Le foyer d’exemple n’a pas pu être préparé</translation>
+    </message>
+</context>
+<context>
     <name>BackupsController</name>
     <message>
         <source>The automatic backup at start-up failed: %1</source>
@@ -3746,25 +3765,6 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
     <message>
         <source>Could not search: %1</source>
         <translation>La recherche n’a pas abouti : %1</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Preparing the sample household…</source>
-        <translation>Préparation du foyer d’exemple…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <source>Sample documents</source>
-        <translation>Documents d’exemple</translation>
-    </message>
-    <message>
-        <source>The sample household could not be prepared</source>
-        <translation>Le foyer d’exemple n’a pas pu être préparé</translation>
     </message>
 </context>
 </TS>

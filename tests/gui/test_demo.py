@@ -19,3 +19,17 @@ def test_explore_with_sample_documents_opens_the_sample_household(qtbot, ctx, fa
     controller.leave_demo()
     controller.window.workers.shutdown()
     controller.close()
+
+
+def test_the_sample_households_progress_speaks_french_in_a_french_window(qapp, ctx):
+    from desktop_app.gui import i18n
+    from desktop_app.gui.app import AppController
+
+    controller = AppController(ctx)
+    i18n.install("fr")
+    try:
+        # The texts the progress dialog shows while the sample household is built.
+        assert controller.tr("Preparing the sample household…") == "Préparation du foyer d’exemple…"
+        assert controller.tr("Sample documents") == "Documents d’exemple"
+    finally:
+        i18n.install("en")
