@@ -3036,7 +3036,7 @@ Tient en ordre les papiers santé de votre foyer, sur cet ordinateur.</translati
         </translation>
     </message>
     <message>
-        <source>No payment on this statement matches a claim waiting for %1.</source>
+        <source>No payment on this statement matches a claim waiting for the %1.</source>
         <translation>Aucun paiement de ce relevé ne correspond à un dossier en attente de la %1.</translation>
     </message>
     <message>

@@ -110,7 +110,7 @@ class StatementController(QObject):
             )
         elif unmatched:
             view.summary.setText(
-                self.tr("No payment on this statement matches a claim waiting for %1.")
+                self.tr("No payment on this statement matches a claim waiting for the %1.")
                 .replace("%1", labels.payer_in_sentence(payer))
             )
         else:
