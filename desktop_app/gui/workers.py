@@ -110,6 +110,9 @@ class Workers(QObject):
         self.serial_pool = QThreadPool(self)
         self.serial_pool.setMaxThreadCount(1)
         self.reader: ReadProcess | None = None
+        # The panes' reads (one claim's status) in a second process: never queued behind a
+        # household pass, and never computing on the window's own interpreter.
+        self.pane_reader: ReadProcess | None = None
         self._ids = itertools.count(1)
         self._pending: dict[int, _Callbacks] = {}
         self._succeeded.connect(self._on_succeeded)
@@ -140,15 +143,17 @@ class Workers(QObject):
         *args: Any,
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
+        for_pane: bool = False,
         **kwargs: Any,
     ) -> TaskHandle:
         """A household-wide read, ``fn(ctx, *args, **kwargs)`` (a module-level function whose
         answer pickles): in the read process once :meth:`use_read_process` started one (the
         worker thread then only waits on its pipe, and the UI thread keeps the interpreter to
-        itself), else on a worker thread like :meth:`run`."""
+        itself), else on a worker thread like :meth:`run`. ``for_pane``: a pane's read, on the
+        panes' lane (after the pane's earlier writes) and in the panes' own process."""
 
         def read(ctx, should_cancel=lambda: False, **_):
-            reader = self.reader
+            reader = self.pane_reader if for_pane else self.reader
             if reader is not None:
                 try:
                     return reader.call(fn, *args, **kwargs)
@@ -158,15 +163,19 @@ class Workers(QObject):
                     # It died: the answer is still wanted.
             return fn(ctx, *args, **kwargs)
 
-        return self.run(read, on_success=on_success, on_failure=on_failure)
+        return self.run(read, on_success=on_success, on_failure=on_failure, serial=for_pane)
 
     def use_read_process(self, on: bool = True) -> None:
         """Start (or stop) sending household-wide reads to a process of their own."""
         if on and self.reader is None and self.ctx is not None:
             self.reader = ReadProcess(self.ctx.paths.root)
+            self.pane_reader = ReadProcess(self.ctx.paths.root)  # started on its first read
         elif not on and self.reader is not None:
-            reader, self.reader = self.reader, None
-            reader.close()
+            readers = (self.reader, self.pane_reader)
+            self.reader = self.pane_reader = None
+            for reader in readers:
+                if reader is not None:
+                    reader.close()
 
     @property
     def busy(self) -> bool:

@@ -31,6 +31,11 @@ def test_the_lists_read_by_the_other_process_follow_the_users_steps(qtbot, ctx, 
     claim_id = household["claim_id"]
     win.show_claim(claim_id)
     settle(qtbot, win)
+    # The claim's status was worked out in the panes' own process, and drawn.
+    panes = win.workers.pane_reader
+    assert panes is not None and panes.running
+    qtbot.waitUntil(lambda: win.claim_controller.claim_id == claim_id, timeout=15_000)
+    assert win.claim_view.title.text() == "Stimulateur périnéal"
 
     def sent(dialog):
         dialog.date.setDate(QDate(2025, 6, 24))
@@ -49,8 +54,8 @@ def test_the_lists_read_by_the_other_process_follow_the_users_steps(qtbot, ctx, 
     import gc
 
     assert gc.get_freeze_count() > 0
-    process = reader._process
+    process, pane_process = reader._process, panes._process
     win.close()
     win.workers.shutdown()
-    assert not process.is_alive()
+    assert not process.is_alive() and not pane_process.is_alive()
     assert gc.get_freeze_count() == 0

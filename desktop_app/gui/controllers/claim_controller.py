@@ -73,8 +73,8 @@ class ClaimController(TextsOfParts, ClaimRendering, ClaimSteps, QObject):
                 then()
             self.shown.emit(claim_id)
 
-        self.work.read("claim", lambda ctx: tracking.claim_status(ctx, claim_id, lang=lang),
-                       shown, self.tr("Cannot open this claim"))
+        self.work.read_call("claim", tracking.claim_status, claim_id, lang=lang, done=shown,
+                            error_title=self.tr("Cannot open this claim"))
 
     def reload(self) -> None:
         if self.claim_id is not None:

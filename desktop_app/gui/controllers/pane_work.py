@@ -27,7 +27,7 @@ class PaneWork:
     def busy(self) -> bool:
         return self._running > 0
 
-    def _start(self, work: Callable[[Any], Any], ok, bad) -> None:
+    def _start(self, work: Callable[[Any], Any] | None, ok, bad, call: tuple | None = None) -> None:
         self._running += 1
 
         def finished(result) -> None:
@@ -38,11 +38,25 @@ class PaneWork:
             self._running -= 1
             bad(exc)
 
+        if call is not None:
+            fn, args, kwargs = call
+            self.workers.run_read(fn, *args, on_success=finished, on_failure=failed,
+                                  for_pane=True, **kwargs)
+            return
         self.workers.run(lambda ctx, progress, should_cancel: work(ctx),
                          on_success=finished, on_failure=failed, serial=True)
 
-    def read(self, key: str, work: Callable[[Any], Any], done: Callable[[Any], None],
-             error_title: str, on_error: Callable[[BaseException], None] | None = None) -> None:
+    def read_call(self, key: str, fn: Callable, *args: Any, done: Callable[[Any], None],
+                  error_title: str, **kwargs: Any) -> None:
+        """Like :meth:`read`, for ``fn(ctx, *args, **kwargs)``, a module-level function whose
+        answer pickles: on a large household it runs in the panes' read process
+        (Workers.run_read), so that working out one claim's status never holds the window's
+        interpreter."""
+        self.read(key, None, done, error_title, call=(fn, args, kwargs))
+
+    def read(self, key: str, work: Callable[[Any], Any] | None, done: Callable[[Any], None],
+             error_title: str, on_error: Callable[[BaseException], None] | None = None,
+             call: tuple | None = None) -> None:
         """Run ``work(ctx)`` off the UI thread; only the latest read of ``key`` is shown."""
         token = self._latest.get(key, 0) + 1
         self._latest[key] = token
@@ -59,7 +73,7 @@ class PaneWork:
             else:
                 show_error(self.widget, error_title, exc)
 
-        self._start(work, ok, bad)
+        self._start(work, ok, bad, call)
 
     def write(self, work: Callable[[Any], Any], done: Callable[[Any], None], error_title: str,
               on_user_error: Callable[[UserError], None] | None = None) -> None:
