@@ -7,17 +7,21 @@ APP_STAMP := $(VENV)/.app-installed
 TEST_STAMP := $(VENV)/.test-installed
 export OMP_THREAD_LIMIT ?= 1
 
-.PHONY: run test lint system-deps bench bench-intake bench-big-page bench-gui bench-household bench-layout-memory bench-crypt screenshots torture fuzz package install-desktop translations clean
+.PHONY: run test lint typecheck system-deps bench bench-intake bench-big-page bench-gui bench-household bench-layout-memory bench-crypt screenshots torture fuzz package install-desktop translations clean
 
 run: $(APP_STAMP) system-deps translations
 	$(BIN)/paperasse
 
-test: $(TEST_STAMP) system-deps translations lint
+test: $(TEST_STAMP) system-deps translations lint typecheck
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 # The rules pyproject.toml names, on the code, its tests and its tools.
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check --no-cache desktop_app tests tools benchmarks
+
+# The types of the domain and the services (pyproject.toml's [tool.mypy] says what is checked).
+typecheck: $(TEST_STAMP)
+	$(BIN)/mypy
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \

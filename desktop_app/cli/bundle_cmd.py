@@ -119,7 +119,7 @@ def _summary(args, ctx) -> int:
     report = yearly_summary.write_summary(ctx, args.person, args.year, args.out, lang=args.lang,
                                           replace=args.force)
     if args.json:
-        emit_json(report)
+        emit_json(report.to_json())
     else:
-        line(f"wrote {report['path']} ({report['claims']} claim(s), {report['pages']} page(s))")
+        line(f"wrote {report.path} ({report.claims} claim(s), {report.pages} page(s))")
     return 0

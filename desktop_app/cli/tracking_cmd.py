@@ -158,11 +158,11 @@ def _estimate(args) -> int:
     }
     result = tracking.estimate_amounts(None, args.category, args.paid, args.base, args.rate, **flags)
     if args.json:
-        emit_json(result)
+        emit_json(result.to_json())
     else:
-        line(f"CPAM {result['amo']}  mutuelle {result['amc']}  left to pay {result['patient']}"
-             f"  (deductions {result['deductions']})")
-        for note in result["notes"]:
+        line(f"CPAM {result.amo}  mutuelle {result.amc}  left to pay {result.patient}"
+             f"  (deductions {result.deductions})")
+        for note in result.notes:
             line(f"  {note}")
     return 0
 

@@ -122,7 +122,7 @@ def typed(value: object, lang: str | None = DEFAULT) -> str:
     return str(number).replace(".", convention(lang)["decimal"])
 
 
-def _date(value: _dt.date | str | None) -> _dt.date | None:
+def _date(value: _dt.date | str) -> _dt.date:
     if isinstance(value, _dt.datetime):
         return value.date()
     if isinstance(value, _dt.date):

@@ -254,3 +254,11 @@ def to_plain(obj) -> dict:
         return v
 
     return {k: conv(v) for k, v in asdict(obj).items()}
+
+
+def stored_id(record: Person | Document | Claim) -> int:
+    """The row id of a person, document or claim read from the store (one not stored yet has
+    none: asking for it is a mistake in the code, not the user's)."""
+    if record.id is None:
+        raise ValueError(f"this {type(record).__name__.lower()} is not stored yet")
+    return record.id

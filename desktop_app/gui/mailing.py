@@ -169,7 +169,7 @@ class MailingFlow(QObject):
         QApplication.restoreOverrideCursor()
         if isinstance(exc, bundle.BundleBlocked):
             items = "\n".join(
-                f"{i}. {m['message']}\n    → {m['action_label'] or m['action']}"
+                f"{i}. {m.message}\n    → {m.action_label or m.action}"
                 for i, m in enumerate(exc.items, 1)
             )
             answer = _ask(

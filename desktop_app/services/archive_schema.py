@@ -228,7 +228,7 @@ def check_row(table: str, row: dict) -> None:
 
 def setting_allowed(row: dict) -> bool:
     """Whether an archived setting is one an archive may set, with a value it may take."""
-    check = SETTINGS.get(row.get("key"))
+    check = SETTINGS.get(str(row.get("key")))
     if check is None:
         return False
     try:

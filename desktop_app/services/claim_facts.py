@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from desktop_app.core import rules
 from desktop_app.core.errors import UserError
-from desktop_app.core.model import PAYERS, Billing, Claim, TiersPayant
+from desktop_app.core.model import PAYERS, Billing, Claim, TiersPayant, stored_id
 from desktop_app.core.rules import messages
 from desktop_app.core.rules.money import ZERO, to_decimal
 from desktop_app.core.rules.tracks import TrackState
@@ -85,11 +85,11 @@ class _Household:
             return self._lpp[claim.id]
         from desktop_app.services import lpp
 
-        if self._lpp_table is None:
+        if self._lpp_table is None or self._invoice_codes is None:
             self._lpp_table = lpp.table(self.ctx)
             self._invoice_codes = self.ctx.store.claim_field_values("invoice", "lpp_codes")
         codes = list(claim.lpp_codes)
-        if not codes:
+        if not codes and claim.id is not None:  # a claim not stored yet has no invoice
             for value in self._invoice_codes.get(claim.id, []):
                 codes += value if isinstance(value, list) else [value] if value else []
         base, unknown = lpp.lookup(self._lpp_table, codes)
@@ -131,14 +131,14 @@ class _Household:
             c = walk.claims[walk.done]
             est = self.estimate_with(c, person, walk.caps)
             walk.caps.add(c, est, self.tariffs)
-            self._estimates[c.id] = est
+            self._estimates[stored_id(c)] = est
             walk.done += 1
             if c.id == claim.id:
                 return est
         raise AssertionError("the claim is among the year's claims")
 
     def _estimate_in_walk(self, c: Claim, person, caps: CapsSoFar) -> rules.Estimate:
-        known = self._estimates.get(c.id)
+        known = self._estimates.get(stored_id(c))
         return known if known is not None else self.estimate_with(c, person, caps)
 
     def estimate_with(self, claim: Claim, person, caps: CapsSoFar) -> rules.Estimate:

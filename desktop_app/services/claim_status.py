@@ -1,5 +1,5 @@
 """A claim's status worked out: the estimate, each payer track's state and money, what to do next
-and by when, what is missing (the shape: services/results.py ``ClaimStatus``).
+and by when, what is missing (the shape: services/results/ ``ClaimStatus``).
 
 'incomplete' and 'ready' are not stored: they follow from the completeness check each time,
 so attaching a document or fixing a person makes a claim ready without anyone recording it.
@@ -16,7 +16,7 @@ import datetime as _dt
 from decimal import Decimal
 
 from desktop_app.core import rules
-from desktop_app.core.model import PAYERS, Claim, Payer
+from desktop_app.core.model import PAYERS, Claim, Payer, stored_id
 from desktop_app.core.rules.messages import message
 from desktop_app.core.rules.money import money_str
 from desktop_app.core.rules.tracks import TrackState
@@ -39,7 +39,7 @@ def _status(house: _Household, claim: Claim, documents=None, rows=None) -> dict:
         # tracking.py reads the stored steps (and imports this module: imported here, on use)
         from desktop_app.services.tracking import _events
 
-        rows = _events(ctx, claim.id)
+        rows = _events(ctx, stored_id(claim))
     rows = house.with_automatic(claim, documents, rows, est)
     events = [r.event for r in rows]
     tctx = house.track_context(claim, est, documents)

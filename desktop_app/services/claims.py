@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from desktop_app.core.errors import NotFound, UserError
-from desktop_app.core.model import SPECIALTIES, Billing, Category, Claim, TiersPayant, to_plain
+from desktop_app.core.model import (
+    SPECIALTIES,
+    Billing,
+    Category,
+    Claim,
+    TiersPayant,
+    stored_id,
+    to_plain,
+)
 from desktop_app.services.context import Context
 from desktop_app.services.documents import get_document
 from desktop_app.services.parsing import parse_amount, parse_date, parse_percent, parse_yes_no
@@ -117,7 +125,7 @@ def _units(value) -> int:
 
 def new_claim(ctx: Context, person_ref, **values) -> Claim:
     person = find_person(ctx, person_ref)
-    claim = Claim(person_id=person.id)
+    claim = Claim(person_id=stored_id(person))
     tariff = values.pop("lpp_tariff", None)
     _apply(claim, values)
     _add_lpp_tariff(ctx, claim, tariff)
@@ -193,7 +201,7 @@ def claim_dicts(ctx: Context, found: list[Claim]) -> list[dict]:
     for claim in found:
         data = to_plain(claim)
         data["person"] = names.get(claim.person_id)
-        data["documents"] = by_claim.get(claim.id, [])
+        data["documents"] = by_claim.get(stored_id(claim), [])
         result.append(data)
     return result
 

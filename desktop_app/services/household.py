@@ -27,13 +27,14 @@ import json
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import Any, Literal, overload
 
 from desktop_app import __version__
 from desktop_app.services import tracking
 from desktop_app.services.context import Context
 from desktop_app.services.household_figures import Totals, figures_of
 from desktop_app.services.household_problems import claim_problems, split, status_json
-from desktop_app.services.results import HouseholdTotals
+from desktop_app.services.results import ClaimStatus, ClaimSummary, HouseholdTotals
 from desktop_app.services.status_list import HouseholdStatus, StatusList, summary  # noqa: F401
 
 # A new number when what a status holds changes shape without a file under desktop_app changing
@@ -72,10 +73,20 @@ def _person_id(ctx: Context, person) -> int | None:
     return find_person(ctx, person).id if person else None
 
 
+@overload
+def household_status(
+    ctx: Context, person=None, year=None, today: _dt.date | None = None, lang: str | None = None,
+    summaries: Literal[False] = False,
+) -> HouseholdStatus[ClaimStatus]: ...
+@overload
+def household_status(
+    ctx: Context, person=None, year=None, today: _dt.date | None = None, lang: str | None = None,
+    *, summaries: Literal[True],
+) -> HouseholdStatus[ClaimSummary]: ...
 def household_status(
     ctx: Context, person=None, year=None, today: _dt.date | None = None, lang: str | None = None,
     summaries: bool = False,
-) -> HouseholdStatus:
+) -> HouseholdStatus[Any]:
     """Every claim's status (newest care first) and the money totals; ``person`` and ``year``
     narrow the claims and the totals; ``summaries``: each status as ``summary`` keeps it."""
     person_id = _person_id(ctx, person)
@@ -341,7 +352,7 @@ class _Pass:
         return found
 
     def result(self, person_id: int | None, year: int | None, statuses: bool = True,
-               summaries: bool = False) -> HouseholdStatus:
+               summaries: bool = False) -> HouseholdStatus[Any]:
         """The answer, read out of the cache whole: it needs no connection once returned (the
         window hands it from a worker to the interface). ``statuses=False``: the totals only;
         ``summaries``: each status as ``summary`` keeps it."""
@@ -371,9 +382,11 @@ class _Pass:
                 part = figures_of(fresh) if fresh is not None else figures[claim_id]
                 person_of, care = self.keys[claim_id][0], self.keys[claim_id][1]
                 totals.add(names[person_of], (care or "")[:4] or "undated", part)
-        fresh = {i: summary(s) for i, s in self.fresh.items()} if summaries else self.fresh
-        return HouseholdStatus(StatusList(ids if statuses else [], fresh, texts, summaries),
-                               totals.totals())
+        shown = ids if statuses else []
+        if summaries:
+            fresh = {i: summary(s) for i, s in self.fresh.items()}
+            return HouseholdStatus(StatusList(shown, fresh, texts, ClaimSummary), totals.totals())
+        return HouseholdStatus(StatusList(shown, self.fresh, texts, ClaimStatus), totals.totals())
 
 
 def _valid_until(s: dict, today: _dt.date, warn_days: int) -> str | None:

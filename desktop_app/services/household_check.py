@@ -1,4 +1,4 @@
-"""What ``paperasse check`` reports for the whole household (services/results.py ``Problem``),
+"""What ``paperasse check`` reports for the whole household (services/results/ ``Problem``),
 from the statuses services/household.py keeps: the stored problems are handed on as the JSON text
 they were kept as."""
 
@@ -30,9 +30,9 @@ def check(ctx: Context, today: _dt.date | None = None, lang: str | None = None) 
                 items.append(problem)
 
         for person in found.house.people.values():
-            for severity, problem in person_problems(person):
+            for severity, text in person_problems(person):
                 once({"claim_id": None, "person": person.name, "severity": severity,
-                      "message": problem, "action": "edit_person"})
+                      "message": text, "action": "edit_person"})
         stored = found.cache.problems(found.lang)
         for claim_id in found.order():
             fresh = found.fresh.get(claim_id)

@@ -24,7 +24,7 @@ def split(problems: list[dict]) -> tuple[list[dict], list[dict]]:
 
 
 class Problems(Sequence):
-    """What ``check`` found, as ``Problem``s (services/results.py). Held as their JSON form, some
+    """What ``check`` found, as ``Problem``s (services/results/). Held as their JSON form, some
     as the text they were stored as, made into objects only when asked: ``json_chunks`` writes
     them out without."""
 
@@ -34,7 +34,7 @@ class Problems(Sequence):
 
     def _all(self) -> list[Problem]:
         if self._decoded is None:
-            decoded = []
+            decoded: list[Problem] = []
             for item in self._items:
                 if isinstance(item, str):
                     decoded += map(Problem.from_json, json.loads(f"[{item}]"))

@@ -27,12 +27,12 @@ def confirm_field(ctx: Context, document_id, name: str, value=None):
         updated = DocumentField(**{**previous.__dict__, "confirmed": True})
     else:
         typed = normalise_field(name, value)
-        changed = previous is None or typed != previous.value
+        kept = previous if previous is not None and typed == previous.value else None
         updated = DocumentField(
             name=name,
             value=typed,
-            source=FieldSource.USER if changed else previous.source,
-            confidence=1.0 if changed else previous.confidence,
+            source=kept.source if kept else FieldSource.USER,
+            confidence=kept.confidence if kept else 1.0,
             confirmed=True,
             page=previous.page if previous else None,
             bbox=previous.bbox if previous else None,

@@ -313,7 +313,8 @@ def document_rows(
     for r in queries.documents(ctx.store, unlinked, ids, person_id, claim_id):
         result.append(
             DocumentRow(
-                *r[:9],
+                id=r[0], kind=r[1], original_name=r[2], person_id=r[3], person=r[4],
+                claim_id=r[5], imported_at=r[6], pages=r[7], read_state=r[8],
                 unconfirmed=r[9] or 0,
                 date=_json_text(r[10]),
                 amount=_json_text(r[11]),

@@ -12,6 +12,8 @@ as it is (a table's cell, the canvas), not inside a paragraph's words.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from desktop_app import config
 
 REGULAR = "PaperasseSans"
@@ -35,7 +37,9 @@ def register() -> None:
     for name, file in _FILES.items():
         pdfmetrics.registerFont(TTFont(name, str(folder / file)))
     # No bold oblique is shipped: bold stands in for it.
-    for bold, italic, face in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, ITALIC), (1, 1, BOLD)):
+    faces: tuple[tuple[Literal[0, 1], Literal[0, 1], str], ...] = (
+        (0, 0, REGULAR), (1, 0, BOLD), (0, 1, ITALIC), (1, 1, BOLD))
+    for bold, italic, face in faces:
         addMapping(REGULAR, bold, italic, face)
     _registered = True
 

@@ -23,6 +23,8 @@ import importlib
 import multiprocessing
 import threading
 from collections.abc import Callable
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +42,8 @@ class ReadProcess:
     def __init__(self, root: Path):
         self.root = Path(root)
         self._lock = threading.Lock()  # one call at a time: the child serves them in turn
-        self._process = None
-        self._conn = None
+        self._process: BaseProcess | None = None
+        self._conn: Connection | None = None
         self._closed = False
         # The last long list of each call, as the child numbered it: the next answer to the
         # same call comes as what changed (see _changes).
@@ -52,18 +54,18 @@ class ReadProcess:
         with self._lock:
             if self._closed:
                 raise ReadProcessGone("closed")
-            self._start()
+            conn = self._start()
             key = _call_key(fn, args, kwargs)
             base = self._answers.get(key)
             try:
-                self._conn.send((fn.__module__, fn.__qualname__, args, kwargs,
-                                 base[0] if base else None))
-                outcome, value = self._conn.recv()
+                conn.send((fn.__module__, fn.__qualname__, args, kwargs,
+                           base[0] if base else None))
+                outcome, value = conn.recv()
                 if outcome == "rows":  # a long list, sent in parts: see _Sent.answer
                     head, count, token = value
                     rows: list = []
                     while len(rows) < count:
-                        rows += self._conn.recv()
+                        rows += conn.recv()
                     value, outcome = _with_rows(head, rows), "ok"
                     self._answers[key] = (token, list(rows))  # the caller may reorder its own
                 elif outcome == "changes":  # what changed since the rows this side holds
@@ -90,9 +92,10 @@ class ReadProcess:
         with self._lock:
             self._stop()
 
-    def _start(self) -> None:
-        if self._process is not None and self._process.is_alive():
-            return
+    def _start(self) -> Connection:
+        """The connection to the child, started first if it is not running."""
+        if self._process is not None and self._process.is_alive() and self._conn is not None:
+            return self._conn
         self._stop()
         from desktop_app.store import vault
 
@@ -105,6 +108,7 @@ class ReadProcess:
         theirs.close()
         mine.send((str(self.root), vault.unlocked(self.root)))
         self._process, self._conn = process, mine
+        return mine
 
     def _stop(self) -> None:
         if self._conn is not None:

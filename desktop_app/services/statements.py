@@ -14,7 +14,7 @@ import datetime as _dt
 from decimal import Decimal
 
 from desktop_app.core.errors import UserError
-from desktop_app.core.model import DocumentKind
+from desktop_app.core.model import DocumentKind, stored_id
 from desktop_app.core.rules.messages import message
 from desktop_app.core.rules.money import ZERO, money_str, to_decimal
 from desktop_app.core.rules.tracks import TrackState
@@ -111,7 +111,7 @@ def propose(ctx: Context, document_id, lang: str | None = None) -> StatementMatc
             amount=money_str(amount), expected=money_str(max(outstanding, ZERO)),
             differs=gap > CLOSE_ENOUGH, date=statement_date, title=s.title, category=s.category,
         ))
-    return StatementMatch(doc.id, payer, tuple(proposals), tuple(unmatched))
+    return StatementMatch(stored_id(doc), payer, tuple(proposals), tuple(unmatched))
 
 
 def accept(

@@ -1,5 +1,5 @@
 """The household's status as ``household_status`` answers it: the claims' statuses, kept as the
-JSON text the status cache holds and made into objects (services/results.py) only for a caller
+JSON text the status cache holds and made into objects (services/results/) only for a caller
 that reads them, and the totals.
 """
 
@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from typing import Generic, TypeVar
 
 from desktop_app.services.household_problems import status_json
 from desktop_app.services.results import ClaimStatus, ClaimSummary, HouseholdTotals
+
+# What a list holds: whole statuses, or the summaries the claims table reads.
+S = TypeVar("S", ClaimStatus, ClaimSummary)
 
 SUMMARY_TRACK = ("state", "expected", "received", "follow_up_on", "overdue", "deadline",
                  "deadline_status", "next_action", "next_action_id")
@@ -28,18 +32,17 @@ def summary(s: dict) -> dict:
     }
 
 
-
-class StatusList(Sequence):
-    """The claims' statuses (``ClaimStatus``, or ``ClaimSummary`` with ``summaries``), each made
-    into objects only when it is asked for; ``json_texts`` streams them without."""
+class StatusList(Sequence[S]):
+    """The claims' statuses (``kind``: ``ClaimStatus``, or ``ClaimSummary``), each made into
+    objects only when it is asked for; ``json_texts`` streams them without."""
 
     def __init__(self, ids: list[int], fresh: dict[int, dict], texts: dict[int, str],
-                 summaries: bool = False):
+                 kind: type[S]):
         self.ids = ids
         self._fresh = fresh  # JSON forms worked out in this pass, or read once
         self._texts = texts  # JSON texts as kept, until read
-        self._made: dict[int, ClaimStatus | ClaimSummary] = {}
-        self._type = ClaimSummary if summaries else ClaimStatus
+        self._made: dict[int, S] = {}
+        self._type: type[S] = kind
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -49,7 +52,7 @@ class StatusList(Sequence):
             return [self._one(i) for i in self.ids[index]]
         return self._one(self.ids[index])
 
-    def _one(self, claim_id: int):
+    def _one(self, claim_id: int) -> S:
         found = self._made.get(claim_id)
         if found is None:  # made into objects once, kept for whoever asks next
             data = self._fresh.get(claim_id)
@@ -58,10 +61,10 @@ class StatusList(Sequence):
             found = self._made[claim_id] = self._type.from_json(data)
         return found
 
-    def __iter__(self) -> Iterator[ClaimStatus | ClaimSummary]:
+    def __iter__(self) -> Iterator[S]:
         return map(self._one, self.ids)
 
-    def each(self) -> Iterator[ClaimStatus | ClaimSummary]:
+    def each(self) -> Iterator[S]:
         """Each status made into objects and let go once the caller moves on, its text too: one
         pass over a large household without holding every status at once. The list is spent
         afterwards (a kept status can no longer be read from it)."""
@@ -86,14 +89,14 @@ class StatusList(Sequence):
         return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
 
 
-class HouseholdStatus:
+class HouseholdStatus(Generic[S]):
     """The statuses (``claims``, read as they are asked for) and the money totals (``totals``);
     its JSON: ``{"claims": [status…], "totals": {…}}``."""
 
     __slots__ = ("claims", "totals")
 
-    def __init__(self, claims: StatusList, totals: HouseholdTotals):
-        self.claims = claims
+    def __init__(self, claims: StatusList[S], totals: HouseholdTotals):
+        self.claims: StatusList[S] = claims
         self.totals = totals
 
     def json_chunks(self) -> Iterator[str]:

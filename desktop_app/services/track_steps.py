@@ -1,6 +1,6 @@
 """The steps a user records on a payer track (sent, paid, rejected, closed, undone): each one
 checked by the track rules (core/rules/tracks.py) against what was recorded before, written in one
-transaction, and answered with the claim's status worked out again (services/results.py
+transaction, and answered with the claim's status worked out again (services/results/
 ``ClaimStatus``).
 """
 
@@ -10,7 +10,7 @@ import datetime as _dt
 
 from desktop_app.core import rules
 from desktop_app.core.errors import UserError
-from desktop_app.core.model import CHANNELS, PAYERS
+from desktop_app.core.model import CHANNELS, PAYERS, stored_id
 from desktop_app.core.rules.tracks import TrackState
 from desktop_app.services.claim_facts import _Household
 from desktop_app.services.claim_status import _status
@@ -51,13 +51,13 @@ def _record(
     with ctx.store.transaction():
         documents = ctx.store.documents(claim_id=claim.id, with_text=False)
         est = house.estimate(claim)
-        rows = house.with_automatic(claim, documents, _stored_steps(ctx, claim.id), est)
+        rows = house.with_automatic(claim, documents, _stored_steps(ctx, stored_id(claim)), est)
         events = [r.event for r in rows]
         tctx = house.track_context(claim, est, documents)
         stamp = now()
         updated = rules.apply(events, make_event(stamp), tctx, house.lang)
         for event in updated[len(events):]:
-            ctx.store.add_event(_event_row(claim.id, event, stamp))
+            ctx.store.add_event(_event_row(stored_id(claim), event, stamp))
     return ClaimStatus.from_json(_status(house, claim))
 
 
@@ -126,7 +126,7 @@ def undo_last(ctx: Context, claim_id, payer, today=None, lang=None) -> ClaimStat
     with ctx.store.transaction():  # as in _record: read and written as one step
         documents = ctx.store.documents(claim_id=claim.id, with_text=False)
         est = house.estimate(claim)
-        rows = house.with_automatic(claim, documents, _stored_steps(ctx, claim.id), est)
+        rows = house.with_automatic(claim, documents, _stored_steps(ctx, stored_id(claim)), est)
         events = [r.event for r in rows]
         tctx = house.track_context(claim, est, documents)
         updated = rules.undo_last(events, payer, tctx, house.lang)

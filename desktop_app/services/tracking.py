@@ -13,7 +13,7 @@ The work is done in these modules, whose names this one gives again:
 
 Here: the stored steps read as track events, and the household-wide answers.
 
-What they return is typed (services/results.py): ``ClaimStatus`` (its ``tracks[payer]`` a
+What they return is typed (services/results/): ``ClaimStatus`` (its ``tracks[payer]`` a
 ``TrackStatus`` with its ``history`` of ``TrackStep``, its ``missing`` ``ChecklistItem``s, its
 ``estimate`` ``EstimateFigures``), ``HouseholdStatus`` (``claims``: the statuses, ``totals``: a
 ``HouseholdTotals``) and ``check``'s ``Problem``s; each type's ``to_json()`` is what the command
@@ -48,6 +48,7 @@ from desktop_app.services.claim_facts import (  # noqa: F401  (names said again 
 from desktop_app.services.claim_status import TOLERANCE, _follow_up, _status, claim_status  # noqa: F401
 from desktop_app.services.context import Context
 from desktop_app.services.parsing import parse_amount
+from desktop_app.services.results import ClaimStatus, EstimateFigures
 
 if TYPE_CHECKING:  # imported when called: household imports this module
     from desktop_app.services.household_problems import Problems
@@ -76,7 +77,7 @@ def _to_row(r: StoredEvent) -> _Row:
 
 def household_status(
     ctx: Context, person=None, year=None, today: _dt.date | None = None, lang: str | None = None
-) -> HouseholdStatus:
+) -> HouseholdStatus[ClaimStatus]:
     """Every claim's status and the totals (services/household.py works them out)."""
     from desktop_app.services import household
 
@@ -97,8 +98,8 @@ def estimate_amounts(
     base=None,
     rate=None,
     **flags,
-) -> dict:
-    """One estimate from explicit inputs (``paperasse estimate``)."""
+) -> EstimateFigures:
+    """One estimate from explicit inputs (``paperasse estimate``), as a claim status shows it."""
     if category not in Category.values():
         raise UserError(f"category must be one of {', '.join(Category.values())}, got {category!r}")
     from desktop_app import config
@@ -121,4 +122,4 @@ def estimate_amounts(
         guarantee=guarantee,
         **flags,
     )
-    return rules.estimate(inputs, data).to_dict()
+    return EstimateFigures.from_json(rules.estimate(inputs, data).to_dict())

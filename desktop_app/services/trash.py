@@ -15,9 +15,11 @@ the copies kept with the backups (services/kept_originals.py) follow the backups
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from desktop_app.core.errors import NotFound, UserError
+from desktop_app.core.model import stored_id
 from desktop_app.core.rules.messages import message
 from desktop_app.services.context import Context
 from desktop_app.store import originals
@@ -95,7 +97,7 @@ def delete_document(ctx: Context, document_id) -> Deleted:
 
     doc = get_document(ctx, document_id)
     entry = ctx.store.trash_document(doc.id, doc.original_name)
-    return Deleted(entry, "document", doc.id, doc.original_name, 0, 1, 0)
+    return Deleted(entry, "document", stored_id(doc), doc.original_name, 0, 1, 0)
 
 
 def delete_claim(ctx: Context, claim_id, with_documents: bool = False) -> Deleted:
@@ -105,7 +107,7 @@ def delete_claim(ctx: Context, claim_id, with_documents: bool = False) -> Delete
     count = len(ctx.store.documents(claim_id=claim.id, with_text=False))
     label = claim_label(ctx, claim)
     entry = ctx.store.trash_claim(claim.id, label, with_documents)
-    return Deleted(entry, "claim", claim.id, label, 1,
+    return Deleted(entry, "claim", stored_id(claim), label, 1,
                    count if with_documents else 0, 0 if with_documents else count)
 
 
@@ -119,7 +121,7 @@ def delete_person(ctx: Context, ref, lang: str | None = None) -> Deleted:
                                 others=", ".join(others)))
     entry = ctx.store.trash_person(person.id, person.name)
     row = ctx.store.trash_entry(entry)
-    return Deleted(entry, "person", person.id, person.name, row.claims, row.documents, 0)
+    return Deleted(entry, "person", stored_id(person), person.name, row.claims, row.documents, 0)
 
 
 def what_goes_with(ctx: Context, kind: str, item_id: int) -> dict:
@@ -210,11 +212,14 @@ def empty(ctx: Context, entry_ids: list[int] | None = None) -> Emptied:
             continue
         # Under the originals lock: an import of the same bytes in another process is either
         # recorded already (kept) or waits until the file is gone (and places it again).
-        if originals.remove_if_unreferenced(
-            root, target, lambda n=name: ctx.store.stored_name_in_use(n)
-        ):
+        if originals.remove_if_unreferenced(root, target, _in_use(ctx, name)):
             removed += 1
     return Emptied(len(ids), len(names), removed)
+
+
+def _in_use(ctx: Context, name: str) -> Callable[[], bool]:
+    """Whether a stored original of that name is still referred to, asked under the lock."""
+    return lambda: ctx.store.stored_name_in_use(name)
 
 
 def empty_expired(ctx: Context, today: _dt.date | None = None) -> Emptied:

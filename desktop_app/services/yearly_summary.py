@@ -2,68 +2,72 @@
 
 The figures are those of ``tracking.household_status(ctx, person=…, year=…)``: "left to pay" is
 the estimated out-of-pocket amount (what neither payer covers), the same figure the CSV export
-and the app show. Report returned: ``{"path", "person", "year", "claims", "pages", "totals"}``.
+and the app show. Its words are resources/letters/summary.json's; it returns a ``SummaryReport``.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import io
+import json
+from dataclasses import dataclass
 
+from desktop_app import config
 from desktop_app.core import formatting
 from desktop_app.core.errors import UserError
 from desktop_app.services import output_files, pdf_fonts, tracking
 from desktop_app.services.bundle import sentences
 from desktop_app.services.context import Context
 from desktop_app.services.people import find_person
-
-LABELS = {
-    "fr": {
-        "title": "Frais de santé {year} \u2013 {person}",
-        "made": "Établi le {today} par Paperasse, d'après les montants enregistrés.",
-        "claims": "Demandes de remboursement",
-        "date": "Date", "what": "Soins", "paid": "Payé", "cpam": "CPAM",
-        "mutuelle": "Mutuelle", "left": "Reste à charge",
-        "none": "Aucune demande enregistrée pour cette année.",
-        "totals": "Totaux de l'année",
-        "spent": "Dépensé", "by_cpam": "Remboursé par la CPAM",
-        "by_mutuelle": "Remboursé par la mutuelle", "left_total": "Reste à charge",
-        "owed": "Encore attendu", "owed_detail": "CPAM {cpam}, mutuelle {mutuelle}",
-        "note": "« Reste à charge » : la part qu'aucun des deux ne rembourse, selon les taux et "
-                "garanties enregistrés (participations et franchises comprises). « Encore "
-                "attendu » : ce que la CPAM et la mutuelle doivent encore verser.",
-        "undated": "sans date",
-    },
-    "en": {
-        "title": "Health costs {year} \u2013 {person}",
-        "made": "Made on {today} by Paperasse, from the recorded amounts.",
-        "claims": "Claims",
-        "date": "Date", "what": "Care", "paid": "Paid", "cpam": "CPAM",
-        "mutuelle": "Mutuelle", "left": "Left to pay",
-        "none": "No claim recorded for this year.",
-        "totals": "Totals for the year",
-        "spent": "Spent", "by_cpam": "Refunded by the CPAM",
-        "by_mutuelle": "Refunded by the mutuelle", "left_total": "Left to pay",
-        "owed": "Still expected", "owed_detail": "CPAM {cpam}, mutuelle {mutuelle}",
-        "note": "'Left to pay': the share neither payer refunds, from the recorded rates and "
-                "guarantees (deductions included). 'Still expected': what the CPAM and the "
-                "mutuelle have yet to pay.",
-        "undated": "undated",
-    },
-}
+from desktop_app.services.results import ClaimStatus, MoneyTotals
 
 
-def _date(value, lang: str, undated: str) -> str:
+@functools.cache
+def _labels() -> dict[str, dict[str, str]]:
+    """The summary's words by language (resources/letters/summary.json)."""
+    path = config.resources_dir() / "letters" / "summary.json"
+    with open(path, encoding="utf-8") as fh:
+        return {lang: words for lang, words in json.load(fh).items() if not lang.startswith("_")}
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryReport:
+    """What ``write_summary`` wrote: the file, whose year it is, how many claims and pages, and
+    the year's totals (``to_json()`` is what ``paperasse summary --json`` prints)."""
+
+    path: str
+    person: str
+    year: int
+    claims: int
+    pages: int
+    totals: MoneyTotals
+
+    def to_json(self) -> dict:
+        return {
+            "path": self.path, "person": self.person, "year": self.year,
+            "claims": self.claims, "pages": self.pages,
+            "totals": {
+                "paid": self.totals.paid,
+                "received": self.totals.received.to_json(),
+                "left_to_pay": self.totals.left_to_pay,
+                "owed": self.totals.owed.to_json(),
+            },
+        }
+
+
+def _date(value: str | None, lang: str, undated: str) -> str:
     return formatting.day(value, lang, "numeric", empty=undated)
 
 
 def write_summary(
     ctx: Context, person, year, out_path, lang: str = "fr", today: _dt.date | None = None,
     replace: bool = False,
-) -> dict:
+) -> SummaryReport:
     """Write the PDF summary of ``person``'s claims for ``year`` to ``out_path``."""
-    if lang not in LABELS:
-        raise UserError(f"language must be one of {', '.join(LABELS)}, got {lang!r}")
+    labels = _labels()
+    if lang not in labels:
+        raise UserError(f"language must be one of {', '.join(labels)}, got {lang!r}")
     try:
         year = int(year)
     except (TypeError, ValueError):
@@ -75,28 +79,17 @@ def write_summary(
     today = today or _dt.date.today()
     status = tracking.household_status(ctx, person=who.id, year=year, today=today)
     claims = sorted(status.claims, key=lambda s: (s.care_date or "", s.claim_id))
-    totals = status.totals
-    data = _pdf(who.name, year, claims, totals, LABELS[lang], lang, today)
+    totals = status.totals.household
+    data = _pdf(who.name, year, claims, totals, labels[lang], lang, today)
     output_files.write_output(data, target, ctx.paths.root, replace, "resume.pdf")
     from pypdf import PdfReader
 
-    return {
-        "path": str(target),
-        "person": who.name,
-        "year": year,
-        "claims": len(claims),
-        "pages": len(PdfReader(io.BytesIO(data)).pages),
-        "totals": {
-            "paid": totals.paid,
-            "received": totals.received.to_json(),
-            "left_to_pay": totals.left_to_pay,
-            "owed": totals.owed.to_json(),
-        },
-    }
+    return SummaryReport(str(target), who.name, year, len(claims),
+                         len(PdfReader(io.BytesIO(data)).pages), totals)
 
 
-def _pdf(name: str, year: int, claims: list[dict], totals: dict, t: dict, lang: str,
-         today: _dt.date) -> bytes:
+def _pdf(name: str, year: int, claims: list[ClaimStatus], totals: MoneyTotals,
+         t: dict[str, str], lang: str, today: _dt.date) -> bytes:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -135,7 +128,8 @@ def _pdf(name: str, year: int, claims: list[dict], totals: dict, t: dict, lang: 
     ]
     money = lambda v: formatting.money(v or "0", lang)  # noqa: E731
     if claims:
-        rows = [[t["date"], t["what"], t["paid"], t["cpam"], t["mutuelle"], t["left"]]]
+        rows: list[list[str | Paragraph]] = [
+            [t["date"], t["what"], t["paid"], t["cpam"], t["mutuelle"], t["left"]]]
         for s in claims:
             what = s.title or sentences.category(s.category, default=s.category)
             if lang == "en" and not s.title:

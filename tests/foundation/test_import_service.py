@@ -8,7 +8,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from desktop_app.cli.main import main
 from desktop_app.core.model import ReadState
-from desktop_app.services import documents, people
+from desktop_app.services import document_import, documents, people
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
@@ -59,7 +59,7 @@ def test_progress_is_reported_per_file(ctx, claire, tmp_path):
 
 
 def test_cancel_stores_nothing_half_done(ctx, claire, tmp_path, monkeypatch):
-    monkeypatch.setattr(documents.os, "cpu_count", lambda: 1)  # read two files at a time
+    monkeypatch.setattr(document_import.os, "cpu_count", lambda: 1)  # read two files at a time
     files = [invoice_image(tmp_path / f"f{i}.png", number=f"F2025-00099{i}") for i in range(4)]
 
     def cancel_once_the_first_two_are_stored():

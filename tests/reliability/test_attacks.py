@@ -121,18 +121,18 @@ def test_the_same_file_imported_by_four_processes_at_once_is_stored_once_and_kep
 def test_a_file_rewritten_during_import_is_stored_as_it_was_read(ctx, tmp_path, monkeypatch):
     import hashlib
 
-    from desktop_app.services import documents
+    from desktop_app.services import document_import, documents
 
     scan = image_file(tmp_path / "scan.png", "Facture 30,00")
     first = scan.read_bytes()
-    real_read = documents._read
+    real_read = document_import._read
 
     def read_then_rewrite(ctx_, paths, progress, cancel, *rest):
         results = real_read(ctx_, paths, progress, cancel, *rest)
         image_file(scan, "Something else entirely", size=(500, 300))  # another program's write
         return results
 
-    monkeypatch.setattr(documents, "_read", read_then_rewrite)
+    monkeypatch.setattr(document_import, "_read", read_then_rewrite)
     ctx.set_setting("tesseract_cmd", str(tmp_path / "no-tesseract"))
     [outcome] = documents.import_files(ctx, [scan])
     assert outcome.ok

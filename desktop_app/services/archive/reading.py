@@ -42,12 +42,12 @@ def read_archive(path: Path, label=None) -> Archive:
     """Open and check an archive completely; raises UserError, writes nothing."""
     label = label or path
     try:
-        info = os.stat(path)
+        mode = os.stat(path).st_mode
     except OSError:
         raise UserError(f"{label}: no such file; check the path") from None
-    if stat.S_ISDIR(info.st_mode):
+    if stat.S_ISDIR(mode):
         raise UserError(f"{label}: is a folder; choose the archive file (.zip) inside it")
-    if not stat.S_ISREG(info.st_mode):
+    if not stat.S_ISREG(mode):
         raise UserError(f"{label}: is not an ordinary file (a device or a pipe); choose the "
                         "archive file (.zip)")
     try:

@@ -87,7 +87,7 @@ def folder_error(folder: Path, exc: OSError | None = None) -> UserError:
             "or choose another folder"
         )
     return UserError(
-        f"cannot use the backup folder {folder} ({exc.strerror or exc}); check the drive and "
+        f"cannot use the backup folder {folder} ({(exc.strerror if exc else None) or exc}); check the drive and "
         "try again"
     )
 

@@ -81,7 +81,9 @@ def info_of(path: Path) -> BackupInfo:
         size = path.stat().st_size
     except OSError:
         size = 0
-    counts = meta.get("counts") if isinstance(meta.get("counts"), dict) else {}
+    counts = meta.get("counts")
+    if not isinstance(counts, dict):
+        counts = {}
     return BackupInfo(
         id=name,
         path=path,
@@ -108,10 +110,11 @@ def in_folder(folder: Path) -> list[BackupInfo]:
         return []
     found = []
     for path in folder.iterdir():
-        if path.is_file() and _stamp_of(path.name) is not None:
-            found.append(path)
-    found.sort(key=lambda p: _stamp_of(p.name), reverse=True)
-    return [info_of(p) for p in found]
+        stamp = _stamp_of(path.name) if path.is_file() else None
+        if stamp is not None:
+            found.append((stamp, path))
+    found.sort(key=lambda entry: entry[0], reverse=True)
+    return [info_of(p) for _stamp, p in found]
 
 
 def new_name(folder: Path, moment: _dt.datetime) -> Path:

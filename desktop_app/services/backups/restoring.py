@@ -68,6 +68,7 @@ def replace_database(paths, ctx, check: Verification) -> RestoreReport:
             raise UserError(
                 f"backup {check.id} changed while it was being copied; nothing was changed"
             )
+        safety: BackupInfo | None
         if ctx is not None:
             safety = backup_now(ctx, reason="before-restore")
         else:

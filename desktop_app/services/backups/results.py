@@ -96,7 +96,7 @@ class RestoreReport:
     copied_originals: int | None = None  # from the folder
 
     def to_json(self) -> dict:
-        data = {
+        data: dict[str, object] = {
             "restored": self.restored,
             "safety_backup": self.safety_backup,
             "counts": dict(self.counts),

@@ -35,23 +35,23 @@ def rotate(target, today: _dt.date | None = None) -> list[Path]:
 def rotate_folder(folder: Path, today: _dt.date | None = None) -> list[Path]:
     """The rotation itself, in any folder of ``paperasse-*.db`` copies: the files removed."""
     today = today or local_now().date()
-    own = [b for b in in_folder(folder) if b.kind == "backup" and b.stamp is not None]
+    own = [(b, b.stamp) for b in in_folder(folder) if b.kind == "backup" and b.stamp is not None]
     keep: set[str] = set()
     days: list[_dt.date] = []
     weeks: list[tuple[int, int]] = []
-    for b in own:  # newest first
-        day = b.stamp.date()
+    for b, stamp in own:  # newest first
+        day = stamp.date()
         if day not in days and len(days) < KEEP_DAILY:
             days.append(day)
             keep.add(b.id)
-        week = tuple(day.isocalendar())[:2]
+        week = (day.isocalendar()[0], day.isocalendar()[1])
         if week not in weeks and len(weeks) < KEEP_WEEKLY:
             weeks.append(week)
             keep.add(b.id)
         if b.reason in PROTECTED_REASONS and (today - day).days < PROTECT_DAYS:
             keep.add(b.id)
     removed: list[Path] = []
-    for b in own:
+    for b, _stamp in own:
         if b.id in keep:
             continue
         for path in (b.path, sidecar(b.path), Path(f"{b.path}-wal-copy")):

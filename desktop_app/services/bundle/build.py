@@ -8,6 +8,7 @@ import io
 
 from desktop_app.core import formatting
 from desktop_app.core.errors import UserError
+from desktop_app.core.model import stored_id
 from desktop_app.services import output_files, tracking
 from desktop_app.services.bundle import sentences
 from desktop_app.services.bundle.letter import LANG, letter_pdf
@@ -23,17 +24,17 @@ from desktop_app.services.bundle.report import (
 )
 from desktop_app.services.claims import get_claim
 from desktop_app.services.context import Context
+from desktop_app.services.results import ChecklistItem, ClaimStatus, TrackStatus
 
 
-def blocking_items(status: dict, payer: str) -> list[dict]:
+def blocking_items(status: ClaimStatus, payer: str) -> list[ChecklistItem]:
     levels = {"person", "claim", payer}
-    return [m for m in status["missing"] if m["severity"] == "blocking" and m["level"] in levels]
+    return [m for m in status.missing if m.blocking and m.level in levels]
 
 
-def checklist(items: list[dict]) -> str:
+def checklist(items: list[ChecklistItem]) -> str:
     return "; ".join(
-        f"{i}) {m['message']} -> {m['action_label'] or m['action']}"
-        for i, m in enumerate(items, 1)
+        f"{i}) {m.message} -> {m.action_label or m.action}" for i, m in enumerate(items, 1)
     )
 
 
@@ -63,14 +64,13 @@ def build_bundle(
         raise BundleBlocked(
             f"cannot prepare the mailing of claim {claim.id} to the "
             f"{formatting.payer(payer, 'en', 'name')}: {checklist(items)}",
-            items,
+            tuple(items),
         )
     warnings = [
-        Notice("bundle.incomplete", {"message": m["message"],
-                                     "action": m["action_label"] or m["action"]})
+        Notice("bundle.incomplete", {"message": m.message, "action": m.action_label or m.action})
         for m in items
     ]
-    track = status["tracks"][payer]
+    track = status.tracks[payer]
     warnings += _track_warnings(track, payer, status)
 
     plan = plan_of(ctx, claim, payer, today)
@@ -96,7 +96,7 @@ def build_bundle(
         first = len(writer.pages) + 1
         for page in pages:
             writer.add_page(page)
-        enclosed.append(Enclosed(enc.doc.id, str(enc.doc.kind), enc.label,
+        enclosed.append(Enclosed(stored_id(enc.doc), str(enc.doc.kind), enc.label,
                                  enc.doc.original_name, len(pages), first))
     memo = memo_pdf(claim, payer, plan, track, status)
     for page in PdfReader(io.BytesIO(memo)).pages:
@@ -110,25 +110,25 @@ def build_bundle(
     writer.write(buffer)
     output_files.write_output(buffer.getvalue(), target, ctx.paths.root, replace, "envoi.pdf")
     return BundleReport(
-        path=str(target), claim_id=claim.id, payer=payer, pages=len(writer.pages),
+        path=str(target), claim_id=stored_id(claim), payer=payer, pages=len(writer.pages),
         letter_pages=len(letter_reader.pages), memo_page=len(writer.pages),
         recipient=recipient, enclosed=tuple(enclosed), not_enclosed=tuple(plan.skipped),
         notices=tuple(warnings), incomplete=tuple(items),
     )
 
 
-def _track_warnings(track: dict, payer: str, status: dict) -> list[Notice]:
-    state = track["state"]
+def _track_warnings(track: TrackStatus, payer: str, status: ClaimStatus) -> list[Notice]:
+    state = track.state
     if state == "direct":
         return [Notice("bundle.direct", {"payer": payer})]
     if state in ("sent", "paid", "closed"):
-        sent = [h for h in track["history"] if h["state"] == "sent" and not h["undone"]]
-        last = sent[-1] if sent else {}
+        sent = [h for h in track.history if h.state == "sent" and not h.undone]
+        last = sent[-1] if sent else None
         return [Notice("bundle.already_sent",
-                       {"payer": payer, "sent_on": last.get("date") or "",
-                        "channel": last.get("channel") or "", "state": state})]
-    if payer == "mutuelle" and track.get("next_action_id") == "send.noemie_nothing":
+                       {"payer": payer, "sent_on": (last.date if last else None) or "",
+                        "channel": (last.channel if last else None) or "", "state": state})]
+    if payer == "mutuelle" and track.next_action_id == "send.noemie_nothing":
         return [Notice("bundle.noemie_forwards")]
-    if payer == "cpam" and status["tiers_payant"] in ("amo", "all"):
+    if payer == "cpam" and status.tiers_payant in ("amo", "all"):
         return [Notice("bundle.tiers_payant_cpam")]
     return []

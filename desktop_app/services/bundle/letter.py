@@ -19,6 +19,7 @@ from desktop_app.services.bundle.plan import Plan, field_value
 from desktop_app.services.bundle.recipients import address_lines, city
 from desktop_app.services.bundle.report import Recipient
 from desktop_app.services.bundle.sentences import LETTER_LANGUAGE as LANG
+from desktop_app.services.results import ClaimStatus
 
 esc = pdf_fonts.escaped
 BLANK = "\u2026" * 14  # a dotted space to write the town in by hand
@@ -38,7 +39,7 @@ def claim_what(claim) -> str:
 
 
 def letter_pdf(claim, patient, insured, payer: str, recipient: Recipient, plan: Plan,
-               status: dict, today) -> bytes:
+               status: ClaimStatus, today) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
@@ -113,7 +114,7 @@ def letter_pdf(claim, patient, insured, payer: str, recipient: Recipient, plan: 
 def _story(claim, patient, insured, holder, member_number, payer, plan, status, today,
            sender_lines, frame_width) -> list:
     from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
     st = styles()
     p = lambda text, style="body": Paragraph(text, st[style])  # noqa: E731
@@ -154,7 +155,7 @@ def _story(claim, patient, insured, holder, member_number, payer, plan, status, 
     story += [table, Spacer(1, 5 * mm)]
 
     if n:
-        items = [p(_say("enclosed_heading", n=n))]
+        items: list[Flowable] = [p(_say("enclosed_heading", n=n))]
         items += [
             Paragraph(esc(e.label), st["item"], bulletText=f"{i}.")
             for i, e in enumerate(plan.enclosures, 1)
@@ -217,7 +218,7 @@ def _particulars(claim, patient, insured, holder, member_number, payer, plan, st
     if claim.amount_paid:
         rows.append([label("row.paid"), formatting.money(claim.amount_paid, LANG)])
     if payer == "mutuelle":
-        got = to_decimal(status["tracks"]["cpam"]["received"] or "0")
+        got = to_decimal(status.tracks["cpam"].received or "0")
         if got > ZERO:
             rows.append([label("row.cpam_part"), formatting.money(got, LANG)])
     return rows

@@ -10,6 +10,7 @@ from desktop_app.services.bundle import sentences
 from desktop_app.services.bundle.letter import LANG, claim_what, long_date
 from desktop_app.services.bundle.page_style import styles
 from desktop_app.services.bundle.plan import Plan
+from desktop_app.services.results import ClaimStatus, TrackStatus
 
 
 def _say(sentence_id: str, **values) -> str:
@@ -23,7 +24,7 @@ def _claim_words(claim) -> str:
     return _say("claim_words", what=claim_what(claim))
 
 
-def memo_pdf(claim, payer: str, plan: Plan, track: dict, status: dict) -> bytes:
+def memo_pdf(claim, payer: str, plan: Plan, track: TrackStatus, status: ClaimStatus) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
@@ -56,11 +57,11 @@ def memo_pdf(claim, payer: str, plan: Plan, track: dict, status: dict) -> bytes:
     story.append(bullet(_say("keep_a_copy")))
     story += [Spacer(1, 4 * mm), Paragraph(_say("then"), st["body"])]
     story.append(bullet(_say("keep_statement")))
-    if track.get("deadline"):
-        story.append(bullet(_say("deadline", date=long_date(track["deadline"]))))
+    if track.deadline:
+        story.append(bullet(_say("deadline", date=long_date(track.deadline))))
     story.append(bullet(_say("mark_sent", claim=_claim_words(claim),
                              track=formatting.payer(payer, LANG, "name"))))
-    if payer == "cpam" and status["tracks"]["mutuelle"]["state"] not in ("direct", "closed"):
+    if payer == "cpam" and status.tracks["mutuelle"].state not in ("direct", "closed"):
         story.append(bullet(_say("cpam_then_mutuelle")))
     doc.build(story)
     return doc.filename.getvalue()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from desktop_app.core import formatting, rules
-from desktop_app.core.model import DocumentKind, Payer
+from desktop_app.core.model import Document, DocumentKind, Payer
 from desktop_app.core.rules import messages
 from desktop_app.core.rules.money import ZERO
 from desktop_app.services import tracking
@@ -26,7 +26,7 @@ KIND_ORDER = (
 
 @dataclass
 class Enclosure:
-    doc: object
+    doc: Document
     label: str  # French, for the letter
 
 
@@ -62,7 +62,7 @@ def plan(ctx: Context, claim, payer: str, today) -> Plan:
     facts = house.facts(claim, docs, events, tctx)
     # Which papers go to this payer, with their label on the letter: the one table
     # (completeness.json "papers") the checklist and the next action read too.
-    wanted = {}
+    wanted: dict[DocumentKind, str] = {}
     for entry in rules.papers_needed(house.rules, facts, payer):
         label = messages.localized(entry["letter"], "fr")
         # A practitioner's receipt goes where an invoice is asked for, under the invoice's label.

@@ -67,7 +67,7 @@ def cpam_recipient(ctx: Context, insured: Person, warnings: list[Notice]) -> Rec
 
 
 def mutuelle_recipient(ctx: Context, holder: Person, warnings: list[Notice]) -> Recipient:
-    name = holder.mutuelle_name
+    name = holder.mutuelle_name or ""  # the mailing is refused before when none is recorded
     if holder.mutuelle_address:
         lines = address_lines(holder.mutuelle_address)
         if lines and addresses.normalise(lines[0]) == addresses.normalise(name):

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from desktop_app.core import formatting
 from desktop_app.core.errors import UserError
 from desktop_app.core.rules import messages
+from desktop_app.services.results import ChecklistItem
 
 
 @dataclass(frozen=True)
@@ -62,9 +63,9 @@ def notice_text(notice: Notice | dict, lang: str = "en") -> str:
 
 
 class BundleBlocked(UserError):
-    """The claim lacks something the payer needs; ``items`` lists it (missing-item dicts)."""
+    """The claim lacks something the payer needs; ``items`` lists it."""
 
-    def __init__(self, message: str, items: list[dict]):
+    def __init__(self, message: str, items: tuple[ChecklistItem, ...]):
         super().__init__(message, hint=("bundle.force", {}))
         self.items = items
 
@@ -124,7 +125,7 @@ class BundleReport:
     enclosed: tuple[Enclosed, ...]
     not_enclosed: tuple[NotEnclosed, ...]
     notices: tuple[Notice, ...]
-    incomplete: tuple[dict, ...]  # the blocking missing items prepared anyway
+    incomplete: tuple[ChecklistItem, ...]  # the blocking missing items prepared anyway
 
     @property
     def warnings(self) -> list[str]:
@@ -149,6 +150,6 @@ class BundleReport:
             "not_enclosed": [s.to_json() for s in self.not_enclosed],
             "warnings": self.warnings,
             "notices": [n.to_dict() for n in self.notices],
-            "incomplete": list(self.incomplete),
+            "incomplete": [m.to_json() for m in self.incomplete],
             "next": self.next,
         }
