@@ -99,8 +99,8 @@ def _backup_reminder(ctx) -> None:
     if due is None:
         return
     lang = tracking.language(ctx)
-    warn(message(due["id"], lang, folder=due["folder"], days=due["days"],
-                 last=day(due["last"], lang) if due["last"] else ""))
+    warn(message(due.id, lang, folder=due.folder, days=due.days,
+                 last=day(due.last, lang) if due.last else ""))
 
 
 def _refresh_calendar(ctx) -> None:

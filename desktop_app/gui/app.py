@@ -57,16 +57,16 @@ def offer_restore(paths, problem: Exception) -> bool:
     plain_box(box)
     sound = None
     if isinstance(problem, StoreDamaged):
-        for entry in backups.list_backups(paths):
+        for entry in backups.in_folder(paths.backups):
             try:
-                if backups.verify(paths, entry["id"]).ok:
+                if backups.verify(paths, entry.id).ok:
                     sound = entry
                     break
             except UserError:
                 continue
     restore = None
     if sound is not None:
-        when = sound["created_at"].replace("T", " ")[:16]
+        when = sound.created_at.replace("T", " ")[:16]
         restore = box.addButton(
             QApplication.translate("Startup", "Restore the backup of %1").replace("%1", when),
             QMessageBox.ButtonRole.AcceptRole,
@@ -77,7 +77,7 @@ def offer_restore(paths, problem: Exception) -> bool:
     if restore is None or box.clickedButton() is not restore:
         return False
     try:
-        backups.restore(paths, sound["id"])
+        backups.restore(paths, sound.id)
     except UserError as exc:
         failed = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
                              QApplication.translate("Startup", "The backup could not be restored."))

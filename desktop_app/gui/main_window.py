@@ -32,6 +32,7 @@ from desktop_app.gui.window.search import WindowSearch
 from desktop_app.gui.workers import Workers
 from desktop_app.services.context import Context
 from desktop_app.services.dashboard import Dashboard
+from desktop_app.services.overview import PersonRow
 
 SEARCH_DELAY_MS = 150
 REFRESH_DELAY_MS = 250
@@ -61,7 +62,7 @@ class MainWindow(TextsOfParts, WindowPanes, WindowMenus, WindowLoading, WindowRe
         self.workers = Workers(ctx, self)
         self.setWindowTitle(self.tr("Paperasse — demo household") if demo else "Paperasse")
         self.setAcceptDrops(True)
-        self.people: list[dict] = []
+        self.people: list[PersonRow] = []
         self.household: Dashboard | None = None  # what the dashboard shows, once worked out
         self._claims_generation = 0
         self._household_generation = 0

@@ -363,9 +363,15 @@ def search_rows(ctx: Context, text: str, limit: int = 200) -> list[DocumentRow]:
     return rows
 
 
-def people_rows(ctx: Context) -> list[dict]:
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """One person of the household as the side bar and the person pickers list them."""
+
+    id: int
+    name: str
+    insured_id: int | None  # whose beneficiary they are, if anyone's
+
+
+def people_rows(ctx: Context) -> list[PersonRow]:
     """The household for the side bar: id, name, and whose beneficiary each one is."""
-    return [
-        {"id": pid, "name": name, "insured_id": insured}
-        for pid, name, insured in queries.people(ctx.store)
-    ]
+    return [PersonRow(pid, name, insured) for pid, name, insured in queries.people(ctx.store)]

@@ -124,19 +124,26 @@ def delete_person(ctx: Context, ref, lang: str | None = None) -> Deleted:
     return Deleted(entry, "person", stored_id(person), person.name, row.claims, row.documents, 0)
 
 
-def what_goes_with(ctx: Context, kind: str, item_id: int) -> dict:
-    """What a delete would take along, for the confirmation: {"claims", "documents",
-    "beneficiaries"}."""
+@dataclass(frozen=True)
+class GoesWith:
+    """What a delete would take along, for the confirmation: how many claims and documents, and
+    the beneficiaries whose insured person it is (who keep a person from going)."""
+
+    claims: int
+    documents: int
+    beneficiaries: tuple[str, ...] = ()
+
+
+def what_goes_with(ctx: Context, kind: str, item_id: int) -> GoesWith:
     if kind == "person":
-        return {
-            "claims": len(ctx.store.claim_ids(person_id=item_id)),
-            "documents": len(ctx.store.documents(person_id=item_id, with_text=False)),
-            "beneficiaries": ctx.store.beneficiaries_of(item_id),
-        }
+        return GoesWith(
+            claims=len(ctx.store.claim_ids(person_id=item_id)),
+            documents=len(ctx.store.documents(person_id=item_id, with_text=False)),
+            beneficiaries=tuple(ctx.store.beneficiaries_of(item_id)),
+        )
     if kind == "claim":
-        return {"claims": 1, "beneficiaries": [],
-                "documents": len(ctx.store.documents(claim_id=item_id, with_text=False))}
-    return {"claims": 0, "documents": 1, "beneficiaries": []}
+        return GoesWith(1, len(ctx.store.documents(claim_id=item_id, with_text=False)))
+    return GoesWith(0, 1)
 
 
 # Looking and restoring

@@ -103,7 +103,7 @@ def test_the_window_locks_when_idle_and_opens_again_with_the_passphrase(
         _type_and_enter(qtbot, view.passphrase, PASSPHRASE)
         qtbot.waitUntil(lambda: controller.window is not None, timeout=WAIT)
         qtbot.waitUntil(lambda: bool(controller.window.household), timeout=WAIT)
-        names = [p["name"] for p in controller.window.people]
+        names = [p.name for p in controller.window.people]
         assert "Claire Martin" in names
     finally:
         if controller.window is not None:

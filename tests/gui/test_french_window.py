@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services import documents, people
+from desktop_app.services.overview import PersonRow
 from tests.gui.waiting import settle
 
 
@@ -320,7 +321,7 @@ def test_no_english_on_the_main_views_of_the_french_window(qtbot, fwin, ctx, hou
     assert "déjà dans le foyer" in person.view.error.text()
     found["person form refusal"] = _english_in(person.view, english)
     for dialog in (SentDialog("la CPAM"), PaymentDialog("la CPAM", "12.50"), RejectedDialog("la CPAM"),
-                   ClaimFormDialog("Nouveau dossier", [{"name": "Claire Martin", "id": 1}])):
+                   ClaimFormDialog("Nouveau dossier", [PersonRow(1, "Claire Martin", None)])):
         qtbot.addWidget(dialog)
         found[type(dialog).__name__] = _english_in(dialog, english)
     assert {view: texts for view, texts in found.items() if texts} == {}
@@ -376,7 +377,7 @@ def test_amounts_in_the_french_document_pane_and_claim_form(qtbot, fwin, ctx, ho
     )
     qtbot.waitUntil(lambda: not fwin.document_controller.saving, timeout=30_000)
     assert fwin.document_controller.editors["total_amount"].edit.text() == "305,50"
-    form = ClaimFormDialog("Modifier le dossier", [{"name": "Claire Martin", "id": 1}])
+    form = ClaimFormDialog("Modifier le dossier", [PersonRow(1, "Claire Martin", None)])
     qtbot.addWidget(form)
     form.load(claims.claim_dict(ctx, claims.get_claim(ctx, household["claim_id"])))
     assert form.paid.text() == "304,90"

@@ -97,7 +97,7 @@ def test_export_then_import_an_archive(qtbot, window, ctx, tmp_path):
     message = window.statusBar().currentMessage()
     assert "Added: 1 person, 1 claim, 0 documents" in message
     assert "skipped: 1 person" in message
-    assert {p["name"] for p in window.people} == {"Claire Martin", "Paul Durand"}
+    assert {p.name for p in window.people} == {"Claire Martin", "Paul Durand"}
 
 
 def test_statement_payments_recorded_in_one_step(qtbot, window, ctx, household, fake_reader, images):

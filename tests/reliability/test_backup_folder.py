@@ -182,13 +182,12 @@ def test_reminder_after_the_days_set(ctx, drive, capsys):
     people.add_person(ctx, name="Claire Martin")  # nothing missing: 'check' has only this to say
     assert backup_folder.reminder(ctx) is None  # no folder chosen: nothing to say
     backup_folder.choose(ctx, drive)
-    assert backup_folder.reminder(ctx)["id"] == "backup.folder_never"
+    assert backup_folder.reminder(ctx).id == "backup.folder_never"
     made = backup_folder.back_up(ctx, now=dt.datetime(2026, 3, 1, 9, 0).astimezone())
     assert made.created_at.startswith("2026-03-01")
     assert backup_folder.reminder(ctx, today=dt.date(2026, 3, 7)) is None
     due = backup_folder.reminder(ctx, today=dt.date(2026, 3, 8))
-    assert due == {"id": "backup.folder_overdue", "folder": str(drive), "days": 7,
-                   "last": "2026-03-01"}
+    assert due == backup_folder.FolderReminder("backup.folder_overdue", str(drive), 7, "2026-03-01")
     ctx.set_setting("backup_folder_remind_days", 30)
     assert backup_folder.reminder(ctx, today=dt.date(2026, 3, 8)) is None
     ctx.set_setting("backup_folder_remind_days", 7)

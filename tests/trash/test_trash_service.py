@@ -80,14 +80,13 @@ def test_a_claim_deleted_with_its_documents_brings_them_back_together(home):
 
 def test_a_deleted_person_takes_their_claims_and_documents_in_one_entry(home):
     ctx, leo = home["ctx"], home["leo"]
-    assert trash.what_goes_with(ctx, "person", leo.id) == {
-        "claims": 1, "documents": 1, "beneficiaries": []}
+    assert trash.what_goes_with(ctx, "person", leo.id) == trash.GoesWith(1, 1, ())
     deleted = trash.delete_person(ctx, leo.id)
     assert (deleted.claims, deleted.documents) == (1, 1)
     assert [p.name for p in people.list_people(ctx)] == ["Claire Martin"]
     assert home["c2"] not in {c.id for c in claims.list_claims(ctx)}
     assert home["d3"] not in doc_ids(ctx)
-    assert [r["name"] for r in overview.people_rows(ctx)] == ["Claire Martin"]
+    assert [r.name for r in overview.people_rows(ctx)] == ["Claire Martin"]
     with pytest.raises(UserError, match="in the Trash"):
         people.add_person(ctx, name="léo martin")
     [item] = trash.list_trash(ctx)

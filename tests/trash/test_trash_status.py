@@ -9,7 +9,7 @@ from tests.claims.test_status_cache import TODAY, answers, assert_current, gener
 
 
 def claim_ids(ctx):
-    return {s["claim_id"] for s in answers(ctx)[0]}
+    return {s.claim_id for s in answers(ctx)[0]}
 
 
 def test_status_and_check_after_each_delete_and_restore(generated):  # noqa: F811
@@ -35,7 +35,7 @@ def test_status_and_check_after_each_delete_and_restore(generated):  # noqa: F81
     theirs = {i for (i,) in ctx.store.db.execute(
         "SELECT id FROM claims WHERE person_id = ?", [person.id])}
     assert theirs and not claim_ids(ctx) & theirs
-    assert all(s["person_id"] != person.id for s in answers(ctx)[0])
+    assert all(s.person_id != person.id for s in answers(ctx)[0])
     trash.restore(ctx, gone.entry_id)
     assert_current(ctx)
     assert answers(ctx) == start

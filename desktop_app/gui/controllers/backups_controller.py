@@ -9,6 +9,7 @@ window stops its workers, closes its connection, restores, and reopens (MainWind
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -26,6 +27,9 @@ from desktop_app.gui.views.backups_view import (
     BackupsView,
 )
 
+if TYPE_CHECKING:
+    from desktop_app.services import backup_folder, backups
+
 
 class BackupsController(QObject):
     restore_requested = Signal(str)  # backup id
@@ -37,7 +41,7 @@ class BackupsController(QObject):
         super().__init__(parent_widget)
         self.ctx = ctx
         self.workers = workers
-        self.backups: list[dict] = []
+        self.backups: list[backups.BackupInfo] = []
         self._generation = 0
         view = self.view = BackupsView(parent_widget)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -97,32 +101,32 @@ class BackupsController(QObject):
         def work(ctx, **_):
             from desktop_app.services import backup_folder
 
-            return backups.list_backups(ctx), backup_folder.status(ctx)
+            return backups.in_folder(ctx.paths.backups), backup_folder.status(ctx)
 
         self.workers.run(work, on_success=done, on_failure=failed)
 
-    def show_folder(self, folder: dict) -> None:
+    def show_folder(self, folder: backup_folder.FolderStatus) -> None:
         """The chosen folder and when the last backup went there."""
         view = self.view
-        view.has_folder = bool(folder.get("folder"))
+        view.has_folder = bool(folder.folder)
         view.folder_now.setEnabled(view.has_folder and not view.busy.isVisible())
-        if not folder.get("folder"):
+        if not folder.folder:
             view.folder_text.setText(self.tr(
                 "No other folder chosen. A copy of your records and scans on an external drive or "
                 "a synced folder survives this computer's disk failing."
             ))
-        elif folder.get("last"):
+        elif folder.last:
             view.folder_text.setText(
                 self.tr("Backups go to %1. Last backup there: %2.")
-                .replace("%1", folder["folder"]).replace("%2", labels.moment(folder["last"]))
+                .replace("%1", folder.folder).replace("%2", labels.moment(folder.last))
             )
         else:
             view.folder_text.setText(
                 self.tr("Backups go to %1. Nothing has been backed up there yet.").replace(
-                    "%1", folder["folder"])
+                    "%1", folder.folder)
             )
 
-    def show_backups(self, listed: list[dict]) -> None:
+    def show_backups(self, listed: list[backups.BackupInfo]) -> None:
         self.backups = listed
         view = self.view
         view.last.setText(self._last_text(listed[0] if listed else None))
@@ -130,19 +134,19 @@ class BackupsController(QObject):
         table.setSortingEnabled(False)
         table.setRowCount(len(listed))
         for row, b in enumerate(listed):
-            counts = b.get("counts") or {}
+            counts = b.counts
             cells = {
-                WHEN: labels.moment(b.get("created_at")),
-                WHY: labels.backup_reason_text(b.get("reason")),
+                WHEN: labels.moment(b.created_at),
+                WHY: labels.backup_reason_text(b.reason),
                 PEOPLE: str(counts.get("people", "")),
                 DOCUMENTS: str(counts.get("documents", "")),
                 CLAIMS: str(counts.get("claims", "")),
-                SIZE: labels.size_text(b.get("size")),
+                SIZE: labels.size_text(b.size),
             }
             for column, text in cells.items():
                 item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, b["id"])
-                item.setToolTip(b["id"])
+                item.setData(Qt.ItemDataRole.UserRole, b.id)
+                item.setToolTip(b.id)
                 if column in (PEOPLE, DOCUMENTS, CLAIMS, SIZE):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(row, column, item)
@@ -150,12 +154,12 @@ class BackupsController(QObject):
             table.selectRow(0)
         view.restore.setEnabled(bool(listed))
 
-    def _last_text(self, last: dict | None) -> str:
+    def _last_text(self, last: backups.BackupInfo | None) -> str:
         if last is None:
             return self.tr("No backup yet.")
-        counts = last.get("counts") or {}
-        text = self.tr("Last backup: %1 (%2).").replace("%1", labels.moment(last.get("created_at"))).replace(
-            "%2", labels.backup_reason_text(last.get("reason"))
+        counts = last.counts
+        text = self.tr("Last backup: %1 (%2).").replace("%1", labels.moment(last.created_at)).replace(
+            "%2", labels.backup_reason_text(last.reason)
         )
         if counts:
             text += " " + labels.counts_text(counts) + "."
@@ -248,12 +252,12 @@ class BackupsController(QObject):
 
     def restore_question(self, ref: str):
         """The question asked before a restore, and its "Restore" button."""
-        chosen = next((b for b in self.backups if b["id"] == ref), {})
+        chosen = next((b for b in self.backups if b.id == ref), None)
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Restore this backup?"),
             self.tr("Bring your records back to how they were on %1?").replace(
-                "%1", labels.moment(chosen.get("created_at"))
+                "%1", labels.moment(chosen.created_at if chosen else None)
             ),
             QMessageBox.StandardButton.Cancel,
             self.view,

@@ -167,7 +167,7 @@ class DocumentController(TextsOfParts, DocumentPages, DocumentFields, DocumentFi
         self.view.person.clear()
         self.view.person.addItem(self.tr("Not known yet"), None)
         for person in self.pane.people:
-            self.view.person.addItem(person["name"], person["id"])
+            self.view.person.addItem(person.name, person.id)
         self.view.person.setCurrentIndex(max(0, self.view.person.findData(doc.person_id)))
         self._show_reader_warnings()
         self._show_names_other()

@@ -46,11 +46,11 @@ class TrashController(QObject):
             on_failure=lambda exc: show_error(self.window, self.tr("Cannot delete"), exc),
         )
 
-    def _confirm(self, kind: str, item_id: int, label: str, goes: dict) -> None:
-        if goes["beneficiaries"]:
+    def _confirm(self, kind: str, item_id: int, label: str, goes: trash.GoesWith) -> None:
+        if goes.beneficiaries:
             show_error(self.window, self.tr("Cannot delete this person"), self.tr(
                 "%1 is the insured person of %2: delete them first, or give them another "
-                "insured person.").replace("%1", label).replace("%2", ", ".join(goes["beneficiaries"])))
+                "insured person.").replace("%1", label).replace("%2", ", ".join(goes.beneficiaries)))
             return
         box = QMessageBox(self.window)
         box.setObjectName("confirm_delete")
@@ -60,7 +60,7 @@ class TrashController(QObject):
         restorable = self.tr("You can restore it from the Trash for 30 days.")
         box.setInformativeText(restorable)
         choices = {}
-        if kind == "claim" and goes["documents"]:
+        if kind == "claim" and goes.documents:
             keep = box.addButton(self.tr("Delete the claim, keep its documents"),
                                  QMessageBox.ButtonRole.AcceptRole)
             keep.setObjectName("delete_keep_documents")
@@ -84,22 +84,22 @@ class TrashController(QObject):
         plain_box(box).open()
         self._box = box  # kept for the tests and for the duration of the question
 
-    def _question(self, kind: str, label: str, goes: dict) -> str:
+    def _question(self, kind: str, label: str, goes: trash.GoesWith) -> str:
         if kind == "person":
             text = self.tr("Delete %1?").replace("%1", label)
-            if goes["claims"] or goes["documents"]:
+            if goes.claims or goes.documents:
                 text += " " + self.tr("Their %1 and %2 go to the Trash with them, and come back "
                                       "together.").replace(
-                    "%1", self.tr("%n claim(s)", "", goes["claims"])).replace(
-                    "%2", self.tr("%n document(s)", "", goes["documents"]))
+                    "%1", self.tr("%n claim(s)", "", goes.claims)).replace(
+                    "%2", self.tr("%n document(s)", "", goes.documents))
             return text
         if kind == "claim":
             text = self.tr("Delete the claim “%1”?").replace("%1", label)
-            if goes["documents"]:
+            if goes.documents:
                 text += " " + self.tr(
                     "Its %1 go back to the Inbox, unless you delete them with it; restoring "
                     "the claim attaches them again.").replace(
-                    "%1", self.tr("%n document(s)", "", goes["documents"]))
+                    "%1", self.tr("%n document(s)", "", goes.documents))
             return text
         return self.tr("Delete the document “%1”?").replace("%1", label)
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
 
 from desktop_app.gui import icons
 from desktop_app.gui.plain import tip as plain_tip
+
+if TYPE_CHECKING:
+    from desktop_app.services.overview import PersonRow
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # ("home"|"list"|"person", value)
 SMART_ORDER = ("todo", "ready", "waiting", "overdue", "paid", "documents", "inbox")
@@ -79,16 +84,16 @@ class SidebarView(QTreeWidget):
             item.setToolTip(0, plain_tip(hint))
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{name}, {hint}" if count else name)
 
-    def set_people(self, people: list[dict]) -> None:
+    def set_people(self, people: list[PersonRow]) -> None:
         for item in self.people.values():
             self.people_header.removeChild(item)
         self.people.clear()
         for person in people:
             item = QTreeWidgetItem(self.people_header)
-            item.setData(0, KEY_ROLE, ("person", person["id"]))
-            item.setData(0, Qt.ItemDataRole.UserRole + 2, person["name"])
-            item.setText(0, person["name"])
-            self.people[person["id"]] = item
+            item.setData(0, KEY_ROLE, ("person", person.id))
+            item.setData(0, Qt.ItemDataRole.UserRole + 2, person.name)
+            item.setText(0, person.name)
+            self.people[person.id] = item
         self.people_header.setExpanded(True)
         self.set_counts({k: self._count_of(k) for k in self.lists}, self.person_counts)
 

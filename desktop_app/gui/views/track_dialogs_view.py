@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,6 +20,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.gui import labels
 from desktop_app.gui.plain import PlainLabel
+
+if TYPE_CHECKING:
+    from desktop_app.services.overview import PersonRow
 
 
 def _date_edit() -> QDateEdit:
@@ -106,12 +111,12 @@ class RejectedDialog(_Dialog):
 class ClaimFormDialog(_Dialog):
     """A new claim or changes to one."""
 
-    def __init__(self, title: str, people: list[dict], parent=None):
+    def __init__(self, title: str, people: list[PersonRow], parent=None):
         super().__init__(title, "", parent)
         self.person = QComboBox()
         self.person.setAccessibleName(self.tr("Person"))
         for person in people:
-            self.person.addItem(person["name"], person["id"])
+            self.person.addItem(person.name, person.id)
         self.what = QLineEdit()
         self.what.setAccessibleName(self.tr("What it was"))
         self.what.setPlaceholderText(self.tr("e.g. Physiotherapy, Dr Martin"))

@@ -236,7 +236,7 @@ class WindowLoading:
         if kind == "list":
             self.claims_page.heading.setText(self.sidebar._base.get(value, ""))
         elif kind == "person" and value is not None:
-            name = next((p["name"] for p in self.people if p["id"] == value), "")
+            name = next((p.name for p in self.people if p.id == value), "")
             self.claims_page.heading.setText(self.tr("Claims of %1").replace("%1", name))
         else:
             self.claims_page.heading.setText(self.tr("All claims"))

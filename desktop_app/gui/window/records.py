@@ -93,7 +93,7 @@ class WindowRecords:
         self.trash.ask_delete("claim", claim_id, label)
 
     def ask_delete_person(self, person_id: int) -> None:
-        name = next((p["name"] for p in self.people if p["id"] == person_id), str(person_id))
+        name = next((p.name for p in self.people if p.id == person_id), str(person_id))
         self.trash.ask_delete("person", person_id, name)
 
     def _sidebar_menu(self, point) -> None:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop_app.gui.controllers.messages import show_error
+
+if TYPE_CHECKING:
+    from desktop_app.services import backup_folder
 
 
 class WindowRestoring:
@@ -50,12 +55,12 @@ class WindowRestoring:
     def hide_banner(self) -> None:
         self.banner.hide()
 
-    def show_folder_reminder(self, due: dict) -> None:
-        if due.get("days") is None:
-            text = self.tr("Nothing has been backed up to %1 yet.").replace("%1", due["folder"])
+    def show_folder_reminder(self, due: backup_folder.FolderReminder) -> None:
+        if due.days is None:
+            text = self.tr("Nothing has been backed up to %1 yet.").replace("%1", due.folder)
         else:
-            text = self.tr("The last backup to %1 was %n day(s) ago.", "", int(due["days"])).replace(
-                "%1", due["folder"])
+            text = self.tr("The last backup to %1 was %n day(s) ago.", "", int(due.days)).replace(
+                "%1", due.folder)
         self.folder_banner.text.setText(text)
         self.folder_banner.action.setText(self.tr("Back up now"))
         self.folder_banner.show()

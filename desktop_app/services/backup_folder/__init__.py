@@ -36,6 +36,8 @@ from desktop_app.services.backup_folder.folder import (
     SETTING,
     FolderBackup,
     FolderCheck,
+    FolderReminder,
+    FolderStatus,
     choose,
     chosen_folder,
     reminder,
@@ -45,7 +47,7 @@ from desktop_app.services.backup_folder.restoring import needs_passphrase, resto
 
 __all__ = [
     "CHECKED", "LAST_SETTING", "ORIGINALS", "REMIND_SETTING", "SETTING", "FolderBackup",
-    "FolderCheck", "back_up", "choose", "chosen_folder", "find", "list_backups",
+    "FolderCheck", "FolderReminder", "FolderStatus", "back_up", "choose", "chosen_folder", "find", "list_backups",
     "needs_passphrase", "prune", "reminder", "restore_from", "status", "sweep", "unlock",
     "verify",
 ]

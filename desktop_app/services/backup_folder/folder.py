@@ -41,6 +41,27 @@ class FolderBackup:
 
 
 @dataclass(frozen=True)
+class FolderReminder:
+    """The chosen folder's last backup is too old (``id`` "backup.folder_overdue": ``days`` ago,
+    on ``last``), or there is none yet ("backup.folder_never"); ``id`` is the message's."""
+
+    id: str
+    folder: str
+    days: int | None = None
+    last: str | None = None  # ISO date
+
+
+@dataclass(frozen=True)
+class FolderStatus:
+    """What the window shows of the folder: the one chosen (None: none is), when the last backup
+    there was taken (ISO, or None), and the reminder, if one is due."""
+
+    folder: str | None
+    last: str | None
+    reminder: FolderReminder | None
+
+
+@dataclass(frozen=True)
 class FolderCheck:
     """A backup in the folder checked: the copy of the records and each original it needs."""
 
@@ -145,9 +166,9 @@ def same(a: Path, b: Path) -> bool:
 # The reminder
 
 
-def reminder(ctx, today: _dt.date | None = None) -> dict | None:
+def reminder(ctx, today: _dt.date | None = None) -> FolderReminder | None:
     """When a folder is chosen and its last backup is older than the setting's days (or there
-    is none yet): {"id", "folder", "days", "last"}; None otherwise."""
+    is none yet), what to remind; None otherwise."""
     folder = chosen_folder(ctx)
     if folder is None:
         return None
@@ -164,22 +185,19 @@ def reminder(ctx, today: _dt.date | None = None) -> dict | None:
         with contextlib.suppress(TypeError, ValueError):
             at = _dt.datetime.fromisoformat(str(last.get("at"))).date()
     if at is None:
-        return {"id": "backup.folder_never", "folder": str(folder), "days": None, "last": None}
+        return FolderReminder("backup.folder_never", str(folder))
     days = (today - at).days
     if days < limit:
         return None
-    return {"id": "backup.folder_overdue", "folder": str(folder), "days": days,
-            "last": at.isoformat()}
+    return FolderReminder("backup.folder_overdue", str(folder), days, at.isoformat())
 
 
-def status(ctx, today: _dt.date | None = None) -> dict:
-    """What the window shows: {"folder" (None when none is chosen), "last" (when the last backup
-    there was taken, or None), "reminder" (as :func:`reminder`)}. Reads only the settings."""
+def status(ctx, today: _dt.date | None = None) -> FolderStatus:
+    """What the window shows of the folder (reads only the settings)."""
     folder = chosen_folder(ctx)
     last = ctx.setting(LAST_SETTING) or {}
     at = None
     if folder is not None and isinstance(last, dict) and last.get("folder"):
         if same(Path(last["folder"]), folder):
             at = last.get("at")
-    return {"folder": str(folder) if folder else None, "last": at,
-            "reminder": reminder(ctx, today)}
+    return FolderStatus(str(folder) if folder else None, at, reminder(ctx, today))
