@@ -69,6 +69,8 @@ class ReadProcess:
                     value, outcome = _with_rows(head, rows), "ok"
                     self._answers[key] = (token, list(rows))  # the caller may reorder its own
                 elif outcome == "changes":  # what changed since the rows this side holds
+                    # The child answers so only to the rows whose token this side sent.
+                    assert base is not None
                     head, runs, token = value
                     rows = _apply_runs(base[1], runs)
                     value, outcome = _with_rows(head, rows), "ok"
