@@ -15,7 +15,7 @@ def test_explore_with_sample_documents_opens_the_sample_household(qtbot, ctx, fa
     qtbot.waitUntil(lambda: controller.demo, timeout=60_000)
     shown = controller.window
     qtbot.waitUntil(lambda: bool(shown.household), timeout=30_000)
-    assert {p["name"] for p in shown.people} >= {"Claire Martin", "Lucas Martin"}
+    assert {p.name for p in shown.people} >= {"Claire Martin", "Lucas Martin"}
     controller.leave_demo()
     controller.window.workers.shutdown()
     controller.close()
