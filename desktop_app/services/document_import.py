@@ -28,6 +28,7 @@ from desktop_app.services.input_files import check_input_file, display_name, pri
 from desktop_app.store import originals
 
 if TYPE_CHECKING:
+    from desktop_app.core.model import Person
     from desktop_app.services.context import Context
 
 # progress(done_steps, total_steps, message): message is a str, or an ImportStep while one
@@ -169,7 +170,10 @@ def import_files(
             copy.discard()
 
 
-def _import(ctx, files, staged, person, kind, claim_id, progress, should_cancel, lang):
+def _import(ctx: Context, files: list[Path], staged: dict[int, originals.Staged],
+            person: Person | None, kind: str | None, claim_id: int | None,
+            progress: Progress | None, should_cancel: Callable[[], bool] | None,
+            lang: str) -> list[ImportOutcome]:
     total = len(files)
     outcomes: dict[int, ImportOutcome] = {}
     to_read: list[tuple[int, Path, originals.Staged]] = []

@@ -35,7 +35,7 @@ class Totals:
 
     WIDTH = 2 + 3 * len(PAYERS)  # paid, left, then per payer: owed, expected, received
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.groups: dict[tuple[str, str], list[int]] = {}
 
     def add(self, person: str, year: str, figures) -> None:
