@@ -121,7 +121,7 @@ def main() -> int:
 
         inbox = window.inbox_model.rows()
         care_sheet = next(
-            d["id"] for d in window.claim_controller.status["documents"] if d["kind"] == "care_sheet"
+            d.id for d in window.claim_controller.status.documents if d.kind == "care_sheet"
         )
         window.show_document(care_sheet)
         _wait_for(lambda: window.document_view.page.has_image())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -276,3 +277,9 @@ def counts_text(counts: dict) -> str:
         QCoreApplication.translate("Labels", "%n claim(s)", "", claims),
         QCoreApplication.translate("Labels", "%n document(s)", "", documents),
     ))
+
+
+def breakable(name: str) -> str:
+    """A file name a word-wrapped label may break after its ``_``, ``-`` and ``.``: without a
+    space, "feuille_de_soins_juin.pdf" would run past the edge of a narrow pane."""
+    return re.sub(r"([_.\-])(?=.)", "\\1\u200b", name)

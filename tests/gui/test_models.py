@@ -105,3 +105,17 @@ def test_a_filtered_list_of_many_claims_is_handed_to_the_views_a_batch_at_a_time
         proxy.fetchMore(QModelIndex())
     proxy.set_filter()
     assert proxy.rowCount() == cm.BATCH and model.row_for(2) == 1
+
+
+def test_a_long_file_name_can_wrap_in_a_narrow_pane(qapp):
+    from PySide6.QtWidgets import QLabel
+
+    from desktop_app.gui import labels
+
+    name = "feuille_de_soins_stimulateur_perineal_juin.pdf"
+    label = QLabel(labels.breakable(name))
+    label.setWordWrap(True)
+    label.setFixedWidth(label.fontMetrics().horizontalAdvance(name) // 3)
+    # It fits in the width by taking more lines, and reads as the same name.
+    assert label.heightForWidth(label.width()) > label.fontMetrics().height() * 2
+    assert labels.breakable(name).replace("\u200b", "") == name

@@ -153,7 +153,8 @@ class DocumentController(TextsOfParts, DocumentPages, DocumentFields, DocumentFi
 
     def _show_header(self) -> None:
         doc, data = self.document, self.data
-        self.view.title.setText(f"{labels.kind_text(str(doc.kind))} — {doc.original_name}")
+        self.view.title.setText(
+            f"{labels.kind_text(str(doc.kind))} — {labels.breakable(doc.original_name)}")
         self.view.title.setToolTip(tip(self.view.title.text()))
         unconfirmed = len(data.get("unconfirmed", []))
         parts = [self.tr("Imported on %1").replace("%1", labels.day(doc.imported_at))]
