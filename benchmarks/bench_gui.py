@@ -134,26 +134,36 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
+
+
+def rss(pid="self"):
+    status = dict(line.split(":", 1) for line in open(f"/proc/{pid}/status"))
+    return int(status["VmRSS"].split()[0]) // 1024, int(status["VmHWM"].split()[0]) // 1024
+
+
+def measure():
+    # Read while the window is up: quitting shuts its read processes down.
+    workers = getattr(window, "workers", None)
+    child = 0
+    for reader in (getattr(workers, "reader", None), getattr(workers, "pane_reader", None)):
+        if reader is not None and reader.running:  # reads in processes of their own
+            child += rss(reader._process.pid)[0]
+    print("memory", *rss(), child, flush=True)
+    app.quit()
+
+
 if sys.argv[1] == "bare":
     window = QMainWindow()
     window.show()
-    QTimer.singleShot(1000, app.quit)
+    QTimer.singleShot(1000, measure)
 else:
     from desktop_app.services.context import open_context
     from desktop_app.gui.main_window import MainWindow
     window = MainWindow(open_context(sys.argv[1]))
     window.show()
-    window.household_loaded.connect(lambda: QTimer.singleShot(1000, app.quit))
+    window.household_loaded.connect(lambda: QTimer.singleShot(1000, measure))
 app.exec()
-status = dict(line.split(":", 1) for line in open("/proc/self/status"))
-reader = getattr(getattr(window, "workers", None), "reader", None)
-child = 0
-if reader is not None and reader.running:  # the household's reads in a process of their own
-    child_status = dict(line.split(":", 1) for line in open(f"/proc/{reader._process.pid}/status"))
-    child = int(child_status["VmRSS"].split()[0]) // 1024
-print("memory", int(status["VmRSS"].split()[0]) // 1024, int(status["VmHWM"].split()[0]) // 1024,
-      child)
-if reader is not None:
+if hasattr(window, "workers"):
     window.workers.shutdown()
 """
 
@@ -444,9 +454,10 @@ def write_report(figures: dict) -> None:
         f"The window's resident memory is {figures['memory_rss_mb']} MB (peak "
         f"{figures['memory_peak_mb']} MB while the statuses are read), the same window's on a "
         f"household of one claim {figures['memory_one_mb']} MB, a bare Qt window's "
-        f"{figures['memory_bare_mb']} MB. The process the household's reads run in "
-        f"(services/read_process.py) holds {figures['memory_reads_mb']} MB of its own on top of "
-        "the window's. The claim rows themselves are about 20 MB of Python "
+        f"{figures['memory_bare_mb']} MB. The processes the household's reads run in "
+        f"(services/read_process.py: the lists' and the panes') hold "
+        f"{figures['memory_reads_mb']} MB of their own on top of the window's. "
+        "The claim rows themselves are about 20 MB of Python "
         "objects; the rest is memory the allocator keeps after the passes that read every "
         "status.\n"
         f"All {CLAIMS:,} claim rows follow on a worker in {figures['claims_all_ms']:.0f} ms (the UI "
