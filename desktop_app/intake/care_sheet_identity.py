@@ -17,6 +17,7 @@ from desktop_app.intake.parse_dates import find_dates, parse_date_digits
 from desktop_app.intake.parse_ids import (
     all_nirs,
     digit_runs,
+    nir_agrees_with_birth,
     nir_from_chars,
     nir_misreads,
     nir_single_digit_candidates,
@@ -141,8 +142,7 @@ def typed_nirs(sheet: Sheet) -> list[Candidate]:
     return cands
 
 
-def _agrees_with_birth(nir: str, birth: _dt.date | None) -> bool:
-    return birth is not None and nir[1:5] == f"{birth.year % 100:02d}{birth.month:02d}"
+_agrees_with_birth = nir_agrees_with_birth
 
 
 def _birth_of(ctx: Context) -> _dt.date | None:

@@ -44,6 +44,12 @@ def extract_care_sheet(ctx: Context) -> None:
     hint = pick(typed).best
     read_birth_date(ctx, sheet, reader, hint.value if hint is not None and hint.score >= 0.5 else None)
     read_nir(ctx, sheet, reader, typed)
+    nir = ctx.fields.get("nir")
+    birth = ctx.fields.get("birth_date")
+    if (nir is not None and nir.value and (hint is None or hint.score < 0.5)
+            and (birth is None or not birth.value) and nir.confidence >= 0.3):
+        # The NIR read only from its boxes: its year and month of birth point at the birth date.
+        read_birth_date(ctx, sheet, reader, nir.value)
     read_signed(ctx, sheet)
     read_total(ctx, acts)
 

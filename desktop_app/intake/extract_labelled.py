@@ -53,7 +53,7 @@ def labelled(pages: list[Page], pattern: str, parse: Callable[[str], object],
 
     ``not_after``: what may not precede the label ("n" before "adhérent"); ``not_before``: what
     the value may not start with ("de naissance" after "date")."""
-    getters = (value_right, value_below) if below else (value_right,)
+    getters = (value_right, next_cell, value_below) if below else (value_right, next_cell)
     skip = re.compile(rf"^(?:{not_before})\b") if not_before else None
     for hit in find_labels(pages, pattern):
         if preceded_by(hit, not_after):
@@ -66,6 +66,18 @@ def labelled(pages: list[Page], pattern: str, parse: Callable[[str], object],
             if got:
                 return got, v
     return None
+
+
+def next_cell(hit: Hit) -> Value | None:
+    """The segment after the label's own when words follow the label in its segment: a label
+    the vocabulary knows only the start of ("N° organisme complémentaire   12345678") leaves
+    the rest of its wording there, and its value in the next cell."""
+    seg = hit.segment
+    row = hit.page.rows[hit.row]
+    if hit.end >= len(seg.words) or hit.seg + 1 >= len(row.segments):
+        return None
+    nxt = row.segments[hit.seg + 1]
+    return Value(list(nxt.words), hit.page, "next") if nxt.x0 - seg.x1 < 25 * row.height else None
 
 
 _NAME_END = re.compile(
@@ -193,8 +205,9 @@ def put_date(ctx: Context, name: str, labels: str, not_after: str | None = None,
 
 
 def sure(v: Value) -> float:
-    """How sure a labelled value is: beside its label, or under it."""
-    return (LABELLED_BELOW if v.where == "below" else LABELLED) * v.conf
+    """How sure a labelled value is: beside its label, or under it (or past words the label's
+    known wording did not cover)."""
+    return (LABELLED_BELOW if v.where in ("below", "next") else LABELLED) * v.conf
 
 
 def put_person(ctx: Context, name: str, labels: str | list[str], not_after: str | None = None) -> bool:

@@ -11,6 +11,7 @@ import re
 from desktop_app.intake import candidates, vocab
 from desktop_app.intake.extract_common import Context, norm, seg_value
 from desktop_app.intake.extract_labelled import (
+    LABELLED_BELOW,
     UNLABELLED,
     date_parser,
     labelled,
@@ -18,7 +19,8 @@ from desktop_app.intake.extract_labelled import (
     sure,
 )
 from desktop_app.intake.layout import Value, find_labels, value_below, value_right
-from desktop_app.intake.parse_ids import find_nir
+from desktop_app.intake.parse_dates import find_dates
+from desktop_app.intake.parse_ids import find_nir, nir_agrees_with_birth
 
 _L = vocab.load("labels_rights_certificate")
 _CAISSE = re.compile(rf"(?<![a-z])(?:{_L['caisse_names']})")
@@ -29,15 +31,44 @@ def extract_rights_certificate(ctx: Context) -> None:
     if not put_person(ctx, "patient_name", _L["patient"], not_after=_L["patient_not_after"]):
         ctx.put_none("patient_name", 0.2)
     _nir(ctx)
+    _birth_date(ctx)
+    _caisse(ctx)
+
+
+def _birth_date(ctx: Context) -> None:
     # A label with its date beside it first: the same label heading the beneficiaries' table
     # has theirs below it.
     got = (labelled(ctx.pages, _L["birth_date"], date_parser(ctx.date_order), below=False)
            or labelled(ctx.pages, _L["birth_date"], date_parser(ctx.date_order)))
-    if got:
+    nir = ctx.fields.get("nir")
+    nir = nir.value if nir is not None and nir.value and nir.confidence >= 0.3 else None
+    if got and (nir is None or nir_agrees_with_birth(nir, got[0])):
         ctx.put("birth_date", got[0].isoformat(), sure(got[1]), got[1])
+        return
+    # The NIR carries the assuré's year and month of birth: a date of the page that has them
+    # is theirs (the beneficiaries' were born other months), when only one date does.
+    if nir is not None:
+        found = _dates_agreeing(ctx, nir)
+        if len({d for d, _ in found}) == 1:
+            date, v = found[0]
+            ctx.put("birth_date", date.isoformat(), (LABELLED_BELOW if got else UNLABELLED) * v.conf, v)
+            return
+    if got:
+        # Its label's date disagrees with the NIR: one of them was misread.
+        ctx.put("birth_date", got[0].isoformat(), 0.5 * sure(got[1]), got[1])
     else:
         ctx.put_none("birth_date", 0.2)
-    _caisse(ctx)
+
+
+def _dates_agreeing(ctx: Context, nir: str) -> list:
+    out = []
+    for page in ctx.pages:
+        for r, row in enumerate(page.rows):
+            for s, seg in enumerate(row.segments):
+                for d in find_dates(seg.text, order=ctx.date_order):
+                    if not d.partial and nir_agrees_with_birth(nir, d.date):
+                        out.append((d.date, seg_value(page, r, s)))
+    return out
 
 
 def _row_after(hit) -> Value | None:

@@ -240,7 +240,13 @@ def distance_lines(lh: LabelHit, page: Page, row: int, x: float) -> float:
     if dy < -0.6:  # above the label
         return 1e9
     if abs(dy) <= 0.6:  # same row: must be to the right
-        return abs(dx) / 3 if dx > -1 else 1e9
+        if dx <= -1:
+            return 1e9
+        if dx > 3 and _nothing_between(page.rows[row], lh.hit.x1, x):
+            # Forms that align their values in a column put them far from short labels; the
+            # next thing printed after a label on its row is still its value.
+            return min(dx / 3, 0.6 + dx / 60)
+        return abs(dx) / 3
     # Below: counted in rows (a label in small print over a value in a large hand is one row
     # away, not three line heights), starting under the label (from a little left of it to well
     # right of its end).
@@ -249,6 +255,11 @@ def distance_lines(lh: LabelHit, page: Page, row: int, x: float) -> float:
         dy = min(dy, float(rows_down))
     left = (lh.hit.x0 - x) / h
     return dy + max(0.0, left - 2) / 3 + max(0.0, dx - 25) / 10
+
+
+def _nothing_between(row, x0: float, x1: float) -> bool:
+    """Whether no word of the row starts between a label's end and a spot (a column's gap)."""
+    return not any(x0 + 1 < w.x and w.x1 < x1 - 1 and not _separator(w.text) for w in row.words)
 
 
 def split_names(hits: list[LabelHit], clean) -> list[tuple[str, LabelHit, Near, float]]:

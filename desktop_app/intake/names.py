@@ -17,9 +17,10 @@ from desktop_app.intake.layout import fold
 
 
 @cache
-def _words() -> tuple[frozenset, frozenset, frozenset]:
+def _words() -> tuple[frozenset, frozenset, frozenset, frozenset]:
     data = vocab.load("stopwords")
-    return (frozenset(data["titles"]), frozenset(data["particles"]), frozenset(data["name_stopwords"]))
+    return (frozenset(data["titles"]), frozenset(data["particles"]), frozenset(data["name_stopwords"]),
+            frozenset(data["title_misreads"]))
 
 
 def titles() -> frozenset:
@@ -55,6 +56,24 @@ def is_title(token: str) -> bool:
     return fold(token).strip(".:") in titles()
 
 
+def _misread_title(token: str) -> bool:
+    return fold(token).strip(".:,") in _words()[3]
+
+
+_TITLE_COMMA = re.compile(r"^(\w{1,4}),\s")
+
+
+def _drop_leading_title(text: str) -> str:
+    """A title OCR misread ("Mne Claire ROY", "M, Paul ROY") in front of a name of two words."""
+    m = _TITLE_COMMA.match(text)
+    if m and is_title(m.group(1)):
+        text = text[m.end():]
+    toks = text.split()
+    if len(toks) >= 3 and _misread_title(toks[0]) and toks[1][:1].isupper():
+        text = " ".join(toks[1:])
+    return text
+
+
 _DOCTOR_TITLES = {"dr", "docteur", "doctoresse", "pr", "professeur"}
 
 
@@ -76,7 +95,7 @@ _SURNAME_COMMA = re.compile(
 def clean_person(text: str) -> str | None:
     """The name in a label's value: titles dropped, stopped at the first non-name word."""
     # Fill-in leaders and box rules around a written name ("Nom : ....... Jean DUPONT ....").
-    text = _LEADERS.sub(" ", text).strip()
+    text = _drop_leading_title(_LEADERS.sub(" ", text).strip())
     # "DUPONT, Jean": the surname in capitals, then the first name after a comma.
     inverted = _SURNAME_COMMA.match(text)
     if inverted:

@@ -133,6 +133,11 @@ _KEY_WORDS = {"clé", "cle", "clef", "key"}
 _BOX_RULES = re.compile(r"[|\[\]()!_/]")
 
 
+def nir_agrees_with_birth(nir: str, birth) -> bool:
+    """Whether a NIR's year and month of birth (its 2nd to 5th digits) are a date's."""
+    return birth is not None and len(nir) >= 5 and nir[1:5] == f"{birth.year % 100:02d}{birth.month:02d}"
+
+
 def digit_runs(text: str) -> list[tuple[str, int]]:
     """Runs of tokens that are figures (box rules and OCR's letter-for-digit slips allowed),
     each with where it starts in the text."""
