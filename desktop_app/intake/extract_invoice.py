@@ -179,7 +179,10 @@ def _supplier(ctx: Context) -> None:
                 continue
             if is_title(text.split()[0]) or "@" in text:
                 continue
-            score = 1.0 + 2.0 * (seg.words[0].h / mh - 1) - 0.15 * r
+            # A word's box swells over a table's shaded or ruled cell: a header cell is no
+            # bigger than its row's other cells, and a row of three cells or more is a table's.
+            h = min(seg.words[0].h, 1.5 * row.height)
+            score = 1.0 + 2.0 * (h / mh - 1) - 0.15 * r - (0.5 if len(row.segments) >= 3 else 0.0)
             if sum(w.text.isupper() for w in seg.words) == len(seg.words):
                 score += 0.3
             # The trader's name comes back in the footer ("X - SIRET ...").

@@ -86,6 +86,9 @@ _NAME_END = re.compile(
 )
 
 
+_BOX_EDGE = re.compile(r"^[|\[\]lI!]\s+(?=[A-ZÀ-Ý])")
+
+
 _HEADING_WORDS = {
     "adherent", "adherente", "assure", "assuree", "patient", "patiente", "beneficiaire",
     "beneficiaires", "titulaire", "identite", "nom", "prenom", "praticien", "naissance", "soins",
@@ -96,7 +99,8 @@ _HEADING_WORDS = {
 def person(text: str) -> str | None:
     """A person's name at the start of a value ("Mme Julie GARNIER la somme de…" → Julie GARNIER),
     two words at least."""
-    text = _LEADER.sub("", text)
+    # A box's edge read as a letter or a bar before the name ("| Mme Julie GARNIER").
+    text = _BOX_EDGE.sub("", _LEADER.sub("", text))
     # "MARTIN, Claire": the family name first, then a comma.
     m = re.match(r"^((?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]+ ?){1,3}),\s*([A-ZÀ-ÖØ-Þ][\wÀ-ÿ'’\-]+)", text)
     if m:

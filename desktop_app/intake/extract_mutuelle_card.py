@@ -61,6 +61,8 @@ def _identifier(ctx: Context, name: str, labels: str, parse) -> None:
         ctx.put_none(name, 0.2)
 
 
+# Another field's label, printed alone in its cell: never the organisation's name.
+_OTHER_LABEL = re.compile(rf"(?:{_L['member_number']}|{_L['amc_number']})$")
 _ORGANISATION_WORDS = re.compile(rf"(?<![a-z])(?:{_L['organisation_words']})(?![a-z])")
 
 
@@ -72,14 +74,24 @@ def _organisation_name(text: str) -> str | None:
     return text
 
 
+def _title_cased(text: str) -> bool:
+    long = [w for w in text.split() if len(w) > 3]
+    return bool(long) and sum(w[:1].isupper() for w in long) >= 0.7 * len(long)
+
+
 def _organisation(ctx: Context) -> None:
     page = ctx.pages[0]
     # A header line that names a mutuelle ("Mutuelle Horizon Santé", "Harmonie Mutuelle"):
     # the word that would be a label is part of the name.
-    header = page.rows[: max(3, len(page.rows) // 3)]
-    for r, row in enumerate(header):
+    # Its letterhead may also stand at the foot of the card.
+    n_head = max(3, len(page.rows) // 3)
+    ends = list(range(min(n_head, len(page.rows)))) + list(range(max(n_head, len(page.rows) - 3), len(page.rows)))
+    for r in ends:
+        row = page.rows[r]
         for s, seg in enumerate(row.segments):
             found = _organisation_name(seg.text)
+            if r >= n_head and found and not _title_cased(found):
+                continue  # the small print at the foot speaks of "votre complémentaire santé"
             if found and _ORGANISATION_WORDS.search(norm(found)) and len(found.split()) >= 2:
                 v = seg_value(page, r, s)
                 ctx.put("organisation", found, 0.8 * v.conf, v)
@@ -94,7 +106,7 @@ def _organisation(ctx: Context) -> None:
         for s, seg in enumerate(row.segments):
             found = _organisation_name(seg.text)
             # A person's name is the card holder's, not the organisation's.
-            if found and not looks_like_person(found) and not (
+            if found and not looks_like_person(found) and not _OTHER_LABEL.match(norm(found)) and not (
                     patient and patient.value and norm(str(patient.value)) in norm(found)):
                 v = seg_value(page, r, s)
                 ctx.put("organisation", found, UNLABELLED * v.conf, v)

@@ -131,9 +131,9 @@ def _caisse_name(text: str) -> str | None:
         # inside that word, where its folded part before the match ends.
         start -= 1
         glued = words[start][len(before[-1]):] if start < len(words) else ""
-        name = " ".join([glued] + words[start + 1 : start + count]).strip(" ,;:-")
+        name = " ".join([glued] + words[start + 1 : start + count]).strip(" ,;:-[]|")
     else:
-        name = " ".join(words[start : start + count]).strip(" ,;:-")
+        name = " ".join(words[start : start + count]).strip(" ,;:-[]|")
     return name or None
 
 
