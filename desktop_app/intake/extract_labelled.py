@@ -189,7 +189,10 @@ def put_largest_amount(ctx: Context, name: str) -> bool:
     return True
 
 
-_OTHER_DATE_AFTER = r"(?:de |d )?(?:naissance|echeance|validite|peremption|fin|debut|ouverture)"
+_OTHER_DATE_AFTER = r"(?:de |d )?(?:naissance|naiss|echeance|validite|peremption|fin|debut|ouverture)"
+
+
+_PAPER_YEARS = 20
 
 
 def put_date(ctx: Context, name: str, labels: str, not_after: str | None = None,
@@ -197,11 +200,15 @@ def put_date(ctx: Context, name: str, labels: str, not_after: str | None = None,
     """A labelled date, else the first date whose label is not another date's (birth, validity)."""
     got = labelled(ctx.pages, labels, date_parser(ctx.date_order), not_after=not_after,
                    not_before=_OTHER_DATE_AFTER)
-    if got:
+    # A paper kept for a reimbursement is not decades old: a date that is was someone's birth.
+    oldest = _dt.date.today() - _dt.timedelta(days=365 * _PAPER_YEARS)
+    if got and got[0] >= oldest:
         ctx.put(name, got[0].isoformat(), sure(got[1]), got[1])
         return
     for spot in all_dates(ctx.pages, order=ctx.date_order):
         if other_dates and re.search(rf"(?:{other_dates})\b[^0-9]*$", spot.before):
+            continue
+        if spot.date < oldest:
             continue
         ctx.put(name, spot.date.isoformat(), UNLABELLED * spot.value.conf, spot.value)
         return

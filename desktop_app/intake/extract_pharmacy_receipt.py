@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from desktop_app.intake import candidates, vocab
 from desktop_app.intake.extract_common import Context, norm, seg_value
@@ -12,6 +13,7 @@ from desktop_app.intake.extract_labelled import (
     put_labelled_amount,
     put_largest_amount,
 )
+from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string
 
 _L = vocab.load("labels_pharmacy_receipt")
 _SUPPLIER = re.compile(rf"(?<![a-z])(?:{_L['supplier']})(?![a-z])")
@@ -24,6 +26,35 @@ def extract_pharmacy_receipt(ctx: Context) -> None:
     if not put_labelled_amount(ctx, "total_amount", _L["total"], not_after=_L["total_not_after"]):
         if not put_largest_amount(ctx, "total_amount"):
             ctx.put_none("total_amount", 0.2)
+    _lines_total(ctx)
+
+
+_QTY_LINE = re.compile(r"^\s*(\d{1,3})\s*[x×*]\s")
+
+
+def _lines_total(ctx: Context) -> None:
+    """The sale's total is the sum of its lines ("3 x 4,60   13,80"), each checked (quantity
+    times unit price): what the customer paid after the payers' parts is less, and a total
+    OCR lost is still that sum."""
+    lines, first = [], None
+    for page in ctx.pages:
+        for r, row in enumerate(page.rows):
+            m = _QTY_LINE.match(row.text)
+            amounts = find_amounts(row.text)
+            if not m or len(amounts) < 2:
+                continue
+            qty, unit, total = Decimal(m.group(1)), amounts[-2].value, amounts[-1].value
+            if qty * unit != total:
+                return  # a line that does not add up: no sum to trust
+            lines.append(total)
+            first = first or seg_value(page, r, len(row.segments) - 1)
+    if not lines:
+        return
+    got = ctx.fields.get("total_amount")
+    summed = to_decimal_string(sum(lines))
+    if got is not None and got.value is not None and Decimal(str(got.value)) >= sum(lines):
+        return
+    ctx.put("total_amount", summed, UNLABELLED * first.conf, first)
 
 
 def _supplier(ctx: Context) -> None:

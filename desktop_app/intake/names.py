@@ -64,12 +64,12 @@ _TITLE_COMMA = re.compile(r"^(\w{1,4}),\s")
 
 
 def _drop_leading_title(text: str) -> str:
-    """A title OCR misread ("Mne Claire ROY", "M, Paul ROY") in front of a name of two words."""
+    """A title OCR misread ("Mne Claire ROY", "M, Paul ROY") in front of a name."""
     m = _TITLE_COMMA.match(text)
     if m and is_title(m.group(1)):
         text = text[m.end():]
     toks = text.split()
-    if len(toks) >= 3 and _misread_title(toks[0]) and toks[1][:1].isupper():
+    if len(toks) >= 2 and _misread_title(toks[0]) and toks[1][:1].isupper():
         text = " ".join(toks[1:])
     return text
 
