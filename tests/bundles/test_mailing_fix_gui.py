@@ -32,11 +32,16 @@ def claim(ctx, tmp_path):
 
 
 class Dialogs:
-    """Answers each modal dialog as it opens, one step per dialog, as a user would."""
+    """Answers each modal dialog as it opens, one step per dialog, as a user would.
+
+    A dialog left open would keep its own event loop running under the test's wait forever: a
+    step that fails closes its dialog, and so does a dialog no step expected; both are
+    reported when the test checks ``dialogs.problems``."""
 
     def __init__(self, steps):
         self.steps = list(steps)
         self.seen = []
+        self.problems = []
         self._last = None
         self._timer = QTimer(interval=50)
         self._timer.timeout.connect(self._look)
@@ -44,15 +49,36 @@ class Dialogs:
 
     def _look(self):
         dialog = QApplication.activeModalWidget()
-        if dialog is None or dialog is self._last or not self.steps:
+        if dialog is None or dialog is self._last:
             return
         self._last = dialog
         self.seen.append(dialog)
+        if not self.steps:
+            self.problems.append(f"a dialog no step expected: {dialog.windowTitle()!r}")
+            _end(dialog)
+            return
         step = self.steps.pop(0)
-        QTimer.singleShot(0, lambda: step(dialog))
+        QTimer.singleShot(0, lambda: self._answer(step, dialog))
+
+    def _answer(self, step, dialog):
+        try:
+            step(dialog)
+        except Exception as exc:  # noqa: BLE001 - reported by the test, the dialog closed
+            self.problems.append(f"{step.__name__}: {exc!r}")
+            _end(dialog)
 
     def stop(self):
         self._timer.stop()
+        assert not self.problems, self.problems
+
+
+def _end(dialog):
+    """Ends a dialog's own event loop whatever its buttons (close() is refused by a message box
+    without an escape button)."""
+    if hasattr(dialog, "done"):
+        dialog.done(0)
+    else:
+        dialog.close()
 
 
 def _button(box: QMessageBox, text: str):
