@@ -61,20 +61,21 @@ class ReadProcess:
                 conn.send((fn.__module__, fn.__qualname__, args, kwargs,
                            base[0] if base else None))
                 outcome, value = conn.recv()
-                if outcome == "rows":  # a long list, sent in parts: see _Sent.answer
-                    head, count, token = value
-                    rows: list = []
-                    while len(rows) < count:
-                        rows += conn.recv()
+                if outcome in ("rows", "changes"):  # a long list: see _Sent.answer
+                    head, part, token = value
+                    rows: list
+                    if outcome == "rows":  # sent in parts, ``part`` rows in all
+                        rows = []
+                        while len(rows) < part:
+                            rows += conn.recv()
+                    else:  # what changed since the rows this side holds
+                        # The child answers so only to the rows whose token this side sent.
+                        assert base is not None
+                        rows = _apply_runs(base[1], part)
                     value, outcome = _with_rows(head, rows), "ok"
                     self._answers[key] = (token, list(rows))  # the caller may reorder its own
-                elif outcome == "changes":  # what changed since the rows this side holds
-                    # The child answers so only to the rows whose token this side sent.
-                    assert base is not None
-                    head, runs, token = value
-                    rows = _apply_runs(base[1], runs)
-                    value, outcome = _with_rows(head, rows), "ok"
-                    self._answers[key] = (token, list(rows))
+                else:
+                    self._answers.pop(key, None)  # a short answer now: nothing kept to diff
             except (EOFError, OSError, BrokenPipeError) as exc:
                 self._stop()
                 raise ReadProcessGone(str(exc)) from exc
