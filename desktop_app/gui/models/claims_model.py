@@ -105,17 +105,20 @@ class ClaimsTableModel(RowTableModel):
     def row_for(self, claim_id: int) -> int | None:
         """The row of a claim, handing rows to the views up to it if needed (None when the
         filter hides it)."""
-        # A walk, not an index by id: the rows change with every refresh, and one walk over
-        # 50,000 costs less than building that index once.
-        row = next((i for i, r in enumerate(self._rows) if r.id == claim_id), None)
+        row = self._index_of(claim_id)
         if row is None and self._scanned < len(self._all):
             start = len(self._rows)
             self._scan(len(self._all))
-            row = next((start + i for i, r in enumerate(self._rows[start:]) if r.id == claim_id),
-                       None)
+            row = self._index_of(claim_id, start)
         if row is not None and row >= self._shown:
             self._show_up_to(row + 1)
         return row
+
+    def _index_of(self, claim_id: int, start: int = 0) -> int | None:
+        # A walk, not an index by id: the rows change with every refresh, and one walk over
+        # 50,000 costs less than building that index once.
+        rows = self._rows
+        return next((i for i in range(start, len(rows)) if rows[i].id == claim_id), None)
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
         return not parent.isValid() and (
