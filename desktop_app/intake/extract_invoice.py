@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from statistics import median
 
 from desktop_app.intake import candidates, vocab
 from desktop_app.intake.extract_common import (
@@ -17,6 +16,8 @@ from desktop_app.intake.extract_common import (
     reread_labelled_date,
     seg_value,
 )
+from desktop_app.intake.extract_labelled import UNLABELLED, named_people
+from desktop_app.intake.invoice_supplier import put_supplier
 from desktop_app.intake.layout import Value, find_labels, value_below, value_near, value_right
 from desktop_app.intake.names import clean_person, is_title
 from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string, words_text
@@ -48,7 +49,7 @@ def extract_invoice(ctx: Context) -> None:
     _number(ctx)
     _date(ctx)
     _total(ctx)
-    _supplier(ctx)
+    put_supplier(ctx)
     _lpp_codes(ctx)
     _patient(ctx)
 
@@ -68,7 +69,7 @@ def _number(ctx: Context) -> None:
             for s, seg in enumerate(row.segments):
                 m = _NUMBER_RX.search(seg.text)
                 if m and _plausible_number(m["num"]):
-                    num = m["num"].strip(".:,;")
+                    num = m["num"].strip(".:,;_")
                     v = seg_value(page, r, s)
                     words = [w for w in v.words if num in w.text or w.text.strip(".:") in num]
                     v = Value(words or v.words, page, "same")
@@ -85,7 +86,7 @@ def _number(ctx: Context) -> None:
             continue
         v = value_near(hit, accept=lambda t: _plausible_number(t.split()[0]) if t.split() else False)
         if v:
-            num = v.words[0].text.strip(".:,;")
+            num = v.words[0].text.strip(".:,;_")
             ctx.put("invoice_number", num, 0.8 * v.conf, Value(v.words[:1], v.page, v.where))
             return
     ctx.put_none("invoice_number", 0.3)
@@ -152,50 +153,6 @@ def _total(ctx: Context) -> None:
         ctx.put_none("total_amount", 0.2)
 
 
-_SUPPLIER_NOISE = re.compile(
-    r"\b(?:facture|invoice|avoir|date|patient|client|page|tel|telephone|fax|siret|siren|tva|rcs|"
-    r"email|mail|www|http|rue|avenue|boulevard|bd|place|chemin|route|allee|impasse|cedex|bp|"
-    r"adresse|ordonnance|prescripteur|n)\b"
-)
-
-
-def _supplier(ctx: Context) -> None:
-    page = ctx.pages[0]
-    if not page.rows:
-        ctx.put_none("supplier", 0.2)
-        return
-    mh = median(r.height for r in page.rows)
-    limit = page.rows[0].y0 + (page.height - page.rows[0].y0) * 0.3 if page.height else 1e9
-    later_text = norm(" ".join(p.text for p in ctx.pages))
-    best, best_score = None, 0.0
-    for r, row in enumerate(page.rows):
-        if row.y0 > limit:
-            break
-        for s, seg in enumerate(row.segments):
-            text = seg.text.strip(" :-–|")
-            n = norm(text)
-            letters = re.sub(r"[^a-z]", "", n)
-            if len(letters) < 3 or _SUPPLIER_NOISE.search(n) or re.search(r"\d{2}", n):
-                continue
-            if is_title(text.split()[0]) or "@" in text:
-                continue
-            # A word's box swells over a table's shaded or ruled cell: a header cell is no
-            # bigger than its row's other cells, and a row of three cells or more is a table's.
-            h = min(seg.words[0].h, 1.5 * row.height)
-            score = 1.0 + 2.0 * (h / mh - 1) - 0.15 * r - (0.5 if len(row.segments) >= 3 else 0.0)
-            if sum(w.text.isupper() for w in seg.words) == len(seg.words):
-                score += 0.3
-            # The trader's name comes back in the footer ("X - SIRET ...").
-            if later_text.count(n) >= 2:
-                score += 1.0
-            if score > best_score:
-                best, best_score = (text, seg_value(page, r, s)), score
-    if best:
-        ctx.put("supplier", best[0], min(1.0, 0.4 + 0.2 * best_score) * best[1].conf, best[1])
-    else:
-        ctx.put_none("supplier", 0.2)
-
-
 def _lpp_codes(ctx: Context) -> None:
     codes, words = [], []
     for page in ctx.pages:
@@ -247,4 +204,10 @@ def _patient(ctx: Context) -> None:
                     if name:
                         ctx.put("patient_name", name, 0.6 * seg_value(page, r, s).conf, seg_value(page, r, s))
                         return
+    # Printed with neither a label the vocabulary knows nor a title ("MULLER, Noémie" in the
+    # addressee's cell): a person's name that is not the prescriber's, unsure.
+    supplier = ctx.fields.get("supplier")
+    for name, v, _ in named_people(ctx.pages[0], (supplier.value if supplier else None,), doctors=False):
+        ctx.put("patient_name", name, UNLABELLED * v.conf, v)
+        return
     ctx.put_none("patient_name", 0.2)

@@ -22,7 +22,13 @@ from desktop_app.intake.extract_common import (
     seg_value,
 )
 from desktop_app.intake.layout import Hit, Page, Value, find_labels, value_below, value_right
-from desktop_app.intake.names import clean_person, is_title
+from desktop_app.intake.names import (
+    clean_person,
+    has_doctor_title,
+    has_first_name,
+    is_title,
+    looks_like_person,
+)
 from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string, words_text
 from desktop_app.intake.parse_dates import find_dates
 from desktop_app.intake.read_warnings import warning
@@ -247,3 +253,35 @@ def titled_names(page: Page, doctor: bool | None = None):
                 if found:
                     yield found, seg_value(page, r, s)
                 break
+
+
+def named_people(page: Page, not_these: tuple[str | None, ...] = (), doctors: bool = True):
+    """(name, Value, row) of each segment that reads as a person's name with no title or label
+    the vocabulary knows ("PÂRIS, Rémi", "Titulaire de la carte RODRIGUES, Geneviève"), top
+    first: a first name from the name list, the shape papers print names in, and nobody in
+    ``not_these``; ``doctors`` False leaves out a name with a doctor's title by it. The
+    evidence when a paper prints its people without a label the vocabulary knows."""
+    skip = {norm(n) for n in not_these if n}
+    for r, row in enumerate(page.rows):
+        for s, seg in enumerate(row.segments):
+            if not doctors and has_doctor_title(seg.text):
+                continue
+            for text in _name_tails(seg.text):
+                if not looks_like_person(text):
+                    continue
+                found = person(text)
+                if found and norm(found) not in skip and has_first_name(found):
+                    yield found, seg_value(page, r, s), r
+                    break
+
+
+def _name_tails(text: str) -> list[str]:
+    """The segment, what follows its last colon, and what starts at its first family name in
+    capitals: a label in words the vocabulary does not know ahead of a name."""
+    out = [text]
+    if ":" in text:
+        out.append(text.rsplit(":", 1)[1].strip())
+    m = re.search(r"(?<!\S)[A-ZÀ-Þ][A-ZÀ-Þ'’\-]+(?=,|\s+[A-ZÀ-Þ])", text)
+    if m and m.start() > 0:
+        out.append(text[m.start():])
+    return out

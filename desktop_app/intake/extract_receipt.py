@@ -13,6 +13,7 @@ from desktop_app.intake.extract_common import Context, norm, seg_value
 from desktop_app.intake.extract_labelled import (
     UNLABELLED,
     labelled,
+    named_people,
     person,
     put_date,
     put_labelled_amount,
@@ -82,5 +83,10 @@ def _patient(ctx: Context, practitioner: str | None) -> None:
         if practitioner and norm(name) == norm(practitioner):
             continue
         ctx.put("patient_name", name, 0.6 * v.conf, v)
+        return
+    # Printed without a label or a title ("PÂRIS, Rémi" beside the date): the one person
+    # who is not the practitioner, unsure.
+    for name, v, _ in named_people(ctx.pages[0], (practitioner,)):
+        ctx.put("patient_name", name, UNLABELLED * v.conf, v)
         return
     ctx.put_none("patient_name", 0.2)

@@ -15,12 +15,13 @@ from desktop_app.intake.extract_labelled import (
     UNLABELLED,
     date_parser,
     labelled,
-    put_person,
+    named_people,
+    person,
     sure,
 )
 from desktop_app.intake.layout import Value, find_labels, value_below, value_right
 from desktop_app.intake.parse_dates import find_dates
-from desktop_app.intake.parse_ids import find_nir, nir_agrees_with_birth
+from desktop_app.intake.parse_ids import all_nirs, find_nir, nir_agrees_with_birth, ocr_digits
 
 _L = vocab.load("labels_rights_certificate")
 _CAISSE = re.compile(rf"(?<![a-z])(?:{_L['caisse_names']})")
@@ -28,11 +29,44 @@ _CAISSE = re.compile(rf"(?<![a-z])(?:{_L['caisse_names']})")
 
 @candidates.calibrated("rights_certificate")
 def extract_rights_certificate(ctx: Context) -> None:
-    if not put_person(ctx, "patient_name", _L["patient"], not_after=_L["patient_not_after"]):
-        ctx.put_none("patient_name", 0.2)
     _nir(ctx)
     _birth_date(ctx)
+    _patient(ctx)
     _caisse(ctx)
+
+
+def _patient(ctx: Context) -> None:
+    """The assuré: the person whose row holds the NIR (or the row beside it), or a birth date
+    the NIR agrees with. The beneficiaries listed under the assuré were born other months,
+    and their rows hold no NIR: a label the vocabulary took for the assuré's may head their
+    table, and the NIR's evidence then wins."""
+    got = None
+    for pattern in [_L["patient"]] if isinstance(_L["patient"], str) else _L["patient"]:
+        got = labelled(ctx.pages, pattern, person, not_after=_L["patient_not_after"])
+        if got:
+            break
+    nir = ctx.fields.get("nir")
+    nir = nir.value if nir is not None and nir.value and nir.confidence >= 0.3 else None
+    anchored = _person_by_nir(ctx, nir) if nir else None
+    if got and (anchored is None or norm(anchored[0]) == norm(got[0])):
+        ctx.put("patient_name", got[0], sure(got[1]), got[1])
+    elif anchored:
+        ctx.put("patient_name", anchored[0], LABELLED_BELOW * anchored[1].conf, anchored[1])
+    else:
+        ctx.put_none("patient_name", 0.2)
+
+
+def _person_by_nir(ctx: Context, nir: str) -> tuple[str, Value] | None:
+    found = []
+    for page in ctx.pages:
+        for name, v, r in named_people(page):
+            beside = " ".join(page.rows[i].text for i in range(max(0, r - 1), min(len(page.rows), r + 2)))
+            same = page.rows[r].text
+            if nir[:13] in re.sub(r"\D", "", ocr_digits(beside)) or any(
+                    not d.partial and nir_agrees_with_birth(nir, d.date) for d in find_dates(same, order=ctx.date_order)):
+                found.append((name, v))
+    # Two people by it (a family whose birth months match): the NIR does not tell them apart.
+    return found[0] if len({norm(n) for n, _ in found}) == 1 else None
 
 
 def _birth_date(ctx: Context) -> None:
@@ -96,23 +130,36 @@ def _labelled_nir(ctx: Context):
 
 def _nir(ctx: Context) -> None:
     got = _labelled_nir(ctx)
+    typed = _typed_nirs(ctx)
     if got:
         reading, v = got
         if reading.valid:
             ctx.put("nir", reading.value, sure(v), v)
-        else:
-            ctx.put("nir", reading.value, 0.4 * v.conf, v)
-            ctx.warnings.extend(reading.warnings)
+            return
+        # What stood under the label was the number without its key (printed apart, past a
+        # dash or in the next cell): the row's NIR whose key checks and whose body it is.
+        same = [(n, tv) for n, tv in typed if n[:13] == reading.value[:13]]
+        if same:
+            ctx.put("nir", same[0][0], sure(v), same[0][1])
+            return
+        ctx.put("nir", reading.value, 0.4 * v.conf, v)
+        ctx.warnings.extend(reading.warnings)
         return
     # No label: a NIR whose key checks out is still worth proposing, unsure.
-    for page in ctx.pages:
-        for r, row in enumerate(page.rows):
-            for s, seg in enumerate(row.segments):
-                reading = find_nir(seg.text)
-                if reading and reading.valid:
-                    ctx.put("nir", reading.value, UNLABELLED * seg_value(page, r, s).conf, seg_value(page, r, s))
-                    return
+    if typed:
+        ctx.put("nir", typed[0][0], UNLABELLED * typed[0][1].conf, typed[0][1])
+        return
     ctx.put_none("nir", 0.2)
+
+
+def _typed_nirs(ctx: Context) -> list[tuple[str, Value]]:
+    """Every NIR of the pages whose key checks, however its groups are set apart, top first."""
+    out = []
+    for page in ctx.pages:
+        for row in page.rows:
+            for reading in all_nirs(row.text):
+                out.append((reading.value, Value(list(row.words), page, "same")))
+    return out
 
 
 def _caisse_name(text: str) -> str | None:

@@ -178,11 +178,19 @@ def split_segments(words: list[Word], gap_factor: float = 1.8) -> list[Segment]:
     h = median(w.h for w in words)
     segments = [[words[0]]]
     for prev, w in zip(words, words[1:]):
-        if w.x - prev.x1 > gap_factor * h:
+        if w.x - prev.x1 > gap_factor * h or _logo_beside(prev, w):
             segments.append([w])
         else:
             segments[-1].append(w)
     return [Segment(ws) for ws in segments]
+
+
+def _logo_beside(a: Word, b: Word) -> bool:
+    """Whether one of two neighbours is a letterhead's logo or monogram read as letters
+    ("L | DURAND, Karim"): a token of a few characters twice as tall as the text beside it
+    is no word of that text, and must not become part of a name."""
+    tall, short = (a, b) if a.h >= b.h else (b, a)
+    return tall.h > 2.0 * short.h and len(tall.text.strip()) <= 3
 
 
 def estimate_skew(words: list[Word]) -> float:

@@ -86,6 +86,11 @@ def doctor_titled(text: str) -> bool:
     return False
 
 
+def has_doctor_title(text: str) -> bool:
+    """Whether a doctor's title stands anywhere in a text ("Prescrit par DOCTEUR ROMANE LAURENT")."""
+    return any(fold(tok).strip(".:()") in _DOCTOR_TITLES for tok in text.split())
+
+
 _LEADERS = re.compile(r"[._…·]{2,}|_+|(?:^|\s)\|(?=\s|$)|[\[\]]")
 _SURNAME_COMMA = re.compile(
     r"^((?:[^\W\d_]+\.?\s+)?[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+)*)\s*,\s*"

@@ -120,13 +120,22 @@ def nir_single_digit_candidates(value: str) -> list[str]:
 
 
 def find_nir(text: str) -> IdReading | None:
-    """A NIR anywhere in a text line (spaces between groups allowed)."""
-    compact = re.sub(r"[ \t.]", "", ocr_digits(text).upper())
-    for m in _NIR_RX.finditer(compact):
-        r = nir_from_chars(m.group())
-        if r:
-            return r
-    return None
+    """A NIR anywhere in a text line (spaces, dots or a dash between groups allowed).
+
+    A dash may set the key apart ("2.82.06.67.245.932 - 49") or end the number ("… - Paris"):
+    both readings are tried, and one whose key checks wins.
+    """
+    fixed = ocr_digits(text).upper()
+    first = None
+    undashed = re.sub(r"(?<=\d)[ \t]*[-–—][ \t]*(?=\d)", "", fixed)
+    for compact in (re.sub(r"[ \t.:]", "", undashed), re.sub(r"[ \t.]", "", fixed)):
+        for m in _NIR_RX.finditer(compact):
+            r = nir_from_chars(m.group())
+            if r and r.valid:
+                return r
+            if r and first is None:
+                first = r
+    return first
 
 
 _KEY_WORDS = {"clé", "cle", "clef", "key"}
@@ -150,7 +159,11 @@ def _marked_runs(text: str) -> list[tuple[str, list[tuple[int, int]]]]:
     for m in re.finditer(r"\S+", text):
         if current and m.group().lower().strip(".:") in _KEY_WORDS:  # "… 234 clé 56": the key apart
             continue
-        t = _BOX_RULES.sub("", m.group()).strip(".,:;-")
+        # A dash or slash standing alone between groups sets the key apart ("… 932 - 49").
+        if current and re.fullmatch(r"[-–—/]", m.group()):
+            continue
+        # OCR reads the dots between a NIR's groups as colons now and then ("1:54:10…").
+        t = _BOX_RULES.sub("", m.group()).replace(":", ".").strip(".,:;-")
         fixed = ocr_digits(t).upper() if t else ""
         # Corsica's department ("2A", "2B") is half letter: a group of its own in a spaced NIR.
         corsica = re.fullmatch(r"2[AB]", fixed) is not None
