@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from PIL import Image
 
+from desktop_app.intake import vocab
 from desktop_app.intake.layout import Hit, Page, Value, find_labels, fold, value_below, value_right
 from desktop_app.intake.ocr import OcrEngine
 from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string, words_text
@@ -303,3 +304,15 @@ def reread_amount(ctx: Context, v: Value, expected: str, what: str) -> bool:
         return to_decimal_string(found[-1].value) if found else None
 
     return reread(ctx, v, parse, what=what) == expected
+
+
+_ADDRESS_WORDS = frozenset(vocab.load("organisations")["address_words"])
+
+
+def is_address(text: str) -> bool:
+    """A street line ("27 place du Marché") or a postcode and town ("75011 Paris")."""
+    folded = norm(text)
+    if re.search(r"(?<!\d)\d{5}\s+[a-z]", folded):
+        return True
+    return bool(re.match(r"\s*\d{1,4}(?:\s*(?:bis|ter))?\s", folded)) and any(
+        w in _ADDRESS_WORDS for w in re.findall(r"[a-z]+", folded))

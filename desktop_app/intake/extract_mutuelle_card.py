@@ -20,7 +20,10 @@ def extract_mutuelle_card(ctx: Context) -> None:
     if not put_person(ctx, "patient_name", _L["patient"], not_after=_L["patient_not_after"]):
         ctx.put_none("patient_name", 0.2)
     _identifier(ctx, "amc_number", _L["amc_number"], _amc_number)
-    _identifier(ctx, "member_number", _L["member_number"], _member_number)
+    amc = ctx.fields["amc_number"].value
+    # The AMC number is the organisation's, printed on every card it issues: never the member's.
+    _identifier(ctx, "member_number", _L["member_number"],
+                lambda t: None if (m := _member_number(t)) and amc and amc in m else m)
     _organisation(ctx)
 
 

@@ -16,6 +16,7 @@ from desktop_app.core.identifiers import rpps_is_plausible
 from desktop_app.intake.barcodes import read_code128
 from desktop_app.intake.candidates import Candidate, candidate, confidence, pick, put_pick
 from desktop_app.intake.extract_common import Context, all_dates, norm, reread, text_readings
+from desktop_app.intake.extract_labelled import UNLABELLED, named_people
 from desktop_app.intake.label_hits import (
     LabelHit,
     distance_lines,
@@ -270,6 +271,12 @@ def _patient(ctx: Context, paper: Paper, prescriber: Candidate | None) -> Candid
                 c.evidence["is_prescriber"] = 1.0
     best = put_pick(ctx, KIND, "patient_name", pick(cands, same=_same_name))
     if best is None:
+        # Printed with no label the vocabulary knows ("THOMAS, Nathalie" over the letterhead):
+        # a person's name that is not the prescriber's, unsure.
+        not_these = (prescriber.value if prescriber is not None else None,)
+        for name, v, _ in named_people(ctx.pages[0], not_these, doctors=False):
+            ctx.put("patient_name", name, UNLABELLED * v.conf, v)
+            return None
         ctx.put_none("patient_name", 0.2)
     return best
 

@@ -12,26 +12,17 @@ import re
 from statistics import median
 
 from desktop_app.intake import vocab
-from desktop_app.intake.extract_common import Context, norm, seg_value
+from desktop_app.intake.extract_common import Context, is_address, norm, seg_value
 from desktop_app.intake.layout import Page
 from desktop_app.intake.names import is_title
 
 _O = vocab.load("organisations")
 _LEGAL = frozenset(_O["legal_forms"])
 _NOT_A_NAME = frozenset(_O["not_a_name"])
-_ADDRESS = frozenset(_O["address_words"])
 
 
 def _words(folded: str) -> list[str]:
     return re.findall(r"[a-z]+", folded)
-
-
-def _is_address(text: str) -> bool:
-    """A street line ("27 place du Marché") or a postcode and town ("75011 Paris")."""
-    folded = norm(text)
-    if re.search(r"(?<!\d)\d{5}\s+[a-z]", folded):
-        return True
-    return bool(re.match(r"\s*\d{1,4}(?:\s*(?:bis|ter))?\s", folded)) and any(w in _ADDRESS for w in _words(folded))
 
 
 def put_supplier(ctx: Context) -> None:
@@ -75,7 +66,7 @@ def _best_line(ctx: Context, page: Page):
                 score += 0.3
             if any(w in _LEGAL for w in words[1:]):
                 score += 1.0
-            if r + 1 < len(page.rows) and any(_is_address(x.text) for x in page.rows[r + 1].segments):
+            if r + 1 < len(page.rows) and any(is_address(x.text) for x in page.rows[r + 1].segments):
                 score += 0.6
             # The trader's name comes back in the footer ("X - SIRET ...").
             if later_text.count(n) >= 2:

@@ -178,19 +178,27 @@ def split_segments(words: list[Word], gap_factor: float = 1.8) -> list[Segment]:
     h = median(w.h for w in words)
     segments = [[words[0]]]
     for prev, w in zip(words, words[1:]):
-        if w.x - prev.x1 > gap_factor * h or _logo_beside(prev, w):
+        if (w.x - prev.x1 > gap_factor * h and not _name_goes_on(prev, w)) or _logo_before(segments[-1], w):
             segments.append([w])
         else:
             segments[-1].append(w)
     return [Segment(ws) for ws in segments]
 
 
-def _logo_beside(a: Word, b: Word) -> bool:
-    """Whether one of two neighbours is a letterhead's logo or monogram read as letters
-    ("L | DURAND, Karim"): a token of a few characters twice as tall as the text beside it
-    is no word of that text, and must not become part of a name."""
-    tall, short = (a, b) if a.h >= b.h else (b, a)
-    return tall.h > 2.0 * short.h and len(tall.text.strip()) <= 3
+_PARTICLES = frozenset({"DE", "DU", "DES", "LA", "LE", "VAN", "VON", "DER", "DA", "DOS", "DI", "D'"})
+
+
+def _name_goes_on(a: Word, b: Word) -> bool:
+    """Whether a gap falls inside a name in capitals ("BRUNO DU PONT DE   GAULT"): a name does
+    not end on its particle, so the word after the gap is its end, not another cell."""
+    return a.text in _PARTICLES and b.text.isalpha() and b.text.isupper() and len(b.text) > 1
+
+
+def _logo_before(current: list[Word], w: Word) -> bool:
+    """Whether what the segment holds so far is a letterhead's logo or monogram read as
+    letters ("L |" before "DURAND, Karim"): a few tokens of a few characters each, all twice
+    as tall as the text that follows, are no words of it and must not become part of a name."""
+    return len(current) <= 3 and all(x.h > 2.0 * w.h and len(x.text.strip()) <= 3 for x in current)
 
 
 def estimate_skew(words: list[Word]) -> float:

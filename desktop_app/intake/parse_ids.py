@@ -153,10 +153,18 @@ def digit_runs(text: str) -> list[tuple[str, int]]:
     return [(run, marks[0][1]) for run, marks in _marked_runs(text)]
 
 
+# Whitespace-separated tokens, but a label glued to its figures by a colon or a leader
+# ("NIR:__1960787…", "N°:1960…") is a token of its own, and so is the leader.
+_TOKEN = re.compile(r"[^\s\d:]+:(?=[_.]*\d)|[_.]+(?=\d)|\S+")
+
+
 def _marked_runs(text: str) -> list[tuple[str, list[tuple[int, int]]]]:
     """Runs of figures, each with (offset in the run, offset in the text) of its tokens."""
     runs, current, marks = [], "", []
-    for m in re.finditer(r"\S+", text):
+    # A label glued to its figures by a colon or a leader ("NIR:__1960787…") ends at the colon.
+    for m in _TOKEN.finditer(text):
+        if not m.group().strip("_."):
+            continue
         if current and m.group().lower().strip(".:") in _KEY_WORDS:  # "… 234 clé 56": the key apart
             continue
         # A dash or slash standing alone between groups sets the key apart ("… 932 - 49").

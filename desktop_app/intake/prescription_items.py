@@ -8,8 +8,8 @@ import re
 from dataclasses import replace
 
 from desktop_app.intake.candidates import candidate, confidence
-from desktop_app.intake.extract_common import Context, norm
-from desktop_app.intake.label_hits import find_label_hits, labels_of
+from desktop_app.intake.extract_common import Context, is_address, norm
+from desktop_app.intake.label_hits import find_label_hits, is_heading_text, labels_of
 from desktop_app.intake.layout import Value
 from desktop_app.intake.prescription_labels import KIND, VOCAB, patterns
 from desktop_app.intake.result import ExtractedField
@@ -50,20 +50,25 @@ def read_items(ctx: Context, header_rows: list[int], end: int | None = None) -> 
     candidates = []
     for r in range(start, len(page.rows) if end is None else end):
         row = page.rows[r]
-        text = row.text.strip()
-        n = norm(text)
-        if rx["footer"].search(n):
-            if r > start + 1 and candidates:
+        words_of_row = _item_part(page, r, rx)
+        if words_of_row is None:
+            # A footer line at the foot of the page ends the items; one beside them is the
+            # letterhead's column running down past the first items (two-column pages).
+            if candidates and r > start + 1 and page.height and row.y0 > 0.65 * page.height:
                 break
             continue
-        if r in label_rows or _is_section(n) or rx["not_items"].search(n):
+        text = " ".join(w.text for w in words_of_row).strip()
+        n = norm(text)
+        # The letterhead's or the patient's address is no item, wherever the header ended.
+        if (r in label_rows or _is_section(n) or rx["not_items"].search(n) or is_address(text)
+                or is_heading_text(text)):
             continue
-        conf = sum(w.conf for w in row.words) / len(row.words)
+        conf = sum(w.conf for w in words_of_row) / len(words_of_row)
         if conf < 0.55 or not re.search(r"[A-Za-zÀ-ÿ]{3,}", text):
             continue
-        words, bullet = _strip_bullet(list(row.words))
+        words, bullet = _strip_bullet(list(words_of_row))
         if words:
-            candidates.append((r, words, bullet, row.words[0].x))
+            candidates.append((r, words, bullet, words_of_row[0].x))
     if not candidates:
         ctx.fields["items"] = ExtractedField([], 0.3)
         return
@@ -92,6 +97,22 @@ def read_items(ctx: Context, header_rows: list[int], end: int | None = None) -> 
         ctx.renewable = False
     elif rx["renewable"].search(all_text) or re.search(r"\bar\b \d", all_text):
         ctx.renewable = True
+
+
+def _item_part(page, r: int, rx: dict) -> list | None:
+    """The words of a row that may be an item: the row less the cells of a letterhead's
+    column beside the items ("Id. RPPS 101…   - Séances d'orthophonie"); None when nothing
+    is left."""
+    segments = list(page.rows[r].segments)
+    while segments:
+        n = norm(segments[0].text)
+        if rx["footer"].search(n) or rx["letterhead"].search(n) or is_address(segments[0].text):
+            segments = segments[1:]
+        else:
+            break
+    if segments and rx["footer"].search(norm(" ".join(seg.text for seg in segments))):
+        return None
+    return [w for seg in segments for w in seg.words] or None
 
 
 def _is_section(n: str) -> bool:

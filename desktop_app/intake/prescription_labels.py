@@ -24,6 +24,7 @@ def patterns() -> dict:
     data = vocab.load(VOCAB)
     rx = {k: re.compile(rf"(?<![0-9a-z])(?:{_alternation(data[k])})(?![0-9a-z])")
           for k in ("ald_cues", "item_sections", "footer")}
+    rx["letterhead"] = re.compile(rf"^(?:{_alternation(data['letterhead'])})(?![0-9a-z])")
     rx["not_items"] = re.compile(rf"^(?:{_alternation(data['not_items'])})(?![0-9a-z])|\b\d{{1,3}} ans\b|\bkg\b")
     rx["not_renewable"] = re.compile(rf"(?<![0-9a-z])(?:{_alternation(data['renewal']['not_renewable'])})(?![0-9a-z])")
     rx["renewable"] = re.compile(rf"(?<![0-9a-z])(?:{_alternation(data['renewal']['renewable'])})(?![0-9a-z])")

@@ -86,3 +86,13 @@ def test_an_invoices_trader_is_the_name_with_its_legal_form_not_the_title():
     v = values(ctx)
     assert v["supplier"] == "CONFORT LIT MÉDICAL SARL"
     assert v["patient_name"] == "MULLER Noémie"
+
+
+def test_a_label_glued_to_the_nir_by_a_leader_does_not_hide_it():
+    assert [r.value for r in all_nirs(f"NIR:__{NIR[:13]} {NIR[13:]}")] == [NIR]
+
+
+def test_a_gap_after_a_names_particle_does_not_cut_the_name():
+    words = [Word("DOCTEUR", 0, 0, 81, 15), Word("BRUNO", 90, 0, 61, 15), Word("DU", 160, 0, 24, 15),
+             Word("PONT", 190, 0, 42, 33), Word("DE", 240, 0, 20, 33), Word("GAULT", 330, 0, 58, 15)]
+    assert [s.text for s in split_segments(words)] == ["DOCTEUR BRUNO DU PONT DE GAULT"]
