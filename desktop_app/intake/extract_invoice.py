@@ -19,7 +19,7 @@ from desktop_app.intake.extract_common import (
 from desktop_app.intake.extract_labelled import UNLABELLED, named_people
 from desktop_app.intake.invoice_supplier import put_supplier
 from desktop_app.intake.layout import Value, find_labels, value_below, value_near, value_right
-from desktop_app.intake.names import clean_person, is_title
+from desktop_app.intake.names import clean_person, is_title, name_plausibility
 from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string, words_text
 from desktop_app.intake.parse_dates import find_dates
 from desktop_app.intake.parse_ids import ocr_digits
@@ -89,7 +89,33 @@ def _number(ctx: Context) -> None:
             num = v.words[0].text.strip(".:,;_")
             ctx.put("invoice_number", num, 0.8 * v.conf, Value(v.words[:1], v.page, v.where))
             return
-    ctx.put_none("invoice_number", 0.3)
+    if not _number_in_labels_column(ctx):
+        ctx.put_none("invoice_number", 0.3)
+
+
+# What invoice numbers look like when they stand alone: groups of capitals and figures joined
+# by dashes or slashes ("25-627-A", "INV-2023-98979", "F2026/0042"), three figures at least.
+_NUMBER_SHAPE = re.compile(r"(?=(?:[^0-9]*[0-9]){3})[A-Z0-9]{1,8}(?:[-/][A-Z0-9]{1,8}){1,3}")
+
+
+def _number_in_labels_column(ctx: Context) -> bool:
+    """A table's header row names the number ("Numéro de facture   Facturé le   …") and the
+    value stands some rows under it, in its column: a token shaped like an invoice number
+    there, unsure."""
+    for hit in find_labels(ctx.pages, _NUMBER_LABEL):
+        label = norm(" ".join(w.text for w in hit.words))
+        if not any(w in label for w in ("facture", "invoice", "piece")):
+            continue
+        page, lh = hit.page, hit.page.line_height
+        for r in range(hit.row + 1, min(len(page.rows), hit.row + 6)):
+            for w in page.rows[r].words:
+                t = w.text.strip(".:,;_|")
+                if not (hit.x0 - 2 * lh <= w.x <= hit.x1 + lh) or not _NUMBER_SHAPE.fullmatch(t):
+                    continue
+                if _plausible_number(t) and not re.fullmatch(r"[0-9 /.-]+", t.replace("-", "")):
+                    ctx.put("invoice_number", t, UNLABELLED * w.conf, Value([w], page, "below"))
+                    return True
+    return False
 
 
 def _facture_above(hit) -> bool:
@@ -188,7 +214,8 @@ def _patient(ctx: Context) -> None:
             if v is None:
                 continue
             name = clean_person(confident_text(v))
-            if name and len(name.split()) >= 2:
+            # A label followed by prose ("Pour tout renseignement") has no name after it.
+            if name and len(name.split()) >= 2 and name_plausibility(name) >= 0.4:
                 ctx.put("patient_name", name, 0.9 * v.conf, v)
                 return
     # A titled name ("Mme Julie GARNIER") that is not the prescriber.

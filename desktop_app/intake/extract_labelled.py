@@ -28,6 +28,7 @@ from desktop_app.intake.names import (
     has_first_name,
     is_title,
     looks_like_person,
+    name_plausibility,
 )
 from desktop_app.intake.parse_amounts import find_amounts, to_decimal_string, words_text
 from desktop_app.intake.parse_dates import find_dates
@@ -267,10 +268,11 @@ def named_people(page: Page, not_these: tuple[str | None, ...] = (), doctors: bo
             if not doctors and has_doctor_title(seg.text):
                 continue
             for text in _name_tails(seg.text):
-                if not looks_like_person(text):
-                    continue
                 found = person(text)
-                if found and norm(found) not in skip and has_first_name(found):
+                if not found or norm(found) in skip or not has_first_name(found):
+                    continue
+                # "MARTIN Claire" by its capitals, "Claire Martin" by how much it looks a name.
+                if looks_like_person(text) or name_plausibility(found) >= 0.75:
                     yield found, seg_value(page, r, s), r
                     break
 

@@ -57,16 +57,21 @@ def _patient(ctx: Context) -> None:
 
 
 def _person_by_nir(ctx: Context, nir: str) -> tuple[str, Value] | None:
-    found = []
+    """The person nearest the NIR's row (three rows at most), or on a row whose birth date
+    the NIR agrees with; None when two people are as near (the NIR does not tell them apart)."""
+    ranked = []
     for page in ctx.pages:
+        nir_rows = [i for i, row in enumerate(page.rows) if nir[:13] in re.sub(r"\D", "", ocr_digits(row.text))]
         for name, v, r in named_people(page):
-            beside = " ".join(page.rows[i].text for i in range(max(0, r - 1), min(len(page.rows), r + 2)))
-            same = page.rows[r].text
-            if nir[:13] in re.sub(r"\D", "", ocr_digits(beside)) or any(
-                    not d.partial and nir_agrees_with_birth(nir, d.date) for d in find_dates(same, order=ctx.date_order)):
-                found.append((name, v))
-    # Two people by it (a family whose birth months match): the NIR does not tell them apart.
-    return found[0] if len({norm(n) for n, _ in found}) == 1 else None
+            born = any(not d.partial and nir_agrees_with_birth(nir, d.date)
+                       for d in find_dates(page.rows[r].text, order=ctx.date_order))
+            gap = 0 if born else min((abs(r - n) for n in nir_rows), default=99)
+            if gap <= 3:
+                ranked.append((gap, name, v))
+    ranked.sort(key=lambda x: x[0])
+    if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0] and norm(ranked[1][1]) != norm(ranked[0][1])):
+        return None
+    return ranked[0][1], ranked[0][2]
 
 
 def _birth_date(ctx: Context) -> None:
