@@ -238,6 +238,9 @@ def test_every_kind_is_written_as_a_file_the_intake_opens(tmp_path):
     rows = []
     for fmt in ("png", "jpg", "pdf-scan", "pdf-text", "tiff"):
         rows += [(tmp_path / fmt, r) for r in generate(tmp_path / fmt, "test", 1, seed=11, fmt=fmt, dpi=60)]
+    for fmt in ("png", "pdf-text"):  # holdout's own drawing (leader dots, monogram, rules) written both ways
+        folder = tmp_path / f"holdout-{fmt}"
+        rows += [(folder, r) for r in generate(folder, "holdout", 1, seed=11, fmt=fmt, dpi=60)]
     assert {r["kind"] for _, r in rows} == set(KINDS)
     for folder, row in rows:
         path = folder / row["file"]

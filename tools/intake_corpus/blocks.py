@@ -212,9 +212,9 @@ def table(c: Canvas, cols: list[Col], rows: list[list[str]], style: str, area: A
             cell_text(i, col.header, y + 1.2, True)
         if style in ("ruled", "zebra", "column_rules"):
             c.line(x0, y + lh, x1, y + lh, 0.4)
-        if style == "double_rule":
-            c.line(x0, y + lh, x1, y + lh, 0.2)
-            c.line(x0, y + lh + 0.8, x1, y + lh + 0.8, 0.5)
+        if style == "double_rule":  # kept above the first row's ascenders
+            c.line(x0, y + lh - 1.2, x1, y + lh - 1.2, 0.2)
+            c.line(x0, y + lh - 0.4, x1, y + lh - 0.4, 0.5)
         if style == "dotted":
             c.line(x0, y + lh - 0.4, x1, y + lh - 0.4, 0.25)
             c.line(x0, y + lh + 0.4, x1, y + lh + 0.4, 0.25)
