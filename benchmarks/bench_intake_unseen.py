@@ -259,9 +259,10 @@ def write_section(body: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     from tools.intake_corpus import KINDS, SCHEMA
+    from tools.intake_corpus.style import SPLIT_GROUP
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", default="tune,test", help="comma-separated among tune, calibrate, test")
+    ap.add_argument("--split", default="tune,test", help=f"comma-separated among {', '.join(SPLIT_GROUP)}")
     ap.add_argument("--count", type=int, default=40, help="documents of each kind per split")
     ap.add_argument("--kinds", default=",".join(KINDS))
     ap.add_argument("--seed", type=int, default=0)
@@ -274,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     splits = [s.strip() for s in args.split.split(",") if s.strip()]
     kinds = [k.strip() for k in args.kinds.split(",") if k.strip()]
-    bad = [s for s in splits if s not in ("tune", "calibrate", "test")] + [k for k in kinds if k not in KINDS]
+    bad = [s for s in splits if s not in SPLIT_GROUP] + [k for k in kinds if k not in KINDS]
     if bad or args.count <= 0:
         ap.error(f"unknown split/kind {', '.join(bad)}" if bad else "--count must be positive")
     if not SCORER.exists():
@@ -326,8 +327,8 @@ def main(argv: list[str] | None = None) -> int:
 (generator `tools/intake_corpus` at commit `{git_commit(ROOT, "tools/intake_corpus")}`, seed {args.seed}, see
 docs/intake_corpus.md), read in process with
 `read_document` by {args.workers} processes, tesseract `OMP_THREAD_LIMIT=1`. Scored with the normalisation of
-`../shared/corpus/score.py`. The `tune` split shares nothing of its design with `test` (layouts, wordings,
-formats, fonts); only `test` says how the intake does on papers it has not seen.
+`../shared/corpus/score.py`. No two splits share anything of their design (layouts, wordings, formats,
+fonts); `holdout` is the one never looked at while tuning, so it says how the intake does on papers it has not seen.
 
 {blocks}
 """

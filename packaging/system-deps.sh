@@ -8,7 +8,8 @@ PACKAGES="${*:-tesseract-ocr tesseract-ocr-fra libzbar0 libegl1 libgl1 libfontco
  libxkbcommon-x11-0 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
  libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
  fonts-dejavu-core xvfb xauth dbus-daemon
- fonts-liberation fonts-urw-base35 fonts-freefont-ttf fonts-comic-neue fonts-breip fonts-rufscript}"
+ fonts-liberation fonts-urw-base35 fonts-freefont-ttf fonts-comic-neue fonts-breip fonts-rufscript
+ fonts-crosextra-carlito fonts-crosextra-caladea fonts-go fonts-dkg-handwriting fonts-ecolier-court}"
 
 command -v dpkg-query >/dev/null 2>&1 || {
   echo "system-deps: not a Debian/Ubuntu system; install tesseract (with French data) and zbar yourself"

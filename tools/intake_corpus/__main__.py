@@ -1,4 +1,4 @@
-"""python -m tools.intake_corpus --out DIR --split tune|calibrate|test --count N [--seed S] [--kinds a,b]"""
+"""python -m tools.intake_corpus --out DIR --split tune|calibrate|test|holdout --count N [--seed S] [--kinds a,b]"""
 
 from __future__ import annotations
 

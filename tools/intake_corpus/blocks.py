@@ -1,5 +1,5 @@
-"""Layout pieces shared by every kind: a letterhead, a block of labelled fields in one of the
-arrangements, a table in one of the table styles, and free paragraphs."""
+"""Layout pieces shared by every kind: a block of labelled fields in one of the arrangements, a
+table in one of the table styles, and free paragraphs (letterheads are in letterheads.py)."""
 
 from __future__ import annotations
 
@@ -25,56 +25,6 @@ class Area:
 
 def value_role(f: Field) -> str:
     return "hand" if f.hand else "body"
-
-
-def letterhead(c: Canvas, lines: list[tuple[str, float, bool]], position: str, margin: float) -> Area:
-    """Draw the issuer's lines (text, size, bold); return where the body of the page goes."""
-    W, H = c.width, c.height
-    lh = [c.line_height(s) for _, s, _ in lines]
-    if position in ("left", "right", "center"):
-        y = margin
-        for (text, size, bold), h in zip(lines, lh):
-            if position == "left":
-                c.text(margin, y, text, size, bold=bold)
-            elif position == "right":
-                c.text(W - margin, y, text, size, bold=bold, align="right")
-            else:
-                c.text(W / 2, y, text, size, bold=bold, align="center")
-            y += h
-        c.line(margin, y + 2, W - margin, y + 2, 0.4)
-        return Area(margin, y + 7, W - 2 * margin, H - margin)
-    if position == "footer":
-        # Only the name at the top; address and identifiers along the foot of the page.
-        text, size, bold = lines[0]
-        c.text(margin, margin, text, size + 2, bold=True)
-        fy = H - margin - sum(lh[1:]) * 0.85
-        c.line(margin, fy - 2, W - margin, fy - 2, 0.3)
-        for text, size, bold in lines[1:]:
-            c.text(W / 2, fy, text, size * 0.85, bold=bold, align="center", fill=40)
-            fy += c.line_height(size * 0.85)
-        return Area(margin, margin + c.line_height(size + 2) + 6, W - 2 * margin, H - margin - sum(lh[1:]) - 6)
-    if position == "band":
-        band = 58
-        c.rect(0, 0, band, H, outline=None, fill=228)
-        y = margin + 4
-        for text, size, bold in lines:
-            s = c.fit(text, band - 10, size, bold=bold)
-            c.text(5, y, text, s, bold=bold)
-            y += c.line_height(s) + 0.6
-        return Area(band + 10, margin, W - band - 10 - margin, H - margin)
-    if position == "boxed":
-        box_w = max(c.width_of(t, s, bold=b) for t, s, b in lines) + 10
-        box_w = min(box_w, W * 0.55)
-        box_h = sum(lh) + 8
-        c.rect(margin, margin, box_w, box_h, 0.5)
-        c.rect(margin + 2, margin + 2, 8, 8, outline=None, fill=90)  # a logo
-        y = margin + 4
-        for i, ((text, size, bold), h) in enumerate(zip(lines, lh)):
-            s = c.fit(text, box_w - 16, size, bold=bold)
-            c.text(margin + (13 if i == 0 else 5), y, text, s, bold=bold)
-            y += h
-        return Area(margin, margin + box_h + 8, W - 2 * margin, H - margin)
-    raise ValueError(position)
 
 
 def fields_block(c: Canvas, fields: list[Field], arrangement: str, area: Area, y: float, size: float = 10,
@@ -164,6 +114,46 @@ def fields_block(c: Canvas, fields: list[Field], arrangement: str, area: Area, y
                 c.text(cx + 2, y + hh + 1.5, f.value, c.fit(f.value, cw - 4, size, value_role(f)), value_role(f))
             y += hh + vh + 2
         return y + 2
+    if arrangement == "caption_below":
+        # The value on a rule, its label as a small capitals caption under the rule.
+        small = size * 0.68
+        for f in fields:
+            vs = c.fit(f.value, w - 2, size + 1, value_role(f))
+            c.text(x + 1, y, f.value, vs, value_role(f))
+            y += c.line_height(size + 1) + 0.8  # room for a handwritten value's descenders
+            c.line(x, y, x + w, y, 0.25, fill=40)
+            y += 0.8
+            c.text(x, y, f.label.upper(), c.fit(f.label.upper(), w, small), fill=60)
+            y += c.line_height(small) + 2.2
+        return y + 1
+    if arrangement == "rule_split":
+        # Two columns parted by a vertical rule, the labels set flush right against it.
+        ls0 = size * 0.9
+        col = min(max(c.width_of(f.label, ls0) for f in fields) + 6, w * 0.45)
+        top = y
+        for f in fields:
+            c.text(x + col - 2.5, y + 0.4, f.label, c.fit(f.label, col - 4, ls0), align="right", fill=40)
+            vs = c.fit(f.value, w - col - 4, size, value_role(f), bold=not f.hand)
+            c.text(x + col + 2.5, y, f.value, vs, value_role(f), bold=not f.hand)
+            y += lh + 1.8
+        c.line(x + col, top - 1, x + col, y - 1, 0.35)
+        return y + 2
+    if arrangement == "leaders":
+        # "Label ........: value", the leader dots printed as text, the value flush right.
+        for f in fields:
+            bold = not f.hand
+            vs = c.fit(f.value, w * 0.6, size + 0.5, value_role(f), bold) if f.value else size
+            vw = c.width_of(f.value, vs, value_role(f), bold) if f.value else 0.0
+            head = f"{f.label} "
+            ls = c.fit(head, max(w - vw - 12, w * 0.3), size)
+            room = w - vw - 2 - c.width_of(head, ls)
+            n = max(3, int(room / c.width_of(".", ls)))
+            while n > 3 and c.width_of(head + "." * n + ":", ls) > w - vw - 2:
+                n -= 1
+            c.text(x, y, head + "." * n + ":", ls)
+            c.text(x + w, y, f.value, vs, value_role(f), bold, align="right")
+            y += lh + 1.4
+        return y + 2
     raise ValueError(arrangement)
 
 
@@ -184,6 +174,7 @@ def table(c: Canvas, cols: list[Col], rows: list[list[str]], style: str, area: A
         xs.append(xs[-1] + wd)
     lh = c.line_height(size) + 2.4
     x0, x1 = area.x, area.x + area.w
+    top = y
 
     def cell_text(i: int, text: str, yy: float, bold: bool = False, fill: int = 0, role: str = "body") -> None:
         col = cols[i]
@@ -196,7 +187,19 @@ def table(c: Canvas, cols: list[Col], rows: list[list[str]], style: str, area: A
             c.text(xs[i] + 1.5, yy, text, s, role, bold, "left", fill)
 
     # header
-    if style == "header_band":
+    if style == "double_rule":
+        c.line(x0, y - 0.8, x1, y - 0.8, 0.5)
+        c.line(x0, y, x1, y, 0.2)
+    if style == "underlined_heads":  # each header underlined on its own, in small capitals, no other rule
+        for i, col in enumerate(cols):
+            head = col.header.upper()
+            hs = c.fit(head, widths[i] - 3, size * 0.82)
+            hw = c.width_of(head, hs)
+            hx = xs[i] + (widths[i] - 1.5 - hw if col.align == "right" else
+                          (widths[i] - hw) / 2 if col.align == "center" else 1.5)
+            c.text(hx, y + 1.6, head, hs, fill=30)
+            c.line(hx, y + lh - 0.4, hx + hw, y + lh - 0.4, 0.25)
+    elif style == "header_band":
         c.rect(x0, y, area.w, lh, outline=None, fill=60)
         for i, col in enumerate(cols):
             cell_text(i, col.header, y + 1.2, True, 255)
@@ -207,8 +210,11 @@ def table(c: Canvas, cols: list[Col], rows: list[list[str]], style: str, area: A
     else:
         for i, col in enumerate(cols):
             cell_text(i, col.header, y + 1.2, True)
-        if style in ("ruled", "zebra"):
+        if style in ("ruled", "zebra", "column_rules"):
             c.line(x0, y + lh, x1, y + lh, 0.4)
+        if style == "double_rule":  # kept above the first row's ascenders
+            c.line(x0, y + lh - 1.2, x1, y + lh - 1.2, 0.2)
+            c.line(x0, y + lh - 0.4, x1, y + lh - 0.4, 0.5)
         if style == "dotted":
             c.line(x0, y + lh - 0.4, x1, y + lh - 0.4, 0.25)
             c.line(x0, y + lh + 0.4, x1, y + lh + 0.4, 0.25)
@@ -227,6 +233,14 @@ def table(c: Canvas, cols: list[Col], rows: list[list[str]], style: str, area: A
             c.line(x0, y, x1, y, 0.2, fill=120)
         elif style == "dotted":
             c.line(x0, y, x1, y, 0.2, fill=90, dash=0.5)
+    if style == "column_rules":  # a frame with the columns parted, no rule between the rows
+        c.rect(x0, top, area.w, y - top, 0.35)
+        for cx in xs[1:]:
+            c.line(cx, top, cx, y, 0.25)
+    elif style == "double_rule":
+        c.line(x0, y + 0.8, x1, y + 0.8, 0.2)
+        c.line(x0, y + 1.6, x1, y + 1.6, 0.5)
+        y += 1.6
     return y + 3
 
 

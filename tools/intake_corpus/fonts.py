@@ -1,4 +1,4 @@
-"""Fonts found on this machine, in three disjoint groups (one per split).
+"""Fonts found on this machine, in four disjoint groups (one per split).
 
 Each face is (style, regular file, bold file). A group whose files are all missing falls back to
 whatever is installed, then to Pillow's built-in font, so generation never fails for want of a
@@ -35,12 +35,18 @@ BODY = {
           ("mono", "FreeMono.ttf", "FreeMonoBold.ttf"),
           ("serif", "URWBookman-Light.otf", "URWBookman-Demi.otf"),
           ("sans", "FreeSans.ttf", "FreeSansBold.ttf")],
+    "D": [("sans", "Carlito-Regular.ttf", "Carlito-Bold.ttf"),
+          ("serif", "Caladea-Regular.ttf", "Caladea-Bold.ttf"),
+          ("sans", "Go-Regular.ttf", "Go-Bold.ttf"),
+          ("mono", "LiberationMono-Regular.ttf", "LiberationMono-Bold.ttf"),
+          ("mono", "Go-Mono.ttf", "Go-Mono-Bold.ttf")],
 }
 # Handwriting-like faces for filled-in values.
 HAND = {
     "A": ["ComicNeue-Regular.otf", "ComicNeue-Italic.otf"],
     "B": ["Breip.ttf"],
     "C": ["Z003-MediumItalic.otf", "Rufscript010.ttf"],
+    "D": ["dkg.ttf", "Ecolier-court.ttf"],
 }
 
 

@@ -12,12 +12,12 @@ from tools.intake_corpus.blocks import (
     Col,
     Field,
     fields_block,
-    letterhead,
     paragraph,
     table,
     text_page,
 )
 from tools.intake_corpus.canvas import Canvas
+from tools.intake_corpus.letterheads import letterhead
 from tools.intake_corpus.style import DATA, Ctx
 
 # Invoice numbers, disjoint between groups like the other variants.
@@ -25,6 +25,7 @@ INVOICE_NUMBERS = {
     "A": [lambda r, d: f"F{d.year}-{r.randint(1, 999999):06d}", lambda r, d: f"FA{d:%y%m}{r.randint(1, 9999):04d}"],
     "B": [lambda r, d: f"{d.year}/{d.month:02d}/{r.randint(1, 9999):04d}", lambda r, d: f"{r.randint(100000, 999999)}"],
     "C": [lambda r, d: f"INV-{d.year}-{r.randint(1, 99999):05d}", lambda r, d: f"{d:%y}-{r.randint(1, 999):03d}-{r.choice('ABCDEFGHJK')}"],
+    "D": [lambda r, d: f"{d:%Y%m%d}-{r.randint(1, 999):03d}", lambda r, d: f"FC{r.randint(1, 9)}{d:%y}.{r.randint(1, 99999):05d}"],
 }
 
 
@@ -35,7 +36,7 @@ def totals_block(c: Canvas, ctx: Ctx, area: Area, y: float, rows: list[tuple[str
         size = 11 if bold else 9.5
         c.text(x_label, y, label, c.fit(label, area.w * 0.3, size, bold=bold), bold=bold)
         c.text(area.x + area.w - 1.5, y, amount, size, bold=bold, align="right")
-        if bold and ctx.table in ("grid", "header_band"):
+        if bold and ctx.table in ("grid", "header_band", "column_rules"):
             c.rect(x_label - 2, y - 1.2, area.w * 0.5 + 2, c.line_height(size) + 1.6, 0.35)
         y += c.line_height(size) + 1.5
     return y + 2

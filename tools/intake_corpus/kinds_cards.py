@@ -12,12 +12,12 @@ from tools.intake_corpus.blocks import (
     Col,
     Field,
     fields_block,
-    letterhead,
     paragraph,
     table,
     text_page,
 )
 from tools.intake_corpus.canvas import Canvas
+from tools.intake_corpus.letterheads import letterhead
 from tools.intake_corpus.style import DATA, Ctx
 
 
@@ -101,7 +101,8 @@ def mutuelle_card(ctx: Ctx) -> tuple[list[Canvas], dict]:
     fields = [Field(ctx.word("member"), ctx.name(member)), Field(ctx.word("member_number"), number),
               Field(ctx.word("amc_number"), amc)]
     rng.shuffle(fields)
-    arrangement = ctx.arrangement if ctx.arrangement in ("beside", "columns", "dotted", "above") else (
+    arrangement = ctx.arrangement if ctx.arrangement in ("beside", "columns", "dotted", "above", "caption_below",
+                                                         "rule_split", "leaders") else (
         {"boxed": "columns", "grid": "dotted", "header_row": "dotted"}[ctx.arrangement])
     y = fields_block(c, fields, arrangement, area, area.y, 5.2 * s, colon=ctx.colon)
     c.text(area.x, y, ctx.word("validity", a=ctx.date(start), b=ctx.date(end)), 4.3 * s)
@@ -109,8 +110,13 @@ def mutuelle_card(ctx: Ctx) -> tuple[list[Canvas], dict]:
     if rng.random() < 0.6:
         people = [values.person(rng, when, 0, 80, last=member.last) for _ in range(rng.randint(1, 3))]
         rows = [[ctx.name(p), ctx.birth(p.birth)] for p in people]
-        y = table(c, [Col(ctx.word("beneficiaries"), 3), Col(ctx.word("birth"), 2)], rows, "plain",
-                  Area(area.x, y, area.w * 0.75, area.bottom), y, 4.2 * s)
+        # Only the rows whose text ends above the card's line of codes (a row's bottom padding may
+        # run under it; the header takes one row).
+        row_h = c.line_height(4.2 * s) + 2.4
+        rows = rows[:max(0, int((area.bottom - c.line_height(4 * s) - y + 2.4) / row_h) - 1)]
+        if rows:
+            y = table(c, [Col(ctx.word("beneficiaries"), 3), Col(ctx.word("birth"), 2)], rows, "plain",
+                      Area(area.x, y, area.w * 0.75, area.bottom), y, 4.2 * s)
     codes = "  ".join(f"{k} {v}" for k, v in rng.sample(
         [("PHAR", "100%"), ("OPTI", "150€"), ("DENT", "125%"), ("HOSP", "100%"), ("SVIL", "100%"), ("LABO", "100%"), ("AUDI", "400€")], 4))
     c.text(area.x, min(y, area.bottom - c.line_height(4 * s)), codes, 4 * s, "mono")

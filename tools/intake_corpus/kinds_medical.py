@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tools.intake_corpus import ids, values
-from tools.intake_corpus.blocks import Area, Col, Field, fields_block, letterhead, paragraph, table
+from tools.intake_corpus.blocks import Area, Col, Field, fields_block, paragraph, table
 from tools.intake_corpus.canvas import Canvas, stamp
+from tools.intake_corpus.letterheads import letterhead
 from tools.intake_corpus.style import DATA, Ctx
 
 

@@ -1,7 +1,8 @@
 """What varies between documents, and which split may use which variant.
 
-Three groups: A for the tune split, B for calibrate, C for test. Every dimension listed in
-DISJOINT has no value shared between groups, so the test split really is unseen on them:
+Four groups: A for the tune split, B for calibrate, C for test, D for holdout. Every dimension
+listed in DISJOINT has no value shared between groups, so a split really is unseen on them by
+what was tuned on another (holdout stays unseen once test has been looked at while tuning):
 label wordings (wording.json), field arrangement, letterhead position, table style, date,
 amount, NIR and name formats, and font faces. Degradations and file formats are drawn from the
 same distribution in every split: they describe the capture, not the document.
@@ -19,20 +20,23 @@ from pathlib import Path
 from tools.intake_corpus import fonts
 
 HERE = Path(__file__).resolve().parent
-SPLIT_GROUP = {"tune": "A", "calibrate": "B", "test": "C"}
+SPLIT_GROUP = {"tune": "A", "calibrate": "B", "test": "C", "holdout": "D"}
 
-ARRANGEMENTS = {"A": ["beside", "above"], "B": ["boxed", "columns"], "C": ["grid", "dotted", "header_row"]}
-LETTERHEADS = {"A": ["left", "center"], "B": ["right", "footer"], "C": ["band", "boxed"]}
-TABLES = {"A": ["ruled", "plain"], "B": ["grid", "zebra"], "C": ["header_band", "dotted"]}
+ARRANGEMENTS = {"A": ["beside", "above"], "B": ["boxed", "columns"], "C": ["grid", "dotted", "header_row"],
+                "D": ["caption_below", "rule_split", "leaders"]}
+LETTERHEADS = {"A": ["left", "center"], "B": ["right", "footer"], "C": ["band", "boxed"],
+               "D": ["rule_flag", "monogram"]}
+TABLES = {"A": ["ruled", "plain"], "B": ["grid", "zebra"], "C": ["header_band", "dotted"],
+          "D": ["column_rules", "double_rule", "underlined_heads"]}
 DATE_FORMATS = {"A": ["dmy_slash", "long"], "B": ["dmy_dot_short", "dmy_dash", "dmy_slash_short"],
-                "C": ["iso", "weekday_long", "abbr_upper"]}
+                "C": ["iso", "weekday_long", "abbr_upper"], "D": ["dmy_spaced", "dmy_dot_unpadded", "abbr_lower"]}
 AMOUNT_FORMATS = {"A": ["comma_euro", "comma_bare"], "B": ["dot_eur", "eur_prefix"],
-                  "C": ["euro_prefix", "comma_euros"]}
+                  "C": ["euro_prefix", "comma_euros"], "D": ["comma_euro_glued", "comma_eur_suffix", "dot_thousands_euro"]}
 NAME_FORMATS = {"A": ["first_LAST", "LAST_first"], "B": ["title_LAST_first", "title_first_LAST"],
-                "C": ["civility_first_Last", "LAST_comma_first"]}
+                "C": ["civility_first_Last", "LAST_comma_first"], "D": ["LAST_FIRST", "civility_LAST_first", "first_Last"]}
 DOCTOR_FORMATS = {"A": ["dr_first_LAST", "docteur_first_LAST"], "B": ["dr_LAST_first", "docteur_LAST_first"],
-                  "C": ["drdot_first_Last", "DOCTEUR_FIRST_LAST"]}
-NIR_FORMATS = {"A": ["spaced"], "B": ["boxes"], "C": ["solid_key", "dotted"]}
+                  "C": ["drdot_first_Last", "DOCTEUR_FIRST_LAST"], "D": ["docteur_first_Last", "DR_LAST_FIRST"]}
+NIR_FORMATS = {"A": ["spaced"], "B": ["boxes"], "C": ["solid_key", "dotted"], "D": ["dashed", "key_in_words"]}
 DISJOINT = {"arrangement": ARRANGEMENTS, "letterhead": LETTERHEADS, "table": TABLES, "date_format": DATE_FORMATS,
             "amount_format": AMOUNT_FORMATS, "name_format": NAME_FORMATS, "doctor_format": DOCTOR_FORMATS,
             "nir_format": NIR_FORMATS}
@@ -40,6 +44,7 @@ DISJOINT = {"arrangement": ARRANGEMENTS, "letterhead": LETTERHEADS, "table": TAB
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
           "novembre", "décembre"]
 MONTHS_ABBR = ["JANV.", "FÉVR.", "MARS", "AVR.", "MAI", "JUIN", "JUIL.", "AOÛT", "SEPT.", "OCT.", "NOV.", "DÉC."]
+MONTHS_SHORT = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 
 
@@ -74,6 +79,12 @@ def format_date(d: date, fmt: str) -> str:
         return f"{WEEKDAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]} {d.year}"
     if fmt == "abbr_upper":
         return f"{d.day:02d} {MONTHS_ABBR[d.month - 1]} {d.year}"
+    if fmt == "dmy_spaced":
+        return f"{d.day:02d} / {d.month:02d} / {d.year}"
+    if fmt == "dmy_dot_unpadded":
+        return f"{d.day}.{d.month}.{d.year}"
+    if fmt == "abbr_lower":
+        return f"{d.day} {MONTHS_SHORT[d.month - 1]} {d.year}"
     raise ValueError(fmt)
 
 
@@ -100,6 +111,12 @@ def format_amount(v: Decimal, fmt: str) -> str:
         return f"€ {_group3(units, '.')},{cents}"
     if fmt == "comma_euros":
         return f"{_group3(units, '.')},{cents} euros"
+    if fmt == "comma_euro_glued":
+        return f"{units},{cents}€"
+    if fmt == "comma_eur_suffix":
+        return f"{_group3(units, ' ')},{cents} EUR"
+    if fmt == "dot_thousands_euro":
+        return f"{_group3(units, '.')},{cents} €"
     raise ValueError(fmt)
 
 
@@ -130,6 +147,12 @@ def format_name(p: Person, fmt: str) -> str:
         return f"{civ_long} {p.first} {p.last}"
     if fmt == "LAST_comma_first":
         return f"{p.last.upper()}, {p.first}"
+    if fmt == "LAST_FIRST":  # as printed from the carte Vitale: all capitals, surname first
+        return f"{p.last.upper()} {p.first.upper()}"
+    if fmt == "civility_LAST_first":
+        return f"{civ_long} {p.last.upper()} {p.first}"
+    if fmt == "first_Last":
+        return f"{p.first} {p.last}"
     raise ValueError(fmt)
 
 
@@ -146,6 +169,10 @@ def format_doctor(p: Person, fmt: str) -> str:
         return f"Dr. {p.first} {p.last}"
     if fmt == "DOCTEUR_FIRST_LAST":
         return f"DOCTEUR {p.first.upper()} {p.last.upper()}"
+    if fmt == "docteur_first_Last":
+        return f"Docteur {p.first} {p.last}"
+    if fmt == "DR_LAST_FIRST":
+        return f"DR {p.last.upper()} {p.first.upper()}"
     raise ValueError(fmt)
 
 
@@ -156,6 +183,10 @@ def format_nir(nir: str, fmt: str) -> str:
         return f"{nir[:13]} {nir[13:]}"
     if fmt == "dotted":
         return f"{nir[0]}.{nir[1:3]}.{nir[3:5]}.{nir[5:7]}.{nir[7:10]}.{nir[10:13]} - {nir[13:]}"
+    if fmt == "dashed":
+        return f"{nir[0]}-{nir[1:3]}-{nir[3:5]}-{nir[5:7]}-{nir[7:10]}-{nir[10:13]}-{nir[13:]}"
+    if fmt == "key_in_words":
+        return f"{nir[:13]} (clé {nir[13:]})"
     return nir  # "boxes" is drawn cell by cell by the care sheet
 
 
