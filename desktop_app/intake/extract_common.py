@@ -115,7 +115,7 @@ def date_near_label(pages: list[Page], pattern: str, exclude_after: str | None =
             continue
         if exclude_before and _preceded_by(hit, exclude_before):
             continue
-        for getter in (value_right, value_below):
+        for getter in (value_right, next_cells, value_below):
             v = getter(hit)
             if v is None:
                 continue
@@ -125,6 +125,15 @@ def date_near_label(pages: list[Page], pattern: str, exclude_after: str | None =
             if dms:
                 return dms[0].date, v
     return None
+
+
+def next_cells(hit: Hit, cells: int = 2) -> Value | None:
+    """What follows the label on its row, over the next cells too: OCR may cut a value at a
+    wide space ("14 SEPT.   2024", a NIR and its key apart)."""
+    row = hit.page.rows[hit.row]
+    words = list(hit.segment.words[hit.end :]) + [w for seg in row.segments[hit.seg + 1 : hit.seg + 1 + cells]
+                                                  for w in seg.words]
+    return Value(words, hit.page, "right") if words else None
 
 
 def _after_label(hit: Hit) -> str:
