@@ -191,7 +191,8 @@ def _lpp_codes(ctx: Context) -> None:
                     if not re.fullmatch(r"\d{7}", t):
                         continue
                     in_column = any(x0 - 3 * w.h <= w.x <= x1 + 3 * w.h for x0, x1 in header_cols)
-                    if has_amount and (seg_i <= 1 or in_column):
+                    # Under the code column it is a code, amount or not (OCR may lose the price).
+                    if in_column or (has_amount and seg_i <= 1):
                         if t not in codes:
                             codes.append(t)
                             words.append(w)

@@ -96,3 +96,38 @@ def test_a_gap_after_a_names_particle_does_not_cut_the_name():
     words = [Word("DOCTEUR", 0, 0, 81, 15), Word("BRUNO", 90, 0, 61, 15), Word("DU", 160, 0, 24, 15),
              Word("PONT", 190, 0, 42, 33), Word("DE", 240, 0, 20, 33), Word("GAULT", 330, 0, 58, 15)]
     assert [s.text for s in split_segments(words)] == ["DOCTEUR BRUNO DU PONT DE GAULT"]
+
+
+def test_a_mutuelle_card_is_known_by_its_table_of_rates():
+    from desktop_app.intake.classify import classify
+    from tests.intake.word_pages import page
+
+    card = page([(100, 100, "Solidarité Santé Bretagne"), (100, 160, "Carte valable jusqu'au 2025-12-31"),
+                 (100, 220, "HOSP 100%   PHAR 100%   AUDI 400€   DENT 125%")], height=700)
+    assert classify([card])[0] == "mutuelle_card"
+
+
+def test_prescription_items_leave_out_the_letterhead_column_beside_them():
+    from desktop_app.intake.extract_prescription import extract_prescription
+
+    ctx = run(extract_prescription, [
+        (120, 100, "Dr. Clémence Cordier"), (120, 150, "Rhumatologue"), (900, 150, "Soins dispensés à"),
+        (120, 200, "146 rue Pasteur"), (900, 200, "CLÉMENT, Jean"), (120, 250, "97200 Fort-de-France"),
+        (120, 400, "- Ibuprofène 400 mg, comprimé pelliculé"), (120, 450, "Id. RPPS 10158550573"),
+        (120, 500, "Id. assurance maladie 080345734"), (900, 500, "- Séances d'orthophonie"),
+        (120, 550, "- Oméprazole 20 mg, gélule gastro-résistante"),
+        (120, 2200, "Conventionné secteur 1"), (900, 2200, "— carte Vitale acceptée"),
+    ])
+    assert values(ctx)["items"] == ["Ibuprofène 400 mg, comprimé pelliculé", "Séances d'orthophonie",
+                                    "Oméprazole 20 mg, gélule gastro-résistante"]
+
+
+def test_an_invoice_number_under_its_column_header_is_proposed_unsure():
+    ctx = run(extract_invoice, [
+        (120, 100, "RESPIR'ASSISTANCE SARL"), (120, 150, "69 chemin des Vignes"),
+        (700, 150, "Numéro de facture"), (1100, 150, "Destinataire"), (120, 200, "33800 Bordeaux"),
+        (120, 250, "dimanche 15 juin 2025"), (1100, 250, "Madame Chloé Lacroix"), (700, 300, "25-627-A"),
+        (120, 600, "3338203   Déambulateur à roulettes   1   53,81 €   53,81 €"), (120, 700, "TOTAL FACTURE   53,81 €"),
+    ])
+    assert values(ctx)["invoice_number"] == "25-627-A"
+    assert ctx.fields["invoice_number"].confidence < 0.5
