@@ -57,7 +57,7 @@ bench: bench-intake bench-big-page bench-gui bench-household bench-layout-memory
 # UNSEEN_COUNT documents of each kind per split of the generated corpus (tools/intake_corpus).
 bench-intake: $(APP_STAMP) system-deps
 	$(BIN)/python benchmarks/bench_intake.py
-	$(BIN)/python benchmarks/bench_intake_unseen.py --split tune,test --count $${UNSEEN_COUNT:-40} --write-doc
+	$(BIN)/python benchmarks/bench_intake_unseen.py --split tune,test,holdout --count $${UNSEEN_COUNT:-40} --write-doc
 
 bench-big-page: $(APP_STAMP) system-deps
 	$(BIN)/python benchmarks/bench_big_page.py

@@ -44,6 +44,12 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 sys.path.insert(0, str(ROOT))
 
 
+def in_text(kind_of_field, truth, text):
+    from ocr_kept import in_text as judge
+
+    return judge(kind_of_field, truth, text)
+
+
 def load_scorer():
     spec = importlib.util.spec_from_file_location("shared_corpus_score", SCORER)
     module = importlib.util.module_from_spec(spec)
@@ -100,7 +106,9 @@ def read_one(path: str) -> tuple[dict | None, str | None, float]:
 
     t = time.perf_counter()
     try:
-        data = read_document(path, workers=1).to_extract_json()
+        result = read_document(path, workers=1)
+        data = result.to_extract_json()
+        data["text"] = result.text  # what the OCR kept (ocr_kept.py); not shown
         return data, None, time.perf_counter() - t
     except IntakeError as exc:
         return None, f"intake error: {exc}", time.perf_counter() - t
@@ -127,6 +135,7 @@ def score_split(scorer, split: str, folder: Path, rows: list[dict], results: dic
     confusion = Counter()
     bands = defaultdict(lambda: [0, 0])  # band -> [right, wrong]
     by_kind = defaultdict(lambda: [0, 0, 0, 0])  # kind -> [values, right, at >= 0.8, right at >= 0.8]
+    kept = defaultdict(lambda: [0, 0, 0, 0])  # kind -> [judged, in the text, right, right when in the text]
     by_attr = defaultdict(list)
     failures, mismatches, times = 0, [], []
     for row in rows:
@@ -148,6 +157,13 @@ def score_split(scorer, split: str, folder: Path, rows: list[dict], results: dic
             s = 0.0 if pred is None else scorer.score_field(name, g, p)
             field_scores[(kind, name)].append(s)
             per.append(s)
+            found = in_text(scorer.FIELD_TYPE.get(name), g, (pred or {}).get("text") or "")
+            if found is not None:
+                k = kept[kind]
+                k[0] += 1
+                k[1] += found
+                k[2] += s >= 0.999
+                k[3] += found and s >= 0.999
             if pred is not None and not scorer.is_null(p) and p != []:
                 right = s >= 0.999
                 conf = confs.get(name)
@@ -167,7 +183,7 @@ def score_split(scorer, split: str, folder: Path, rows: list[dict], results: dic
         for d in row.get("degradations") or []:
             by_attr[("degradation", re.sub(r"\d+$", "", d))].append(doc_mean)
     return {"fields": field_scores, "kinds": kind_ok, "confusion": confusion, "bands": bands, "attrs": by_attr,
-            "by_kind": by_kind,
+            "by_kind": by_kind, "kept": kept,
             "failures": failures, "mismatches": mismatches, "times": times, "docs": len(rows)}
 
 
@@ -224,6 +240,15 @@ def report(split: str, r: dict, schema: dict) -> str:
         n, right, hi, hi_right = c
         share = f"{hi_right / hi:.3f}" if hi else "-"
         out.append(f"  {kind:<19} {n:>6} {right / n:>6.3f} {hi:>6} {share:>11}")
+    out.append("what the page's text kept (single values with a truth; lists and ticks left out):")
+    out.append(f"  {'kind':<19} {'values':>6} {'in text':>8} {'right':>6} {'right if in text':>17}")
+    for kind in schema:
+        c = r["kept"].get(kind)
+        if not c or not c[0]:
+            continue
+        n, found, right, right_found = c
+        share = f"{right_found / found:.3f}" if found else "-"
+        out.append(f"  {kind:<19} {n:>6} {found / n:>8.3f} {right / n:>6.3f} {share:>17}")
     overall = sum(all_scores) / len(all_scores) if all_scores else 0.0
     out.append(f"overall_field_accuracy={overall:.4f} split={split} docs={r['docs']} failures={r['failures']}")
     return "\n".join(out)
