@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from desktop_app.core import formatting
+from desktop_app.core import confidence, formatting
 
 # Written out so that lupdate sees each string; looked up at display time in the current language.
 STATE_TEXT = {
@@ -192,8 +192,7 @@ def day(value, empty: str = "") -> str:
 # was right at least 99 times in 100 on papers the reader was not tuned on; under 0.5 it is a
 # suggestion. The window says "sure" only where that promise holds, whatever the value was read
 # from (OCR or a PDF's text layer: the text is exact, which field it belongs to is not).
-SURE = 0.8
-SUGGESTION = 0.5
+SURE, SUGGESTION = confidence.SURE, confidence.SUGGESTION
 
 
 def confidence_text(confidence: float | None, source: str) -> str:

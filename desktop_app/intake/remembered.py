@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz
 
+from desktop_app.core.confidence import SUGGESTION
 from desktop_app.core.identifiers import check_nir, rpps_is_plausible
 from desktop_app.core.layout_memory import RememberedField, RememberedLayout
 from desktop_app.intake.issuer import SAME_LETTERHEAD, Issuer, issuer_of, letterhead_similarity
@@ -339,7 +340,8 @@ def apply(pages: list[Page], kind: str, fields: dict[str, ExtractedField],
           layouts: list[RememberedLayout]) -> tuple[str, int | None]:
     """Read this issuer's remembered fields into ``fields`` (in place): a field the user had
     corrected is taken from its remembered place first; one they had only confirmed fills a
-    field the reader left empty. Returns the kind (a page classified as nothing in particular
+    field the reader left empty or only suggested (under 0.5: the user's confirming that
+    suggestion taught its place as surely as a correction). Returns the kind (a page classified as nothing in particular
     takes its issuer's) and the remembered layout's id, or None."""
     if not layouts or not pages:
         return kind, None
@@ -349,7 +351,8 @@ def apply(pages: list[Page], kind: str, fields: dict[str, ExtractedField],
     used = False
     for name, f in layout.fields.items():
         current = fields.get(name)
-        if not f.corrected and current is not None and current.value not in (None, "", []):
+        if not f.corrected and current is not None and current.value not in (None, "", []) \
+                and current.confidence >= SUGGESTION:
             continue
         got = read_field(pages, f)
         if got is None:

@@ -3,8 +3,8 @@
 The series is one issuer's invoices in a layout the reader was never tuned on (its total under a
 "Montant de la prestation" label, its date after "Édité le" at the foot, the patient after
 "Personne suivie"). The first paper is corrected through the service the document pane uses,
-field by field; the four after it must then come in right, where the reader alone gets them
-wrong or leaves them empty.
+field by field; the four after it must then come in right and sure, where the reader alone gets
+them wrong, leaves them empty or only suggests them (a confidence under 0.8).
 """
 
 from __future__ import annotations
@@ -35,9 +35,11 @@ def test_one_correction_and_the_next_four_papers_are_read_right(ctx, podology_se
 
     # The reader alone, knowing nothing of this issuer.
     alone = intake.read_documents(files)
-    alone_right = sum(right_fields({n: r.value(n) for n in FIELDS}, p)
-                      for r, p in zip(alone[1:], papers[1:]))
-    assert alone_right == 0, "the layout must be one the reader gets wrong on its own"
+    alone_sure = sum(right_fields({n: r.value(n) for n in FIELDS if r.fields[n].confidence >= 0.8}, p)
+                     for r, p in zip(alone[1:], papers[1:]))
+    alone_right = sum(right_fields({n: r.value(n) for n in FIELDS}, p) for r, p in zip(alone[1:], papers[1:]))
+    assert alone_sure == 0, "the layout must be one the reader is not sure of on its own"
+    assert alone_right < 4 * len(FIELDS), "the layout must be one the reader gets wrong on its own"
 
     [first] = documents.import_files(ctx, [files[0]])
     for name, typed in (("date", papers[0].issued.strftime("%d/%m/%Y")),
@@ -54,7 +56,7 @@ def test_one_correction_and_the_next_four_papers_are_read_right(ctx, podology_se
         doc = ctx.store.document(outcome.document_id)
         values = {name: doc.fields[name].value if name in doc.fields else None for name in FIELDS}
         assert values == expected(paper)
-        assert all(doc.fields[name].confidence >= 0.8 for name in FIELDS)
+        assert all(doc.fields[name].confidence >= 0.8 for name in FIELDS), {n: doc.fields[n].confidence for n in FIELDS}
         assert outcome.to_dict()["remembered_layout"] == remembered.id
     [remembered] = layout_memory.list_layouts(ctx)
     assert remembered.uses == 4
