@@ -199,8 +199,8 @@ def write_report(results: dict, corpus: dict | None = None) -> None:
         "A field still wrong after the correction is one OCR misread at its place (a digit "
         "read as another: `--verbose` lists them). The test "
         "tests/layouts/test_learning_from_corrections.py asserts the same on five papers of one "
-        "issuer, scanned alike: the reader alone 0 of 12 fields right, after one correction 12 "
-        "of 12.\n" + (
+        "issuer, scanned alike: the reader alone sure of none of their 12 fields (it may suggest "
+        "some, under 0.8), after one correction 12 of 12 right and sure.\n" + (
             f"\nThe shared corpus (`../shared/corpus/dev`), half of it corrected to its ground "
             f"truth ({corpus['taught_from']} papers, {corpus['layouts']} layouts remembered), the "
             f"other half ({corpus['scored']} papers) read again with what that taught: "
