@@ -67,24 +67,31 @@ def _quality(words: list[Word]) -> tuple[float, int]:
 
 
 PAGE_CONFIG = "--psm 3"
+# Tesseract's local (Sauvola) threshold in place of its global one: the pages that read better
+# with it (photos, page_cleaning.py) ask for it.
+LOCAL_THRESHOLD_CONFIG = PAGE_CONFIG + " -c thresholding_method=2"
 
 
 def ocr_page(engine: OcrEngine, image: Image.Image, index: int, dpi: int | None = None,
-             source_file: str | None = None, pending: PendingRead | None = None) -> Page:
+             source_file: str | None = None, pending: PendingRead | None = None,
+             local_threshold: bool = False) -> Page:
     """OCR a page image; if it reads badly, ask OSD whether it is turned and read it again.
 
     ``source_file``: the file ``image`` was decoded from unchanged, which a tesseract process
-    may read as it is; ``pending``: that read, already started (:meth:`OcrEngine.start`)."""
+    may read as it is; ``pending``: that read, already started (:meth:`OcrEngine.start`);
+    ``local_threshold``: tesseract separates ink from paper by the neighbourhood of each
+    pixel rather than one level for the page."""
     extra = {"source_file": source_file} if source_file else {}
     if pending is not None:
         extra["pending"] = pending
-    words = words_from_data(engine.data(image, config=PAGE_CONFIG, dpi=dpi, **extra))
+    config = LOCAL_THRESHOLD_CONFIG if local_threshold else PAGE_CONFIG
+    words = words_from_data(engine.data(image, config=config, dpi=dpi, **extra))
     mean_conf, count = _quality(words)
     if mean_conf < 0.6 or count < 8:
         rotation = engine.osd_rotation(image)
         if rotation:
             turned = image.rotate(-rotation, expand=True)
-            words2 = words_from_data(engine.data(turned, config="--psm 3", dpi=dpi))
+            words2 = words_from_data(engine.data(turned, config=config, dpi=dpi))
             conf2, count2 = _quality(words2)
             if conf2 * count2 > mean_conf * count:
                 image, words, mean_conf = turned, words2, conf2

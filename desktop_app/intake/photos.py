@@ -31,6 +31,7 @@ class PhotoFix:
     straightened: bool = False
     flattened: bool = False
     enlarged: float = 1.0  # how many times larger the result is than the page it came from
+    levelled: bool = False  # a scan's grey paper made white (page_cleaning.py)
 
 
 def _thumbnail(image: Image.Image, side: int = _THUMB) -> tuple[Image.Image, float]:

@@ -206,7 +206,8 @@ def _read_page(path: Path, sp: SourcePage, engine: OcrEngine | None, limits: Lim
             pending.cancel()
             pending = None
         report("reading")
-        page = ocr_page(engine, image, sp.index, dpi=sp.dpi, source_file=sp.file, pending=pending)
+        page = ocr_page(engine, image, sp.index, dpi=sp.dpi, source_file=sp.file, pending=pending,
+                        local_threshold=sp.local_threshold)
         pending = None
     except OcrTimeout:
         raise IntakeError(path, "intake.ocr_timeout", "intake.fix.rescan_page", page=sp.index,

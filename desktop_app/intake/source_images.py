@@ -1,5 +1,6 @@
 """Image files (JPEG, PNG, TIFF, HEIF, WebP, BMP) to page images: decoded within the pixel
-limit, upright, grey, reduced to the size tesseract reads best, phone photos cleaned."""
+limit, upright, grey, reduced to the size tesseract reads best, phone photos and washed-out
+scans cleaned."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from desktop_app.intake.errors import IntakeError
-from desktop_app.intake.photos import clean_photo, may_be_photo
+from desktop_app.intake.page_cleaning import clean_page, needs_levels
+from desktop_app.intake.photos import may_be_photo
 from desktop_app.intake.source_limits import OCR_MAX_SIDE, Limits, SourcePage, StageReport
 
 _EXIF_ORIENTATION = 0x0112
@@ -103,9 +105,10 @@ def _image_pages(path: Path, kind: str, limits: Limits) -> list[SourcePage]:
             image = normalise_image(page)
             image, source.scale = reduce_for_ocr(image, max(original))
             source.dpi = round(dpi / source.scale) if dpi else None
-            image, fix = clean_photo(image)
-            if fix.photo:  # what tesseract must read is the cleaned page, not the file
+            image, fix = clean_page(image)
+            if fix.photo:
                 _photo_cleaned(source, image, max(original), fix)
+            if fix.photo or fix.levelled:  # what tesseract must read is the cleaned page, not the file
                 source.file = None
             return image
 
@@ -119,9 +122,9 @@ def _image_pages(path: Path, kind: str, limits: Limits) -> list[SourcePage]:
 
 
 def _flat_scan_file(path: Path, kind: str, limits: Limits, size: tuple[int, int]) -> bool:
-    """Whether a grey JPEG page is a flat scan, judged on the file decoded at 1/8 scale (a few
-    milliseconds): False for a photo, or a file that does not decode (the full decoding then
-    says what is wrong)."""
+    """Whether a grey JPEG page is a flat scan on white paper, judged on the file decoded at 1/8
+    scale (a few milliseconds): False for a photo, a scan to clean first (page_cleaning.py), or a
+    file that does not decode (the full decoding then says what is wrong)."""
     try:
         sample = _open_image(path, kind, limits)
         sample.draft("L", (max(1, size[0] // 8), max(1, size[1] // 8)))
@@ -129,7 +132,7 @@ def _flat_scan_file(path: Path, kind: str, limits: Limits, size: tuple[int, int]
     except Exception:  # noqa: BLE001 - any decoding trouble: the careful path
         return False
     try:
-        return sample.mode == "L" and not may_be_photo(sample)
+        return sample.mode == "L" and not may_be_photo(sample) and not needs_levels(sample)
     finally:
         sample.close()
 
@@ -137,10 +140,12 @@ def _flat_scan_file(path: Path, kind: str, limits: Limits, size: tuple[int, int]
 def _photo_cleaned(source: SourcePage, image: Image.Image, original_longest: int, fix) -> None:
     """A photo straightened or enlarged is read at another size: its resolution is for tesseract
     to measure, and field boxes scale back by the longest side (a straightened page's boxes are
-    near, not exactly on, the photo's own pixels)."""
+    near, not exactly on, the photo's own pixels). Tesseract reads it with its local threshold
+    (page_cleaning.py says why)."""
     source.scale = original_longest / max(image.size)
     if fix.straightened or fix.enlarged != 1.0:
         source.dpi = None
+    source.local_threshold = True
 
 
 def _reduced_size(size: tuple[int, int]) -> tuple[int, int]:

@@ -51,6 +51,8 @@ class SourcePage:
     # size), known before it is loaded: a tesseract process reads it as it is, rather than a
     # re-encoded copy. Cleared by the loader when the page had to be changed (a photo).
     file: str | None = None
+    # Read with tesseract's local threshold (a photo: page_cleaning.py), set by the loader.
+    local_threshold: bool = False
 
     def load_image(self, on_stage: StageReport | None = None) -> Image.Image:
         assert self.loader is not None

@@ -10,7 +10,7 @@ from pathlib import Path
 from PIL import Image
 
 from desktop_app.intake.errors import IntakeError
-from desktop_app.intake.photos import clean_photo
+from desktop_app.intake.page_cleaning import clean_page
 from desktop_app.intake.source_images import _photo_cleaned, normalise_image, reduce_for_ocr
 from desktop_app.intake.source_limits import OCR_MAX_SIDE, Limits, SourcePage
 
@@ -104,7 +104,7 @@ def _pdf_image_loader(path: Path, reader, i: int, limits: Limits, source: Source
             return _render_page(path, i, limits, source)
         longest = max(image.size)
         image, source.scale = reduce_for_ocr(image)  # boxes stay in the scan's own pixels
-        image, fix = clean_photo(image)
+        image, fix = clean_page(image)
         if fix.photo:
             _photo_cleaned(source, image, longest, fix)
         return image
