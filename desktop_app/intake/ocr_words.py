@@ -66,6 +66,23 @@ def _quality(words: list[Word]) -> tuple[float, int]:
     return sum(w.conf for w in good) / len(good), len(good)
 
 
+def read_backwards(data: dict) -> bool:
+    """Whether tesseract read the page's lines from their ends: a page fed sideways or upside
+    down, whose words it may still read with confidence (so the orientation check would not be
+    asked for) while a number printed in groups comes out with its groups in reverse order."""
+    lines: dict[tuple, list[int]] = {}
+    for i, text in enumerate(data["text"]):
+        if text and text.strip() and float(data["conf"][i]) >= 0:
+            key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+            lines.setdefault(key, []).append(data["left"][i])
+    forward = backward = 0
+    for xs in lines.values():
+        if len(xs) > 1:
+            forward += xs == sorted(xs)
+            backward += xs == sorted(xs, reverse=True)
+    return backward >= 3 and backward > 2 * forward
+
+
 PAGE_CONFIG = "--psm 3"
 # Tesseract's local (Sauvola) threshold in place of its global one: the pages that read better
 # with it (photos, page_cleaning.py) ask for it.
@@ -75,7 +92,8 @@ LOCAL_THRESHOLD_CONFIG = PAGE_CONFIG + " -c thresholding_method=2"
 def ocr_page(engine: OcrEngine, image: Image.Image, index: int, dpi: int | None = None,
              source_file: str | None = None, pending: PendingRead | None = None,
              local_threshold: bool = False) -> Page:
-    """OCR a page image; if it reads badly, ask OSD whether it is turned and read it again.
+    """OCR a page image; if it reads badly or backwards, ask OSD whether it is turned and read
+    it again.
 
     ``source_file``: the file ``image`` was decoded from unchanged, which a tesseract process
     may read as it is; ``pending``: that read, already started (:meth:`OcrEngine.start`);
@@ -85,15 +103,18 @@ def ocr_page(engine: OcrEngine, image: Image.Image, index: int, dpi: int | None 
     if pending is not None:
         extra["pending"] = pending
     config = LOCAL_THRESHOLD_CONFIG if local_threshold else PAGE_CONFIG
-    words = words_from_data(engine.data(image, config=config, dpi=dpi, **extra))
+    data = engine.data(image, config=config, dpi=dpi, **extra)
+    words = words_from_data(data)
     mean_conf, count = _quality(words)
-    if mean_conf < 0.6 or count < 8:
+    backwards = read_backwards(data)
+    if backwards or mean_conf < 0.6 or count < 8:
         rotation = engine.osd_rotation(image)
         if rotation:
             turned = image.rotate(-rotation, expand=True)
-            words2 = words_from_data(engine.data(turned, config=config, dpi=dpi))
+            data2 = engine.data(turned, config=config, dpi=dpi)
+            words2 = words_from_data(data2)
             conf2, count2 = _quality(words2)
-            if conf2 * count2 > mean_conf * count:
+            if (backwards and not read_backwards(data2)) or conf2 * count2 > mean_conf * count:
                 image, words, mean_conf = turned, words2, conf2
     skew = estimate_skew(words)
     deskew_words(words, skew, image.width / 2, image.height / 2)

@@ -1,6 +1,6 @@
 """A scan with grey paper and grain on it (a scanner's low contrast, then its noise) is cleaned
 before OCR, so the numbers on it are read where tesseract alone reads none; a clean scan is
-handed over exactly as it was."""
+handed over exactly as it was; a page fed upside down is turned."""
 
 from __future__ import annotations
 
@@ -83,3 +83,37 @@ def test_a_clean_scan_is_left_exactly_as_it_was(font_path, make):
 def test_a_blank_grey_page_is_not_stretched():
     assert stretch_levels(Image.new("L", (800, 1100), 190)) is None
     assert stretch_levels(Image.new("L", (800, 1100), 255)) is None
+
+
+
+class _SidewaysPage:
+    """An engine reading a page fed sideways as tesseract did on a grey scan: every word
+    confident, each line from its end, until the page is turned the way OSD says."""
+
+    def __init__(self):
+        self.turned = False
+
+    def data(self, image, config="", dpi=None, **kw):
+        self.turned = image.size == (20, 10)
+        groups = ["1", "87", "05", "59", "151", "175", "42"]
+        lines = [groups] * 4
+        out = {k: [] for k in ("block_num", "par_num", "line_num", "left", "top", "width",
+                               "height", "conf", "text")}
+        for n, words in enumerate(lines):
+            for i, word in enumerate(words + ["sécurité", "sociale"]):
+                x = 100 * i if self.turned else 1000 - 100 * i
+                for k, v in (("block_num", 1), ("par_num", 1), ("line_num", n), ("left", x),
+                             ("top", 50 * n), ("width", 60), ("height", 20), ("conf", 95.0),
+                             ("text", word)):
+                    out[k].append(v)
+        return out
+
+    def osd_rotation(self, image):
+        return 270
+
+
+def test_a_page_read_backwards_is_turned_and_read_again():
+    engine = _SidewaysPage()
+    page = ocr_page(engine, Image.new("L", (10, 20), 255), 1)
+    assert engine.turned
+    assert "187055915117542" in page.text.replace(" ", "")
