@@ -53,13 +53,13 @@ def test_a_washed_out_grainy_scan_gives_its_numbers(tmp_path, font_path):
     assert numbers_in(read_document(scan, workers=1).text) == len(NIRS)
 
 
-def test_grey_paper_turns_white_and_grey_ink_black(font_path):
+def test_grey_paper_turns_white_and_grey_ink_near_black(font_path):
     washed = washed_out(clean_scan(font_path), grain=0)
     assert paper_level(washed) == 200
     stretched = stretch_levels(washed)
     assert stretched is not None
     assert paper_level(stretched) == 255
-    assert stretched.getextrema()[0] == 0
+    assert stretched.getextrema()[0] <= 20
 
 
 def test_a_grey_jpeg_scan_is_not_read_from_its_file(tmp_path, font_path):
