@@ -77,13 +77,17 @@ def _image_pages(path: Path, kind: str, limits: Limits) -> list[SourcePage]:
     # extractors (a colour, turned or reduced page is prepared first).
     as_is = (kind == "jpeg" and frames == 1 and im.mode == "L" and max(im.size) <= OCR_MAX_SIDE
              and not im.getexif().get(_EXIF_ORIENTATION))
+    size = im.size
     im.close()
+    # Judged before any read of the file starts: a photo or a grey-paper scan is cleaned first,
+    # and a read started on its file would only take a core from that.
+    as_is = as_is and _flat_scan_file(path, kind, limits, size)
 
     def loader_for(frame: int, source: SourcePage):
         def load(on_stage: StageReport) -> Image.Image:
             on_stage("decoding")
             page = _open_image(path, kind, limits)
-            if source.file and _flat_scan_file(path, kind, limits, page.size):
+            if source.file:
                 # Tesseract reads the file itself; Pillow decodes the page only if an extractor
                 # wants its pixels (a box to read, a barcode), on first use.
                 on_stage("preparing")
