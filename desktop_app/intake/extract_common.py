@@ -133,7 +133,7 @@ def next_cells(hit: Hit, cells: int = 2) -> Value | None:
     row = hit.page.rows[hit.row]
     words = list(hit.segment.words[hit.end :]) + [w for seg in row.segments[hit.seg + 1 : hit.seg + 1 + cells]
                                                   for w in seg.words]
-    return Value(words, hit.page, "right") if words else None
+    return Value(words, hit.page, "next") if words else None
 
 
 def _after_label(hit: Hit) -> str:

@@ -130,7 +130,9 @@ def _date(ctx: Context) -> None:
     order = date_order_of(ctx.pages)
     got = date_near_label(ctx.pages, _DATE_LABELS, order=order, other_date=_OTHER_DATES)
     if got:
-        ctx.put("date", got[0].isoformat(), 0.95 * got[1].conf, got[1])
+        # A date found cells away from its label may be the next label's ("Facturé le   |
+        # Échéance 12/03"): never sure.
+        ctx.put("date", got[0].isoformat(), (0.75 if got[1].where == "next" else 0.95) * got[1].conf, got[1])
         return
     got = reread_labelled_date(ctx, _DATE_LABELS, order=order)
     if got:
