@@ -132,7 +132,11 @@ def _date(ctx: Context) -> None:
     if got:
         # A date found cells away from its label may be the next label's ("Facturé le   |
         # Échéance 12/03"): never sure.
-        ctx.put("date", got[0].isoformat(), (0.75 if got[1].where == "next" else 0.95) * got[1].conf, got[1])
+        weight = 0.75 if got[1].where == "next" else 0.95
+        # Another date by an invoice-date label ("Date de facture … / Date d'émission …"): unsure.
+        others = {d.date for hit in find_labels(ctx.pages, _DATE_LABELS) if (v := value_right(hit))
+                  for d in find_dates(v.text, order=order) if not d.partial} - {got[0]}
+        ctx.put("date", got[0].isoformat(), weight * (0.8 if others else 1.0) * got[1].conf, got[1])
         return
     got = reread_labelled_date(ctx, _DATE_LABELS, order=order)
     if got:

@@ -131,3 +131,26 @@ def test_an_invoice_number_under_its_column_header_is_proposed_unsure():
     ])
     assert values(ctx)["invoice_number"] == "25-627-A"
     assert ctx.fields["invoice_number"].confidence < 0.5
+
+
+def _attestation(extra):
+    return [(120, 100, "ATTESTATION DE SÉCURITÉ SOCIALE"), (120, 200, "Caisse : CPAM de l'Hérault"),
+            (120, 300, "Titulaire de la carte RODRIGUES, Geneviève"), (120, 350, f"N° de sécurité sociale {NIR}")] + extra
+
+
+def test_a_second_nir_on_the_attestation_makes_its_nir_unsure():
+    other_body = "1090975004286"
+    other = other_body + nir_key(other_body)
+    alone = run(extract_rights_certificate, _attestation([]))
+    two = run(extract_rights_certificate, _attestation([(120, 700, f"RODRIGUES, Yannick   {other}")]))
+    assert alone.fields["nir"].value == two.fields["nir"].value == NIR
+    assert two.fields["nir"].confidence < 0.8
+    assert two.fields["nir"].confidence < alone.fields["nir"].confidence
+
+
+def test_two_caisses_named_make_the_caisse_unsure():
+    alone = run(extract_rights_certificate, _attestation([]))
+    two = run(extract_rights_certificate, _attestation([(120, 900, "CPAM des Bouches-du-Rhône")]))
+    assert two.fields["caisse"].value == alone.fields["caisse"].value
+    assert two.fields["caisse"].confidence < 0.8
+    assert two.fields["caisse"].confidence < alone.fields["caisse"].confidence
