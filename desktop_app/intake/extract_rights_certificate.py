@@ -201,14 +201,22 @@ def _caisse_name(text: str) -> str | None:
     return name or None
 
 
+# The words every caisse's name has: what tells two caisses apart is the rest (their place).
+_CAISSE_WORDS = frozenset(_L["caisse_common_words"])
+
+
+def _caisse_key(name: str) -> frozenset:
+    return frozenset(w for w in re.findall(r"[a-z]+", norm(name)) if w not in _CAISSE_WORDS)
+
+
 def _caisse(ctx: Context) -> None:
     got = labelled(ctx.pages, _L["caisse"], _caisse_name)
     if got:
         # Two caisses named on the page (the letterhead's and another): say so, not sure.
-        names = {norm(n) for p in ctx.pages for row in p.rows for seg in row.segments
+        names = {_caisse_key(n) for p in ctx.pages for row in p.rows for seg in row.segments
                  if (n := _caisse_name(seg.text))}
-        chosen = norm(got[0])
-        others = [n for n in names if n not in chosen and chosen not in n]
+        chosen = _caisse_key(got[0])
+        others = [n for n in names if n and chosen and not (n <= chosen or chosen <= n)]
         ctx.put("caisse", got[0], sure(got[1]) * (DISAGREEMENT if others else 1.0), got[1])
         return
     for page in ctx.pages:
