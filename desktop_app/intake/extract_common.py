@@ -127,13 +127,13 @@ def date_near_label(pages: list[Page], pattern: str, exclude_after: str | None =
     return None
 
 
-def next_cells(hit: Hit, cells: int = 2) -> Value | None:
-    """What follows the label on its row, over the next cells too: OCR may cut a value at a
-    wide space ("14 SEPT.   2024", a NIR and its key apart)."""
+def next_cells(hit: Hit, cells: int | None = 2, where: str = "next") -> Value | None:
+    """What follows the label on its row, over the next ``cells`` cells too (None: to the row's
+    end): OCR may cut a value at a wide space ("14 SEPT.   2024", a NIR and its key apart)."""
     row = hit.page.rows[hit.row]
-    words = list(hit.segment.words[hit.end :]) + [w for seg in row.segments[hit.seg + 1 : hit.seg + 1 + cells]
-                                                  for w in seg.words]
-    return Value(words, hit.page, "next") if words else None
+    after = row.segments[hit.seg + 1 :] if cells is None else row.segments[hit.seg + 1 : hit.seg + 1 + cells]
+    words = list(hit.segment.words[hit.end :]) + [w for seg in after for w in seg.words]
+    return Value(words, hit.page, where) if words else None
 
 
 def _after_label(hit: Hit) -> str:

@@ -112,7 +112,8 @@ def _number_in_labels_column(ctx: Context) -> bool:
                 t = w.text.strip(".:,;_|")
                 if not (hit.x0 - 2 * lh <= w.x <= hit.x1 + lh) or not _NUMBER_SHAPE.fullmatch(t):
                     continue
-                if _plausible_number(t) and not re.fullmatch(r"[0-9 /.-]+", t.replace("-", "")):
+                # Figures and separators only are a date, a phone or a code, not a number shape.
+                if _plausible_number(t) and not re.fullmatch(r"[0-9/.-]+", t):
                     ctx.put("invoice_number", t, UNLABELLED * w.conf, Value([w], page, "below"))
                     return True
     return False

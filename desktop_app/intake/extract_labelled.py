@@ -228,14 +228,21 @@ def sure(v: Value) -> float:
     return (LABELLED_BELOW if v.where in ("below", "next") else LABELLED) * v.conf
 
 
+def labelled_person(pages: list[Page], labels: str | list[str], not_after: str | None = None):
+    """(name, Value) of the person after the first label group (in priority order) that has one."""
+    for pattern in [labels] if isinstance(labels, str) else labels:
+        got = labelled(pages, pattern, person, not_after=not_after)
+        if got:
+            return got
+    return None
+
+
 def put_person(ctx: Context, name: str, labels: str | list[str], not_after: str | None = None) -> bool:
     """The person after the first label group (in priority order) that has one."""
-    for pattern in [labels] if isinstance(labels, str) else labels:
-        got = labelled(ctx.pages, pattern, person, not_after=not_after)
-        if got:
-            ctx.put(name, got[0], sure(got[1]), got[1])
-            return True
-    return False
+    got = labelled_person(ctx.pages, labels, not_after)
+    if got:
+        ctx.put(name, got[0], sure(got[1]), got[1])
+    return got is not None
 
 
 def titled_names(page: Page, doctor: bool | None = None):

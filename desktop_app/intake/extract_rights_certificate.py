@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 
 from desktop_app.intake import candidates, vocab
-from desktop_app.intake.extract_common import Context, norm, seg_value
+from desktop_app.intake.extract_common import Context, next_cells, norm, seg_value
 from desktop_app.intake.extract_labelled import (
     LABELLED_BELOW,
     UNLABELLED,
     date_parser,
     labelled,
+    labelled_person,
     named_people,
-    person,
     sure,
 )
 from desktop_app.intake.layout import Value, find_labels, value_below, value_right
@@ -40,13 +40,8 @@ def _patient(ctx: Context) -> None:
     the NIR agrees with. The beneficiaries listed under the assuré were born other months,
     and their rows hold no NIR: a label the vocabulary took for the assuré's may head their
     table, and the NIR's evidence then wins."""
-    got = None
-    for pattern in [_L["patient"]] if isinstance(_L["patient"], str) else _L["patient"]:
-        got = labelled(ctx.pages, pattern, person, not_after=_L["patient_not_after"])
-        if got:
-            break
-    nir = ctx.fields.get("nir")
-    nir = nir.value if nir is not None and nir.value and nir.confidence >= 0.3 else None
+    got = labelled_person(ctx.pages, _L["patient"], _L["patient_not_after"])
+    nir = _nir_read(ctx)
     anchored = _person_by_nir(ctx, nir) if nir else None
     if got and (anchored is None or norm(anchored[0]) == norm(got[0])):
         ctx.put("patient_name", got[0], sure(got[1]), got[1])
@@ -79,8 +74,7 @@ def _birth_date(ctx: Context) -> None:
     # has theirs below it.
     got = (labelled(ctx.pages, _L["birth_date"], date_parser(ctx.date_order), below=False)
            or labelled(ctx.pages, _L["birth_date"], date_parser(ctx.date_order)))
-    nir = ctx.fields.get("nir")
-    nir = nir.value if nir is not None and nir.value and nir.confidence >= 0.3 else None
+    nir = _nir_read(ctx)
     if got and (nir is None or nir_agrees_with_birth(nir, got[0])):
         ctx.put("birth_date", got[0].isoformat(), sure(got[1]), got[1])
         return
@@ -99,6 +93,12 @@ def _birth_date(ctx: Context) -> None:
         ctx.put_none("birth_date", 0.2)
 
 
+def _nir_read(ctx: Context) -> str | None:
+    """The NIR read on the page, when it is worth weighing other fields against."""
+    f = ctx.fields.get("nir")
+    return f.value if f is not None and f.value and f.confidence >= 0.3 else None
+
+
 def _dates_agreeing(ctx: Context, nir: str) -> list:
     out = []
     for page in ctx.pages:
@@ -110,19 +110,12 @@ def _dates_agreeing(ctx: Context, nir: str) -> list:
     return out
 
 
-def _row_after(hit) -> Value | None:
-    """Everything after the label on its row: a NIR printed with its key apart
-    ("2850775115234   32") spans two cells."""
-    row = hit.page.rows[hit.row]
-    words = list(hit.segment.words[hit.end :]) + [w for seg in row.segments[hit.seg + 1 :] for w in seg.words]
-    return Value(words, hit.page, "right") if words else None
-
-
 def _labelled_nir(ctx: Context):
     first = None
     for hit in find_labels(ctx.pages, _L["nir"]):
-        # The value beside the label first, then the rest of its row, then under it.
-        for v in (value_right(hit), _row_after(hit), value_below(hit)):
+        # The value beside the label first, then the rest of its row (a NIR printed with its
+        # key apart, "2850775115234   32", spans two cells), then under it.
+        for v in (value_right(hit), next_cells(hit, cells=None, where="right"), value_below(hit)):
             if v is None:
                 continue
             reading = find_nir(v.text)
