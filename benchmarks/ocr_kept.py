@@ -5,14 +5,10 @@ those of the OCR (the value is not in the page's text) and those of the extracto
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from desktop_app.intake.parse_amounts import find_amounts  # noqa: E402
-from desktop_app.intake.parse_dates import find_dates  # noqa: E402
+from desktop_app.intake.parse_amounts import find_amounts
+from desktop_app.intake.parse_dates import find_dates
 
 
 def _fold(s: str) -> str:
